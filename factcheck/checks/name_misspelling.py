@@ -1,0 +1,131 @@
+"""name-misspelling: a name form one or two edits away from a better-attested form of the same name.
+
+Example: "Nurleu" once in one article, "Nurtleu" in three sources and in the same
+article -> "Nurleu" is a likely misspelling of "Nurtleu".
+
+Votes are distinct sources, so a passage pasted twice in one file does not count
+twice. Two forms in the same document are strong evidence (the writer was
+inconsistent) and raise the severity. Forms that are known transliterations of each
+other (``rules/transliteration.yaml``) are never misspellings, nor are forms where
+one is the other plus an ending (Russia / Russian, Kazakh / Kazakhs).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import OSA
+
+from ..extract.names import fold, name_forms
+from ..models import Corpus, Finding, evidence_at
+from .base import Check
+
+
+@dataclass
+class Form:
+    text: str
+    occurrences: list = field(default_factory=list)  # (sentence, token)
+
+    @property
+    def documents(self) -> set[str]:
+        return {s.doc.path for s, _ in self.occurrences}
+
+    @property
+    def sentences(self) -> set[tuple[str, str]]:
+        # Identical sentences in one document are one vote: a duplicated passage must not count twice.
+        return {(s.doc.path, " ".join(s.text.split())) for s, _ in self.occurrences}
+
+
+def max_edits(length: int, params: dict) -> int:
+    if length >= params["long_name"]:
+        return 2
+    if length >= params["min_length"]:
+        return 1
+    return 0
+
+
+def _neighbours(corpus: Corpus, form: Form) -> set[str]:
+    """Names standing right beside a form ("Murat" beside "Nurtleu"): context that shows two forms are one person."""
+    out = set()
+    for s, t in form.occurrences:
+        left = s.text[: t.start].split()
+        right = s.text[t.end:].split()
+        if left and left[-1][:1].isupper():
+            out.add(fold(left[-1]))
+        if right and right[0][:1].isupper():
+            out.add(fold(right[0].strip(",.;:")))
+    return out
+
+
+class NameMisspelling(Check):
+    name = "name-misspelling"
+    defaults = {"min_length": 5, "long_name": 9, "same_document_severity": "error", "min_sources": 2}
+    example = (
+        "a.txt: Foreign Minister Murat Nurtleu said... Nurleu added...\n"
+        "b.txt, c.txt: ...Murat Nurtleu...\n"
+        "-> name-misspelling: 'Nurleu' is likely a misspelling of 'Nurtleu' (3 sources)"
+    )
+
+    def related(self, corpus: Corpus, a: Form, b: Form) -> bool:
+        """Evidence that two forms name one entity: same document, same cluster, or the same neighbour name."""
+        if a.documents & b.documents:
+            return True
+        clusters_a = {id(corpus.cluster_of.get(s.key)) for s, _ in a.occurrences}
+        if any(id(corpus.cluster_of.get(s.key)) in clusters_a for s, _ in b.occurrences):
+            return True
+        return bool(_neighbours(corpus, a) & _neighbours(corpus, b))
+
+    def run(self, corpus: Corpus) -> list[Finding]:
+        translit = corpus.lexicons["transliteration"]
+        forms: dict[str, Form] = {}
+        for s, t in name_forms(corpus.sentences, corpus.lexicons["names"]):
+            forms.setdefault(t.text, Form(t.text)).occurrences.append((s, t))
+        by_initial: dict[str, list[Form]] = defaultdict(list)
+        for f in forms.values():
+            by_initial[fold(f.text)[:1]].append(f)
+        people = {fold(tok): p.name for p in corpus.people for m in p.mentions for tok in m.tokens}
+        findings = []
+        for group in by_initial.values():
+            for rare in group:
+                for common in group:
+                    if rare is common:
+                        continue
+                    a, b = fold(rare.text), fold(common.text)
+                    limit = max_edits(min(len(a), len(b)), self.params)
+                    if not limit or abs(len(a) - len(b)) > limit or a.startswith(b) or b.startswith(a):
+                        continue
+                    if translit.same(rare.text, common.text):
+                        continue
+                    if OSA.distance(a, b) > limit:
+                        continue
+                    better = (len(common.documents), len(common.sentences)) > (len(rare.documents), len(rare.sentences))
+                    if not better or len(common.documents) < self.params["min_sources"] and not (rare.documents & common.documents):
+                        continue
+                    if not self.related(corpus, rare, common):
+                        continue
+                    findings.append(self._finding(rare, common, people.get(b, common.text)))
+        return findings
+
+    def _finding(self, rare: Form, common: Form, subject: str) -> Finding:
+        together = sorted(rare.documents & common.documents)
+        shown_common = []
+        seen_docs = set()
+        for s, t in sorted(common.occurrences, key=lambda o: (o[0].doc.path, o[0].start)):
+            if s.doc.path not in seen_docs:  # one example per source is enough
+                seen_docs.add(s.doc.path)
+                shown_common.append(evidence_at(s, t.text, s.start + t.start))
+        evidence = [evidence_at(s, t.text, s.start + t.start) for s, t in rare.occurrences] + shown_common
+        n = len(common.documents)
+        where = f"; the same document also writes '{common.text}'" if together else ""
+        return self.finding(
+            subject=subject,
+            values=[rare.text, common.text],
+            evidence=evidence,
+            suggestion=common.text,
+            severity=self.params["same_document_severity"] if together else None,
+            form=rare.text,
+            intended=common.text,
+            sources=n,
+            detail=f"'{common.text}' appears in {n} source{'s' if n > 1 else ''}{where}",
+        )

@@ -1,0 +1,72 @@
+"""title-conflict: one person is given titles that cannot both be true.
+
+Example: "Foreign Minister Murat Nurtleu" in one source and "Kazakhstan's Deputy
+Minister of Foreign Affairs, Murat Nurtleu" in another: the same portfolio at two
+ranks. Not conflicts: titles one can hold together ("deputy prime minister and top
+diplomat" are different ladders), two phrasings of one title ("Kazakh President" /
+"President of Kazakhstan"), and titles marked "former" or "acting".
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from ..extract.people import Title
+from ..models import Corpus, Finding, evidence_at
+from .base import Check
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+class TitleConflict(Check):
+    name = "title-conflict"
+    defaults = {"compare_countries": True, "compare_portfolios": True}
+    example = (
+        "a.txt: Foreign Minister Murat Nurtleu met the ambassador.\n"
+        "b.txt: Kazakhstan's Deputy Minister of Foreign Affairs, Murat Nurtleu, met the ambassador.\n"
+        "-> title-conflict: Murat Nurtleu is 'Foreign Minister' and 'Deputy Minister of Foreign Affairs'"
+    )
+
+    def conflict(self, a: Title, b: Title) -> str | None:
+        """Why ``a`` and ``b`` cannot both hold, or None when they can."""
+        if a.qualified or b.qualified or a.ladder is None or a.ladder != b.ladder:
+            return None
+        if a.level != b.level and _compatible(a.portfolio, b.portfolio) and _compatible(a.country, b.country):
+            return "rank"
+        if self.params["compare_portfolios"] and a.level == b.level and a.portfolio and b.portfolio and a.portfolio != b.portfolio:
+            return "portfolio"
+        if self.params["compare_countries"] and a.country and b.country and a.country != b.country:
+            return "country"
+        return None
+
+    def run(self, corpus: Corpus) -> list[Finding]:
+        findings = []
+        for person in corpus.people:
+            held = [(t, m) for m in person.mentions for t in m.titles if t.ladder]
+            clashing: set[int] = set()
+            kinds: set[str] = set()
+            for (i, (a, _)), (j, (b, _)) in combinations(enumerate(held), 2):
+                why = self.conflict(a, b)
+                if why:
+                    clashing.update((i, j))
+                    kinds.add(why)
+            if not clashing:
+                continue
+            involved = [held[i] for i in sorted(clashing)]
+            values = sorted({t.text for t, _ in involved}, key=str.lower)
+            support: dict[str, set[str]] = {}
+            for t, m in involved:
+                support.setdefault(t.text, set()).add(m.sentence.doc.path)
+            counts = ", ".join(f"'{v}' in {len(support[v])} source{'s' if len(support[v]) > 1 else ''}" for v in values)
+            top = sorted(values, key=lambda v: -len(support[v]))
+            lead = f"; most sources say '{top[0]}'" if len(support[top[0]]) > len(support[top[1]]) else ""
+            findings.append(self.finding(
+                subject=person.name,
+                values=values,
+                evidence=[evidence_at(m.sentence, t.text) for t, m in involved],
+                suggestion=f"Confirm {person.name}'s title against an official record ({counts}){lead}.",
+                kind=" and ".join(sorted(kinds)),
+            ))
+        return findings

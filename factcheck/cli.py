@@ -1,0 +1,185 @@
+"""The command line: ``factcheck scan``, ``rules``, ``explain`` and ``config``.
+
+Exit codes, for hooks:
+
+- 0: no finding at or above ``--fail-on`` (default ``error``);
+- 1: at least one such finding;
+- 2: a usage error, a path that does not exist, a file named on the command line that
+  cannot be read, nothing readable at all, a bad config or rule file, or an internal
+  error. The message is one line; ``--debug`` adds the traceback.
+
+Files found inside a folder that cannot be read are reported (stderr and the report)
+and the scan goes on without them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+import click
+
+from .checks import CHECK_TYPES
+from .config import ConfigError, Settings, load_settings
+from .embed import ModelError
+from .models import severity_rank
+from .report import FORMATS
+from .rules import RuleError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class Fatal(click.ClickException):
+    """An error that ends the run with exit code 2 and a one-line message."""
+
+    exit_code = EXIT_ERROR
+
+    def show(self, file=None) -> None:
+        click.echo(f"factcheck: error: {self.format_message()}", err=True)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _settings(ctx: click.Context, **flags) -> Settings:
+    try:
+        return load_settings(flags)
+    except ConfigError as exc:
+        raise Fatal(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
+@click.version_option(package_name="factcheck")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Claim-level fact-check and discrepancy detector for news articles."""
+    ctx.obj = {"debug": debug}
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="markdown", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here instead of stdout.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help="Lowest severity that exits 1 [default: error].")
+@click.option("--rules", "rules", multiple=True, type=click.Path(file_okay=False), help="Another folder of rule files (repeatable).")
+@click.option("--threshold", type=float, help="Cosine similarity that links two sentences into one claim.")
+@click.option("--model", help="'packaged:all-MiniLM-L6-v2' or a local sentence-transformers folder.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Where embeddings are cached.")
+@click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the embedding cache.")
+@click.option("--max-file-size", type=int, help="Skip files larger than this many bytes.")
+@click.pass_context
+def scan(ctx, paths, fmt, output, fail_on, rules, threshold, model, cache_dir, no_cache, max_file_size):
+    """Scan articles (files or folders) and report discrepancies between and within them."""
+    from .pipeline import run  # the pipeline pulls in numpy and scipy; keep `--help` fast
+
+    settings = _settings(ctx, fail_on=fail_on, threshold=threshold, model=model, cache_dir=cache_dir,
+                         cache=False if no_cache else None, max_file_size=max_file_size)
+    settings.rules = [*settings.rules, *rules]
+    named = {p for p in paths if not Path(p).is_dir()}
+    try:
+        report = run(list(paths), settings)
+    except (RuleError, ModelError) as exc:
+        raise Fatal(str(exc)) from None
+    for error in report.errors:
+        click.echo(f"factcheck: error: {error}", err=True)
+    text = FORMATS[fmt](report)
+    if output:
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+    missing_or_named = [e for e in report.errors if e.split(": ", 1)[0] in named or "no such file" in e]
+    if missing_or_named:
+        ctx.exit(EXIT_ERROR)
+    if not report.documents:
+        raise Fatal("no readable documents to scan")
+    if settings.fail_on != "never":
+        floor = severity_rank(settings.fail_on)
+        if any(severity_rank(f.severity) >= floor for f in report.findings):
+            ctx.exit(EXIT_FINDINGS)
+    ctx.exit(EXIT_OK)
+
+
+@cli.command("rules")
+@click.option("--rules", "rules", multiple=True, type=click.Path(file_okay=False), help="Another folder of rule files.")
+@click.pass_context
+def list_rules(ctx, rules):
+    """List the active rules: id, type, severity and the file each comes from."""
+    from tabulate import tabulate
+
+    from .pipeline import rule_set
+
+    settings = _settings(ctx)
+    settings.rules = [*settings.rules, *rules]
+    try:
+        ruleset = rule_set(settings)
+    except RuleError as exc:
+        raise Fatal(str(exc)) from None
+    rows = [[r.id, r.extends, r.severity, "yes" if r.enabled else "no", os.path.relpath(r.path)] for r in ruleset.rules]
+    click.echo(tabulate(rows, headers=["id", "extends", "severity", "enabled", "file"], tablefmt="simple"))
+
+
+@cli.command()
+@click.argument("check")
+def explain(check):
+    """Say what a check type does, with one example."""
+    if check not in CHECK_TYPES:
+        raise Fatal(f"unknown check '{check}' (known: {', '.join(sorted(CHECK_TYPES))})")
+    cls = CHECK_TYPES[check]
+    click.echo(f"{check}\n")
+    click.echo((sys.modules[cls.__module__].__doc__ or "").strip() + "\n")
+    if cls.defaults:
+        click.echo("Parameters (rule keys) and defaults:")
+        for key, value in cls.defaults.items():
+            click.echo(f"  {key}: {value!r}")
+        click.echo("")
+    click.echo("Example:\n" + "\n".join("  " + line for line in cls.example.splitlines()))
+
+
+@cli.command("config")
+@click.pass_context
+def show_config(ctx):
+    """Print the effective settings and where each came from."""
+    from dataclasses import fields
+
+    settings = _settings(ctx)
+    for f in fields(settings):
+        if f.name == "sources":
+            continue
+        click.echo(f"{f.name.replace('_', '-')} = {getattr(settings, f.name)!r}    # {settings.origin(f.name)}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI so that no failure can exit 0."""
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        code = cli.main(args=argv, prog_name="factcheck", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.ClickException as exc:  # usage errors and Fatal
+        exc.show()
+        code = EXIT_ERROR
+    except click.exceptions.Abort:
+        click.echo("factcheck: aborted", err=True)
+        code = EXIT_ERROR
+    except Exception as exc:  # fail closed: an unexpected error must never look like a pass
+        if debug:
+            traceback.print_exc()
+        click.echo(f"factcheck: internal error: {type(exc).__name__}: {exc}", err=True)
+        code = EXIT_ERROR
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

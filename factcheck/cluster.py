@@ -1,0 +1,90 @@
+"""Sentences -> cross-source Clusters of "the same claim".
+
+1. A neighbour graph: each sentence is linked to its ``k`` most similar sentences
+   whose cosine similarity is at least ``threshold``. Similarities are computed in
+   row blocks, so memory is O(block * n + n * k), never n * n.
+2. Connected components of that graph.
+3. Anti-chaining: a component whose members are not all close (some pair below
+   ``floor``) is split by complete linkage at ``floor``, so A~B and B~C cannot drag
+   an unrelated C into A's claim.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from .models import Cluster, Sentence
+
+DEFAULT_THRESHOLD = 0.75
+DEFAULT_FLOOR = 0.6
+
+
+def neighbour_edges(vectors: np.ndarray, threshold: float, k: int = 10, block: int = 1024) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Edges (i, j, similarity) with i < j, from each row's top ``k`` neighbours above ``threshold``."""
+    n = len(vectors)
+    rows, cols, sims = [], [], []
+    for start in range(0, n, block):
+        stop = min(start + block, n)
+        s = vectors[start:stop] @ vectors.T  # (block, n): the only large array, bounded by block
+        s[np.arange(stop - start), np.arange(start, stop)] = -1.0  # no self-loops
+        kk = min(k, n - 1)
+        if kk <= 0:
+            break
+        top = np.argpartition(-s, kk - 1, axis=1)[:, :kk]
+        top_sims = np.take_along_axis(s, top, axis=1)
+        keep = top_sims >= threshold
+        r = np.repeat(np.arange(start, stop), kk).reshape(-1, kk)[keep]
+        rows.append(r)
+        cols.append(top[keep])
+        sims.append(top_sims[keep])
+    if not rows:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.float32)
+    i = np.concatenate(rows)
+    j = np.concatenate(cols)
+    w = np.concatenate(sims)
+    lo, hi = np.minimum(i, j), np.maximum(i, j)
+    pairs = np.unique(np.stack([lo, hi], axis=1), axis=0, return_index=True)
+    lo, hi = pairs[0][:, 0], pairs[0][:, 1]
+    return lo, hi, w[pairs[1]]
+
+
+def _split(members: np.ndarray, vectors: np.ndarray, floor: float) -> list[np.ndarray]:
+    """Split a component until every pair inside a part is at least ``floor`` similar."""
+    if len(members) <= 2:
+        return [members]
+    sub = vectors[members]
+    sims = sub @ sub.T
+    if sims.min() >= floor:
+        return [members]
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    dist = np.clip(1.0 - sims, 0.0, 2.0)
+    np.fill_diagonal(dist, 0.0)
+    labels = fcluster(linkage(squareform(dist, checks=False), method="complete"), t=1.0 - floor, criterion="distance")
+    return [members[labels == label] for label in np.unique(labels)]
+
+
+def group(vectors: np.ndarray, threshold: float = DEFAULT_THRESHOLD, floor: float = DEFAULT_FLOOR, k: int = 10) -> list[np.ndarray]:
+    """Index groups of mutually similar rows of ``vectors`` (unit vectors), singletons included."""
+    n = len(vectors)
+    if n == 0:
+        return []
+    i, j, _ = neighbour_edges(vectors, threshold, k)
+    graph = coo_matrix((np.ones(len(i), dtype=np.int8), (i, j)), shape=(n, n))
+    count, labels = connected_components(graph, directed=False)
+    order = np.argsort(labels, kind="stable")
+    bounds = np.flatnonzero(np.diff(labels[order])) + 1
+    groups: list[np.ndarray] = []
+    for members in np.split(order, bounds):
+        groups.extend(_split(np.sort(members), vectors, min(floor, threshold)))
+    return sorted(groups, key=lambda g: int(g[0]))
+
+
+def cluster(sentences: list[Sentence], vectors: np.ndarray, threshold: float = DEFAULT_THRESHOLD,
+            floor: float = DEFAULT_FLOOR, k: int = 10) -> list[Cluster]:
+    """Clusters of sentences, numbered in order of their first sentence."""
+    return [Cluster(id=n, sentences=[sentences[i] for i in g]) for n, g in enumerate(group(vectors, threshold, floor, k))]

@@ -1,0 +1,104 @@
+"""Settings: defaults, then ``[tool.factcheck]`` in pyproject.toml or ``factcheck.toml``, then flags.
+
+The config file is found by walking up from the current directory; the first
+``factcheck.toml``, or ``pyproject.toml`` with a ``[tool.factcheck]`` table, wins.
+Each setting remembers where its value came from (``factcheck config`` shows it).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .cluster import DEFAULT_FLOOR, DEFAULT_THRESHOLD
+from .embed import PACKAGED
+from .ingest import DEFAULT_MAX_BYTES
+
+
+class ConfigError(Exception):
+    """A config file or value that cannot be used; the message names the file and key."""
+
+
+@dataclass
+class Settings:
+    model: str = PACKAGED  # "packaged:all-MiniLM-L6-v2" or a local model folder
+    model_sha256: str = ""  # expected weights hash for a non-packaged model (empty: not checked)
+    threshold: float = DEFAULT_THRESHOLD  # cosine similarity that links two sentences
+    floor: float = DEFAULT_FLOOR  # every pair inside a cluster must be at least this similar
+    neighbours: int = 10  # links kept per sentence
+    cache_dir: str = ""  # empty: $FACTCHECK_CACHE_DIR or ~/.cache/factcheck
+    cache: bool = True
+    rules: list = field(default_factory=list)  # extra rule folders, after the shipped ones
+    fail_on: str = "error"
+    max_file_size: int = DEFAULT_MAX_BYTES
+    batch_size: int = 64
+    sources: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def set(self, key: str, value: Any, source: str) -> None:
+        """Set one value after checking its type; ``source`` is recorded for ``factcheck config``."""
+        names = {f.name: f for f in fields(self) if f.name != "sources"}
+        attr = key.replace("-", "_")
+        if attr not in names:
+            raise ConfigError(f"{source}: unknown key '{key}' (known: {', '.join(sorted(n.replace('_', '-') for n in names))})")
+        current = getattr(self, attr)
+        if isinstance(current, bool):
+            ok = isinstance(value, bool)
+        elif isinstance(current, float):
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            value = float(value) if ok else value
+        elif isinstance(current, int):
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        else:
+            ok = isinstance(value, type(current))
+        if not ok:
+            raise ConfigError(f"{source}: key '{key}' must be a {type(current).__name__}, got {value!r}")
+        if attr == "fail_on" and value not in ("error", "warning", "info", "never"):
+            raise ConfigError(f"{source}: key '{key}' must be one of error, warning, info, never; got {value!r}")
+        if attr in ("threshold", "floor") and not 0.0 < value <= 1.0:
+            raise ConfigError(f"{source}: key '{key}' must be in (0, 1], got {value!r}")
+        setattr(self, attr, value)
+        self.sources[attr] = source
+
+    def origin(self, attr: str) -> str:
+        return self.sources.get(attr, "default")
+
+
+def find_config(start: Path | None = None) -> tuple[Path, dict] | None:
+    """The nearest config file above ``start`` and its factcheck table."""
+    here = (start or Path.cwd()).resolve()
+    for folder in [here, *here.parents]:
+        own = folder / "factcheck.toml"
+        if own.is_file():
+            return own, _read(own)
+        project = folder / "pyproject.toml"
+        if project.is_file():
+            table = _read(project).get("tool", {}).get("factcheck")
+            if table is not None:
+                return project, table
+    return None
+
+
+def _read(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+
+
+def load_settings(flags: dict[str, Any] | None = None, start: Path | None = None) -> Settings:
+    """Defaults, overridden by the config file, overridden by ``flags`` (None values are unset flags)."""
+    settings = Settings()
+    found = find_config(start)
+    if found:
+        path, table = found
+        for key, value in table.items():
+            if key == "rules" and isinstance(value, list):
+                # rule folders are relative to the config file, not to where factcheck runs
+                value = [str((path.parent / v).resolve()) for v in value]
+            settings.set(key, value, f"{path}")
+    for key, value in (flags or {}).items():
+        if value is not None and value != ():
+            settings.set(key, list(value) if isinstance(value, tuple) else value, "command line")
+    return settings

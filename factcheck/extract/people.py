@@ -1,0 +1,298 @@
+"""People and their titles.
+
+A *title* is read with the vocabulary of ``rules/titles.yaml`` into a rank on a
+ladder, a portfolio and a country: "Kazakhstan's Deputy Minister of Foreign
+Affairs" -> (deputy minister, foreign-affairs, kazakhstan); "Foreign Minister" ->
+(minister, foreign-affairs); "top diplomat" -> (minister, foreign-affairs) through
+``equivalents``. Matching is case-insensitive: titles are written both ways.
+
+A run of capitalised name tokens is a *person mention* when something beyond its
+capitals says so: a title before it ("Minister Murat Nurtleu", "the Belarusian
+ambassador, Pavel Utyupin") or after it ("Murat Nurtleu, Kazakhstan's deputy prime
+minister and top diplomat"), a speech verb ("Nurtleu reaffirmed"), or a full
+first-and-last name with no organisation word in it. A bare surname ("Nurtleu")
+links to the person of that surname (see ``link_people``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import Mention, Sentence
+from .names import NameVocabulary, Token, fold, tokens
+
+
+@dataclass(frozen=True)
+class Title:
+    """One title as written and as understood."""
+
+    text: str
+    rank: str | None  # canonical rank ("deputy minister"), None for a role
+    ladder: str | None
+    level: int | None
+    portfolio: str | None
+    country: str | None
+    qualified: bool = False  # "former", "acting": says nothing about now
+
+    @property
+    def label(self) -> str:
+        parts = [self.rank or "role"]
+        if self.portfolio:
+            parts.append(self.portfolio)
+        if self.country:
+            parts.append(self.country)
+        return " / ".join(parts)
+
+
+def _alternation(phrases) -> str:
+    # Longest first, so "deputy prime minister" wins over "prime minister".
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+
+
+class TitleLexicon:
+    """Finds and reads titles with the vocabulary of ``rules/titles.yaml``."""
+
+    def __init__(self, titles: dict) -> None:
+        self.ranks = {k.lower(): v for k, v in titles["ranks"].items()}
+        self.equivalents = {k.lower(): v.lower() for k, v in titles["equivalents"].items()}
+        self.roles = {r.lower() for r in titles["roles"]}
+        self.qualifiers = {q.lower() for q in titles["qualifiers"]}
+        self.before: dict[str, str] = {}
+        self.after: dict[str, str] = {}
+        for portfolio, spec in titles["portfolios"].items():
+            for phrase in spec.get("before", []):
+                self.before[phrase.lower()] = portfolio
+            for phrase in spec.get("after", []):
+                self.after[phrase.lower()] = portfolio
+        self.countries: dict[str, str] = {}
+        for country, forms in titles["countries"].items():
+            for form in forms:
+                self.countries[form.lower()] = country
+        country = _alternation(self.countries)
+        heads = _alternation([*self.ranks, *self.equivalents, *self.roles])
+        self.pattern = re.compile(
+            r"(?<![\w-])"
+            rf"(?:(?P<c1>{country})(?:['’]s|['’])?\s+)?"
+            rf"(?:(?P<q>{_alternation(self.qualifiers)})[\s-]+)?"
+            rf"(?:(?P<padj>{_alternation(self.before)})\s+)?"
+            rf"(?P<head>{heads})(?![\w-])"
+            rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<pname>{_alternation(self.after)})(?![\w-]))?"
+            rf"(?:\s+of\s+(?:the\s+)?(?P<c2>{country})(?![\w-]))?",
+            re.IGNORECASE,
+        )
+
+    def read(self, m: re.Match) -> Title:
+        head = " ".join(m.group("head").lower().split())
+        portfolio = None
+        if m.group("padj"):
+            portfolio = self.before[" ".join(m.group("padj").lower().split())]
+        if m.group("pname"):
+            portfolio = self.after[" ".join(m.group("pname").lower().split())]
+        if head in self.equivalents:
+            canonical = self.equivalents[head]
+            words = canonical.split()
+            # "foreign minister": a portfolio word, then a rank
+            for n in range(len(words)):
+                pre, rank = " ".join(words[:n]), " ".join(words[n:])
+                if rank in self.ranks and (not pre or pre in self.before):
+                    head = rank
+                    portfolio = portfolio or (self.before[pre] if pre else None)
+                    break
+        country_form = m.group("c1") or m.group("c2")
+        country = self.countries.get(" ".join(country_form.lower().split())) if country_form else None
+        spec = self.ranks.get(head)
+        return Title(
+            text=" ".join(m.group(0).split()),
+            rank=head if spec else None,
+            ladder=spec["ladder"] if spec else None,
+            level=int(spec["level"]) if spec else None,
+            portfolio=portfolio,
+            country=country,
+            qualified=bool(m.group("q")),
+        )
+
+    def find(self, text: str) -> list[tuple[int, int, Title]]:
+        return [(m.start(), m.end(), self.read(m)) for m in self.pattern.finditer(text)]
+
+
+@dataclass
+class PersonMention:
+    """A name in a sentence, with the titles attached to it there."""
+
+    sentence: Sentence
+    start: int  # offsets within the sentence
+    end: int
+    name: str
+    tokens: list[str]
+    titles: list[Title] = field(default_factory=list)
+    cue: str = ""  # what made it a person: title, speech, fullname, surname
+
+    @property
+    def surname(self) -> str:
+        return self.tokens[-1]
+
+    def mention(self) -> Mention:
+        s = self.sentence
+        return Mention("person", s, s.start + self.start, s.start + self.end, self.name, self.name,
+                       {"titles": self.titles, "cue": self.cue})
+
+
+_JOIN = re.compile(r"\s*,?\s*")
+_APPOSITION = re.compile(r",\s*(?:the\s+|a\s+|an\s+)?")
+_AND = re.compile(r"\s+(?:and|as well as)\s+(?:the\s+|a\s+|an\s+)?")
+
+
+def _runs(toks: list[Token], text: str, vocab: NameVocabulary) -> list[list[Token]]:
+    """Maximal runs of name tokens separated by single spaces (initials allowed inside)."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for t in toks:
+        ok = vocab.nameable(t) or (t.initial and current)
+        gap = text[current[-1].end:t.start] if current else ""
+        # only a space, or an initial's dot and a space, may stand between two parts of a name
+        adjacent = current and t.start - current[-1].end <= 3 and gap.replace(".", "", 1).strip(" ") == "" and "\n" not in gap
+        if ok and (not current or adjacent):
+            current.append(t)
+        else:
+            if current:
+                runs.append(current)
+            current = [t] if vocab.nameable(t) else []
+    if current:
+        runs.append(current)
+    # an initial cannot end a name
+    return [r[:-1] if r[-1].initial and len(r) > 1 else r for r in runs]
+
+
+class PeopleExtractor:
+    """Finds person mentions and their titles in sentences."""
+
+    def __init__(self, titles: TitleLexicon, vocab: NameVocabulary) -> None:
+        self.titles = titles
+        self.vocab = vocab
+
+    def _titles_after(self, text: str, pos: int, found: list[tuple[int, int, Title]]) -> list[Title]:
+        """Titles in apposition after a name ending at ``pos``: ", Kazakhstan's deputy prime minister and top diplomat"."""
+        m = _APPOSITION.match(text, pos)
+        if not m:
+            return []
+        out: list[Title] = []
+        at = m.end()
+        while True:
+            hit = next(((s, e, t) for s, e, t in found if s == at), None)
+            if hit is None:
+                break
+            out.append(hit[2])
+            nxt = _AND.match(text, hit[1])
+            if not nxt:
+                break
+            at = nxt.end()
+        # "deputy prime minister and top diplomat": the country said once covers both
+        country = next((t.country for t in out if t.country), None)
+        return [t if t.country or not country else Title(t.text, t.rank, t.ladder, t.level, t.portfolio, country, t.qualified) for t in out]
+
+    def extract(self, sentence: Sentence) -> list[PersonMention]:
+        text = sentence.text
+        found = self.titles.find(text)
+        toks = tokens(text)
+        people: list[PersonMention] = []
+        for run in _runs(toks, text, self.vocab):
+            start, end = run[0].start, run[-1].end
+            words = [t.text for t in run if not t.initial]
+            if not words:
+                continue
+            name = text[start:end]
+            titles: list[Title] = []
+            cue = ""
+            before = [t for s, e, t in found if e <= start and _JOIN.fullmatch(text, e, start)]
+            if before:
+                titles.append(before[-1])
+                cue = "title"
+            after = self._titles_after(text, end, found)
+            if after:
+                titles.extend(after)
+                cue = cue or "title"
+            if not cue:
+                following = toks[toks.index(run[-1]) + 1] if toks.index(run[-1]) + 1 < len(toks) else None
+                preceding = toks[toks.index(run[0]) - 1] if toks.index(run[0]) > 0 else None
+                if (following and fold(following.text) in self.vocab.speech_verbs) or (
+                    preceding and fold(preceding.text) in {"cited", "quoted", "said", "according"}
+                ):
+                    cue = "speech"
+                elif len(words) >= 2:
+                    cue = "fullname"
+            if cue:
+                people.append(PersonMention(sentence, start, end, name, words, titles, cue))
+        return people
+
+
+def link_surnames(sentences: list[Sentence], people: list[PersonMention], vocab: NameVocabulary, same) -> list[PersonMention]:
+    """Bare surnames that name a known person: "Nurtleu reaffirmed..." after "Murat Nurtleu".
+
+    ``same(a, b)`` says whether two surname forms are the same name (exact, or a
+    known transliteration). Mentions already found are not repeated.
+    """
+    known = {fold(p.surname) for p in people if len(p.tokens) >= 2 or p.titles}
+    taken = {(id(p.sentence), p.start) for p in people}
+    extra: list[PersonMention] = []
+    for s in sentences:
+        for t in tokens(s.text):
+            if (id(s), t.start) in taken or not vocab.nameable(t):
+                continue
+            f = fold(t.text)
+            if f in known or any(same(f, k) for k in known):
+                extra.append(PersonMention(s, t.start, t.end, t.text, [t.text], [], "surname"))
+    return extra
+
+
+def link_people(mentions: list[PersonMention], same) -> list["Person"]:
+    """Group person mentions into people.
+
+    Mentions join when their surnames are the same name (``same``: exact or a known
+    transliteration). One surname with two first names that are not the same name
+    is two people; a bare surname then joins the one its own document names.
+    """
+    from ..models import Person
+
+    groups: list[list[PersonMention]] = []
+    for m in sorted(mentions, key=lambda m: (m.sentence.doc.path, m.sentence.start + m.start)):
+        for g in groups:
+            if same(g[0].surname, m.surname):
+                g.append(m)
+                break
+        else:
+            groups.append([m])
+    people: list[Person] = []
+    for g in groups:
+        firsts: list[str] = []
+        for m in g:
+            if len(m.tokens) >= 2 and not any(same(m.tokens[0], f) for f in firsts):
+                firsts.append(m.tokens[0])
+        if len(firsts) <= 1:
+            people.append(Person(_best_name(g), g))
+            continue
+        split: dict[str, list[PersonMention]] = {f: [] for f in firsts}
+        bare = []
+        for m in g:
+            if len(m.tokens) >= 2:
+                key = next(f for f in firsts if same(m.tokens[0], f))
+                split[key].append(m)
+            else:
+                bare.append(m)
+        for m in bare:
+            local = [f for f in firsts if any(x.sentence.doc.path == m.sentence.doc.path for x in split[f])]
+            if len(local) == 1:
+                split[local[0]].append(m)
+        people.extend(Person(_best_name(ms), ms) for ms in split.values() if ms)
+    return sorted(people, key=lambda p: p.name)
+
+
+def _best_name(mentions: list[PersonMention]) -> str:
+    """The full form most sources use, then the most frequent, then the first alphabetically."""
+    counts: dict[str, set[str]] = {}
+    for m in mentions:
+        if len(m.tokens) >= 2:
+            counts.setdefault(" ".join(m.tokens), set()).add(m.sentence.doc.path)
+    if not counts:
+        counts = {m.tokens[-1]: {m.sentence.doc.path} for m in mentions}
+    return max(sorted(counts), key=lambda n: len(counts[n]))

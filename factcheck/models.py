@@ -1,0 +1,263 @@
+"""The data model every stage reads and writes.
+
+Positions are character offsets into ``Document.text`` (the analysed text);
+``Document.position`` turns one into the 1-based line and column of the
+original file, so evidence always points at what an editor sees on disk.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import dataclass, field
+from typing import Iterable
+
+SEVERITIES = ("info", "warning", "error")
+
+
+def severity_rank(severity: str) -> int:
+    """Order severities: info < warning < error."""
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range [start, end) of ``Document.text``."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    """One input file, decoded, with its analysable parts marked.
+
+    ``text`` is what the analysis reads: the file's own text for plain text and
+    Markdown, the visible text for HTML. ``source_map`` holds sorted pairs
+    ``(text_offset, source_offset)`` marking where runs of ``text`` begin in the
+    original file (an identity map has one pair). ``blocks`` are the spans of
+    ``text`` that survive boilerplate removal, in order.
+    """
+
+    path: str
+    source: str
+    text: str
+    title: str | None = None
+    date: str | None = None  # ISO date, or None when the document gives none
+    blocks: list[Span] = field(default_factory=list)
+    source_map: list[tuple[int, int]] = field(default_factory=lambda: [(0, 0)])
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.source) if ch == "\n"]
+        self._map_keys = [t for t, _ in self.source_map]
+
+    def source_offset(self, offset: int) -> int:
+        """Map an offset of ``text`` to an offset of the original file."""
+        i = bisect.bisect_right(self._map_keys, offset) - 1
+        t, s = self.source_map[max(i, 0)]
+        return s + (offset - t)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the original file of a ``text`` offset."""
+        src = self.source_offset(offset)
+        line = bisect.bisect_right(self._line_starts, src) - 1
+        return line + 1, src - self._line_starts[line] + 1
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+
+@dataclass
+class Sentence:
+    """A sentence of one document, with its place in that document."""
+
+    doc: Document
+    index: int  # position among the document's sentences
+    start: int
+    end: int
+    text: str
+    block: int  # index of the block (paragraph) it belongs to
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.doc.path, self.index)
+
+    def position(self, offset: int | None = None) -> tuple[int, int]:
+        return self.doc.position(self.start if offset is None else offset)
+
+
+@dataclass
+class Mention:
+    """A stretch of a sentence that an extractor recognised.
+
+    ``kind`` says which extractor (``person``, ``date``, ``number``, ``quote``,
+    ``name``); ``value`` is the normalised reading and ``attrs`` holds the
+    extractor's own fields (a title, a speaker, a unit...).
+    """
+
+    kind: str
+    sentence: Sentence
+    start: int  # offsets into the document text
+    end: int
+    text: str
+    value: object = None
+    attrs: dict = field(default_factory=dict)
+
+
+@dataclass
+class Cluster:
+    """Sentences from one or more documents that state the same claim."""
+
+    id: int
+    sentences: list[Sentence]
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({s.doc.path for s in self.sentences})
+
+    @property
+    def is_cross_source(self) -> bool:
+        return len(self.documents) > 1
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One place a finding rests on: where it is and what it says."""
+
+    document: str
+    line: int
+    column: int
+    text: str  # the whole sentence
+    value: str | None  # the part of the sentence the finding is about
+
+    def as_dict(self) -> dict:
+        return {
+            "document": self.document,
+            "line": self.line,
+            "column": self.column,
+            "text": self.text,
+            "value": self.value,
+        }
+
+
+def evidence_at(sentence: Sentence, value: str | None = None, offset: int | None = None) -> Evidence:
+    """Evidence for ``value`` inside ``sentence``; the column is the value's when known."""
+    if offset is None and value:
+        i = sentence.text.find(value)
+        offset = sentence.start + i if i >= 0 else None
+    line, column = sentence.position(offset)
+    return Evidence(sentence.doc.path, line, column, " ".join(sentence.text.split()), value)
+
+
+@dataclass
+class Finding:
+    """One discrepancy, as reported.
+
+    ``id`` is a fingerprint of what the finding says (check, subject, values and
+    the normalised evidence sentences), not where it sits, so it survives moved
+    lines and renamed files.
+    """
+
+    check: str
+    severity: str
+    message: str
+    subject: str
+    values: list[str]
+    evidence: list[Evidence]
+    suggestion: str | None = None
+    rule: str | None = None
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        self.evidence = sorted(set(self.evidence), key=lambda e: (e.document, e.line, e.column, e.text))
+        if not self.id:
+            self.id = fingerprint(self.check, self.subject, self.values, (e.text for e in self.evidence))
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({e.document for e in self.evidence})
+
+    def sort_key(self) -> tuple:
+        first = self.evidence[0] if self.evidence else Evidence("", 0, 0, "", None)
+        return (-severity_rank(self.severity), self.check, first.document, first.line, first.column, self.id)
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "check": self.check,
+            "severity": self.severity,
+            "message": self.message,
+            "subject": self.subject,
+            "values": list(self.values),
+            "evidence": [e.as_dict() for e in self.evidence],
+            "suggestion": self.suggestion,
+        }
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def fingerprint(check: str, subject: str, values: Iterable[str], texts: Iterable[str]) -> str:
+    """A stable id from what a finding says; positions and paths are left out on purpose."""
+    h = hashlib.sha256()
+    for part in [check, _norm(subject), *sorted(_norm(v) for v in values), *sorted(set(_norm(t) for t in texts))]:
+        h.update(part.encode("utf-8"))
+        h.update(b"\x00")
+    return f"{check}:{h.hexdigest()[:12]}"
+
+
+@dataclass
+class Report:
+    """What a scan produced: the documents read, the findings, and the files it could not read."""
+
+    documents: list[Document]
+    findings: list[Finding]
+    errors: list[str] = field(default_factory=list)
+    sentence_counts: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, int]:
+        counts = {s: 0 for s in ("error", "warning", "info")}
+        for f in self.findings:
+            counts[f.severity] += 1
+        return counts
+
+
+@dataclass
+class Person:
+    """One person across the corpus: every mention of them, with titles."""
+
+    name: str  # the best-attested full form
+    mentions: list = field(default_factory=list)  # extract.people.PersonMention
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({m.sentence.doc.path for m in self.mentions})
+
+
+@dataclass
+class Corpus:
+    """Everything the checks read: documents, sentences, clusters, and extracted atoms.
+
+    ``cluster_of`` maps a sentence key to its cluster. ``lexicons`` holds the parsed
+    vocabularies (titles, names, transliteration, house style) that checks share.
+    """
+
+    documents: list[Document]
+    sentences: list[Sentence]
+    clusters: list[Cluster]
+    people: list[Person]
+    lexicons: dict
+    cluster_of: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.cluster_of:
+            self.cluster_of = {s.key: c for c in self.clusters for s in c.sentences}
+
+    def by_document(self) -> dict[str, list[Sentence]]:
+        out: dict[str, list[Sentence]] = {}
+        for s in self.sentences:
+            out.setdefault(s.doc.path, []).append(s)
+        return out

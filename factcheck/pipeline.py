@@ -1,0 +1,107 @@
+"""run(): the one place that knows the order of the stages.
+
+    discover -> ingest -> sentences -> embed -> cluster -> extract people -> link -> checks -> report
+
+Each stage reads what the previous one wrote; nothing else in the package calls
+two stages in a row.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from . import ingest
+from .checks import CHECK_TYPES
+from .cluster import cluster
+from .config import Settings
+from .embed import Embedder
+from .extract.names import NameVocabulary
+from .extract.people import PeopleExtractor, TitleLexicon, link_people, link_surnames
+from .models import Corpus, Finding, Report, severity_rank
+from .rules import RuleSet, default_rules_dir, load_rules
+from .sentences import split
+from .transliteration import Transliteration
+
+
+def rule_set(settings: Settings) -> RuleSet:
+    """The shipped rules, then each folder the settings name, in order."""
+    return load_rules([default_rules_dir(), *(Path(d) for d in settings.rules)], CHECK_TYPES)
+
+
+def lexicons(rules: RuleSet) -> dict:
+    """The parsed vocabularies every extractor and check shares."""
+    titles = rules.lexicon("titles")
+    return {
+        "titles": TitleLexicon(titles),
+        "names": NameVocabulary(rules.lexicon("names"), titles),
+        "transliteration": Transliteration(rules.lexicon("transliteration")),
+        "house-style": rules.lexicon("house-style"),
+    }
+
+
+def load_documents(paths: list[str], rules: RuleSet, settings: Settings) -> tuple[list, list[str], list[str]]:
+    """Documents, per-file errors (unreadable: the scan goes on), and warnings."""
+    files, missing = ingest.discover(paths)
+    boilerplate = ingest.Boilerplate.from_lexicon(rules.lexicon("boilerplate"))
+    documents, errors, warnings = [], list(missing), []
+    for path in files:
+        try:
+            doc = ingest.load_document(path, boilerplate, settings.max_file_size)
+        except ingest.InputError as exc:
+            errors.append(str(exc))
+            continue
+        warnings.extend(doc.warnings)
+        documents.append(doc)
+    return documents, errors, warnings
+
+
+def merge(findings: list[Finding]) -> list[Finding]:
+    """One finding per id (a passage pasted twice yields the same finding twice), sorted."""
+    by_id: dict[str, Finding] = {}
+    for f in findings:
+        if f.id in by_id:
+            kept = by_id[f.id]
+            by_id[f.id] = Finding(kept.check, max(kept.severity, f.severity, key=severity_rank), kept.message,
+                                  kept.subject, kept.values, kept.evidence + f.evidence, kept.suggestion, kept.rule, kept.id)
+        else:
+            by_id[f.id] = f
+    return sorted(by_id.values(), key=Finding.sort_key)
+
+
+def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embedder | None = None) -> Corpus:
+    """Sentences, embeddings, clusters and people for ``documents``."""
+    sentences = [s for doc in documents for s in split(doc)]
+    own = embedder is None
+    embedder = embedder or Embedder(settings.model, Path(settings.cache_dir) if settings.cache_dir else None,
+                                    settings.model_sha256 or None, settings.batch_size, settings.cache)
+    try:
+        vectors = embedder.encode([s.text for s in sentences])
+    finally:
+        if own:
+            embedder.close()
+    clusters = cluster(sentences, vectors, settings.threshold, settings.floor, settings.neighbours)
+    lex = lexicons(rules)
+    extractor = PeopleExtractor(lex["titles"], lex["names"])
+    mentions = [m for s in sentences for m in extractor.extract(s)]
+    mentions += link_surnames(sentences, mentions, lex["names"], lex["transliteration"].same)
+    people = link_people(mentions, lex["transliteration"].same)
+    return Corpus(documents, sentences, clusters, people, lex)
+
+
+def run(paths: list[str], settings: Settings, embedder: Embedder | None = None) -> Report:
+    """Scan ``paths`` and return the report. Unreadable files are listed in ``Report.errors``."""
+    rules = rule_set(settings)
+    documents, errors, warnings = load_documents(paths, rules, settings)
+    for w in warnings:
+        print(f"factcheck: warning: {w}", file=sys.stderr)
+    findings: list[Finding] = []
+    counts: dict[str, int] = {}
+    if documents:
+        corpus = analyse(documents, rules, settings, embedder)
+        for s in corpus.sentences:
+            counts[s.doc.path] = counts.get(s.doc.path, 0) + 1
+        for rule in rules.rules:
+            if rule.enabled:
+                findings.extend(CHECK_TYPES[rule.extends](rule).run(corpus))
+    return Report(documents=documents, findings=merge(findings), errors=errors, sentence_counts=counts)

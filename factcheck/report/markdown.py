@@ -1,0 +1,100 @@
+"""The Markdown report: what an editor reads.
+
+A summary table first, then the findings by severity (errors first), each with
+its evidence as a table of ``file:line`` and the sentence, the disputed value in
+bold. Source text is escaped so that nothing in an article renders as HTML, a
+link or Markdown structure.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from tabulate import tabulate
+
+from ..models import SEVERITIES, Finding, Report
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def escape(text: str) -> str:
+    """Source text made inert: HTML entities for <, >, &, and backslashes before Markdown marks."""
+    return _escape(" ".join(str(text).split()))
+
+
+def _escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def mark(sentence: str, value: str | None) -> str:
+    """The escaped sentence with the first occurrence of ``value`` in bold."""
+    sentence = " ".join(sentence.split())
+    if value:
+        i = sentence.lower().find(" ".join(value.split()).lower())
+        if i >= 0:
+            j = i + len(" ".join(value.split()))
+            return f"{_escape(sentence[:i])}**{_escape(sentence[i:j])}**{_escape(sentence[j:])}"
+    return escape(sentence)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary_table(report: Report) -> str:
+    checks = sorted({f.check for f in report.findings})
+    rows = []
+    for check in checks:
+        counts = [sum(1 for f in report.findings if f.check == check and f.severity == s) for s in reversed(SEVERITIES)]
+        rows.append([check, *counts, sum(counts)])
+    totals = report.summary()
+    rows.append(["**total**", totals["error"], totals["warning"], totals["info"], len(report.findings)])
+    return tabulate(rows, headers=["check", "error", "warning", "info", "total"], tablefmt="github")
+
+
+def finding_block(n: int, f: Finding) -> str:
+    lines = [f"### {n}. {f.severity} · {f.check} · {escape(f.subject)}", "", escape(f.message), ""]
+    rows = [[f"`{e.document}:{e.line}:{e.column}`", escape(e.value) if e.value else "", mark(e.text, e.value)] for e in f.evidence]
+    lines.append(tabulate(rows, headers=["where", "value", "sentence"], tablefmt="github", disable_numparse=True))
+    lines.append("")
+    if f.suggestion:
+        lines += [f"**Suggestion:** {escape(f.suggestion)}", ""]
+    lines += [f"<sub>id `{f.id}`</sub>", ""]
+    return "\n".join(lines)
+
+
+def render(report: Report) -> str:
+    total_sentences = sum(report.sentence_counts.values())
+    s = report.summary()
+    out = [
+        "# factcheck report",
+        "",
+        f"{_plural(len(report.documents), 'document')}, {_plural(total_sentences, 'sentence')}: "
+        f"{_plural(s['error'], 'error')}, {_plural(s['warning'], 'warning')}, {s['info']} info.",
+        "",
+        "## Summary",
+        "",
+        summary_table(report),
+        "",
+    ]
+    if report.errors:
+        out += ["## Files not read", ""]
+        out += [f"- {escape(e)}" for e in report.errors]
+        out.append("")
+    n = 0
+    for severity in reversed(SEVERITIES):
+        group = [f for f in report.findings if f.severity == severity]
+        if not group:
+            continue
+        title = {"error": "Errors", "warning": "Warnings", "info": "Info"}[severity]
+        out += [f"## {title}", ""]
+        for f in group:
+            n += 1
+            out.append(finding_block(n, f))
+    out += ["## Documents", ""]
+    rows = [[f"`{d.path}`", escape(d.title or "(no title)"), d.date or "(undated)", report.sentence_counts.get(d.path, 0)]
+            for d in sorted(report.documents, key=lambda d: d.path)]
+    out.append(tabulate(rows, headers=["document", "title", "date", "sentences"], tablefmt="github", disable_numparse=True))
+    out.append("")
+    return "\n".join(out)

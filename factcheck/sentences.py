@@ -1,0 +1,119 @@
+"""Document -> Sentences, each with its exact offsets in the document.
+
+The splitter is a rule-based scanner rather than a model, because editors need
+offsets they can trust and behaviour they can predict. A sentence ends at ``.``,
+``!``, ``?`` or ``…`` (with any closing quotes and brackets that follow) when the
+next word starts a sentence. It does not end:
+
+- after an abbreviation or title ("Dr.", "St.", "U.S.", "a.m.", "Aug."), nor after an
+  initial ("Stephen M. Bland");
+- before a lower-case word or a digit that continues the clause;
+- inside an ellipsis that continues a quote ("afraid of someone... Such").
+
+A quote that runs over several sentences is split at its inner sentence ends, and
+the closing quotation mark stays with the sentence it closes. Headings with no
+final stop are blocks of their own (see ``ingest``), so they come out as sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import Document, Sentence
+
+# Words that end with a dot but rarely end a sentence. Lower-cased, without the dot.
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt", "capt",
+    "cmdr", "adm", "gov", "sen", "rep", "pres", "rev", "hon", "amb", "maj", "brig", "supt",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "no", "nos", "vs", "v", "etc", "e.g", "i.e", "cf", "al", "approx", "est", "dept", "univ",
+    "inc", "ltd", "co", "corp", "plc", "llc", "bros", "ave", "blvd", "rd", "fig", "vol", "ch", "pp",
+    "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "ph.d", "b.a", "m.a",
+}
+# Abbreviations that may also close a sentence ("...in the U.S. The next day..."):
+# they end one only when the next word is clearly a sentence opener.
+AMBIGUOUS = {"etc", "u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "a.m", "p.m", "inc", "ltd", "co", "corp", "no"}
+OPENERS = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "in", "on", "but", "and", "however", "there", "his", "her", "their", "its", "our", "after", "before", "when", "while", "as", "if"}
+
+_CLOSERS = "\"'”’»)]"
+_OPENERS_CHARS = "\"'“‘«([–—-"
+_END = re.compile(r"(?:\.{3}|…|[.!?])+[" + re.escape(_CLOSERS) + r"]*")
+
+
+def _word_before(text: str, end: int) -> str:
+    """The token (letters and inner dots) that ends just before ``end``."""
+    i = end
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    return text[i:end]
+
+
+def _next_word(text: str, pos: int, limit: int) -> tuple[int, str]:
+    i = pos
+    while i < limit and text[i].isspace():
+        i += 1
+    j = i
+    while j < limit and text[j] in _OPENERS_CHARS:
+        j += 1
+    k = j
+    while k < limit and (text[k].isalnum() or text[k] in "'’-"):
+        k += 1
+    return i, text[j:k]
+
+
+def is_boundary(text: str, mark_start: int, mark_end: int, limit: int) -> bool:
+    """Whether the terminal mark at ``text[mark_start:mark_end]`` ends a sentence."""
+    start, word = _next_word(text, mark_end, limit)
+    if start >= limit:
+        return True
+    if start == mark_end:
+        return False  # no space after the mark: "3.5", "akorda.kz", "U.S."
+    if not word:
+        return text[start] in _OPENERS_CHARS
+    first = word[0]
+    if first.islower():
+        return False
+    mark = text[mark_start:mark_end]
+    if mark.startswith(".") and not mark.startswith("..."):
+        before = _word_before(text, mark_start).lower()
+        token = before.rstrip(".")
+        if len(token) == 1 and token.isalpha() and text[mark_start - 1].isupper():
+            return False  # an initial: "Stephen M. Bland"
+        if token in ABBREVIATIONS:
+            if token not in AMBIGUOUS:
+                return False
+            return word.lower() in OPENERS
+    if mark.startswith(("...", "…")) and mark_end - mark_start <= 3 and text[mark_end - 1] not in _CLOSERS:
+        # An ellipsis inside running speech continues it unless a capital follows.
+        return first.isupper()
+    return first.isupper() or first.isdigit() or not first.isalpha()
+
+
+def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]``, trimmed of surrounding white space."""
+    spans: list[tuple[int, int]] = []
+    begin = start
+    for m in _END.finditer(text, start, end):
+        if is_boundary(text, m.start(), m.end(), end):
+            spans.append((begin, m.end()))
+            begin = m.end()
+    spans.append((begin, end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e and any(ch.isalnum() for ch in text[s:e]):
+            out.append((s, e))
+    return out
+
+
+def split(doc: Document) -> list[Sentence]:
+    """All sentences of ``doc``'s analysable blocks, in order."""
+    sentences: list[Sentence] = []
+    for b, block in enumerate(doc.blocks):
+        for s, e in split_block(doc.text, block.start, block.end):
+            sentences.append(Sentence(doc=doc, index=len(sentences), start=s, end=e, text=doc.text[s:e], block=b))
+    return sentences
