@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
-from ..extract.names import fold, name_forms
+from ..extract.names import fold, name_forms, tokens
 from ..models import Corpus, Finding, evidence_at
 from .base import Check
 
@@ -78,8 +78,17 @@ class NameMisspelling(Check):
 
     def run(self, corpus: Corpus) -> list[Finding]:
         translit = corpus.lexicons["transliteration"]
+        vocab = corpus.lexicons["names"]
+        found = {(s.key, t.start): (s, t) for s, t in name_forms(corpus.sentences, vocab)}
+        # A person mention is context, not capitals: "Nurleu said" opens a sentence yet is a name.
+        for person in corpus.people:
+            for m in person.mentions:
+                for t in tokens(m.sentence.text):
+                    if m.start <= t.start < m.end and vocab.countable(t):
+                        found.setdefault((m.sentence.key, t.start), (m.sentence, t))
         forms: dict[str, Form] = {}
-        for s, t in name_forms(corpus.sentences, corpus.lexicons["names"]):
+        for key in sorted(found):
+            s, t = found[key]
             forms.setdefault(t.text, Form(t.text)).occurrences.append((s, t))
         by_initial: dict[str, list[Form]] = defaultdict(list)
         for f in forms.values():

@@ -233,11 +233,14 @@ def link_surnames(sentences: list[Sentence], people: list[PersonMention], vocab:
     known transliteration). Mentions already found are not repeated.
     """
     known = {fold(p.surname) for p in people if len(p.tokens) >= 2 or p.titles}
-    taken = {(id(p.sentence), p.start) for p in people}
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for p in people:
+        taken.setdefault(id(p.sentence), []).append((p.start, p.end))
     extra: list[PersonMention] = []
     for s in sentences:
+        spans = taken.get(id(s), [])
         for t in tokens(s.text):
-            if (id(s), t.start) in taken or not vocab.nameable(t):
+            if any(a <= t.start < b for a, b in spans) or not vocab.nameable(t):
                 continue
             f = fold(t.text)
             if f in known or any(same(f, k) for k in known):

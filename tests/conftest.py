@@ -1,0 +1,61 @@
+"""Shared fixtures. The real packaged model is used throughout; one cache per test session."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import cli
+from factcheck.config import Settings
+from factcheck.pipeline import lexicons, rule_set
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+@pytest.fixture(scope="session")
+def cache_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(scope="session")
+def lex():
+    """The shipped lexicons, parsed."""
+    return lexicons(rule_set(Settings()))
+
+
+@pytest.fixture
+def run_cli(cache_dir, monkeypatch):
+    """Invoke the CLI from the repository root with the session cache; returns the click Result."""
+    monkeypatch.chdir(ROOT)
+
+    def invoke(*args: str):
+        return CliRunner().invoke(cli, [*args[:1], *args[1:], *(["--cache-dir", str(cache_dir)] if args and args[0] == "scan" else [])])
+
+    return invoke
+
+
+@pytest.fixture
+def scan_texts(tmp_path, cache_dir):
+    """Write ``{name: text}`` into a folder, scan it as JSON, return (exit code, report dict)."""
+
+    def scan(files: dict[str, str], *extra: str):
+        folder = tmp_path / "corpus"
+        folder.mkdir(exist_ok=True)
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(cli, ["scan", str(folder), "--format", "json", "--cache-dir", str(cache_dir), *extra])
+        assert result.exit_code in (0, 1), result.output
+        return result.exit_code, json.loads(result.stdout)
+
+    return scan
+
+
+@pytest.fixture
+def of_check():
+    """``of_check(report, "vague-date")``: that check's findings in a JSON report."""
+    return lambda report, check: [f for f in report["findings"] if f["check"] == check]

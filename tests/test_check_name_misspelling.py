@@ -1,0 +1,45 @@
+"""name-misspelling: pass and fail examples, run end to end with the real model."""
+
+DOC = "Talks\nForeign Minister Murat {a} met the ambassador. {b} said the talks went well.\n"
+
+
+def test_fail_one_edit_from_a_better_attested_form(scan_texts, of_check):
+    code, report = scan_texts({
+        "a.txt": DOC.format(a="Nurtleu", b="Nurleu"),
+        "b.txt": DOC.format(a="Nurtleu", b="Nurtleu"),
+        "c.txt": DOC.format(a="Nurtleu", b="Nurtleu"),
+    })
+    found = of_check(report, "name-misspelling")
+    assert len(found) == 1
+    f = found[0]
+    assert f["values"] == ["Nurleu", "Nurtleu"]
+    assert f["suggestion"] == "Nurtleu"
+    assert f["severity"] == "error"  # the same document writes both forms
+    rare = [e for e in f["evidence"] if e["value"] == "Nurleu"]
+    assert [e["document"].rsplit("/", 1)[-1] for e in rare] == ["a.txt"]
+
+
+def test_pass_duplicated_passage_does_not_vote_twice(scan_texts, of_check):
+    # "Nurleu" pasted twice in one file is still one source against one source.
+    _, report = scan_texts({
+        "a.txt": "Talks\nMinister Murat Nurleu met the envoy.\nMinister Murat Nurleu met the envoy.\n",
+        "b.txt": "Talks\nMinister Murat Nurtleu met the envoy in Astana on the same day.\n",
+    })
+    assert of_check(report, "name-misspelling") == []
+
+
+def test_pass_transliteration_is_not_a_misspelling(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Talks\nPresident Aleksandr Lukashenka spoke.\n",
+        "b.txt": "Talks\nPresident Alexander Lukashenko spoke. Lukashenko left.\n",
+        "c.txt": "Talks\nPresident Alexander Lukashenko spoke again.\n",
+    })
+    assert of_check(report, "name-misspelling") == []
+
+
+def test_pass_word_endings_are_not_misspellings(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Trade\nRussia and Kazakhstan signed a deal. Russian officials and Kazakhstani firms agreed.\n",
+        "b.txt": "Trade\nRussia and Kazakhstan signed the trade deal in Astana.\n",
+    })
+    assert of_check(report, "name-misspelling") == []

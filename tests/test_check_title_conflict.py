@@ -1,0 +1,40 @@
+"""title-conflict: pass and fail examples, run end to end with the real model."""
+
+
+def test_fail_same_portfolio_at_two_ranks(scan_texts, of_check):
+    code, report = scan_texts({
+        "a.txt": "Summit in Astana\nForeign Minister Murat Nurtleu met the Belarusian ambassador on Monday.\n",
+        "b.txt": "Envoy summoned\nKazakhstan's Deputy Minister of Foreign Affairs, Murat Nurtleu, met the Belarusian ambassador.\n",
+    })
+    found = of_check(report, "title-conflict")
+    assert len(found) == 1
+    f = found[0]
+    assert f["subject"] == "Murat Nurtleu"
+    assert f["severity"] == "error" and code == 1
+    assert "Foreign Minister" in f["values"]
+    assert any("Deputy Minister of Foreign Affairs" in v for v in f["values"])
+    assert {e["document"].rsplit("/", 1)[-1] for e in f["evidence"]} == {"a.txt", "b.txt"}
+
+
+def test_pass_titles_held_together(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Summit in Astana\nForeign Minister Murat Nurtleu met the ambassador.\n",
+        "b.txt": "Envoy summoned\nMurat Nurtleu, Kazakhstan's deputy prime minister and top diplomat, met the ambassador.\n",
+    })
+    assert of_check(report, "title-conflict") == []
+
+
+def test_pass_two_phrasings_of_one_title(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Forum\nKazakh President Kassym-Jomart Tokayev spoke at the forum.\n",
+        "b.txt": "Forum\nPresident of Kazakhstan Kassym-Jomart Tokayev spoke at the forum.\n",
+    })
+    assert of_check(report, "title-conflict") == []
+
+
+def test_pass_former_title(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Forum\nFormer President Jane Doemer spoke at the forum.\n",
+        "b.txt": "Forum\nVice President Jane Doemer spoke at the forum.\n",
+    })
+    assert of_check(report, "title-conflict") == []

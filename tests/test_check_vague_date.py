@@ -1,0 +1,42 @@
+"""vague-date: pass and fail examples, run end to end with the real model."""
+
+
+def values(report, of_check):
+    return sorted(v for f in of_check(report, "vague-date") for v in f["values"])
+
+
+def test_fail_that_year_without_a_nearby_year_and_chained_relative(scan_texts, of_check):
+    _, report = scan_texts({"a.txt": (
+        "Policy\nUnrest shook the country in early 2022.\n"
+        "The government has long pursued a balanced policy.\n"
+        "In June of that year, the president spoke at a forum. A month later, he called the council.\n")})
+    assert values(report, of_check) == ["A month later", "June of that year"]
+    june = next(f for f in of_check(report, "vague-date") if f["values"] == ["June of that year"])
+    assert "nearest earlier year in the text: 2022" in june["suggestion"]
+    assert june["evidence"][0]["line"] == 4
+
+
+def test_pass_that_year_right_after_a_year(scan_texts, of_check):
+    _, report = scan_texts({"a.txt": "Policy\nUnrest shook the country in 2022. In June of that year, the president spoke.\n"})
+    assert values(report, of_check) == []
+
+
+def test_month_without_year_is_settled_by_a_close_document_date(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Talks\nAug 23, 2024\nThe interview aired on August 15. The summit is set for November 23.\n",
+    })
+    assert values(report, of_check) == ["November 23"]
+
+
+def test_fail_weekday_in_undated_document_and_pass_when_dated(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Talks\nThe minister spoke on Wednesday about the budget.\n",
+        "b.txt": "Talks\nPublished: 2024-08-22\nThe minister spoke on Wednesday about the budget.\n",
+    })
+    found = of_check(report, "vague-date")
+    assert [e["document"].rsplit("/", 1)[-1] for f in found for e in f["evidence"]] == ["a.txt"]
+
+
+def test_pass_dates_inside_quotes_are_the_speakers(scan_texts, of_check):
+    _, report = scan_texts({"a.txt": "Talks\n“Tomorrow, when he is gone, they will forget,” the president said.\n"})
+    assert values(report, of_check) == []

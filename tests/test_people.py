@@ -1,0 +1,73 @@
+import pytest
+
+from factcheck.extract.people import PeopleExtractor, link_people, link_surnames
+from factcheck.models import Document, Span
+from factcheck.sentences import split
+
+
+def sentences_of(*texts):
+    out = []
+    for n, text in enumerate(texts):
+        doc = Document(path=f"d{n}.txt", source=text, text=text, blocks=[Span(0, len(text))])
+        out.extend(split(doc))
+    return out
+
+
+@pytest.fixture
+def extract(lex):
+    extractor = PeopleExtractor(lex["titles"], lex["names"])
+
+    def run(*texts):
+        sents = sentences_of(*texts)
+        mentions = [m for s in sents for m in extractor.extract(s)]
+        mentions += link_surnames(sents, mentions, lex["names"], lex["transliteration"].same)
+        return link_people(mentions, lex["transliteration"].same)
+
+    return run
+
+
+def test_every_form_of_a_titled_name_links_to_one_person(extract):
+    people = extract(
+        "Foreign Minister Murat Nurtleu met the envoy.",
+        "Kazakhstan's Deputy Minister of Foreign Affairs, Murat Nurtleu, met the envoy.",
+        "Murat Nurtleu, Kazakhstan's deputy prime minister and top diplomat, met the envoy.",
+        "Minister Murat Nurtleu stressed dialogue. Nurtleu reaffirmed the policy.",
+    )
+    nurtleu = [p for p in people if p.name == "Murat Nurtleu"]
+    assert len(nurtleu) == 1
+    assert len(nurtleu[0].mentions) == 5
+    assert {m.cue for m in nurtleu[0].mentions} == {"title", "speech"}
+    titles = {(t.rank, t.portfolio, t.country) for m in nurtleu[0].mentions for t in m.titles}
+    assert titles == {
+        ("minister", "foreign-affairs", None),
+        ("deputy minister", "foreign-affairs", "kazakhstan"),
+        ("deputy prime minister", None, "kazakhstan"),
+        ("minister", "foreign-affairs", "kazakhstan"),  # "top diplomat", country carried over from the apposition
+        ("minister", None, None),
+    }
+
+
+def test_two_phrasings_of_one_title_read_the_same(lex):
+    a = lex["titles"].find("Kazakh President Kassym-Jomart Tokayev")[0][2]
+    b = lex["titles"].find("President of Kazakhstan Kassym-Jomart Tokayev")[0][2]
+    assert (a.rank, a.portfolio, a.country) == (b.rank, b.portfolio, b.country) == ("president", None, "kazakhstan")
+
+
+def test_former_marks_a_title_as_qualified(lex):
+    t = lex["titles"].find("former President Nazarbayev")[0][2]
+    assert t.qualified
+
+
+def test_transliterated_first_names_are_one_person(extract):
+    people = extract("Aleksandr Lukashenko said no.", "Alexander Lukashenko said yes.")
+    assert len(people) == 1
+
+
+def test_speech_verb_makes_a_single_name_a_person(extract):
+    people = extract("Nurleu said the talks were over.")
+    assert [p.name for p in people] == ["Nurleu"]
+
+
+def test_organisations_are_not_people(extract):
+    people = extract("The Eurasian Economic Union and the Collective Security Treaty Organization met in the Foreign Ministry.")
+    assert people == []

@@ -1,0 +1,42 @@
+import pytest
+
+from factcheck.checks import CHECK_TYPES
+from factcheck.rules import RuleError, default_rules_dir, load_rules
+
+
+def write(tmp_path, text, name="r.yaml"):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_shipped_rules_load():
+    rules = load_rules([default_rules_dir()], CHECK_TYPES)
+    assert {"title-conflict", "name-misspelling", "vague-date"} <= {r.id for r in rules.rules}
+    assert rules.lexicon("titles")["ranks"]["deputy minister"]["ladder"] == "minister"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("id: x\nseverity: error\nmessage: m\n", "missing key 'extends'"),
+    ("id: x\nextends: nope\nseverity: error\nmessage: m\n", "key 'extends' names unknown type 'nope'"),
+    ("id: x\nextends: vague-date\nseverity: loud\nmessage: m\n", "key 'severity' must be one of"),
+    ("id: x\nextends: vague-date\nseverity: info\nmessage: m\nbogus: 1\n", "unknown key 'bogus'"),
+    ("id: x\nextends: vague-date\nseverity: info\nmessage: m\nsettle_days: many\n", "key 'settle_days' must be a int"),
+    ("extends: boilerplate\nlines: nope\n", "key 'lines' must be a list"),
+    ("extends: [unclosed\n", "not valid YAML"),
+])
+def test_loader_names_the_file_and_key(tmp_path, text, message):
+    folder = write(tmp_path, text)
+    with pytest.raises(RuleError) as exc:
+        load_rules([folder], CHECK_TYPES)
+    assert str(tmp_path / "r.yaml") in str(exc.value)
+    assert message in str(exc.value)
+
+
+def test_user_rules_extend_lexicons_and_override_rules(tmp_path):
+    write(tmp_path, "extends: boilerplate\nlines: ['subscribe now']\n", "bp.yaml")
+    write(tmp_path, "id: vague-date\nextends: vague-date\nseverity: error\nmessage: m\nsettle_days: 5\n", "vd.yaml")
+    rules = load_rules([default_rules_dir(), tmp_path], CHECK_TYPES)
+    lines = rules.lexicon("boilerplate")["lines"]
+    assert "subscribe now" in lines and "post a comment" in lines
+    (vd,) = [r for r in rules.rules if r.id == "vague-date"]
+    assert vd.severity == "error" and vd.params["settle_days"] == 5
