@@ -13,28 +13,13 @@ one is the other plus an ending (Russia / Russian, Kazakh / Kazakhs).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
-from ..extract.names import fold, name_forms, tokens
-from ..models import Corpus, Finding, evidence_at
+from ..extract.names import fold
+from ..models import Corpus, Finding
+from ._forms import Form, collect_forms
 from .base import Check
-
-
-@dataclass
-class Form:
-    text: str
-    occurrences: list = field(default_factory=list)  # (sentence, token)
-
-    @property
-    def documents(self) -> set[str]:
-        return {s.doc.path for s, _ in self.occurrences}
-
-    @property
-    def sentences(self) -> set[tuple[str, str]]:
-        # Identical sentences in one document are one vote: a duplicated passage must not count twice.
-        return {(s.doc.path, " ".join(s.text.split())) for s, _ in self.occurrences}
 
 
 def max_edits(length: int, params: dict) -> int:
@@ -78,18 +63,7 @@ class NameMisspelling(Check):
 
     def run(self, corpus: Corpus) -> list[Finding]:
         translit = corpus.lexicons["transliteration"]
-        vocab = corpus.lexicons["names"]
-        found = {(s.key, t.start): (s, t) for s, t in name_forms(corpus.sentences, vocab)}
-        # A person mention is context, not capitals: "Nurleu said" opens a sentence yet is a name.
-        for person in corpus.people:
-            for m in person.mentions:
-                for t in tokens(m.sentence.text):
-                    if m.start <= t.start < m.end and vocab.countable(t):
-                        found.setdefault((m.sentence.key, t.start), (m.sentence, t))
-        forms: dict[str, Form] = {}
-        for key in sorted(found):
-            s, t = found[key]
-            forms.setdefault(t.text, Form(t.text)).occurrences.append((s, t))
+        forms = collect_forms(corpus)
         by_initial: dict[str, list[Form]] = defaultdict(list)
         for f in forms.values():
             by_initial[fold(f.text)[:1]].append(f)
@@ -118,13 +92,8 @@ class NameMisspelling(Check):
 
     def _finding(self, rare: Form, common: Form, subject: str) -> Finding:
         together = sorted(rare.documents & common.documents)
-        shown_common = []
-        seen_docs = set()
-        for s, t in sorted(common.occurrences, key=lambda o: (o[0].doc.path, o[0].start)):
-            if s.doc.path not in seen_docs:  # one example per source is enough
-                seen_docs.add(s.doc.path)
-                shown_common.append(evidence_at(s, t.text, s.start + t.start))
-        evidence = [evidence_at(s, t.text, s.start + t.start) for s, t in rare.occurrences] + shown_common
+        # every place of the rare form; one example per source of the common one is enough
+        evidence = rare.evidence() + common.evidence(per_document=True)
         n = len(common.documents)
         where = f"; the same document also writes '{common.text}'" if together else ""
         return self.finding(

@@ -1,0 +1,54 @@
+"""Name forms across the corpus, shared by the spelling checks (name-misspelling, name-variant)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..extract.names import name_forms, tokens
+from ..models import Corpus, Evidence, evidence_at
+
+
+@dataclass
+class Form:
+    """One spelling of a name and every place it is written."""
+
+    text: str
+    occurrences: list = field(default_factory=list)  # (sentence, token)
+
+    @property
+    def documents(self) -> set[str]:
+        return {s.doc.path for s, _ in self.occurrences}
+
+    @property
+    def sentences(self) -> set[tuple[str, str]]:
+        # Identical sentences in one document are one vote: a duplicated passage must not count twice.
+        return {(s.doc.path, " ".join(s.text.split())) for s, _ in self.occurrences}
+
+    def evidence(self, per_document: bool = False) -> list[Evidence]:
+        """Where the form stands; with ``per_document``, only its first place in each document."""
+        out, seen = [], set()
+        for s, t in sorted(self.occurrences, key=lambda o: (o[0].doc.path, o[0].start + o[1].start)):
+            if per_document and s.doc.path in seen:
+                continue
+            seen.add(s.doc.path)
+            out.append(evidence_at(s, t.text, s.start + t.start))
+        return out
+
+
+def collect_forms(corpus: Corpus) -> dict[str, Form]:
+    """Every proper-name form: capitalised name tokens, plus the tokens of person mentions.
+
+    A person mention is context, not capitals: "Nurleu said" opens a sentence yet is a name.
+    """
+    vocab = corpus.lexicons["names"]
+    found = {(s.key, t.start): (s, t) for s, t in name_forms(corpus.sentences, vocab)}
+    for person in corpus.people:
+        for m in person.mentions:
+            for t in tokens(m.sentence.text):
+                if m.start <= t.start < m.end and vocab.countable(t):
+                    found.setdefault((m.sentence.key, t.start), (m.sentence, t))
+    forms: dict[str, Form] = {}
+    for key in sorted(found):
+        s, t = found[key]
+        forms.setdefault(t.text, Form(t.text)).occurrences.append((s, t))
+    return forms

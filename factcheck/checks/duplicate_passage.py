@@ -1,0 +1,95 @@
+"""duplicate-passage: a passage repeated inside one document, or copied near-verbatim between sources.
+
+Example: an article whose whole body appears twice (a paste or scrape artefact) ->
+one finding at the rule's severity, pointing at both copies. Near-verbatim copying
+between two sources (the same long sentence, word for word) is reported at
+``cross_source_severity`` (info): syndication is normal, but an editor may want to
+credit it. Short stock phrases never count: a sentence needs ``min_words`` words.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from ..models import Corpus, Finding, Sentence, evidence_at
+from .base import Check
+
+
+def _key(s: Sentence) -> str:
+    return " ".join(s.text.lower().split())
+
+
+class DuplicatePassage(Check):
+    name = "duplicate-passage"
+    defaults = {"min_words": 8, "cross_source_severity": "info", "cross_source_similarity": 95}
+    example = (
+        "a.txt: paragraphs 1-10, then paragraphs 1-10 again\n"
+        "-> duplicate-passage: 10 sentences starting 'Belarus' dictator...' appear twice (lines 4 and 15)"
+    )
+
+    def run(self, corpus: Corpus) -> list[Finding]:
+        findings = []
+        for sentences in corpus.by_document().values():
+            findings.extend(self._within(sentences))
+        findings.extend(self._across(corpus))
+        return findings
+
+    def _long(self, s: Sentence) -> bool:
+        return len(s.text.split()) >= self.params["min_words"]
+
+    def _within(self, sentences: list[Sentence]) -> list[Finding]:
+        first_seen: dict[str, int] = {}
+        pairs: list[tuple[int, int]] = []  # (earlier copy, later copy) by sentence position
+        for i, s in enumerate(sentences):
+            k = _key(s)
+            if k in first_seen and self._long(s):
+                pairs.append((first_seen[k], i))
+            first_seen.setdefault(k, i)
+        # Join runs of consecutive repeats into passages: (a, b), (a+1, b+1)... is one passage.
+        passages: list[list[tuple[int, int]]] = []
+        for a, b in pairs:
+            if passages and passages[-1][-1] == (a - 1, b - 1):
+                passages[-1].append((a, b))
+            else:
+                passages.append([(a, b)])
+        findings = []
+        for run in passages:
+            first, copy = sentences[run[0][0]], sentences[run[0][1]]
+            n = len(run)
+            opening = " ".join(first.text.split()[:8])
+            findings.append(self.finding(
+                subject=f"{first.doc.name}: {n} sentence{'s' if n > 1 else ''} repeated",
+                values=[],
+                evidence=[evidence_at(first), evidence_at(copy)],
+                suggestion="Delete the second copy." if n > 1 else "Delete the repeated sentence.",
+                count=n,
+                opening=opening,
+                lines=f"{first.position()[0]} and {copy.position()[0]}",
+            ))
+        return findings
+
+    def _across(self, corpus: Corpus) -> list[Finding]:
+        findings = []
+        for cluster in corpus.clusters:
+            if not cluster.is_cross_source:
+                continue
+            members = [s for s in cluster.sentences if self._long(s)]
+            seen: set[tuple[str, str]] = set()
+            for i, a in enumerate(members):
+                for b in members[i + 1:]:
+                    if a.doc.path == b.doc.path:
+                        continue
+                    pair = tuple(sorted((a.doc.path + _key(a), b.doc.path + _key(b))))
+                    if pair in seen or fuzz.ratio(_key(a), _key(b)) < self.params["cross_source_similarity"]:
+                        continue
+                    seen.add(pair)
+                    findings.append(self.finding(
+                        subject=f"copied between {a.doc.name} and {b.doc.name}",
+                        values=[],
+                        evidence=[evidence_at(a), evidence_at(b)],
+                        severity=self.params["cross_source_severity"],
+                        count=1,
+                        opening=" ".join(a.text.split()[:8]),
+                        lines=f"{a.doc.name}:{a.position()[0]} and {b.doc.name}:{b.position()[0]}",
+                    ))
+        return findings

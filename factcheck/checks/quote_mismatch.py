@@ -1,0 +1,143 @@
+"""quote-mismatch: a direct quote worded differently in two sources.
+
+Example: “The time is not far off when you will come to Russia...” in one article
+and “The time is not far away when you will come to the same Russia...” in another,
+both from Lukashenko -> quote-mismatch with the word-level difference
+"not far [-off-] {+away+} when you will come to {+the same+} Russia".
+
+Quotes are compared sentence by sentence, so a short quote is found inside a long
+one. Identical wording (after case, punctuation and spacing) is no finding. Two
+quotes with different known speakers are left to attribution-conflict. Paraphrase
+outside quotation marks is not a quote and is never compared.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ..extract.quotes import quote_spans
+from ..models import Corpus, Finding, Sentence, evidence_at
+from ..sentences import split_block
+from .base import Check
+
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def word_diff(a: str, b: str) -> str:
+    """A word-level diff of b against a: removed words as [-x-], added as {+y+}; long equal runs shortened."""
+    wa, wb = a.split(), b.split()
+    out: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=[w.lower().strip(",.;:“”\"") for w in wa],
+                                                      b=[w.lower().strip(",.;:“”\"") for w in wb], autojunk=False).get_opcodes():
+        if op == "equal":
+            run = wa[i1:i2]
+            out.append(" ".join(run) if len(run) <= 8 else " ".join(run[:3] + ["…"] + run[-3:]))
+        else:
+            if i2 > i1:
+                out.append("[-" + " ".join(wa[i1:i2]) + "-]")
+            if j2 > j1:
+                out.append("{+" + " ".join(wb[j1:j2]) + "+}")
+    return " ".join(out)
+
+
+@dataclass
+class QuotePart:
+    """One sentence of a direct quote, with its sentence and speaker."""
+
+    text: str
+    start: int  # offset in the document text
+    sentence: Sentence
+    speaker: str | None
+
+
+_BEFORE = re.compile(r"(?:cited|quoted|according to|said)\s+$", re.IGNORECASE)
+
+
+def _speaks(m, verbs: set[str]) -> bool:
+    """Whether a person mention stands beside a speech verb: "Lukashenko said", "cited Nurleu as saying"."""
+    text = m.sentence.text
+    after = words(text[m.end:m.end + 40])
+    return bool(after and after[0] in verbs) or bool(_BEFORE.search(text[max(0, m.start - 20):m.start]))
+
+
+def quote_parts(corpus: Corpus, min_words: int) -> list[QuotePart]:
+    """Every quoted sentence of at least ``min_words`` words, with its speaker when the text names one.
+
+    The speaker is the nearest person in the same paragraph who stands beside a
+    speech verb ("Lukashenko said", "Nurtleu reminded", "cited Nurleu as saying"); a
+    name that merely stands near a quote is not its speaker.
+    """
+    verbs = corpus.lexicons["names"].speech_verbs
+    speakers: dict[int, list[tuple[int, str]]] = {}  # id(document) -> [(offset, person)]
+    for person in corpus.people:
+        for m in person.mentions:
+            if _speaks(m, verbs):
+                speakers.setdefault(id(m.sentence.doc), []).append((m.sentence.start + m.start, person.name))
+    by_doc = corpus.by_document()
+    parts: list[QuotePart] = []
+    for doc in corpus.documents:
+        sentences = by_doc.get(doc.path, [])
+        for b, block in enumerate(doc.blocks):
+            quotes = quote_spans(doc.text, block.start, block.end)
+            inside = [(q.start, q.end) for q in quotes]
+            named = [(o, n) for o, n in speakers.get(id(doc), [])
+                     if block.start <= o < block.end and not any(s <= o < e for s, e in inside)]
+            for q in quotes:
+                near = sorted(named, key=lambda x: min(abs(x[0] - q.start), abs(x[0] - q.end)))
+                speaker = near[0][1] if near and min(abs(near[0][0] - q.start), abs(near[0][0] - q.end)) < 300 else None
+                for s, e in split_block(doc.text, q.start, q.end):
+                    text = doc.text[s:e]
+                    if len(words(text)) < min_words:
+                        continue
+                    sentence = next((x for x in sentences if x.start <= s < x.end), None)
+                    if sentence is not None:
+                        parts.append(QuotePart(text, s, sentence, speaker))
+    return parts
+
+
+def similarity(a: str, b: str) -> float:
+    na, nb = " ".join(words(a)), " ".join(words(b))
+    return max(fuzz.ratio(na, nb), fuzz.token_set_ratio(na, nb))
+
+
+class QuoteMismatch(Check):
+    name = "quote-mismatch"
+    defaults = {"min_words": 5, "similarity": 80}
+    example = (
+        "a.txt: “The time is not far off when you will come to Russia,” Lukashenko said.\n"
+        "b.txt: Lukashenko stated: “The time is not far away when you will come to the same Russia.”\n"
+        "-> quote-mismatch: not far [-off-] {+away+} when you will come to {+the same+} Russia"
+    )
+
+    def run(self, corpus: Corpus) -> list[Finding]:
+        parts = quote_parts(corpus, self.params["min_words"])
+        findings = []
+        for i, a in enumerate(parts):
+            for b in parts[i + 1:]:
+                if a.sentence.doc.path == b.sentence.doc.path:
+                    continue
+                if a.speaker and b.speaker and a.speaker != b.speaker:
+                    continue
+                na, nb = " ".join(words(a.text)), " ".join(words(b.text))
+                if na in nb or nb in na:
+                    continue  # the same words, one quote shorter than the other
+                if similarity(a.text, b.text) < self.params["similarity"]:
+                    continue
+                findings.append(self.finding(
+                    subject=a.speaker or b.speaker or "unattributed quote",
+                    values=[" ".join(a.text.split()), " ".join(b.text.split())],
+                    evidence=[evidence_at(a.sentence, " ".join(a.text.split()[:6]), a.start),
+                              evidence_at(b.sentence, " ".join(b.text.split()[:6]), b.start)],
+                    suggestion="Check the quote against the original statement or recording.",
+                    diff=word_diff(" ".join(a.text.split()), " ".join(b.text.split())),
+                    speaker=a.speaker or b.speaker or "an unnamed speaker",
+                ))
+        return findings
