@@ -56,7 +56,7 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _settings(ctx: click.Context, **flags) -> Settings:
+def _settings(**flags) -> Settings:
     try:
         return load_settings(flags)
     except ConfigError as exc:
@@ -88,10 +88,10 @@ def scan(ctx, paths, fmt, output, fail_on, rules, threshold, model, cache_dir, n
     """Scan articles (files or folders) and report discrepancies between and within them."""
     from .pipeline import run  # the pipeline pulls in numpy and scipy; keep `--help` fast
 
-    settings = _settings(ctx, fail_on=fail_on, threshold=threshold, model=model, cache_dir=cache_dir,
+    settings = _settings(fail_on=fail_on, threshold=threshold, model=model, cache_dir=cache_dir,
                          cache=False if no_cache else None, max_file_size=max_file_size)
     settings.rules = [*settings.rules, *rules]
-    named = {p for p in paths if not Path(p).is_dir()}
+    named = {Path(p).as_posix() for p in paths if not Path(p).is_dir()}
     try:
         report = run(list(paths), settings)
     except (RuleError, ModelError) as exc:
@@ -124,7 +124,7 @@ def list_rules(ctx, rules):
 
     from .pipeline import rule_set
 
-    settings = _settings(ctx)
+    settings = _settings()
     settings.rules = [*settings.rules, *rules]
     try:
         ruleset = rule_set(settings)
@@ -157,7 +157,7 @@ def show_config(ctx):
     """Print the effective settings and where each came from."""
     from dataclasses import fields
 
-    settings = _settings(ctx)
+    settings = _settings()
     for f in fields(settings):
         if f.name == "sources":
             continue
