@@ -101,10 +101,9 @@ def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, list
         raise InputError(f"{name}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    text, warnings = decode(data, name)
-    # Normalise line endings for analysis but keep offsets true to the file:
-    # a CRLF file's "\r" stays in the text and is treated as white space.
-    return text, warnings
+    # Line endings are not rewritten, so offsets stay true to the file: a CRLF
+    # file's "\r" stays in the text and is trimmed as white space.
+    return decode(data, name)
 
 
 # ---------------------------------------------------------------- markup
