@@ -89,24 +89,6 @@ class Sentence:
 
 
 @dataclass
-class Mention:
-    """A stretch of a sentence that an extractor recognised.
-
-    ``kind`` says which extractor (``person``, ``date``, ``number``, ``quote``,
-    ``name``); ``value`` is the normalised reading and ``attrs`` holds the
-    extractor's own fields (a title, a speaker, a unit...).
-    """
-
-    kind: str
-    sentence: Sentence
-    start: int  # offsets into the document text
-    end: int
-    text: str
-    value: object = None
-    attrs: dict = field(default_factory=dict)
-
-
-@dataclass
 class Cluster:
     """Sentences from one or more documents that state the same claim."""
 

@@ -199,8 +199,3 @@ def parse_date(text: str) -> str | None:
         return text.strftime("%Y-%m-%d")
     dates = full_dates(str(text))
     return dates[0].value.iso() if dates else None
-
-
-def years_in(text: str) -> list[Temporal]:
-    """Expressions that name a year, in text order."""
-    return [t for t in find_temporals(text) if t.value.year is not None]

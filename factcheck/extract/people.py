@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..models import Mention, Sentence
+from ..models import Sentence
 from .names import NameVocabulary, Token, fold, tokens
 
 
@@ -34,15 +34,6 @@ class Title:
     portfolio: str | None
     country: str | None
     qualified: bool = False  # "former", "acting": says nothing about now
-
-    @property
-    def label(self) -> str:
-        parts = [self.rank or "role"]
-        if self.portfolio:
-            parts.append(self.portfolio)
-        if self.country:
-            parts.append(self.country)
-        return " / ".join(parts)
 
 
 def _alternation(phrases) -> str:
@@ -131,11 +122,6 @@ class PersonMention:
     @property
     def surname(self) -> str:
         return self.tokens[-1]
-
-    def mention(self) -> Mention:
-        s = self.sentence
-        return Mention("person", s, s.start + self.start, s.start + self.end, self.name, self.name,
-                       {"titles": self.titles, "cue": self.cue})
 
 
 _JOIN = re.compile(r"\s*,?\s*")
