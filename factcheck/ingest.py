@@ -332,12 +332,13 @@ def analyse_blocks(doc: Document, candidates: list[Span], boilerplate: Boilerpla
             continue
         if boilerplate.drop_repeated and previous is not None and _norm(text) == previous:
             continue  # a headline or byline printed twice
-        if index < boilerplate.head_size and find_date and doc.date is None:
-            iso = _dateline(text)
-            if iso:
-                doc.date = iso
-                continue
-        if find_title and doc.title is None and len(text) <= 200 and not _dateline(text):
+        wants_date = index < boilerplate.head_size and find_date and doc.date is None
+        wants_title = find_title and doc.title is None and len(text) <= 200
+        dateline = _dateline(text) if wants_date or wants_title else None
+        if wants_date and dateline:
+            doc.date = dateline
+            continue
+        if wants_title and not dateline:
             doc.title = " ".join(text.split())
         previous = _norm(text)
         kept.append(span)
