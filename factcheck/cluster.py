@@ -89,3 +89,44 @@ def cluster(sentences: list[Sentence], vectors: np.ndarray, threshold: float = D
             floor: float = DEFAULT_FLOOR, k: int = 10) -> list[Cluster]:
     """Clusters of sentences, numbered in order of their first sentence."""
     return [Cluster(id=n, sentences=[sentences[i] for i in g]) for n, g in enumerate(group(vectors, threshold, floor, k))]
+
+
+DEFAULT_STORY_THRESHOLD = 0.5
+
+
+def stories(sentences: list[Sentence], vectors: np.ndarray, clusters: list[Cluster],
+            threshold: float = DEFAULT_STORY_THRESHOLD) -> list[list[str]]:
+    """Documents grouped into stories: linked when they share a claim, or their mean sentence vectors are close.
+
+    Checks compare documents only within one story, so two unrelated articles in
+    one scan never produce a finding that links them.
+    """
+    paths = sorted({s.doc.path for s in sentences})
+    index = {p: i for i, p in enumerate(paths)}
+    parent = list(range(len(paths)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        parent[find(a)] = find(b)
+
+    for c in clusters:
+        docs = c.documents
+        for other in docs[1:]:
+            union(index[docs[0]], index[other])
+    if len(paths) > 1:
+        centroids = np.zeros((len(paths), vectors.shape[1]), dtype=np.float32)
+        for s, v in zip(sentences, vectors):
+            centroids[index[s.doc.path]] += v
+        centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
+        sims = centroids @ centroids.T  # documents, not sentences: small
+        for a, b in zip(*np.nonzero(np.triu(sims >= threshold, k=1))):
+            union(int(a), int(b))
+    groups: dict[int, list[str]] = {}
+    for p in paths:
+        groups.setdefault(find(index[p]), []).append(p)
+    return sorted(groups.values())

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .cluster import DEFAULT_FLOOR, DEFAULT_THRESHOLD
+from .cluster import DEFAULT_FLOOR, DEFAULT_STORY_THRESHOLD, DEFAULT_THRESHOLD
 from .embed import PACKAGED
 from .ingest import DEFAULT_MAX_BYTES
 
@@ -28,6 +28,7 @@ class Settings:
     threshold: float = DEFAULT_THRESHOLD  # cosine similarity that links two sentences
     floor: float = DEFAULT_FLOOR  # every pair inside a cluster must be at least this similar
     neighbours: int = 10  # links kept per sentence
+    story_threshold: float = DEFAULT_STORY_THRESHOLD  # mean-vector similarity that puts two documents in one story
     cache_dir: str = ""  # empty: $FACTCHECK_CACHE_DIR or ~/.cache/factcheck
     cache: bool = True
     rules: list = field(default_factory=list)  # extra rule folders, after the shipped ones
@@ -56,7 +57,7 @@ class Settings:
             raise ConfigError(f"{source}: key '{key}' must be a {type(current).__name__}, got {value!r}")
         if attr == "fail_on" and value not in ("error", "warning", "info", "never"):
             raise ConfigError(f"{source}: key '{key}' must be one of error, warning, info, never; got {value!r}")
-        if attr in ("threshold", "floor") and not 0.0 < value <= 1.0:
+        if attr in ("threshold", "floor", "story_threshold") and not 0.0 < value <= 1.0:
             raise ConfigError(f"{source}: key '{key}' must be in (0, 1], got {value!r}")
         setattr(self, attr, value)
         self.sources[attr] = source

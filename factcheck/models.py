@@ -199,6 +199,7 @@ class Report:
     findings: list[Finding]
     errors: list[str] = field(default_factory=list)
     sentence_counts: dict[str, int] = field(default_factory=dict)
+    stories: list[list[str]] = field(default_factory=list)  # document paths grouped by story
 
     def summary(self) -> dict[str, int]:
         counts = {s: 0 for s in ("error", "warning", "info")}
@@ -223,7 +224,8 @@ class Person:
 class Corpus:
     """Everything the checks read: documents, sentences, clusters, and extracted atoms.
 
-    ``cluster_of`` maps a sentence key to its cluster. ``lexicons`` holds the parsed
+    ``cluster_of`` maps a sentence key to its cluster; ``story_of`` maps a document
+    path to its story's number. ``lexicons`` holds the parsed
     vocabularies (titles, names, transliteration, house style) that checks share.
     """
 
@@ -232,11 +234,21 @@ class Corpus:
     clusters: list[Cluster]
     people: list[Person]
     lexicons: dict
+    vectors: object = None  # numpy array, one unit vector per sentence, in order
+    stories: list = field(default_factory=list)  # lists of document paths that report one story
     cluster_of: dict = field(default_factory=dict)
+    story_of: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.cluster_of:
             self.cluster_of = {s.key: c for c in self.clusters for s in c.sentences}
+        if not self.stories:
+            self.stories = [sorted({d.path for d in self.documents})]
+        self.story_of = {path: n for n, story in enumerate(self.stories) for path in story}
+
+    def same_story(self, a: Sentence, b: Sentence) -> bool:
+        """Whether two sentences come from documents of one story."""
+        return self.story_of.get(a.doc.path) == self.story_of.get(b.doc.path)
 
     def by_document(self) -> dict[str, list[Sentence]]:
         out: dict[str, list[Sentence]] = {}

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import ingest
 from .checks import CHECK_TYPES
-from .cluster import cluster
+from .cluster import cluster, stories
 from .config import Settings
 from .embed import Embedder
 from .extract.names import NameVocabulary
@@ -86,7 +86,8 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
     mentions = [m for s in sentences for m in extractor.extract(s)]
     mentions += link_surnames(sentences, mentions, lex["names"], lex["transliteration"].same)
     people = link_people(mentions, lex["transliteration"].same)
-    return Corpus(documents, sentences, clusters, people, lex)
+    return Corpus(documents, sentences, clusters, people, lex, vectors=vectors,
+                  stories=stories(sentences, vectors, clusters, settings.story_threshold))
 
 
 def run(paths: list[str], settings: Settings, embedder: Embedder | None = None) -> Report:
@@ -97,11 +98,13 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None) 
         print(f"factcheck: warning: {w}", file=sys.stderr)
     findings: list[Finding] = []
     counts: dict[str, int] = {}
+    stories: list[list[str]] = []
     if documents:
         corpus = analyse(documents, rules, settings, embedder)
+        stories = corpus.stories
         for s in corpus.sentences:
             counts[s.doc.path] = counts.get(s.doc.path, 0) + 1
         for rule in rules.rules:
             if rule.enabled:
                 findings.extend(CHECK_TYPES[rule.extends](rule).run(corpus))
-    return Report(documents=documents, findings=merge(findings), errors=errors, sentence_counts=counts)
+    return Report(documents=documents, findings=merge(findings), errors=errors, sentence_counts=counts, stories=stories)

@@ -35,15 +35,19 @@ class Form:
         return out
 
 
-def collect_forms(corpus: Corpus) -> dict[str, Form]:
-    """Every proper-name form: capitalised name tokens, plus the tokens of person mentions.
+def collect_forms(corpus: Corpus, story: list[str]) -> dict[str, Form]:
+    """Every proper-name form in the documents of one story.
 
-    A person mention is context, not capitals: "Nurleu said" opens a sentence yet is a name.
+    Capitalised name tokens, plus the tokens of person mentions: a person mention is
+    context, not capitals, so "Nurleu said" opening a sentence is still a name.
     """
     vocab = corpus.lexicons["names"]
-    found = {(s.key, t.start): (s, t) for s, t in name_forms(corpus.sentences, vocab)}
+    paths = set(story)
+    found = {(s.key, t.start): (s, t) for s, t in name_forms([s for s in corpus.sentences if s.doc.path in paths], vocab)}
     for person in corpus.people:
         for m in person.mentions:
+            if m.sentence.doc.path not in paths:
+                continue
             for t in tokens(m.sentence.text):
                 if m.start <= t.start < m.end and vocab.countable(t):
                     found.setdefault((m.sentence.key, t.start), (m.sentence, t))

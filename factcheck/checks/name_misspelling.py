@@ -62,33 +62,35 @@ class NameMisspelling(Check):
         return bool(_neighbours(corpus, a) & _neighbours(corpus, b))
 
     def run(self, corpus: Corpus) -> list[Finding]:
-        translit = corpus.lexicons["transliteration"]
-        forms = collect_forms(corpus)
-        by_initial: dict[str, list[Form]] = defaultdict(list)
-        for f in forms.values():
-            by_initial[fold(f.text)[:1]].append(f)
         people = {fold(tok): p.name for p in corpus.people for m in p.mentions for tok in m.tokens}
         findings = []
-        for group in by_initial.values():
-            for rare in group:
-                for common in group:
-                    if rare is common:
-                        continue
-                    a, b = fold(rare.text), fold(common.text)
-                    limit = max_edits(min(len(a), len(b)), self.params)
-                    if not limit or abs(len(a) - len(b)) > limit or a.startswith(b) or b.startswith(a):
-                        continue
-                    if translit.same(rare.text, common.text):
-                        continue
-                    if OSA.distance(a, b) > limit:
-                        continue
-                    better = (len(common.documents), len(common.sentences)) > (len(rare.documents), len(rare.sentences))
-                    if not better or len(common.documents) < self.params["min_sources"] and not (rare.documents & common.documents):
-                        continue
-                    if not self.related(corpus, rare, common):
-                        continue
-                    findings.append(self._finding(rare, common, people.get(b, common.text)))
+        for story in corpus.stories:
+            by_initial: dict[str, list[Form]] = defaultdict(list)
+            for f in collect_forms(corpus, story).values():
+                by_initial[fold(f.text)[:1]].append(f)
+            for group in by_initial.values():
+                for rare, common in self.slips(corpus, group):
+                    findings.append(self._finding(rare, common, people.get(fold(common.text), common.text)))
         return findings
+
+    def slips(self, corpus: Corpus, group: list[Form]):
+        """(rare, common) pairs where ``rare`` is likely a misspelling of ``common``."""
+        translit = corpus.lexicons["transliteration"]
+        for rare in group:
+            for common in group:
+                if rare is common:
+                    continue
+                a, b = fold(rare.text), fold(common.text)
+                limit = max_edits(min(len(a), len(b)), self.params)
+                if not limit or abs(len(a) - len(b)) > limit or a.startswith(b) or b.startswith(a):
+                    continue
+                if translit.same(rare.text, common.text) or OSA.distance(a, b) > limit:
+                    continue
+                better = (len(common.documents), len(common.sentences)) > (len(rare.documents), len(rare.sentences))
+                if not better or len(common.documents) < self.params["min_sources"] and not (rare.documents & common.documents):
+                    continue
+                if self.related(corpus, rare, common):
+                    yield rare, common
 
     def _finding(self, rare: Form, common: Form, subject: str) -> Finding:
         together = sorted(rare.documents & common.documents)

@@ -28,11 +28,14 @@ class NameVariant(Check):
         translit = corpus.lexicons["transliteration"]
         house = corpus.lexicons["house-style"]
         preferred = {fold(p): p for p in house["preferred"]}
-        groups: dict[str, list] = {}
-        for form in collect_forms(corpus).values():
-            groups.setdefault(translit.skeleton(form.text), []).append(form)
+        groups: list[list] = []
+        for story in corpus.stories:
+            by_skeleton: dict[str, list] = {}
+            for form in collect_forms(corpus, story).values():
+                by_skeleton.setdefault(translit.skeleton(form.text), []).append(form)
+            groups.extend(by_skeleton.values())
         findings = []
-        for forms in groups.values():
+        for forms in groups:
             spellings = {fold(f.text) for f in forms}
             if len(spellings) < 2:
                 continue

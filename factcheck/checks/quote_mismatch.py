@@ -18,7 +18,9 @@ import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
+from ..extract.names import fold
 from ..extract.quotes import quote_spans
 from ..models import Corpus, Finding, Sentence, evidence_at
 from ..sentences import split_block
@@ -58,29 +60,53 @@ class QuotePart:
     speaker: str | None
 
 
-_BEFORE = re.compile(r"(?:cited|quoted|according to|said)\s+$", re.IGNORECASE)
+_BEFORE = re.compile(r"\b(?:cited|quoted|according to|said|says|added|told)\s+((?:[^\s“”\"]+\s+){0,4})$", re.IGNORECASE)
 
 
-def _speaks(m, verbs: set[str]) -> bool:
-    """Whether a person mention stands beside a speech verb: "Lukashenko said", "cited Nurleu as saying"."""
+def _speaks(m, vocab) -> bool:
+    """Whether a person mention stands beside a speech verb.
+
+    After the name: "Lukashenko said". Before it, with only a title between:
+    "cited Nurleu as saying", "said Mayor Tomas Brandt", "said engineer Lukas Ferro".
+    """
     text = m.sentence.text
     after = words(text[m.end:m.end + 40])
-    return bool(after and after[0] in verbs) or bool(_BEFORE.search(text[max(0, m.start - 20):m.start]))
+    if after and after[0] in vocab.speech_verbs:
+        return True
+    before = _BEFORE.search(text[max(0, m.start - 60):m.start])
+    if not before:
+        return False
+    between = before.group(1).split()
+    # only a title may stand between verb and name: "said that Nurtleu..." does not make him the speaker
+    return all(w[:1].isupper() or fold(w.strip(",")) in vocab.never for w in between)
 
 
-def quote_parts(corpus: Corpus, min_words: int) -> list[QuotePart]:
+def speakers(corpus: Corpus) -> dict[str, list[tuple[int, str]]]:
+    """Per document, (offset, person) for every person mention that stands beside a speech verb."""
+    vocab = corpus.lexicons["names"]
+    out: dict[str, list[tuple[int, str]]] = {}
+    for person in corpus.people:
+        for m in person.mentions:
+            if _speaks(m, vocab):
+                out.setdefault(m.sentence.doc.path, []).append((m.sentence.start + m.start, person.name))
+    for found in out.values():
+        found.sort()
+    return out
+
+
+def speaker_of(speaking: dict[str, list[tuple[int, str]]], sentence: Sentence) -> str | None:
+    """The first speaking person named in ``sentence`` ("Lukashenko said that ...")."""
+    return next((name for o, name in speaking.get(sentence.doc.path, []) if sentence.start <= o < sentence.end), None)
+
+
+def quote_parts(corpus: Corpus, min_words: int, speaking: dict | None = None) -> list[QuotePart]:
     """Every quoted sentence of at least ``min_words`` words, with its speaker when the text names one.
 
     The speaker is the nearest person in the same paragraph who stands beside a
     speech verb ("Lukashenko said", "Nurtleu reminded", "cited Nurleu as saying"); a
     name that merely stands near a quote is not its speaker.
     """
-    verbs = corpus.lexicons["names"].speech_verbs
-    speakers: dict[int, list[tuple[int, str]]] = {}  # id(document) -> [(offset, person)]
-    for person in corpus.people:
-        for m in person.mentions:
-            if _speaks(m, verbs):
-                speakers.setdefault(id(m.sentence.doc), []).append((m.sentence.start + m.start, person.name))
+    speaking = speakers(corpus) if speaking is None else speaking
     by_doc = corpus.by_document()
     parts: list[QuotePart] = []
     for doc in corpus.documents:
@@ -88,7 +114,7 @@ def quote_parts(corpus: Corpus, min_words: int) -> list[QuotePart]:
         for b, block in enumerate(doc.blocks):
             quotes = quote_spans(doc.text, block.start, block.end)
             inside = [(q.start, q.end) for q in quotes]
-            named = [(o, n) for o, n in speakers.get(id(doc), [])
+            named = [(o, n) for o, n in speaking.get(doc.path, [])
                      if block.start <= o < block.end and not any(s <= o < e for s, e in inside)]
             for q in quotes:
                 near = sorted(named, key=lambda x: min(abs(x[0] - q.start), abs(x[0] - q.end)))
@@ -101,6 +127,18 @@ def quote_parts(corpus: Corpus, min_words: int) -> list[QuotePart]:
                     if sentence is not None:
                         parts.append(QuotePart(text, s, sentence, speaker))
     return parts
+
+
+def same_speaker(a: str | None, b: str | None, translit) -> bool | None:
+    """Whether two speakers are one person: None when either is unknown.
+
+    Transliterations and one-letter slips ("Nurleu" / "Nurtleu") count as the same
+    person; the spelling itself is name-misspelling's business.
+    """
+    if not a or not b:
+        return None
+    last_a, last_b = a.split()[-1], b.split()[-1]
+    return translit.same(last_a, last_b) or OSA.distance(last_a.lower(), last_b.lower()) <= 1
 
 
 def similarity(a: str, b: str) -> float:
@@ -119,12 +157,13 @@ class QuoteMismatch(Check):
 
     def run(self, corpus: Corpus) -> list[Finding]:
         parts = quote_parts(corpus, self.params["min_words"])
+        translit = corpus.lexicons["transliteration"]
         findings = []
         for i, a in enumerate(parts):
             for b in parts[i + 1:]:
-                if a.sentence.doc.path == b.sentence.doc.path:
+                if a.sentence.doc.path == b.sentence.doc.path or not corpus.same_story(a.sentence, b.sentence):
                     continue
-                if a.speaker and b.speaker and a.speaker != b.speaker:
+                if same_speaker(a.speaker, b.speaker, translit) is False:
                     continue
                 na, nb = " ".join(words(a.text)), " ".join(words(b.text))
                 if na in nb or nb in na:

@@ -44,29 +44,35 @@ class TitleConflict(Check):
     def run(self, corpus: Corpus) -> list[Finding]:
         findings = []
         for person in corpus.people:
-            held = [(t, m) for m in person.mentions for t in m.titles if t.ladder]
-            clashing: set[int] = set()
-            kinds: set[str] = set()
-            for (i, (a, _)), (j, (b, _)) in combinations(enumerate(held), 2):
-                why = self.conflict(a, b)
-                if why:
-                    clashing.update((i, j))
-                    kinds.add(why)
-            if not clashing:
-                continue
-            involved = [held[i] for i in sorted(clashing)]
-            values = sorted({t.text for t, _ in involved}, key=str.lower)
-            support: dict[str, set[str]] = {}
-            for t, m in involved:
-                support.setdefault(t.text, set()).add(m.sentence.doc.path)
-            counts = ", ".join(f"'{v}' in {len(support[v])} source{'s' if len(support[v]) > 1 else ''}" for v in values)
-            top = sorted(values, key=lambda v: -len(support[v]))
-            lead = f"; most sources say '{top[0]}'" if len(support[top[0]]) > len(support[top[1]]) else ""
-            findings.append(self.finding(
-                subject=person.name,
-                values=values,
-                evidence=[evidence_at(m.sentence, t.text) for t, m in involved],
-                suggestion=f"Confirm {person.name}'s title against an official record ({counts}){lead}.",
-                kind=" and ".join(sorted(kinds)),
-            ))
+            for story in corpus.stories:
+                paths = set(story)
+                held = [(t, m) for m in person.mentions for t in m.titles if t.ladder and m.sentence.doc.path in paths]
+                findings.extend(self._person(person, held))
         return findings
+
+    def _person(self, person, held) -> list[Finding]:
+        """The finding, if any, for one person's titles within one story."""
+        clashing: set[int] = set()
+        kinds: set[str] = set()
+        for (i, (a, _)), (j, (b, _)) in combinations(enumerate(held), 2):
+            why = self.conflict(a, b)
+            if why:
+                clashing.update((i, j))
+                kinds.add(why)
+        if not clashing:
+            return []
+        involved = [held[i] for i in sorted(clashing)]
+        values = sorted({t.text for t, _ in involved}, key=str.lower)
+        support: dict[str, set[str]] = {}
+        for t, m in involved:
+            support.setdefault(t.text, set()).add(m.sentence.doc.path)
+        counts = ", ".join(f"'{v}' in {len(support[v])} source{'s' if len(support[v]) > 1 else ''}" for v in values)
+        top = sorted(values, key=lambda v: -len(support[v]))
+        lead = f"; most sources say '{top[0]}'" if len(support[top[0]]) > len(support[top[1]]) else ""
+        return [self.finding(
+            subject=person.name,
+            values=values,
+            evidence=[evidence_at(m.sentence, t.text) for t, m in involved],
+            suggestion=f"Confirm {person.name}'s title against an official record ({counts}){lead}.",
+            kind=" and ".join(sorted(kinds)),
+        )]

@@ -15,28 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..extract.dates import Temporal, find_temporals
+from ..extract.dates import Temporal, find_temporals, nearest_year
 from ..extract.quotes import inside, quote_spans
 from ..models import Corpus, Finding, Sentence, evidence_at
 from .base import Check
-
-
-def _distance_days(t: Temporal, published: dt.date) -> int:
-    """Days between a month(-day) with no year and the publication date, taking the nearest year."""
-    best = None
-    for year in (published.year - 1, published.year, published.year + 1):
-        month, day = t.value.month, t.value.day
-        try:
-            if day:
-                lo = hi = dt.date(year, month, day)
-            else:
-                lo = dt.date(year, month, 1)
-                hi = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
-        except ValueError:
-            continue
-        d = 0 if lo <= published <= hi else min(abs((published - lo).days), abs((published - hi).days))
-        best = d if best is None else min(best, d)
-    return best if best is not None else 10**6
 
 
 class VagueDate(Check):
@@ -96,7 +78,7 @@ class VagueDate(Check):
                 return True, "", ""
             if published is None:
                 return False, f"'{t.text}' names no year and the document is undated", ""
-            days = _distance_days(t, published)
+            days, _ = nearest_year(t.value, published)
             if days <= self.params["settle_days"]:
                 return True, "", ""
             return False, f"'{t.text}' names no year, and lies {days} days from the document's date {published.isoformat()}", ""

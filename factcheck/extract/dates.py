@@ -199,3 +199,46 @@ def parse_date(text: str) -> str | None:
         return text.strftime("%Y-%m-%d")
     dates = full_dates(str(text))
     return dates[0].value.iso() if dates else None
+
+
+def nearest_year(value: DateValue, published: _dt.date) -> tuple[int, int]:
+    """For a month(-day) with no year: (days from the publication date, year) for the nearest year that fits."""
+    best = (10**6, published.year)
+    for year in (published.year - 1, published.year, published.year + 1):
+        month, day = value.month, value.day
+        try:
+            if day:
+                lo = hi = _dt.date(year, month, day)
+            else:
+                lo = _dt.date(year, month, 1)
+                hi = _dt.date(year + (month == 12), month % 12 + 1, 1) - _dt.timedelta(days=1)
+        except (ValueError, TypeError):
+            continue
+        d = 0 if lo <= published <= hi else min(abs((published - lo).days), abs((published - hi).days))
+        best = min(best, (d, year))
+    return best
+
+
+def resolve(t: Temporal, published: _dt.date | None, settle_days: int) -> DateValue | None:
+    """The calendar date ``t`` names, using the publication date where the text relies on it.
+
+    A month or day without a year takes the publication year that puts it within
+    ``settle_days``; a weekday is the latest such day on or before publication;
+    "yesterday" and friends count from publication. Anything else unresolved: None.
+    """
+    v = t.value
+    if t.kind == "absolute":
+        return v
+    if published is None:
+        return v if t.kind == "partial" else None
+    if t.kind == "partial":
+        days, year = nearest_year(v, published)
+        return DateValue(year, v.month, v.day) if days <= settle_days else v
+    if t.kind == "weekday":
+        back = (published.weekday() - v.weekday) % 7
+        d = published - _dt.timedelta(days=back)
+        return DateValue(d.year, d.month, d.day)
+    if t.kind == "deictic" and t.unit == "day":
+        d = published + _dt.timedelta(days=t.amount)
+        return DateValue(d.year, d.month, d.day)
+    return None

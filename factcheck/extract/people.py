@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import OSA
+
 from ..models import Sentence
 from .names import NameVocabulary, Token, fold, tokens
 
@@ -251,6 +253,7 @@ def link_people(mentions: list[PersonMention], same) -> list["Person"]:
                 break
         else:
             groups.append([m])
+    groups = _absorb_slips(groups)
     people: list[Person] = []
     for g in groups:
         firsts: list[str] = []
@@ -274,6 +277,30 @@ def link_people(mentions: list[PersonMention], same) -> list["Person"]:
                 split[local[0]].append(m)
         people.extend(Person(_best_name(ms), ms) for ms in split.values() if ms)
     return sorted(people, key=lambda p: p.name)
+
+
+def _absorb_slips(groups: list[list[PersonMention]]) -> list[list[PersonMention]]:
+    """Fold a bare surname one edit away from a full name in the same document into that person.
+
+    "Nurleu said..." beside "Foreign Minister Murat Nurtleu" in one article is the
+    same minister with a typo (name-misspelling reports the typo); without this, the
+    typo would read as a second speaker.
+    """
+    full = [g for g in groups if any(len(m.tokens) >= 2 for m in g)]
+    out = []
+    for g in groups:
+        if g in full:
+            out.append(g)
+            continue
+        docs = {m.sentence.doc.path for m in g}
+        surname = fold(g[0].surname)
+        host = next((h for h in full if len(surname) >= 5 and OSA.distance(surname, fold(h[0].surname)) == 1
+                     and docs & {m.sentence.doc.path for m in h}), None)
+        if host is None:
+            out.append(g)
+        else:
+            host.extend(g)
+    return out
 
 
 def _best_name(mentions: list[PersonMention]) -> str:

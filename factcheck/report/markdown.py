@@ -54,19 +54,30 @@ def summary_table(report: Report) -> str:
 
 
 def finding_block(n: int, f: Finding) -> str:
-    lines = [f"### {n}. {f.severity} · {f.check} · {escape(f.subject)}", "", escape(f.message), ""]
+    lines = [f"#### {n}. {f.severity} · {f.check} · {escape(f.subject)}", "", escape(f.message), ""]
     rows = [[f"`{e.document}:{e.line}:{e.column}`", escape(e.value) if e.value else "", mark(e.text, e.value)] for e in f.evidence]
     lines.append(tabulate(rows, headers=["where", "value", "sentence"], tablefmt="github", disable_numparse=True))
     lines.append("")
     if f.suggestion:
         lines += [f"**Suggestion:** {escape(f.suggestion)}", ""]
-    lines += [f"<sub>id `{f.id}`</sub>", ""]
+    lines += [f"id `{f.id}`", ""]
     return "\n".join(lines)
+
+
+def by_story(report: Report) -> list[tuple[list[str], list[Finding]]]:
+    """Findings under the story of their first evidence document, stories in document order."""
+    stories = report.stories or [sorted(d.path for d in report.documents)]
+    story_of = {p: i for i, story in enumerate(stories) for p in story}
+    groups: list[list[Finding]] = [[] for _ in stories]
+    for f in report.findings:
+        groups[story_of.get(f.evidence[0].document, 0) if f.evidence else 0].append(f)
+    return [(story, found) for story, found in zip(stories, groups)]
 
 
 def render(report: Report) -> str:
     total_sentences = sum(report.sentence_counts.values())
     s = report.summary()
+    titles = {d.path: d.title for d in report.documents}
     out = [
         "# factcheck report",
         "",
@@ -82,16 +93,31 @@ def render(report: Report) -> str:
         out += ["## Files not read", ""]
         out += [f"- {escape(e)}" for e in report.errors]
         out.append("")
+    grouped = by_story(report)
+    # Number findings in reading order: story, then severity, then the findings' own order.
+    ordered = [(story, severity, f) for story, found in grouped for severity in reversed(SEVERITIES)
+               for f in found if f.severity == severity]
+    if ordered:
+        out += ["## Contents", ""]
+        out += [f"{n}. {f.severity} · {f.check} · {escape(f.subject)} (`{f.evidence[0].document}:{f.evidence[0].line}`)"
+                if f.evidence else f"{n}. {f.severity} · {f.check} · {escape(f.subject)}"
+                for n, (_, _, f) in enumerate(ordered, 1)]
+        out.append("")
     n = 0
-    for severity in reversed(SEVERITIES):
-        group = [f for f in report.findings if f.severity == severity]
-        if not group:
+    for number, (story, found) in enumerate(grouped, 1):
+        if not found:
             continue
-        title = {"error": "Errors", "warning": "Warnings", "info": "Info"}[severity]
-        out += [f"## {title}", ""]
-        for f in group:
-            n += 1
-            out.append(finding_block(n, f))
+        lead = titles.get(story[0]) or story[0]
+        out += [f"## Story {number}: {escape(lead)}", "", f"{_plural(len(story), 'document')}: " + ", ".join(f"`{p}`" for p in story), ""]
+        for severity in reversed(SEVERITIES):
+            group = [f for f in found if f.severity == severity]
+            if not group:
+                continue
+            title = {"error": "Errors", "warning": "Warnings", "info": "Info"}[severity]
+            out += [f"### {title}", ""]
+            for f in group:
+                n += 1
+                out.append(finding_block(n, f))
     out += ["## Documents", ""]
     rows = [[f"`{d.path}`", escape(d.title or "(no title)"), d.date or "(undated)", report.sentence_counts.get(d.path, 0)]
             for d in sorted(report.documents, key=lambda d: d.path)]

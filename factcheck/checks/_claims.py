@@ -1,0 +1,62 @@
+"""Pairs of sentences that state one claim, and grouping of pairwise disagreements.
+
+Shared by the checks that compare a value across sources (dates, numbers,
+attributions): two sentences are one claim when they come from different documents
+of one story and either share a cluster or are at least ``min_similarity`` alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import numpy as np
+
+from ..models import Corpus, Sentence
+
+
+def claim_pairs(corpus: Corpus, candidates: Iterable[Sentence], min_similarity: float,
+                by_cluster: bool = True) -> Iterator[tuple[Sentence, Sentence]]:
+    """Cross-document, same-story pairs among ``candidates`` that state one claim, in a stable order.
+
+    With ``by_cluster`` a shared cluster is enough; without, only ``min_similarity`` counts.
+    """
+    chosen = sorted({s.key: s for s in candidates}.values(), key=lambda s: s.key)
+    if len(chosen) < 2:
+        return
+    index = {s.key: i for i, s in enumerate(corpus.sentences)}
+    rows = np.stack([corpus.vectors[index[s.key]] for s in chosen])
+    # Only sentences that carry the value in question are compared, so this block is small.
+    sims = rows @ rows.T
+    for i, a in enumerate(chosen):
+        for j in range(i + 1, len(chosen)):
+            b = chosen[j]
+            if a.doc.path == b.doc.path or not corpus.same_story(a, b):
+                continue
+            same_cluster = by_cluster and corpus.cluster_of.get(a.key) is corpus.cluster_of.get(b.key)
+            if same_cluster or sims[i, j] >= min_similarity:
+                yield a, b
+
+
+def components(pairs: Iterable[tuple[object, object]]) -> list[list[object]]:
+    """Connected groups of the items in ``pairs`` (union-find), each in first-seen order."""
+    parent: dict[int, int] = {}
+    items: dict[int, object] = {}
+    order: list[int] = []
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        for item in (a, b):
+            if id(item) not in parent:
+                parent[id(item)] = id(item)
+                items[id(item)] = item
+                order.append(id(item))
+        parent[find(id(a))] = find(id(b))
+    groups: dict[int, list[object]] = {}
+    for key in order:
+        groups.setdefault(find(key), []).append(items[key])
+    return list(groups.values())

@@ -1,0 +1,67 @@
+"""attribution-conflict: the same words put in two different mouths.
+
+Example: “Nobody could have predicted this failure,” said Mayor Tomas Brandt (one
+source) and “Nobody could have predicted this failure,” said engineer Lukas Ferro
+(another) -> attribution-conflict between Brandt and Ferro.
+
+Quotes match when their wording is at least ``similarity`` alike (0-100); a
+distinctive statement in reported speech ("X said that ...") matches when the two
+sentences' embeddings are at least ``statement_similarity`` alike and it runs to
+``min_words`` words. Speakers are the same person when their names are (see
+quote-mismatch): a misspelt or transliterated name is not another speaker.
+"""
+
+from __future__ import annotations
+
+from ..models import Corpus, Finding, evidence_at
+from ._claims import claim_pairs, components
+from .base import Check
+from .quote_mismatch import QuotePart, quote_parts, same_speaker, similarity, speaker_of, speakers
+
+
+class AttributionConflict(Check):
+    name = "attribution-conflict"
+    defaults = {"similarity": 90, "min_words": 5, "statement_similarity": 0.92, "statement_min_words": 12}
+    example = (
+        "a.txt: “Nobody could have predicted this failure,” said Mayor Tomas Brandt.\n"
+        "b.txt: “Nobody could have predicted this failure,” said engineer Lukas Ferro.\n"
+        "-> attribution-conflict: one quote, two speakers: 'Tomas Brandt', 'Lukas Ferro'"
+    )
+
+    def run(self, corpus: Corpus) -> list[Finding]:
+        translit = corpus.lexicons["transliteration"]
+        clashes: list[tuple[QuotePart, QuotePart]] = []
+        speaking = speakers(corpus)
+        parts = [p for p in quote_parts(corpus, self.params["min_words"], speaking) if p.speaker]
+        for i, a in enumerate(parts):
+            for b in parts[i + 1:]:
+                if a.sentence.doc.path == b.sentence.doc.path or not corpus.same_story(a.sentence, b.sentence):
+                    continue
+                if same_speaker(a.speaker, b.speaker, translit) is False and similarity(a.text, b.text) >= self.params["similarity"]:
+                    clashes.append((a, b))
+        # Reported speech: the same long statement with two different named speakers.
+        quoted = {p.sentence.key for p in parts}
+        said = {}
+        for s in corpus.sentences:
+            if s.key not in quoted and len(s.text.split()) >= self.params["statement_min_words"]:
+                who = speaker_of(speaking, s)
+                if who:
+                    said[s.key] = QuotePart(s.text, s.start, s, who)
+        statements = (p.sentence for p in said.values())
+        for a, b in claim_pairs(corpus, statements, self.params["statement_similarity"], by_cluster=False):
+            pa, pb = said[a.key], said[b.key]
+            if same_speaker(pa.speaker, pb.speaker, translit) is False:
+                clashes.append((pa, pb))
+        findings = []
+        for group in components(clashes):
+            names = sorted({p.speaker for p in group})
+            if len(names) < 2:
+                continue
+            findings.append(self.finding(
+                subject=" ".join(group[0].text.split()[:10]) + "…",
+                values=names,
+                evidence=[evidence_at(p.sentence, p.speaker) for p in group],
+                suggestion="Establish who said it from the recording or the original statement.",
+                speakers=names,
+            ))
+        return findings

@@ -1,0 +1,107 @@
+"""single-source: a check-worthy claim that only one source in the story makes.
+
+Example: "Investigators found 40 corroded cables in the north tower" in one of four
+articles about the collapse, and nothing like it in the others -> single-source
+(info): an editor may want a second source.
+
+Check-worthy means the sentence carries a number, a date, a named event or a
+direct quote; opinion and hedging ("perhaps", "may", questions) never count, nor do
+headings. Only stories told by two or more documents are looked at, and the list is
+kept short: the most check-worthy sentences first, at most ``max_per_document`` per
+document and ``max_findings`` in all.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ..extract.dates import find_temporals
+from ..extract.numbers import find_quantities
+from ..extract.quotes import quote_spans
+from ..models import Corpus, Finding, Sentence, evidence_at
+from .base import Check
+
+
+class SingleSource(Check):
+    name = "single-source"
+    defaults = {
+        "max_similarity": 0.6, "max_per_document": 2, "max_findings": 10, "min_score": 2, "min_words": 8,
+        "hedges": [], "events": [],
+    }
+    example = (
+        "a.txt: Investigators found 40 corroded cables in the north tower.\n"
+        "b.txt, c.txt: (nothing like it)\n"
+        "-> single-source (info): only a.txt says '40 corroded cables'"
+    )
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self.hedge = re.compile(r"\b(?:" + "|".join(map(re.escape, self.params["hedges"])) + r")\b", re.IGNORECASE) if self.params["hedges"] else None
+        self.event = re.compile(r"\b(?:" + "|".join(map(re.escape, self.params["events"])) + r")\b", re.IGNORECASE) if self.params["events"] else None
+
+    def atoms(self, s: Sentence, quoted: bool) -> tuple[int, list[str]]:
+        """The sentence's check-worthiness score and the values that make it so."""
+        values: list[str] = []
+        score = 0
+        quantities = [q for q in find_quantities(s.text) if q.dimension != "duration"]
+        if quantities:
+            score += 2
+            values += [q.text for q in quantities]
+        dates = [t for t in find_temporals(s.text) if t.kind in ("absolute", "partial")]
+        if dates:
+            score += 1
+            values += [t.text for t in dates]
+        if quoted:
+            score += 2
+        if self.event and self.event.search(s.text):
+            score += 1
+        return score, values
+
+    def run(self, corpus: Corpus) -> list[Finding]:
+        index = {s.key: i for i, s in enumerate(corpus.sentences)}
+        candidates = []
+        seen_texts: set[tuple[str, str]] = set()
+        for story in corpus.stories:
+            if len(story) < 2:
+                continue
+            members = [s for s in corpus.sentences if s.doc.path in set(story)]
+            rows = corpus.vectors[[index[s.key] for s in members]]
+            sims = rows @ rows.T
+            paths = np.array([s.doc.path for s in members])
+            for i, s in enumerate(members):
+                key = (s.doc.path, " ".join(s.text.split()))
+                if key in seen_texts or len(s.text.split()) < self.params["min_words"]:
+                    continue
+                seen_texts.add(key)
+                end = s.text.rstrip()[-1:]
+                if end == "?" or end not in '.!"”’)…' or (self.hedge and self.hedge.search(s.text)):
+                    continue  # questions, headings (no final stop) and hedged opinion
+                if corpus.cluster_of[s.key].is_cross_source:
+                    continue
+                elsewhere = sims[i][paths != s.doc.path]
+                if elsewhere.size and elsewhere.max() >= self.params["max_similarity"]:
+                    continue
+                block = s.doc.blocks[s.block]
+                quoted = any(q.start < s.end and s.start < q.end for q in quote_spans(s.doc.text, block.start, block.end))
+                score, values = self.atoms(s, quoted)
+                if score >= self.params["min_score"]:
+                    candidates.append((score, s, values, float(elsewhere.max()) if elsewhere.size else 0.0))
+        candidates.sort(key=lambda c: (-c[0], c[3], c[1].doc.path, c[1].start))
+        per_doc: dict[str, int] = {}
+        findings = []
+        for score, s, values, nearest in candidates:
+            if len(findings) >= self.params["max_findings"]:
+                break
+            if per_doc.get(s.doc.path, 0) >= self.params["max_per_document"]:
+                continue
+            per_doc[s.doc.path] = per_doc.get(s.doc.path, 0) + 1
+            findings.append(self.finding(
+                subject=f"only in {s.doc.name}",
+                values=values,
+                evidence=[evidence_at(s, values[0] if values else None)],
+                suggestion=f"Confirm with a second source (closest sentence elsewhere is {nearest:.2f} similar).",
+                document=s.doc.name,
+            ))
+        return findings

@@ -1,0 +1,169 @@
+"""Quantities: money, measures, counts, and years used as attributes.
+
+Each quantity is read into a value in a base unit, a *dimension* that says what can
+be compared with what, and the thing counted or measured:
+
+- money: "$153.07 million" -> 153_070_000 USD; currencies are never converted;
+- measures: "984-foot", "300 metres", "7.5 thousand kilometers" -> metres, kilograms, ...;
+- percentages: "12%" / "12 percent";
+- counts: "six workers", "30,000 people" -> 6 "worker", 30000 "people";
+- attribute years: "opened in 1977" -> 1977 "opened".
+
+``approximate`` is set by "about", "roughly", "nearly", "more than"... . A part of a
+whole ("two of the six workers") is marked ``part`` and names its total, so that it
+is never compared with the total itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₸": "KZT"}
+CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR", "pounds": "GBP",
+    "gbp": "GBP", "rubles": "RUB", "roubles": "RUB", "rub": "RUB", "tenge": "KZT", "kzt": "KZT", "yuan": "CNY",
+}
+# unit word -> (dimension, factor to the base unit)
+UNITS = {
+    "m": ("length", 1.0), "metre": ("length", 1.0), "metres": ("length", 1.0), "meter": ("length", 1.0), "meters": ("length", 1.0),
+    "km": ("length", 1000.0), "kilometre": ("length", 1000.0), "kilometres": ("length", 1000.0), "kilometer": ("length", 1000.0),
+    "kilometers": ("length", 1000.0), "ft": ("length", 0.3048), "foot": ("length", 0.3048), "feet": ("length", 0.3048),
+    "mile": ("length", 1609.344), "miles": ("length", 1609.344), "yards": ("length", 0.9144), "yard": ("length", 0.9144),
+    "cm": ("length", 0.01), "centimetres": ("length", 0.01), "centimeters": ("length", 0.01),
+    "kg": ("mass", 1.0), "kilograms": ("mass", 1.0), "kilogram": ("mass", 1.0), "tonnes": ("mass", 1000.0), "tonne": ("mass", 1000.0),
+    "tons": ("mass", 907.185), "ton": ("mass", 907.185), "pounds-weight": ("mass", 0.4536), "lbs": ("mass", 0.4536),
+    "hectares": ("area", 1e4), "hectare": ("area", 1e4), "acres": ("area", 4046.86), "acre": ("area", 4046.86),
+    "km2": ("area", 1e6), "sq km": ("area", 1e6),
+    "percent": ("percent", 1.0), "per cent": ("percent", 1.0), "%": ("percent", 1.0),
+    "years": ("duration", 1.0), "year": ("duration", 1.0), "months": ("duration", 1 / 12), "month": ("duration", 1 / 12),
+    "days": ("duration", 1 / 365.25), "day": ("duration", 1 / 365.25), "hours": ("duration", 1 / 8766), "hour": ("duration", 1 / 8766),
+}
+APPROX = r"(?:about|around|roughly|nearly|almost|approximately|some|over|more than|less than|fewer than|under|up to|at least|at most|close to|an estimated|estimated|upwards of|~)"
+ATTRIBUTE_VERBS = r"(?:opened|built|founded|established|completed|launched|inaugurated|created|born|died|constructed|introduced|elected|closed|renovated)"
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_WORDNUM = r"(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
+_SCALE = r"(?:thousand|million|billion|trillion|mln|bn|mn|tn|k|m|b)"
+_UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_CURWORD = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+
+_QUANTITY = re.compile(
+    rf"(?P<approx>\b{APPROX}\s+)?"
+    rf"(?:(?P<cur>[$€£¥₽₸])|\b(?P<curcode>USD|EUR|GBP|RUB|KZT|CNY)\s)?\s?"
+    rf"(?P<num>{_NUM}|\b{_WORDNUM}\b)"
+    rf"(?:[\s-]?(?P<scale>{_SCALE})\b)?"
+    rf"(?:(?:\s|-)(?P<unit>{_UNIT})(?![\w])|(?P<pct>%))?"
+    rf"(?:\s(?P<curword>{_CURWORD})\b)?",
+    re.IGNORECASE,
+)
+_COUNTED = re.compile(r"\s+([a-z]+(?:-[a-z]+)?)(?:\s+([a-z]+))?")
+_MODIFIER = re.compile(r"(?:.*(?:ed|ing|al|ian|ese|ish|ive|ous)|more|other|new|old|young|local|foreign|extra|additional|further|armed|civilian)$")
+_PART = re.compile(r"\s+of\s+(?:the|its|their|his|her)\s+(" + _NUM + r"|" + _WORDNUM + r")\b", re.IGNORECASE)
+_YEAR_ATTR = re.compile(rf"\b(?P<verb>{ATTRIBUTE_VERBS})\s+in\s+(?P<year>(?:1[5-9]|20)\d\d)\b", re.IGNORECASE)
+_PRONOUNS = {"them", "us", "you", "it", "those", "these", "which", "who", "whom"}
+_STOP_NOUNS = {"of", "and", "or", "the", "a", "an", "in", "on", "at", "to", "from", "by", "for", "with", "per", "than", "as", "is", "are", "was", "were"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float  # in the base unit of the dimension
+    dimension: str  # "money:USD", "length", "percent", "count", "year"...
+    thing: str  # what is counted or measured, or the verb of an attribute year
+    approximate: bool = False
+    part_of: float | None = None  # for "two of the six": the total
+
+
+def _number(text: str) -> float | None:
+    t = text.lower()
+    if t in WORD_NUMBERS:
+        return float(WORD_NUMBERS[t])
+    try:
+        return float(t.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _counted_noun(text: str, pos: int) -> str:
+    """The noun a count counts: "six workers" -> "worker", "30,000 people" -> "people"."""
+    m = _COUNTED.match(text, pos)
+    if not m:
+        return ""
+    word = m.group(1).lower()
+    # "six injured workers": skip one modifier to reach the noun
+    if _MODIFIER.fullmatch(word) and m.group(2) and m.group(2).lower() not in _STOP_NOUNS:
+        word = m.group(2).lower()
+    if word in _STOP_NOUNS or word in _PRONOUNS:
+        return ""
+    # one light plural rule keeps "worker" and "workers" together
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Quantities in ``text``, in order. Plain years and dates are left to the date extractor."""
+    out: list[Quantity] = []
+    for m in _YEAR_ATTR.finditer(text):
+        out.append(Quantity(m.start("year"), m.end("year"), m.group("year"), float(m.group("year")), "year", m.group("verb").lower()))
+    taken = [(q.start, q.end) for q in out]
+    for m in _QUANTITY.finditer(text):
+        start, end = m.start("num"), m.end()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        value = _number(m.group("num"))
+        if value is None:
+            continue
+        scale, unit, cur, curword = m.group("scale"), m.group("unit"), m.group("cur") or m.group("curcode"), m.group("curword")
+        is_word = m.group("num").lower() in WORD_NUMBERS
+        if scale:
+            sl = scale.lower()
+            # "m" and "b" are scales only right after money ("$5m"); otherwise "m" is metres
+            if sl in ("m", "b") and not cur:
+                if sl == "m" and not unit:
+                    unit, scale = "m", None
+                else:
+                    scale = None
+            if scale:
+                value *= SCALES[scale.lower()]
+        if m.group("pct"):
+            unit = "%"
+        approximate = bool(m.group("approx"))
+        qstart = m.start("approx") if approximate else (m.start(0) + len(m.group(0)) - len(m.group(0).lstrip()) if cur else start)
+        qtext = text[qstart:end].strip()
+        num_text = m.group("num")
+        if cur or curword:
+            currency = CURRENCY_SIGNS.get(cur, cur) if cur else CURRENCY_WORDS[curword.lower()]
+            out.append(Quantity(qstart, end, qtext, value, f"money:{currency}", "", approximate))
+            continue
+        if unit:
+            dimension, factor = UNITS[unit.lower()]
+            thing = _counted_noun(text, end) if dimension in ("length", "mass", "area") else ""
+            out.append(Quantity(qstart, end, qtext, value * factor, dimension, thing, approximate))
+            continue
+        # A bare number: a year, a date part or a list number is not a count; nor is the pronoun "one".
+        if num_text.lower() == "one":
+            continue
+        if not is_word and re.fullmatch(r"(?:1[5-9]|20)\d\d", num_text) and not scale:
+            continue
+        if re.match(r"\s*(?:st|nd|rd|th)\b", text[end:]) or re.search(r"(?:No\.|#)\s*$", text[:start]):
+            continue
+        part = _PART.match(text, end)
+        part_of = _number(part.group(1)) if part else None
+        noun = _counted_noun(text, part.end() if part else end)
+        if not noun:
+            continue
+        out.append(Quantity(qstart, end, qtext, value, "count", noun, approximate, part_of))
+    return sorted(out, key=lambda q: q.start)
