@@ -66,7 +66,8 @@ def finding_block(n: int, f: Finding) -> str:
 
 def by_story(report: Report) -> list[tuple[list[str], list[Finding]]]:
     """Findings under the story of their first evidence document, stories in document order."""
-    stories = report.stories or [sorted(d.path for d in report.documents)]
+    named = {d.path for d in report.documents} | {e.document for f in report.findings for e in f.evidence}
+    stories = report.stories or [sorted(named)]
     story_of = {p: i for i, story in enumerate(stories) for p in story}
     groups: list[list[Finding]] = [[] for _ in stories]
     for f in report.findings:
