@@ -104,7 +104,11 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None) 
         stories = corpus.stories
         for s in corpus.sentences:
             counts[s.doc.path] = counts.get(s.doc.path, 0) + 1
+        deferring: list[Finding] = []
         for rule in rules.rules:
             if rule.enabled:
-                findings.extend(CHECK_TYPES[rule.extends](rule).run(corpus))
+                check = CHECK_TYPES[rule.extends](rule)
+                (deferring if check.defers else findings).extend(check.run(corpus))
+        covered = {(e.document, e.line, e.text) for f in findings for e in f.evidence}
+        findings += [f for f in deferring if not any((e.document, e.line, e.text) in covered for e in f.evidence)]
     return Report(documents=documents, findings=merge(findings), errors=errors, sentence_counts=counts, stories=stories)

@@ -15,10 +15,11 @@ from ..models import Corpus, Sentence
 
 
 def claim_pairs(corpus: Corpus, candidates: Iterable[Sentence], min_similarity: float,
-                by_cluster: bool = True) -> Iterator[tuple[Sentence, Sentence]]:
-    """Cross-document, same-story pairs among ``candidates`` that state one claim, in a stable order.
+                by_cluster: bool = True) -> Iterator[tuple[Sentence, Sentence, float]]:
+    """Cross-document, same-story pairs among ``candidates`` that state one claim, with their similarity.
 
-    With ``by_cluster`` a shared cluster is enough; without, only ``min_similarity`` counts.
+    With ``by_cluster`` a shared cluster is enough; without, only ``min_similarity``
+    counts. Pairs come in a stable order.
     """
     chosen = sorted({s.key: s for s in candidates}.values(), key=lambda s: s.key)
     if len(chosen) < 2:
@@ -34,7 +35,7 @@ def claim_pairs(corpus: Corpus, candidates: Iterable[Sentence], min_similarity: 
                 continue
             same_cluster = by_cluster and corpus.cluster_of.get(a.key) is corpus.cluster_of.get(b.key)
             if same_cluster or sims[i, j] >= min_similarity:
-                yield a, b
+                yield a, b, float(sims[i, j])
 
 
 def components(pairs: Iterable[tuple[object, object]]) -> list[list[object]]:

@@ -48,7 +48,7 @@ class AttributionConflict(Check):
                 if who:
                     said[s.key] = QuotePart(s.text, s.start, s, who)
         statements = (p.sentence for p in said.values())
-        for a, b in claim_pairs(corpus, statements, self.params["statement_similarity"], by_cluster=False):
+        for a, b, _ in claim_pairs(corpus, statements, self.params["statement_similarity"], by_cluster=False):
             pa, pb = said[a.key], said[b.key]
             if same_speaker(pa.speaker, pb.speaker, translit) is False:
                 clashes.append((pa, pb))

@@ -31,6 +31,9 @@ class Check:
     name: ClassVar[str] = ""
     defaults: ClassVar[dict] = {}
     example: ClassVar[str] = ""
+    # A deferring check's finding is dropped when another check already reports on
+    # the same sentence: a claim that conflicts with another source is not "single-source".
+    defers: ClassVar[bool] = False
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule

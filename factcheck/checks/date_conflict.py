@@ -71,8 +71,8 @@ class DateConflict(Check):
             published = dt.date.fromisoformat(s.doc.date) if s.doc.date and len(s.doc.date) == 10 else None
             for t in find_temporals(s.text):
                 value = resolve(t, published, self.params["settle_days"])
-                if value is None or value.month is None and value.year is None:
-                    continue
+                if value is None or value.month is None:
+                    continue  # a bare year is an attribute ("opened in 1977"): number-conflict compares those
                 distance, event = min((abs(pos - t.start), e) for pos, e in events)
                 if distance <= self.params["window"]:
                     out.append(DatedEvent(s, t.text, s.start + t.start, value, event))
@@ -84,7 +84,7 @@ class DateConflict(Check):
         for d in dated:
             by_sentence.setdefault(d.sentence.key, []).append(d)
         clashes = []
-        for a, b in claim_pairs(corpus, (d.sentence for d in dated), self.params["similarity"]):
+        for a, b, _ in claim_pairs(corpus, (d.sentence for d in dated), self.params["similarity"]):
             for da in by_sentence[a.key]:
                 same_event = [db for db in by_sentence[b.key] if db.event == da.event]
                 # A sentence may carry several dates; one that agrees settles it.

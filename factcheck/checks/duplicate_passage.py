@@ -11,8 +11,15 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
+from ..extract.quotes import quote_spans
 from ..models import Corpus, Finding, Sentence, evidence_at
 from .base import Check
+
+
+def _mostly_quoted(s: Sentence) -> bool:
+    block = s.doc.blocks[s.block]
+    inside = sum(max(0, min(q.end, s.end) - max(q.start, s.start)) for q in quote_spans(s.doc.text, block.start, block.end))
+    return inside * 2 >= s.end - s.start
 
 
 def _key(s: Sentence) -> str:
@@ -73,7 +80,8 @@ class DuplicatePassage(Check):
         for cluster in corpus.clusters:
             if not cluster.is_cross_source:
                 continue
-            members = [s for s in cluster.sentences if self._long(s)]
+            # The same quote in two articles is reporting, not copying.
+            members = [s for s in cluster.sentences if self._long(s) and not _mostly_quoted(s)]
             seen: set[tuple[str, str]] = set()
             for i, a in enumerate(members):
                 for b in members[i + 1:]:

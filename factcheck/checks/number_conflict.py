@@ -8,7 +8,8 @@ Units are converted before comparing, so "the 984-foot bridge" and "the 300-metr
 bridge" agree (within ``tolerance``). A part is never compared with a whole: "two of
 the six workers" does not conflict with "six workers". Counts compare only when they
 count the same noun; attribute years ("opened in 1977") only with the same verb;
-money only in the same currency.
+money only in the same currency. Sentences that count the same noun need only
+``keyed_similarity``; other quantities need ``similarity``.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class Stated:
 
 class NumberConflict(Check):
     name = "number-conflict"
-    defaults = {"similarity": 0.6, "tolerance": 0.01, "approximate_severity": "info", "dimensions": []}
+    defaults = {"similarity": 0.6, "keyed_similarity": 0.45, "tolerance": 0.01, "approximate_severity": "info", "dimensions": []}
     example = (
         "a.txt: Repairs will cost $153.07 million, the ministry said.\n"
         "b.txt: The ministry put the cost of repairs at $135.07 million.\n"
@@ -58,6 +59,8 @@ class NumberConflict(Check):
     def agree(self, a: Quantity, b: Quantity) -> bool:
         if a.value == b.value:
             return True
+        if a.dimension == "year":
+            return False  # 1977 and 1979 are two years, however close
         return abs(a.value - b.value) <= self.params["tolerance"] * max(abs(a.value), abs(b.value))
 
     def run(self, corpus: Corpus) -> list[Finding]:
@@ -66,8 +69,13 @@ class NumberConflict(Check):
         for st in stated:
             by_sentence.setdefault(st.sentence.key, []).append(st)
         clashes = []
-        for a, b in claim_pairs(corpus, (st.sentence for st in stated), self.params["similarity"]):
+        loose = min(self.params["similarity"], self.params["keyed_similarity"])
+        for a, b, similarity in claim_pairs(corpus, (st.sentence for st in stated), loose):
             for sa in by_sentence[a.key]:
+                # Two sentences that count the same noun ("workers") need less else in common.
+                needed = self.params["keyed_similarity"] if sa.key[1] else self.params["similarity"]
+                if similarity < needed and corpus.cluster_of.get(a.key) is not corpus.cluster_of.get(b.key):
+                    continue
                 same = [sb for sb in by_sentence[b.key] if sb.key == sa.key]
                 if same and not any(self.agree(sa.quantity, sb.quantity) for sb in same):
                     clashes.extend((sa, sb) for sb in same)

@@ -26,6 +26,7 @@ from .base import Check
 
 class SingleSource(Check):
     name = "single-source"
+    defers = True
     defaults = {
         "max_similarity": 0.6, "max_per_document": 2, "max_findings": 10, "min_score": 2, "min_words": 8,
         "hedges": [], "events": [],
@@ -41,7 +42,7 @@ class SingleSource(Check):
         self.hedge = re.compile(r"\b(?:" + "|".join(map(re.escape, self.params["hedges"])) + r")\b", re.IGNORECASE) if self.params["hedges"] else None
         self.event = re.compile(r"\b(?:" + "|".join(map(re.escape, self.params["events"])) + r")\b", re.IGNORECASE) if self.params["events"] else None
 
-    def atoms(self, s: Sentence, quoted: bool) -> tuple[int, list[str]]:
+    def atoms(self, s: Sentence, quoted: str | None) -> tuple[int, list[str]]:
         """The sentence's check-worthiness score and the values that make it so."""
         values: list[str] = []
         score = 0
@@ -55,9 +56,15 @@ class SingleSource(Check):
             values += [t.text for t in dates]
         if quoted:
             score += 2
+            values.append(quoted)
         if self.event and self.event.search(s.text):
             score += 1
         return score, values
+
+    @staticmethod
+    def _keys(s: Sentence) -> set[tuple]:
+        """Quantities as (dimension, thing, value): the same figure for the same thing elsewhere is a second source."""
+        return {(q.dimension, q.thing, q.value) for q in find_quantities(s.text) if q.thing and q.dimension != "duration"}
 
     def run(self, corpus: Corpus) -> list[Finding]:
         index = {s.key: i for i, s in enumerate(corpus.sentences)}
@@ -70,6 +77,10 @@ class SingleSource(Check):
             rows = corpus.vectors[[index[s.key] for s in members]]
             sims = rows @ rows.T
             paths = np.array([s.doc.path for s in members])
+            stated: dict[tuple, set[str]] = {}
+            for s in members:
+                for k in self._keys(s):
+                    stated.setdefault(k, set()).add(s.doc.path)
             for i, s in enumerate(members):
                 key = (s.doc.path, " ".join(s.text.split()))
                 if key in seen_texts or len(s.text.split()) < self.params["min_words"]:
@@ -80,11 +91,14 @@ class SingleSource(Check):
                     continue  # questions, headings (no final stop) and hedged opinion
                 if corpus.cluster_of[s.key].is_cross_source:
                     continue
+                if any(stated[k] - {s.doc.path} for k in self._keys(s)):
+                    continue
                 elsewhere = sims[i][paths != s.doc.path]
                 if elsewhere.size and elsewhere.max() >= self.params["max_similarity"]:
                     continue
                 block = s.doc.blocks[s.block]
-                quoted = any(q.start < s.end and s.start < q.end for q in quote_spans(s.doc.text, block.start, block.end))
+                quoted = next((" ".join(q.text.split()) for q in quote_spans(s.doc.text, block.start, block.end)
+                               if q.start < s.end and s.start < q.end), None)
                 score, values = self.atoms(s, quoted)
                 if score >= self.params["min_score"]:
                     candidates.append((score, s, values, float(elsewhere.max()) if elsewhere.size else 0.0))

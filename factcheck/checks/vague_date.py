@@ -5,7 +5,8 @@ that sentence or the one before -> vague-date, with the hint "nearest earlier ye
 in the text: 2022".
 
 Also reported: a month or day with no year that the document's own date does not
-settle (it lies more than ``settle_days`` from it, or the document is undated); a
+settle (it lies more than ``settle_days`` before it or ``settle_future_days`` after
+it, or the document is undated); a
 weekday or "yesterday" in an undated document; and a relative expression ("A month
 later") whose anchor is itself unresolved. Dates inside direct quotations are the
 speaker's words and are left alone.
@@ -23,7 +24,7 @@ from .base import Check
 
 class VagueDate(Check):
     name = "vague-date"
-    defaults = {"settle_days": 31, "anchor_sentences": 1}
+    defaults = {"settle_days": 31, "settle_future_days": 62, "anchor_sentences": 1}
     example = (
         "a.txt: Kazakhstan has long pursued a multi-vectored foreign policy.\n"
         "       In June of that year, at an economic forum, Tokayev declared...\n"
@@ -78,8 +79,10 @@ class VagueDate(Check):
                 return True, "", ""
             if published is None:
                 return False, f"'{t.text}' names no year and the document is undated", ""
-            days, _ = nearest_year(t.value, published)
-            if days <= self.params["settle_days"]:
+            days, year = nearest_year(t.value, published)
+            # A date just ahead is the coming one ("will report by April 30"); a date just past is this year's.
+            ahead = (year, t.value.month, t.value.day or 1) > (published.year, published.month, published.day)
+            if days <= self.params["settle_future_days" if ahead else "settle_days"]:
                 return True, "", ""
             return False, f"'{t.text}' names no year, and lies {days} days from the document's date {published.isoformat()}", ""
         if t.kind in ("weekday", "deictic"):

@@ -52,7 +52,7 @@ def _g(pattern: str, **names: str) -> str:
 
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("iso", re.compile(r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("iso", re.compile(r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")),
     ("dmy_num", re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:1[6-9]|20)\d\d)(?![\d])")),
     ("mdy_num", re.compile(r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:1[6-9]|20)\d\d)(?![\d])")),
     ("anaphoric", re.compile(

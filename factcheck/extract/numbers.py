@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dates import find_temporals
+
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -116,9 +118,11 @@ def _counted_noun(text: str, pos: int) -> str:
 def find_quantities(text: str) -> list[Quantity]:
     """Quantities in ``text``, in order. Plain years and dates are left to the date extractor."""
     out: list[Quantity] = []
+    # Numbers inside dates ("March 14", "15.08.2024") are days and months, not counts.
+    dates = [(t.start, t.end) for t in find_temporals(text) if t.kind != "relative"]
     for m in _YEAR_ATTR.finditer(text):
         out.append(Quantity(m.start("year"), m.end("year"), m.group("year"), float(m.group("year")), "year", m.group("verb").lower()))
-    taken = [(q.start, q.end) for q in out]
+    taken = [(q.start, q.end) for q in out] + dates
     for m in _QUANTITY.finditer(text):
         start, end = m.start("num"), m.end()
         if any(s < end and start < e for s, e in taken):

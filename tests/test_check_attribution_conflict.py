@@ -1,0 +1,26 @@
+"""attribution-conflict: pass and fail examples, run end to end with the real model."""
+
+
+def test_fail_same_quote_two_speakers(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Collapse\n“Nobody could have predicted this failure,” said Mayor Tomas Brandt.\n",
+        "b.txt": "Collapse\n“Nobody could have predicted this failure,” said engineer Lukas Ferro.\n",
+    })
+    (f,) = of_check(report, "attribution-conflict")
+    assert f["values"] == ["Lukas Ferro", "Tomas Brandt"]
+
+
+def test_pass_same_quote_same_speaker_in_two_spellings(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Talks\n“All disagreements should be settled by diplomatic means,” Murat Nurtleu said.\n",
+        "b.txt": "Talks\n“All disagreements should be settled by diplomatic means,” Murat Nurleu said.\n",
+    })
+    assert of_check(report, "attribution-conflict") == []
+
+
+def test_pass_different_quotes(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Collapse\n“Nobody could have predicted this failure,” said Mayor Tomas Brandt.\n",
+        "b.txt": "Collapse\n“The warnings were there for years,” said engineer Lukas Ferro.\n",
+    })
+    assert of_check(report, "attribution-conflict") == []

@@ -1,0 +1,45 @@
+"""number-conflict: pass and fail examples, run end to end with the real model."""
+
+
+def values(report, of_check):
+    return [(f["severity"], f["values"]) for f in of_check(report, "number-conflict")]
+
+
+def test_fail_money(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Trade\nExports from Kazakhstan to Belarus totalled $153.07 million in 2023, the ministry said.\n",
+        "b.txt": "Trade\nExports from Kazakhstan to Belarus totalled $135.07 million in 2023, according to the ministry.\n",
+    })
+    assert values(report, of_check) == [("warning", ["$135.07 million", "$153.07 million"])]
+
+
+def test_approximate_values_are_info(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "March\nAbout 30,000 people marched through the capital on Sunday to protest the law.\n",
+        "b.txt": "March\nRoughly 31,000 people marched through the capital on Sunday to protest the new law.\n",
+    })
+    assert values(report, of_check) == [("info", ["About 30,000", "Roughly 31,000"])]
+
+
+def test_pass_units_are_converted(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Tower\nThe 984-foot tower was finished in the spring after three years of work.\n",
+        "b.txt": "Tower\nThe 300-metre tower was finished in the spring after three years of work.\n",
+    })
+    assert values(report, of_check) == []
+
+
+def test_pass_a_part_is_not_the_total(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Accident\nSix workers were injured when the scaffolding fell at the site.\n",
+        "b.txt": "Accident\nTwo of the six workers injured when the scaffolding fell are still in hospital.\n",
+    })
+    assert values(report, of_check) == []
+
+
+def test_fail_attribute_year(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Bridge\nThe bridge opened in 1977 and carried thousands of cars a day.\n",
+        "b.txt": "Bridge\nThe bridge opened in 1979 and carried thousands of cars every day.\n",
+    })
+    assert values(report, of_check) == [("warning", ["1977", "1979"])]

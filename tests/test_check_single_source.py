@@ -1,0 +1,30 @@
+"""single-source: pass and fail examples, run end to end with the real model."""
+
+STORY = {
+    "a.txt": "Collapse\nThe Kestrel Bridge collapsed during the evening rush hour.\n"
+             "Investigators found 40 corroded cables in the north tower, according to a leaked report.\n",
+    "b.txt": "Collapse\nThe Kestrel Bridge collapsed in the evening rush hour, sending cars into the river.\n",
+}
+
+
+def test_fail_a_figure_only_one_source_gives(scan_texts, of_check):
+    _, report = scan_texts(STORY)
+    (f,) = of_check(report, "single-source")
+    assert f["values"] == ["40"] and f["severity"] == "info"
+    assert f["evidence"][0]["document"].endswith("a.txt")
+
+
+def test_pass_opinion_and_claims_other_sources_share(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Collapse\nThe Kestrel Bridge collapsed during the evening rush hour.\n"
+                 "It is perhaps the worst disaster the city has seen in 40 years.\n"
+                 "More than 1,200 people were evacuated from nearby homes, officials said.\n",
+        "b.txt": "Collapse\nThe Kestrel Bridge collapsed in the evening rush hour.\n"
+                 "Police moved 1,200 people out of the houses near the river.\n",
+    })
+    assert of_check(report, "single-source") == []
+
+
+def test_pass_a_lone_article_has_no_second_source_to_miss(scan_texts, of_check):
+    _, report = scan_texts({"a.txt": STORY["a.txt"]})
+    assert of_check(report, "single-source") == []
