@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -39,3 +41,21 @@ def test_never_crashes_and_is_stable(text):
     assert find_temporals(text) == first
     for t in first:
         assert text[t.start:t.end] == t.text
+
+
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=datetime.date(1700, 1, 1), max_value=datetime.date(2099, 12, 31)))
+def test_every_written_form_normalises_to_one_date(day):
+    m = MONTH_NAMES[day.month - 1]
+    forms = [
+        f"on {day.day} {m} {day.year} it",
+        f"on {m} {day.day}, {day.year} it",
+        f"on {m[:3]}. {day.day}, {day.year} it" if m != "May" else f"on May {day.day}, {day.year} it",
+        f"on {day.day:02d}.{day.month:02d}.{day.year} it",
+        f"on {day.isoformat()} it",
+    ]
+    readings = {parse_date(f) for f in forms}
+    assert readings == {day.isoformat()}
