@@ -77,6 +77,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="markdown", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here instead of stdout.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help="Lowest severity that exits 1 [default: error].")
+@click.option("--against", multiple=True, help="A published corpus (file or folder) used as evidence; only findings involving PATHS are reported.")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Report and fail only on findings not recorded in this baseline.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record the current findings' fingerprints in this file.")
 @click.option("--rules", "rules", multiple=True, type=click.Path(file_okay=False), help="Another folder of rule files (repeatable).")
 @click.option("--threshold", type=float, help="Cosine similarity that links two sentences into one claim.")
 @click.option("--model", help="'packaged:all-MiniLM-L6-v2' or a local sentence-transformers folder.")
@@ -84,31 +87,40 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the embedding cache.")
 @click.option("--max-file-size", type=int, help="Skip files larger than this many bytes.")
 @click.pass_context
-def scan(ctx, paths, fmt, output, fail_on, rules, threshold, model, cache_dir, no_cache, max_file_size):
+def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, rules, threshold, model, cache_dir, no_cache,
+         max_file_size):
     """Scan articles (files or folders) and report discrepancies between and within them."""
+    from . import gate
     from .pipeline import run  # the pipeline pulls in numpy and scipy; keep `--help` fast
 
     settings = _settings(fail_on=fail_on, threshold=threshold, model=model, cache_dir=cache_dir,
                          cache=False if no_cache else None, max_file_size=max_file_size)
     settings.rules = [*settings.rules, *rules]
-    named = {Path(p).as_posix() for p in paths if not Path(p).is_dir()}
+    named = {Path(p).as_posix() for p in [*paths, *against] if not Path(p).is_dir()}
     try:
-        report = run(list(paths), settings)
-    except (RuleError, ModelError) as exc:
+        # Writing a baseline records every current finding, so an old baseline is not applied then.
+        known = gate.read_baseline(baseline) if baseline and not write_baseline else None
+        report = run(list(paths), settings, against=list(against) if against else None, baseline=known)
+    except (RuleError, ModelError, gate.BaselineError) as exc:
         raise Fatal(str(exc)) from None
+    for warning in report.warnings:
+        click.echo(f"factcheck: warning: {warning}", err=True)
     for error in report.errors:
         click.echo(f"factcheck: error: {error}", err=True)
-    text = FORMATS[fmt](report)
+    if write_baseline:
+        write_atomic(write_baseline, gate.baseline_text(report.findings))
+        click.echo(f"factcheck: baseline of {len(report.findings)} finding(s) written to {write_baseline}", err=True)
+    colour = fmt == "text" and not output and sys.stdout.isatty()
+    text = FORMATS[fmt](report, color=colour)
     if output:
         write_atomic(output, text)
     else:
         click.echo(text, nl=False)
-    missing_or_named = [e for e in report.errors if e.split(": ", 1)[0] in named or "no such file" in e]
-    if missing_or_named:
+    if [e for e in report.errors if e.split(": ", 1)[0] in named or "no such file" in e]:
         ctx.exit(EXIT_ERROR)
     if not report.documents:
         raise Fatal("no readable documents to scan")
-    if settings.fail_on != "never":
+    if settings.fail_on != "never" and not write_baseline:
         floor = severity_rank(settings.fail_on)
         if any(severity_rank(f.severity) >= floor for f in report.findings):
             ctx.exit(EXIT_FINDINGS)

@@ -35,6 +35,8 @@ class Settings:
     fail_on: str = "error"
     max_file_size: int = DEFAULT_MAX_BYTES
     batch_size: int = 64
+    severity: dict = field(default_factory=dict)  # rule id -> severity, overriding the rule file
+    accept: dict = field(default_factory=dict)  # check id -> accepted subjects or values (e.g. a spelling)
     sources: dict = field(default_factory=dict, compare=False, repr=False)
 
     def set(self, key: str, value: Any, source: str) -> None:
@@ -57,6 +59,14 @@ class Settings:
             raise ConfigError(f"{source}: key '{key}' must be a {type(current).__name__}, got {value!r}")
         if attr == "fail_on" and value not in ("error", "warning", "info", "never"):
             raise ConfigError(f"{source}: key '{key}' must be one of error, warning, info, never; got {value!r}")
+        if attr == "severity":
+            for rule, level in value.items():
+                if level not in ("error", "warning", "info"):
+                    raise ConfigError(f"{source}: key 'severity.{rule}' must be one of error, warning, info; got {level!r}")
+        if attr == "accept":
+            for check, accepted in value.items():
+                if not isinstance(accepted, list) or not all(isinstance(a, str) for a in accepted):
+                    raise ConfigError(f"{source}: key 'accept.{check}' must be a list of strings")
         if attr in ("threshold", "floor", "story_threshold") and not 0.0 < value <= 1.0:
             raise ConfigError(f"{source}: key '{key}' must be in (0, 1], got {value!r}")
         setattr(self, attr, value)

@@ -27,7 +27,27 @@ DEFAULT_MAX_BYTES = 5_000_000
 
 
 class InputError(Exception):
-    """A file that cannot be read; the message is one line and names the file."""
+    """A file that cannot be read; the message is one line and names the file.
+
+    ``skipped`` marks a file left out on purpose (over the size limit): a warning,
+    not an error.
+    """
+
+    def __init__(self, message: str, skipped: bool = False) -> None:
+        super().__init__(message)
+        self.skipped = skipped
+
+
+# "factcheck: ignore title-conflict" on a line of its own, bare or inside an HTML
+# comment or behind a comment mark, silences those checks (all, if none are named)
+# for the paragraph that follows.
+SUPPRESS_LINE = re.compile(r"(?:<!--[ \t]*)?(?:#+|//|%|;)?[ \t]*factcheck:[ \t]*ignore\b(?P<checks>[^\n]*?)[ \t]*(?:-->)?", re.IGNORECASE)
+SUPPRESS = re.compile(r"^[ \t]*" + SUPPRESS_LINE.pattern + r"[ \t]*$", re.MULTILINE | re.IGNORECASE)
+
+
+def _checks(names: str) -> frozenset[str]:
+    found = frozenset(n for n in re.split(r"[\s,]+", names.strip()) if n)
+    return found or frozenset({"*"})
 
 
 # ---------------------------------------------------------------- finding files
@@ -90,7 +110,7 @@ def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, list
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(f"{name}: {size} bytes is over the size limit of {max_bytes} bytes; skipped")
+            raise InputError(f"{name}: {size} bytes is over the size limit of {max_bytes} bytes; skipped", skipped=True)
         with path.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except InputError:
@@ -130,6 +150,7 @@ class _VisibleText(HTMLParser):
         self.title: str | None = None
         self.h1: str | None = None
         self.date: str | None = None
+        self.suppressions: list[tuple[int, frozenset[str]]] = []
         self._capture: str | None = None
         self._captured: list[str] = []
 
@@ -176,6 +197,11 @@ class _VisibleText(HTMLParser):
         if tag in self.BLOCK:
             self._newline()
 
+    def handle_comment(self, data):
+        m = SUPPRESS_LINE.fullmatch(data.strip())
+        if m:
+            self.suppressions.append((self.length, _checks(m.group("checks"))))
+
     def handle_data(self, data):
         if self._capture:
             self._captured.append(data)
@@ -185,12 +211,12 @@ class _VisibleText(HTMLParser):
             self._emit(data, self._offset())
 
 
-def html_text(source: str) -> tuple[str, list[tuple[int, int]], str | None, str | None]:
-    """Visible text, source map, title and date of an HTML page."""
+def html_text(source: str) -> tuple[str, list[tuple[int, int]], str | None, str | None, list]:
+    """Visible text, source map, title, date and suppression comments of an HTML page."""
     parser = _VisibleText(source)
     parser.feed(source)
     parser.close()
-    return "".join(parser.parts), parser.map or [(0, 0)], parser.h1 or parser.title, parser.date
+    return "".join(parser.parts), parser.map or [(0, 0)], parser.h1 or parser.title, parser.date, parser.suppressions
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.DOTALL)
@@ -256,7 +282,7 @@ def raw_blocks(text: str, start: int = 0, markdown: bool = False) -> list[Span]:
     block per blank-line paragraph, except that a short line with no final stop
     (a heading) is a block of its own.
     """
-    lines = [s for s in _lines(text) if s.start >= start]
+    lines = [s for s in _lines(text) if s.start >= start and not SUPPRESS_LINE.fullmatch(text, s.start, s.end)]
     if markdown:
         lines = [s for s in lines if not text[s.start:s.end].lstrip().startswith("<!--")]
         trimmed = []
@@ -271,7 +297,7 @@ def raw_blocks(text: str, start: int = 0, markdown: bool = False) -> list[Span]:
     lengths = [s.end - s.start for s in lines]
     width = max(lengths)
     near = sum(1 for n in lengths if n >= 0.6 * width)
-    wrapped = width <= 120 and len(lines) >= 4 and near >= 0.5 * len(lines)
+    wrapped = 40 <= width <= 120 and len(lines) >= 4 and near >= 0.5 * len(lines)
     if not wrapped:
         return lines
     blocks: list[Span] = []
@@ -345,6 +371,16 @@ def analyse_blocks(doc: Document, candidates: list[Span], boilerplate: Boilerpla
     doc.blocks = kept
 
 
+def _scopes(doc: Document, markers: list[tuple[int, frozenset[str]]]) -> list[tuple[int, int, frozenset[str]]]:
+    """(first line, last line, checks) of the paragraph each suppression marker covers: the next block."""
+    scopes = []
+    for offset, checks in markers:
+        block = next((b for b in doc.blocks if b.start >= offset), None)
+        if block is not None:
+            scopes.append((doc.position(block.start)[0], doc.position(max(block.end - 1, block.start))[0], checks))
+    return scopes
+
+
 def load_document(path: Path, boilerplate: Boilerplate, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> Document:
     """Read one file into a Document, or raise InputError."""
     source, warnings = read_text(path, max_bytes)
@@ -353,7 +389,7 @@ def load_document(path: Path, boilerplate: Boilerplate, max_bytes: int = DEFAULT
     if not source.strip():
         raise InputError(f"{name}: empty file; nothing to check")
     if suffix in HTML_SUFFIXES:
-        text, smap, title, date = html_text(source)
+        text, smap, title, date, markers = html_text(source)
         doc = Document(path=name, source=source, text=text, title=title, date=date, source_map=smap, warnings=warnings)
         candidates = raw_blocks(text)
     elif suffix in MARKDOWN_SUFFIXES:
@@ -362,10 +398,13 @@ def load_document(path: Path, boilerplate: Boilerplate, max_bytes: int = DEFAULT
         date = parse_date(meta["date"]) if meta.get("date") else None
         doc = Document(path=name, source=source, text=source, title=str(title) if title else None, date=date, warnings=warnings)
         candidates = raw_blocks(source, start=body, markdown=True)
+        markers = [(m.end(), _checks(m.group("checks"))) for m in SUPPRESS.finditer(source)]
     else:
         doc = Document(path=name, source=source, text=source, warnings=warnings)
         candidates = raw_blocks(source)
+        markers = [(m.end(), _checks(m.group("checks"))) for m in SUPPRESS.finditer(source)]
     analyse_blocks(doc, candidates, boilerplate, find_title=doc.title is None, find_date=doc.date is None)
+    doc.suppressions = _scopes(doc, markers)
     if not doc.blocks:
         raise InputError(f"{name}: no text to check after removing markup and boilerplate")
     return doc

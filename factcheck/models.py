@@ -47,6 +47,8 @@ class Document:
     blocks: list[Span] = field(default_factory=list)
     source_map: list[tuple[int, int]] = field(default_factory=lambda: [(0, 0)])
     warnings: list[str] = field(default_factory=list)
+    # (first line, last line, check ids) silenced by a "factcheck: ignore" marker; "*" is every check
+    suppressions: list[tuple[int, int, frozenset]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.source) if ch == "\n"]
@@ -197,9 +199,12 @@ class Report:
 
     documents: list[Document]
     findings: list[Finding]
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # files that could not be read, one line each
+    warnings: list[str] = field(default_factory=list)  # files skipped on purpose, decoding fallbacks
     sentence_counts: dict[str, int] = field(default_factory=dict)
     stories: list[list[str]] = field(default_factory=list)  # document paths grouped by story
+    set_aside: dict[str, int] = field(default_factory=dict)  # findings not reported: suppressed, accepted, baselined
+    rules: dict[str, tuple[str, str]] = field(default_factory=dict)  # rule id -> (description, severity)
 
     def summary(self) -> dict[str, int]:
         counts = {s: 0 for s in ("error", "warning", "info")}

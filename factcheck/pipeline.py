@@ -9,6 +9,7 @@ two stages in a row.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from . import ingest
@@ -19,14 +20,21 @@ from .embed import Embedder
 from .extract.names import NameVocabulary
 from .extract.people import PeopleExtractor, TitleLexicon, link_people, link_surnames
 from .models import Corpus, Finding, Report, severity_rank
-from .rules import RuleSet, default_rules_dir, load_rules
+from . import gate
+from .rules import RuleError, RuleSet, default_rules_dir, load_rules
 from .sentences import split
 from .transliteration import Transliteration
 
 
 def rule_set(settings: Settings) -> RuleSet:
-    """The shipped rules, then each folder the settings name, in order."""
-    return load_rules([default_rules_dir(), *(Path(d) for d in settings.rules)], CHECK_TYPES)
+    """The shipped rules, then each folder the settings name, in order; then the config's severities."""
+    rules = load_rules([default_rules_dir(), *(Path(d) for d in settings.rules)], CHECK_TYPES)
+    known = {r.id for r in rules.rules}
+    for rule_id, level in settings.severity.items():
+        if rule_id not in known:
+            raise RuleError(f"config: key 'severity.{rule_id}' names no rule (known: {', '.join(sorted(known))})")
+    rules.rules = [replace(r, severity=settings.severity.get(r.id, r.severity)) for r in rules.rules]
+    return rules
 
 
 def lexicons(rules: RuleSet) -> dict:
@@ -41,7 +49,7 @@ def lexicons(rules: RuleSet) -> dict:
 
 
 def load_documents(paths: list[str], rules: RuleSet, settings: Settings) -> tuple[list, list[str], list[str]]:
-    """Documents, per-file errors (unreadable: the scan goes on), and warnings."""
+    """Documents, files not read (each a one-line reason), and warnings (including files skipped on purpose)."""
     files, missing = ingest.discover(paths)
     boilerplate = ingest.Boilerplate.from_lexicon(rules.lexicon("boilerplate"))
     documents, errors, warnings = [], list(missing), []
@@ -49,7 +57,7 @@ def load_documents(paths: list[str], rules: RuleSet, settings: Settings) -> tupl
         try:
             doc = ingest.load_document(path, boilerplate, settings.max_file_size)
         except ingest.InputError as exc:
-            errors.append(str(exc))
+            (warnings if exc.skipped else errors).append(str(exc))
             continue
         warnings.extend(doc.warnings)
         documents.append(doc)
@@ -90,12 +98,17 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
                   stories=stories(sentences, vectors, clusters, settings.story_threshold))
 
 
-def run(paths: list[str], settings: Settings, embedder: Embedder | None = None) -> Report:
-    """Scan ``paths`` and return the report. Unreadable files are listed in ``Report.errors``."""
+def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
+        against: list[str] | None = None, baseline: set[str] | None = None) -> Report:
+    """Scan ``paths`` (and the ``against`` corpus) and return the report.
+
+    With ``against``, the corpus is evidence only: a finding is reported when it
+    involves at least one document of ``paths``. Findings a baseline records, the
+    config accepts, or an inline marker silences are counted, not reported.
+    Unreadable files are listed in ``Report.errors``; skipped ones in ``Report.warnings``.
+    """
     rules = rule_set(settings)
-    documents, errors, warnings = load_documents(paths, rules, settings)
-    for w in warnings:
-        print(f"factcheck: warning: {w}", file=sys.stderr)
+    documents, errors, warnings = load_documents([*paths, *(against or [])], rules, settings)
     findings: list[Finding] = []
     counts: dict[str, int] = {}
     stories: list[list[str]] = []
@@ -111,4 +124,14 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None) 
                 (deferring if check.defers else findings).extend(check.run(corpus))
         covered = {(e.document, e.line, e.text) for f in findings for e in f.evidence}
         findings += [f for f in deferring if not any((e.document, e.line, e.text) in covered for e in f.evidence)]
-    return Report(documents=documents, findings=merge(findings), errors=errors, sentence_counts=counts, stories=stories)
+    findings = merge(findings)
+    if against is not None:
+        drafts, _ = ingest.discover(paths)
+        findings = gate.involving(findings, {f.as_posix() for f in drafts})
+    set_aside = {}
+    findings, set_aside["suppressed"] = gate.suppressed(findings, documents)
+    findings, set_aside["accepted"] = gate.accepted(findings, settings.accept)
+    findings, set_aside["baselined"] = gate.baselined(findings, baseline or set())
+    return Report(documents=documents, findings=findings, errors=errors, warnings=warnings, sentence_counts=counts,
+                  stories=stories, set_aside=set_aside,
+                  rules={r.id: (r.description, r.severity) for r in rules.rules if r.enabled})

@@ -1,7 +1,7 @@
-"""Report writers: one module per output format, each with ``render(report) -> str``."""
+"""Report writers: one module per output format, each with ``render(report, color=False) -> str``."""
 
-from . import json, markdown
+from . import json, markdown, sarif, text
 
-FORMATS = {"markdown": markdown.render, "json": json.render}
+FORMATS = {"markdown": markdown.render, "json": json.render, "sarif": sarif.render, "text": text.render}
 
 __all__ = ["FORMATS"]

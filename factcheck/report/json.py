@@ -22,5 +22,5 @@ def as_dict(report: Report, sentence_counts: dict[str, int] | None = None) -> di
     }
 
 
-def render(report: Report) -> str:
+def render(report: Report, color: bool = False) -> str:
     return json.dumps(as_dict(report, report.sentence_counts), ensure_ascii=False, indent=2) + "\n"

@@ -75,7 +75,7 @@ def by_story(report: Report) -> list[tuple[list[str], list[Finding]]]:
     return [(story, found) for story, found in zip(stories, groups)]
 
 
-def render(report: Report) -> str:
+def render(report: Report, color: bool = False) -> str:
     total_sentences = sum(report.sentence_counts.values())
     s = report.summary()
     titles = {d.path: d.title for d in report.documents}
@@ -90,9 +90,13 @@ def render(report: Report) -> str:
         summary_table(report),
         "",
     ]
-    if report.errors:
-        out += ["## Files not read", ""]
-        out += [f"- {escape(e)}" for e in report.errors]
+    aside = ", ".join(f"{n} {k}" for k, n in sorted(report.set_aside.items()) if n)
+    if aside:
+        out += [f"Not reported: {aside} (see the editor's guide in the README).", ""]
+    if report.errors or report.warnings:
+        out += ["## Files not read or read with a warning", ""]
+        out += [f"- error: {escape(e)}" for e in report.errors]
+        out += [f"- warning: {escape(w)}" for w in report.warnings]
         out.append("")
     grouped = by_story(report)
     # Number findings in reading order: story, then severity, then the findings' own order.

@@ -1,0 +1,88 @@
+"""The pre-commit flow end to end, offline: a conflicting draft is blocked, then accepted.
+
+A newsroom repository with published/ and drafts/ gets a local hook (the
+``language: system`` variant from the README) that runs this checkout's factcheck
+against published/. No network: nothing is installed by pre-commit.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FACTCHECK = Path(sys.executable).parent / "factcheck"
+PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
+
+PUBLISHED = "Summit in Astana\nPublished: 2024-08-23\nForeign Minister Murat Nurtleu met the Belarusian ambassador in Astana.\n"
+DRAFT_BAD = "# Envoy summoned\n\nKazakhstan's Deputy Minister of Foreign Affairs, Murat Nurtleu, met the Belarusian ambassador.\n"
+DRAFT_FIXED = "# Envoy summoned\n\nKazakhstan's Foreign Minister, Murat Nurtleu, met the Belarusian ambassador.\n"
+
+
+def git(repo, *args, check=True):
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=check)
+
+
+@pytest.fixture
+def newsroom(tmp_path, cache_dir):
+    if not PRE_COMMIT.exists() or shutil.which("git") is None:
+        pytest.skip("pre-commit or git not installed")
+    repo = tmp_path / "newsroom"
+    (repo / "published").mkdir(parents=True)
+    (repo / "drafts").mkdir()
+    (repo / "published" / "summit.txt").write_text(PUBLISHED, encoding="utf-8")
+    (repo / ".pre-commit-config.yaml").write_text(
+        "repos:\n"
+        "  - repo: local\n"
+        "    hooks:\n"
+        "      - id: factcheck\n"
+        "        name: factcheck\n"
+        f"        entry: {FACTCHECK} scan --format text --against published --fail-on warning --cache-dir {cache_dir}"
+        " --baseline .factcheck-baseline.json\n"
+        "        language: system\n"
+        "        types_or: [markdown, html, plain-text]\n"
+        "        files: ^drafts/\n"
+        "        require_serial: true\n",
+        encoding="utf-8")
+    (repo / ".factcheck-baseline.json").write_text('{"schema": "factcheck-baseline/1", "findings": []}\n', encoding="utf-8")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "HF_HUB_OFFLINE": "1",
+           "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.invalid",
+           "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.invalid"}
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.name", "Editor")
+    git(repo, "config", "user.email", "editor@example.invalid")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "--no-verify", "-m", "published record")
+    subprocess.run([str(PRE_COMMIT), "install"], cwd=repo, env=env, check=True, capture_output=True)
+    return repo, env, cache_dir
+
+
+def commit(repo, env, message):
+    return subprocess.run(["git", "commit", "-q", "-m", message], cwd=repo, env=env, capture_output=True, text=True)
+
+
+def test_conflicting_draft_is_blocked_then_allowed_after_the_fix(newsroom):
+    repo, env, _ = newsroom
+    (repo / "drafts" / "envoy.md").write_text(DRAFT_BAD, encoding="utf-8")
+    git(repo, "add", "drafts/envoy.md")
+    blocked = commit(repo, env, "draft")
+    assert blocked.returncode != 0
+    assert "title-conflict" in blocked.stdout + blocked.stderr
+    (repo / "drafts" / "envoy.md").write_text(DRAFT_FIXED, encoding="utf-8")
+    git(repo, "add", "drafts/envoy.md")
+    allowed = commit(repo, env, "draft, fixed")
+    assert allowed.returncode == 0, allowed.stdout + allowed.stderr
+
+
+def test_conflicting_draft_is_allowed_after_baselining(newsroom):
+    repo, env, cache_dir = newsroom
+    (repo / "drafts" / "envoy.md").write_text(DRAFT_BAD, encoding="utf-8")
+    git(repo, "add", "drafts/envoy.md")
+    assert commit(repo, env, "draft").returncode != 0
+    subprocess.run([str(FACTCHECK), "scan", "drafts/envoy.md", "--against", "published", "--write-baseline",
+                    ".factcheck-baseline.json", "--format", "text", "--cache-dir", str(cache_dir)], cwd=repo, env=env, check=True, capture_output=True)
+    git(repo, "add", ".factcheck-baseline.json", "drafts/envoy.md")
+    allowed = commit(repo, env, "draft, accepted")
+    assert allowed.returncode == 0, allowed.stdout + allowed.stderr
