@@ -3,6 +3,10 @@
 import json
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from factcheck.cli import cli
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -70,10 +74,6 @@ def test_missing_path_exits_2_and_the_rest_is_still_scanned(run_cli):
 
 
 def test_unreadable_file_in_a_folder_is_reported_and_the_scan_goes_on(tmp_path, cache_dir):
-    from click.testing import CliRunner
-
-    from factcheck.cli import cli
-
     (tmp_path / "good.txt").write_text("Talks\nThe minister met the envoy in Astana on 21 August 2024.\n", encoding="utf-8")
     (tmp_path / "bad.txt").write_bytes(b"\x00\xff" * 50)
     result = CliRunner().invoke(cli, ["scan", str(tmp_path), "--format", "json", "--cache-dir", str(cache_dir)])
@@ -115,3 +115,19 @@ def test_internal_error_fails_closed(monkeypatch, capsys):
     assert exc.value.code == 2
     err = capsys.readouterr().err
     assert err.strip() == "factcheck: internal error: RuntimeError: kaboom"
+
+
+def test_model_hash_mismatch_exits_2_with_its_own_message(run_cli, tmp_path, monkeypatch):
+    (tmp_path / "factcheck.toml").write_text(f'model-sha256 = "{"0" * 64}"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["scan", str(ROOT / "seeds"), "--cache-dir", str(tmp_path / "cache")])
+    assert result.exit_code == 2
+    assert "sha256" in result.stderr and "expected " + "0" * 64 in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_nothing_readable_exits_2(tmp_path, cache_dir):
+    (tmp_path / "empty.txt").write_text("\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["scan", str(tmp_path), "--cache-dir", str(cache_dir)])
+    assert result.exit_code == 2
+    assert "no readable documents" in result.stderr

@@ -30,3 +30,13 @@ def test_json_contract_keys():
     assert list(data) == ["schema", "documents", "findings", "summary"]
     assert data["summary"] == {"error": 0, "warning": 1, "info": 0}
     assert list(data["findings"][0]) == ["id", "check", "severity", "message", "subject", "values", "evidence", "suggestion"]
+
+
+def test_committed_seeds_report_renders_clean():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "reports" / "seeds.md").read_text(encoding="utf-8")
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    assert not [t for t in tokens if t.type in ("html_block", "html_inline")]
+    headings = [t.content for t in tokens if t.type == "inline" and t.map and text.splitlines()[t.map[0]].startswith("#")]
+    assert headings[:3] == ["factcheck report", "Summary", "Contents"]
