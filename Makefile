@@ -25,5 +25,9 @@ scan: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# 10,000 examples per fuzz target (a normal test run uses 200).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics -q
+
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -12,7 +12,7 @@ import os
 import sqlite3
 import sys
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -72,17 +72,43 @@ def sha256_file(path: Path) -> str:
 
 @dataclass
 class Cache:
-    """Embeddings on disk, in one SQLite file: safe for concurrent readers and writers."""
+    """Embeddings on disk, in one SQLite file.
+
+    SQLite's journal makes every write atomic, so a crash mid-write leaves the
+    previous state, and several processes can share one cache. A file that is not
+    a sound database (corrupt, truncated, not SQLite) is moved aside to
+    ``<name>.corrupt`` and rebuilt, with a warning in ``warnings``.
+    """
 
     path: Path
+    warnings: list = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path, timeout=60)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT, text TEXT, vector BLOB, PRIMARY KEY (model, text))")
-        self.db.execute("CREATE TABLE IF NOT EXISTS hashes (file TEXT PRIMARY KEY, size INTEGER, mtime REAL, sha256 TEXT)")
-        self.db.commit()
+        try:
+            self.db = self._open()
+        except sqlite3.DatabaseError as exc:
+            aside = self.path.with_name(self.path.name + ".corrupt")
+            for suffix in ("", "-wal", "-shm"):
+                part = Path(str(self.path) + suffix)
+                if part.exists():
+                    os.replace(part, Path(str(aside) + suffix))
+            self.warnings.append(f"embedding cache {self.path} was unreadable ({exc}); moved to {aside.name} and rebuilt")
+            self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=60)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("integrity check failed")
+            db.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT, text TEXT, vector BLOB, PRIMARY KEY (model, text))")
+            db.execute("CREATE TABLE IF NOT EXISTS hashes (file TEXT PRIMARY KEY, size INTEGER, mtime REAL, sha256 TEXT)")
+            db.commit()
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
 
     def get(self, model: str, texts: list[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
@@ -91,9 +117,11 @@ class Cache:
             marks = ",".join("?" * len(chunk))
             rows = self.db.execute(f"SELECT text, vector FROM vectors WHERE model=? AND text IN ({marks})", [model, *chunk])
             for text, blob in rows:
-                vec = np.frombuffer(blob, dtype=np.float32)
-                if vec.size and np.isfinite(vec).all():
-                    found[text] = vec
+                # A damaged row (wrong length, NaN) is treated as missing and re-encoded.
+                if isinstance(blob, bytes) and blob and len(blob) % 4 == 0:
+                    vec = np.frombuffer(blob, dtype=np.float32)
+                    if np.isfinite(vec).all() and abs(float(np.linalg.norm(vec)) - 1.0) < 1e-3:
+                        found[text] = vec
         return found
 
     def put(self, model: str, items: dict[str, np.ndarray]) -> None:

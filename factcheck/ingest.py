@@ -79,10 +79,15 @@ def discover(paths: list[str]) -> tuple[list[Path], list[str]]:
 # ---------------------------------------------------------------- decoding
 
 
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:
     """Bytes -> text. UTF-8 (with or without BOM) first, then a detected encoding.
 
-    Returns the text and any warnings. Raises InputError for binary data.
+    Text that is mostly valid UTF-8 with a few broken bytes keeps UTF-8, with the
+    bad bytes replaced. Returns the text and any warnings. Raises InputError for
+    binary data.
     """
     warnings: list[str] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -93,6 +98,13 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
         return data.decode("utf-8-sig"), warnings
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few stray bytes (a bad paste) stays UTF-8: guessing a legacy
+    # encoding for the whole file would garble every non-ASCII letter in it.
+    if _UTF8_MULTIBYTE.search(data):
+        lenient = data.decode("utf-8-sig", errors="replace")
+        bad = lenient.count("\ufffd")
+        warnings.append(f"{name}: {bad} invalid UTF-8 byte sequence(s) replaced")
+        return lenient, warnings
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

@@ -77,14 +77,17 @@ def merge(findings: list[Finding]) -> list[Finding]:
     return sorted(by_id.values(), key=Finding.sort_key)
 
 
-def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embedder | None = None) -> Corpus:
-    """Sentences, embeddings, clusters and people for ``documents``."""
+def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embedder | None = None,
+            warnings: list[str] | None = None) -> Corpus:
+    """Sentences, embeddings, clusters and people for ``documents``; cache problems go to ``warnings``."""
     sentences = [s for doc in documents for s in split(doc)]
     own = embedder is None
     embedder = embedder or Embedder(settings.model, Path(settings.cache_dir) if settings.cache_dir else None,
                                     settings.model_sha256 or None, settings.batch_size, settings.cache)
     try:
         vectors = embedder.encode([s.text for s in sentences])
+        if warnings is not None and embedder.cache:
+            warnings.extend(embedder.cache.warnings)
     finally:
         if own:
             embedder.close()
@@ -113,7 +116,7 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
     counts: dict[str, int] = {}
     stories: list[list[str]] = []
     if documents:
-        corpus = analyse(documents, rules, settings, embedder)
+        corpus = analyse(documents, rules, settings, embedder, warnings)
         stories = corpus.stories
         for s in corpus.sentences:
             counts[s.doc.path] = counts.get(s.doc.path, 0) + 1

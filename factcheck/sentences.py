@@ -90,8 +90,26 @@ def is_boundary(text: str, mark_start: int, mark_end: int, limit: int) -> bool:
     return first.isupper() or first.isdigit() or not first.isalpha()
 
 
+MAX_SENTENCE_CHARS = 1000
+
+
+def _chunks(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A run-on "sentence" (a 1 MB line with no stop) cut at spaces into pieces of at most MAX_SENTENCE_CHARS."""
+    out = []
+    while e - s > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", s + 1, s + MAX_SENTENCE_CHARS)
+        cut = cut if cut > s else s + MAX_SENTENCE_CHARS
+        out.append((s, cut))
+        s = cut
+    out.append((s, e))
+    return out
+
+
 def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans inside ``text[start:end]``, trimmed of surrounding white space."""
+    """Sentence spans inside ``text[start:end]``, trimmed of surrounding white space.
+
+    No span is longer than MAX_SENTENCE_CHARS: text with no sentence ends is cut at spaces.
+    """
     spans: list[tuple[int, int]] = []
     begin = start
     for m in _END.finditer(text, start, end):
@@ -100,7 +118,7 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
             begin = m.end()
     spans.append((begin, end))
     out = []
-    for s, e in spans:
+    for s, e in (piece for span in spans for piece in _chunks(text, *span)):
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():

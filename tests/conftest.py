@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from click.testing import CliRunner
 
 from factcheck.cli import cli
@@ -15,6 +16,11 @@ from factcheck.pipeline import lexicons, rule_set
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+# Property tests: a few hundred examples in a normal run, 10,000 per target under `make fuzz`.
+settings.register_profile("dev", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+settings.register_profile("fuzz", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture(scope="session")

@@ -131,3 +131,22 @@ def test_nothing_readable_exits_2(tmp_path, cache_dir):
     result = CliRunner().invoke(cli, ["scan", str(tmp_path), "--cache-dir", str(cache_dir)])
     assert result.exit_code == 2
     assert "no readable documents" in result.stderr
+
+
+def test_byte_identical_whatever_the_hash_seed_and_argument_order(cache_dir, run_cli):
+    import os
+    import random
+    import subprocess
+    import sys
+
+    run_cli("scan", "seeds")  # warm the session cache
+    files = sorted(str(p) for p in (ROOT / "seeds").iterdir())
+    outputs = set()
+    for seed in ("0", "12345"):
+        order = files[:]
+        random.Random(int(seed)).shuffle(order)
+        env = {**os.environ, "PYTHONHASHSEED": seed, "HF_HUB_OFFLINE": "1"}
+        result = subprocess.run([str(Path(sys.executable).parent / "factcheck"), "scan", *order, "--cache-dir", str(cache_dir)],
+                                capture_output=True, env=env, cwd=ROOT)
+        outputs.add(result.stdout)
+    assert len(outputs) == 1

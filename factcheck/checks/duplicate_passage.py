@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from ..extract.quotes import quote_spans
 from ..models import Corpus, Finding, Sentence, evidence_at
+from ._claims import components
 from .base import Check
 
 
@@ -76,28 +77,28 @@ class DuplicatePassage(Check):
         return findings
 
     def _across(self, corpus: Corpus) -> list[Finding]:
+        """One finding per group of sources that carry the same long sentence near word for word."""
         findings = []
         for cluster in corpus.clusters:
             if not cluster.is_cross_source:
                 continue
             # The same quote in two articles is reporting, not copying.
             members = [s for s in cluster.sentences if self._long(s) and not _mostly_quoted(s)]
-            seen: set[tuple[str, str]] = set()
-            for i, a in enumerate(members):
-                for b in members[i + 1:]:
-                    if a.doc.path == b.doc.path:
-                        continue
-                    pair = tuple(sorted((a.doc.path + _key(a), b.doc.path + _key(b))))
-                    if pair in seen or fuzz.ratio(_key(a), _key(b)) < self.params["cross_source_similarity"]:
-                        continue
-                    seen.add(pair)
-                    findings.append(self.finding(
-                        subject=f"copied between {a.doc.name} and {b.doc.name}",
-                        values=[],
-                        evidence=[evidence_at(a), evidence_at(b)],
-                        severity=self.params["cross_source_severity"],
-                        count=1,
-                        opening=" ".join(a.text.split()[:8]),
-                        lines=f"{a.doc.name}:{a.position()[0]} and {b.doc.name}:{b.position()[0]}",
-                    ))
+            pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1:]
+                     if a.doc.path != b.doc.path and fuzz.ratio(_key(a), _key(b)) >= self.params["cross_source_similarity"]]
+            for group in components(pairs):
+                first = {}
+                for s in group:
+                    first.setdefault(s.doc.path, s)  # one place per source
+                copies = [first[p] for p in sorted(first)]
+                names = [s.doc.name for s in copies]
+                findings.append(self.finding(
+                    subject="copied across " + ", ".join(names),
+                    values=[],
+                    evidence=[evidence_at(s) for s in copies],
+                    severity=self.params["cross_source_severity"],
+                    count=1,
+                    opening=" ".join(copies[0].text.split()[:8]),
+                    lines=" and ".join(f"{s.doc.name}:{s.position()[0]}" for s in copies),
+                ))
         return findings

@@ -1,0 +1,120 @@
+"""Fuzz targets for everything that reads untrusted text.
+
+A normal test run uses the "dev" profile (200 examples per target); ``make fuzz``
+uses the "fuzz" profile (10,000 per target). Profiles are set in conftest.py.
+Text is drawn both at random and from news-like fragments, so the parsers' deeper
+paths are reached too.
+"""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import given, strategies as st
+
+from factcheck import ingest
+from factcheck.extract.dates import find_temporals, resolve
+from factcheck.extract.names import tokens
+from factcheck.extract.numbers import find_quantities
+from factcheck.extract.quotes import quote_spans
+from factcheck.models import Document, Span
+from factcheck.sentences import MAX_SENTENCE_CHARS, split, split_block
+
+FRAGMENTS = [
+    "August 15", "15 August", "Aug. 15", "15.08.2024", "2024-08-22", "on Wednesday", "In June of that year", "A month later",
+    "in 2022", "May", "March", "$153.07 million", "984-foot", "300 metres", "about 30,000", "two of the six workers",
+    "opened in 1977", "12%", "Foreign Minister", "Deputy Minister of Foreign Affairs", "Murat Nurtleu", "Nurleu",
+    "Kazakhstan's", "former President", "top diplomat", "“", "”", '"', "'", "’", "«", "»", ". ", "! ", "? ", "… ", "...",
+    "U.S.", "a.m.", "M.", "Dr.", "\n", "\n\n", "\r\n", " ", ",", " said", " – ", "<p>", "</p>", "<script>", "<!--", "-->",
+    "factcheck: ignore", "# ", "> ", "- ", "---\n", "\ufffd", "\x00", "é", "Łukašenka", "Новости", "0", "9", "1,200",
+]
+news = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), max_size=40).map("".join)
+texts = st.one_of(st.text(max_size=300), news)
+
+
+@given(st.binary(max_size=2000) | texts.map(lambda t: t.encode("utf-8", "surrogatepass")), st.sampled_from([".txt", ".md", ".html"]))
+def test_ingest_never_fails_but_with_input_error(tmp_path_factory, data, suffix):
+    path = tmp_path_factory.mktemp("fuzz") / f"doc{suffix}"
+    path.write_bytes(data)
+    boiler = ingest.Boilerplate([], [], 8, True)
+    try:
+        doc = ingest.load_document(path, boiler)
+    except ingest.InputError as exc:
+        assert "\n" not in str(exc) and path.as_posix() in str(exc)
+        return
+    assert doc.blocks
+    lines = doc.source.count("\n") + 1
+    for b in doc.blocks:
+        assert 0 <= b.start < b.end <= len(doc.text)
+        line, col = doc.position(b.start)
+        assert 1 <= line <= lines and col >= 1
+    for s in split(doc):
+        assert doc.text[s.start:s.end] == s.text
+
+
+@given(texts)
+def test_sentence_spans_are_ordered_trimmed_and_bounded(text):
+    spans = split_block(text, 0, len(text))
+    last = 0
+    for s, e in spans:
+        assert last <= s < e <= len(text)
+        assert not text[s].isspace() and not text[e - 1].isspace()
+        assert e - s <= MAX_SENTENCE_CHARS
+        last = e
+
+
+@given(texts)
+def test_dates_are_stable_and_resolve_without_error(text):
+    import datetime
+
+    found = find_temporals(text)
+    assert found == find_temporals(text)
+    for t in found:
+        assert text[t.start:t.end] == t.text
+        resolve(t, datetime.date(2024, 8, 23), 31)
+        resolve(t, None, 31)
+
+
+@given(texts)
+def test_quantities_are_stable(text):
+    found = find_quantities(text)
+    assert found == find_quantities(text)
+    for q in found:
+        assert text[q.start:q.end] == q.text
+        assert q.value == q.value  # never NaN
+
+
+@given(texts)
+def test_name_tokens_point_into_the_text(text):
+    for t in tokens(text):
+        assert text[t.start:t.end] == t.text and t.text
+
+
+@given(texts)
+def test_quote_spans_are_inside_their_block(text):
+    last = 0
+    for q in quote_spans(text, 0, len(text)):
+        assert last <= q.start <= q.end <= len(text)
+        assert text[q.start:q.end] == q.text
+        last = q.end
+
+
+@given(texts)
+def test_people_extraction_never_fails(lex, text):
+    from factcheck.extract.people import PeopleExtractor
+
+    doc = Document(path="f.txt", source=text or "x", text=text or "x", blocks=[Span(0, len(text or "x"))])
+    extractor = PeopleExtractor(lex["titles"], lex["names"])
+    for s in split(doc):
+        for m in extractor.extract(s):
+            assert s.text[m.start:m.end] == m.name
+
+
+@given(st.lists(st.one_of(st.sampled_from(["<div>", "</div>", "<p>", "</p>", "<script>", "</script>", "<br>", "<!-- c -->",
+                                            "&amp;", "&#x27;", "<b>", "</b>", "\n", "<title>", "</title>", "<meta content='2024-08-01' property='article:published_time'>"]),
+                          st.text(alphabet=string.ascii_letters + " .,", max_size=12)), max_size=60).map("".join))
+def test_html_offsets_map_into_the_source(html):
+    text, smap, _, _, _ = ingest.html_text(html)
+    doc = Document(path="f.html", source=html, text=text, source_map=smap)
+    for offset in range(0, len(text), max(1, len(text) // 20)):
+        assert 0 <= doc.source_offset(offset) <= len(html)
