@@ -46,8 +46,13 @@ def accepted(findings: list[Finding], accept: dict[str, list[str]]) -> tuple[lis
 
 
 def involving(findings: list[Finding], drafts: set[str]) -> list[Finding]:
-    """Only the findings with evidence in at least one draft (the ``--against`` shape)."""
-    return [f for f in findings if any(e.document in drafts for e in f.evidence)]
+    """Only the findings that put a draft in question (the ``--against`` shape).
+
+    A draft that merely supports the suggestion (writes "Nurtleu" where the corpus
+    misspells it) is not in question, so the published corpus's own slips stay out
+    of a draft's report.
+    """
+    return [f for f in findings if any(e.document in drafts for e in f.disputed)]
 
 
 def baseline_text(findings: list[Finding]) -> str:

@@ -163,8 +163,22 @@ class Finding:
     def documents(self) -> list[str]:
         return sorted({e.document for e in self.evidence})
 
+    @property
+    def disputed(self) -> list[Evidence]:
+        """The evidence in question: all of it, except places that already say what the suggestion says.
+
+        For "'Nurleu' is likely a misspelling of 'Nurtleu'", the places writing
+        "Nurtleu" support the finding; the places writing "Nurleu" are in question.
+        """
+        return [e for e in self.evidence if not (self.suggestion and e.value == self.suggestion)] or list(self.evidence)
+
+    @property
+    def primary(self) -> Evidence:
+        """Where the finding is reported: the first place in question."""
+        return self.disputed[0] if self.evidence else Evidence("", 0, 0, "", None)
+
     def sort_key(self) -> tuple:
-        first = self.evidence[0] if self.evidence else Evidence("", 0, 0, "", None)
+        first = self.primary
         return (-severity_rank(self.severity), self.check, first.document, first.line, first.column, self.id)
 
     def as_dict(self) -> dict:

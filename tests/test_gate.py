@@ -127,3 +127,15 @@ def test_against_reports_only_findings_involving_a_draft(tmp_path, cache_dir):
     assert "vague-date" not in checks(report)  # c.txt's vague date does not involve the draft
     assert "title-conflict" in checks(report)  # "Minister" vs "Deputy Minister" involves it
     assert result.exit_code == 1
+
+
+def test_against_leaves_out_the_corpus_own_slips_that_a_draft_only_supports(tmp_path, cache_dir):
+    corpus = write(tmp_path / "published", {
+        "a.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy. Later, Nurleu said the talks went well.\n",
+        "b.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy in Astana.\n",
+    })
+    draft = write(tmp_path / "drafts", {"d.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy again.\n"})
+    _, full = scan(cache_dir, corpus, draft)
+    assert "name-misspelling" in checks(full)
+    _, report = scan(cache_dir, draft / "d.txt", "--against", corpus)
+    assert "name-misspelling" not in checks(report)

@@ -65,13 +65,13 @@ def finding_block(n: int, f: Finding) -> str:
 
 
 def by_story(report: Report) -> list[tuple[list[str], list[Finding]]]:
-    """Findings under the story of their first evidence document, stories in document order."""
+    """Findings under the story of their primary evidence document, stories in document order."""
     named = {d.path for d in report.documents} | {e.document for f in report.findings for e in f.evidence}
     stories = report.stories or [sorted(named)]
     story_of = {p: i for i, story in enumerate(stories) for p in story}
     groups: list[list[Finding]] = [[] for _ in stories]
     for f in report.findings:
-        groups[story_of.get(f.evidence[0].document, 0) if f.evidence else 0].append(f)
+        groups[story_of.get(f.primary.document, 0)].append(f)
     return [(story, found) for story, found in zip(stories, groups)]
 
 
@@ -104,7 +104,7 @@ def render(report: Report, color: bool = False) -> str:
                for f in found if f.severity == severity]
     if ordered:
         out += ["## Contents", ""]
-        out += [f"{n}. {f.severity} · {f.check} · {escape(f.subject)} (`{f.evidence[0].document}:{f.evidence[0].line}`)"
+        out += [f"{n}. {f.severity} · {f.check} · {escape(f.subject)} (`{f.primary.document}:{f.primary.line}`)"
                 if f.evidence else f"{n}. {f.severity} · {f.check} · {escape(f.subject)}"
                 for n, (_, _, f) in enumerate(ordered, 1)]
         out.append("")

@@ -30,13 +30,14 @@ def as_dict(report: Report) -> dict:
     index = {check: i for i, check in enumerate(checks)}
     results = []
     for f in report.findings:
+        ordered = [f.primary] + [e for e in f.evidence if e is not f.primary] if f.evidence else []
         locations = [{
             "physicalLocation": {
                 "artifactLocation": {"uri": e.document},
                 "region": {"startLine": e.line, "startColumn": e.column, "snippet": {"text": e.text}},
             },
             "message": {"text": e.value or e.text},
-        } for e in f.evidence]
+        } for e in ordered]
         result = {
             "ruleId": f.check,
             "ruleIndex": index[f.check],

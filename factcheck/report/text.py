@@ -16,11 +16,13 @@ _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 def render(report: Report, color: bool = False) -> str:
     lines = []
     for f in report.findings:
-        first = f.evidence[0] if f.evidence else None
+        first = f.primary if f.evidence else None
         where = f"{first.document}:{first.line}:{first.column}" if first else "-"
         severity = click.style(f.severity, fg=_COLOURS[f.severity], bold=True) if color else f.severity
         lines.append(f"{where}: {severity} {f.check} {' '.join(f.message.split())}")
-        for e in f.evidence[1:]:
+        for e in f.evidence:
+            if e is first:
+                continue
             lines.append(f"    {e.document}:{e.line}:{e.column}: {' '.join((e.value or e.text[:60]).split())}")
     s = report.summary()
     tail = f"{s['error']} error(s), {s['warning']} warning(s), {s['info']} info"
