@@ -76,3 +76,23 @@ def test_two_processes_share_one_cache(tmp_path):
     c = Cache(cache / "embeddings.sqlite3")
     assert not c.warnings
     c.close()
+
+
+def test_a_crash_mid_write_leaves_the_cache_sound(tmp_path):
+    e = Embedder(cache_dir=tmp_path)
+    v = e.encode(TEXTS)
+    e.close()
+    # A writer that dies inside a transaction, before commit.
+    script = (
+        "import os, sqlite3, sys\n"
+        "db = sqlite3.connect(sys.argv[1])\n"
+        "db.execute('BEGIN')\n"
+        "db.executemany('INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)', [('m', str(i), b'x' * 1536) for i in range(5000)])\n"
+        "os._exit(1)\n"
+    )
+    assert subprocess.run([sys.executable, "-c", script, str(tmp_path / "embeddings.sqlite3")]).returncode == 1
+    again = Embedder(cache_dir=tmp_path)
+    assert not again.cache.warnings
+    assert np.allclose(again.encode(TEXTS), v) and not again.loaded
+    assert again.cache.db.execute("SELECT COUNT(*) FROM vectors WHERE model = 'm'").fetchone()[0] == 0
+    again.close()

@@ -150,3 +150,26 @@ def test_byte_identical_whatever_the_hash_seed_and_argument_order(cache_dir, run
                                 capture_output=True, env=env, cwd=ROOT)
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+def test_reports_are_written_atomically(tmp_path, monkeypatch):
+    import os
+
+    import pytest
+
+    from factcheck.cli import write_atomic
+
+    target = tmp_path / "report.md"
+    target.write_text("old report\n", encoding="utf-8")
+
+    def fail(*a, **k):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError):
+        write_atomic(target, "new report\n")
+    assert target.read_text(encoding="utf-8") == "old report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]  # no temporary file left behind
+    monkeypatch.undo()
+    write_atomic(target, "new report\n")
+    assert target.read_text(encoding="utf-8") == "new report\n"
