@@ -255,6 +255,7 @@ class Corpus:
     lexicons: dict
     vectors: object = None  # numpy array, one unit vector per sentence, in order
     stories: list = field(default_factory=list)  # lists of document paths that report one story
+    names: dict = field(default_factory=dict)  # sentence key -> proper-name keys it mentions
     cluster_of: dict = field(default_factory=dict)
     story_of: dict = field(default_factory=dict)
 
@@ -264,6 +265,11 @@ class Corpus:
         if not self.stories:
             self.stories = [sorted({d.path for d in self.documents})]
         self.story_of = {path: n for n, story in enumerate(self.stories) for path in story}
+
+    def echoed(self, s: Sentence) -> bool:
+        """Whether another document of the same story states ``s``'s claim (shares its cluster)."""
+        cluster = self.cluster_of.get(s.key)
+        return bool(cluster) and any(o.doc.path != s.doc.path and self.same_story(o, s) for o in cluster.sentences)
 
     def same_story(self, a: Sentence, b: Sentence) -> bool:
         """Whether two sentences come from documents of one story."""

@@ -17,7 +17,7 @@ from .checks import CHECK_TYPES
 from .cluster import cluster, stories
 from .config import Settings
 from .embed import Embedder
-from .extract.names import NameVocabulary
+from .extract.names import NameVocabulary, proper_names
 from .extract.people import PeopleExtractor, TitleLexicon, link_people, link_surnames
 from .models import Corpus, Finding, Report, severity_rank
 from . import gate
@@ -97,8 +97,13 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
     mentions = [m for s in sentences for m in extractor.extract(s)]
     mentions += link_surnames(sentences, mentions, lex["names"], lex["transliteration"].same)
     people = link_people(mentions, lex["transliteration"].same)
-    return Corpus(documents, sentences, clusters, people, lex, vectors=vectors,
-                  stories=stories(sentences, vectors, clusters, settings.story_threshold))
+    skeleton = lex["transliteration"].skeleton
+    names = {s.key: frozenset(skeleton(t.text) for t in proper_names(s.text, lex["names"])) for s in sentences}
+    by_doc: dict[str, set[str]] = {}
+    for s in sentences:
+        by_doc.setdefault(s.doc.path, set()).update(names[s.key])
+    return Corpus(documents, sentences, clusters, people, lex, vectors=vectors, names=names,
+                  stories=stories(sentences, vectors, by_doc, settings.story_threshold))
 
 
 def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,

@@ -3,8 +3,8 @@
 
 def test_fail_same_quote_two_speakers(scan_texts, of_check):
     _, report = scan_texts({
-        "a.txt": "Collapse\n“Nobody could have predicted this failure,” said Mayor Tomas Brandt.\n",
-        "b.txt": "Collapse\n“Nobody could have predicted this failure,” said engineer Lukas Ferro.\n",
+        "a.txt": "Collapse\nThe Kestrel Bridge in Dunmore collapsed on Friday.\n“Nobody could have predicted this failure,” said Mayor Tomas Brandt.\n",
+        "b.txt": "Collapse\nThe Kestrel Bridge in Dunmore fell into the river.\n“Nobody could have predicted this failure,” said engineer Lukas Ferro.\n",
     })
     (f,) = of_check(report, "attribution-conflict")
     assert f["values"] == ["Lukas Ferro", "Tomas Brandt"]

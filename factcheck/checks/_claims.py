@@ -2,7 +2,8 @@
 
 Shared by the checks that compare a value across sources (dates, numbers,
 attributions): two sentences are one claim when they come from different documents
-of one story and either share a cluster or are at least ``min_similarity`` alike.
+of one story, either share a cluster or are at least ``min_similarity`` alike, and
+do not name wholly different people or places.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ def claim_pairs(corpus: Corpus, candidates: Iterable[Sentence], min_similarity: 
             b = chosen[j]
             if a.doc.path == b.doc.path or not corpus.same_story(a, b):
                 continue
+            na, nb = corpus.names.get(a.key), corpus.names.get(b.key)
+            if na and nb and not na & nb:
+                continue  # both name who or where, and they name different ones: two claims
             same_cluster = by_cluster and corpus.cluster_of.get(a.key) is corpus.cluster_of.get(b.key)
             if same_cluster or sims[i, j] >= min_similarity:
                 yield a, b, float(sims[i, j])

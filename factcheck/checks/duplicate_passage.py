@@ -85,7 +85,8 @@ class DuplicatePassage(Check):
             # The same quote in two articles is reporting, not copying.
             members = [s for s in cluster.sentences if self._long(s) and not _mostly_quoted(s)]
             pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1:]
-                     if a.doc.path != b.doc.path and fuzz.ratio(_key(a), _key(b)) >= self.params["cross_source_similarity"]]
+                     if a.doc.path != b.doc.path and corpus.same_story(a, b)
+                     and fuzz.ratio(_key(a), _key(b)) >= self.params["cross_source_similarity"]]
             for group in components(pairs):
                 first = {}
                 for s in group:

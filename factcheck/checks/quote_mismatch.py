@@ -24,6 +24,7 @@ from ..extract.names import fold
 from ..extract.quotes import quote_spans
 from ..models import Corpus, Finding, Sentence, evidence_at
 from ..sentences import split_block
+from ._claims import components
 from .base import Check
 
 _WORD = re.compile(r"\w+")
@@ -156,27 +157,38 @@ class QuoteMismatch(Check):
     )
 
     def run(self, corpus: Corpus) -> list[Finding]:
-        parts = quote_parts(corpus, self.params["min_words"])
         translit = corpus.lexicons["transliteration"]
+        by_story: dict[int, list[QuotePart]] = {}
+        for p in quote_parts(corpus, self.params["min_words"]):
+            by_story.setdefault(corpus.story_of.get(p.sentence.doc.path, 0), []).append(p)
+        clashes = []
+        for parts in by_story.values():
+            for i, a in enumerate(parts):
+                for b in parts[i + 1:]:
+                    if a.sentence.doc.path == b.sentence.doc.path or same_speaker(a.speaker, b.speaker, translit) is False:
+                        continue
+                    na, nb = " ".join(words(a.text)), " ".join(words(b.text))
+                    if na in nb or nb in na:
+                        continue  # the same words, one quote shorter than the other
+                    if similarity(a.text, b.text) >= self.params["similarity"]:
+                        clashes.append((a, b))
         findings = []
-        for i, a in enumerate(parts):
-            for b in parts[i + 1:]:
-                if a.sentence.doc.path == b.sentence.doc.path or not corpus.same_story(a.sentence, b.sentence):
-                    continue
-                if same_speaker(a.speaker, b.speaker, translit) is False:
-                    continue
-                na, nb = " ".join(words(a.text)), " ".join(words(b.text))
-                if na in nb or nb in na:
-                    continue  # the same words, one quote shorter than the other
-                if similarity(a.text, b.text) < self.params["similarity"]:
-                    continue
-                findings.append(self.finding(
-                    subject=a.speaker or b.speaker or "unattributed quote",
-                    values=[" ".join(a.text.split()), " ".join(b.text.split())],
-                    evidence=[evidence_at(a.sentence, " ".join(a.text.split()[:6]), a.start),
-                              evidence_at(b.sentence, " ".join(b.text.split()[:6]), b.start)],
-                    suggestion="Check the quote against the original statement or recording.",
-                    diff=word_diff(" ".join(a.text.split()), " ".join(b.text.split())),
-                    speaker=a.speaker or b.speaker or "an unnamed speaker",
-                ))
+        # One finding per group of wordings of one quote, however many sources repeat each wording.
+        for group in components(clashes):
+            wordings: dict[str, list[QuotePart]] = {}
+            for p in group:
+                wordings.setdefault(" ".join(words(p.text)), []).append(p)
+            # The wording most sources use first, then the one that appears first in document order.
+            ranked = sorted(wordings.values(), key=lambda ps: (-len({p.sentence.doc.path for p in ps}),
+                                                                min((p.sentence.doc.path, p.start) for p in ps)))
+            shown = [" ".join(ps[0].text.split()) for ps in ranked]
+            speaker = next((p.speaker for p in group if p.speaker), None)
+            findings.append(self.finding(
+                subject=speaker or "unattributed quote",
+                values=shown,
+                evidence=[evidence_at(p.sentence, " ".join(p.text.split()[:6]), p.start) for p in group],
+                suggestion="Check the quote against the original statement or recording.",
+                diff=word_diff(shown[0], shown[1]),
+                speaker=speaker or "an unnamed speaker",
+            ))
         return findings

@@ -8,7 +8,7 @@ Check-worthy means the sentence carries a number, a date, a named event or a
 direct quote; opinion and hedging ("perhaps", "may", questions) never count, nor do
 headings. Only stories told by two or more documents are looked at, and the list is
 kept short: the most check-worthy sentences first, at most ``max_per_document`` per
-document and ``max_findings`` in all.
+document and ``max_per_story`` per story.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ class SingleSource(Check):
     name = "single-source"
     defers = True
     defaults = {
-        "max_similarity": 0.6, "max_per_document": 2, "max_findings": 10, "min_score": 2, "min_words": 8,
+        "max_similarity": 0.6, "max_per_document": 2, "max_per_story": 10, "min_score": 2, "min_words": 8,
         "hedges": [], "events": [],
     }
     example = (
@@ -68,45 +68,46 @@ class SingleSource(Check):
 
     def run(self, corpus: Corpus) -> list[Finding]:
         index = {s.key: i for i, s in enumerate(corpus.sentences)}
-        candidates = []
-        seen_texts: set[tuple[str, str]] = set()
+        findings = []
         for story in corpus.stories:
             if len(story) < 2:
                 continue
             members = [s for s in corpus.sentences if s.doc.path in set(story)]
-            rows = corpus.vectors[[index[s.key] for s in members]]
-            sims = rows @ rows.T
-            paths = np.array([s.doc.path for s in members])
-            stated: dict[tuple, set[str]] = {}
-            for s in members:
-                for k in self._keys(s):
-                    stated.setdefault(k, set()).add(s.doc.path)
-            for i, s in enumerate(members):
-                key = (s.doc.path, " ".join(s.text.split()))
-                if key in seen_texts or len(s.text.split()) < self.params["min_words"]:
-                    continue
-                seen_texts.add(key)
-                end = s.text.rstrip()[-1:]
-                if end == "?" or end not in '.!"”’)…' or (self.hedge and self.hedge.search(s.text)):
-                    continue  # questions, headings (no final stop) and hedged opinion
-                if corpus.cluster_of[s.key].is_cross_source:
-                    continue
-                if any(stated[k] - {s.doc.path} for k in self._keys(s)):
-                    continue
-                elsewhere = sims[i][paths != s.doc.path]
-                if elsewhere.size and elsewhere.max() >= self.params["max_similarity"]:
-                    continue
-                block = s.doc.blocks[s.block]
-                quoted = next((" ".join(q.text.split()) for q in quote_spans(s.doc.text, block.start, block.end)
-                               if q.start < s.end and s.start < q.end), None)
-                score, values = self.atoms(s, quoted)
-                if score >= self.params["min_score"]:
-                    candidates.append((score, s, values, float(elsewhere.max()) if elsewhere.size else 0.0))
+            nearest = _nearest_elsewhere(corpus.vectors[[index[s.key] for s in members]], [s.doc.path for s in members])
+            findings.extend(self._story(corpus, members, nearest))
+        return findings
+
+    def _story(self, corpus: Corpus, members: list[Sentence], nearest: np.ndarray) -> list[Finding]:
+        """The most check-worthy single-source sentences of one story, within the caps."""
+        stated: dict[tuple, set[str]] = {}
+        for s in members:
+            for k in self._keys(s):
+                stated.setdefault(k, set()).add(s.doc.path)
+        candidates = []
+        seen_texts: set[tuple[str, str]] = set()
+        for i, s in enumerate(members):
+            key = (s.doc.path, " ".join(s.text.split()))
+            if key in seen_texts or len(s.text.split()) < self.params["min_words"]:
+                continue
+            seen_texts.add(key)
+            end = s.text.rstrip()[-1:]
+            if end == "?" or end not in '.!"”’)…' or (self.hedge and self.hedge.search(s.text)):
+                continue  # questions, headings (no final stop) and hedged opinion
+            if corpus.echoed(s) or nearest[i] >= self.params["max_similarity"]:
+                continue
+            if any(stated[k] - {s.doc.path} for k in self._keys(s)):
+                continue
+            block = s.doc.blocks[s.block]
+            quoted = next((" ".join(q.text.split()) for q in quote_spans(s.doc.text, block.start, block.end)
+                           if q.start < s.end and s.start < q.end), None)
+            score, values = self.atoms(s, quoted)
+            if score >= self.params["min_score"]:
+                candidates.append((score, s, values, float(nearest[i])))
         candidates.sort(key=lambda c: (-c[0], c[3], c[1].doc.path, c[1].start))
         per_doc: dict[str, int] = {}
         findings = []
-        for score, s, values, nearest in candidates:
-            if len(findings) >= self.params["max_findings"]:
+        for score, s, values, closest in candidates:
+            if len(findings) >= self.params["max_per_story"]:
                 break
             if per_doc.get(s.doc.path, 0) >= self.params["max_per_document"]:
                 continue
@@ -115,7 +116,18 @@ class SingleSource(Check):
                 subject=f"only in {s.doc.name}",
                 values=values,
                 evidence=[evidence_at(s, values[0] if values else None)],
-                suggestion=f"Confirm with a second source (closest sentence elsewhere is {nearest:.2f} similar).",
+                suggestion=f"Confirm with a second source (closest sentence elsewhere is {closest:.2f} similar).",
                 document=s.doc.name,
             ))
         return findings
+
+
+def _nearest_elsewhere(rows: np.ndarray, paths: list[str], block: int = 1024) -> np.ndarray:
+    """Each row's highest similarity to a row of another document, computed in blocks (never n x n)."""
+    labels = np.unique(np.array(paths), return_inverse=True)[1]
+    out = np.full(len(rows), -1.0, dtype=np.float32)
+    for start in range(0, len(rows), block):
+        sims = rows[start:start + block] @ rows.T
+        sims[labels[start:start + block, None] == labels[None, :]] = -1.0
+        out[start:start + block] = sims.max(axis=1) if len(rows) else -1.0
+    return out

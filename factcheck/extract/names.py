@@ -66,13 +66,16 @@ class NameVocabulary:
         for spec in titles["portfolios"].values():
             for phrase in spec.get("before", []) + spec.get("after", []):
                 never.update(phrase.split())
-        for forms in titles["countries"].values():
-            for phrase in forms:
-                never.update(phrase.split())
         from .dates import MONTHS, WEEKDAYS
 
         never.update(MONTHS)
         never.update(WEEKDAYS)
+        # Words of titles and institutions say nothing about *which* story a text tells;
+        # country names do, so they stay in ``stop``'s complement.
+        self.stop = {fold(w) for w in never}
+        for forms in titles["countries"].values():
+            for phrase in forms:
+                never.update(phrase.split())
         self.never = {fold(w) for w in never}
         self.speech_verbs = {fold(w) for w in names["speech_verbs"]}
 
@@ -88,6 +91,17 @@ class NameVocabulary:
             and len(token.text) >= 4
             and fold(token.text) not in self.never
         )
+
+
+def proper_names(text: str, vocab: NameVocabulary) -> list[Token]:
+    """Every capitalised word inside a sentence that names a particular person, place or thing.
+
+    Broader than the spelling checks' name forms (countries count here), because it
+    answers another question: do two texts talk about the same things? Title and
+    institution words ("Minister", "Council") are left out: every story has them.
+    """
+    return [t for i, t in enumerate(tokens(text)) if i > 0 and t.text[:1].isupper() and len(t.text) >= 2
+            and fold(t.text) not in vocab.stop]
 
 
 def name_forms(sentences, vocab: NameVocabulary) -> list[tuple[object, Token]]:
