@@ -25,6 +25,10 @@ scan: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# Default sizes take about 10 minutes here; add BENCH_ARGS=--large for the opt-in sizes.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
 # 10,000 examples per fuzz target (a normal test run uses 200).
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics -q

@@ -78,8 +78,12 @@ def merge(findings: list[Finding]) -> list[Finding]:
 
 
 def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embedder | None = None,
-            warnings: list[str] | None = None) -> Corpus:
-    """Sentences, embeddings, clusters and people for ``documents``; cache problems go to ``warnings``."""
+            warnings: list[str] | None = None, focus: set[str] | None = None) -> Corpus:
+    """Sentences, embeddings, stories, clusters and people for ``documents``.
+
+    With ``focus`` (document paths), only the stories those documents belong to are
+    analysed past grouping into stories. Cache problems go to ``warnings``.
+    """
     sentences = [s for doc in documents for s in split(doc)]
     own = embedder is None
     embedder = embedder or Embedder(settings.model, Path(settings.cache_dir) if settings.cache_dir else None,
@@ -91,19 +95,28 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
     finally:
         if own:
             embedder.close()
-    clusters = cluster(sentences, vectors, settings.threshold, settings.floor, settings.neighbours)
     lex = lexicons(rules)
-    extractor = PeopleExtractor(lex["titles"], lex["names"])
-    mentions = [m for s in sentences for m in extractor.extract(s)]
-    mentions += link_surnames(sentences, mentions, lex["names"], lex["transliteration"].same)
-    people = link_people(mentions, lex["transliteration"].same)
     skeleton = lex["transliteration"].skeleton
     names = {s.key: frozenset(skeleton(t.text) for t in proper_names(s.text, lex["names"])) for s in sentences}
     by_doc: dict[str, set[str]] = {}
     for s in sentences:
         by_doc.setdefault(s.doc.path, set()).update(names[s.key])
-    return Corpus(documents, sentences, clusters, people, lex, vectors=vectors, names=names,
-                  stories=stories(sentences, vectors, by_doc, settings.story_threshold))
+    grouped = stories(sentences, vectors, by_doc, settings.story_threshold)
+    if focus is not None:
+        # Only stories that a focus document belongs to can yield a reported finding:
+        # the rest of the corpus is left out before the costly stages.
+        grouped = [story for story in grouped if focus & set(story)]
+        keep = {p for story in grouped for p in story}
+        rows = [i for i, s in enumerate(sentences) if s.doc.path in keep]
+        documents = [d for d in documents if d.path in keep]
+        sentences = [sentences[i] for i in rows]
+        vectors = vectors[rows]
+    clusters = cluster(sentences, vectors, settings.threshold, settings.floor, settings.neighbours)
+    extractor = PeopleExtractor(lex["titles"], lex["names"])
+    mentions = [m for s in sentences for m in extractor.extract(s)]
+    mentions += link_surnames(sentences, mentions, lex["names"], skeleton)
+    people = link_people(mentions, skeleton)
+    return Corpus(documents, sentences, clusters, people, lex, vectors=vectors, names=names, stories=grouped)
 
 
 def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
@@ -120,8 +133,9 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
     findings: list[Finding] = []
     counts: dict[str, int] = {}
     stories: list[list[str]] = []
+    drafts = {f.as_posix() for f in ingest.discover(paths)[0]} if against is not None else None
     if documents:
-        corpus = analyse(documents, rules, settings, embedder, warnings)
+        corpus = analyse(documents, rules, settings, embedder, warnings, focus=drafts)
         stories = corpus.stories
         for s in corpus.sentences:
             counts[s.doc.path] = counts.get(s.doc.path, 0) + 1
@@ -133,9 +147,8 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
         covered = {(e.document, e.line, e.text) for f in findings for e in f.evidence}
         findings += [f for f in deferring if not any((e.document, e.line, e.text) in covered for e in f.evidence)]
     findings = merge(findings)
-    if against is not None:
-        drafts, _ = ingest.discover(paths)
-        findings = gate.involving(findings, {f.as_posix() for f in drafts})
+    if drafts is not None:
+        findings = gate.involving(findings, drafts)
     set_aside = {}
     findings, set_aside["suppressed"] = gate.suppressed(findings, documents)
     findings, set_aside["accepted"] = gate.accepted(findings, settings.accept)

@@ -24,9 +24,16 @@ class Transliteration:
         # Rewrite every pair to one side, longest first, so both sides meet.
         self.substitutions = sorted(((fold(a), fold(b)) for a, b in lexicon["substitutions"]), key=lambda p: -len(p[0]))
         self.endings = sorted(((fold(a), fold(b)) for a, b in lexicon["endings"]), key=lambda p: -len(p[0]))
+        self._memo: dict[str, str] = {}
 
     def skeleton(self, form: str) -> str:
-        """The spelling-system-free key of a form."""
+        """The spelling-system-free key of a form (memoised: the same names recur thousands of times)."""
+        cached = self._memo.get(form)
+        if cached is None:
+            cached = self._memo[form] = self._skeleton(form)
+        return cached
+
+    def _skeleton(self, form: str) -> str:
         # Latin-script Slavic letters first, before fold() strips their marks: š is "sh", not "s".
         f = fold(form.translate(_SLAVIC))
         if f in self.groups:

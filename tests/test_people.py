@@ -20,8 +20,8 @@ def extract(lex):
     def run(*texts):
         sents = sentences_of(*texts)
         mentions = [m for s in sents for m in extractor.extract(s)]
-        mentions += link_surnames(sents, mentions, lex["names"], lex["transliteration"].same)
-        return link_people(mentions, lex["transliteration"].same)
+        mentions += link_surnames(sents, mentions, lex["names"], lex["transliteration"].skeleton)
+        return link_people(mentions, lex["transliteration"].skeleton)
 
     return run
 

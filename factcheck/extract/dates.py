@@ -18,6 +18,7 @@ Month names count only when capitalised, because "may" and "march" are common wo
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -175,6 +176,12 @@ def _read(kind: str, m: re.Match) -> Temporal | None:
 
 def find_temporals(text: str) -> list[Temporal]:
     """All temporal expressions in ``text``, longest first where they overlap, in text order."""
+    return list(_find_temporals(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _find_temporals(text: str) -> tuple[Temporal, ...]:
+    # Several checks read the same sentence's dates; the answer depends on the text alone.
     found: list[Temporal] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
@@ -185,7 +192,7 @@ def find_temporals(text: str) -> list[Temporal]:
             if t is not None:
                 found.append(t)
                 taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda t: t.start)
+    return tuple(sorted(found, key=lambda t: t.start))
 
 
 def full_dates(text: str) -> list[Temporal]:

@@ -16,6 +16,7 @@ is never compared with the total itself.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -117,6 +118,12 @@ def _counted_noun(text: str, pos: int) -> str:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Quantities in ``text``, in order. Plain years and dates are left to the date extractor."""
+    return list(_find_quantities(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _find_quantities(text: str) -> tuple[Quantity, ...]:
+    # Several checks read the same sentence's figures; the answer depends on the text alone.
     out: list[Quantity] = []
     # Numbers inside dates ("March 14", "15.08.2024") are days and months, not counts.
     dates = [(t.start, t.end) for t in find_temporals(text) if t.kind != "relative"]
@@ -170,4 +177,4 @@ def find_quantities(text: str) -> list[Quantity]:
         if not noun:
             continue
         out.append(Quantity(qstart, end, qtext, value, "count", noun, approximate, part_of))
-    return sorted(out, key=lambda q: q.start)
+    return tuple(sorted(out, key=lambda q: q.start))

@@ -214,13 +214,13 @@ class PeopleExtractor:
         return people
 
 
-def link_surnames(sentences: list[Sentence], people: list[PersonMention], vocab: NameVocabulary, same) -> list[PersonMention]:
+def link_surnames(sentences: list[Sentence], people: list[PersonMention], vocab: NameVocabulary, key) -> list[PersonMention]:
     """Bare surnames that name a known person: "Nurtleu reaffirmed..." after "Murat Nurtleu".
 
-    ``same(a, b)`` says whether two surname forms are the same name (exact, or a
-    known transliteration). Mentions already found are not repeated.
+    ``key(form)`` is a form's spelling-free key (a transliteration skeleton): two
+    forms with one key are one name. Mentions already found are not repeated.
     """
-    known = {fold(p.surname) for p in people if len(p.tokens) >= 2 or p.titles}
+    known = {key(p.surname) for p in people if len(p.tokens) >= 2 or p.titles}
     taken: dict[int, list[tuple[int, int]]] = {}
     for p in people:
         taken.setdefault(id(p.sentence), []).append((p.start, p.end))
@@ -230,52 +230,40 @@ def link_surnames(sentences: list[Sentence], people: list[PersonMention], vocab:
         for t in tokens(s.text):
             if any(a <= t.start < b for a, b in spans) or not vocab.nameable(t):
                 continue
-            f = fold(t.text)
-            if f in known or any(same(f, k) for k in known):
+            if key(t.text) in known:
                 extra.append(PersonMention(s, t.start, t.end, t.text, [t.text], [], "surname"))
     return extra
 
 
-def link_people(mentions: list[PersonMention], same) -> list["Person"]:
+def link_people(mentions: list[PersonMention], key) -> list["Person"]:
     """Group person mentions into people.
 
-    Mentions join when their surnames are the same name (``same``: exact or a known
-    transliteration). One surname with two first names that are not the same name
-    is two people; a bare surname then joins the one its own document names.
+    Mentions join when their surnames have one ``key`` (the same name, or a known
+    transliteration of it). One surname with two first names that are not the same
+    name is two people; a bare surname then joins the one its own document names.
     """
     from ..models import Person
 
-    groups: list[list[PersonMention]] = []
+    by_surname: dict[str, list[PersonMention]] = {}
     for m in sorted(mentions, key=lambda m: (m.sentence.doc.path, m.sentence.start + m.start)):
-        for g in groups:
-            if same(g[0].surname, m.surname):
-                g.append(m)
-                break
-        else:
-            groups.append([m])
-    groups = _absorb_slips(groups)
+        by_surname.setdefault(key(m.surname), []).append(m)
     people: list[Person] = []
-    for g in groups:
-        firsts: list[str] = []
-        for m in g:
-            if len(m.tokens) >= 2 and not any(same(m.tokens[0], f) for f in firsts):
-                firsts.append(m.tokens[0])
-        if len(firsts) <= 1:
-            people.append(Person(_best_name(g), g))
-            continue
-        split: dict[str, list[PersonMention]] = {f: [] for f in firsts}
+    for g in _absorb_slips(list(by_surname.values())):
+        split: dict[str, list[PersonMention]] = {}
         bare = []
         for m in g:
             if len(m.tokens) >= 2:
-                key = next(f for f in firsts if same(m.tokens[0], f))
-                split[key].append(m)
+                split.setdefault(key(m.tokens[0]), []).append(m)
             else:
                 bare.append(m)
+        if len(split) <= 1:
+            people.append(Person(_best_name(g), g))
+            continue
         for m in bare:
-            local = [f for f in firsts if any(x.sentence.doc.path == m.sentence.doc.path for x in split[f])]
+            local = [f for f, ms in split.items() if any(x.sentence.doc.path == m.sentence.doc.path for x in ms)]
             if len(local) == 1:
                 split[local[0]].append(m)
-        people.extend(Person(_best_name(ms), ms) for ms in split.values() if ms)
+        people.extend(Person(_best_name(ms), ms) for ms in split.values())
     return sorted(people, key=lambda p: p.name)
 
 
@@ -287,15 +275,20 @@ def _absorb_slips(groups: list[list[PersonMention]]) -> list[list[PersonMention]
     typo would read as a second speaker.
     """
     full = [g for g in groups if any(len(m.tokens) >= 2 for m in g)]
+    full_ids = {id(g) for g in full}
+    # Candidate hosts come only from the bare group's own documents: no pass over every person.
+    hosts_in: dict[str, list[list[PersonMention]]] = {}
+    for h in full:
+        for path in {m.sentence.doc.path for m in h}:
+            hosts_in.setdefault(path, []).append(h)
     out = []
     for g in groups:
-        if g in full:
+        if id(g) in full_ids:
             out.append(g)
             continue
-        docs = {m.sentence.doc.path for m in g}
         surname = fold(g[0].surname)
-        host = next((h for h in full if len(surname) >= 5 and OSA.distance(surname, fold(h[0].surname)) == 1
-                     and docs & {m.sentence.doc.path for m in h}), None)
+        nearby = [h for path in sorted({m.sentence.doc.path for m in g}) for h in hosts_in.get(path, [])]
+        host = next((h for h in nearby if len(surname) >= 5 and OSA.distance(surname, fold(h[0].surname)) == 1), None)
         if host is None:
             out.append(g)
         else:
