@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..extract.dates import DateValue, find_temporals, resolve
 from ..models import Corpus, Finding, Sentence, evidence_at
-from ._claims import claim_pairs, components
+from ._claims import clashes, components
 from .base import Check
 
 
@@ -80,18 +80,10 @@ class DateConflict(Check):
 
     def run(self, corpus: Corpus) -> list[Finding]:
         dated = self.dated_events(corpus)
-        by_sentence: dict[tuple, list[DatedEvent]] = {}
-        for d in dated:
-            by_sentence.setdefault(d.sentence.key, []).append(d)
-        clashes = []
-        for a, b, _ in claim_pairs(corpus, (d.sentence for d in dated), self.params["similarity"]):
-            for da in by_sentence[a.key]:
-                same_event = [db for db in by_sentence[b.key] if db.event == da.event]
-                # A sentence may carry several dates; one that agrees settles it.
-                if same_event and all(_disagree(da.value, db.value) for db in same_event):
-                    clashes.extend((da, db) for db in same_event)
+        pairs = clashes(corpus, dated, kind=lambda d: d.event, agree=lambda x, y: not _disagree(x.value, y.value),
+                        min_similarity=self.params["similarity"])
         findings = []
-        for group in components(clashes):
+        for group in components(pairs):
             values = sorted({d.text for d in group})
             event = group[0].event
             findings.append(self.finding(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..extract.numbers import Quantity, find_quantities
 from ..models import Corpus, Finding, Sentence, evidence_at
-from ._claims import claim_pairs, components
+from ._claims import clashes, components
 from .base import Check
 
 
@@ -64,23 +64,12 @@ class NumberConflict(Check):
         return abs(a.value - b.value) <= self.params["tolerance"] * max(abs(a.value), abs(b.value))
 
     def run(self, corpus: Corpus) -> list[Finding]:
-        stated = self.stated(corpus)
-        by_sentence: dict[tuple, list[Stated]] = {}
-        for st in stated:
-            by_sentence.setdefault(st.sentence.key, []).append(st)
-        clashes = []
-        loose = min(self.params["similarity"], self.params["keyed_similarity"])
-        for a, b, similarity in claim_pairs(corpus, (st.sentence for st in stated), loose):
-            for sa in by_sentence[a.key]:
-                # Two sentences that count the same noun ("workers") need less else in common.
-                needed = self.params["keyed_similarity"] if sa.key[1] else self.params["similarity"]
-                if similarity < needed and corpus.cluster_of.get(a.key) is not corpus.cluster_of.get(b.key):
-                    continue
-                same = [sb for sb in by_sentence[b.key] if sb.key == sa.key]
-                if same and not any(self.agree(sa.quantity, sb.quantity) for sb in same):
-                    clashes.extend((sa, sb) for sb in same)
+        # Two sentences that count the same noun ("workers") need less else in common.
+        keyed, plain = self.params["keyed_similarity"], self.params["similarity"]
+        pairs = clashes(corpus, self.stated(corpus), kind=lambda st: st.key, agree=lambda x, y: self.agree(x.quantity, y.quantity),
+                        min_similarity=min(keyed, plain), needed=lambda st: keyed if st.key[1] else plain)
         findings = []
-        for group in components(clashes):
+        for group in components(pairs):
             values = sorted({st.quantity.text for st in group})
             if len(values) < 2:
                 continue
