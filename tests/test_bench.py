@@ -33,8 +33,9 @@ def test_generator_is_deterministic(tmp_path):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import generate
 
-    a = generate.generate(tmp_path / "a", 2, 4, seed=3)
-    b = generate.generate(tmp_path / "b", 2, 4, seed=3)
+    # six articles per story: the reference plus five that carry two plants each, so every check is planted
+    a = generate.generate(tmp_path / "a", 2, 6, seed=3)
+    b = generate.generate(tmp_path / "b", 2, 6, seed=3)
     assert a == b
     assert sorted(p.read_text() for p in (tmp_path / "a").glob("*.txt")) == sorted(p.read_text() for p in (tmp_path / "b").glob("*.txt"))
     assert {i["check"] for i in a["items"]} == set(generate.CHECKS)
