@@ -22,9 +22,53 @@ DEFAULT_THRESHOLD = 0.80
 DEFAULT_FLOOR = 0.6
 
 
-def neighbour_edges(vectors: np.ndarray, threshold: float, k: int = 10, block: int = 1024) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Edges (i, j, similarity) with i < j, from each row's top ``k`` neighbours above ``threshold``."""
+# Above this many sentences an approximate index (faiss HNSW) finds the neighbours:
+# exact blocked search costs n² · d, the index about n · log n. Measured in benchmarks/RESULTS.md.
+ANN_MIN = 100_000
+MAX_COMPONENT = 4000
+
+
+def _unique_edges(i: np.ndarray, j: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    lo, hi = np.minimum(i, j), np.maximum(i, j)
+    keep = lo != hi
+    lo, hi, w = lo[keep], hi[keep], w[keep]
+    if not len(lo):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.float32)
+    pairs, first = np.unique(np.stack([lo, hi], axis=1), axis=0, return_index=True)
+    return pairs[:, 0], pairs[:, 1], w[first]
+
+
+def hnsw_edges(vectors: np.ndarray, threshold: float, k: int = 10, ef: int = 64) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Approximate edges from a faiss HNSW index: memory O(n · (d + M)), never n²."""
+    import faiss
+
+    n, d = vectors.shape
+    index = faiss.IndexHNSWFlat(d, 32, faiss.METRIC_INNER_PRODUCT)
+    index.hnsw.efConstruction = ef
+    index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    index.hnsw.efSearch = max(ef, k + 1)
+    rows, cols, sims = [], [], []
+    for start in range(0, n, 8192):
+        stop = min(start + 8192, n)
+        sim, idx = index.search(np.ascontiguousarray(vectors[start:stop], dtype=np.float32), k + 1)
+        keep = (sim >= threshold) & (idx >= 0)
+        rows.append(np.repeat(np.arange(start, stop), k + 1).reshape(-1, k + 1)[keep])
+        cols.append(idx[keep])
+        sims.append(sim[keep])
+    return _unique_edges(np.concatenate(rows), np.concatenate(cols), np.concatenate(sims))
+
+
+def neighbour_edges(vectors: np.ndarray, threshold: float, k: int = 10, block: int = 1024,
+                    method: str = "auto") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Edges (i, j, similarity) with i < j, from each row's top ``k`` neighbours above ``threshold``.
+
+    ``method`` is ``exact`` (blocked matrix products), ``hnsw`` (faiss), or ``auto``:
+    HNSW from ANN_MIN rows up when faiss is installed, exact below.
+    """
     n = len(vectors)
+    if method == "hnsw" or (method == "auto" and n >= ANN_MIN and _has_faiss()):
+        return hnsw_edges(vectors, threshold, k)
     rows, cols, sims = [], [], []
     for start in range(0, n, block):
         stop = min(start + block, n)
@@ -43,19 +87,30 @@ def neighbour_edges(vectors: np.ndarray, threshold: float, k: int = 10, block: i
     if not rows:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0, dtype=np.float32)
-    i = np.concatenate(rows)
-    j = np.concatenate(cols)
-    w = np.concatenate(sims)
-    lo, hi = np.minimum(i, j), np.maximum(i, j)
-    pairs = np.unique(np.stack([lo, hi], axis=1), axis=0, return_index=True)
-    lo, hi = pairs[0][:, 0], pairs[0][:, 1]
-    return lo, hi, w[pairs[1]]
+    return _unique_edges(np.concatenate(rows), np.concatenate(cols), np.concatenate(sims))
 
 
-def _split(members: np.ndarray, vectors: np.ndarray, floor: float) -> list[np.ndarray]:
-    """Split a component until every pair inside a part is at least ``floor`` similar."""
+def _has_faiss() -> bool:
+    try:
+        import faiss  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _split(members: np.ndarray, vectors: np.ndarray, floor: float, threshold: float = DEFAULT_THRESHOLD) -> list[np.ndarray]:
+    """Split a component until every pair inside a part is at least ``floor`` similar.
+
+    A component too large to compare all its pairs (over MAX_COMPONENT) is first
+    regrouped at a stricter threshold, so memory stays bounded.
+    """
     if len(members) <= 2:
         return [members]
+    if len(members) > MAX_COMPONENT:
+        if threshold >= 0.99:
+            return [members[i:i + MAX_COMPONENT] for i in range(0, len(members), MAX_COMPONENT)]
+        stricter = min(0.99, threshold + 0.05)
+        return [members[g] for g in group(vectors[members], stricter, floor, method="exact")]
     sub = vectors[members]
     sims = sub @ sub.T
     if sims.min() >= floor:
@@ -69,19 +124,20 @@ def _split(members: np.ndarray, vectors: np.ndarray, floor: float) -> list[np.nd
     return [members[labels == label] for label in np.unique(labels)]
 
 
-def group(vectors: np.ndarray, threshold: float = DEFAULT_THRESHOLD, floor: float = DEFAULT_FLOOR, k: int = 10) -> list[np.ndarray]:
+def group(vectors: np.ndarray, threshold: float = DEFAULT_THRESHOLD, floor: float = DEFAULT_FLOOR, k: int = 10,
+          method: str = "auto") -> list[np.ndarray]:
     """Index groups of mutually similar rows of ``vectors`` (unit vectors), singletons included."""
     n = len(vectors)
     if n == 0:
         return []
-    i, j, _ = neighbour_edges(vectors, threshold, k)
+    i, j, _ = neighbour_edges(vectors, threshold, k, method=method)
     graph = coo_matrix((np.ones(len(i), dtype=np.int8), (i, j)), shape=(n, n))
     count, labels = connected_components(graph, directed=False)
     order = np.argsort(labels, kind="stable")
     bounds = np.flatnonzero(np.diff(labels[order])) + 1
     groups: list[np.ndarray] = []
     for members in np.split(order, bounds):
-        groups.extend(_split(np.sort(members), vectors, min(floor, threshold)))
+        groups.extend(_split(np.sort(members), vectors, min(floor, threshold), threshold))
     return sorted(groups, key=lambda g: int(g[0]))
 
 

@@ -20,9 +20,10 @@ def test_quick_bench_writes_every_figure(tmp_path):
     grouping = data["grouping"]
     assert [g["n"] for g in grouping] == [200, 400]
     for g in grouping:
-        for method in ("factcheck", "community_detection", "agglomerative"):
+        for method in ("factcheck", "hnsw", "community_detection", "agglomerative"):
             assert "seconds" in g[method] and "peak_rss_mib" in g[method], (method, g[method])
         assert 0 <= g["pairs_vs_agglomerative"]["f1"] <= 1
+        assert 0 <= g["hnsw_vs_exact"]["f1"] <= 1
     assert data["precommit"]["draft_warm_seconds"] > 0
     text = (tmp_path / "RESULTS.md").read_text()
     for heading in ("## Scan", "## Grouping", "## Pre-commit shape"):

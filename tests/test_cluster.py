@@ -30,3 +30,28 @@ def test_chaining_is_split():
     groups = group(v, threshold=0.8, floor=0.6)
     assert all(len(g) < 3 for g in groups)
     assert sum(len(g) for g in groups) == 3
+
+
+def test_hnsw_finds_the_exact_edges_on_clear_neighbours():
+    from factcheck.cluster import hnsw_edges
+
+    rng = np.random.default_rng(1)
+    base = rng.normal(size=(300, 32))
+    v = unit(np.repeat(base, 2, axis=0) + 0.02 * rng.normal(size=(600, 32)))
+    exact = set(zip(*(a.tolist() for a in neighbour_edges(v, 0.9, method="exact")[:2])))
+    i, j, w = hnsw_edges(v, 0.9)
+    approx = set(zip(i.tolist(), j.tolist()))
+    assert len(exact & approx) / len(exact) >= 0.99
+    assert (w >= 0.9).all() and (i < j).all()  # no edge below the threshold, no self-loop, each pair once
+
+
+def test_oversized_component_is_regrouped_not_compared_pairwise(monkeypatch):
+    from factcheck import cluster
+
+    monkeypatch.setattr(cluster, "MAX_COMPONENT", 10)
+    rng = np.random.default_rng(2)
+    # a long chain of near neighbours: one component of 60 at 0.8
+    angles = np.radians(np.arange(60) * 5.0)
+    v = unit(np.stack([np.cos(angles), np.sin(angles), 0.01 * rng.normal(size=60)], axis=1))
+    groups = cluster.group(v, threshold=0.8, floor=0.6)
+    assert all(len(g) <= 10 for g in groups) and sum(len(g) for g in groups) == 60
