@@ -46,7 +46,14 @@ def hnsw_edges(vectors: np.ndarray, threshold: float, k: int = 10, ef: int = 64)
     n, d = vectors.shape
     index = faiss.IndexHNSWFlat(d, 32, faiss.METRIC_INNER_PRODUCT)
     index.hnsw.efConstruction = ef
-    index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    # A multi-threaded build links nodes in a racy order; one thread keeps the graph, and so
+    # the report, the same from run to run. Searching stays parallel: each query is independent.
+    threads = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(1)
+    try:
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    finally:
+        faiss.omp_set_num_threads(threads)
     index.hnsw.efSearch = max(ef, k + 1)
     rows, cols, sims = [], [], []
     for start in range(0, n, 8192):

@@ -55,3 +55,12 @@ def test_oversized_component_is_regrouped_not_compared_pairwise(monkeypatch):
     v = unit(np.stack([np.cos(angles), np.sin(angles), 0.01 * rng.normal(size=60)], axis=1))
     groups = cluster.group(v, threshold=0.8, floor=0.6)
     assert all(len(g) <= 10 for g in groups) and sum(len(g) for g in groups) == 60
+
+
+def test_hnsw_edges_are_the_same_from_run_to_run():
+    from factcheck.cluster import hnsw_edges
+
+    rng = np.random.default_rng(3)
+    v = unit(np.repeat(rng.normal(size=(400, 24)), 3, axis=0) + 0.05 * rng.normal(size=(1200, 24)))
+    first = [a.tolist() for a in hnsw_edges(v, 0.8)[:2]]
+    assert all([a.tolist() for a in hnsw_edges(v, 0.8)[:2]] == first for _ in range(3))
