@@ -25,6 +25,7 @@ import click
 from .checks import CHECK_TYPES
 from .config import ConfigError, Settings, load_settings
 from .embed import ModelError
+from .encoders import BACKENDS, DEFAULT_BACKEND
 from .models import severity_rank
 from .report import FORMATS
 from .rules import RuleError
@@ -83,17 +84,18 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--rules", "rules", multiple=True, type=click.Path(file_okay=False), help="Another folder of rule files (repeatable).")
 @click.option("--threshold", type=float, help="Cosine similarity that links two sentences into one claim.")
 @click.option("--model", help="'packaged:all-MiniLM-L6-v2' or a local sentence-transformers folder.")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="Where embeddings are cached.")
+@click.option("--backend", type=click.Choice(BACKENDS), help=f"How the encoder runs [default: {DEFAULT_BACKEND}].")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Where embeddings (and the exported ONNX model) are cached.")
 @click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the embedding cache.")
 @click.option("--max-file-size", type=int, help="Skip files larger than this many bytes.")
 @click.pass_context
-def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, rules, threshold, model, cache_dir, no_cache,
-         max_file_size):
+def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, rules, threshold, model, backend, cache_dir,
+         no_cache, max_file_size):
     """Scan articles (files or folders) and report discrepancies between and within them."""
     from . import gate
     from .pipeline import run  # the pipeline pulls in numpy and scipy; keep `--help` fast
 
-    settings = _settings(fail_on=fail_on, threshold=threshold, model=model, cache_dir=cache_dir,
+    settings = _settings(fail_on=fail_on, threshold=threshold, model=model, backend=backend, cache_dir=cache_dir,
                          cache=False if no_cache else None, max_file_size=max_file_size)
     settings.rules = [*settings.rules, *rules]
     named = {Path(p).as_posix() for p in [*paths, *against] if not Path(p).is_dir()}
@@ -125,6 +127,28 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, ru
         if any(severity_rank(f.severity) >= floor for f in report.findings):
             ctx.exit(EXIT_FINDINGS)
     ctx.exit(EXIT_OK)
+
+
+@cli.command()
+@click.option("--model", help="'packaged:all-MiniLM-L6-v2' or a local sentence-transformers folder.")
+@click.option("--backend", type=click.Choice(BACKENDS), help=f"Which encoder to prepare [default: {DEFAULT_BACKEND}].")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="The cache that receives the exported model.")
+def prepare(model, backend, cache_dir):
+    """Check the model's weights and export its ONNX graph now (the first scan does it otherwise)."""
+    from .embed import Embedder
+
+    settings = _settings(model=model, backend=backend, cache_dir=cache_dir)
+    try:
+        embedder = Embedder(settings.model, Path(settings.cache_dir) if settings.cache_dir else None,
+                            settings.model_sha256 or None, settings.batch_size, True, settings.backend)
+        encoder = embedder.load()
+    except ModelError as exc:
+        raise Fatal(str(exc)) from None
+    for warning in embedder.warnings:
+        click.echo(f"factcheck: warning: {warning}", err=True)
+    kind = type(encoder).__name__
+    embedder.close()
+    click.echo(f"factcheck: {settings.model} ready ({settings.backend} backend, {kind})", err=True)
 
 
 @cli.command("rules")

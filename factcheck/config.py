@@ -14,6 +14,7 @@ from typing import Any
 
 from .cluster import DEFAULT_FLOOR, DEFAULT_STORY_THRESHOLD, DEFAULT_THRESHOLD
 from .embed import PACKAGED
+from .encoders import BACKENDS, DEFAULT_BACKEND
 from .ingest import DEFAULT_MAX_BYTES
 
 
@@ -25,6 +26,7 @@ class ConfigError(Exception):
 class Settings:
     model: str = PACKAGED  # "packaged:all-MiniLM-L6-v2" or a local model folder
     model_sha256: str = ""  # expected weights hash for a non-packaged model (empty: not checked)
+    backend: str = DEFAULT_BACKEND  # "onnx" (exported once, run with ONNX Runtime), "onnx-int8" or "torch"
     threshold: float = DEFAULT_THRESHOLD  # cosine similarity that links two sentences
     floor: float = DEFAULT_FLOOR  # every pair inside a cluster must be at least this similar
     neighbours: int = 10  # links kept per sentence
@@ -59,6 +61,8 @@ class Settings:
             raise ConfigError(f"{source}: key '{key}' must be a {type(current).__name__}, got {value!r}")
         if attr == "fail_on" and value not in ("error", "warning", "info", "never"):
             raise ConfigError(f"{source}: key '{key}' must be one of error, warning, info, never; got {value!r}")
+        if attr == "backend" and value not in BACKENDS:
+            raise ConfigError(f"{source}: key '{key}' must be one of {', '.join(BACKENDS)}; got {value!r}")
         if attr == "severity":
             for rule, level in value.items():
                 if level not in ("error", "warning", "info"):

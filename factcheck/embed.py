@@ -1,7 +1,7 @@
 """Sentence embeddings: the packaged all-MiniLM-L6-v2, offline, hash-checked and cached.
 
-The model is loaded only when a sentence is missing from the cache, so a warm
-re-scan never imports torch. Vectors are L2-normalised float32, keyed in the cache
+The encoder is loaded only when a sentence is missing from the cache, so a warm
+re-scan loads no model at all (and the default ONNX backend never imports torch). Vectors are L2-normalised float32, keyed in the cache
 by the model's weight hash and the normalised sentence text.
 """
 
@@ -10,12 +10,14 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import sys
+import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+
+from .encoders import BACKENDS, DEFAULT_BACKEND, BackendUnavailable, OnnxEncoder, TorchEncoder, unit_rows
 
 PACKAGED = "packaged:all-MiniLM-L6-v2"
 PACKAGED_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -152,25 +154,45 @@ class Embedder:
     ``model`` is ``packaged:all-MiniLM-L6-v2`` (the default) or a local folder of a
     sentence-transformers model. The packaged model's weights must hash to
     ``PACKAGED_SHA256``; another model is checked against ``sha256`` when given.
+
+    ``backend`` is ``onnx`` (the default: an ONNX graph exported once into
+    ``<cache>/models/`` and run with ONNX Runtime), ``onnx-int8`` (that graph with
+    int8 weights: faster, and groups differ slightly) or ``torch``. A model the ONNX
+    path cannot reproduce falls back to ``torch``, with a line in ``warnings``.
+    Vectors are cached per weights hash and backend.
     """
 
     def __init__(self, model: str = PACKAGED, cache_dir: Path | None = None, sha256: str | None = None,
-                 batch_size: int = 64, use_cache: bool = True) -> None:
+                 batch_size: int = 64, use_cache: bool = True, backend: str = DEFAULT_BACKEND) -> None:
+        if backend not in BACKENDS:
+            raise ModelError(f"unknown backend {backend!r} (known: {', '.join(BACKENDS)})")
         self.spec = model
+        self.backend = backend
         self.folder = resolve_model(model)
         self.expected = sha256 or (PACKAGED_SHA256 if model == PACKAGED else None)
         self.batch_size = batch_size
-        self.cache = Cache((cache_dir or default_cache_dir()) / "embeddings.sqlite3") if use_cache else None
-        self._model = None
+        self.root = cache_dir or default_cache_dir()
+        self.cache = Cache(self.root / "embeddings.sqlite3") if use_cache else None
+        self._scratch: tempfile.TemporaryDirectory | None = None
+        self._encoder = None
         self._hash: str | None = None
+        self.own_warnings: list[str] = []
         self.encoded = 0  # how many sentences this embedder sent to the model
+
+    @property
+    def warnings(self) -> list[str]:
+        """Cache repairs and backend fallbacks, one line each."""
+        return [*(self.cache.warnings if self.cache else []), *self.own_warnings]
+
+    def _file_hash(self, path: Path) -> str:
+        return self.cache.file_hash(path) if self.cache else sha256_file(path)
 
     @property
     def model_hash(self) -> str:
         """The weights' sha256, checked against the expected one."""
         if self._hash is None:
             weights = weights_file(self.folder)
-            digest = self.cache.file_hash(weights) if self.cache else sha256_file(weights)
+            digest = self._file_hash(weights)
             if self.expected and digest != self.expected:
                 raise ModelError(
                     f"model weights {weights} have sha256 {digest}, expected {self.expected}; "
@@ -179,40 +201,46 @@ class Embedder:
             self._hash = digest
         return self._hash
 
-    def _load(self):
-        if self._model is None:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            from sentence_transformers import SentenceTransformer  # heavy: imports torch
+    @property
+    def cache_key(self) -> str:
+        # torch vectors keep the bare hash, so caches written before the ONNX backend stay valid
+        return self.model_hash if self.backend == "torch" else f"{self.model_hash}:{self.backend}"
 
-            if not sys.stderr.isatty():
-                # transformers draws a weight-loading bar of its own; keep logs and CI output clean
-                from transformers.utils import logging as hf_logging
+    def load(self):
+        """The encoder, loaded (and for ONNX, exported) on first call."""
+        if self._encoder is None:
+            self._encoder = self._onnx() if self.backend != "torch" else None
+            if self._encoder is None:
+                self._encoder = TorchEncoder(self.folder)
+        return self._encoder
 
-                hf_logging.disable_progress_bar()
-            self._model = SentenceTransformer(str(self.folder), device="cpu")
-        return self._model
+    def _onnx(self):
+        from .onnx_export import prepare
+
+        if self.cache is None:
+            # No cache: the one-time export goes to a scratch folder removed at close().
+            self._scratch = tempfile.TemporaryDirectory(prefix="factcheck-model-")
+        root = Path(self._scratch.name) if self._scratch else self.root
+        try:
+            graph = prepare(self.folder, root, self.model_hash, self.backend, self._file_hash)
+            return OnnxEncoder(graph, self.folder)
+        except BackendUnavailable as exc:
+            self.own_warnings.append(f"{self.backend} backend unavailable for {self.spec}: {exc}; using torch")
+            return None
 
     @property
     def loaded(self) -> bool:
-        return self._model is not None
+        return self._encoder is not None
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit vectors for ``texts``, one row each, in order."""
         keys = [normalise(t) for t in texts]
         unique = sorted(set(keys))
-        model_id = self.model_hash
+        model_id = self.cache_key
         vectors = self.cache.get(model_id, unique) if self.cache else {}
         missing = [k for k in unique if k not in vectors]
         if missing:
-            model = self._load()
-            fresh = model.encode(
-                missing,
-                batch_size=self.batch_size,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=sys.stderr.isatty(),
-            ).astype(np.float32)
+            fresh = unit_rows(self.load().encode(missing, batch_size=self.batch_size))
             self.encoded += len(missing)
             new = dict(zip(missing, fresh))
             vectors.update(new)
@@ -220,10 +248,10 @@ class Embedder:
                 self.cache.put(model_id, new)
         if not keys:
             return np.zeros((0, 384), dtype=np.float32)
-        out = np.stack([vectors[k] for k in keys]).astype(np.float32)
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
-        return out / np.maximum(norms, 1e-12)
+        return unit_rows(np.stack([vectors[k] for k in keys]))
 
     def close(self) -> None:
         if self.cache:
             self.cache.close()
+        if self._scratch:
+            self._scratch.cleanup()

@@ -82,16 +82,16 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
     """Sentences, embeddings, stories, clusters and people for ``documents``.
 
     With ``focus`` (document paths), only the stories those documents belong to are
-    analysed past grouping into stories. Cache problems go to ``warnings``.
+    analysed past grouping into stories. Cache repairs and backend fallbacks go to ``warnings``.
     """
     sentences = [s for doc in documents for s in split(doc)]
     own = embedder is None
     embedder = embedder or Embedder(settings.model, Path(settings.cache_dir) if settings.cache_dir else None,
-                                    settings.model_sha256 or None, settings.batch_size, settings.cache)
+                                    settings.model_sha256 or None, settings.batch_size, settings.cache, settings.backend)
     try:
         vectors = embedder.encode([s.text for s in sentences])
-        if warnings is not None and embedder.cache:
-            warnings.extend(embedder.cache.warnings)
+        if warnings is not None:
+            warnings.extend(embedder.warnings)
     finally:
         if own:
             embedder.close()
