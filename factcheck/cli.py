@@ -22,7 +22,6 @@ from pathlib import Path
 
 import click
 
-from .checks import CHECK_TYPES
 from .config import ConfigError, Settings, load_settings
 from .embed import ModelError
 from .encoders import BACKENDS, DEFAULT_BACKEND
@@ -91,40 +90,81 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.pass_context
 def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, rules, threshold, model, backend, cache_dir,
          no_cache, max_file_size):
-    """Scan articles (files or folders) and report discrepancies between and within them."""
+    """Scan articles (files or folders) and report discrepancies between and within them.
+
+    A re-scan whose inputs, settings, rules, model and factcheck itself are all
+    unchanged replays the stored outcome from the cache (``factcheck.memo``).
+    """
     from . import gate
-    from .pipeline import run  # the pipeline pulls in numpy and scipy; keep `--help` fast
 
     settings = _settings(fail_on=fail_on, threshold=threshold, model=model, backend=backend, cache_dir=cache_dir,
                          cache=False if no_cache else None, max_file_size=max_file_size)
     settings.rules = [*settings.rules, *rules]
     named = {Path(p).as_posix() for p in [*paths, *against] if not Path(p).is_dir()}
-    try:
-        # Writing a baseline records every current finding, so an old baseline is not applied then.
-        known = gate.read_baseline(baseline) if baseline and not write_baseline else None
-        report = run(list(paths), settings, against=list(against) if against else None, baseline=known)
-    except (RuleError, ModelError, gate.BaselineError) as exc:
-        raise Fatal(str(exc)) from None
-    for warning in report.warnings:
-        click.echo(f"factcheck: warning: {warning}", err=True)
-    for error in report.errors:
-        click.echo(f"factcheck: error: {error}", err=True)
-    if write_baseline:
-        write_atomic(write_baseline, gate.baseline_text(report.findings))
-        click.echo(f"factcheck: baseline of {len(report.findings)} finding(s) written to {write_baseline}", err=True)
     colour = fmt == "text" and not output and sys.stdout.isatty()
-    text = FORMATS[fmt](report, color=colour)
+    memo, key = None, None
+    if settings.cache and not write_baseline:  # writing a baseline needs the findings themselves
+        memo, key = _memo(settings, list(paths), list(against), baseline, fmt, colour)
+    outcome = memo.get(key) if memo and key else None
+    if outcome is None:
+        from .memo import Outcome
+        from .pipeline import run  # the pipeline pulls in numpy and scipy; keep `--help` and replays fast
+
+        try:
+            # Writing a baseline records every current finding, so an old baseline is not applied then.
+            known = gate.read_baseline(baseline) if baseline and not write_baseline else None
+            report = run(list(paths), settings, against=list(against) if against else None, baseline=known)
+        except (RuleError, ModelError, gate.BaselineError) as exc:
+            raise Fatal(str(exc)) from None
+        if write_baseline:
+            write_atomic(write_baseline, gate.baseline_text(report.findings))
+            click.echo(f"factcheck: baseline of {len(report.findings)} finding(s) written to {write_baseline}", err=True)
+        outcome = Outcome(FORMATS[fmt](report, color=colour), report.warnings, report.errors,
+                          [f.severity for f in report.findings], len(report.documents))
+        if memo and key and not report.errors:
+            memo.put(key, outcome)
+    if memo:
+        for warning in memo.warnings:
+            click.echo(f"factcheck: warning: {warning}", err=True)
+        memo.close()
+    _finish(ctx, outcome, settings, output, named, bool(write_baseline))
+
+
+def _memo(settings: Settings, paths: list[str], against: list[str], baseline: Path | None, fmt: str, colour: bool):
+    """The scan memo and this scan's key in it; (None, None) when the scan cannot be memoised."""
+    from .embed import default_cache_dir, resolve_model, weights_file
+    from .memo import Memo, scan_key
+    from .rules import default_rules_dir
+
+    try:
+        weights = weights_file(resolve_model(settings.model))
+    except ModelError:
+        return None, None  # the full scan reports it
+    key = scan_key(paths, against, settings, [default_rules_dir(), *(Path(d) for d in settings.rules)], weights,
+                   baseline, fmt, colour)
+    if key is None:
+        return None, None
+    root = Path(settings.cache_dir) if settings.cache_dir else default_cache_dir()
+    return Memo(root / "scans.sqlite3"), key
+
+
+def _finish(ctx, outcome, settings: Settings, output: Path | None, named: set[str], wrote_baseline: bool) -> None:
+    """Show an outcome (fresh or replayed) and exit with its code."""
+    for warning in outcome.warnings:
+        click.echo(f"factcheck: warning: {warning}", err=True)
+    for error in outcome.errors:
+        click.echo(f"factcheck: error: {error}", err=True)
     if output:
-        write_atomic(output, text)
+        write_atomic(output, outcome.text)
     else:
-        click.echo(text, nl=False)
-    if [e for e in report.errors if e.split(": ", 1)[0] in named or "no such file" in e]:
+        click.echo(outcome.text, nl=False)
+    if [e for e in outcome.errors if e.split(": ", 1)[0] in named or "no such file" in e]:
         ctx.exit(EXIT_ERROR)
-    if not report.documents:
+    if not outcome.documents:
         raise Fatal("no readable documents to scan")
-    if settings.fail_on != "never" and not write_baseline:
+    if settings.fail_on != "never" and not wrote_baseline:
         floor = severity_rank(settings.fail_on)
-        if any(severity_rank(f.severity) >= floor for f in report.findings):
+        if any(severity_rank(s) >= floor for s in outcome.severities):
             ctx.exit(EXIT_FINDINGS)
     ctx.exit(EXIT_OK)
 
@@ -174,6 +214,8 @@ def list_rules(ctx, rules):
 @click.argument("check")
 def explain(check):
     """Say what a check type does, with one example."""
+    from .checks import CHECK_TYPES  # every check module: only this command needs them
+
     if check not in CHECK_TYPES:
         raise Fatal(f"unknown check '{check}' (known: {', '.join(sorted(CHECK_TYPES))})")
     cls = CHECK_TYPES[check]

@@ -12,8 +12,6 @@
 from __future__ import annotations
 
 import numpy as np
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
 from .models import Cluster, Sentence
 
@@ -138,6 +136,10 @@ def group(vectors: np.ndarray, threshold: float = DEFAULT_THRESHOLD, floor: floa
     if n == 0:
         return []
     i, j, _ = neighbour_edges(vectors, threshold, k, method=method)
+    # scipy is imported here, not at the top: the CLI reads this module's defaults at start-up.
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
     graph = coo_matrix((np.ones(len(i), dtype=np.int8), (i, j)), shape=(n, n))
     count, labels = connected_components(graph, directed=False)
     order = np.argsort(labels, kind="stable")

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import tempfile
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from .encoders import BACKENDS, DEFAULT_BACKEND, BackendUnavailable, OnnxEncoder, TorchEncoder, unit_rows
+from .store import Store
 
 PACKAGED = "packaged:all-MiniLM-L6-v2"
 PACKAGED_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -72,45 +71,18 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-@dataclass
-class Cache:
-    """Embeddings on disk, in one SQLite file.
+class Cache(Store):
+    """Embeddings on disk, in one SQLite file (``Store``: atomic, shared, rebuilt when damaged).
 
-    SQLite's journal makes every write atomic, so a crash mid-write leaves the
-    previous state, and several processes can share one cache. A file that is not
-    a sound database (corrupt, truncated, not SQLite) is moved aside to
-    ``<name>.corrupt`` and rebuilt, with a warning in ``warnings``.
+    Vectors are keyed by model (weights hash and backend) and normalised sentence
+    text; the weights' own hashes are remembered by size and mtime.
     """
 
-    path: Path
-    warnings: list = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.db = self._open()
-        except sqlite3.DatabaseError as exc:
-            aside = self.path.with_name(self.path.name + ".corrupt")
-            for suffix in ("", "-wal", "-shm"):
-                part = Path(str(self.path) + suffix)
-                if part.exists():
-                    os.replace(part, Path(str(aside) + suffix))
-            self.warnings.append(f"embedding cache {self.path} was unreadable ({exc}); moved to {aside.name} and rebuilt")
-            self.db = self._open()
-
-    def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=60)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("integrity check failed")
-            db.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT, text TEXT, vector BLOB, PRIMARY KEY (model, text))")
-            db.execute("CREATE TABLE IF NOT EXISTS hashes (file TEXT PRIMARY KEY, size INTEGER, mtime REAL, sha256 TEXT)")
-            db.commit()
-        except sqlite3.DatabaseError:
-            db.close()
-            raise
-        return db
+    KIND = "embedding cache"
+    SCHEMA = (
+        "CREATE TABLE IF NOT EXISTS vectors (model TEXT, text TEXT, vector BLOB, PRIMARY KEY (model, text))",
+        "CREATE TABLE IF NOT EXISTS hashes (file TEXT PRIMARY KEY, size INTEGER, mtime REAL, sha256 TEXT)",
+    )
 
     def get(self, model: str, texts: list[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
@@ -144,8 +116,6 @@ class Cache:
             self.db.execute("INSERT OR REPLACE INTO hashes VALUES (?, ?, ?, ?)", [str(path), st.st_size, st.st_mtime, digest])
         return digest
 
-    def close(self) -> None:
-        self.db.close()
 
 
 class Embedder:

@@ -29,6 +29,17 @@ def cache_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def exported_models(cache_dir) -> Path:
+    """The session cache's folder of exported ONNX graphs, made once; tests with a cache of their own link to it."""
+    from factcheck.embed import Embedder
+
+    e = Embedder(cache_dir=cache_dir)
+    e.load()
+    e.close()
+    return cache_dir / "models"
+
+
+@pytest.fixture(scope="session")
 def lex():
     """The shipped lexicons, parsed."""
     return lexicons(rule_set(Settings()))

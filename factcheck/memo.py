@@ -1,0 +1,127 @@
+"""Whole-scan memo: a re-scan whose inputs have not changed replays the stored outcome.
+
+A scan's output depends only on factcheck's own code, the libraries that read and
+analyse text, the settings, the rule files, the bytes of every input file and the
+paths they are shown under, the baseline, the model weights and backend, and the
+output format. ``scan_key`` hashes all of them. When none has changed, the CLI
+replays the stored report text, warnings, errors and finding severities, so the exit
+code is the same too, without loading the model or analysing anything.
+
+Whatever cannot be hashed cleanly (a file that cannot be read, a missing rule
+folder, a path that does not exist) gives no key, and the scan runs in full: the
+memo never hides an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import sys
+from dataclasses import asdict, dataclass, fields
+from importlib import metadata
+from pathlib import Path
+
+from .ingest import discover
+from .store import Store
+
+FORMAT = "factcheck-memo/1"
+# Libraries whose version can change what a scan finds or how a report is written.
+LIBRARIES = ("numpy", "scipy", "scikit-learn", "rapidfuzz", "faiss-cpu", "PyYAML", "charset-normalizer",
+             "onnxruntime", "tokenizers", "sentence-transformers", "torch", "tabulate", "click")
+PACKAGE = Path(__file__).resolve().parent
+
+
+@dataclass
+class Outcome:
+    """What a scan shows and how it ends: enough to replay it."""
+
+    text: str
+    warnings: list[str]
+    errors: list[str]
+    severities: list[str]
+    documents: int
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def source_digest() -> str:
+    """One hash over factcheck's own source files, so an upgrade or a local edit invalidates the memo."""
+    h = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def scan_key(paths: list[str], against: list[str], settings, rule_dirs: list[Path], weights: Path,
+             baseline: Path | None, fmt: str, colour: bool) -> str | None:
+    """The memo key of one scan, or None when some input cannot be hashed (the scan then runs in full)."""
+    h = hashlib.sha256()
+
+    def add(*parts) -> None:
+        for part in parts:
+            h.update(str(part).encode("utf-8", "surrogateescape") + b"\0")
+
+    add(FORMAT, sys.version, source_digest(), *(f"{lib}={_version(lib)}" for lib in LIBRARIES))
+    add(json.dumps({f.name: getattr(settings, f.name) for f in fields(settings) if f.name != "sources"},
+                   sort_keys=True, default=str))
+    add(fmt, colour, "paths", *paths, "against", *against)
+    try:
+        for folder in rule_dirs:
+            if not folder.is_dir():
+                return None
+            for rule in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+                add(rule.as_posix(), _sha(rule.read_bytes()))
+        files, missing = discover([*paths, *against])
+        if missing:
+            return None
+        for path in files:
+            st = path.stat()
+            # A file over the size limit is skipped by the scan, so its size stands in for its bytes.
+            add(path.as_posix(), st.st_size if st.st_size > settings.max_file_size else _sha(path.read_bytes()))
+        if baseline is not None:
+            add("baseline", _sha(baseline.read_bytes()))
+        st = weights.stat()
+        add(weights.as_posix(), st.st_size, st.st_mtime_ns)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+class Memo(Store):
+    """Scan outcomes by key, the most recently used ``KEEP`` of them."""
+
+    KIND = "scan memo"
+    KEEP = 32
+    CHECK_ON_OPEN = False  # each record carries its own sha256 instead
+    SCHEMA = ("CREATE TABLE IF NOT EXISTS scans (key TEXT PRIMARY KEY, used INTEGER, sha256 TEXT, outcome TEXT)",)
+
+    def get(self, key: str) -> Outcome | None:
+        try:
+            row = self.db.execute("SELECT sha256, outcome FROM scans WHERE key=?", [key]).fetchone()
+            if not row or _sha(row[1].encode("utf-8", "surrogateescape")) != row[0]:
+                return None
+            with self.db:
+                self.db.execute("UPDATE scans SET used=(SELECT MAX(used) FROM scans) + 1 WHERE key=?", [key])
+            return Outcome(**json.loads(row[1]))
+        except (sqlite3.DatabaseError, ValueError, TypeError):
+            return None  # a damaged record is a miss; the full scan then writes a sound one
+
+    def put(self, key: str, outcome: Outcome) -> None:
+        text = json.dumps(asdict(outcome), ensure_ascii=False)
+        try:
+            with self.db:
+                self.db.execute("INSERT OR REPLACE INTO scans VALUES (?, (SELECT COALESCE(MAX(used), 0) + 1 FROM scans), ?, ?)",
+                                [key, _sha(text.encode("utf-8", "surrogateescape")), text])
+                self.db.execute("DELETE FROM scans WHERE key NOT IN (SELECT key FROM scans ORDER BY used DESC LIMIT ?)", [self.KEEP])
+        except sqlite3.DatabaseError as exc:
+            self.warnings.append(f"scan memo {self.path} could not be written ({exc})")
