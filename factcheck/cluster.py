@@ -24,6 +24,7 @@ DEFAULT_FLOOR = 0.6
 # exact blocked search costs n² · d, the index about n · log n. Measured in benchmarks/RESULTS.md.
 ANN_MIN = 100_000
 MAX_COMPONENT = 4000
+BLOCK_CELLS = 4_000_000  # similarities held at once by the exact search (16 MB of float32)
 
 
 def _unique_edges(i: np.ndarray, j: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -64,7 +65,7 @@ def hnsw_edges(vectors: np.ndarray, threshold: float, k: int = 10, ef: int = 64)
     return _unique_edges(np.concatenate(rows), np.concatenate(cols), np.concatenate(sims))
 
 
-def neighbour_edges(vectors: np.ndarray, threshold: float, k: int = 10, block: int = 1024,
+def neighbour_edges(vectors: np.ndarray, threshold: float, k: int = 10, block: int | None = None,
                     method: str = "auto") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Edges (i, j, similarity) with i < j, from each row's top ``k`` neighbours above ``threshold``.
 
@@ -74,15 +75,18 @@ def neighbour_edges(vectors: np.ndarray, threshold: float, k: int = 10, block: i
     n = len(vectors)
     if method == "hnsw" or (method == "auto" and n >= ANN_MIN and _has_faiss()):
         return hnsw_edges(vectors, threshold, k)
+    # Rows per block so that one block of similarities holds about BLOCK_CELLS floats:
+    # memory stays flat as n grows, instead of block * n.
+    block = block or max(16, min(1024, BLOCK_CELLS // max(n, 1)))
     rows, cols, sims = [], [], []
     for start in range(0, n, block):
         stop = min(start + block, n)
-        s = vectors[start:stop] @ vectors.T  # (block, n): the only large array, bounded by block
+        s = vectors[start:stop] @ vectors.T  # (block, n): the only large array, bounded by BLOCK_CELLS
         s[np.arange(stop - start), np.arange(start, stop)] = -1.0  # no self-loops
         kk = min(k, n - 1)
         if kk <= 0:
             break
-        top = np.argpartition(-s, kk - 1, axis=1)[:, :kk]
+        top = np.argpartition(s, n - kk, axis=1)[:, n - kk:]  # the kk largest, without a negated copy
         top_sims = np.take_along_axis(s, top, axis=1)
         keep = top_sims >= threshold
         r = np.repeat(np.arange(start, stop), kk).reshape(-1, kk)[keep]
