@@ -55,6 +55,17 @@ def source_digest() -> str:
     return h.hexdigest()
 
 
+def rules_digest(rule_dirs: list[Path]) -> str | None:
+    """One hash over every rule file in ``rule_dirs`` (names and bytes); None if a folder is missing."""
+    h = hashlib.sha256()
+    for folder in rule_dirs:
+        if not folder.is_dir():
+            return None
+        for rule in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+            h.update(rule.as_posix().encode("utf-8", "surrogateescape") + b"\0" + rule.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
 def _version(name: str) -> str:
     try:
         return metadata.version(name)
@@ -76,11 +87,10 @@ def scan_key(paths: list[str], against: list[str], settings, rule_dirs: list[Pat
                    sort_keys=True, default=str))
     add(fmt, colour, "paths", *paths, "against", *against)
     try:
-        for folder in rule_dirs:
-            if not folder.is_dir():
-                return None
-            for rule in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
-                add(rule.as_posix(), _sha(rule.read_bytes()))
+        rules = rules_digest(rule_dirs)
+        if rules is None:
+            return None
+        add(rules)
         files, missing = discover([*paths, *against])
         if missing:
             return None

@@ -50,18 +50,65 @@ def lexicons(rules: RuleSet) -> dict:
 
 def load_documents(paths: list[str], rules: RuleSet, settings: Settings) -> tuple[list, list[str], list[str]]:
     """Documents, files not read (each a one-line reason), and warnings (including files skipped on purpose)."""
-    files, missing = ingest.discover(paths)
-    boilerplate = ingest.Boilerplate.from_lexicon(rules.lexicon("boilerplate"))
-    documents, errors, warnings = [], list(missing), []
-    for path in files:
-        try:
-            doc = ingest.load_document(path, boilerplate, settings.max_file_size)
-        except ingest.InputError as exc:
-            (warnings if exc.skipped else errors).append(str(exc))
-            continue
-        warnings.extend(doc.warnings)
-        documents.append(doc)
+    documents, _, errors, warnings = load_parsed(paths, rules, settings, None)
     return documents, errors, warnings
+
+
+def parse(doc, lex: dict) -> tuple[list, dict]:
+    """A document's sentences, and the proper names (transliteration skeletons) each one mentions."""
+    sentences = split(doc)
+    skeleton = lex["transliteration"].skeleton
+    names = {s.key: frozenset(skeleton(t.text) for t in proper_names(s.text, lex["names"])) for s in sentences}
+    return sentences, names
+
+
+def load_parsed(paths: list[str], rules: RuleSet, settings: Settings, lex: dict | None) -> tuple[list, dict, list[str], list[str]]:
+    """Documents, each one's ``parse`` (when ``lex`` is given), errors and warnings.
+
+    With the cache on, a file whose bytes, path, rules and factcheck version are
+    unchanged since an earlier run comes back from ``parsed.sqlite3`` unread.
+    """
+    files, missing = ingest.discover(paths)
+    boilerplate = None
+    documents, parsed, errors, warnings = [], {}, list(missing), []
+    store, keys, hits = None, {}, {}
+    if lex is not None and settings.cache:
+        from .embed import default_cache_dir
+        from .memo import rules_digest, source_digest
+        from .parsed import ParsedStore, file_key
+
+        rules_hash = rules_digest([default_rules_dir(), *(Path(d) for d in settings.rules)])
+        if rules_hash is not None:
+            context = f"{source_digest()}\0{rules_hash}\0{settings.max_file_size}"
+            keys = {path: key for path in files if (key := file_key(context, path, path.as_posix(), settings.max_file_size))}
+            root = Path(settings.cache_dir) if settings.cache_dir else default_cache_dir()
+            store = ParsedStore(root / "parsed.sqlite3")
+            hits = store.get(sorted(set(keys.values())))
+    try:
+        for path in files:
+            hit = hits.get(keys.get(path, ""))
+            if hit:
+                doc, sentences, names = hit
+            else:
+                boilerplate = boilerplate or ingest.Boilerplate.from_lexicon(rules.lexicon("boilerplate"))
+                try:
+                    doc = ingest.load_document(path, boilerplate, settings.max_file_size)
+                except ingest.InputError as exc:
+                    (warnings if exc.skipped else errors).append(str(exc))
+                    continue
+                if lex is not None:
+                    sentences, names = parse(doc, lex)
+                    if store and path in keys:
+                        store.add(keys[path], doc, sentences, names)
+            warnings.extend(doc.warnings)
+            documents.append(doc)
+            if lex is not None:
+                parsed[doc.path] = (sentences, names)
+    finally:
+        if store:
+            store.close()
+            warnings.extend(store.warnings)
+    return documents, parsed, errors, warnings
 
 
 def merge(findings: list[Finding]) -> list[Finding]:
@@ -78,13 +125,21 @@ def merge(findings: list[Finding]) -> list[Finding]:
 
 
 def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embedder | None = None,
-            warnings: list[str] | None = None, focus: set[str] | None = None) -> Corpus:
+            warnings: list[str] | None = None, focus: set[str] | None = None, parsed: dict | None = None,
+            lex: dict | None = None) -> Corpus:
     """Sentences, embeddings, stories, clusters and people for ``documents``.
 
+    ``parsed`` maps a document path to its ``parse`` where one was already made;
+    ``lex`` is ``lexicons(rules)`` when the caller has it.
     With ``focus`` (document paths), only the stories those documents belong to are
     analysed past grouping into stories. Cache repairs and backend fallbacks go to ``warnings``.
     """
-    sentences = [s for doc in documents for s in split(doc)]
+    lex = lex or lexicons(rules)
+    sentences, names = [], {}
+    for doc in documents:
+        doc_sentences, doc_names = (parsed or {}).get(doc.path) or parse(doc, lex)
+        sentences += doc_sentences
+        names.update(doc_names)
     own = embedder is None
     embedder = embedder or Embedder(settings.model, Path(settings.cache_dir) if settings.cache_dir else None,
                                     settings.model_sha256 or None, settings.batch_size, settings.cache, settings.backend)
@@ -95,9 +150,7 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
     finally:
         if own:
             embedder.close()
-    lex = lexicons(rules)
     skeleton = lex["transliteration"].skeleton
-    names = {s.key: frozenset(skeleton(t.text) for t in proper_names(s.text, lex["names"])) for s in sentences}
     by_doc: dict[str, set[str]] = {}
     for s in sentences:
         by_doc.setdefault(s.doc.path, set()).update(names[s.key])
@@ -129,13 +182,14 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
     Unreadable files are listed in ``Report.errors``; skipped ones in ``Report.warnings``.
     """
     rules = rule_set(settings)
-    documents, errors, warnings = load_documents([*paths, *(against or [])], rules, settings)
+    lex = lexicons(rules)
+    documents, parsed, errors, warnings = load_parsed([*paths, *(against or [])], rules, settings, lex)
     findings: list[Finding] = []
     counts: dict[str, int] = {}
     stories: list[list[str]] = []
     drafts = {f.as_posix() for f in ingest.discover(paths)[0]} if against is not None else None
     if documents:
-        corpus = analyse(documents, rules, settings, embedder, warnings, focus=drafts)
+        corpus = analyse(documents, rules, settings, embedder, warnings, focus=drafts, parsed=parsed, lex=lex)
         stories = corpus.stories
         for s in corpus.sentences:
             counts[s.doc.path] = counts.get(s.doc.path, 0) + 1
