@@ -85,17 +85,28 @@ class Cache(Store):
     )
 
     def get(self, model: str, texts: list[str]) -> dict[str, np.ndarray]:
-        found: dict[str, np.ndarray] = {}
+        keys: list[str] = []
+        blobs: list[bytes] = []
         for i in range(0, len(texts), 500):
             chunk = texts[i:i + 500]
             marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(f"SELECT text, vector FROM vectors WHERE model=? AND text IN ({marks})", [model, *chunk])
-            for text, blob in rows:
-                # A damaged row (wrong length, NaN) is treated as missing and re-encoded.
-                if isinstance(blob, bytes) and blob and len(blob) % 4 == 0:
-                    vec = np.frombuffer(blob, dtype=np.float32)
-                    if np.isfinite(vec).all() and abs(float(np.linalg.norm(vec)) - 1.0) < 1e-3:
-                        found[text] = vec
+            for text, blob in self.db.execute(f"SELECT text, vector FROM vectors WHERE model=? AND text IN ({marks})", [model, *chunk]):
+                keys.append(text)
+                blobs.append(blob)
+        # A damaged row (wrong length, NaN, not unit length) is treated as missing and re-encoded.
+        # Rows are checked as one array per byte length, not one by one.
+        found: dict[str, np.ndarray] = {}
+        sizes = {len(b) for b in blobs if isinstance(b, bytes)}
+        for size in sizes:
+            if not size or size % 4:
+                continue
+            rows = [i for i, b in enumerate(blobs) if isinstance(b, bytes) and len(b) == size]
+            matrix = np.frombuffer(b"".join(blobs[i] for i in rows), dtype=np.float32).reshape(len(rows), size // 4)
+            sound = np.isfinite(matrix).all(axis=1)
+            sound[sound] &= np.abs(np.linalg.norm(matrix[sound], axis=1) - 1.0) < 1e-3
+            for n, (r, ok) in enumerate(zip(rows, sound)):
+                if ok:
+                    found[keys[r]] = matrix[n]
         return found
 
     def put(self, model: str, items: dict[str, np.ndarray]) -> None:

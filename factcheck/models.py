@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -18,6 +19,9 @@ SEVERITIES = ("info", "warning", "error")
 def severity_rank(severity: str) -> int:
     """Order severities: info < warning < error."""
     return SEVERITIES.index(severity)
+
+
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ class Document:
     suppressions: list[tuple[int, int, frozenset]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.source) if ch == "\n"]
+        self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.source)]
         self._map_keys = [t for t, _ in self.source_map]
 
     def source_offset(self, offset: int) -> int:

@@ -10,16 +10,18 @@ would miss ("Nurleu") is still a name form.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One word; a named tuple because a corpus makes hundreds of thousands of them."""
+
     start: int  # offset in the sentence
     end: int
     text: str  # as written, possessive and final dot removed
@@ -33,22 +35,28 @@ class Token:
         return len(self.text) == 1 and self.text.isupper()
 
 
-def tokens(text: str) -> list[Token]:
-    """Word tokens of ``text`` with their offsets; "Kazakhstan’s" -> "Kazakhstan"."""
-    out = []
-    for m in WORD.finditer(text):
-        word = m.group(0)
-        end = m.end()
-        if word.endswith("."):
-            word, end = word[:-1], end - 1
-        p = POSSESSIVE.search(word)
-        if p and len(word) > p.end() - p.start() + 1:
-            word = word[: p.start()]
-            end = m.start() + len(word)
-        out.append(Token(m.start(), end, word))
-    return out
+def _token(m: re.Match) -> Token:
+    word = m.group(0)
+    end = m.end()
+    if word.endswith("."):
+        word, end = word[:-1], end - 1
+    p = POSSESSIVE.search(word) if word[-1:] in ("'", "’", "s") else None
+    if p and len(word) > p.end() - p.start() + 1:
+        word = word[: p.start()]
+        end = m.start() + len(word)
+    return Token(m.start(), end, word)
 
 
+@functools.lru_cache(maxsize=65536)
+def tokens(text: str) -> tuple[Token, ...]:
+    """Word tokens of ``text`` with their offsets; "Kazakhstan’s" -> "Kazakhstan".
+
+    Memoised: every extractor and several checks tokenize the same sentences.
+    """
+    return tuple(_token(m) for m in WORD.finditer(text))
+
+
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without diacritics: "Łukašenka" -> "lukasenka"."""
     text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("Ø", "O").replace("’", "'")
@@ -100,8 +108,14 @@ def proper_names(text: str, vocab: NameVocabulary) -> list[Token]:
     answers another question: do two texts talk about the same things? Title and
     institution words ("Minister", "Council") are left out: every story has them.
     """
-    return [t for i, t in enumerate(tokens(text)) if i > 0 and t.text[:1].isupper() and len(t.text) >= 2
-            and fold(t.text) not in vocab.stop]
+    # Runs over every sentence of the corpus: only capitalised words become Tokens.
+    found = []
+    for i, m in enumerate(WORD.finditer(text)):
+        if i > 0 and m.group(0)[:1].isupper():
+            t = _token(m)
+            if len(t.text) >= 2 and fold(t.text) not in vocab.stop:
+                found.append(t)
+    return found
 
 
 def name_forms(sentences, vocab: NameVocabulary) -> list[tuple[object, Token]]:

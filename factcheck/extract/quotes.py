@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}
+_MARKS = re.compile('[“«„"]')
+_WORD = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,10 @@ def quote_spans(text: str, start: int, end: int) -> list[Quote]:
     out: list[Quote] = []
     i = start
     while i < end:
+        mark = _MARKS.search(text, i, end)  # jump to the next quotation mark, not char by char
+        if not mark:
+            break
+        i = mark.start()
         ch = text[i]
         if ch in _OPEN:
             close = text.find(_OPEN[ch], i + 1, end)
@@ -40,9 +46,7 @@ def quote_spans(text: str, start: int, end: int) -> list[Quote]:
                 break
             out.append(Quote(i + 1, close, text[i + 1:close]))
             i = close + 1
-        else:
-            i += 1
-    return [q for q in out if re.search(r"\w", q.text)]
+    return [q for q in out if _WORD.search(q.text)]
 
 
 def inside(quotes: list[Quote], offset: int) -> bool:
