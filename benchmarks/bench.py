@@ -33,29 +33,46 @@ import generate  # noqa: E402
 from factcheck.cluster import ANN_MIN  # noqa: E402
 
 
+# A forked child starts with its parent's RSS high-water mark, and Linux carries it across
+# exec into the child's rusage; once this process holds large arrays, every child would
+# report at least that. So children are started by a small launcher process, whose own
+# children start with the launcher's small mark.
+LAUNCH = r"""
+import os, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(proc.pid, 0)
+seconds = time.perf_counter() - start
+os.write(int(sys.argv[1]), f"{seconds} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}".encode())
+"""
+
+
 def measure(cmd: list[str], env: dict | None = None) -> dict:
     """Run ``cmd`` as a child; its wall seconds, its own peak RSS (MiB), exit code and output."""
+    read, write = os.pipe()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env={**os.environ, "HF_HUB_OFFLINE": "1", **(env or {})})
-        _, status, usage = os.wait4(proc.pid, 0)  # wait4 gives this child's own rusage
-        seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        proc = subprocess.Popen([PYTHON, "-c", LAUNCH, str(write), *cmd], stdout=out, stderr=err, pass_fds=(write,),
+                                env={**os.environ, "HF_HUB_OFFLINE": "1", **(env or {})})
+        os.close(write)
+        with os.fdopen(read) as figures:
+            seconds, maxrss, code = figures.read().split()
+        proc.wait()
         out.seek(0)
         err.seek(0)
-        return {"seconds": seconds, "peak_rss_mib": usage.ru_maxrss / 1024, "code": proc.returncode,
+        return {"seconds": float(seconds), "peak_rss_mib": int(maxrss) / 1024, "code": int(code),
                 "stdout": out.read().decode("utf-8", "replace"), "stderr": err.read().decode("utf-8", "replace")[-2000:]}
 
 
 def child(code: str, *args: str) -> dict:
     """Run a Python snippet in a fresh interpreter; it prints one JSON object, returned with its peak RSS."""
     wrapper = textwrap.dedent('''
-        import json, resource, sys, time
+        import json, sys, time
         ARGS = sys.argv[1:]
         RESULT = {}
         t0 = time.perf_counter()
     ''') + textwrap.dedent(code) + textwrap.dedent('''
-        RESULT["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # VmHWM is this process's own high-water mark (rusage would include the parent's at fork).
+        RESULT["peak_rss_mib"] = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM")) / 1024
         print(json.dumps(RESULT))
     ''')
     proc = subprocess.run([PYTHON, "-c", wrapper, *args], capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
@@ -288,6 +305,14 @@ def grouping_stage(work: Path, base_vectors: Path, sizes: list[int], agglomerati
                 continue
             out = work / f"labels-{method}-{n}.npy"
             result = child(GROUP, str(path), method, str(threshold), str(out))
+            if method in ("factcheck", "hnsw") and "error" not in result:
+                # Ours runs twice: growth uses the faster run (less noise from this shared machine),
+                # ratios to the baselines the slower one (they run once; at 2e5 they take many minutes).
+                again = child(GROUP, str(path), method, str(threshold), str(out))
+                if "error" not in again:
+                    runs = sorted([result["seconds"], again["seconds"]])
+                    result = {"seconds": runs[0], "slowest_seconds": runs[1], "runs": runs,
+                              "peak_rss_mib": max(result["peak_rss_mib"], again["peak_rss_mib"])}
             row[method] = result
             if "error" not in result:
                 labels[method] = np.load(out)
@@ -327,6 +352,11 @@ def fmt(x, digits=2) -> str:
     return str(x)
 
 
+def slowest(m: dict) -> float:
+    """The slower of our two runs (the one to compare with a baseline that ran once)."""
+    return m.get("slowest_seconds", m["seconds"])
+
+
 def default_method(row: dict) -> dict:
     """The measurement of the method ``group()`` picks by itself at this size (exact below ANN_MIN, else HNSW)."""
     picked = row["factcheck"] if row["n"] < ANN_MIN else row["hnsw"]
@@ -351,7 +381,7 @@ def targets(results: dict) -> list[str]:
     lines.append(f"| warm re-scan ≥ 20× faster than cold | {fmt(v, 1)}× unchanged; {fmt(scan['edited_speedup'], 1)}× after an edit | "
                  f"{verdict(v, lambda x: x >= 20)} (unchanged) |")
     big = rows.get(200000)
-    v = ratio(big["community_detection"].get("seconds"), default_method(big).get("seconds")) if big else None
+    v = ratio(big["community_detection"].get("seconds"), slowest(default_method(big))) if big and "seconds" in default_method(big) else None
     prev = rows.get(100000)
     growth = ratio(default_method(big).get("seconds"), default_method(prev).get("seconds")) if big and prev else None
     lines.append(f"| grouping ≥ 5× faster than community_detection at 2e5 | {fmt(v, 1) + '×' if v else 'not run (make bench BENCH_ARGS=--large)'} | "
@@ -365,6 +395,11 @@ def targets(results: dict) -> list[str]:
         lines.append(f"| grouping peak memory ≤ 10% of Agglomerative's at 2e4 | exact {fmt(100 * ours, 0)}%, HNSW {fmt(100 * hn, 0)}% "
                      f"(of {fmt(agg, 0)} MiB) | {verdict(ours, lambda x: x <= 0.10)} (exact, the default at this size) |")
     lines.append("| 1e6 sentences grouped in ≤ 8 GiB | 4.6 GiB, 485 s (HNSW; `benchmarks/ann_scale.py`, see ANN.md) | met |")
+    pc = results.get("precommit")
+    if pc:
+        v = pc["draft_edited_seconds"]
+        lines.append(f"| pre-commit shape (one changed draft `--against` {pc['articles']} articles, warm cache) ≤ 2 s | "
+                     f"{fmt(v)} s edited; {fmt(pc['draft_warm_seconds'])} s unchanged | {verdict(v, lambda x: x <= 2)} (edited) |")
     return lines
 
 
@@ -445,8 +480,8 @@ def write_results(results: dict, out: Path) -> None:
         best = default_method(r)
         lines.append(
             f"| {r['n']} | {secs(ours)} | {secs(hn)} | {secs(cd)} | {secs(ag)} | "
-            f"{fmt(cd['seconds'] / best['seconds'], 1) + '×' if 'seconds' in cd and 'seconds' in best else '–'} | "
-            f"{fmt(ag['seconds'] / best['seconds'], 1) + '×' if 'seconds' in ag and 'seconds' in best else '–'} | "
+            f"{fmt(cd['seconds'] / slowest(best), 1) + '×' if 'seconds' in cd and 'seconds' in best else '–'} | "
+            f"{fmt(ag['seconds'] / slowest(best), 1) + '×' if 'seconds' in ag and 'seconds' in best else '–'} | "
             f"{fmt(ours.get('peak_rss_mib'), 0)} / {fmt(hn.get('peak_rss_mib'), 0)} / {fmt(cd.get('peak_rss_mib'), 0)} / "
             f"{fmt(ag.get('peak_rss_mib'), 0)} | {prf(r.get('pairs_vs_agglomerative'))} | {prf(r.get('hnsw_vs_exact'))} |")
         if prev and r["n"] == 2 * prev["n"]:
@@ -457,8 +492,10 @@ def write_results(results: dict, out: Path) -> None:
     for label, items in growth.items():
         if items:
             lines += ["", f"Growth factor time(2n)/time(n), ours {label}: " + ", ".join(items) + "."]
-    lines += ["", "\"cd / ours\" and \"agglo / ours\" divide by the time of the method `group()` picks at that size: exact "
-              f"below {ANN_MIN:,} sentences, HNSW from there up (`factcheck.cluster.ANN_MIN`)."]
+    lines += ["", "Our two methods run twice at each size: the table and the growth factors show the faster run, "
+              "\"cd / ours\" and \"agglo / ours\" divide by the slower one (the baselines run once). They divide by the "
+              f"method `group()` picks at that size: exact below {ANN_MIN:,} sentences, HNSW from there up "
+              "(`factcheck.cluster.ANN_MIN`). Peak RSS is each child process's own high-water mark."]
     pc = results.get("precommit")
     if pc:
         lines += ["", "## Pre-commit shape", "",
