@@ -25,7 +25,7 @@ scan: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# Default sizes take about 12 minutes here; BENCH_ARGS=--large adds grouping at 25k-200k sentences (about 30 minutes in all).
+# Default sizes took 7 minutes here (403 s); BENCH_ARGS=--large adds grouping at 25k-200k sentences (41 minutes in all).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
