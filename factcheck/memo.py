@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import sys
 from dataclasses import asdict, dataclass, fields
 from importlib import metadata
 from pathlib import Path
 
 from .ingest import discover
-from .store import Store
+from .store import RecordStore
 
 FORMAT = "factcheck-memo/1"
 # Libraries whose version can change what a scan finds or how a report is written.
@@ -107,31 +106,20 @@ def scan_key(paths: list[str], against: list[str], settings, rule_dirs: list[Pat
     return h.hexdigest()
 
 
-class Memo(Store):
+class Memo(RecordStore):
     """Scan outcomes by key, the most recently used ``KEEP`` of them."""
 
     KIND = "scan memo"
+    TABLE = "scans"
+    COLUMN = "outcome"
     KEEP = 32
-    CHECK_ON_OPEN = False  # each record carries its own sha256 instead
-    SCHEMA = ("CREATE TABLE IF NOT EXISTS scans (key TEXT PRIMARY KEY, used INTEGER, sha256 TEXT, outcome TEXT)",)
 
     def get(self, key: str) -> Outcome | None:
+        text = self.read([key]).get(key)
         try:
-            row = self.db.execute("SELECT sha256, outcome FROM scans WHERE key=?", [key]).fetchone()
-            if not row or _sha(row[1].encode("utf-8", "surrogateescape")) != row[0]:
-                return None
-            with self.db:
-                self.db.execute("UPDATE scans SET used=(SELECT MAX(used) FROM scans) + 1 WHERE key=?", [key])
-            return Outcome(**json.loads(row[1]))
-        except (sqlite3.DatabaseError, ValueError, TypeError):
-            return None  # a damaged record is a miss; the full scan then writes a sound one
+            return Outcome(**json.loads(text)) if text else None
+        except (ValueError, TypeError):
+            return None  # a record of another shape is a miss; the full scan then writes a sound one
 
     def put(self, key: str, outcome: Outcome) -> None:
-        text = json.dumps(asdict(outcome), ensure_ascii=False)
-        try:
-            with self.db:
-                self.db.execute("INSERT OR REPLACE INTO scans VALUES (?, (SELECT COALESCE(MAX(used), 0) + 1 FROM scans), ?, ?)",
-                                [key, _sha(text.encode("utf-8", "surrogateescape")), text])
-                self.db.execute("DELETE FROM scans WHERE key NOT IN (SELECT key FROM scans ORDER BY used DESC LIMIT ?)", [self.KEEP])
-        except sqlite3.DatabaseError as exc:
-            self.warnings.append(f"scan memo {self.path} could not be written ({exc})")
+        self.write({key: json.dumps(asdict(outcome), ensure_ascii=False)})

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from pathlib import Path
 
 from .models import Document, Sentence, Span
-from .store import Store
+from .store import RecordStore
 
 FORMAT = "factcheck-parsed/1"
 
@@ -58,54 +57,31 @@ def from_record(text: str) -> tuple[Document, list[Sentence], dict]:
     return doc, sentences, names
 
 
-def _sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
-
-
-class ParsedStore(Store):
+class ParsedStore(RecordStore):
     """Parsed files by key; the ``KEEP`` most recently used are kept."""
 
     KIND = "parse cache"
+    TABLE = "parsed"
     KEEP = 50_000
-    CHECK_ON_OPEN = False  # each record carries its own sha256 instead
-    SCHEMA = ("CREATE TABLE IF NOT EXISTS parsed (key TEXT PRIMARY KEY, used INTEGER, sha256 TEXT, record TEXT)",)
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        # One "used" mark per run: records this run reads or writes get it, so eviction drops the stale ones.
-        self.run = (self.db.execute("SELECT MAX(used) FROM parsed").fetchone()[0] or 0) + 1
-        self.fresh: list[tuple[str, str, str]] = []
+        self.fresh: dict[str, str] = {}
 
     def get(self, keys: list[str]) -> dict[str, tuple[Document, list[Sentence], dict]]:
         found = {}
-        try:
-            for i in range(0, len(keys), 500):
-                chunk = keys[i:i + 500]
-                marks = ",".join("?" * len(chunk))
-                for key, digest, record in self.db.execute(f"SELECT key, sha256, record FROM parsed WHERE key IN ({marks})", chunk):
-                    if _sha(record) == digest:
-                        try:
-                            found[key] = from_record(record)
-                        except (ValueError, KeyError, TypeError):
-                            pass  # a record of another shape is a miss
-            with self.db:
-                self.db.executemany("UPDATE parsed SET used=? WHERE key=?", [(self.run, k) for k in found])
-        except sqlite3.DatabaseError as exc:
-            self.warnings.append(f"parse cache {self.path} could not be read ({exc})")
+        for key, record in self.read(keys).items():
+            try:
+                found[key] = from_record(record)
+            except (ValueError, KeyError, TypeError):
+                pass  # a record of another shape is a miss
         return found
 
     def add(self, key: str, doc: Document, sentences: list[Sentence], names: dict) -> None:
-        record = to_record(doc, sentences, names)
-        self.fresh.append((key, _sha(record), record))
+        """Queue a parse; it is written in one transaction at ``close``."""
+        self.fresh[key] = to_record(doc, sentences, names)
 
     def close(self) -> None:
-        try:
-            if self.fresh:
-                with self.db:
-                    self.db.executemany("INSERT OR REPLACE INTO parsed VALUES (?, ?, ?, ?)",
-                                        [(k, self.run, d, r) for k, d, r in self.fresh])
-                    self.db.execute("DELETE FROM parsed WHERE key NOT IN (SELECT key FROM parsed ORDER BY used DESC LIMIT ?)",
-                                    [self.KEEP])
-        except sqlite3.DatabaseError as exc:
-            self.warnings.append(f"parse cache {self.path} could not be written ({exc})")
+        if self.fresh:
+            self.write(self.fresh)
         super().close()

@@ -8,6 +8,7 @@ rebuilt, with a line in ``warnings``: a cache is never a reason for a scan to fa
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 from dataclasses import dataclass, field
@@ -57,3 +58,57 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+
+def sha256_text(text: str) -> str:
+    """The sha256 of a text record (lone surrogates kept, as file names may carry them)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+class RecordStore(Store):
+    """Text records by key, each stored with its sha256; the ``KEEP`` most recently used are kept.
+
+    A record whose hash no longer matches is a miss, so a damaged record is
+    rebuilt by the caller, never trusted. Every record this process reads or writes
+    is marked with a number one above the highest yet; eviction drops the lowest.
+    """
+
+    TABLE: ClassVar[str] = "records"
+    COLUMN: ClassVar[str] = "record"
+    KEEP: ClassVar[int] = 1000
+    CHECK_ON_OPEN: ClassVar[bool] = False  # each record carries its own sha256 instead
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.SCHEMA = (f"CREATE TABLE IF NOT EXISTS {cls.TABLE} (key TEXT PRIMARY KEY, used INTEGER, sha256 TEXT, {cls.COLUMN} TEXT)",)
+
+    def _mark(self) -> int:
+        return (self.db.execute(f"SELECT MAX(used) FROM {self.TABLE}").fetchone()[0] or 0) + 1
+
+    def read(self, keys: list[str]) -> dict[str, str]:
+        """The sound records among ``keys``."""
+        found: dict[str, str] = {}
+        try:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self.db.execute(f"SELECT key, sha256, {self.COLUMN} FROM {self.TABLE} WHERE key IN ({marks})", chunk)
+                found.update((key, text) for key, digest, text in rows if isinstance(text, str) and sha256_text(text) == digest)
+            mark = self._mark()
+            with self.db:
+                self.db.executemany(f"UPDATE {self.TABLE} SET used=? WHERE key=?", [(mark, k) for k in found])
+        except sqlite3.DatabaseError as exc:
+            self.warnings.append(f"{self.KIND} {self.path} could not be read ({exc})")
+        return found
+
+    def write(self, records: dict[str, str]) -> None:
+        """Store ``records`` (key -> text), then drop all but the ``KEEP`` most recently used."""
+        try:
+            mark = self._mark()
+            with self.db:
+                self.db.executemany(f"INSERT OR REPLACE INTO {self.TABLE} VALUES (?, ?, ?, ?)",
+                                    [(k, mark, sha256_text(t), t) for k, t in records.items()])
+                self.db.execute(f"DELETE FROM {self.TABLE} WHERE key NOT IN "
+                                f"(SELECT key FROM {self.TABLE} ORDER BY used DESC LIMIT ?)", [self.KEEP])
+        except sqlite3.DatabaseError as exc:
+            self.warnings.append(f"{self.KIND} {self.path} could not be written ({exc})")
