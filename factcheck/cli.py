@@ -132,7 +132,7 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, ru
 
 def _memo(settings: Settings, paths: list[str], against: list[str], baseline: Path | None, fmt: str, colour: bool):
     """The scan memo and this scan's key in it; (None, None) when the scan cannot be memoised."""
-    from .embed import default_cache_dir, resolve_model, weights_file
+    from .embed import resolve_model, weights_file
     from .memo import Memo, scan_key
     from .rules import default_rules_dir
 
@@ -144,8 +144,7 @@ def _memo(settings: Settings, paths: list[str], against: list[str], baseline: Pa
                    baseline, fmt, colour)
     if key is None:
         return None, None
-    root = Path(settings.cache_dir) if settings.cache_dir else default_cache_dir()
-    return Memo(root / "scans.sqlite3"), key
+    return Memo(settings.cache_root() / "scans.sqlite3"), key
 
 
 def _finish(ctx, outcome, settings: Settings, output: Path | None, named: set[str], wrote_baseline: bool) -> None:
@@ -175,12 +174,9 @@ def _finish(ctx, outcome, settings: Settings, output: Path | None, named: set[st
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="The cache that receives the exported model.")
 def prepare(model, backend, cache_dir):
     """Check the model's weights and export its ONNX graph now (the first scan does it otherwise)."""
-    from .embed import Embedder
-
     settings = _settings(model=model, backend=backend, cache_dir=cache_dir)
     try:
-        embedder = Embedder(settings.model, Path(settings.cache_dir) if settings.cache_dir else None,
-                            settings.model_sha256 or None, settings.batch_size, True, settings.backend)
+        embedder = settings.embedder(use_cache=True)
         encoder = embedder.load()
     except ModelError as exc:
         raise Fatal(str(exc)) from None

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .cluster import DEFAULT_FLOOR, DEFAULT_STORY_THRESHOLD, DEFAULT_THRESHOLD
-from .embed import PACKAGED
+from .embed import PACKAGED, default_cache_dir
 from .encoders import BACKENDS, DEFAULT_BACKEND
 from .ingest import DEFAULT_MAX_BYTES
 
@@ -75,6 +75,17 @@ class Settings:
             raise ConfigError(f"{source}: key '{key}' must be in (0, 1], got {value!r}")
         setattr(self, attr, value)
         self.sources[attr] = source
+
+    def cache_root(self) -> Path:
+        """The cache folder: ``cache-dir`` when set, else ``default_cache_dir()``."""
+        return Path(self.cache_dir) if self.cache_dir else default_cache_dir()
+
+    def embedder(self, use_cache: bool | None = None):
+        """An Embedder as these settings describe it (``use_cache`` overrides ``cache``)."""
+        from .embed import Embedder
+
+        return Embedder(self.model, self.cache_root(), self.model_sha256 or None, self.batch_size,
+                        self.cache if use_cache is None else use_cache, self.backend)
 
     def origin(self, attr: str) -> str:
         return self.sources.get(attr, "default")

@@ -73,7 +73,6 @@ def load_parsed(paths: list[str], rules: RuleSet, settings: Settings, lex: dict 
     documents, parsed, errors, warnings = [], {}, list(missing), []
     store, keys, hits = None, {}, {}
     if lex is not None and settings.cache:
-        from .embed import default_cache_dir
         from .memo import rules_digest, source_digest
         from .parsed import ParsedStore, file_key
 
@@ -81,8 +80,7 @@ def load_parsed(paths: list[str], rules: RuleSet, settings: Settings, lex: dict 
         if rules_hash is not None:
             context = f"{source_digest()}\0{rules_hash}\0{settings.max_file_size}"
             keys = {path: key for path in files if (key := file_key(context, path, path.as_posix(), settings.max_file_size))}
-            root = Path(settings.cache_dir) if settings.cache_dir else default_cache_dir()
-            store = ParsedStore(root / "parsed.sqlite3")
+            store = ParsedStore(settings.cache_root() / "parsed.sqlite3")
             hits = store.get(sorted(set(keys.values())))
     try:
         for path in files:
@@ -141,8 +139,7 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
         sentences += doc_sentences
         names.update(doc_names)
     own = embedder is None
-    embedder = embedder or Embedder(settings.model, Path(settings.cache_dir) if settings.cache_dir else None,
-                                    settings.model_sha256 or None, settings.batch_size, settings.cache, settings.backend)
+    embedder = embedder or settings.embedder()
     try:
         vectors = embedder.encode([s.text for s in sentences])
         if warnings is not None:
