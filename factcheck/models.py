@@ -139,6 +139,61 @@ def evidence_at(sentence: Sentence, value: str | None = None, offset: int | None
     return Evidence(sentence.doc.path, line, column, " ".join(sentence.text.split()), value)
 
 
+CLAIM_KINDS = ("quantity", "date", "title", "quote")
+
+
+@dataclass(frozen=True, eq=False)
+class Claim:
+    """One checkable statement inside a sentence: smaller than the sentence, typed.
+
+    A sentence may carry several claims ("The quake killed 9,000 people and
+    injured 22,000" holds two quantity claims). Claims are extracted once, before
+    any check runs (``extract.claims``), and checks compare claims, not sentences.
+
+    - ``kind``: "quantity" (a figure), "date" (the date of an event), "title" (a
+      person's title) or "quote" (a speaker's words);
+    - ``subject``: what the claim is about (the thing counted or measured, the
+      event, the person, the speaker); "" when the text does not say;
+    - ``attribute``: the normalised predicate ("killed", "depth", "cost",
+      "date:collapse", a title's ladder, "quote");
+    - ``value``: the normalised value (a float in the base unit, a ``DateValue``,
+      a ``Title``, the quote's words); ``text`` is the value as written;
+    - ``qualifiers``: "approximate", "lower-bound", "upper-bound", "update",
+      "hedged", "negated", "quoted" ...;
+    - ``start``/``end``: the span of ``text`` in ``sentence.text``;
+    - ``phrase``: the short claim phrase (the clause around the value, figures
+      masked) used to align claims across sources;
+    - ``time``: the ISO date the claim is reported as of (the publication date),
+      or None when the document is undated.
+    """
+
+    kind: str
+    subject: str
+    attribute: str
+    value: object
+    text: str
+    sentence: Sentence
+    start: int
+    end: int
+    unit: str = ""
+    qualifiers: frozenset = frozenset()
+    phrase: str = ""
+    time: str | None = None
+    speaker: str | None = None  # for quotes: who is said to speak
+
+    @property
+    def document(self) -> str:
+        return self.sentence.doc.path
+
+    @property
+    def offset(self) -> int:
+        """The claim's offset in the document text."""
+        return self.sentence.start + self.start
+
+    def evidence(self, value: str | None = None) -> "Evidence":
+        return evidence_at(self.sentence, self.text if value is None else value, self.offset)
+
+
 @dataclass
 class Finding:
     """One discrepancy, as reported.
@@ -260,6 +315,8 @@ class Corpus:
     vectors: object = None  # numpy array, one unit vector per sentence, in order
     stories: list = field(default_factory=list)  # lists of document paths that report one story
     names: dict = field(default_factory=dict)  # sentence key -> proper-name keys it mentions
+    claims: list = field(default_factory=list)  # every Claim, in document order
+    phrase_vectors: dict = field(default_factory=dict)  # claim phrase -> unit vector, for alignment
     cluster_of: dict = field(default_factory=dict)
     story_of: dict = field(default_factory=dict)
 
@@ -278,6 +335,10 @@ class Corpus:
     def same_story(self, a: Sentence, b: Sentence) -> bool:
         """Whether two sentences come from documents of one story."""
         return self.story_of.get(a.doc.path) == self.story_of.get(b.doc.path)
+
+    def claims_of(self, kind: str) -> list[Claim]:
+        """The claims of one kind, in document order."""
+        return [c for c in self.claims if c.kind == kind]
 
     def by_document(self) -> dict[str, list[Sentence]]:
         out: dict[str, list[Sentence]] = {}

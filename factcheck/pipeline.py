@@ -17,6 +17,7 @@ from .checks import CHECK_TYPES
 from .cluster import cluster, stories
 from .config import Settings
 from .embed import Embedder
+from .extract.claims import ClaimExtractor, ClaimLexicon, quote_claims, title_claims
 from .extract.names import NameVocabulary, proper_names
 from .extract.people import PeopleExtractor, TitleLexicon, link_people, link_surnames
 from .models import Corpus, Finding, Report, severity_rank
@@ -45,6 +46,7 @@ def lexicons(rules: RuleSet) -> dict:
         "names": NameVocabulary(rules.lexicon("names"), titles),
         "transliteration": Transliteration(rules.lexicon("transliteration")),
         "house-style": rules.lexicon("house-style"),
+        "claims": ClaimLexicon(rules.lexicon("claims")),
     }
 
 
@@ -138,15 +140,21 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
         doc_sentences, doc_names = (parsed or {}).get(doc.path) or parse(doc, lex)
         sentences += doc_sentences
         names.update(doc_names)
+    extractor = ClaimExtractor(lex["claims"])
+    claims = [c for s in sentences for c in extractor.sentence_claims(s)]
+    # Claim phrases are encoded with the sentences, in one pass: alignment compares them.
+    phrases = sorted({c.phrase for c in claims if c.phrase})
     own = embedder is None
     embedder = embedder or settings.embedder()
     try:
-        vectors = embedder.encode([s.text for s in sentences])
+        encoded = embedder.encode([s.text for s in sentences] + phrases)
         if warnings is not None:
             warnings.extend(embedder.warnings)
     finally:
         if own:
             embedder.close()
+    vectors = encoded[:len(sentences)]
+    phrase_vectors = dict(zip(phrases, encoded[len(sentences):]))
     skeleton = lex["transliteration"].skeleton
     by_doc: dict[str, set[str]] = {}
     for s in sentences:
@@ -161,12 +169,19 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
         documents = [d for d in documents if d.path in keep]
         sentences = [sentences[i] for i in rows]
         vectors = vectors[rows]
+        claims = [c for c in claims if c.document in keep]
     clusters = cluster(sentences, vectors, settings.threshold, settings.floor, settings.neighbours)
-    extractor = PeopleExtractor(lex["titles"], lex["names"])
-    mentions = [m for s in sentences for m in extractor.extract(s)]
+    finder = PeopleExtractor(lex["titles"], lex["names"])
+    mentions = [m for s in sentences for m in finder.extract(s)]
     mentions += link_surnames(sentences, mentions, lex["names"], skeleton)
     people = link_people(mentions, skeleton)
-    return Corpus(documents, sentences, clusters, people, lex, vectors=vectors, names=names, stories=grouped)
+    corpus = Corpus(documents, sentences, clusters, people, lex, vectors=vectors, names=names, stories=grouped,
+                    phrase_vectors=phrase_vectors)
+    from .checks.quote_mismatch import quote_parts  # quotes need the people (their speakers) first
+
+    corpus.claims = sorted(claims + title_claims(people) + quote_claims(quote_parts(corpus, 1)),
+                           key=lambda c: (c.document, c.offset, c.kind))
+    return corpus
 
 
 def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,

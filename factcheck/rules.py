@@ -32,6 +32,8 @@ LEXICON_TYPES: dict[str, dict[str, Any]] = {
     "transliteration": {"equivalents": [], "substitutions": [], "endings": []},
     "house-style": {"preferred": [], "severity": "warning"},
     "names": {"stopwords": [], "org_words": [], "speech_verbs": []},
+    "claims": {"attributes": {}, "measures": {}, "evolving": [], "updates": [], "hedges": [], "negations": [], "events": {},
+               "settle_days": 31, "event_window": 80},
 }
 
 RULE_KEYS = {"id", "extends", "severity", "message", "description", "example", "enabled"}

@@ -13,12 +13,20 @@ def test_fail_money(scan_texts, of_check):
     assert values(report, of_check) == [("warning", ["$135.07 million", "$153.07 million"])]
 
 
-def test_approximate_values_are_info(scan_texts, of_check):
+def test_pass_approximations_that_overlap(scan_texts, of_check):
     _, report = scan_texts({
         "a.txt": "March\nAbout 30,000 people marched through the capital on Sunday to protest the law.\n",
         "b.txt": "March\nRoughly 31,000 people marched through the capital on Sunday to protest the new law.\n",
     })
-    assert values(report, of_check) == [("info", ["About 30,000", "Roughly 31,000"])]
+    assert values(report, of_check) == []
+
+
+def test_approximate_values_far_apart_are_info(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "March\nAbout 30,000 people marched through the capital on Sunday to protest the law.\n",
+        "b.txt": "March\nRoughly 45,000 people marched through the capital on Sunday to protest the new law.\n",
+    })
+    assert values(report, of_check) == [("info", ["About 30,000", "Roughly 45,000"])]
 
 
 def test_pass_units_are_converted(scan_texts, of_check):

@@ -48,9 +48,9 @@ def test_every_check_type_fires(report):
     ("name-misspelling", ["Varaga", "Varga"], {"a3-courier.html"}, "error"),
     ("date-conflict", ["March 12", "March 14"], {"a1-herald.txt", "a2-coastal.md"}, "warning"),
     ("number-conflict", ["$135.07 million", "$153.07 million"], {"a1-herald.txt", "a2-coastal.md"}, "warning"),
-    ("number-conflict", ["Eight", "Six"], {"a1-herald.txt", "a3-courier.html"}, "warning"),
+    # injured counts reported on different days: the figure may have changed, so info
+    ("number-conflict", ["Eight", "Six"], {"a1-herald.txt", "a3-courier.html"}, "info"),
     ("number-conflict", ["1977", "1979"], {"a1-herald.txt", "a2-coastal.md"}, "warning"),
-    ("number-conflict", ["about 30,000", "roughly 31,000"], {"a1-herald.txt", "a2-coastal.md"}, "info"),
     ("quote-mismatch", [], {"a1-herald.txt", "a2-coastal.md"}, "warning"),
     ("attribution-conflict", ["Lukas Ferro", "Tomas Brandt"], {"a1-herald.txt", "a4-riverside.txt"}, "warning"),
     ("duplicate-passage", [], {"a4-riverside.txt"}, "warning"),
@@ -72,6 +72,8 @@ def test_part_of_a_whole_and_converted_units_agree(report):
         if f["check"] == "number-conflict":
             assert "Two" not in f["values"]
             assert not {"984-foot", "300-metre"} & set(f["values"])
+            # "about 30,000" and "roughly 31,000" are estimates that overlap
+            assert not {"about 30,000", "roughly 31,000"} & set(f["values"])
 
 
 def test_hard_negatives_stay_silent(report):

@@ -34,6 +34,8 @@ class Check:
     # A deferring check's finding is dropped when another check already reports on
     # the same sentence: a claim that conflicts with another source is not "single-source".
     defers: ClassVar[bool] = False
+    # The kinds of claim the check reads from ``Corpus.claims`` ("quantity", "date", "title", "quote").
+    needs: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule

@@ -1,88 +1,108 @@
 """number-conflict: one quantity given different values by different sources.
 
 Example: "repairs will cost $153.07 million" in one article and "$135.07 million"
-in another -> number-conflict (warning). "about 30,000 vehicles" against "roughly
-31,000 vehicles" is reported at ``approximate_severity`` (info): both are estimates.
+in another -> number-conflict (warning).
 
-Units are converted before comparing, so "the 984-foot bridge" and "the 300-metre
-bridge" agree (within ``tolerance``). A part is never compared with a whole: "two of
-the six workers" does not conflict with "six workers". Counts compare only when they
-count the same noun; attribute years ("opened in 1977") only with the same verb;
-money only in the same currency. Sentences that count the same noun need only
-``keyed_similarity``; other quantities need ``similarity``.
+The check reads quantity claims (``extract.claims``) and compares only claims that
+are aligned (``align``): one story, one attribute ("killed", "depth", "cost"...),
+and the same subject by sentence, claim phrase or named thing. So a quake's depth
+never meets its distance from a city, nor the dead the injured, nor "nine have not
+been identified" the "12 identified".
+
+Values are compared as ranges: "about 300" is 300 ± ``approximate_tolerance``,
+"at least 12" is 12 or more, "up to 40" is 40 or fewer; ranges that overlap agree.
+Units are converted first ("984-foot" = "300-metre"). Figures that grow as an event
+unfolds (``evolving`` attributes: casualties, arrests) are compared as of one
+reporting day: two sources published on different days, an undated one, or a
+figure marked as an update ("rose to", "so far") differ at ``changed_severity``
+(info: "the figure changed between reports"). Estimates and hedged figures that
+disagree are at ``approximate_severity``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ..extract.numbers import Quantity, find_quantities
-from ..models import Corpus, Finding, Sentence, evidence_at
-from ._claims import clashes, components
+from ..align import aligned
+from ..models import Claim, Corpus, Finding, severity_rank
+from ._claims import components
 from .base import Check
 
 
-@dataclass(frozen=True)
-class Stated:
-    sentence: Sentence
-    quantity: Quantity
-
-    @property
-    def key(self) -> tuple[str, str]:
-        q = self.quantity
-        # measures compare by dimension alone: "984-foot bridge" and "300-metre span" are one length
-        thing = q.thing if q.dimension in ("count", "year") else ""
-        return (q.dimension, thing)
+def interval(c: Claim, tolerance: float, approximate: float) -> tuple[float, float]:
+    """The range of values a figure admits."""
+    v = float(c.value)
+    if "lower-bound" in c.qualifiers:
+        return v, float("inf")
+    if "upper-bound" in c.qualifiers:
+        return float("-inf"), v
+    slack = approximate if ("approximate" in c.qualifiers or "hedged" in c.qualifiers) else tolerance
+    return v - abs(v) * slack, v + abs(v) * slack
 
 
 class NumberConflict(Check):
     name = "number-conflict"
-    defaults = {"similarity": 0.6, "keyed_similarity": 0.45, "tolerance": 0.01, "approximate_severity": "info", "dimensions": []}
+    needs = ("quantity",)
+    defaults = {
+        "phrase_similarity": 0.6, "sentence_similarity": 0.6, "tolerance": 0.01, "approximate_tolerance": 0.1,
+        "approximate_severity": "info", "changed_severity": "info", "dimensions": [], "evolving": [],
+    }
     example = (
         "a.txt: Repairs will cost $153.07 million, the ministry said.\n"
         "b.txt: The ministry put the cost of repairs at $135.07 million.\n"
         "-> number-conflict: '$153.07 million' vs '$135.07 million'"
     )
 
-    def stated(self, corpus: Corpus) -> list[Stated]:
-        allowed = set(self.params["dimensions"])
-        out = []
-        for s in corpus.sentences:
-            for q in find_quantities(s.text):
-                if q.part_of is not None:
-                    continue  # a part of a whole says nothing about the whole
-                if allowed and q.dimension.split(":")[0] not in allowed:
-                    continue
-                out.append(Stated(s, q))
-        return out
-
-    def agree(self, a: Quantity, b: Quantity) -> bool:
+    def agree(self, a: Claim, b: Claim) -> bool:
         if a.value == b.value:
             return True
-        if a.dimension == "year":
+        if a.unit == "year":
             return False  # 1977 and 1979 are two years, however close
-        return abs(a.value - b.value) <= self.params["tolerance"] * max(abs(a.value), abs(b.value))
+        lo_a, hi_a = interval(a, self.params["tolerance"], self.params["approximate_tolerance"])
+        lo_b, hi_b = interval(b, self.params["tolerance"], self.params["approximate_tolerance"])
+        return lo_a <= hi_b and lo_b <= hi_a
+
+    def severity(self, a: Claim, b: Claim, evolving: frozenset) -> tuple[str, str]:
+        """(severity, reason) of a disagreement between two aligned figures."""
+        attribute = a.attribute.removeprefix("not ")
+        if attribute in evolving and (a.time is None or b.time is None or a.time != b.time
+                                      or "update" in a.qualifiers or "update" in b.qualifiers):
+            return self.params["changed_severity"], "changed"
+        if (a.qualifiers | b.qualifiers) & {"approximate", "hedged", "lower-bound", "upper-bound"}:
+            return self.params["approximate_severity"], "estimate"
+        return self.rule.severity, "conflict"
 
     def run(self, corpus: Corpus) -> list[Finding]:
-        # Two sentences that count the same noun ("workers") need less else in common.
-        keyed, plain = self.params["keyed_similarity"], self.params["similarity"]
-        pairs = clashes(corpus, self.stated(corpus), kind=lambda st: st.key, agree=lambda x, y: self.agree(x.quantity, y.quantity),
-                        min_similarity=min(keyed, plain), needed=lambda st: keyed if st.key[1] else plain)
+        allowed = set(self.params["dimensions"])
+        evolving = frozenset(self.params["evolving"]) | corpus.lexicons["claims"].evolving
+        claims = [c for c in corpus.claims_of("quantity") if not allowed or c.unit.split(":")[0] in allowed]
+        pairs, judged = [], {}
+        for a, b, _ in aligned(corpus, claims, self.params["phrase_similarity"], self.params["sentence_similarity"]):
+            if not self.agree(a, b):
+                pairs.append((a, b))
+                judged[(id(a), id(b))] = self.severity(a, b, evolving)
         findings = []
         for group in components(pairs):
-            values = sorted({st.quantity.text for st in group})
+            values = sorted({c.text for c in group})
             if len(values) < 2:
                 continue
-            dimension, thing = group[0].key
-            approximate = any(st.quantity.approximate for st in group)
-            subject = {"count": f"number of '{thing}'", "year": f"year {thing}"}.get(dimension) or dimension.replace("money:", "amount in ")
+            members = {id(c) for c in group}
+            verdicts = [v for (x, y), v in judged.items() if x in members and y in members]
+            level = max((v[0] for v in verdicts), key=severity_rank)
+            reasons = {why for lvl, why in verdicts if lvl == level}
+            attribute = group[0].attribute
+            subject = attribute if not group[0].subject or group[0].subject in attribute else f"{attribute} ({group[0].subject})"
+            if "conflict" in reasons:
+                suggestion = "Check the figure against the primary source."
+            elif "changed" in reasons:
+                dates = sorted({c.time or "undated" for c in group})
+                suggestion = f"The figure may have changed between reports ({', '.join(dates)}); give the latest with its time and source."
+            else:
+                suggestion = "The figures are estimates; say so, or use one source's figure with attribution."
             findings.append(self.finding(
                 subject=subject,
                 values=values,
-                evidence=[evidence_at(st.sentence, st.quantity.text, st.sentence.start + st.quantity.start) for st in group],
-                severity=self.params["approximate_severity"] if approximate else None,
-                suggestion="Both figures are estimates; say so, or use one source's figure with attribution." if approximate
-                else "Check the figure against the primary source.",
+                evidence=[c.evidence() for c in group],
+                severity=level,
+                suggestion=suggestion,
                 quantity=subject,
             ))
         return findings

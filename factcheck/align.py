@@ -1,0 +1,71 @@
+"""Claims -> aligned pairs: which claims in two sources are about the same thing.
+
+Two claims are candidates when they come from different documents of one story,
+are of one kind and have the same normalised attribute ("killed" / "death toll"
+/ "dead" are one attribute; ``rules/claims.yaml``). A candidate pair is aligned
+when something beyond the attribute says the claims are about one subject:
+
+- their sentences share a cluster, or are at least ``sentence_similarity`` alike;
+- or their short claim phrases (the clauses around the values, figures masked)
+  are at least ``phrase_similarity`` alike: "the #-metre tanker was leaving the
+  harbour" ~ "the #-metre vessel, owned by";
+- or both name the same subject (the counted noun, the measured thing).
+
+A pair whose clauses name people or places, and name different ones, is two
+claims ("8,000 killed in Nepal" / "20 killed in India"). Sentence clusters are
+one signal among these, never the gate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import numpy as np
+
+from .extract.claims import names_near
+from .models import Claim, Corpus
+
+
+def _vectors(corpus: Corpus, claims: list[Claim]) -> tuple[np.ndarray | None, np.ndarray | None]:
+    index = {s.key: i for i, s in enumerate(corpus.sentences)}
+    sentence_rows = None
+    if corpus.vectors is not None and len(claims):
+        sentence_rows = np.stack([corpus.vectors[index[c.sentence.key]] for c in claims])
+    phrase_rows = None
+    if corpus.phrase_vectors and all(c.phrase in corpus.phrase_vectors for c in claims):
+        phrase_rows = np.stack([corpus.phrase_vectors[c.phrase] for c in claims])
+    return sentence_rows, phrase_rows
+
+
+def aligned(corpus: Corpus, claims: Iterable[Claim], phrase_similarity: float, sentence_similarity: float,
+            by_subject: bool = True) -> Iterator[tuple[Claim, Claim, float]]:
+    """Aligned pairs among ``claims`` (cross-document, one story, one kind and attribute), with a similarity.
+
+    Pairs come in a stable order: claims sorted by document and offset.
+    """
+    groups: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        groups.setdefault((corpus.story_of.get(c.document), c.kind, c.attribute), []).append(c)
+    for key in sorted(groups, key=lambda k: (str(k[0]), k[1], k[2])):
+        members = sorted(groups[key], key=lambda c: (c.document, c.offset))
+        if len({c.document for c in members}) < 2:
+            continue
+        sentences, phrases = _vectors(corpus, members)
+        sims = sentences @ sentences.T if sentences is not None else None
+        psims = phrases @ phrases.T if phrases is not None else None
+        near = [names_near(c, corpus.names.get(c.sentence.key, frozenset())) for c in members]
+        for i, a in enumerate(members):
+            for j in range(i + 1, len(members)):
+                b = members[j]
+                if a.document == b.document:
+                    continue
+                if near[i] and near[j] and not near[i] & near[j]:
+                    continue  # both say who or where, and they say different ones: two claims
+                same_cluster = corpus.cluster_of.get(a.sentence.key) is not None and \
+                    corpus.cluster_of.get(a.sentence.key) is corpus.cluster_of.get(b.sentence.key)
+                s = float(sims[i, j]) if sims is not None else 0.0
+                p = float(psims[i, j]) if psims is not None else 0.0
+                # a bare count's subject is its attribute already ("six workers"): that says nothing more
+                same_subject = by_subject and bool(a.subject) and a.subject == b.subject and not a.attribute.startswith("number of")
+                if same_cluster or s >= sentence_similarity or p >= phrase_similarity or same_subject:
+                    yield a, b, max(s, p)

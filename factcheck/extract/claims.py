@@ -1,0 +1,267 @@
+"""Sentences -> Claims: figures, event dates, titles and quotes, each about one attribute.
+
+A claim is smaller than a sentence. "The quake killed 9,000 people and injured
+22,000" holds two quantity claims, ``killed = 9000`` and ``injured = 22000``; "The
+320-metre tanker ran aground on March 23" holds a length claim about the tanker and
+a date claim about the grounding. Checks compare claims whose attributes match, so
+a depth never meets a distance and the dead never meet the injured.
+
+The vocabulary is ``rules/claims.yaml`` (``extends: claims``): attribute words and
+their synonyms, measure words, update and hedge markers, negations, and event words.
+Everything here reads one sentence at a time; publication dates come from the
+document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..models import Claim, Sentence
+from .dates import find_temporals, resolve
+from .names import fold
+from .numbers import Quantity, find_quantities
+
+# Words and marks that end a clause: a figure's attribute is looked for inside its own clause,
+# so "killed 12 and injured 30" reads as two claims.
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,\s|\s(?:and|but|while|whereas|whilst|as well as|including|plus|among them|of whom|of which)\s", re.IGNORECASE)
+_DIGITS = re.compile(r"\d[\d,.]*")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_MAGNITUDE = re.compile(r"(?:\bmagnitude(?:[- ]of)?[- ](?P<a>\d(?:\.\d)?)\b|\b(?P<b>\d(?:\.\d)?)[- ]magnitude\b|\bM(?P<c>\d\.\d)\b)", re.IGNORECASE)
+_LOWER = re.compile(r"^(?:at least|more than|over|upwards of|no fewer than|no less than)\b", re.IGNORECASE)
+_UPPER = re.compile(r"^(?:less than|fewer than|under|up to|at most|no more than)\b", re.IGNORECASE)
+
+
+def _phrases(words) -> re.Pattern | None:
+    """One case-insensitive pattern for a list of words and phrases, longest first."""
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])", re.IGNORECASE)
+
+
+class ClaimLexicon:
+    """The parsed ``claims`` lexicon."""
+
+    def __init__(self, lexicon: dict) -> None:
+        self.attribute_of: dict[str, str] = {}
+        for attribute, words in lexicon["attributes"].items():
+            for w in [attribute, *words]:
+                self.attribute_of.setdefault(" ".join(w.lower().split()), attribute)
+        self.attributes = _phrases(self.attribute_of)
+        self.measure_of: dict[str, str] = {}
+        for measure, words in lexicon["measures"].items():
+            for w in words:
+                self.measure_of.setdefault(w.lower(), measure)
+        self.measures = _phrases(self.measure_of)
+        self.evolving = frozenset(lexicon["evolving"])
+        self.updates = _phrases(lexicon["updates"])
+        self.hedges = _phrases(lexicon["hedges"])
+        self.negations = _phrases(lexicon["negations"])
+        self.event_of: dict[str, str] = {}
+        for event, words in lexicon["events"].items():
+            for w in [event, *words]:
+                self.event_of.setdefault(" ".join(w.lower().split()), event)
+        self.events = _phrases(self.event_of)
+        self.settle_days = int(lexicon["settle_days"])
+        self.event_window = int(lexicon["event_window"])
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+    text: str
+
+
+def clause_at(text: str, start: int, end: int) -> Clause:
+    """The clause of ``text`` that holds ``text[start:end]``."""
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    m = _CLAUSE_BREAK.search(text, end)
+    right = m.start() if m else len(text)
+    return Clause(left, right, text[left:right])
+
+
+def mask(text: str) -> str:
+    """A phrase with its figures masked, so two phrases compare on words, not numbers."""
+    return " ".join(_DIGITS.sub("#", text).split())
+
+
+def _nearest(pattern: re.Pattern | None, text: str, start: int, end: int, lookup: dict[str, str]) -> tuple[str, int] | None:
+    """(what the nearest match of ``pattern`` in ``text`` names, its distance from [start, end))."""
+    if pattern is None:
+        return None
+    best = None
+    for m in pattern.finditer(text):
+        if m.start() < end and start < m.end():
+            continue
+        distance = start - m.end() if m.end() <= start else m.start() - end
+        key = " ".join(m.group(0).lower().split())
+        if best is None or distance < best[1]:
+            best = (lookup.get(key, key), distance)
+    return best
+
+
+def _bound(q: Quantity) -> str | None:
+    if not q.approximate:
+        return None
+    if _LOWER.match(q.text):
+        return "lower-bound"
+    if _UPPER.match(q.text):
+        return "upper-bound"
+    return "approximate"
+
+
+class ClaimExtractor:
+    """Turns sentences into claims with the ``claims`` lexicon."""
+
+    def __init__(self, lexicon: ClaimLexicon) -> None:
+        self.lex = lexicon
+        self.settle_days = lexicon.settle_days
+        self.event_window = lexicon.event_window
+
+    # ------------------------------------------------------------ shared pieces
+
+    def _qualifiers(self, clause: Clause) -> set[str]:
+        out = set()
+        if self.lex.updates is not None and self.lex.updates.search(clause.text):
+            out.add("update")
+        if self.lex.hedges is not None and self.lex.hedges.search(clause.text):
+            out.add("hedged")
+        if re.search(r"\baccording to\b", clause.text, re.IGNORECASE):
+            out.add("attributed")
+        return out
+
+    @staticmethod
+    def _published(sentence: Sentence) -> dt.date | None:
+        date = sentence.doc.date
+        if date and len(date) == 10:
+            try:
+                return dt.date.fromisoformat(date)
+            except ValueError:
+                return None
+        return None
+
+    # ------------------------------------------------------------ quantities
+
+    def quantities(self, sentence: Sentence) -> list[Claim]:
+        """Figure claims: each quantity with the attribute its clause gives it."""
+        text = sentence.text
+        out: list[Claim] = []
+        taken: list[tuple[int, int]] = []
+        for m in _MAGNITUDE.finditer(text):
+            value = m.group("a") or m.group("b") or m.group("c")
+            clause = clause_at(text, m.start(), m.end())
+            out.append(Claim("quantity", "", "magnitude", float(value), m.group(0), sentence, m.start(), m.end(), unit="magnitude",
+                             qualifiers=frozenset(self._qualifiers(clause)), phrase=mask(clause.text), time=sentence.doc.date))
+            taken.append((m.start(), m.end()))
+        for q in find_quantities(text):
+            if q.part_of is not None or q.dimension == "duration":
+                continue  # a part of a whole says nothing about the whole; durations are not facts of the event
+            if any(s < q.end and q.start < e for s, e in taken):
+                continue
+            clause = clause_at(text, q.start, q.end)
+            local_start, local_end = q.start - clause.start, q.end - clause.start
+            attribute, subject = self._attribute(q, clause, local_start, local_end)
+            if attribute is None:
+                continue
+            qualifiers = self._qualifiers(clause)
+            bound = _bound(q)
+            if bound:
+                qualifiers.add(bound)
+            before = clause.text[:local_start]
+            if self.lex.negations is not None and (self.lex.negations.search(before[-40:]) or self.lex.negations.search(clause.text[local_end:local_end + 40])):
+                attribute = "not " + attribute
+                qualifiers.add("negated")
+            out.append(Claim("quantity", subject, attribute, q.value, q.text, sentence, q.start, q.end, unit=q.dimension,
+                             qualifiers=frozenset(qualifiers), phrase=mask(clause.text), time=sentence.doc.date))
+        return sorted(out, key=lambda c: c.start)
+
+    def _attribute(self, q: Quantity, clause: Clause, start: int, end: int) -> tuple[str | None, str]:
+        """(attribute, subject) of a quantity inside its clause; attribute None when the figure states nothing comparable."""
+        if q.dimension == "year":
+            return f"year {q.thing}", q.thing
+        named = _nearest(self.lex.attributes, clause.text, start, end, self.lex.attribute_of)
+        if q.dimension == "count":
+            if named:
+                return named[0], q.thing
+            return f"number of {q.thing}", q.thing  # "six workers": the counted noun is the attribute
+        if q.dimension in ("length", "area", "mass"):
+            measure = _nearest(self.lex.measures, clause.text, start, end, self.lex.measure_of)
+            kind = measure[0] if measure and q.dimension == "length" else q.dimension
+            return kind, q.thing
+        if q.dimension.startswith("money"):
+            return (named[0] if named else "amount") + f" ({q.dimension.split(':', 1)[1]})", q.thing
+        if q.dimension == "percent":
+            return ("share " + named[0]) if named else None, ""
+        return q.dimension, q.thing
+
+    # ------------------------------------------------------------ dates
+
+    def dates(self, sentence: Sentence) -> list[Claim]:
+        """Event-date claims: a date with the event word nearest it in its clause (or within ``event_window``)."""
+        if self.lex.events is None:
+            return []
+        text = sentence.text
+        published = self._published(sentence)
+        out = []
+        for t in find_temporals(text):
+            value = resolve(t, published, self.settle_days)
+            if value is None or value.month is None:
+                continue  # a bare year is an attribute ("opened in 1977"), a figure
+            clause = clause_at(text, t.start, t.end)
+            near = _nearest(self.lex.events, clause.text, t.start - clause.start, t.end - clause.start, self.lex.event_of)
+            if near is None:
+                near = _nearest(self.lex.events, text, t.start, t.end, self.lex.event_of)
+                if near is None or near[1] > self.event_window:
+                    continue
+            event = near[0]
+            out.append(Claim("date", event, f"date of {event}", value, t.text, sentence, t.start, t.end, unit=t.kind,
+                             qualifiers=frozenset(self._qualifiers(clause)), phrase=mask(clause.text), time=sentence.doc.date))
+        return out
+
+    def sentence_claims(self, sentence: Sentence) -> list[Claim]:
+        return self.quantities(sentence) + self.dates(sentence)
+
+
+def title_claims(people) -> list[Claim]:
+    """Title claims: every title a sentence gives a person, with the person as subject."""
+    out = []
+    for person in people:
+        for m in person.mentions:
+            for t in m.titles:
+                i = m.sentence.text.find(t.text)
+                start = i if i >= 0 else m.start
+                out.append(Claim("title", person.name, t.ladder or "role", t, t.text, m.sentence, start, start + len(t.text),
+                                 time=m.sentence.doc.date, qualifiers=frozenset({"qualified"} if t.qualified else ())))
+    return sorted(out, key=lambda c: (c.document, c.offset))
+
+
+def words_of(text: str) -> str:
+    """A quote's words, lower case, punctuation dropped: what two wordings are compared on."""
+    return " ".join(w.lower() for w in re.findall(r"\w+", text))
+
+
+def quote_claims(parts) -> list[Claim]:
+    """Quote claims from ``QuotePart``s: the speaker as subject, the words as value."""
+    out = []
+    for p in parts:
+        start = p.start - p.sentence.start
+        out.append(Claim("quote", p.speaker or "", "quote", words_of(p.text), " ".join(p.text.split()), p.sentence,
+                         start, start + len(p.text), speaker=p.speaker, time=p.sentence.doc.date))
+    return out
+
+
+def names_near(claim: Claim, names: set[str]) -> set[str]:
+    """The proper-name keys of ``names`` (a sentence's) that stand inside the claim's clause."""
+    clause = clause_at(claim.sentence.text, claim.start, claim.end).text
+    folded = fold(clause)
+    return {n for n in names if n and n in folded}
+
+
+def clause_words(claim: Claim) -> set[str]:
+    """Lower-case content words of a claim's phrase."""
+    return {w.lower() for w in _WORDS.findall(claim.phrase) if len(w) > 2}
