@@ -6,10 +6,15 @@ in the text: 2022".
 
 Also reported: a month or day with no year that the document's own date does not
 settle (it lies more than ``settle_days`` before it or ``settle_future_days`` after
-it, or the document is undated); a
-weekday or "yesterday" in an undated document; and a relative expression ("A month
-later") whose anchor is itself unresolved. Dates inside direct quotations are the
-speaker's words and are left alone.
+it, or the document is undated); a weekday or "yesterday" in an undated document;
+and a relative expression ("A month later") whose anchor is itself unresolved.
+Dates inside direct quotations are the speaker's words and are left alone.
+
+One finding per root cause, not per mention: an undated document gets a single
+finding that lists every expression its missing date leaves open, and "A month
+later" is folded into the finding of the unresolved date it counts from. For a
+month or day with no year, the suggestion names the most recent past year before
+the document's date, marked as inferred.
 """
 
 from __future__ import annotations
@@ -43,17 +48,26 @@ class VagueDate(Check):
         quotes = {b: quote_spans(doc.text, span.start, span.end) for b, span in enumerate(doc.blocks)}
         years: list[tuple[int, int]] = []  # (sentence index, year) of every year named so far
         last: tuple[Temporal, Sentence, bool] | None = None  # the latest expression and whether it resolved
-        findings = []
+        # Root cause -> its unresolved expressions: an expression's own id, its anchor's, or "undated".
+        groups: dict[object, list] = {}
+        root_of: dict[int, object] = {}
         for s in sentences:
             found = [t for t in find_temporals(s.text) if not inside(quotes[s.block], s.start + t.start)]
             for t in found:
                 resolved, why, hint = self._resolve(t, s, found, years, last, published)
                 if not resolved:
-                    findings.append(self._finding(s, t, why, hint, years, doc.date))
+                    if hint and last is not None and id(last[0]) in root_of:
+                        root = root_of[id(last[0])]  # "A month later" after an unresolved date: that date's finding
+                    elif published is None and why.endswith("the document is undated"):
+                        root = "undated"
+                    else:
+                        root = id(t)
+                    root_of[id(t)] = root
+                    groups.setdefault(root, []).append((s, t, why, hint, [y for i, y in years if i <= s.index]))
                 if t.value.year is not None:
                     years.append((s.index, t.value.year))
                 last = (t, s, resolved)
-        return findings
+        return [self._finding(items, published, undated=root == "undated") for root, items in groups.items()]
 
     def _resolve(self, t: Temporal, s: Sentence, same_sentence: list[Temporal], years, last, published):
         """(resolved, reason, anchor hint) for one expression."""
@@ -91,20 +105,31 @@ class VagueDate(Check):
             return False, f"'{t.text}' needs a publication date, and the document is undated", ""
         return True, "", ""
 
-    def _finding(self, s: Sentence, t: Temporal, why: str, hint: str, years, published: str | None) -> Finding:
-        earlier = [y for i, y in years if i <= s.index]
+    def _finding(self, items: list, published: dt.date | None, undated: bool) -> Finding:
+        """One finding for the expressions one root cause leaves unresolved."""
+        s, t, why, hint, earlier = items[0]
+        values = list(dict.fromkeys(t.text for _, t, *_ in items))
+        if undated and len(items) > 1:
+            why = f"the document is undated, so {len(values)} expressions cannot be resolved: " + ", ".join(f"'{v}'" for v in values)
+        elif len(items) > 1:
+            why += "; " + "; ".join(w for _, _, w, _, _ in items[1:])
         hints = []
         if earlier:
             hints.append(f"nearest earlier year in the text: {earlier[-1]}")
-        if published:
-            hints.append(f"document dated {published}")
+        if published and t.kind == "partial" and t.value.month:
+            past = published.year if (t.value.month, t.value.day or 1) <= (published.month, published.day) else published.year - 1
+            hints.append(f"most recent past year before the document's date {published.isoformat()}: {past} (inferred)")
+        elif published:
+            hints.append(f"document dated {published.isoformat()}")
+        if undated:
+            hints.append("give the article a publication date (front matter, byline or dateline)")
         if hint:
             hints.append(hint)
         suggestion = "Name the date in full" + (f" ({'; '.join(hints)})" if hints else "") + "."
         return self.finding(
             subject=t.text,
-            values=[t.text],
-            evidence=[evidence_at(s, t.text, s.start + t.start)],
+            values=values,
+            evidence=[evidence_at(x, u.text, x.start + u.start) for x, u, *_ in items],
             suggestion=suggestion,
             reason=why,
         )
