@@ -25,6 +25,8 @@ import numpy as np
 from .extract.claims import names_near
 from .models import Claim, Corpus
 
+BARE_COUNT_MARGIN = 0.15
+
 
 def _vectors(corpus: Corpus, claims: list[Claim]) -> tuple[np.ndarray | None, np.ndarray | None]:
     index = {s.key: i for i, s in enumerate(corpus.sentences)}
@@ -54,6 +56,9 @@ def aligned(corpus: Corpus, claims: Iterable[Claim], phrase_similarity: float, s
         sims = sentences @ sentences.T if sentences is not None else None
         psims = phrases @ phrases.T if phrases is not None else None
         near = [names_near(c, corpus.names.get(c.sentence.key, frozenset())) for c in members]
+        # A bare count ("12 players", "22 players") has no attribute word to say what it counts
+        # for, so it needs closer sentences or phrases than a figure whose attribute is named.
+        bump = BARE_COUNT_MARGIN if key[2].startswith("number of") else 0.0
         for i, a in enumerate(members):
             for j in range(i + 1, len(members)):
                 b = members[j]
@@ -67,5 +72,5 @@ def aligned(corpus: Corpus, claims: Iterable[Claim], phrase_similarity: float, s
                 p = float(psims[i, j]) if psims is not None else 0.0
                 # a bare count's subject is its attribute already ("six workers"): that says nothing more
                 same_subject = by_subject and bool(a.subject) and a.subject == b.subject and not a.attribute.startswith("number of")
-                if same_cluster or s >= sentence_similarity or p >= phrase_similarity or same_subject:
+                if same_cluster or s >= sentence_similarity + bump or p >= phrase_similarity + bump or same_subject:
                     yield a, b, max(s, p)

@@ -22,6 +22,16 @@ from ._forms import Form, collect_forms
 from .base import Check
 
 
+# Endings that make demonyms, adjectives and plurals of one name: "Korea" / "Koreas" / "Korean",
+# "Nepal" / "Nepali" / "Nepalese". Two forms that differ only there are one word, not a slip.
+_ENDINGS = ("ians", "ian", "ans", "an", "ese", "ish", "is", "es", "s", "n", "i", "a")
+
+
+def stems(form: str) -> set[str]:
+    """The form and each stem left by dropping one of the ``_ENDINGS``."""
+    return {form} | {form[: -len(e)] for e in _ENDINGS if form.endswith(e) and len(form) - len(e) >= 4}
+
+
 def max_edits(length: int, params: dict) -> int:
     if length >= params["long_name"]:
         return 2
@@ -82,7 +92,7 @@ class NameMisspelling(Check):
                     continue
                 a, b = fold(rare.text), fold(common.text)
                 limit = max_edits(min(len(a), len(b)), self.params)
-                if not limit or abs(len(a) - len(b)) > limit or a.startswith(b) or b.startswith(a):
+                if not limit or abs(len(a) - len(b)) > limit or a.startswith(b) or b.startswith(a) or stems(a) & stems(b):
                     continue
                 if translit.same(rare.text, common.text) or OSA.distance(a, b) > limit:
                     continue

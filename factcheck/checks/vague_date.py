@@ -14,7 +14,10 @@ One finding per root cause, not per mention: an undated document gets a single
 finding that lists every expression its missing date leaves open, and "A month
 later" is folded into the finding of the unresolved date it counts from. For a
 month or day with no year, the suggestion names the most recent past year before
-the document's date, marked as inferred.
+the document's date, marked as inferred. A document whose publication date could
+not be found (front matter, byline, dateline, timestamp, HTML metadata) is more
+often a page saved without its metadata than a vague article, so its finding is at
+``undated_severity`` (info).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from .base import Check
 
 class VagueDate(Check):
     name = "vague-date"
-    defaults = {"settle_days": 31, "settle_future_days": 62, "anchor_sentences": 1}
+    defaults = {"settle_days": 31, "settle_future_days": 62, "anchor_sentences": 1, "undated_severity": "info"}
     example = (
         "a.txt: Kazakhstan has long pursued a multi-vectored foreign policy.\n"
         "       In June of that year, at an economic forum, Tokayev declared...\n"
@@ -131,5 +134,6 @@ class VagueDate(Check):
             values=values,
             evidence=[evidence_at(x, u.text, x.start + u.start) for x, u, *_ in items],
             suggestion=suggestion,
+            severity=self.params["undated_severity"] if undated else None,
             reason=why,
         )

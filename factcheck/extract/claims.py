@@ -29,6 +29,8 @@ _CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,\s|\s(?:and|but|while|whereas|whi
 _DIGITS = re.compile(r"\d[\d,.]*")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _MAGNITUDE = re.compile(r"(?:\bmagnitude(?:[- ]of)?[- ](?P<a>\d(?:\.\d)?)\b|\b(?P<b>\d(?:\.\d)?)[- ]magnitude\b|\bM(?P<c>\d\.\d)\b)", re.IGNORECASE)
+# What may stand before a dateline's date at the start of a sentence: a place in capitals and a dash or comma.
+_LEAD_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]+[,–—-]\s*)?$")
 _LOWER = re.compile(r"^(?:at least|more than|over|upwards of|no fewer than|no less than)\b", re.IGNORECASE)
 _UPPER = re.compile(r"^(?:less than|fewer than|under|up to|at most|no more than)\b", re.IGNORECASE)
 
@@ -192,7 +194,9 @@ class ClaimExtractor:
         if q.dimension in ("length", "area", "mass"):
             measure = _nearest(self.lex.measures, clause.text, start, end, self.lex.measure_of)
             kind = measure[0] if measure and q.dimension == "length" else q.dimension
-            return kind, q.thing
+            # "400m long": the word after the unit is the measure, not the thing measured
+            thing = "" if q.thing in self.lex.measure_of else q.thing
+            return kind, thing
         if q.dimension.startswith("money"):
             return (named[0] if named else "amount") + f" ({q.dimension.split(':', 1)[1]})", q.thing
         if q.dimension == "percent":
@@ -212,12 +216,14 @@ class ClaimExtractor:
             value = resolve(t, published, self.settle_days)
             if value is None or value.month is None:
                 continue  # a bare year is an attribute ("opened in 1977"), a figure
+            if _LEAD_DATELINE.match(text[:t.start]) and text[t.end:t.end + 3].lstrip()[:1] in (":", "-", "–", "—", "("):
+                continue  # "CAIRO – 5 August 2020: ..." is when the report was filed, not when anything happened
             clause = clause_at(text, t.start, t.end)
             near = _nearest(self.lex.events, clause.text, t.start - clause.start, t.end - clause.start, self.lex.event_of)
             if near is None:
                 near = _nearest(self.lex.events, text, t.start, t.end, self.lex.event_of)
-                if near is None or near[1] > self.event_window:
-                    continue
+            if near is None or near[1] > self.event_window:
+                continue
             event = near[0]
             out.append(Claim("date", event, f"date of {event}", value, t.text, sentence, t.start, t.end, unit=t.kind,
                              qualifiers=frozenset(self._qualifiers(clause)), phrase=mask(clause.text), time=sentence.doc.date))

@@ -62,7 +62,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         re.IGNORECASE)),
     ("anaphoric", re.compile(r"\b(?:later|earlier) (?P<ref>that|the same) (?P<unit>year|month|week|day)\b", re.IGNORECASE)),
     ("relative", re.compile(
-        r"\b(?P<count>" + _COUNT + r") (?P<unit>" + _UNIT + r") (?P<dir>later|earlier|afterwards|(?:after|before)(?! (?:the|a|an|his|her|their|its)\b))\b",
+        r"\b(?P<count>" + _COUNT + r") (?P<unit>" + _UNIT + r") (?P<dir>later|earlier|afterwards|(?:after|before)(?=\s*(?:[,.;:!?]|$)))",
         re.IGNORECASE)),
     ("relative", re.compile(r"\b(?:the )?(?P<dir>next|following|previous|preceding) (?P<unit>day|week|month|year)\b", re.IGNORECASE)),
     ("deictic", re.compile(r"\b(?:(?P<word>yesterday|today|tomorrow)|(?P<dir>last|this|next) (?P<unit>week|month|year|weekend))\b", re.IGNORECASE)),
