@@ -32,9 +32,10 @@ def test_seeds_report_the_three_named_discrepancies(run_cli):
     rare = sorted((e["document"], e["line"]) for e in spelling["evidence"] if e["value"] == "Nurleu")
     assert rare == [("seeds/001_de325bb79e0b97f8.txt", n) for n in (8, 9, 19, 20)]
 
-    june = [f for f in by_check["vague-date"] if f["values"] == ["June of that year"]]
+    # "A month later" counts from the unresolved June, so it is folded into June's finding
+    june = [f for f in by_check["vague-date"] if f["values"] == ["June of that year", "A month later"]]
     assert len(june) == 1
-    assert [(e["document"], e["line"], e["column"]) for e in june[0]["evidence"]] == [
+    assert [(e["document"], e["line"], e["column"]) for e in june[0]["evidence"] if e["value"] == "June of that year"] == [
         ("seeds/001_de325bb79e0b97f8.txt", 13, 4), ("seeds/001_de325bb79e0b97f8.txt", 24, 4)]
     assert "2022" in june[0]["suggestion"]
 

@@ -45,9 +45,9 @@ class Check:
         raise NotImplementedError
 
     def finding(self, *, subject: str, values: list[str], evidence: list[Evidence], suggestion: str | None = None,
-                severity: str | None = None, **fields) -> Finding:
-        """A finding worded by the rule's message template."""
-        message = render(self.rule.message, {"subject": subject, "values": values, **fields})
+                severity: str | None = None, template: str | None = None, **fields) -> Finding:
+        """A finding worded by the rule's message template (or ``template``, a second wording the rule sets)."""
+        message = render(template or self.rule.message, {"subject": subject, "values": values, **fields})
         return Finding(
             check=self.rule.id,
             severity=severity or self.rule.severity,

@@ -12,8 +12,7 @@ one is the other plus an ending (Russia / Russian, Kazakh / Kazakhs).
 
 from __future__ import annotations
 
-from collections import defaultdict
-
+from jellyfish import metaphone
 from rapidfuzz.distance import OSA
 
 from ..extract.names import fold
@@ -55,7 +54,8 @@ def _neighbours(corpus: Corpus, form: Form) -> set[str]:
 
 class NameMisspelling(Check):
     name = "name-misspelling"
-    defaults = {"min_length": 5, "long_name": 9, "same_document_severity": "error", "min_sources": 2}
+    defaults = {"min_length": 5, "long_name": 9, "context_min_length": 3,
+                "tie_message": "'{form}' and '{intended}' look like two spellings of one name: {detail}", "same_document_severity": "error", "min_sources": 2}
     example = (
         "a.txt: Foreign Minister Murat Nurtleu said... Nurleu added...\n"
         "b.txt, c.txt: ...Murat Nurtleu...\n"
@@ -75,35 +75,62 @@ class NameMisspelling(Check):
         people = {fold(tok): p.name for p in corpus.people for m in p.mentions for tok in m.tokens}
         findings = []
         for story in corpus.stories:
-            by_initial: dict[str, list[Form]] = defaultdict(list)
-            for f in collect_forms(corpus, story).values():
-                by_initial[fold(f.text)[:1]].append(f)
-            for group in by_initial.values():
-                for rare, common in self.slips(corpus, group):
-                    findings.append(self._finding(rare, common, people.get(fold(common.text), common.text)))
+            forms = sorted(collect_forms(corpus, story).values(), key=lambda f: f.text)
+            for rare, common in self.slips(corpus, forms):
+                findings.append(self._finding(rare, common, people.get(fold(common.text), common.text)))
         return findings
 
-    def slips(self, corpus: Corpus, group: list[Form]):
-        """(rare, common) pairs where ``rare`` is likely a misspelling of ``common``."""
+    def slips(self, corpus: Corpus, forms: list[Form]):
+        """(rare, common) pairs where ``rare`` is likely a misspelling of ``common``.
+
+        Every pair of forms in the story is weighed, whatever their first letters
+        ("Kumori" / "Pumori"). A pair qualifies by spelling (at most ``max_edits``
+        edits) or by sound (one metaphone key, at most three edits) when the
+        context is strong: the same document writes both, or both stand beside the
+        same name ("Gyanendra Shretha" / "Gyanendra Shrestha"). With such context a
+        short form counts too ("Kim Jung Un" / "Kim Jong Un").
+        """
         translit = corpus.lexicons["transliteration"]
-        for rare in group:
-            for common in group:
+        near = {id(f): _neighbours(corpus, f) for f in forms}
+        folded = {id(f): fold(f.text) for f in forms}
+        for rare in forms:
+            for common in forms:
                 if rare is common:
                     continue
-                a, b = fold(rare.text), fold(common.text)
-                limit = max_edits(min(len(a), len(b)), self.params)
-                if not limit or abs(len(a) - len(b)) > limit or a.startswith(b) or b.startswith(a) or stems(a) & stems(b):
+                a, b = folded[id(rare)], folded[id(common)]
+                if a == b or abs(len(a) - len(b)) > 3 or a.startswith(b) or b.startswith(a) or stems(a) & stems(b):
                     continue
-                if translit.same(rare.text, common.text) or OSA.distance(a, b) > limit:
+                together = bool(rare.documents & common.documents)
+                context = together or bool(near[id(rare)] & near[id(common)])
+                shortest = min(len(a), len(b))
+                limit = max_edits(shortest, self.params) or (1 if context and shortest >= self.params["context_min_length"] else 0)
+                distance = OSA.distance(a, b)
+                sounds = context and shortest >= self.params["min_length"] and distance <= 3 and metaphone(a) == metaphone(b)
+                if not (limit and distance <= limit) and not sounds:
                     continue
-                better = (len(common.documents), len(common.sentences)) > (len(rare.documents), len(rare.sentences))
-                if not better or len(common.documents) < self.params["min_sources"] and not (rare.documents & common.documents):
+                if translit.same(rare.text, common.text):
                     continue
-                if self.related(corpus, rare, common):
+                votes_rare = (len(rare.documents), len(rare.sentences))
+                votes_common = (len(common.documents), len(common.sentences))
+                # Equally attested forms with strong context are still two spellings of one name: reported
+                # once (in name order) without saying which is right.
+                # Only a dropped or doubled letter, never a swapped one: "Chafik" / "Shafik" is a transliteration.
+                tie = (votes_rare == votes_common and near[id(rare)] & near[id(common)] and shortest >= self.params["min_length"]
+                       and rare.text < common.text and distance == 1 and len(a) != len(b))
+                if votes_common <= votes_rare and not tie or len(common.documents) < self.params["min_sources"] and not context:
+                    continue
+                if context or self.related(corpus, rare, common):
                     yield rare, common
 
     def _finding(self, rare: Form, common: Form, subject: str) -> Finding:
         together = sorted(rare.documents & common.documents)
+        if (len(rare.documents), len(rare.sentences)) == (len(common.documents), len(common.sentences)):
+            return self.finding(
+                subject=subject, values=[rare.text, common.text],
+                evidence=rare.evidence() + common.evidence(), suggestion=None,
+                template=self.params["tie_message"], form=rare.text, intended=common.text,
+                detail=f"each is written {len(rare.sentences)} time{'s' if len(rare.sentences) > 1 else ''}; check which is right",
+            )
         # every place of the rare form; one example per source of the common one is enough
         evidence = rare.evidence() + common.evidence(per_document=True)
         n = len(common.documents)

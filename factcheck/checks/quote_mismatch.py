@@ -61,6 +61,7 @@ class QuotePart:
     speaker: str | None
 
 
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ine)$")
 _BEFORE = re.compile(r"\b(?:cited|quoted|according to|said|says|added|told)\s+((?:[^\s“”\"]+\s+){0,4})$", re.IGNORECASE)
 
 
@@ -87,6 +88,8 @@ def speakers(corpus: Corpus) -> dict[str, list[tuple[int, str]]]:
     vocab = corpus.lexicons["names"]
     out: dict[str, list[tuple[int, str]]] = {}
     for person in corpus.people:
+        if len(person.name.split()) < 2 and _DEMONYM.search(person.name):
+            continue  # "The Argentinian said": a nationality, not a person
         for m in person.mentions:
             if _speaks(m, vocab):
                 out.setdefault(m.sentence.doc.path, []).append((m.sentence.start + m.start, person.name))

@@ -43,7 +43,8 @@ def quote_spans(text: str, start: int, end: int) -> list[Quote]:
         elif ch == '"':
             close = text.find('"', i + 1, end)
             if close < 0:
-                break
+                # As with curly quotes: a quote left open runs on into the next paragraph.
+                close = end
             out.append(Quote(i + 1, close, text[i + 1:close]))
             i = close + 1
     return [q for q in out if _WORD.search(q.text)]
