@@ -34,7 +34,8 @@ def interval(c: Claim, tolerance: float, approximate: float) -> tuple[float, flo
         return v, float("inf")
     if "upper-bound" in c.qualifiers:
         return float("-inf"), v
-    slack = approximate if ("approximate" in c.qualifiers or "hedged" in c.qualifiers) else tolerance
+    # Two exact figures agree within ``tolerance`` of each other: half of it on each side.
+    slack = approximate if ("approximate" in c.qualifiers or "hedged" in c.qualifiers) else tolerance / 2
     return v - abs(v) * slack, v + abs(v) * slack
 
 

@@ -31,6 +31,9 @@ _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _MAGNITUDE = re.compile(r"(?:\bmagnitude(?:[- ]of)?[- ](?P<a>\d(?:\.\d)?)\b|\b(?P<b>\d(?:\.\d)?)[- ]magnitude\b|\bM(?P<c>\d\.\d)\b)", re.IGNORECASE)
 # What may stand before a dateline's date at the start of a sentence: a place in capitals and a dash or comma.
 _LEAD_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]+[,–—-]\s*)?$")
+# A number standing alone (not a year, not part of a larger figure): "rose to 8,019".
+_BARE = re.compile(r"(?P<approx>\b(?:at least|more than|over|about|around|nearly|almost|some|up to|less than|fewer than)\s+)?"
+                   r"(?<![\d.,$€£-])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d|%|\s*(?:per ?cent|percent)|-)", re.IGNORECASE)
 _LOWER = re.compile(r"^(?:at least|more than|over|upwards of|no fewer than|no less than)\b", re.IGNORECASE)
 _UPPER = re.compile(r"^(?:less than|fewer than|under|up to|at most|no more than)\b", re.IGNORECASE)
 
@@ -180,7 +183,32 @@ class ClaimExtractor:
                 qualifiers.add("negated")
             out.append(Claim("quantity", subject, attribute, q.value, q.text, sentence, q.start, q.end, unit=q.dimension,
                              qualifiers=frozenset(qualifiers), phrase=mask(clause.text), time=sentence.doc.date))
+        # every figure the quantity reader saw, durations and parts included, is not a bare number
+        out += self._bare_figures(sentence, taken + [(q.start, q.end) for q in find_quantities(text)])
         return sorted(out, key=lambda c: c.start)
+
+    def _bare_figures(self, sentence: Sentence, taken: list[tuple[int, int]]) -> list[Claim]:
+        """Figures with no counted noun that an attribute word names: "the death toll rose to 8,019"."""
+        text = sentence.text
+        dates = [(t.start, t.end) for t in find_temporals(text)]
+        out = []
+        for m in _BARE.finditer(text):
+            start, end = m.span("num")
+            if any(s < end and start < e for s, e in taken + dates):
+                continue
+            clause = clause_at(text, start, end)
+            named = _nearest(self.lex.attributes, clause.text, start - clause.start, end - clause.start, self.lex.attribute_of)
+            if named is None or named[1] > 25:
+                continue  # a bare number far from any attribute word says nothing checkable
+            qualifiers = self._qualifiers(clause)
+            if m.group("approx"):
+                bound = "lower-bound" if _LOWER.match(m.group("approx")) else "upper-bound" if _UPPER.match(m.group("approx")) else "approximate"
+                qualifiers.add(bound)
+            value = float(m.group("num").replace(",", ""))
+            start = m.start("approx") if m.group("approx") else start
+            out.append(Claim("quantity", "", named[0], value, text[start:end], sentence, start, end, unit="count",
+                             qualifiers=frozenset(qualifiers), phrase=mask(clause.text), time=sentence.doc.date))
+        return out
 
     def _attribute(self, q: Quantity, clause: Clause, start: int, end: int) -> tuple[str | None, str]:
         """(attribute, subject) of a quantity inside its clause; attribute None when the figure states nothing comparable."""
