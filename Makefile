@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: scan test bench fuzz clean install
+.PHONY: scan test bench fuzz eval clean install
 
 install: $(STAMP)
 
@@ -28,6 +28,11 @@ test: $(STAMP)
 # Default sizes took 7 minutes here (403 s); BENCH_ARGS=--large adds grouping at 25k-200k sentences (41 minutes in all).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
+# Per-check precision and recall on the seeds, the fixture corpus and the real-coverage corpus
+# (answer keys scored with ../shared/eval/score.py's matching).
+eval: $(STAMP)
+	$(BIN)/python benchmarks/evaluate.py --verbose
 
 # 10,000 examples per fuzz target (a normal test run uses 200).
 fuzz: $(STAMP)
