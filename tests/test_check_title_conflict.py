@@ -38,3 +38,21 @@ def test_pass_former_title(scan_texts, of_check):
         "b.txt": "Forum\nVice President Jane Doemer spoke at the forum.\n",
     })
     assert of_check(report, "title-conflict") == []
+
+
+def test_fail_portfolio_outside_the_vocabulary(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Vaccines\nDeputy Health Secretary Jane Roemer announced the rollout on Monday.\n",
+        "b.txt": "Vaccines\nHealth Secretary Jane Roemer announced the vaccine rollout on Monday.\n",
+    })
+    (f,) = of_check(report, "title-conflict")
+    assert f["values"] == ["Deputy Health Secretary", "Health Secretary"]
+
+
+def test_pass_bare_rank_and_unknown_country_word(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Vaccines\nNigerian Health Minister Osagie Ehanire announced the rollout on Monday.\n",
+        "b.txt": "Vaccines\nHealth Minister Osagie Ehanire announced the vaccine rollout on Monday.\n",
+        "c.txt": "Vaccines\nMinister Osagie Ehanire announced the vaccine rollout on Monday.\n",
+    })
+    assert of_check(report, "title-conflict") == []

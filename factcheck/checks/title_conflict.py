@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from ..extract.people import Title
-from ..models import Corpus, Finding, evidence_at
+from ..models import Corpus, Finding
 from .base import Check
 
 
@@ -20,8 +20,14 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+def _same_portfolio(a: str | None, b: str | None) -> bool:
+    """Portfolios that may be one: unknown, equal, or free wordings that share a word ("nigerian health" / "health")."""
+    return _compatible(a, b) or bool(set(a.split()) & set(b.split()))
+
+
 class TitleConflict(Check):
     name = "title-conflict"
+    needs = ("title",)
     defaults = {"compare_countries": True, "compare_portfolios": True}
     example = (
         "a.txt: Foreign Minister Murat Nurtleu met the ambassador.\n"
@@ -33,9 +39,9 @@ class TitleConflict(Check):
         """Why ``a`` and ``b`` cannot both hold, or None when they can."""
         if a.qualified or b.qualified or a.ladder is None or a.ladder != b.ladder:
             return None
-        if a.level != b.level and _compatible(a.portfolio, b.portfolio) and _compatible(a.country, b.country):
+        if a.level != b.level and _same_portfolio(a.portfolio, b.portfolio) and _compatible(a.country, b.country):
             return "rank"
-        if self.params["compare_portfolios"] and a.level == b.level and a.portfolio and b.portfolio and a.portfolio != b.portfolio:
+        if self.params["compare_portfolios"] and a.level == b.level and not _same_portfolio(a.portfolio, b.portfolio):
             return "portfolio"
         if self.params["compare_countries"] and a.country and b.country and a.country != b.country:
             return "country"
@@ -43,15 +49,16 @@ class TitleConflict(Check):
 
     def run(self, corpus: Corpus) -> list[Finding]:
         findings = []
-        for person in corpus.people:
-            for story in corpus.stories:
-                paths = set(story)
-                held = [(t, m) for m in person.mentions for t in m.titles if t.ladder and m.sentence.doc.path in paths]
-                findings.extend(self._person(person, held))
+        by_person: dict[tuple, list] = {}
+        for c in corpus.claims_of("title"):
+            if c.value.ladder:
+                by_person.setdefault((c.subject, corpus.story_of.get(c.document)), []).append((c.value, c))
+        for (person, _), held in sorted(by_person.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
+            findings.extend(self._person(person, held))
         return findings
 
-    def _person(self, person, held) -> list[Finding]:
-        """The finding, if any, for one person's titles within one story."""
+    def _person(self, person: str, held: list) -> list[Finding]:
+        """The finding, if any, for one person's titles (title, claim) within one story."""
         clashing: set[int] = set()
         kinds: set[str] = set()
         for (i, (a, _)), (j, (b, _)) in combinations(enumerate(held), 2):
@@ -64,15 +71,15 @@ class TitleConflict(Check):
         involved = [held[i] for i in sorted(clashing)]
         values = sorted({t.text for t, _ in involved}, key=str.lower)
         support: dict[str, set[str]] = {}
-        for t, m in involved:
-            support.setdefault(t.text, set()).add(m.sentence.doc.path)
+        for t, c in involved:
+            support.setdefault(t.text, set()).add(c.document)
         counts = ", ".join(f"'{v}' in {len(support[v])} source{'s' if len(support[v]) > 1 else ''}" for v in values)
         top = sorted(values, key=lambda v: -len(support[v]))
         lead = f"; most sources say '{top[0]}'" if len(support[top[0]]) > len(support[top[1]]) else ""
         return [self.finding(
-            subject=person.name,
+            subject=person,
             values=values,
-            evidence=[evidence_at(m.sentence, t.text) for t, m in involved],
-            suggestion=f"Confirm {person.name}'s title against an official record ({counts}){lead}.",
+            evidence=[c.evidence() for _, c in involved],
+            suggestion=f"Confirm {person}'s title against an official record ({counts}){lead}.",
             kind=" and ".join(sorted(kinds)),
         )]

@@ -38,6 +38,10 @@ class Title:
     qualified: bool = False  # "former", "acting": says nothing about now
 
 
+# Words that put a rank lower on its ladder when they stand before the portfolio: "Deputy Health Secretary".
+MODIFIERS = ("first deputy", "deputy", "vice", "assistant", "under", "state")
+
+
 def _alternation(phrases) -> str:
     # Longest first, so "deputy prime minister" wins over "prime minister".
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
@@ -64,13 +68,20 @@ class TitleLexicon:
                 self.countries[form.lower()] = country
         country = _alternation(self.countries)
         heads = _alternation([*self.ranks, *self.equivalents, *self.roles])
+        # The open grammar: [country] [qualifier] [modifier] [portfolio words] rank [of/for portfolio] [of country].
+        # Portfolio words need not be in the vocabulary: "Deputy Health Secretary", "Minister for Digital Affairs".
+        modifiers = _alternation(MODIFIERS)
+        free = r"(?!(?:The|A|An|His|Her|Its|Their|Our|This|That|New|Then|And|Of|For|Mr|Mrs|Ms|Dr)\b)[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+        # Free words after "of"/"for" must end the title (a comma, a lower-case word): else they are the name.
+        end = r"(?=\s*[,.;:)’'\"”]|\s+[a-z]|\s*$)"
         self.pattern = re.compile(
             r"(?<![\w-])"
             rf"(?:(?P<c1>{country})(?:['’]s|['’])?\s+)?"
             rf"(?:(?P<q>{_alternation(self.qualifiers)})[\s-]+)?"
-            rf"(?:(?P<padj>{_alternation(self.before)})\s+)?"
+            rf"(?:(?P<mod>{modifiers})\s+(?=\S+\s+\S))?"
+            rf"(?:(?P<padj>{_alternation(self.before)})\s+|(?!(?:{heads})(?![\w-]))(?-i:(?P<pfree>(?:{free}\s+){{1,2}})))?"
             rf"(?P<head>{heads})(?![\w-])"
-            rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<pname>{_alternation(self.after)})(?![\w-]))?"
+            rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:(?P<pname>{_alternation(self.after)})(?![\w-])|(?-i:(?P<pofree>{free}(?:\s+(?:and\s+)?{free})?){end})))?"
             rf"(?:\s+of\s+(?:the\s+)?(?P<c2>{country})(?![\w-]))?",
             re.IGNORECASE,
         )
@@ -82,6 +93,15 @@ class TitleLexicon:
             portfolio = self.before[" ".join(m.group("padj").lower().split())]
         if m.group("pname"):
             portfolio = self.after[" ".join(m.group("pname").lower().split())]
+        free = m.group("pfree") or m.group("pofree")
+        if free and portfolio is None and head in self.ranks:
+            # a portfolio the vocabulary does not know is compared by its words
+            portfolio = " ".join(w for w in free.lower().split() if w != "and")
+        mod = m.group("mod")
+        if mod:
+            modified = f"{' '.join(mod.lower().split())} {head}"
+            if modified in self.ranks:
+                head = modified
         if head in self.equivalents:
             canonical = self.equivalents[head]
             words = canonical.split()
