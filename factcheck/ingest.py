@@ -16,7 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from .extract.dates import find_temporals, full_dates, parse_date
+from .extract import published
+from .extract.dates import find_temporals, parse_date
 from .models import Document, Span
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -332,34 +333,6 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-_DATELINE_WORDS = re.compile(r"(?i)\b(?:published|updated|posted|on|at|by|am|pm|a\.m\.|p\.m\.|gmt|utc)\b")
-
-
-def _dateline(text: str) -> str | None:
-    """The ISO date when ``text`` is a dateline or byline (a date and a few words), else None.
-
-    Recognises "23 February 2024, Friday, 3:15", "Almaz Kumenov Aug 23, 2024",
-    "ASTANA, 23.08.2024" and "Published: 2024-08-22".
-    """
-    if len(text) > 100:
-        return None
-    dates = full_dates(text)
-    if not dates:
-        return None
-    rest = text
-    for t in find_temporals(text):
-        rest = rest.replace(t.text, " ")
-    rest = _DATELINE_WORDS.sub(" ", rest)
-    rest = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?", " ", rest)
-    words = re.findall(r"[^\W\d_][\w'’.-]*", rest)
-    if len(words) > 4:
-        return None
-    # A byline's words are names or a place: capitalised or upper case.
-    if any(w[0].islower() for w in words):
-        return None
-    return dates[0].value.iso()
-
-
 def analyse_blocks(doc: Document, candidates: list[Span], boilerplate: Boilerplate, find_title: bool, find_date: bool) -> None:
     """Keep the blocks that are reporting; take the title and dateline on the way."""
     kept: list[Span] = []
@@ -372,7 +345,7 @@ def analyse_blocks(doc: Document, candidates: list[Span], boilerplate: Boilerpla
             continue  # a headline or byline printed twice
         wants_date = index < boilerplate.head_size and find_date and doc.date is None
         wants_title = find_title and doc.title is None and len(text) <= 200
-        dateline = _dateline(text) if wants_date or wants_title else None
+        dateline = published.head_date(text) if wants_date or wants_title else None
         if wants_date and dateline:
             doc.date = dateline
             continue
@@ -381,6 +354,16 @@ def analyse_blocks(doc: Document, candidates: list[Span], boilerplate: Boilerpla
         previous = _norm(text)
         kept.append(span)
     doc.blocks = kept
+    if find_date and doc.date is None and kept:
+        # "CAIRO – 5 August 2020: The toll..." dates the report in its first paragraph
+        years = [t.value.year for t in find_temporals(doc.text) if t.kind == "absolute" and t.value.year]
+        for span in kept[:2]:
+            lead = published.lead_dateline(doc.text[span.start:span.end], years)
+            if lead:
+                doc.date = lead[0]
+                if lead[1]:
+                    doc.warnings.append(f"{doc.path}: publication date {lead[0]} read from the dateline, its year inferred from the text")
+                break
 
 
 def _scopes(doc: Document, markers: list[tuple[int, frozenset[str]]]) -> list[tuple[int, int, frozenset[str]]]:
@@ -407,7 +390,7 @@ def load_document(path: Path, boilerplate: Boilerplate, max_bytes: int = DEFAULT
     elif suffix in MARKDOWN_SUFFIXES:
         meta, body = front_matter(source)
         title = meta.get("title")
-        date = parse_date(meta["date"]) if meta.get("date") else None
+        date = parse_date(meta["date"]) if meta.get("date") else published.url_date(str(meta.get("url") or ""))
         doc = Document(path=name, source=source, text=source, title=str(title) if title else None, date=date, warnings=warnings)
         candidates = raw_blocks(source, start=body, markdown=True)
         markers = [(m.end(), _checks(m.group("checks"))) for m in SUPPRESS.finditer(source)]
