@@ -9,7 +9,11 @@ when something beyond the attribute says the claims are about one subject:
 - or their short claim phrases (the clauses around the values, figures masked)
   are at least ``phrase_similarity`` alike: "the #-metre tanker was leaving the
   harbour" ~ "the #-metre vessel, owned by";
-- or both name the same subject (the counted noun, the measured thing).
+- or both name the same subject (the counted noun, the measured thing);
+- or, for a physical measure (a length, a mass, a magnitude), the two values lie
+  within ``close_values`` of each other: "the 220,000-tonne vessel" and "the
+  224,000-tonne container ship" in one story are one ship weighed twice, while a
+  193 km canal and a 400 m ship are two things.
 
 A pair whose clauses name people or places, and name different ones, is two
 claims ("8,000 killed in Nepal" / "20 killed in India"). Sentence clusters are
@@ -39,8 +43,21 @@ def _vectors(corpus: Corpus, claims: list[Claim]) -> tuple[np.ndarray | None, np
     return sentence_rows, phrase_rows
 
 
+MEASURES = frozenset({"length", "mass", "area", "magnitude"})
+
+
+def _close(a: Claim, b: Claim, ratio: float) -> bool:
+    if not ratio or a.unit not in MEASURES or b.unit not in MEASURES:
+        return False
+    x, y = abs(float(a.value)), abs(float(b.value))
+    if a.unit == "magnitude":
+        # a logarithmic scale: 6.7 and 7.9 are two quakes; and an aftershock is not the main quake
+        return abs(x - y) <= 0.5 and (not a.subject or not b.subject or a.subject == b.subject)
+    return min(x, y) > 0 and max(x, y) / min(x, y) <= 1 + ratio
+
+
 def aligned(corpus: Corpus, claims: Iterable[Claim], phrase_similarity: float, sentence_similarity: float,
-            by_subject: bool = True) -> Iterator[tuple[Claim, Claim, float]]:
+            by_subject: bool = True, close_values: float = 0.0) -> Iterator[tuple[Claim, Claim, float]]:
     """Aligned pairs among ``claims`` (cross-document, one story, one kind and attribute), with a similarity.
 
     Pairs come in a stable order: claims sorted by document and offset.
@@ -72,5 +89,6 @@ def aligned(corpus: Corpus, claims: Iterable[Claim], phrase_similarity: float, s
                 p = float(psims[i, j]) if psims is not None else 0.0
                 # a bare count's subject is its attribute already ("six workers"): that says nothing more
                 same_subject = by_subject and bool(a.subject) and a.subject == b.subject and not a.attribute.startswith("number of")
-                if same_cluster or s >= sentence_similarity + bump or p >= phrase_similarity + bump or same_subject:
+                if same_cluster or s >= sentence_similarity + bump or p >= phrase_similarity + bump or same_subject \
+                        or _close(a, b, close_values):
                     yield a, b, max(s, p)

@@ -43,7 +43,7 @@ class NumberConflict(Check):
     name = "number-conflict"
     needs = ("quantity",)
     defaults = {
-        "phrase_similarity": 0.6, "sentence_similarity": 0.6, "tolerance": 0.01, "approximate_tolerance": 0.1,
+        "phrase_similarity": 0.6, "sentence_similarity": 0.6, "close_values": 0.25, "tolerance": 0.01, "approximate_tolerance": 0.1,
         "approximate_severity": "info", "changed_severity": "info", "dimensions": [], "evolving": [],
     }
     example = (
@@ -76,7 +76,8 @@ class NumberConflict(Check):
         evolving = frozenset(self.params["evolving"]) | corpus.lexicons["claims"].evolving
         claims = [c for c in corpus.claims_of("quantity") if not allowed or c.unit.split(":")[0] in allowed]
         pairs, judged = [], {}
-        for a, b, _ in aligned(corpus, claims, self.params["phrase_similarity"], self.params["sentence_similarity"]):
+        for a, b, _ in aligned(corpus, claims, self.params["phrase_similarity"], self.params["sentence_similarity"],
+                               close_values=self.params["close_values"]):
             if not self.agree(a, b):
                 pairs.append((a, b))
                 judged[(id(a), id(b))] = self.severity(a, b, evolving)

@@ -34,6 +34,8 @@ _LEAD_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]+[,–—-]\s*)?$")
 # A number standing alone (not a year, not part of a larger figure): "rose to 8,019".
 _BARE = re.compile(r"(?P<approx>\b(?:at least|more than|over|about|around|nearly|almost|some|up to|less than|fewer than)\s+)?"
                    r"(?<![\d.,$€£-])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d|%|\s*(?:per ?cent|percent)|-)", re.IGNORECASE)
+PHRASE_WORDS = 3
+_QUAKE_WORDS = {"quake": "earthquake", "tremor": "earthquake", "temblor": "earthquake", "earthquake": "earthquake"}
 _LOWER = re.compile(r"^(?:at least|more than|over|upwards of|no fewer than|no less than)\b", re.IGNORECASE)
 _UPPER = re.compile(r"^(?:less than|fewer than|under|up to|at most|no more than)\b", re.IGNORECASE)
 
@@ -93,6 +95,17 @@ def clause_at(text: str, start: int, end: int) -> Clause:
 def mask(text: str) -> str:
     """A phrase with its figures masked, so two phrases compare on words, not numbers."""
     return " ".join(_DIGITS.sub("#", text).split())
+
+
+def window(clause: Clause, start: int, end: int, words: int = PHRASE_WORDS) -> str:
+    """The claim phrase: the value with a few words either side, inside its clause, figures masked.
+
+    Short on purpose: "the #-tonne vessel" and "#-tonne container ship" are alike,
+    where their whole sentences are not.
+    """
+    before = clause.text[:start - clause.start].split()[-words:]
+    after = clause.text[end - clause.start:].split()[:words]
+    return mask(" ".join(before + [clause.text[start - clause.start:end - clause.start]] + after))
 
 
 def _nearest(pattern: re.Pattern | None, text: str, start: int, end: int, lookup: dict[str, str]) -> tuple[str, int] | None:
@@ -160,8 +173,13 @@ class ClaimExtractor:
         for m in _MAGNITUDE.finditer(text):
             value = m.group("a") or m.group("b") or m.group("c")
             clause = clause_at(text, m.start(), m.end())
-            out.append(Claim("quantity", "", "magnitude", float(value), m.group(0), sentence, m.start(), m.end(), unit="magnitude",
-                             qualifiers=frozenset(self._qualifiers(clause)), phrase=mask(clause.text), time=sentence.doc.date))
+            # the thing that had the magnitude: "7.8-magnitude quake" and "magnitude 7.9 earthquake" are one subject,
+            # a "magnitude 6.7 aftershock" another
+            after = _WORDS.match(text, m.end() + 1) if m.end() < len(text) else None
+            noun = after.group(0).lower() if after else ""
+            subject = _QUAKE_WORDS.get(noun, noun)
+            out.append(Claim("quantity", subject, "magnitude", float(value), m.group(0), sentence, m.start(), m.end(), unit="magnitude",
+                             qualifiers=frozenset(self._qualifiers(clause)), phrase=window(clause, m.start(), m.end()), time=sentence.doc.date))
             taken.append((m.start(), m.end()))
         for q in find_quantities(text):
             if q.part_of is not None or q.dimension == "duration":
@@ -182,7 +200,7 @@ class ClaimExtractor:
                 attribute = "not " + attribute
                 qualifiers.add("negated")
             out.append(Claim("quantity", subject, attribute, q.value, q.text, sentence, q.start, q.end, unit=q.dimension,
-                             qualifiers=frozenset(qualifiers), phrase=mask(clause.text), time=sentence.doc.date))
+                             qualifiers=frozenset(qualifiers), phrase=window(clause, q.start, q.end), time=sentence.doc.date))
         # every figure the quantity reader saw, durations and parts included, is not a bare number
         out += self._bare_figures(sentence, taken + [(q.start, q.end) for q in find_quantities(text)])
         return sorted(out, key=lambda c: c.start)
@@ -207,7 +225,7 @@ class ClaimExtractor:
             value = float(m.group("num").replace(",", ""))
             start = m.start("approx") if m.group("approx") else start
             out.append(Claim("quantity", "", named[0], value, text[start:end], sentence, start, end, unit="count",
-                             qualifiers=frozenset(qualifiers), phrase=mask(clause.text), time=sentence.doc.date))
+                             qualifiers=frozenset(qualifiers), phrase=window(clause, start, end), time=sentence.doc.date))
         return out
 
     def _attribute(self, q: Quantity, clause: Clause, start: int, end: int) -> tuple[str | None, str]:
