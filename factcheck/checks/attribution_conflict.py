@@ -16,11 +16,12 @@ from __future__ import annotations
 from ..models import Corpus, Finding, evidence_at
 from ._claims import claim_pairs, components
 from .base import Check
-from .quote_mismatch import QuotePart, quote_parts, same_speaker, similarity, speaker_of, speakers
+from .quote_mismatch import QuotePart, quoted, same_speaker, similarity, speaker_of, speakers
 
 
 class AttributionConflict(Check):
     name = "attribution-conflict"
+    needs = ("quote",)
     defaults = {"similarity": 90, "min_words": 5, "statement_similarity": 0.92, "statement_min_words": 12}
     example = (
         "a.txt: “Nobody could have predicted this failure,” said Mayor Tomas Brandt.\n"
@@ -32,7 +33,7 @@ class AttributionConflict(Check):
         translit = corpus.lexicons["transliteration"]
         clashes: list[tuple[QuotePart, QuotePart]] = []
         speaking = speakers(corpus)
-        parts = [p for p in quote_parts(corpus, self.params["min_words"], speaking) if p.speaker]
+        parts = [p for p in quoted(corpus, self.params["min_words"]) if p.speaker]
         for i, a in enumerate(parts):
             for b in parts[i + 1:]:
                 if a.sentence.doc.path == b.sentence.doc.path or not corpus.same_story(a.sentence, b.sentence):
@@ -40,10 +41,10 @@ class AttributionConflict(Check):
                 if same_speaker(a.speaker, b.speaker, translit) is False and similarity(a.text, b.text) >= self.params["similarity"]:
                     clashes.append((a, b))
         # Reported speech: the same long statement with two different named speakers.
-        quoted = {p.sentence.key for p in parts}
+        in_quotes = {p.sentence.key for p in parts}
         said = {}
         for s in corpus.sentences:
-            if s.key not in quoted and len(s.text.split()) >= self.params["statement_min_words"]:
+            if s.key not in in_quotes and len(s.text.split()) >= self.params["statement_min_words"]:
                 who = speaker_of(speaking, s)
                 if who:
                     said[s.key] = QuotePart(s.text, s.start, s, who)

@@ -133,6 +133,11 @@ def quote_parts(corpus: Corpus, min_words: int, speaking: dict | None = None) ->
     return parts
 
 
+def quoted(corpus: Corpus, min_words: int) -> list[QuotePart]:
+    """The corpus's quote claims of at least ``min_words`` words, as quote parts (no re-extraction)."""
+    return [QuotePart(c.text, c.offset, c.sentence, c.speaker) for c in corpus.claims_of("quote") if len(words(c.text)) >= min_words]
+
+
 def same_speaker(a: str | None, b: str | None, translit) -> bool | None:
     """Whether two speakers are one person: None when either is unknown.
 
@@ -152,6 +157,7 @@ def similarity(a: str, b: str) -> float:
 
 class QuoteMismatch(Check):
     name = "quote-mismatch"
+    needs = ("quote",)
     defaults = {"min_words": 5, "similarity": 80}
     example = (
         "a.txt: “The time is not far off when you will come to Russia,” Lukashenko said.\n"
@@ -162,7 +168,7 @@ class QuoteMismatch(Check):
     def run(self, corpus: Corpus) -> list[Finding]:
         translit = corpus.lexicons["transliteration"]
         by_story: dict[int, list[QuotePart]] = {}
-        for p in quote_parts(corpus, self.params["min_words"]):
+        for p in quoted(corpus, self.params["min_words"]):
             by_story.setdefault(corpus.story_of.get(p.sentence.doc.path, 0), []).append(p)
         clashes = []
         for parts in by_story.values():
