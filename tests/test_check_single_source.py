@@ -28,3 +28,12 @@ def test_pass_opinion_and_claims_other_sources_share(scan_texts, of_check):
 def test_pass_a_lone_article_has_no_second_source_to_miss(scan_texts, of_check):
     _, report = scan_texts({"a.txt": STORY["a.txt"]})
     assert of_check(report, "single-source") == []
+
+
+def test_pass_opinion_with_a_figure_is_not_a_claim(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Collapse\nThe Kestrel Bridge collapsed during the evening rush hour.\n"
+                 "Unfortunately the city must now spend 40 years rebuilding its reputation for safe engineering.\n",
+        "b.txt": "Collapse\nThe Kestrel Bridge collapsed in the evening rush hour, sending cars into the river.\n",
+    })
+    assert of_check(report, "single-source") == []
