@@ -31,3 +31,22 @@ def test_house_style_raises_the_other_spelling(scan_texts, of_check, tmp_path):
     (f,) = of_check(report, "name-variant")
     assert f["severity"] == "warning" and f["subject"] == "Lukashenka"
     assert "Lukashenka" in f["suggestion"]
+
+
+def test_fail_two_renderings_beside_one_first_name(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Beirut blast\nThe explosion at the Beirut port killed dozens, Lebanese officials said.\n"
+                 "The Kataeb party's secretary-general, Nizar Najarian, was among those killed in the Beirut blast.\n",
+        "b.txt": "Beirut blast\nThe explosion at the Beirut port killed dozens, the Lebanese health ministry said.\n"
+                 "The Kataeb party said its secretary-general Nizar Nigaryan died in the Beirut blast.\n",
+    })
+    (f,) = of_check(report, "name-variant")
+    assert sorted(f["values"]) == ["Najarian", "Nigaryan"] and f["severity"] == "info"
+
+
+def test_pass_a_close_misspelling_is_not_a_variant(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Trial\nProsecutor Joan Illuzzi asked for the maximum sentence.\n",
+        "b.txt": "Trial\nProsecutor Joan Illuzi asked the court for the maximum sentence.\n",
+    })
+    assert of_check(report, "name-variant") == []

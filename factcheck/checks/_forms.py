@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..extract.names import name_forms, tokens
+import re
+
+from ..extract.names import fold, name_forms, tokens
 from ..models import Corpus, Evidence, evidence_at
 
 
@@ -56,3 +58,30 @@ def collect_forms(corpus: Corpus, story: list[str]) -> dict[str, Form]:
         s, t = found[key]
         forms.setdefault(t.text, Form(t.text)).occurrences.append((s, t))
     return forms
+
+
+def neighbours(form: Form) -> set[str]:
+    """Names standing right beside a form ("Murat" beside "Nurtleu"): context that shows two forms are one person."""
+    out = set()
+    for s, t in form.occurrences:
+        left = s.text[: t.start].split()
+        right = s.text[t.end:].split()
+        if left and left[-1][:1].isupper():
+            out.add(fold(left[-1]))
+        if right and right[0][:1].isupper():
+            out.add(fold(right[0].strip(",.;:")))
+    return out
+
+
+_VOWELS = re.compile(r"[aeiouyw'’-]")
+_LIKE = str.maketrans({"q": "k", "c": "k", "g": "j", "z": "s", "v": "b", "p": "b", "d": "t", "x": "k"})
+
+
+def consonants(form: str) -> str:
+    """A form's consonant skeleton, similar consonants merged and doubles collapsed: "Najarian" / "Nigaryan" -> "njrn".
+
+    Transliterations of Arabic, Persian and other scripts differ mostly in vowels
+    and in which Latin letter stands for one sound.
+    """
+    skeleton = _VOWELS.sub("", fold(form)).translate(_LIKE)
+    return re.sub(r"(.)\1+", r"\1", skeleton)

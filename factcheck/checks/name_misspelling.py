@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 from ..extract.names import fold
 from ..models import Corpus, Finding
-from ._forms import Form, collect_forms
+from ._forms import Form, collect_forms, neighbours
 from .base import Check
 
 
@@ -39,19 +39,6 @@ def max_edits(length: int, params: dict) -> int:
     return 0
 
 
-def _neighbours(corpus: Corpus, form: Form) -> set[str]:
-    """Names standing right beside a form ("Murat" beside "Nurtleu"): context that shows two forms are one person."""
-    out = set()
-    for s, t in form.occurrences:
-        left = s.text[: t.start].split()
-        right = s.text[t.end:].split()
-        if left and left[-1][:1].isupper():
-            out.add(fold(left[-1]))
-        if right and right[0][:1].isupper():
-            out.add(fold(right[0].strip(",.;:")))
-    return out
-
-
 class NameMisspelling(Check):
     name = "name-misspelling"
     defaults = {"min_length": 5, "long_name": 9, "context_min_length": 3,
@@ -69,7 +56,7 @@ class NameMisspelling(Check):
         clusters_a = {id(corpus.cluster_of.get(s.key)) for s, _ in a.occurrences}
         if any(id(corpus.cluster_of.get(s.key)) in clusters_a for s, _ in b.occurrences):
             return True
-        return bool(_neighbours(corpus, a) & _neighbours(corpus, b))
+        return bool(neighbours(a) & neighbours(b))
 
     def run(self, corpus: Corpus) -> list[Finding]:
         people = {fold(tok): p.name for p in corpus.people for m in p.mentions for tok in m.tokens}
@@ -91,7 +78,7 @@ class NameMisspelling(Check):
         short form counts too ("Kim Jung Un" / "Kim Jong Un").
         """
         translit = corpus.lexicons["transliteration"]
-        near = {id(f): _neighbours(corpus, f) for f in forms}
+        near = {id(f): neighbours(f) for f in forms}
         folded = {id(f): fold(f.text) for f in forms}
         for rare in forms:
             for common in forms:

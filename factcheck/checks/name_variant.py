@@ -5,19 +5,26 @@ Example: "Lukashenka" (Charter 97) and "Lukashenko" (Eurasianet), or "Aleksandr"
 ``rules/house-style.yaml`` names a preferred form, the other forms of that name are
 raised to the house-style severity (warning by default) and the preferred form is
 the suggestion.
+
+Beyond the listed systems, two forms that stand beside the same name ("Nizar
+Najarian" / "Nizar Nigaryan") and share a consonant skeleton, yet differ by three
+or more letters, are reported too: likely one name transliterated two ways.
+Closer pairs are name-misspelling's to judge.
 """
 
 from __future__ import annotations
 
+from rapidfuzz.distance import OSA
+
 from ..extract.names import fold
 from ..models import Corpus, Finding
-from ._forms import collect_forms
+from ._forms import collect_forms, consonants, neighbours
 from .base import Check
 
 
 class NameVariant(Check):
     name = "name-variant"
-    defaults = {}
+    defaults = {"min_length": 5}
     example = (
         "a.txt: ...Lukashenka's words...\n"
         "b.txt: ...Aleksandr Lukashenko said...\n"
@@ -31,11 +38,14 @@ class NameVariant(Check):
         groups: list[list] = []
         for story in corpus.stories:
             by_skeleton: dict[str, list] = {}
-            for form in collect_forms(corpus, story).values():
+            forms = sorted(collect_forms(corpus, story).values(), key=lambda f: f.text)
+            for form in forms:
                 by_skeleton.setdefault(translit.skeleton(form.text), []).append(form)
             groups.extend(by_skeleton.values())
+            groups.extend(self._renderings(forms, translit))
         findings = []
         for forms in groups:
+            forms = list(forms)
             spellings = {fold(f.text) for f in forms}
             if len(spellings) < 2:
                 continue
@@ -51,3 +61,18 @@ class NameVariant(Check):
                 usage=usage,
             ))
         return findings
+
+    def _renderings(self, forms: list, translit) -> list[list]:
+        """Pairs of forms beside one name whose consonant skeletons agree but whose letters differ by three or more."""
+        near = {id(f): neighbours(f) for f in forms}
+        keys = {id(f): consonants(f.text) for f in forms}
+        out = []
+        for i, a in enumerate(forms):
+            for b in forms[i + 1:]:
+                if len(a.text) < self.params["min_length"] or len(b.text) < self.params["min_length"]:
+                    continue
+                if keys[id(a)] != keys[id(b)] or not near[id(a)] & near[id(b)] or translit.same(a.text, b.text):
+                    continue
+                if OSA.distance(fold(a.text), fold(b.text)) >= 3:
+                    out.append([a, b])
+        return out
