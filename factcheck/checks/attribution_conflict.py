@@ -1,8 +1,6 @@
 """attribution-conflict: the same words put in two different mouths.
 
-Example: “Nobody could have predicted this failure,” said Mayor Tomas Brandt (one
-source) and “Nobody could have predicted this failure,” said engineer Lukas Ferro
-(another) -> attribution-conflict between Brandt and Ferro.
+Its worked examples are ``examples`` below (run by tests/test_examples.py).
 
 Quotes match when their wording is at least ``similarity`` alike (0-100); a
 distinctive statement in reported speech ("X said that ...") matches when the two
@@ -15,7 +13,7 @@ from __future__ import annotations
 
 from ..models import Corpus, Finding, evidence_at
 from ._claims import claim_pairs, components
-from .base import Check
+from .base import Check, Example
 from .quote_mismatch import QuotePart, quoted, same_speaker, similarity, speaker_of, speakers
 
 
@@ -23,10 +21,14 @@ class AttributionConflict(Check):
     name = "attribution-conflict"
     needs = ("quote",)
     defaults = {"similarity": 90, "min_words": 5, "statement_similarity": 0.92, "statement_min_words": 12}
-    example = (
-        "a.txt: “Nobody could have predicted this failure,” said Mayor Tomas Brandt.\n"
-        "b.txt: “Nobody could have predicted this failure,” said engineer Lukas Ferro.\n"
-        "-> attribution-conflict: one quote, two speakers: 'Tomas Brandt', 'Lukas Ferro'"
+    examples = (
+        Example({"a.txt": "Collapse\nThe Kestrel Bridge in Dunmore collapsed on Friday.\n"
+                          "“Nobody could have predicted this failure,” said Mayor Tomas Brandt.\n",
+                 "b.txt": "Collapse\nThe Kestrel Bridge in Dunmore fell into the river.\n"
+                          "“Nobody could have predicted this failure,” said engineer Lukas Ferro.\n"},
+                ("Tomas Brandt", "Lukas Ferro")),
+        Example({"a.txt": "Collapse\n“Nobody could have predicted this failure of the bridge,” said Mayor Tomas Brandt.\n",
+                 "b.txt": "Collapse\nMayor Tomas Brandt said: “Nobody could have predicted this failure of the bridge.”\n"}),
     )
 
     def run(self, corpus: Corpus) -> list[Finding]:

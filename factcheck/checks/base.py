@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from dataclasses import dataclass
 from typing import ClassVar
 
 from ..models import Corpus, Evidence, Finding
@@ -21,8 +22,27 @@ def render(template: str, fields: dict) -> str:
     return string.Formatter().vformat(template, (), _Blank(values))
 
 
+@dataclass(frozen=True)
+class Example:
+    """One worked example of a check, written once: ``tests/test_examples.py`` runs it, ``factcheck explain`` prints it.
+
+    ``documents`` maps a file name to its text. A failing example lists in ``finds``
+    the values one finding of the check must report; a passing one leaves ``finds``
+    empty, and the check must then report nothing.
+    """
+
+    documents: dict
+    finds: tuple = ()
+    note: str = ""
+
+    def render(self, check: str) -> str:
+        lines = [f"{name}: {' '.join(text.split())}" for name, text in self.documents.items()]
+        outcome = f"-> {check}: " + ", ".join(f"'{v}'" for v in self.finds) if self.finds else f"-> no {check} finding"
+        return "\n".join(lines + [outcome + (f" ({self.note})" if self.note else "")])
+
+
 class Check:
-    """A check type. Subclasses set ``name``, ``defaults`` and ``example`` and write ``run``.
+    """A check type. Subclasses set ``name``, ``defaults`` and ``examples`` and write ``run``.
 
     ``defaults`` lists the parameters a rule of this type may set, with their
     default values; the rule loader rejects any other key.
@@ -30,12 +50,17 @@ class Check:
 
     name: ClassVar[str] = ""
     defaults: ClassVar[dict] = {}
-    example: ClassVar[str] = ""
+    examples: ClassVar[tuple[Example, ...]] = ()
+    example: ClassVar[str] = ""  # the examples as text, made from ``examples``
     # A deferring check's finding is dropped when another check already reports on
     # the same sentence: a claim that conflicts with another source is not "single-source".
     defers: ClassVar[bool] = False
     # The kinds of claim the check reads from ``Corpus.claims`` ("quantity", "date", "title", "quote").
     needs: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.example = "\n\n".join(e.render(cls.name) for e in cls.examples)
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule

@@ -1,7 +1,6 @@
 """date-conflict: one event given different dates by different sources.
 
-Example: "The bridge collapsed on March 14" in one article and "...collapsed on
-March 12" in another -> date-conflict on the collapse.
+Its worked examples are ``examples`` below (run by tests/test_examples.py).
 
 The check reads date claims (``extract.claims``): each date with the kind of event
 it dates, from the event words of ``rules/claims.yaml`` nearest to it in its clause.
@@ -18,7 +17,7 @@ from ..align import aligned
 from ..extract.dates import DateValue
 from ..models import Corpus, Finding
 from ._claims import components
-from .base import Check
+from .base import Check, Example
 
 
 def _disagree(a: DateValue, b: DateValue) -> bool:
@@ -35,10 +34,13 @@ class DateConflict(Check):
     name = "date-conflict"
     needs = ("date",)
     defaults = {"phrase_similarity": 0.6, "sentence_similarity": 0.6}
-    example = (
-        "a.txt: The Kestrel Bridge collapsed on March 14, killing two.\n"
-        "b.txt: The bridge collapsed on March 12 during the evening rush.\n"
-        "-> date-conflict: the collapse is dated 'March 14' and 'March 12'"
+    examples = (
+        Example({"a.txt": "Interview\nPublished: 2024-08-23\nLukashenko criticised Kazakhstan in an interview broadcast on Russian television on August 15.\n",
+                 "b.txt": "Interview\nPublished: 2024-08-24\nLukashenko criticised Kazakhstan in an interview broadcast on Russian television on 20 August.\n"},
+                ("August 15", "20 August")),
+        Example({"a.txt": "Talks\nPublished: 2024-08-23\nThe ambassador was summoned to a meeting on August 21 over the interview.\n",
+                 "b.txt": "Talks\nPublished: 2024-08-24\nThe ambassador was summoned over the interview, which aired on August 15.\n"},
+                note="two events"),
     )
 
     def run(self, corpus: Corpus) -> list[Finding]:

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from ..extract.quotes import quote_spans
 from ..models import Corpus, Finding, Sentence, evidence_at
 from ._claims import components
-from .base import Check
+from .base import Check, Example
 
 
 def _mostly_quoted(s: Sentence) -> bool:
@@ -27,12 +27,16 @@ def _key(s: Sentence) -> str:
     return " ".join(s.text.lower().split())
 
 
+_BODY = ("The ministry summoned the ambassador to explain the remarks made on television.\n"
+         "The ambassador was told that disagreements should be settled through diplomatic channels.\n")
+
+
 class DuplicatePassage(Check):
     name = "duplicate-passage"
     defaults = {"min_words": 8, "cross_source_severity": "info", "cross_source_similarity": 95}
-    example = (
-        "a.txt: paragraphs 1-10, then paragraphs 1-10 again\n"
-        "-> duplicate-passage: 10 sentences starting 'Belarus' dictator...' appear twice (lines 4 and 15)"
+    examples = (
+        Example({"a.txt": "Summons\n" + _BODY + "Reporter is a journalist.\n" + _BODY}, ("2 sentence(s)",)),
+        Example({"a.txt": "Summons\nRead more below.\n" + _BODY + "Read more below.\n"}, note="a stock phrase"),
     )
 
     def run(self, corpus: Corpus) -> list[Finding]:

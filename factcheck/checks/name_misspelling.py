@@ -1,7 +1,6 @@
 """name-misspelling: a name form one or two edits away from a better-attested form of the same name.
 
-Example: "Nurleu" once in one article, "Nurtleu" in three sources and in the same
-article -> "Nurleu" is a likely misspelling of "Nurtleu".
+Its worked examples are ``examples`` below (run by tests/test_examples.py).
 
 Votes are distinct sources, so a passage pasted twice in one file does not count
 twice. Two forms in the same document are strong evidence (the writer was
@@ -18,7 +17,7 @@ from rapidfuzz.distance import OSA
 from ..extract.names import fold
 from ..models import Corpus, Finding
 from ._forms import Form, collect_forms, neighbours
-from .base import Check
+from .base import Check, Example
 
 
 # Endings that make demonyms, adjectives and plurals of one name: "Korea" / "Koreas" / "Korean",
@@ -43,10 +42,14 @@ class NameMisspelling(Check):
     name = "name-misspelling"
     defaults = {"min_length": 5, "long_name": 9, "context_min_length": 3,
                 "tie_message": "'{form}' and '{intended}' look like two spellings of one name: {detail}", "same_document_severity": "error", "min_sources": 2}
-    example = (
-        "a.txt: Foreign Minister Murat Nurtleu said... Nurleu added...\n"
-        "b.txt, c.txt: ...Murat Nurtleu...\n"
-        "-> name-misspelling: 'Nurleu' is likely a misspelling of 'Nurtleu' (3 sources)"
+    examples = (
+        Example({"a.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy. Nurleu said the talks went well.\n",
+                 "b.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy in Astana on Monday.\n",
+                 "c.txt": "Talks\nMurat Nurtleu, the foreign minister, met the envoy.\n"},
+                ("Nurleu", "Nurtleu")),
+        Example({"a.txt": "Talks\nPresident Aleksandr Lukashenka spoke about the talks in Minsk.\n",
+                 "b.txt": "Talks\nPresident Alexander Lukashenko spoke about the talks in Minsk.\n"},
+                note="transliterations are name-variant's"),
     )
 
     def related(self, corpus: Corpus, a: Form, b: Form) -> bool:

@@ -1,10 +1,6 @@
 """name-variant: one name spelt in two transliterations or house styles across the corpus.
 
-Example: "Lukashenka" (Charter 97) and "Lukashenko" (Eurasianet), or "Aleksandr" and
-"Alexander". Not an error: a house-style question, reported at info. When
-``rules/house-style.yaml`` names a preferred form, the other forms of that name are
-raised to the house-style severity (warning by default) and the preferred form is
-the suggestion.
+Its worked examples are ``examples`` below (run by tests/test_examples.py).
 
 Beyond the listed systems, two forms that stand beside the same name ("Nizar
 Najarian" / "Nizar Nigaryan") and share a consonant skeleton, yet differ by three
@@ -19,16 +15,18 @@ from rapidfuzz.distance import OSA
 from ..extract.names import fold
 from ..models import Corpus, Finding
 from ._forms import collect_forms, consonants, neighbours
-from .base import Check
+from .base import Check, Example
 
 
 class NameVariant(Check):
     name = "name-variant"
     defaults = {"min_length": 5}
-    example = (
-        "a.txt: ...Lukashenka's words...\n"
-        "b.txt: ...Aleksandr Lukashenko said...\n"
-        "-> name-variant (info): 'Lukashenka', 'Lukashenko' are spellings of one name"
+    examples = (
+        Example({"a.txt": "Talks\nPresident Aleksandr Lukashenka spoke about the talks.\n",
+                 "b.txt": "Talks\nPresident Alexander Lukashenko spoke about the talks.\n"},
+                ("Lukashenka", "Lukashenko")),
+        Example({"a.txt": "Talks\nPresident Alexander Lukashenko spoke about the talks.\n",
+                 "b.txt": "Talks\nPresident Alexander Lukashenko spoke again about the talks.\n"}),
     )
 
     def run(self, corpus: Corpus) -> list[Finding]:

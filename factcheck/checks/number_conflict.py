@@ -1,7 +1,6 @@
 """number-conflict: one quantity given different values by different sources.
 
-Example: "repairs will cost $153.07 million" in one article and "$135.07 million"
-in another -> number-conflict (warning).
+Its worked examples are ``examples`` below (run by tests/test_examples.py).
 
 The check reads quantity claims (``extract.claims``) and compares only claims that
 are aligned (``align``): one story, one attribute ("killed", "depth", "cost"...),
@@ -24,7 +23,7 @@ from __future__ import annotations
 from ..align import aligned
 from ..models import Claim, Corpus, Finding, severity_rank
 from ._claims import components
-from .base import Check
+from .base import Check, Example
 
 
 def interval(c: Claim, tolerance: float, approximate: float) -> tuple[float, float]:
@@ -46,10 +45,13 @@ class NumberConflict(Check):
         "phrase_similarity": 0.6, "sentence_similarity": 0.6, "close_values": 0.25, "tolerance": 0.01, "approximate_tolerance": 0.1,
         "approximate_severity": "info", "changed_severity": "info", "dimensions": [], "evolving": [],
     }
-    example = (
-        "a.txt: Repairs will cost $153.07 million, the ministry said.\n"
-        "b.txt: The ministry put the cost of repairs at $135.07 million.\n"
-        "-> number-conflict: '$153.07 million' vs '$135.07 million'"
+    examples = (
+        Example({"a.txt": "Trade\nExports from Kazakhstan to Belarus totalled $153.07 million in 2023, the ministry said.\n",
+                 "b.txt": "Trade\nExports from Kazakhstan to Belarus totalled $135.07 million in 2023, according to the ministry.\n"},
+                ("$153.07 million", "$135.07 million")),
+        Example({"a.txt": "Tower\nThe 984-foot tower was finished in the spring after three years of work.\n",
+                 "b.txt": "Tower\nThe 300-metre tower was finished in the spring after three years of work.\n"},
+                note="one length in two units"),
     )
 
     def agree(self, a: Claim, b: Claim) -> bool:

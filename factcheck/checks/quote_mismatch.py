@@ -1,9 +1,6 @@
 """quote-mismatch: a direct quote worded differently in two sources.
 
-Example: “The time is not far off when you will come to Russia...” in one article
-and “The time is not far away when you will come to the same Russia...” in another,
-both from Lukashenko -> quote-mismatch with the word-level difference
-"not far [-off-] {+away+} when you will come to {+the same+} Russia".
+Its worked examples are ``examples`` below (run by tests/test_examples.py).
 
 Quotes are compared sentence by sentence, so a short quote is found inside a long
 one. Identical wording (after case, punctuation and spacing) is no finding. Two
@@ -25,7 +22,7 @@ from ..extract.quotes import quote_spans
 from ..models import Corpus, Finding, Sentence, evidence_at
 from ..sentences import split_block
 from ._claims import components
-from .base import Check
+from .base import Check, Example
 
 _WORD = re.compile(r"\w+")
 
@@ -159,10 +156,13 @@ class QuoteMismatch(Check):
     name = "quote-mismatch"
     needs = ("quote",)
     defaults = {"min_words": 5, "similarity": 80}
-    example = (
-        "a.txt: “The time is not far off when you will come to Russia,” Lukashenko said.\n"
-        "b.txt: Lukashenko stated: “The time is not far away when you will come to the same Russia.”\n"
-        "-> quote-mismatch: not far [-off-] {+away+} when you will come to {+the same+} Russia"
+    examples = (
+        Example({"a.txt": "Interview\n“The time is not far off when you will come to Russia and ask for help,” Lukashenko said.\n",
+                 "b.txt": "Criticism\nLukashenko stated: “The time is not far away when you will come to the same Russia and ask for help.”\n"},
+                ("The time is not far off when you will come to Russia and ask for help,",)),
+        Example({"a.txt": "Interview\n“The time is not far off when you will come to Russia,” Lukashenko said.\n",
+                 "b.txt": "Criticism\nLukashenko said: “The time is not far off when you will come to Russia.”\n"},
+                note="the same words"),
     )
 
     def run(self, corpus: Corpus) -> list[Finding]:

@@ -1,8 +1,6 @@
 """single-source: a check-worthy claim that only one source in the story makes.
 
-Example: "Investigators found 40 corroded cables in the north tower" in one of four
-articles about the collapse, and nothing like it in the others -> single-source
-(info): an editor may want a second source.
+Its worked examples are ``examples`` below (run by tests/test_examples.py).
 
 Check-worthy means the sentence carries a number, a date, a named event or a
 direct quote; opinion and hedging ("perhaps", "may", questions) never count, nor do
@@ -21,7 +19,7 @@ from ..extract.dates import find_temporals
 from ..extract.numbers import find_quantities
 from ..extract.quotes import quote_spans
 from ..models import Corpus, Finding, Sentence, evidence_at
-from .base import Check
+from .base import Check, Example
 
 
 class SingleSource(Check):
@@ -31,10 +29,15 @@ class SingleSource(Check):
         "max_similarity": 0.6, "max_per_document": 2, "max_per_story": 10, "min_score": 2, "min_words": 8,
         "hedges": [], "events": [],
     }
-    example = (
-        "a.txt: Investigators found 40 corroded cables in the north tower.\n"
-        "b.txt, c.txt: (nothing like it)\n"
-        "-> single-source (info): only a.txt says '40 corroded cables'"
+    examples = (
+        Example({"a.txt": "Collapse\nThe Kestrel Bridge collapsed during the evening rush hour.\n"
+                          "Investigators found 40 corroded cables in the north tower, according to a leaked report.\n",
+                 "b.txt": "Collapse\nThe Kestrel Bridge collapsed in the evening rush hour, sending cars into the river.\n"},
+                ("40",)),
+        Example({"a.txt": "Collapse\nThe Kestrel Bridge collapsed during the evening rush hour.\n"
+                          "It is perhaps the worst disaster the city has seen in 40 years.\n",
+                 "b.txt": "Collapse\nThe Kestrel Bridge collapsed in the evening rush hour.\n"},
+                note="hedged opinion"),
     )
 
     def __init__(self, rule) -> None:

@@ -13,7 +13,7 @@ from itertools import combinations
 
 from ..extract.people import Title
 from ..models import Corpus, Finding
-from .base import Check
+from .base import Check, Example
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -29,10 +29,13 @@ class TitleConflict(Check):
     name = "title-conflict"
     needs = ("title",)
     defaults = {"compare_countries": True, "compare_portfolios": True}
-    example = (
-        "a.txt: Foreign Minister Murat Nurtleu met the ambassador.\n"
-        "b.txt: Kazakhstan's Deputy Minister of Foreign Affairs, Murat Nurtleu, met the ambassador.\n"
-        "-> title-conflict: Murat Nurtleu is 'Foreign Minister' and 'Deputy Minister of Foreign Affairs'"
+    examples = (
+        Example({"a.txt": "Summit in Astana\nForeign Minister Murat Nurtleu met the Belarusian ambassador on Monday.\n",
+                 "b.txt": "Envoy summoned\nKazakhstan's Deputy Minister of Foreign Affairs, Murat Nurtleu, met the Belarusian ambassador.\n"},
+                ("Foreign Minister", "Kazakhstan's Deputy Minister of Foreign Affairs")),
+        Example({"a.txt": "Summit in Astana\nForeign Minister Murat Nurtleu met the ambassador.\n",
+                 "b.txt": "Envoy summoned\nMurat Nurtleu, Kazakhstan's deputy prime minister and top diplomat, met the ambassador.\n"},
+                note="posts held together"),
     )
 
     def conflict(self, a: Title, b: Title) -> str | None:

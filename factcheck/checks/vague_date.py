@@ -1,8 +1,6 @@
 """vague-date: a temporal expression a reader cannot resolve to a date from the text.
 
-Example: "In June of that year, at an economic forum..." when no year is named in
-that sentence or the one before -> vague-date, with the hint "nearest earlier year
-in the text: 2022".
+Its worked examples are ``examples`` below (run by tests/test_examples.py).
 
 Also reported: a month or day with no year that the document's own date does not
 settle (it lies more than ``settle_days`` before it or ``settle_future_days`` after
@@ -27,16 +25,17 @@ import datetime as dt
 from ..extract.dates import Temporal, find_temporals, nearest_year
 from ..extract.quotes import inside, quote_spans
 from ..models import Corpus, Finding, Sentence, evidence_at
-from .base import Check
+from .base import Check, Example
 
 
 class VagueDate(Check):
     name = "vague-date"
     defaults = {"settle_days": 31, "settle_future_days": 62, "anchor_sentences": 1, "undated_severity": "info"}
-    example = (
-        "a.txt: Kazakhstan has long pursued a multi-vectored foreign policy.\n"
-        "       In June of that year, at an economic forum, Tokayev declared...\n"
-        "-> vague-date: 'June of that year' names no year (nearest earlier year in the text: 2022)"
+    examples = (
+        Example({"a.txt": "Policy\nUnrest shook the country in early 2022.\nThe government has long pursued a balanced policy.\n"
+                          "In June of that year, the president spoke at a forum.\n"},
+                ("June of that year",)),
+        Example({"a.txt": "Policy\nUnrest shook the country in 2022. In June of that year, the president spoke.\n"}),
     )
 
     def run(self, corpus: Corpus) -> list[Finding]:
