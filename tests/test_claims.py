@@ -147,3 +147,19 @@ def test_date_conflict_fail_and_pass_on_hand_built_claims(lex):
     cl.cluster_of[c.sentence.key] = cl.cluster_of[a.sentence.key]
     (f,) = CHECK_TYPES["date-conflict"](rule("date-conflict")).run(cl)
     assert f.values == ["March 12", "March 14"] and f.subject == "date of the collapse"
+
+
+def title(path: str, person: str, text: str, lex) -> Claim:
+    (_, _, t), = lex["titles"].find(text)
+    s = sentence(f"{text} {person} spoke.", path=path)
+    return Claim("title", person, t.ladder or "role", t, t.text, s, 0, len(t.text), time=s.doc.date)
+
+
+def test_title_conflict_on_hand_built_claims(lex):
+    a = title("a.txt", "Jane Roemer", "Deputy Health Secretary", lex)
+    b = title("b.txt", "Jane Roemer", "Health Secretary", lex)
+    c = title("c.txt", "Jane Roemer", "Secretary", lex)
+    (f,) = run(lex, "title-conflict", [a, b, c])
+    assert f.subject == "Jane Roemer" and set(f.values) >= {"Deputy Health Secretary", "Health Secretary"}
+    # the same rank, one with its portfolio and one bare, agree
+    assert run(lex, "title-conflict", [b, c]) == []
