@@ -19,7 +19,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
-from ..models import SEVERITIES, Evidence, Finding, Report
+from ..models import SEVERITIES, Document, Evidence, Finding, Report, Span
 
 # C0 and C1 controls, DEL, and the Unicode format characters that reorder or hide
 # text (bidi embeddings, overrides and isolates, marks, zero-width joiners, BOM).
@@ -44,9 +44,14 @@ def _escape_char(m: re.Match) -> str:
     return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
 
 
+def one_line(text: str) -> str:
+    """Runs of spaces, tabs and line breaks become one space; other controls are escaped."""
+    return visible(re.sub(r"[ \t\r\n]+", " ", str(text)))
+
+
 def flat(text: str) -> str:
-    """One line of prose: runs of spaces, tabs and line breaks become one space; other controls are escaped."""
-    return visible(re.sub(r"[ \t\r\n]+", " ", str(text)).strip())
+    """``one_line`` without leading and trailing spaces."""
+    return one_line(text).strip()
 
 
 def plural(n: int, word: str) -> str:
@@ -141,24 +146,26 @@ LONG_VALUE = 12  # words: a longer value is trimmed
 CONTEXT = 3  # words kept either side of a difference
 
 
-def trimmed(value: str, others: list[str]) -> list[Piece]:
-    """``value`` as pieces, differing words marked; a long value keeps only the words around its differences.
+def trimmed(value: str, others: list[str], limit: int | None = LONG_VALUE) -> list[Piece]:
+    """``value`` as pieces, differing words marked; a value over ``limit`` words keeps only the words around its differences.
 
-    A value no other source contradicts word by word (a single source, or one
-    title beside a longer one) is shown whole up to ``LONG_VALUE`` words, then "…".
+    A value no other source contradicts word by word (a single source) is shown
+    whole up to ``limit`` words, then "…". With ``limit=None`` nothing is cut.
     """
     ws = words(value)
     flags = differing(value, others) if others else [False] * len(ws)
     if others and not any(flags):
         flags = [True] * len(ws)  # "Minister" beside "Foreign Minister": the value as a whole is what differs
+    if limit is None:
+        limit = len(ws)
     keep = [False] * len(ws)
-    if any(flags) and len(ws) > LONG_VALUE:
+    if any(flags) and len(ws) > limit:
         for i, d in enumerate(flags):
             if d:
                 for j in range(max(0, i - CONTEXT), min(len(ws), i + CONTEXT + 1)):
                     keep[j] = True
     else:
-        keep = [i < LONG_VALUE for i in range(len(ws))]
+        keep = [i < limit for i in range(len(ws))]
     pieces: list[Piece] = []
     for i, w in enumerate(ws):
         if not keep[i]:
@@ -223,7 +230,8 @@ class Row:
     evidence: Evidence  # the first place
     path: str  # shown path
     value: str  # the whole value, "" when the place has none
-    pieces: list[Piece]
+    pieces: list[Piece]  # the value, differing words marked, trimmed around them
+    whole: list[Piece]  # the value, differing words marked, uncut
     also: list[int] = field(default_factory=list)  # further lines of the same document with the same sentence and value
 
     @property
@@ -304,7 +312,8 @@ def rows(f: Finding, paths: dict[str, str]) -> list[Row]:
                 index[key].also.append(e.line)
             continue
         others = [o for o in distinct if _key_all(o) != _key_all(v)]
-        row = Row(e, paths.get(e.document, e.document), v, trimmed(v, others) if v else [])
+        row = Row(e, paths.get(e.document, e.document), v, trimmed(v, others) if v else [],
+                  trimmed(v, others, limit=None) if v else [])
         index[key] = row
         out.append(row)
     return out
@@ -312,6 +321,31 @@ def rows(f: Finding, paths: dict[str, str]) -> list[Row]:
 
 def _key_all(text: str) -> str:
     return " ".join(map(_key, words(text)))
+
+
+def paragraph(doc: Document | None, sentence: str) -> tuple[str, str, str]:
+    """``(before, sentence, after)``: the paragraph (block) of ``doc`` that holds ``sentence``, on one line.
+
+    Whitespace is normalised, as it is in evidence. A paragraph over
+    ``PARAGRAPH_CHARS`` characters is cut around the sentence; a sentence found
+    in no block stands alone.
+    """
+    sentence = " ".join(sentence.split())
+    if doc is not None and sentence:
+        for span in doc.blocks or [Span(0, len(doc.text))]:
+            block = " ".join(doc.text[span.start:span.end].split())
+            i = block.find(sentence)
+            if i >= 0:
+                before, after = block[:i], block[i + len(sentence):]
+                if len(before) > PARAGRAPH_CHARS // 2:
+                    before = "… " + before[-(PARAGRAPH_CHARS // 2):].split(" ", 1)[-1]
+                if len(after) > PARAGRAPH_CHARS // 2:
+                    after = after[:PARAGRAPH_CHARS // 2].rsplit(" ", 1)[0] + " …"
+                return before, sentence, after
+    return "", sentence, ""
+
+
+PARAGRAPH_CHARS = 1600
 
 
 def by_story(report: Report) -> list[tuple[list[str], list[Finding]]]:
