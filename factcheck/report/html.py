@@ -64,7 +64,7 @@ button{font:inherit;font-size:.85rem;padding:2px 10px;border:1px solid var(--lin
 .columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:12px;margin-top:8px}
 .source{border:1px solid var(--line);border-radius:6px;padding:8px 10px;background:var(--bg)}
 .places{margin:8px 0 0;padding:0;list-style:none}.places li{margin:0 0 8px}
-.sentence{margin:2px 0 0}
+.sentence{margin:2px 0 0}.says{margin:0}
 mark{background:var(--mark);color:inherit;padding:0 2px;border-radius:2px}
 mark b{text-decoration:underline;text-decoration-thickness:2px}
 ins{background:var(--ins);text-decoration:underline}del{background:var(--del);text-decoration:line-through}
@@ -175,7 +175,14 @@ def card(item: Item, docs: dict[str, Document]) -> str:
             by_doc.setdefault(row.path, []).append(row)
         body.append('<div class="columns">')
         for path, rows in by_doc.items():
-            body.append(f'<section class="source"><h4>{esc(path)}</h4><ul class="places">'
+            first: dict[str, Row] = {}
+            for r in rows:
+                if r.value:
+                    first.setdefault(r.value, r)
+            said = " and ".join(f"<mark>{_pieces(r.pieces)}</mark>" for r in first.values())
+            body.append(f'<section class="source"><h4>{esc(path)}</h4>'
+                        + (f'<p class="says">writes {said}</p>' if first else "")
+                        + '<ul class="places">'
                         + "".join(_place(r, docs, False) for r in rows) + "</ul></section>")
         body.append("</div>")
         body.append(_diffs(item))
