@@ -84,7 +84,7 @@ class Slugger:
 
 def _heading_text(markdown: str) -> str:
     # The text GitHub slugs: what the heading renders as, escapes and emphasis removed.
-    return re.sub(r"\\(.)", r"\1", markdown.replace("**", ""))
+    return html.unescape(re.sub(r"\\(.)", r"\1", markdown.replace("**", "")))
 
 
 def _where(row: Row, in_table: bool = False) -> str:
