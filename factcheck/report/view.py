@@ -179,7 +179,7 @@ def trimmed(value: str, others: list[str], limit: int | None = LONG_VALUE) -> li
     return pieces
 
 
-SENTENCE_RADIUS = 5  # words kept either side of the value in a sentence excerpt
+SENTENCE_RADIUS = 4  # words kept either side of the value in a sentence excerpt
 
 
 def excerpt(sentence: str, value: str | None, radius: int = SENTENCE_RADIUS) -> tuple[str, str, str]:
