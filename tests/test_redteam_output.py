@@ -121,3 +121,13 @@ def test_hostile_file_names_end_to_end(tmp_path, cache_dir):
     assert IMG not in outputs["html"]
     paths = {e["document"] for f in json.loads(outputs["json"])["findings"] for e in f["evidence"]}
     assert str(tmp_path / NAMES["newline"]) in paths
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text", "html", "json", "sarif"])
+def test_a_file_name_that_is_not_utf8_is_shown_escaped_and_the_output_stays_utf8(fmt):
+    name = b"caf\xe9 \xff.txt".decode("utf-8", "surrogateescape")
+    f = Finding("vague-date", "warning", "Vague date: 'In May'", "In May", ["In May"], [Evidence(name, 2, 1, "In May it rained.", "In May")])
+    out = FORMATS[fmt](Report(documents=[Document(path=name, source="", text="")], findings=[f]))
+    out.encode("utf-8")  # raises on a lone surrogate
+    if fmt in ("markdown", "text", "html"):
+        assert "caf\\xe9 \\xff.txt" in out

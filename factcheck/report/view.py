@@ -21,27 +21,30 @@ from dataclasses import dataclass, field
 
 from ..models import SEVERITIES, Document, Evidence, Finding, Report, Span
 
-# C0 and C1 controls, DEL, and the Unicode format characters that reorder or hide
-# text (bidi embeddings, overrides and isolates, marks, zero-width joiners, BOM).
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+# C0 and C1 controls, DEL, the Unicode format characters that reorder or hide text
+# (bidi embeddings, overrides and isolates, marks, zero-width joiners, BOM), and lone
+# surrogates (the bytes of a file name that was not UTF-8, kept by surrogateescape).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def visible(text: str) -> str:
-    """``text`` with every control and bidi character written as a visible escape (``\\x1b``, ``\\u202e``, ``\\n``).
+    """``text`` with every control, bidi and lone surrogate character written as a visible escape.
 
-    Characters that cannot be encoded as UTF-8 (lone surrogates from undecodable
-    file names) are escaped too, so the report stays valid UTF-8.
+    ``\\n``, ``\\x1b``, ``\\u202e``; a byte of a file name that was not UTF-8 shows
+    as that byte (``caf\\xe9.txt``), and the report stays valid UTF-8.
     """
-    text = _CONTROL.sub(_escape_char, str(text))
-    return re.sub("[\ud800-\udfff]", lambda m: f"\\udc{ord(m.group()) & 0xff:02x}" if ord(m.group()) >= 0xdc80 else f"\\u{ord(m.group()):04x}", text)
+    return _CONTROL.sub(_escape_char, str(text))
 
 
 def _escape_char(m: re.Match) -> str:
     ch = m.group()
+    code = ord(ch)
     if ch in _NAMED:
         return _NAMED[ch]
-    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+    if 0xdc80 <= code <= 0xdcff:  # surrogateescape's stand-in for the byte code - 0xdc00
+        return f"\\x{code - 0xdc00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def one_line(text: str) -> str:
@@ -98,6 +101,10 @@ def _key(word: str) -> str:
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text or "")
+
+
+def _key_all(text: str) -> str:
+    return " ".join(map(_key, words(text)))
 
 
 def word_diff(a: str, b: str) -> list[tuple[str, str]]:
@@ -212,10 +219,10 @@ def full_value(e: Evidence, values: list[str]) -> str:
     """The finding's value this evidence shows, whole: a quote whose first words the evidence names, say."""
     if not e.value:
         return ""
-    short, sentence = " ".join(map(_key, words(e.value))), " ".join(map(_key, words(e.text)))
+    short, sentence = _key_all(e.value), _key_all(e.text)
     best = e.value
     for v in values:
-        whole = " ".join(map(_key, words(v)))
+        whole = _key_all(v)
         if whole.startswith(short) and whole in sentence and len(v) > len(best):
             best = v
     return best
@@ -273,7 +280,7 @@ class Item:
     @property
     def conflict(self) -> bool:
         """Whether the sources say different things (two or more distinct values)."""
-        return len({" ".join(map(_key, words(v))) for v in self.values}) > 1
+        return len({_key_all(v) for v in self.values}) > 1
 
 
 @dataclass
@@ -319,8 +326,7 @@ def rows(f: Finding, paths: dict[str, str]) -> list[Row]:
     return out
 
 
-def _key_all(text: str) -> str:
-    return " ".join(map(_key, words(text)))
+PARAGRAPH_CHARS = 1600
 
 
 def paragraph(doc: Document | None, sentence: str) -> tuple[str, str, str]:
@@ -343,9 +349,6 @@ def paragraph(doc: Document | None, sentence: str) -> tuple[str, str, str]:
                     after = after[:PARAGRAPH_CHARS // 2].rsplit(" ", 1)[0] + " …"
                 return before, sentence, after
     return "", sentence, ""
-
-
-PARAGRAPH_CHARS = 1600
 
 
 def by_story(report: Report) -> list[tuple[list[str], list[Finding]]]:
