@@ -39,7 +39,7 @@ ARTICLE = "Minister Murat Nurleu said \x1b[2J\x1b[32mall is well\x1b[0m and \u20
 def hostile_report() -> Report:
     docs = [Document(path=p, source=ARTICLE, text=ARTICLE, title=f"Title \x1b]0;owned\x07 {IMG}") for p in NAMES.values()]
     findings = [
-        Finding("name-misspelling", "error", "'Nurleu' \x1b[8mhidden\x1b[0m is likely a misspelling", f"Murat \u202eNurleu",
+        Finding("name-misspelling", "error", "'Nurleu' \x1b[8mhidden\x1b[0m is likely a misspelling", "Murat \u202eNurleu",
                 ["Nurleu", "Nurtleu"], [Evidence(p, 1, 16, ARTICLE, "Nurleu") for p in NAMES.values()],
                 "Nurtleu\x1b[2J", rule="name-misspelling"),
         Finding("vague-date", "warning", "Vague date: 'In May'", "In May", ["In May"],

@@ -24,9 +24,9 @@ VIEWPORT = {"width": 1280, "height": 900}
 
 def available() -> bool:
     """Whether the browser and Playwright are both installed."""
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
+    import importlib.util
+
+    if importlib.util.find_spec("playwright") is None:
         return False
     return Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)
 

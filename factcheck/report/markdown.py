@@ -1,11 +1,15 @@
 """The Markdown report: what an editor reads, compact enough for a terminal at 100 columns.
 
-A summary table, a contents list linking to each finding, then one section per
-story with its findings, errors first. Each finding shows a severity marker,
-what disagrees, and a table of the places it rests on: a sentence repeated on
-several lines of one document is one row ("also at lines 18, 20"), at most
-``MAX_ROWS`` rows are shown and the rest are listed by place, and the value
-cell shows the words that differ from the other sources, in bold.
+A line of totals; the contents, one line per severity with its counts by check
+and a link to each finding; then one section per story with its documents and
+its findings, errors first. Each finding has a heading with a severity marker,
+one paragraph with what disagrees, the suggestion and the id, and the places it
+rests on. Where the sources disagree that is a table with one row per value,
+the words that differ from the other sources in bold and a long quote trimmed
+around them; otherwise one line per place. A sentence repeated on several lines
+of one document is one place ("also at lines 18, 20"); places beyond
+``MAX_PLACES`` per value or ``MAX_ROWS`` per finding are listed by location
+below ("2 more places folded: ..."), so every place stays in the report.
 
 Everything that comes from an article or a file name is made inert: HTML
 characters become entities, Markdown marks are backslash-escaped, and control
@@ -17,7 +21,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..models import SEVERITIES, Report
+from ..models import Report
 from .view import Item, Piece, Row, View, excerpt, flat, plural, view
 
 MAX_ROWS = 3  # places listed for a finding whose sources agree on its value
@@ -155,7 +159,7 @@ def render(report: Report, color: bool = False) -> str:
             continue
         heading = f"Story {story.number}: {escape(story.title)}"
         slugger.slug(_heading_text(heading))
-        body += [f"## {heading}", "", *documents_table(report, v, story.paths), ""]
+        body += [f"## {heading}", "", *documents_list(report, v, story.paths), ""]
         # Findings come errors first; the marker in each heading says the severity.
         for item in story.items:
             f = item.finding
@@ -167,9 +171,9 @@ def render(report: Report, color: bool = False) -> str:
     # The contents: one line per story and severity with its counts by check and the findings'
     # links side by side (a list of links one per line would be the longest part of a short report).
     summary = ["## Contents", ""]
-    several = len([s for s in v.stories if s.items]) > 1
+    several = len([story for story in v.stories if story.items]) > 1
     for (number, severity), links in contents.items():
-        found = [i.finding for s in v.stories if s.number == number for i in s.items if i.finding.severity == severity]
+        found = [i.finding for story in v.stories if story.number == number for i in story.items if i.finding.severity == severity]
         checks = sorted({f.check for f in found})
         counts = ", ".join(f"{c} {sum(1 for f in found if f.check == c)}" for c in checks)
         total = plural(len(found), severity) if severity != "info" else f"{len(found)} info"
@@ -177,13 +181,13 @@ def render(report: Report, color: bool = False) -> str:
                        + " · ".join(links))
     out[first_section:first_section] = [*summary, ""] if contents else []
     out += body
-    quiet = sorted({d.path for d in report.documents} - {p for s in v.stories if s.items for p in s.paths})
+    quiet = sorted({d.path for d in report.documents} - {p for story in v.stories if story.items for p in story.paths})
     if quiet:
-        out += ["## Documents without findings", "", *documents_table(report, v, quiet), ""]
+        out += ["## Documents without findings", "", *documents_list(report, v, quiet), ""]
     return "\n".join(out)
 
 
-def documents_table(report: Report, v: View, paths: list[str]) -> list[str]:
+def documents_list(report: Report, v: View, paths: list[str]) -> list[str]:
     """One line per document: its path, title, date and number of sentences."""
     docs = {d.path: d for d in report.documents}
     lines = []
