@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: scan test bench fuzz eval clean install
+.PHONY: scan report test bench fuzz eval clean install
 
 install: $(STAMP)
 
@@ -21,6 +21,14 @@ $(STAMP): pyproject.toml constraints.txt
 scan: $(STAMP)
 	mkdir -p reports
 	$(BIN)/factcheck scan seeds -o reports/seeds.md --fail-on never
+
+# The seeds report as Markdown and HTML, and a screenshot of the HTML one in Debian's chromium
+# (apt-get install chromium; Playwright drives it and downloads nothing).
+report: $(STAMP)
+	mkdir -p reports
+	$(BIN)/factcheck scan seeds -o reports/seeds.md --fail-on never
+	$(BIN)/factcheck scan seeds --format html -o reports/seeds.html --fail-on never
+	$(BIN)/python -m factcheck.report.browser reports/seeds.html reports/seeds.png
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -27,6 +27,7 @@ from .embed import ModelError
 from .encoders import BACKENDS, DEFAULT_BACKEND
 from .models import severity_rank
 from .report import FORMATS
+from .report.text import colour_wanted
 from .rules import RuleError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -101,7 +102,7 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, ru
                          cache=False if no_cache else None, max_file_size=max_file_size)
     settings.rules = [*settings.rules, *rules]
     named = {Path(p).as_posix() for p in [*paths, *against] if not Path(p).is_dir()}
-    colour = fmt == "text" and not output and sys.stdout.isatty()
+    colour = fmt == "text" and not output and colour_wanted(sys.stdout)
     memo, key = None, None
     if settings.cache and not write_baseline:  # writing a baseline needs the findings themselves
         memo, key = _memo(settings, list(paths), list(against), baseline, fmt, colour)

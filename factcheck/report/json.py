@@ -1,12 +1,29 @@
-"""The JSON report: the stable ``factcheck-report/1`` contract that hooks and tools read."""
+"""The JSON report: the stable ``factcheck-report/1`` contract that hooks and tools read.
+
+Keys are only ever added, never renamed or removed. ``schema``, ``documents``,
+``findings`` and ``summary`` are the original contract; ``stories`` (which
+documents report one story, and the ids of its findings) and ``set_aside``
+(how many findings were suppressed, accepted or baselined) came later. The
+JSON Schema shipped in the package (``factcheck/schema/report.schema.json``,
+:func:`schema`) describes all of it.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+from importlib import resources
 
 from ..models import Report
+from .view import by_story
 
 SCHEMA = "factcheck-report/1"
+SET_ASIDE = ("suppressed", "accepted", "baselined")
+
+
+def schema() -> dict:
+    """The JSON Schema of this report, as shipped inside the package."""
+    return json.loads(resources.files("factcheck").joinpath("schema/report.schema.json").read_text(encoding="utf-8"))
 
 
 def as_dict(report: Report, sentence_counts: dict[str, int] | None = None) -> dict:
@@ -19,8 +36,14 @@ def as_dict(report: Report, sentence_counts: dict[str, int] | None = None) -> di
         ],
         "findings": [f.as_dict() for f in report.findings],
         "summary": report.summary(),
+        "stories": [{"story": n, "documents": list(paths), "findings": [f.id for f in found]}
+                    for n, (paths, found) in enumerate(by_story(report), 1)],
+        "set_aside": {k: report.set_aside.get(k, 0) for k in SET_ASIDE},
     }
 
 
 def render(report: Report, color: bool = False) -> str:
-    return json.dumps(as_dict(report, report.sentence_counts), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(as_dict(report, report.sentence_counts), ensure_ascii=False, indent=2) + "\n"
+    # A file name that is not UTF-8 reaches us with lone surrogates (surrogateescape); a JSON
+    # \u escape keeps it lossless and the report valid UTF-8. They only occur inside strings.
+    return re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)

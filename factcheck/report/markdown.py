@@ -1,9 +1,19 @@
-"""The Markdown report: what an editor reads.
+"""The Markdown report: what an editor reads, compact enough for a terminal at 100 columns.
 
-A summary table first, then the findings by severity (errors first), each with
-its evidence as a table of ``file:line`` and the sentence, the disputed value in
-bold. Source text is escaped so that nothing in an article renders as HTML, a
-link or Markdown structure.
+A line of totals; the contents, one line per severity with its counts by check
+and a link to each finding; then one section per story with its documents and
+its findings, errors first. Each finding has a heading with a severity marker,
+one paragraph with what disagrees, the suggestion and the id, and the places it
+rests on. Where the sources disagree that is a table with one row per value,
+the words that differ from the other sources in bold and a long quote trimmed
+around them; otherwise one line per place. A sentence repeated on several lines
+of one document is one place ("also at lines 18, 20"); places beyond
+``MAX_PLACES`` per value or ``MAX_ROWS`` per finding are listed by location
+below ("2 more places folded: ..."), so every place stays in the report.
+
+Everything that comes from an article or a file name is made inert: HTML
+characters become entities, Markdown marks are backslash-escaped, and control
+characters are written as visible escapes (``factcheck.report.view.visible``).
 """
 
 from __future__ import annotations
@@ -11,85 +21,126 @@ from __future__ import annotations
 import html
 import re
 
-from tabulate import tabulate
+from ..models import Report
+from .view import Item, Piece, Row, View, excerpt, flat, plural, view
 
-from ..models import SEVERITIES, Finding, Report
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-
-
-def escape(text: str) -> str:
-    """Source text made inert: HTML entities for <, >, &, and backslashes before Markdown marks."""
-    return _escape(" ".join(str(text).split()))
+MAX_ROWS = 3  # places listed for a finding whose sources agree on its value
+MAX_PLACES = 2  # places listed beside one value of a conflict
+MARKERS = {"error": "🔴 error", "warning": "🟠 warning", "info": "🔵 info"}
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#!])")
 
 
-def _escape(text: str) -> str:
+def _inline(text: str) -> str:
+    # HTML characters as entities first, so no tag, comment or autolink can form; then Markdown marks.
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
+def escape(text: str) -> str:
+    """Source text made inert on one line: controls escaped visibly, HTML entities, backslashes before Markdown marks.
+
+    A leading "-", "+", "=" or "1." is escaped too, so a message cannot start a list or a heading.
+    """
+    out = _inline(flat(text))
+    out = re.sub(r"^([-+=])", r"\\\1", out)
+    return re.sub(r"^(\d+)([.)])", r"\1\\\2", out)
+
+
+def code(text: str, in_table: bool = False) -> str:
+    """``text`` as a code span that no backtick in it can close; pipes escaped where a table would split on them."""
+    text = flat(text)
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    if text.startswith(("`", " ")) or text.endswith(("`", " ")):
+        text = f" {text} "
+    if in_table:
+        text = text.replace("|", "\\|")
+    return f"{fence}{text}{fence}"
+
+
+def pieces(ps: list[Piece]) -> str:
+    """A value's pieces, the differing words in bold."""
+    out = []
+    for p in ps:
+        out.append("…" if p.gap else f"**{escape(p.text)}**" if p.differs else escape(p.text))
+    return " ".join(out)
+
+
 def mark(sentence: str, value: str | None) -> str:
-    """The escaped sentence with the first occurrence of ``value`` in bold."""
-    sentence = " ".join(sentence.split())
-    if value:
-        i = sentence.lower().find(" ".join(value.split()).lower())
-        if i >= 0:
-            j = i + len(" ".join(value.split()))
-            return f"{_escape(sentence[:i])}**{_escape(sentence[i:j])}**{_escape(sentence[j:])}"
-    return escape(sentence)
+    """The escaped sentence around the first occurrence of ``value``, the value in bold (``view.excerpt``)."""
+    before, mid, after = excerpt(flat(sentence), flat(value) if value else None)
+    if not mid:
+        return escape(after)
+    return f"{_inline(before)}**{_inline(mid)}**{_inline(after)}"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+class Slugger:
+    """GitHub's heading anchors: lower case, punctuation and symbols dropped, spaces to hyphens, repeats numbered."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def slug(self, heading: str) -> str:
+        base = re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+        n = self.seen.get(base, 0)
+        self.seen[base] = n + 1
+        return base if n == 0 else f"{base}-{n}"
 
 
-def summary_table(report: Report) -> str:
-    checks = sorted({f.check for f in report.findings})
-    rows = []
-    for check in checks:
-        counts = [sum(1 for f in report.findings if f.check == check and f.severity == s) for s in reversed(SEVERITIES)]
-        rows.append([check, *counts, sum(counts)])
-    totals = report.summary()
-    rows.append(["**total**", totals["error"], totals["warning"], totals["info"], len(report.findings)])
-    return tabulate(rows, headers=["check", "error", "warning", "info", "total"], tablefmt="github")
+def _heading_text(markdown: str) -> str:
+    # The text GitHub slugs: what the heading renders as, escapes and emphasis removed.
+    return html.unescape(re.sub(r"\\(.)", r"\1", markdown.replace("**", "")))
 
 
-def finding_block(n: int, f: Finding) -> str:
-    lines = [f"#### {n}. {f.severity} · {f.check} · {escape(f.subject)}", "", escape(f.message), ""]
-    rows = [[f"`{e.document}:{e.line}:{e.column}`", escape(e.value) if e.value else "", mark(e.text, e.value)] for e in f.evidence]
-    lines.append(tabulate(rows, headers=["where", "value", "sentence"], tablefmt="github", disable_numparse=True))
-    lines.append("")
+def _where(row: Row, in_table: bool = False) -> str:
+    also = f" also at {'line' if len(row.also) == 1 else 'lines'} {', '.join(map(str, row.also))}" if row.also else ""
+    return code(row.where, in_table=in_table) + also
+
+
+def finding_block(item: Item, heading: str) -> list[str]:
+    """A finding: heading; what disagrees, the suggestion and the id; then its places, some folded."""
+    f = item.finding
+    said = escape(f.message)
     if f.suggestion:
-        lines += [f"**Suggestion:** {escape(f.suggestion)}", ""]
-    lines += [f"id `{f.id}`", ""]
-    return "\n".join(lines)
-
-
-def by_story(report: Report) -> list[tuple[list[str], list[Finding]]]:
-    """Findings under the story of their primary evidence document, stories in document order."""
-    named = {d.path for d in report.documents} | {e.document for f in report.findings for e in f.evidence}
-    stories = report.stories or [sorted(named)]
-    story_of = {p: i for i, story in enumerate(stories) for p in story}
-    groups: list[list[Finding]] = [[] for _ in stories]
-    for f in report.findings:
-        groups[story_of.get(f.primary.document, 0)].append(f)
-    return [(story, found) for story, found in zip(stories, groups)]
+        said += f" · **Suggestion:** {_inline(flat(f.suggestion))}"
+    lines = [f"### {heading}", "", f"{said} · id {code(f.id)}"]
+    if item.conflict:
+        # Sources that disagree: one row per value, the differing words in bold, with the first
+        # sentence that says it and up to MAX_PLACES places; further places are listed below.
+        lines += ["", "| value | where | sentence |", "|---|---|---|"]
+        folded = []
+        for group in item.by_value():
+            first = group[0]
+            places = ", ".join(_where(r, in_table=True) for r in group[:MAX_PLACES])
+            folded += group[MAX_PLACES:]
+            lines.append(f"| {pieces(first.pieces)} | {places} | {mark(first.evidence.text, first.value or first.evidence.value)} |")
+    else:
+        # Nothing to compare: each place on a line of its own (a hard line break), its value in bold.
+        shown, folded = item.rows[:MAX_ROWS], item.rows[MAX_ROWS:]
+        for row in shown:
+            lines[-1] += "\\"
+            lines.append(f"↳ {_where(row)}: {mark(row.evidence.text, row.value or row.evidence.value)}")
+    lines.append("")
+    if folded:
+        places = "; ".join(_where(r) + (f" ({pieces(r.pieces)})" if r.pieces else "") for r in folded)
+        lines += [f"{plural(len(folded), 'more place')} folded: {places}", ""]
+    return lines
 
 
 def render(report: Report, color: bool = False) -> str:
+    v: View = view(report)
+    slugger = Slugger()
     total_sentences = sum(report.sentence_counts.values())
     s = report.summary()
-    titles = {d.path: d.title for d in report.documents}
     out = [
         "# factcheck report",
         "",
-        f"{_plural(len(report.documents), 'document')}, {_plural(total_sentences, 'sentence')}: "
-        f"{_plural(s['error'], 'error')}, {_plural(s['warning'], 'warning')}, {s['info']} info.",
-        "",
-        "## Summary",
-        "",
-        summary_table(report),
+        f"{plural(len(report.documents), 'document')}, {plural(total_sentences, 'sentence')}: "
+        f"{plural(s['error'], 'error')}, {plural(s['warning'], 'warning')}, {s['info']} info."
+        + (f" Paths are relative to {code(v.root + '/')}." if v.root else ""),
         "",
     ]
+    slugger.slug("factcheck report")
+    first_section = len(out)
     aside = ", ".join(f"{n} {k}" for k, n in sorted(report.set_aside.items()) if n)
     if aside:
         out += [f"Not reported: {aside} (see the editor's guide in the README).", ""]
@@ -98,34 +149,51 @@ def render(report: Report, color: bool = False) -> str:
         out += [f"- error: {escape(e)}" for e in report.errors]
         out += [f"- warning: {escape(w)}" for w in report.warnings]
         out.append("")
-    grouped = by_story(report)
-    # Number findings in reading order: story, then severity, then the findings' own order.
-    ordered = [(story, severity, f) for story, found in grouped for severity in reversed(SEVERITIES)
-               for f in found if f.severity == severity]
-    if ordered:
-        out += ["## Contents", ""]
-        out += [f"{n}. {f.severity} · {f.check} · {escape(f.subject)} (`{f.primary.document}:{f.primary.line}`)"
-                if f.evidence else f"{n}. {f.severity} · {f.check} · {escape(f.subject)}"
-                for n, (_, _, f) in enumerate(ordered, 1)]
-        out.append("")
-    n = 0
-    for number, (story, found) in enumerate(grouped, 1):
-        if not found:
+        slugger.slug("Files not read or read with a warning")
+    body: list[str] = []
+    contents: dict[tuple[int, str], list[str]] = {}
+    if v.items:
+        slugger.slug("Contents")
+    for story in v.stories:
+        if not story.items:
             continue
-        lead = titles.get(story[0]) or story[0]
-        out += [f"## Story {number}: {escape(lead)}", "", f"{_plural(len(story), 'document')}: " + ", ".join(f"`{p}`" for p in story), ""]
-        for severity in reversed(SEVERITIES):
-            group = [f for f in found if f.severity == severity]
-            if not group:
-                continue
-            title = {"error": "Errors", "warning": "Warnings", "info": "Info"}[severity]
-            out += [f"### {title}", ""]
-            for f in group:
-                n += 1
-                out.append(finding_block(n, f))
-    out += ["## Documents", ""]
-    rows = [[f"`{d.path}`", escape(d.title or "(no title)"), d.date or "(undated)", report.sentence_counts.get(d.path, 0)]
-            for d in sorted(report.documents, key=lambda d: d.path)]
-    out.append(tabulate(rows, headers=["document", "title", "date", "sentences"], tablefmt="github", disable_numparse=True))
-    out.append("")
+        heading = f"Story {story.number}: {escape(story.title)}"
+        slugger.slug(_heading_text(heading))
+        body += [f"## {heading}", "", *documents_list(report, v, story.paths), ""]
+        # Findings come errors first; the marker in each heading says the severity.
+        for item in story.items:
+            f = item.finding
+            heading = f"{item.number}. {MARKERS[f.severity]} · {f.check} · {escape(f.subject)}"
+            anchor = slugger.slug(_heading_text(heading))
+            contents.setdefault((story.number, f.severity), []).append(
+                f"[{item.number}. {f.check} · {escape(f.subject)}](#{anchor})")
+            body += finding_block(item, heading)
+    # The contents: one line per story and severity with its counts by check and the findings'
+    # links side by side (a list of links one per line would be the longest part of a short report).
+    summary = ["## Contents", ""]
+    several = len([story for story in v.stories if story.items]) > 1
+    for (number, severity), links in contents.items():
+        found = [i.finding for story in v.stories if story.number == number for i in story.items if i.finding.severity == severity]
+        checks = sorted({f.check for f in found})
+        counts = ", ".join(f"{c} {sum(1 for f in found if f.check == c)}" for c in checks)
+        total = plural(len(found), severity) if severity != "info" else f"{len(found)} info"
+        summary.append(f"- {f'Story {number}: ' if several else ''}{MARKERS[severity].split()[0]} **{total}** ({counts}): "
+                       + " · ".join(links))
+    out[first_section:first_section] = [*summary, ""] if contents else []
+    out += body
+    quiet = sorted({d.path for d in report.documents} - {p for story in v.stories if story.items for p in story.paths})
+    if quiet:
+        out += ["## Documents without findings", "", *documents_list(report, v, quiet), ""]
     return "\n".join(out)
+
+
+def documents_list(report: Report, v: View, paths: list[str]) -> list[str]:
+    """One line per document: its path, title, date and number of sentences."""
+    docs = {d.path: d for d in report.documents}
+    lines = []
+    for p in sorted(paths):
+        d = docs.get(p)
+        title, date = (d.title, d.date) if d else (None, None)
+        lines.append(f"- {code(v.path(p))} · {escape(title or '(no title)')} · {escape(date or 'undated')} · "
+                     f"{plural(report.sentence_counts.get(p, 0), 'sentence')}")
+    return lines
