@@ -27,7 +27,6 @@ from .embed import ModelError
 from .encoders import BACKENDS, DEFAULT_BACKEND
 from .models import severity_rank
 from .report import FORMATS
-from .report.text import colour_wanted
 from .rules import RuleError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -73,14 +72,27 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
+def _names(values: tuple[str, ...]) -> list[str]:
+    """Check names from repeatable, comma-separated options: ``--select a,b --select c``."""
+    return [n.strip() for v in values for n in v.split(",") if n.strip()]
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="markdown", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)),
+              help="Report format [default: text on a terminal, else markdown].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here instead of stdout.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help="Lowest severity that exits 1 [default: error].")
 @click.option("--against", multiple=True, help="A published corpus (file or folder) used as evidence; only findings involving PATHS are reported.")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Report and fail only on findings not recorded in this baseline.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record the current findings' fingerprints in this file.")
+@click.option("--select", multiple=True, help="Run only these checks (comma-separated, repeatable).")
+@click.option("--ignore", multiple=True, help="Do not run these checks (comma-separated, repeatable).")
+@click.option("--no-inline-ignores", is_flag=True, default=None, help="Honour no 'factcheck: ignore' marker (for CI).")
+@click.option("--facts", type=click.Path(dir_okay=False), help="The newsroom fact sheet [default: facts.yaml in the project root].")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text report; auto honours NO_COLOR.")
+@click.option("--stdin-filename", help="The name to report for an article read from stdin ('-').")
 @click.option("--rules", "rules", multiple=True, type=click.Path(file_okay=False), help="Another folder of rule files (repeatable).")
 @click.option("--threshold", type=float, help="Cosine similarity that links two sentences into one claim.")
 @click.option("--model", help="'packaged:all-MiniLM-L6-v2' or a local sentence-transformers folder.")
@@ -89,46 +101,73 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the embedding cache.")
 @click.option("--max-file-size", type=int, help="Skip files larger than this many bytes.")
 @click.pass_context
-def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, rules, threshold, model, backend, cache_dir,
-         no_cache, max_file_size):
+def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, select, ignore, no_inline_ignores, facts,
+         color, stdin_filename, rules, threshold, model, backend, cache_dir, no_cache, max_file_size):
     """Scan articles (files or folders) and report discrepancies between and within them.
 
-    A re-scan whose inputs, settings, rules, model and factcheck itself are all
-    unchanged replays the stored outcome from the cache (``factcheck.memo``).
+    Use - to read one article from standard input. A re-scan whose inputs,
+    settings, rules, model and factcheck itself are all unchanged replays the
+    stored outcome from the cache.
     """
-    from . import gate
+    from . import gate, terminal
+    from .facts import FactsError
 
+    # Every path is checked before any work, so a typo never costs a scan or prints a report.
+    for p in [*paths, *against]:
+        if p != terminal.STDIN and not os.path.exists(p):
+            raise Fatal(f"{p}: no such file or folder" + (" (--against)" if p in against and p not in paths else ""))
+    if list(paths).count(terminal.STDIN) > 1 or terminal.STDIN in against:
+        raise Fatal("'-' (stdin) may be given once, as an article to scan")
     settings = _settings(fail_on=fail_on, threshold=threshold, model=model, backend=backend, cache_dir=cache_dir,
-                         cache=False if no_cache else None, max_file_size=max_file_size)
+                         cache=False if no_cache else None, max_file_size=max_file_size, select=tuple(_names(select)),
+                         ignore=tuple(_names(ignore)), inline_ignores=False if no_inline_ignores else None, facts=facts)
     settings.rules = [*settings.rules, *rules]
+    fmt = fmt or terminal.default_format(output, sys.stdout)
+    colour = terminal.colour(color, output, sys.stdout, fmt)
+    stdin = terminal.StdinArticle(click.get_binary_stream("stdin").read(), stdin_filename) if terminal.STDIN in paths else None
+    paths = [stdin.path.as_posix() if p == terminal.STDIN else p for p in paths]
     named = {Path(p).as_posix() for p in [*paths, *against] if not Path(p).is_dir()}
-    colour = fmt == "text" and not output and colour_wanted(sys.stdout)
     memo, key = None, None
-    if settings.cache and not write_baseline:  # writing a baseline needs the findings themselves
+    if settings.cache and not write_baseline and stdin is None:  # writing a baseline needs the findings themselves
         memo, key = _memo(settings, list(paths), list(against), baseline, fmt, colour)
     outcome = memo.get(key) if memo and key else None
-    if outcome is None:
-        from .memo import Outcome
-        from .pipeline import run  # the pipeline pulls in numpy and scipy; keep `--help` and replays fast
+    try:
+        if outcome is None:
+            from .memo import Outcome
+            from .pipeline import run  # the pipeline pulls in numpy and scipy; keep `--help` and replays fast
 
-        try:
-            # Writing a baseline records every current finding, so an old baseline is not applied then.
-            known = gate.read_baseline(baseline) if baseline and not write_baseline else None
-            report = run(list(paths), settings, against=list(against) if against else None, baseline=known)
-        except (RuleError, ModelError, gate.BaselineError) as exc:
-            raise Fatal(str(exc)) from None
-        if write_baseline:
-            write_atomic(write_baseline, gate.baseline_text(report.findings))
-            click.echo(f"factcheck: baseline of {len(report.findings)} finding(s) written to {write_baseline}", err=True)
-        outcome = Outcome(FORMATS[fmt](report, color=colour), report.warnings, report.errors,
-                          [f.severity for f in report.findings], len(report.documents))
-        if memo and key and not report.errors:
-            memo.put(key, outcome)
+            try:
+                # Writing a baseline records every current finding, so an old baseline is not applied then.
+                known = gate.read_baseline(baseline) if baseline and not write_baseline else None
+                report = run(list(paths), settings, against=list(against) if against else None, baseline=known)
+            except (RuleError, ModelError, gate.BaselineError, FactsError) as exc:
+                raise Fatal(str(exc)) from None
+            if stdin:
+                report = stdin.relabel(report)
+                named = {stdin.name if n == stdin.path.as_posix() else n for n in named}
+            if write_baseline:
+                drafts = {d.path for d in report.documents} - _archive(against) if against else None
+                write_atomic(write_baseline, gate.baseline_text(report.findings, drafts))
+                click.echo(f"factcheck: baseline of {len(report.findings)} finding(s) written to {write_baseline}", err=True)
+            outcome = Outcome(FORMATS[fmt](report, color=colour), report.warnings, report.errors,
+                              [f.severity for f in report.findings], len(report.documents))
+            if memo and key and not report.errors:
+                memo.put(key, outcome)
+    finally:
+        if stdin:
+            stdin.close()
     if memo:
         for warning in memo.warnings:
             click.echo(f"factcheck: warning: {warning}", err=True)
         memo.close()
     _finish(ctx, outcome, settings, output, named, bool(write_baseline))
+
+
+def _archive(against: tuple[str, ...]) -> set[str]:
+    """The documents that come from ``--against`` (the archive), by path."""
+    from .ingest import discover
+
+    return {f.as_posix() for f in discover(list(against))[0]}
 
 
 def _memo(settings: Settings, paths: list[str], against: list[str], baseline: Path | None, fmt: str, colour: bool):
@@ -149,19 +188,25 @@ def _memo(settings: Settings, paths: list[str], against: list[str], baseline: Pa
 
 
 def _finish(ctx, outcome, settings: Settings, output: Path | None, named: set[str], wrote_baseline: bool) -> None:
-    """Show an outcome (fresh or replayed) and exit with its code."""
+    """Show an outcome (fresh or replayed), a one-line summary on stderr, and exit with its code.
+
+    An outcome that ends in exit 2 (a named file unreadable, nothing readable) prints no report.
+    """
+    from .terminal import summary_line
+
     for warning in outcome.warnings:
         click.echo(f"factcheck: warning: {warning}", err=True)
     for error in outcome.errors:
         click.echo(f"factcheck: error: {error}", err=True)
-    if output:
-        write_atomic(output, outcome.text)
-    else:
-        click.echo(outcome.text, nl=False)
     if [e for e in outcome.errors if e.split(": ", 1)[0] in named or "no such file" in e]:
         ctx.exit(EXIT_ERROR)
     if not outcome.documents:
         raise Fatal("no readable documents to scan")
+    if output:
+        write_atomic(output, outcome.text)
+    else:
+        click.echo(outcome.text, nl=False)
+    click.echo(summary_line(outcome.severities, outcome.documents, output), err=True)
     if settings.fail_on != "never" and not wrote_baseline:
         floor = severity_rank(settings.fail_on)
         if any(severity_rank(s) >= floor for s in outcome.severities):

@@ -99,6 +99,8 @@ def scan_key(paths: list[str], against: list[str], settings, rule_dirs: list[Pat
             add(path.as_posix(), st.st_size if st.st_size > settings.max_file_size else _sha(path.read_bytes()))
         if baseline is not None:
             add("baseline", _sha(baseline.read_bytes()))
+        if settings.facts:
+            add("facts", _sha(Path(settings.facts).read_bytes()))
         st = weights.stat()
         add(weights.as_posix(), st.st_size, st.st_mtime_ns)
     except OSError:

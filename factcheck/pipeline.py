@@ -21,21 +21,37 @@ from .extract.claims import ClaimExtractor, ClaimLexicon, quote_claims, title_cl
 from .extract.names import NameVocabulary, proper_names
 from .extract.people import PeopleExtractor, TitleLexicon, link_people, link_surnames
 from .models import Corpus, Finding, Report, severity_rank
-from . import gate
+from . import facts, gate
 from .rules import RuleError, RuleSet, default_rules_dir, load_rules
 from .sentences import split
 from .transliteration import Transliteration
 
 
 def rule_set(settings: Settings) -> RuleSet:
-    """The shipped rules, then each folder the settings name, in order; then the config's severities."""
+    """The shipped rules, then each folder the settings name, in order; then the config's severities and choices.
+
+    Every check name the settings use (``severity``, ``accept``, ``select``,
+    ``ignore``) must name a rule or ``fact-sheet``; a typo is an error with the
+    closest names. ``severity = "off"``, ``ignore`` and ``select`` turn rules off.
+    """
     rules = load_rules([default_rules_dir(), *(Path(d) for d in settings.rules)], CHECK_TYPES)
-    known = {r.id for r in rules.rules}
-    for rule_id, level in settings.severity.items():
-        if rule_id not in known:
-            raise RuleError(f"config: key 'severity.{rule_id}' names no rule (known: {', '.join(sorted(known))})")
-    rules.rules = [replace(r, severity=settings.severity.get(r.id, r.severity)) for r in rules.rules]
+    known = {r.id for r in rules.rules} | {facts.CHECK}
+    try:
+        for key in ("severity", "accept", "select", "ignore"):
+            names = getattr(settings, key)
+            where = "--" + key if settings.origin(key) == "command line" else f"{settings.origin(key)}: key '{key}'"
+            gate.check_names(names, known, where, wildcard=key == "accept")
+    except gate.UnknownName as exc:
+        raise RuleError(str(exc)) from None
+    rules.rules = [replace(r, severity=settings.severity.get(r.id, r.severity) if settings.severity.get(r.id) != "off" else r.severity,
+                           enabled=r.enabled and check_on(settings, r.id)) for r in rules.rules]
     return rules
+
+
+def check_on(settings: Settings, name: str) -> bool:
+    """Whether the settings leave a check on: not ``off`` in ``severity``, selected, not ignored."""
+    return (settings.severity.get(name) != "off" and (not settings.select or name in settings.select)
+            and name not in settings.ignore)
 
 
 def lexicons(rules: RuleSet) -> dict:
@@ -185,7 +201,7 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
 
 
 def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
-        against: list[str] | None = None, baseline: set[str] | None = None) -> Report:
+        against: list[str] | None = None, baseline: gate.Baseline | None = None) -> Report:
     """Scan ``paths`` (and the ``against`` corpus) and return the report.
 
     With ``against``, the corpus is evidence only: a finding is reported when it
@@ -194,6 +210,7 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
     Unreadable files are listed in ``Report.errors``; skipped ones in ``Report.warnings``.
     """
     rules = rule_set(settings)
+    sheet = facts.FactSheet.load(Path(settings.facts)) if settings.facts else None
     lex = lexicons(rules)
     documents, parsed, errors, warnings = load_parsed([*paths, *(against or [])], rules, settings, lex)
     findings: list[Finding] = []
@@ -210,15 +227,23 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
             if rule.enabled:
                 check = CHECK_TYPES[rule.extends](rule)
                 (deferring if check.defers else findings).extend(check.run(corpus))
+        if sheet and check_on(settings, facts.CHECK):
+            findings += sheet.check(corpus, settings.severity.get(facts.CHECK, "error"))
         covered = {(e.document, e.line, e.text) for f in findings for e in f.evidence}
         findings += [f for f in deferring if not any((e.document, e.line, e.text) in covered for e in f.evidence)]
     findings = merge(findings)
     if drafts is not None:
         findings = gate.involving(findings, drafts)
-    set_aside = {}
-    findings, set_aside["suppressed"] = gate.suppressed(findings, documents)
-    findings, set_aside["accepted"] = gate.accepted(findings, settings.accept)
-    findings, set_aside["baselined"] = gate.baselined(findings, baseline or set())
+        findings = sorted(gate.judge(findings, drafts, sheet.verdict(documents, lex) if sheet else None), key=Finding.sort_key)
+    warnings += gate.marker_warnings(documents, {r.id for r in rules.rules} | {facts.CHECK})
+    findings, inline = gate.suppressed(findings, documents, drafts, settings.inline_ignores)
+    findings, accepted = gate.accepted(findings, settings.accept)
+    findings, baselined = gate.baselined(findings, baseline, drafts)
+    if baseline is not None:
+        warnings += baseline.notes
+    rule_info = {r.id: (r.description, r.severity) for r in rules.rules if r.enabled}
+    if sheet:
+        rule_info[facts.CHECK] = ("A value the newsroom fact sheet contradicts.", settings.severity.get(facts.CHECK, "error"))
     return Report(documents=documents, findings=findings, errors=errors, warnings=warnings, sentence_counts=counts,
-                  stories=stories, set_aside=set_aside,
-                  rules={r.id: (r.description, r.severity) for r in rules.rules if r.enabled})
+                  stories=stories, set_aside={"suppressed": len(inline), "accepted": len(accepted), "baselined": len(baselined)},
+                  rules=rule_info, suppressed=[*inline, *accepted, *baselined])
