@@ -253,16 +253,28 @@ def list_rules(ctx, rules):
 
 
 @cli.command()
-@click.argument("check")
+@click.argument("check", required=False)
 def explain(check):
-    """Say what a check type does, with one example."""
+    """Say what a check does, with one example; with no CHECK, list every check."""
     from .checks import CHECK_TYPES  # every check module: only this command needs them
+    from .pipeline import rule_set
 
+    if check is None:
+        from .explain import listing
+
+        try:
+            rules = rule_set(Settings()).rules
+        except RuleError as exc:
+            raise Fatal(str(exc)) from None
+        click.echo(listing(rules, CHECK_TYPES))
+        return
     if check not in CHECK_TYPES:
-        raise Fatal(f"unknown check '{check}' (known: {', '.join(sorted(CHECK_TYPES))})")
+        from .gate import did_you_mean
+
+        raise Fatal(f"unknown check '{check}'{did_you_mean(check, CHECK_TYPES)}")
     cls = CHECK_TYPES[check]
     click.echo(f"{check}\n")
-    click.echo((sys.modules[cls.__module__].__doc__ or "").strip() + "\n")
+    click.echo((sys.modules[cls.__module__].__doc__ or "").strip().replace("``", "") + "\n")
     if cls.defaults:
         click.echo("Parameters (rule keys) and defaults:")
         for key, value in cls.defaults.items():
@@ -274,14 +286,71 @@ def explain(check):
 @cli.command("config")
 @click.pass_context
 def show_config(ctx):
-    """Print the effective settings and where each came from."""
-    from dataclasses import fields
+    """Print the effective settings as TOML (paste it into factcheck.toml), each with where it came from.
+
+    The settings are validated exactly as scan validates them.
+    """
+    from .explain import settings_toml
+    from .pipeline import rule_set
 
     settings = _settings()
-    for f in fields(settings):
-        if f.name == "sources":
-            continue
-        click.echo(f"{f.name.replace('_', '-')} = {getattr(settings, f.name)!r}    # {settings.origin(f.name)}")
+    try:
+        rule_set(settings)
+    except RuleError as exc:
+        raise Fatal(str(exc)) from None
+    click.echo(settings_toml(settings), nl=False)
+
+
+@cli.group()
+def facts():
+    """Manage the newsroom fact sheet (facts.yaml): confirmed values every draft is checked against."""
+
+
+def _facts_path(path: str | None) -> Path:
+    if path:
+        return Path(path)
+    settings = _settings()
+    return Path(settings.facts) if settings.facts else Path("facts.yaml")
+
+
+@facts.command("list")
+@click.option("--file", "path", type=click.Path(dir_okay=False), help="The fact sheet [default: the one scan uses].")
+def facts_list(path):
+    """List the fact sheet's entries."""
+    from .facts import FactSheet, FactsError
+
+    target = _facts_path(path)
+    if not target.exists():
+        raise Fatal(f"{target}: no fact sheet (add one with 'factcheck facts add')")
+    try:
+        sheet = FactSheet.load(target)
+    except FactsError as exc:
+        raise Fatal(str(exc)) from None
+    click.echo(f"# {target}")
+    for line in sheet.listing():
+        click.echo(line)
+
+
+@facts.command("add")
+@click.argument("kind", type=click.Choice(["title", "spelling", "figure", "date"]))
+@click.argument("subject")
+@click.argument("value")
+@click.option("--since", help="For a title: the first day it was held (YYYY-MM-DD).")
+@click.option("--until", help="For a title: the day it ended (YYYY-MM-DD).")
+@click.option("--file", "path", type=click.Path(dir_okay=False), help="The fact sheet [default: the one scan uses].")
+def facts_add(kind, subject, value, since, until, path):
+    """Record a confirmed value: a person's title (SUBJECT a name, VALUE a title), an accepted spelling,
+    a figure or a date (SUBJECT words of the finding's subject, VALUE the confirmed value).
+    """
+    from .facts import FactsError, add
+
+    target = _facts_path(path)
+    try:
+        sheet = add(target, kind, subject, value, since, until)
+    except FactsError as exc:
+        raise Fatal(str(exc)) from None
+    write_atomic(target, sheet.text())
+    click.echo(f"factcheck: {kind} for {subject} added to {target}", err=True)
 
 
 def main(argv: list[str] | None = None) -> None:

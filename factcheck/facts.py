@@ -301,12 +301,15 @@ def _finding(severity: str, subject: str, values: list[str], evidence, message: 
                    suggestion=suggestion, rule=CHECK)
 
 
-def locate(setting: str, root: Path) -> Path | None:
-    """The fact sheet in use: the ``facts`` setting, else ``facts.yaml`` in ``root`` if there is one."""
-    if setting:
-        return Path(setting)
-    found = root / FILENAME
-    return found if found.is_file() else None
+def unrepeated(findings: list[Finding]) -> list[Finding]:
+    """Findings without the fact-sheet findings that repeat a judged finding the sheet already decided.
+
+    When a title-conflict about a draft is blamed on the fact sheet, the same place's
+    own fact-sheet finding says nothing more.
+    """
+    decided = {(e.document, e.line, e.column) for f in findings if f.check != CHECK
+               for v in f.drafts if v.fact and v.blamed for e in f.evidence if e.document == v.document}
+    return [f for f in findings if f.check != CHECK or not all((e.document, e.line, e.column) in decided for e in f.evidence)]
 
 
 def add(path: Path, kind: str, subject: str, value: str, since: str | None = None, until: str | None = None) -> FactSheet:

@@ -123,16 +123,20 @@ Verdict = Callable[[Finding, str, str], tuple[bool | None, str]]
 
 
 def _relation(a: str, b: str) -> int:
-    """How two stated values relate: 1 they say the same, 0 one is only vaguer ("Minister"), -1 they differ.
+    """How two stated values (normalised words) relate: 1 they say the same, 0 one only says less, -1 they differ.
 
-    Values are compared as sets of words, so "August 15" and "15 August" say the
-    same, and "Kazakhstan's Foreign Minister" says what "Foreign Minister" says. A
-    one-word value inside a longer one says less, not something else.
+    A short value says the same in another word order ("August 15" / "15 August");
+    a value inside another says the same when it has two words or more
+    ("Foreign Minister" in "Kazakhstan's Foreign Minister"), and only says less
+    when it is one word ("Minister"). A quotation must match word for word.
     """
-    wa, wb = set(a.split()), set(b.split())
-    if wa == wb:
+    if a == b:
         return 1
-    if wa < wb or wb < wa:
+    wa, wb = a.split(), b.split()
+    if max(len(wa), len(wb)) < QUOTE_WORDS and sorted(wa) == sorted(wb):
+        return 1
+    short, long_ = (a, b) if len(wa) <= len(wb) else (b, a)
+    if f" {short} " in f" {long_} ":
         return 1 if min(len(wa), len(wb)) >= 2 else 0
     return -1
 

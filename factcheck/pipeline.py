@@ -234,7 +234,8 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
     findings = merge(findings)
     if drafts is not None:
         findings = gate.involving(findings, drafts)
-        findings = sorted(gate.judge(findings, drafts, sheet.verdict(documents, lex) if sheet else None), key=Finding.sort_key)
+        findings = gate.judge(findings, drafts, sheet.verdict(documents, lex) if sheet else None)
+        findings = sorted(facts.unrepeated(findings), key=Finding.sort_key)
     warnings += gate.marker_warnings(documents, {r.id for r in rules.rules} | {facts.CHECK})
     findings, inline = gate.suppressed(findings, documents, drafts, settings.inline_ignores)
     findings, accepted = gate.accepted(findings, settings.accept)
