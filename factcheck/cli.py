@@ -124,7 +124,7 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, se
     settings.rules = [*settings.rules, *rules]
     fmt = fmt or terminal.default_format(output, sys.stdout)
     colour = terminal.colour(color, output, sys.stdout, fmt)
-    stdin = terminal.StdinArticle(click.get_binary_stream("stdin").read(), stdin_filename) if terminal.STDIN in paths else None
+    stdin = terminal.StdinArticle(sys.stdin.buffer.read(), stdin_filename) if terminal.STDIN in paths else None
     paths = [stdin.path.as_posix() if p == terminal.STDIN else p for p in paths]
     named = {Path(p).as_posix() for p in [*paths, *against] if not Path(p).is_dir()}
     memo, key = None, None
@@ -160,7 +160,7 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, se
         for warning in memo.warnings:
             click.echo(f"factcheck: warning: {warning}", err=True)
         memo.close()
-    _finish(ctx, outcome, settings, output, named, bool(write_baseline))
+    _finish(ctx, outcome, settings, output, named, bool(write_baseline), colour)
 
 
 def _archive(against: tuple[str, ...]) -> set[str]:
@@ -187,7 +187,8 @@ def _memo(settings: Settings, paths: list[str], against: list[str], baseline: Pa
     return Memo(settings.cache_root() / "scans.sqlite3"), key
 
 
-def _finish(ctx, outcome, settings: Settings, output: Path | None, named: set[str], wrote_baseline: bool) -> None:
+def _finish(ctx, outcome, settings: Settings, output: Path | None, named: set[str], wrote_baseline: bool,
+            colour: bool = False) -> None:
     """Show an outcome (fresh or replayed), a one-line summary on stderr, and exit with its code.
 
     An outcome that ends in exit 2 (a named file unreadable, nothing readable) prints no report.
@@ -205,7 +206,7 @@ def _finish(ctx, outcome, settings: Settings, output: Path | None, named: set[st
     if output:
         write_atomic(output, outcome.text)
     else:
-        click.echo(outcome.text, nl=False)
+        click.echo(outcome.text, nl=False, color=colour or None)  # --color always keeps colour in a pipe
     click.echo(summary_line(outcome.severities, outcome.documents, output), err=True)
     if settings.fail_on != "never" and not wrote_baseline:
         floor = severity_rank(settings.fail_on)

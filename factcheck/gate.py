@@ -42,11 +42,11 @@ class UnknownName(Exception):
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:
-    """" (did you mean 'x'?)" for the closest known names, or the full list when none is close."""
+    """" (did you mean 'x'?)" for the closest known name, or the full list when none is close."""
     known = sorted(set(known))
-    close = difflib.get_close_matches(name, known, n=2, cutoff=0.6)
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     if close:
-        return " (did you mean " + " or ".join(f"'{c}'" for c in close) + "?)"
+        return f" (did you mean '{close[0]}'?)"
     return f" (known: {', '.join(known)})"
 
 

@@ -85,7 +85,7 @@ def test_baseline_round_trip_survives_moved_lines_and_renamed_files(tmp_path, ca
     folder = write(tmp_path / "c", CONFLICT)
     base = tmp_path / "baseline.json"
     result, _ = scan(cache_dir, folder, "--write-baseline", base)
-    assert result.exit_code == 0 and json.loads(base.read_text())["schema"] == "factcheck-baseline/1"
+    assert result.exit_code == 0 and json.loads(base.read_text())["schema"] == "factcheck-baseline/2"
     # move the line down, add a paragraph elsewhere, rename the other file
     (folder / "a.txt").write_text("Summit\nPublished: 2024-08-23\n\nThe weather in Astana was fine.\n\n"
                                   + CONFLICT["a.txt"].split("\n", 2)[2], encoding="utf-8")
