@@ -31,6 +31,7 @@ _OLD_BASELINE_SCHEMA = "factcheck-baseline/1"  # entries keyed by Finding.id; st
 _WORD = re.compile(r"\w+")
 # A value this long that a draft shares with one source is a quotation, copied word for word.
 QUOTE_WORDS = 5
+_QUOTE_MARKS = set("“”\"«»„")  # not ’, which is also an apostrophe
 
 
 class BaselineError(Exception):
@@ -153,7 +154,9 @@ def _view(f: Finding, draft: str, archive: dict[str, set[str]], verdict: Verdict
             return DraftView(draft, value, agree, disagree, blamed=not says, fact=entry)
     if len(own) > 1:  # the draft states two values itself: no archive can settle that
         return DraftView(draft, value, agree, disagree, blamed=True)
-    quoted = len(key.split()) >= QUOTE_WORDS and bool(agree)
+    # A quotation shared word for word with one source is that source's wording, not the draft's slip.
+    quoted = bool(agree) and len(key.split()) >= QUOTE_WORDS and any(
+        _QUOTE_MARKS & set(e.text) for e in f.evidence if e.document == draft)
     blamed = not agree or (len(disagree) > len(agree) and not quoted)
     return DraftView(draft, value, agree, disagree, blamed)
 
