@@ -139,7 +139,12 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, se
             try:
                 # Writing a baseline records every current finding, so an old baseline is not applied then.
                 known = gate.read_baseline(baseline) if baseline and not write_baseline else None
-                report = run(list(paths), settings, against=list(against) if against else None, baseline=known)
+                progress = terminal.Progress(sys.stderr)
+                try:
+                    report = run(list(paths), settings, against=list(against) if against else None, baseline=known,
+                                 progress=progress)
+                finally:
+                    progress.close()
             except (RuleError, ModelError, gate.BaselineError, FactsError) as exc:
                 raise Fatal(str(exc)) from None
             if stdin:

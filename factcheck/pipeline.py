@@ -142,7 +142,7 @@ def merge(findings: list[Finding]) -> list[Finding]:
 
 def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embedder | None = None,
             warnings: list[str] | None = None, focus: set[str] | None = None, parsed: dict | None = None,
-            lex: dict | None = None) -> Corpus:
+            lex: dict | None = None, progress=None) -> Corpus:
     """Sentences, embeddings, stories, clusters and people for ``documents``.
 
     ``parsed`` maps a document path to its ``parse`` where one was already made;
@@ -160,6 +160,8 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
     claims = [c for s in sentences for c in extractor.sentence_claims(s)]
     # Claim phrases are encoded with the sentences, in one pass: alignment compares them.
     phrases = sorted({c.phrase for c in claims if c.phrase})
+    if progress:
+        progress(f"encoding {len(sentences)} sentences of {len(documents)} files")
     own = embedder is None
     embedder = embedder or settings.embedder()
     try:
@@ -186,6 +188,8 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
         sentences = [sentences[i] for i in rows]
         vectors = vectors[rows]
         claims = [c for c in claims if c.document in keep]
+    if progress:
+        progress(f"grouping {len(sentences)} sentences into claims")
     clusters = cluster(sentences, vectors, settings.threshold, settings.floor, settings.neighbours)
     finder = PeopleExtractor(lex["titles"], lex["names"])
     mentions = [m for s in sentences for m in finder.extract(s)]
@@ -201,24 +205,29 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
 
 
 def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
-        against: list[str] | None = None, baseline: gate.Baseline | None = None) -> Report:
+        against: list[str] | None = None, baseline: gate.Baseline | None = None, progress=None) -> Report:
     """Scan ``paths`` (and the ``against`` corpus) and return the report.
 
     With ``against``, the corpus is evidence only: a finding is reported when it
     involves at least one document of ``paths``. Findings a baseline records, the
     config accepts, or an inline marker silences are counted, not reported.
     Unreadable files are listed in ``Report.errors``; skipped ones in ``Report.warnings``.
+    ``progress``, when given, is called with a short description of each stage.
     """
     rules = rule_set(settings)
     sheet = facts.FactSheet.load(Path(settings.facts)) if settings.facts else None
     lex = lexicons(rules)
+    if progress:
+        progress("reading files")
     documents, parsed, errors, warnings = load_parsed([*paths, *(against or [])], rules, settings, lex)
     findings: list[Finding] = []
     counts: dict[str, int] = {}
     stories: list[list[str]] = []
     drafts = {f.as_posix() for f in ingest.discover(paths)[0]} if against is not None else None
     if documents:
-        corpus = analyse(documents, rules, settings, embedder, warnings, focus=drafts, parsed=parsed, lex=lex)
+        corpus = analyse(documents, rules, settings, embedder, warnings, focus=drafts, parsed=parsed, lex=lex, progress=progress)
+        if progress:
+            progress("running the checks")
         stories = corpus.stories
         for s in corpus.sentences:
             counts[s.doc.path] = counts.get(s.doc.path, 0) + 1

@@ -324,3 +324,32 @@ def test_help_has_no_developer_markup(run_cli):
 def test_explain_unknown_check_says_did_you_mean(run_cli):
     result = run_cli("explain", "title-conflcit")
     assert result.exit_code == 2 and "did you mean 'title-conflict'?" in result.stderr
+
+
+def test_progress_shows_only_on_a_terminal_and_only_after_the_delay(monkeypatch):
+    import io
+    import time
+
+    from factcheck.terminal import Progress
+
+    class TtyBuffer(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(Progress, "DELAY", 0.05)
+    quiet = io.StringIO()  # not a terminal: never a byte
+    p = Progress(quiet)
+    p("encoding 10 sentences of 2 files")
+    time.sleep(0.2)
+    p.close()
+    assert quiet.getvalue() == ""
+    tty = TtyBuffer()
+    p = Progress(tty)
+    p("reading files")
+    assert tty.getvalue() == ""  # nothing before the delay
+    time.sleep(0.2)
+    p("encoding 10 sentences of 2 files")
+    p.close()
+    shown = tty.getvalue()
+    assert "factcheck: reading files" in shown and "factcheck: encoding 10 sentences of 2 files" in shown
+    assert shown.endswith("\r\x1b[K")  # the line is cleared before the report
