@@ -212,7 +212,10 @@ def comparison(f: Finding) -> list[str]:
     views = f.drafts
     lines = []
     for v in views:
-        lines.append(f"draft: {v.value}  ({v.document}; {len(v.agree)} archive source(s) agree, {len(v.disagree)} disagree)")
+        if " / " in v.value and v.value not in {value_of(f, e) for e in f.evidence}:
+            lines.append(f"draft: {v.value}  ({v.document} itself writes each of these)")
+        else:
+            lines.append(f"draft: {v.value}  ({v.document}; {len(v.agree)} archive source(s) agree, {len(v.disagree)} disagree)")
         shown: dict[str, list[str]] = {}
         for e in f.evidence:
             if e.document not in {w.document for w in views}:
