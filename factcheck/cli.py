@@ -41,6 +41,12 @@ class Fatal(click.ClickException):
         click.echo(f"factcheck: error: {self.format_message()}", err=True)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename, so a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -50,6 +56,8 @@ def write_atomic(path: Path, text: str) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp makes 0600; a report is for sharing: the old file's mode, else 0644 less the umask
+        os.chmod(tmp, path.stat().st_mode & 0o7777 if path.is_file() else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -118,6 +126,8 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, se
             raise Fatal(f"{p}: no such file or folder" + (" (--against)" if p in against and p not in paths else ""))
     if list(paths).count(terminal.STDIN) > 1 or terminal.STDIN in against:
         raise Fatal("'-' (stdin) may be given once, as an article to scan")
+    if stdin_filename and terminal.STDIN not in paths:
+        raise Fatal("--stdin-filename names the article read from stdin; give '-' as a path too")
     settings = _settings(fail_on=fail_on, threshold=threshold, model=model, backend=backend, cache_dir=cache_dir,
                          cache=False if no_cache else None, max_file_size=max_file_size, select=tuple(_names(select)),
                          ignore=tuple(_names(ignore)), inline_ignores=False if no_inline_ignores else None, facts=facts)

@@ -353,3 +353,25 @@ def test_progress_shows_only_on_a_terminal_and_only_after_the_delay(monkeypatch)
     shown = tty.getvalue()
     assert "factcheck: reading files" in shown and "factcheck: encoding 10 sentences of 2 files" in shown
     assert shown.endswith("\r\x1b[K")  # the line is cleared before the report
+
+
+def test_reports_are_written_0644_and_keep_an_existing_mode(run_cli, tmp_path):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.md"
+        assert run_cli("scan", "seeds", "-o", str(fresh), "--fail-on", "never").exit_code == 0
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.md"
+        kept.write_text("old", encoding="utf-8")
+        kept.chmod(0o640)
+        assert run_cli("scan", "seeds", "-o", str(kept), "--fail-on", "never").exit_code == 0
+        assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_text(encoding="utf-8").startswith("# factcheck report")
+    finally:
+        os.umask(old)
+
+
+def test_stdin_filename_without_stdin_is_an_error(run_cli):
+    result = run_cli("scan", "seeds", "--stdin-filename", "drafts/x.md")
+    assert result.exit_code == 2 and "give '-' as a path too" in result.stderr and result.stdout == ""

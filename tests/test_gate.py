@@ -288,3 +288,16 @@ def test_unknown_check_in_accept_is_an_error(tmp_path, cache_dir, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result, _ = scan(cache_dir, write(tmp_path / "c", CONFLICT))
     assert result.exit_code == 2 and "unknown check 'name-mispelling' (did you mean 'name-misspelling'?)" in result.stderr
+
+
+def test_a_baseline_written_from_the_whole_folder_holds_for_one_draft_against_the_archive(tmp_path, cache_dir):
+    published = write(tmp_path / "articles" / "published", {"a.txt": CONFLICT["a.txt"]})
+    drafts = write(tmp_path / "articles" / "drafts", {"b.md": CONFLICT["b.md"]})
+    base = tmp_path / "baseline.json"
+    result, _ = scan(cache_dir, tmp_path / "articles", "--write-baseline", base)  # no --against: every file judged
+    assert result.exit_code == 0
+    result, report = scan(cache_dir, drafts / "b.md", "--against", published)
+    assert "title-conflict" in checks(report) and result.exit_code == 1  # without the baseline: blocked
+    result, report = scan(cache_dir, drafts / "b.md", "--against", published, "--baseline", base)
+    assert "title-conflict" not in checks(report) and result.exit_code == 0
+    assert [s["why"] for s in report["suppressed"]] == ["baseline"]
