@@ -301,3 +301,29 @@ def test_a_baseline_written_from_the_whole_folder_holds_for_one_draft_against_th
     result, report = scan(cache_dir, drafts / "b.md", "--against", published, "--baseline", base)
     assert "title-conflict" not in checks(report) and result.exit_code == 0
     assert [s["why"] for s in report["suppressed"]] == ["baseline"]
+
+
+def test_baseline_key_leaves_a_file_name_in_the_subject_out():
+    said = "The fund reached $2.1 billion, officials said."
+    a = Finding("single-source", "info", "Only one source", "only in a.txt", ["$2.1 billion"], [place("a.txt", "$2.1 billion", said)])
+    b = Finding("single-source", "info", "Only one source", "only in renamed.txt", ["$2.1 billion"],
+                [place("renamed.txt", "$2.1 billion", said)])
+    assert [e["key"] for e in gate.entries(a, None)] == [e["key"] for e in gate.entries(b, None)]
+
+
+def test_markdown_shows_a_quote_difference_as_two_labelled_lines(tmp_path, cache_dir):
+    from pathlib import Path
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    draft = write(tmp_path / "drafts", {"envoy.md": (
+        "---\ntitle: Lukashenko's remarks\ndate: 2024-08-23\n---\n\n"
+        "Belarusian leader Aleksandr Lukashenko criticised Kazakhstan in an interview broadcast on August 15.\n\n"
+        "“The time is not far off when you will come to Russia and ask for support and help. There is no one else to ask,” "
+        "Lukashenko said in the interview.\n")})
+    result = CliRunner().invoke(cli, ["scan", str(draft / "envoy.md"), "--against", str(seeds), "--format", "markdown",
+                                      "--cache-dir", str(cache_dir)])
+    lines = result.stdout.splitlines()
+    ours = next(i for i, line in enumerate(lines) if line.startswith("    draft: The time is not far off when you will come to Russia"))
+    assert lines[ours + 1] == ("    004_3f559ca2113d10b1: The time is not far away when you will come to the same Russia "
+                               "and ask for support and help.")
+    assert result.exit_code == 0  # the draft quotes seed 001 word for word: never blocked
