@@ -309,10 +309,14 @@ def show_config(ctx):
     from .explain import settings_toml
     from .pipeline import rule_set
 
+    from .facts import FactSheet, FactsError
+
     settings = _settings()
     try:
         rule_set(settings)
-    except RuleError as exc:
+        if settings.facts:
+            FactSheet.load(Path(settings.facts))
+    except (RuleError, FactsError) as exc:
         raise Fatal(str(exc)) from None
     click.echo(settings_toml(settings), nl=False)
 

@@ -95,3 +95,14 @@ def test_facts_yaml_in_the_project_root_is_found(tmp_path, monkeypatch):
     (tmp_path / "factcheck.toml").write_text("", encoding="utf-8")
     monkeypatch.chdir(tmp_path / "sub")
     assert load_settings().facts == str((tmp_path / "facts.yaml").resolve())
+
+
+def test_a_bad_fact_sheet_is_the_same_error_for_scan_and_config(tmp_path, cache_dir, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "factcheck.toml").write_text("", encoding="utf-8")
+    (tmp_path / "facts.yaml").write_text("peple: []\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Talks\nThe minister met the envoy in Astana on 21 August 2024.\n", encoding="utf-8")
+    scanned = CliRunner().invoke(cli, ["scan", "a.txt", "--cache-dir", str(cache_dir)])
+    shown = CliRunner().invoke(cli, ["config"])
+    assert scanned.exit_code == shown.exit_code == 2
+    assert "facts.yaml: unknown key 'peple'" in scanned.stderr and scanned.stderr == shown.stderr
