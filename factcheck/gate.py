@@ -197,10 +197,21 @@ def judge(findings: list[Finding], drafts: set[str], verdict: Verdict | None = N
     return out
 
 
-def label(path: str) -> str:
-    """A short name for a source in a two-line comparison: the file name without its extension."""
-    name = path.rsplit("/", 1)[-1]
-    return name.rsplit(".", 1)[0] if "." in name else name
+def label(path: str, among: Iterable[str] = ()) -> str:
+    """A short name for a source in a two-line comparison.
+
+    The file name without its extension, shortened to its first ``_``-separated part
+    ("004" for ``004_3f559ca2113d10b1.txt``) when no other of ``among`` shares it.
+    """
+    def stem(p: str) -> str:
+        name = p.rsplit("/", 1)[-1]
+        return name.rsplit(".", 1)[0] if "." in name else name
+
+    full = stem(path)
+    short = full.split("_", 1)[0]
+    if short and short != full and all(stem(o).split("_", 1)[0] != short for o in among if o != path):
+        return short
+    return full
 
 
 def comparison(f: Finding) -> list[str]:
@@ -223,7 +234,7 @@ def comparison(f: Finding) -> list[str]:
                 if _words(other) != _words(v.value):
                     shown.setdefault(other, []).append(e.document)
         for other, docs in sorted(shown.items(), key=lambda kv: (-len(set(kv[1])), kv[0])):
-            names = sorted({label(d) for d in docs})
+            names = sorted({label(d, [e.document for e in f.evidence]) for d in docs})
             more = f" (+{len(names) - 1} more)" if len(names) > 1 else ""
             lines.append(f"{names[0]}{more}: {other}")
     return lines

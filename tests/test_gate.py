@@ -324,6 +324,6 @@ def test_markdown_shows_a_quote_difference_as_two_labelled_lines(tmp_path, cache
                                       "--cache-dir", str(cache_dir)])
     lines = result.stdout.splitlines()
     ours = next(i for i, line in enumerate(lines) if line.startswith("    draft: The time is not far off when you will come to Russia"))
-    assert lines[ours + 1] == ("    004_3f559ca2113d10b1: The time is not far away when you will come to the same Russia "
+    assert lines[ours + 1] == ("    004: The time is not far away when you will come to the same Russia "
                                "and ask for support and help.")
     assert result.exit_code == 0  # the draft quotes seed 001 word for word: never blocked

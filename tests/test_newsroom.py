@@ -117,11 +117,11 @@ def test_newsroom_workflow(newsroom, cache_dir):
     # 2. A wrong figure, date, name or title is blocked, with the draft's value and the sources named.
     wrong = {
         "figure": (DRAFT.replace("$153.07 million", "$135.07 million"),
-                   ["number-conflict", "draft: $135.07 million", "004_3f559ca2113d10b1: $153.07 million"]),
+                   ["number-conflict", "draft: $135.07 million", "004: $153.07 million"]),
         "date": (DRAFT.replace("on August 15", "on August 18"),
                  ["date-conflict", "draft: August 18", ": August 15"]),
         "name": (DRAFT.replace("Murat Nurtleu", "Murat Nurtlue"),
-                 ["name-misspelling", "draft: Nurtlue", "001_de325bb79e0b97f8 (+2 more): Nurtleu"]),
+                 ["name-misspelling", "draft: Nurtlue", "001 (+2 more): Nurtleu"]),
         "title": (DRAFT.replace("Foreign Minister Murat", "First Deputy Minister of Foreign Affairs Murat"),
                   ["error title-conflict", "draft: First Deputy Minister of Foreign Affairs", "0 archive source(s) agree"]),
     }
