@@ -106,3 +106,27 @@ def test_a_bad_fact_sheet_is_the_same_error_for_scan_and_config(tmp_path, cache_
     shown = CliRunner().invoke(cli, ["config"])
     assert scanned.exit_code == shown.exit_code == 2
     assert "facts.yaml: unknown key 'peple'" in scanned.stderr and scanned.stderr == shown.stderr
+
+
+def test_a_figure_on_the_sheet_decides_a_disputed_figure(tmp_path, cache_dir):
+    from pathlib import Path
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "trade.md").write_text(
+        "---\ntitle: Trade\ndate: 2024-08-23\n---\n\nKazakhstan ranks second in the foreign trade of Belarus within the CIS "
+        "countries, with exports to Belarus totaling $135.07 million in 2023.\n", encoding="utf-8")
+
+    def scan_with(value):
+        sheet = tmp_path / "facts.yaml"
+        sheet.write_text(f"figures:\n  - {{subject: amount (USD), value: '{value}'}}\n", encoding="utf-8")
+        result = CliRunner().invoke(cli, ["scan", str(drafts / "trade.md"), "--against", str(seeds), "--facts", str(sheet),
+                                          "--select", "number-conflict", "--format", "json", "--cache-dir", str(cache_dir)])
+        [finding] = json.loads(result.stdout)["findings"]
+        return result.exit_code, finding
+
+    code, finding = scan_with("$153.07 million")  # the sheet sides with the archive: the draft is wrong
+    assert code == 1 and finding["severity"] == "error" and finding["drafts"][0]["fact"].endswith("'$153.07 million'")
+    code, finding = scan_with("$135.07 million")  # the sheet sides with the draft: not blamed
+    assert code == 0 and finding["severity"] == "info" and finding["drafts"][0]["blamed"] is False
