@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
@@ -327,3 +328,23 @@ def test_markdown_shows_a_quote_difference_as_two_labelled_lines(tmp_path, cache
     assert lines[ours + 1] == ("    004: The time is not far away when you will come to the same Russia "
                                "and ask for support and help.")
     assert result.exit_code == 0  # the draft quotes seed 001 word for word: never blocked
+
+
+def test_the_added_drafts_and_suppressed_keys_follow_the_shipped_json_schema(tmp_path, cache_dir):
+    import jsonschema
+
+    from factcheck.report import json as json_report
+
+    published = write(tmp_path / "published", {"a.txt": CONFLICT["a.txt"]})
+    drafts = write(tmp_path / "drafts", {"b.md": CONFLICT["b.md"]})
+    _, report = scan(cache_dir, drafts / "b.md", "--against", published)
+    assert report["findings"][0]["drafts"][0]["document"].endswith("b.md")
+    jsonschema.Draft202012Validator(json_report.schema()).validate(report)
+    base = tmp_path / "baseline.json"
+    scan(cache_dir, drafts / "b.md", "--against", published, "--write-baseline", base)
+    _, report = scan(cache_dir, drafts / "b.md", "--against", published, "--baseline", base)
+    assert report["suppressed"] and report["set_aside"]["baselined"] == 1
+    jsonschema.Draft202012Validator(json_report.schema()).validate(report)
+    broken = {**report, "suppressed": [{"id": "x"}]}  # the schema does check the added key
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(json_report.schema()).validate(broken)
