@@ -288,6 +288,14 @@ def _title(lexicon, text: str):
     return found[0][2] if found else None
 
 
+def same_title(lexicon, a: str, b: str) -> bool | None:
+    """Whether two written titles name the same post (``gate.Same`` for title checks); None when one is no title."""
+    ta, tb = _title(lexicon, a), _title(lexicon, b)
+    if ta is None or tb is None or ta.ladder is None or tb.ladder is None:
+        return None
+    return _same_title(ta, tb, a, b)
+
+
 def _same_title(a, b, text_a: str, text_b: str) -> bool:
     """Whether two titles name the same post: same ladder, level and (where both say) portfolio and country."""
     if a is None or b is None or a.ladder is None or b.ladder is None:

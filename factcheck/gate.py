@@ -123,31 +123,40 @@ class DraftView:
 Verdict = Callable[[Finding, str, str], tuple[bool | None, str]]
 
 
-def _relation(a: str, b: str) -> int:
-    """How two stated values (normalised words) relate: 1 they say the same, 0 one only says less, -1 they differ.
+# Whether a check reads two stated values as the same claim: True, False, or None when it cannot tell.
+Same = Callable[[Finding, str, str], "bool | None"]
 
-    A short value says the same in another word order ("August 15" / "15 August");
-    a value inside another says the same when it has two words or more
-    ("Foreign Minister" in "Kazakhstan's Foreign Minister"), and only says less
-    when it is one word ("Minister"). A quotation must match word for word.
+
+def _relation(f: Finding, a: str, b: str, same: Same | None) -> int:
+    """How two stated values relate: 1 they say the same, 0 one only says more or less, -1 they differ.
+
+    The check's own reading decides first (``same``: two phrasings of one title).
+    Otherwise a short value says the same in another word order ("August 15" /
+    "15 August"), and a value inside another one neither agrees nor disagrees:
+    "Foreign Minister" inside "Deputy Foreign Minister" is not support. A quotation
+    must match word for word.
     """
-    if a == b:
+    ka, kb = _words(a), _words(b)
+    if ka == kb:
         return 1
-    wa, wb = a.split(), b.split()
+    if same is not None:
+        reading = same(f, a, b)
+        if reading is not None:
+            return 1 if reading else -1
+    wa, wb = ka.split(), kb.split()
     if max(len(wa), len(wb)) < QUOTE_WORDS and sorted(wa) == sorted(wb):
         return 1
-    short, long_ = (a, b) if len(wa) <= len(wb) else (b, a)
-    if f" {short} " in f" {long_} ":
-        return 1 if min(len(wa), len(wb)) >= 2 else 0
-    return -1
+    short, long_ = (ka, kb) if len(wa) <= len(wb) else (kb, ka)
+    return 0 if f" {short} " in f" {long_} " else -1
 
 
-def _view(f: Finding, draft: str, archive: dict[str, set[str]], verdict: Verdict | None) -> DraftView:
+def _view(f: Finding, draft: str, archive: dict[str, set[str]], verdict: Verdict | None, same: Same | None) -> DraftView:
     own = {_words(value_of(f, e)): value_of(f, e) for e in f.evidence if e.document == draft}
     value = " / ".join(sorted(own.values()))
     key = _words(value)
-    agree = tuple(sorted(d for d, vals in archive.items() if any(_relation(key, v) == 1 for v in vals)))
-    disagree = tuple(sorted(d for d, vals in archive.items() if d not in agree and any(_relation(key, v) == -1 for v in vals)))
+    agree = tuple(sorted(d for d, vals in archive.items() if any(_relation(f, value, v, same) == 1 for v in vals)))
+    disagree = tuple(sorted(d for d, vals in archive.items()
+                            if d not in agree and any(_relation(f, value, v, same) == -1 for v in vals)))
     if verdict is not None and len(own) == 1:
         says, entry = verdict(f, value, draft)
         if says is not None:
@@ -161,7 +170,8 @@ def _view(f: Finding, draft: str, archive: dict[str, set[str]], verdict: Verdict
     return DraftView(draft, value, agree, disagree, blamed)
 
 
-def judge(findings: list[Finding], drafts: set[str], verdict: Verdict | None = None) -> list[Finding]:
+def judge(findings: list[Finding], drafts: set[str], verdict: Verdict | None = None, same: Same | None = None
+          ) -> list[Finding]:
     """Grade each finding from the drafts' point of view (see the module docstring).
 
     A finding with no archive evidence (the draft against itself) keeps its
@@ -174,12 +184,12 @@ def judge(findings: list[Finding], drafts: set[str], verdict: Verdict | None = N
         archive: dict[str, set[str]] = {}
         for e in f.evidence:
             if e.document not in drafts:
-                archive.setdefault(e.document, set()).add(_words(value_of(f, e)))
+                archive.setdefault(e.document, set()).add(value_of(f, e))
         stated = {_words(value_of(f, e)) for e in f.evidence}
         if not judged or not archive or len(stated) < 2:
             out.append(f)  # the draft against itself, or every place says the same thing (a vague date, a copy)
             continue
-        views = [_view(f, d, archive, verdict) for d in judged]
+        views = [_view(f, d, archive, verdict, same) for d in judged]
         f.drafts = views
         facts = [v for v in views if v.fact]
         if any(v.blamed for v in views):
@@ -188,8 +198,8 @@ def judge(findings: list[Finding], drafts: set[str], verdict: Verdict | None = N
                 f.message += f" (contradicts the fact sheet: {next(v.fact for v in views if v.blamed and v.fact)})"
         else:
             f.severity = "info"
-            split = sorted((len([d for d, vals in archive.items() if key in vals]) for key in
-                            {k for vals in archive.values() for k in vals}), reverse=True)
+            keys = {d: {_words(v) for v in vals} for d, vals in archive.items()}
+            split = sorted((len([d for d in keys if key in keys[d]]) for key in set().union(*keys.values())), reverse=True)
             note = (f"the fact sheet agrees with the draft ({facts[0].fact})" if facts else
                     f"the draft agrees with the archive; the archive itself disagrees ({' vs '.join(map(str, split))})")
             f.message += f" ({note})"

@@ -243,7 +243,13 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
     findings = merge(findings)
     if drafts is not None:
         findings = gate.involving(findings, drafts)
-        findings = gate.judge(findings, drafts, sheet.verdict(documents, lex) if sheet else None)
+        extends = {r.id: r.extends for r in rules.rules}
+
+        def same(f: Finding, a: str, b: str) -> bool | None:
+            # Two phrasings of one title ("Deputy Foreign Minister" / "Deputy Minister of Foreign Affairs") agree.
+            return facts.same_title(lex["titles"], a, b) if extends.get(f.check) == "title-conflict" else None
+
+        findings = gate.judge(findings, drafts, sheet.verdict(documents, lex) if sheet else None, same)
         findings = sorted(facts.unrepeated(findings), key=Finding.sort_key)
     warnings += gate.marker_warnings(documents, {r.id for r in rules.rules} | {facts.CHECK})
     findings, inline = gate.suppressed(findings, documents, drafts, settings.inline_ignores)
