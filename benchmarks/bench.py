@@ -100,7 +100,7 @@ ENCODE_BACKEND = '''
     from pathlib import Path
     from factcheck.embed import Embedder
     from factcheck.encoders import OnnxEncoder
-    from factcheck.onnx_export import prepare
+    from factcheck.cache.onnx import prepare
     texts = json.load(open(ARGS[0]))
     root, backend = Path(ARGS[1]), ARGS[2]
     e = Embedder(cache_dir=root, backend=backend)

@@ -2,6 +2,14 @@
 
 The config file is found by walking up from the current directory; the first
 ``factcheck.toml``, or ``pyproject.toml`` with a ``[tool.factcheck]`` table, wins.
+The walk stops at the repository root (the folder holding ``.git``): a config
+file above the repository, which anyone with a folder up there can place, is never
+read. A flag on the command line always beats the config file.
+
+A config file is untrusted input for a hook, so it is read like an article (a
+regular file, at most ``MAX_CONFIG_BYTES``), and a ``cache-dir`` it sets must stay
+inside the user's cache folder or inside the folder that holds the config file
+(given on the command line, any folder is allowed).
 Each setting remembers where its value came from (``factcheck config`` shows it).
 """
 
@@ -16,6 +24,9 @@ from .cluster import DEFAULT_FLOOR, DEFAULT_STORY_THRESHOLD, DEFAULT_THRESHOLD
 from .embed import PACKAGED, default_cache_dir
 from .encoders import BACKENDS, DEFAULT_BACKEND
 from .ingest import DEFAULT_MAX_BYTES
+
+
+MAX_CONFIG_BYTES = 1_000_000
 
 
 class ConfigError(Exception):
@@ -92,7 +103,7 @@ class Settings:
 
 
 def find_config(start: Path | None = None) -> tuple[Path, dict] | None:
-    """The nearest config file above ``start`` and its factcheck table."""
+    """The nearest config file at or above ``start``, up to the repository root, and its factcheck table."""
     here = (start or Path.cwd()).resolve()
     for folder in [here, *here.parents]:
         own = folder / "factcheck.toml"
@@ -103,14 +114,40 @@ def find_config(start: Path | None = None) -> tuple[Path, dict] | None:
             table = _read(project).get("tool", {}).get("factcheck")
             if table is not None:
                 return project, table
+        if (folder / ".git").exists():
+            break  # the repository root: nothing above it belongs to this project
     return None
 
 
 def _read(path: Path) -> dict:
+    from .ingest import InputError, read_bytes
+
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return tomllib.loads(read_bytes(path, MAX_CONFIG_BYTES, str(path)).decode("utf-8"))
+    except InputError as exc:
+        raise ConfigError(f"cannot read config {exc}") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+        return True
+    except ValueError:
+        return False
+
+
+def _check_cache_dir(value: str, config: Path) -> str:
+    """A config file's ``cache-dir``, resolved against the config's folder; only inside it or the user's cache folder."""
+    from .embed import default_cache_dir
+
+    resolved = (config.parent / Path(value).expanduser()).resolve()
+    allowed = [config.parent.resolve(), default_cache_dir().expanduser().resolve().parent]
+    if not any(_inside(resolved, folder) for folder in allowed):
+        raise ConfigError(f"{config}: key 'cache-dir' must be inside {allowed[0]} or {allowed[1]} "
+                          f"(got {value!r}); give --cache-dir on the command line for another folder")
+    return str(resolved)
 
 
 def load_settings(flags: dict[str, Any] | None = None, start: Path | None = None) -> Settings:
@@ -123,6 +160,8 @@ def load_settings(flags: dict[str, Any] | None = None, start: Path | None = None
             if key == "rules" and isinstance(value, list):
                 # rule folders are relative to the config file, not to where factcheck runs
                 value = [str((path.parent / v).resolve()) for v in value]
+            if key == "cache-dir" and isinstance(value, str) and value:
+                value = _check_cache_dir(value, path)
             settings.set(key, value, f"{path}")
     for key, value in (flags or {}).items():
         if value is not None and value != ():
