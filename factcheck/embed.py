@@ -131,10 +131,18 @@ class Embedder:
         return self._encoder
 
     def _onnx(self):
-        from .cache.onnx import prepare
+        from .cache.onnx import graph_path, prepare, sound
 
         if self.cache is None:
-            # No cache: the one-time export goes to a scratch folder removed at close().
+            # No cache: a sound graph already in the cache folder is used as it is (read
+            # only, its sha256 checked); otherwise the one-time export goes to a scratch
+            # folder removed at close().
+            ready = graph_path(self.root, self.model_hash, self.backend)
+            try:
+                if sound(ready, self._file_hash):
+                    return OnnxEncoder(ready, self.folder)
+            except OSError:
+                pass
             self._scratch = tempfile.TemporaryDirectory(prefix="factcheck-model-")
         root = Path(self._scratch.name) if self._scratch else self.root
         try:

@@ -16,6 +16,7 @@ share buttons, datelines and repeated headlines left out, as
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import os
 import re
@@ -74,7 +75,7 @@ class Problem:
 
     @property
     def fatal(self) -> bool:
-        return self.named or self.kind == "missing"
+        return self.named
 
     @property
     def is_error(self) -> bool:
@@ -598,6 +599,15 @@ def _scopes(doc: Document, markers: list[tuple[int, frozenset[str]]]) -> list[tu
     return scopes
 
 
+def _calendar_date(iso: str) -> bool:
+    """Whether ``iso`` (YYYY-MM-DD) names a real day: front matter may say 2024-02-30."""
+    try:
+        _dt.date.fromisoformat(iso)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
 def parse_source(source: Source, boilerplate: Boilerplate) -> Document:
     """One Source's bytes into a Document, or raise InputError (no text to check, binary data).
 
@@ -624,6 +634,9 @@ def parse_source(source: Source, boilerplate: Boilerplate) -> Document:
         candidates = raw_blocks(text_)
         markers = [(m.end(), _checks(m.group("checks"))) for m in SUPPRESS.finditer(text_)]
     analyse_blocks(doc, candidates, boilerplate, find_title=doc.title is None, find_date=doc.date is None)
+    if doc.date is not None and not _calendar_date(doc.date):
+        doc.warnings.append(f"{name}: publication date {doc.date!r} is not a calendar date; ignored")
+        doc.date = None
     doc.suppressions = _scopes(doc, markers)
     if not doc.blocks:
         raise InputError(f"{name}: no text to check after removing markup and boilerplate", kind="empty")

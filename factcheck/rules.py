@@ -120,16 +120,27 @@ def _check_type(expected: Any, value: Any, path: Path, key: str) -> None:
         ok = isinstance(value, type(expected))
     if not ok:
         raise RuleError(f"{path}: key '{key}' must be a {type(expected).__name__}, got {type(value).__name__}")
-    # Elements are checked against the default's own elements, so a bad value is named here, not met later.
-    if isinstance(expected, list) and expected:
+
+
+def _check_elements(expected: Any, value: Any, path: Path, key: str) -> None:
+    """A check parameter's elements, so a bad value is named at load, not met later as an internal error.
+
+    Elements are checked against the default's own elements or, for an empty
+    default, as text: every list parameter of a check holds words or phrases.
+    """
+    if isinstance(expected, list):
         for i, item in enumerate(value):
-            _check_type(expected[0], item, path, f"{key}[{i}]")
-    elif isinstance(expected, dict) and expected:
-        sample = next(iter(expected.values()))
+            _check_type(expected[0] if expected else "", item, path, f"{key}[{i}]")
+    elif isinstance(expected, dict):
         for k, item in value.items():
             if not isinstance(k, str):
                 raise RuleError(f"{path}: key '{key}' must have text keys, got {k!r}")
-            _check_type(sample, item, path, f"{key}.{k}")
+            if expected:
+                _check_type(next(iter(expected.values())), item, path, f"{key}.{k}")
+            elif not (isinstance(item, str) or isinstance(item, list) and all(isinstance(x, str) for x in item)):
+                raise RuleError(f"{path}: key '{key}.{k}' must be text or a list of text, got {item!r}")
+    elif key.endswith("severity") and value not in SEVERITIES:
+        raise RuleError(f"{path}: key '{key}' must be one of {', '.join(SEVERITIES)}, got {value!r}")
 
 
 def check_message(template: str, path: Path, fields: set[str] | None = None) -> None:
@@ -241,6 +252,7 @@ def load_file(path: Path, check_types: dict[str, type], into: RuleSet) -> None:
         if key not in defaults:
             raise RuleError(f"{path}: unknown key '{key}' for check type '{extends}'")
         _check_type(defaults[key], value, path, key)
+        _check_elements(defaults[key], value, path, key)
         params[key] = value
     rule = Rule(
         id=str(data["id"]),
