@@ -106,11 +106,12 @@ def find_config(start: Path | None = None) -> tuple[Path, dict] | None:
     """The nearest config file at or above ``start``, up to the repository root, and its factcheck table."""
     here = (start or Path.cwd()).resolve()
     for folder in [here, *here.parents]:
+        # Anything by these names is read, so a FIFO or device there is refused loudly, not passed over.
         own = folder / "factcheck.toml"
-        if own.is_file():
+        if own.exists() or own.is_symlink():
             return own, _read(own)
         project = folder / "pyproject.toml"
-        if project.is_file():
+        if project.exists() or project.is_symlink():
             table = _read(project).get("tool", {}).get("factcheck")
             if table is not None:
                 return project, table

@@ -200,14 +200,20 @@ def read_bytes(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, name: str |
 # A report or baseline written into a scanned folder must not come back as an article.
 REPORT_MARKERS = (b"factcheck-report/1", b"factcheck-baseline/1")
 _MARKDOWN_REPORT = re.compile(rb"\A# factcheck report\r?\n\r?\n\d+ documents?, \d+ sentences?: ")
-_TEXT_REPORT_TAIL = re.compile(rb"(?:\A|\n)\d+ error\(s\), \d+ warning\(s\), \d+ info(?:; not reported: [^\n]*)?\n?\Z")
+_TEXT_SUMMARY = re.compile(rb"\d+ error\(s\), \d+ warning\(s\), \d+ info(?:; not reported: .*)?")
+_TEXT_LINE = re.compile(rb"(?:.*:\d+:\d+: (?:error|warning|info) .*|    .*)")
 
 
 def is_report(data: bytes) -> bool:
-    """Whether ``data`` is a factcheck report or baseline: its marker near the top, or a report's own shape."""
-    head = data[:1024]
-    return any(m in head for m in REPORT_MARKERS) or bool(_MARKDOWN_REPORT.match(data)) \
-        or bool(_TEXT_REPORT_TAIL.search(data[-300:]) and re.match(rb"[^\n]*:\d+:\d+: (?:error|warning|info) ", data))
+    """Whether ``data`` is a factcheck report or baseline: its marker near the top, or a report's own shape.
+
+    The Markdown report opens with its title and counts; the text report is finding
+    lines (``path:line:col: severity ...``, evidence indented) over a count line.
+    """
+    if any(m in data[:1024] for m in REPORT_MARKERS) or _MARKDOWN_REPORT.match(data):
+        return True
+    lines = data.rstrip(b"\n").split(b"\n")
+    return bool(_TEXT_SUMMARY.fullmatch(lines[-1])) and all(_TEXT_LINE.fullmatch(line) for line in lines[:-1][:200])
 
 
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, named: bool = False) -> Source:

@@ -447,7 +447,7 @@ def test_a_cache_path_that_is_a_file_gives_one_warning_and_the_same_result(tmp_p
 
 
 def _in_namespace(script: str, timeout: int = 300) -> subprocess.CompletedProcess:
-    return subprocess.run(["unshare", "-m", "sh", "-ec", script], capture_output=True, text=True, timeout=timeout, env=ENV)
+    return subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, timeout=timeout, env=ENV)
 
 
 @namespace
@@ -458,8 +458,8 @@ def test_a_read_only_cache_folder_is_used_without_writing_and_never_renamed(tmp_
     assert warm.returncode == 1, warm.stderr
     before = sorted(p.name for p in own_cache.iterdir())
     (room / "drafts" / "envoy.md").write_text(DRAFT_BAD + "\nA new paragraph.\n", encoding="utf-8")  # a memo miss
-    result = _in_namespace(f"mount --bind {own_cache} {own_cache}; mount -o remount,bind,ro {own_cache}; "
-                           f"{FACTCHECK} {args}; echo exit=$?")
+    result = _in_namespace(f"mount --bind {own_cache} {own_cache} && mount -o remount,bind,ro {own_cache} && "
+                           f"{{ {FACTCHECK} {args}; echo exit=$?; }}")
     assert result.stdout.rstrip().endswith("exit=1"), result.stderr
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in own_cache.iterdir()) == before  # no .corrupt, nothing renamed
@@ -476,7 +476,7 @@ def test_a_full_cache_disk_gives_warnings_and_the_same_result(tmp_path, cache_di
                 f"--cache-dir {cache_dir}".split())
     result = _in_namespace(f"mount -t tmpfs -o size=64k tmpfs {cache}; ln -s {exported_models} {cache}/models; "
                            f"dd if=/dev/zero of={cache}/filler bs=4k count=100 2>/dev/null || true; "
-                           f"{FACTCHECK} {args}; echo exit=$?")
+                           f"{{ {FACTCHECK} {args}; echo exit=$?; }}")
     assert result.stdout.rstrip().endswith("exit=1"), result.stderr
     assert json.loads(result.stdout.rstrip()[:-len("exit=1")]) == json.loads(fresh.stdout)
     assert "Traceback" not in result.stderr and "cache" in result.stderr
