@@ -20,6 +20,7 @@ compile here (it then runs with a time limit per match, see ``ingest.Boilerplate
 
 from __future__ import annotations
 
+import hashlib
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,9 +79,15 @@ class RuleSet:
     @property
     def digest(self) -> str:
         """The hash of the rule files' bytes as loaded (``cache.digests.rules_digest`` hashes the same way)."""
-        from .cache.digests import files_digest
-
         return files_digest(self.loaded)
+
+
+def files_digest(files: list[tuple[str, bytes]]) -> str:
+    """One hash over (name, bytes) pairs, in order: how a rule set's files are fingerprinted."""
+    h = hashlib.sha256()
+    for name, data in files:
+        h.update(name.encode("utf-8", "surrogateescape") + b"\0" + data + b"\0")
+    return h.hexdigest()
 
     def lexicon(self, kind: str) -> dict:
         """The merged lexicon of ``kind``, with defaults for what no file set."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from ..rules import RuleError, files_digest, read_rule_bytes, rule_files
+
 PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -25,22 +27,12 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def files_digest(files: list[tuple[str, bytes]]) -> str:
-    """One hash over (name, bytes) pairs, in order: how a rule set's files are fingerprinted."""
-    h = hashlib.sha256()
-    for name, data in files:
-        h.update(name.encode("utf-8", "surrogateescape") + b"\0" + data + b"\0")
-    return h.hexdigest()
-
-
 def rules_digest(rule_dirs: list[Path]) -> str | None:
     """The digest of the rule files in ``rule_dirs`` as ``rules.load_rules`` would read them; None if one cannot be read.
 
     ``RuleSet.digest`` is the same hash over the bytes actually loaded, so a rule
     file edited between the two reads is caught by comparing them.
     """
-    from ..rules import RuleError, rule_files, read_rule_bytes
-
     try:
         return files_digest([(str(path), read_rule_bytes(path)) for path in rule_files(rule_dirs)])
     except RuleError:
