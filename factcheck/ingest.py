@@ -617,8 +617,19 @@ def _calendar_date(iso: str) -> bool:
 def parse_source(source: Source, boilerplate: Boilerplate) -> Document:
     """One Source's bytes into a Document, or raise InputError (no text to check, binary data).
 
-    Only ``source.data`` is read: the file is not opened again.
+    Only ``source.data`` is read: the file is not opened again. Any other failure
+    while parsing (the standard HTML parser asserts on ``<![foo``, for one) becomes
+    an InputError naming the file and the reason, so one document never ends a scan.
     """
+    try:
+        return _parse(source, boilerplate)
+    except InputError:
+        raise
+    except Exception as exc:  # per-document isolation: whatever a hostile file triggers stays with that file
+        raise InputError(problem(source.display, exc, source.named).line) from None
+
+
+def _parse(source: Source, boilerplate: Boilerplate) -> Document:
     name = source.display
     text_, warnings = decode(source.data, name)
     if not text_.strip():

@@ -81,6 +81,12 @@ class RuleSet:
         """The hash of the rule files' bytes as loaded (``cache.digests.rules_digest`` hashes the same way)."""
         return files_digest(self.loaded)
 
+    def lexicon(self, kind: str) -> dict:
+        """The merged lexicon of ``kind``, with defaults for what no file set."""
+        merged = {k: _copy(v) for k, v in LEXICON_TYPES[kind].items()}
+        merged.update(self.lexicons.get(kind, {}))
+        return merged
+
 
 def files_digest(files: list[tuple[str, bytes]]) -> str:
     """One hash over (name, bytes) pairs, in order: how a rule set's files are fingerprinted."""
@@ -88,12 +94,6 @@ def files_digest(files: list[tuple[str, bytes]]) -> str:
     for name, data in files:
         h.update(name.encode("utf-8", "surrogateescape") + b"\0" + data + b"\0")
     return h.hexdigest()
-
-    def lexicon(self, kind: str) -> dict:
-        """The merged lexicon of ``kind``, with defaults for what no file set."""
-        merged = {k: _copy(v) for k, v in LEXICON_TYPES[kind].items()}
-        merged.update(self.lexicons.get(kind, {}))
-        return merged
 
 
 def _copy(value: Any) -> Any:
