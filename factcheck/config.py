@@ -24,6 +24,7 @@ from .cluster import DEFAULT_FLOOR, DEFAULT_STORY_THRESHOLD, DEFAULT_THRESHOLD
 from .embed import PACKAGED, default_cache_dir
 from .encoders import BACKENDS, DEFAULT_BACKEND
 from .ingest import DEFAULT_MAX_BYTES
+from .sentences import MAX_SENTENCE_CHARS
 
 
 MAX_CONFIG_BYTES = 1_000_000
@@ -46,7 +47,9 @@ class Settings:
     cache: bool = True
     rules: list = field(default_factory=list)  # extra rule folders, after the shipped ones
     fail_on: str = "error"
-    max_file_size: int = DEFAULT_MAX_BYTES
+    max_file_size: int = DEFAULT_MAX_BYTES  # bytes; a larger file is skipped (named on the command line: exit 2)
+    max_sentence_length: int = MAX_SENTENCE_CHARS  # characters; a longer run of text is cut at spaces
+    max_sentences: int = 500_000  # per scan; documents past it are skipped (named ones: exit 2)
     batch_size: int = 64
     severity: dict = field(default_factory=dict)  # rule id -> severity, overriding the rule file
     accept: dict = field(default_factory=dict)  # check id -> accepted subjects or values (e.g. a spelling)
@@ -82,6 +85,8 @@ class Settings:
             for check, accepted in value.items():
                 if not isinstance(accepted, list) or not all(isinstance(a, str) for a in accepted):
                     raise ConfigError(f"{source}: key 'accept.{check}' must be a list of strings")
+        if attr in ("max_file_size", "max_sentence_length", "max_sentences", "batch_size", "neighbours") and value < 1:
+            raise ConfigError(f"{source}: key '{key}' must be at least 1, got {value!r}")
         if attr in ("threshold", "floor", "story_threshold") and not 0.0 < value <= 1.0:
             raise ConfigError(f"{source}: key '{key}' must be in (0, 1], got {value!r}")
         setattr(self, attr, value)

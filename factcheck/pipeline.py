@@ -23,7 +23,7 @@ from .extract.people import PeopleExtractor, TitleLexicon, link_people, link_sur
 from .models import Corpus, Finding, Report, severity_rank
 from . import gate
 from .rules import RuleError, RuleSet, default_rules_dir, load_rules
-from .sentences import split
+from .sentences import MAX_SENTENCE_CHARS, split
 from .transliteration import Transliteration
 
 
@@ -56,9 +56,9 @@ def load_documents(paths: list[str], rules: RuleSet, settings: Settings) -> tupl
     return documents, [p.line for p in problems if p.is_error], warnings + [p.line for p in problems if not p.is_error]
 
 
-def parse(doc, lex: dict) -> tuple[list, dict]:
-    """A document's sentences, and the proper names (transliteration skeletons) each one mentions."""
-    sentences = split(doc)
+def parse(doc, lex: dict, limit: int = MAX_SENTENCE_CHARS) -> tuple[list, dict]:
+    """A document's sentences (none over ``limit`` characters), and the proper names (transliteration skeletons) each one mentions."""
+    sentences = split(doc, limit)
     skeleton = lex["transliteration"].skeleton
     names = {s.key: frozenset(skeleton(t.text) for t in proper_names(s.text, lex["names"])) for s in sentences}
     return sentences, names
@@ -76,6 +76,7 @@ def load_parsed(inputs: ingest.Inputs, rules: RuleSet, settings: Settings,
     goes on with the others.
     """
     boilerplate = None
+    total = 0  # sentences kept so far, against settings.max_sentences
     documents, parsed, problems, warnings = [], {}, list(inputs.problems), []
     store, keys, hits = None, {}, {}
     if lex is not None and settings.cache:
@@ -84,7 +85,7 @@ def load_parsed(inputs: ingest.Inputs, rules: RuleSet, settings: Settings,
         from .cache.parsed import ParsedStore, file_key
 
         # The rules part is the hash of the rule files' bytes as loaded, not of a second read.
-        context = f"{source_digest()}\0{rules.digest}\0{settings.max_file_size}"
+        context = f"{source_digest()}\0{rules.digest}\0{settings.max_file_size}\0{settings.max_sentence_length}"
         keys = {source.display: file_key(context, source) for source in inputs.sources}
         store = open_store(ParsedStore, settings.cache_root() / "parsed.sqlite3", warnings)
         hits = store.get(sorted(set(keys.values()))) if store else {}
@@ -98,15 +99,21 @@ def load_parsed(inputs: ingest.Inputs, rules: RuleSet, settings: Settings,
                     boilerplate = boilerplate or ingest.Boilerplate.from_lexicon(rules.lexicon("boilerplate"))
                     doc = ingest.parse_source(source, boilerplate)
                     if lex is not None:
-                        sentences, names = parse(doc, lex)
+                        sentences, names = parse(doc, lex, settings.max_sentence_length)
                 except Exception as exc:  # per-document isolation: one bad article never ends the scan
                     problems.append(ingest.problem(source.display, exc, source.named))
                     continue
                 if lex is not None and store:
                     store.add(keys[source.display], doc, sentences, names)
+            if lex is not None and total + len(sentences) > settings.max_sentences:
+                # Memory and time grow with the sentences held: past the limit, a document is left out, said so.
+                problems.append(ingest.Problem(source.display, f"the scan reached max-sentences ({settings.max_sentences}); "
+                                               "skipped", "skipped", source.named))
+                continue
             warnings.extend(doc.warnings)
             documents.append(doc)
             if lex is not None:
+                total += len(sentences)
                 parsed[doc.path] = (sentences, names)
     finally:
         if store:

@@ -595,3 +595,33 @@ def test_a_repository_config_cannot_send_the_cache_anywhere(tmp_path):
     assert load_settings(start=tmp_path).cache_dir == str(tmp_path.resolve() / ".factcheck-cache")
     (tmp_path / "factcheck.toml").write_text('fail-on = "error"\n', encoding="utf-8")
     assert load_settings({"cache_dir": "/srv/elsewhere"}, start=tmp_path).cache_dir == "/srv/elsewhere"
+
+
+# ------------------------------------------------------------------ 10. limits, each with its config key
+
+
+def test_max_sentences_skips_documents_past_the_limit_and_fails_a_named_one(tmp_path, cache_dir, monkeypatch):
+    room = newsroom(tmp_path)
+    (room / ".git").mkdir()
+    (room / "factcheck.toml").write_text("max-sentences = 2\n", encoding="utf-8")
+    (room / "published" / "later.txt").write_text("Talks\nThe talks went on. They ended late. Nobody spoke.\n",
+                                                 encoding="utf-8")
+    monkeypatch.chdir(room)
+    folder = invoke("published", "--format", "json", cache=cache_dir)
+    assert folder.exit_code == 0, folder.output
+    assert any("later.txt" in line and "max-sentences (2)" in line for line in folder.stderr.splitlines())
+    named = invoke("published/summit.txt", "published/later.txt", cache=cache_dir)
+    assert named.exit_code == 2, named.output
+
+
+def test_max_sentence_length_cuts_run_on_text(tmp_path):
+    from factcheck.config import Settings
+    from factcheck.pipeline import lexicons, load_parsed, rule_set
+
+    f = tmp_path / "run-on.txt"
+    f.write_text("Title\n" + "word " * 400 + "\n", encoding="utf-8")
+    settings = Settings(max_sentence_length=100, cache=False)
+    rules = rule_set(settings)
+    _, parsed, _, _ = load_parsed(ingest.discover([str(f)]), rules, settings, lexicons(rules))
+    sentences, _ = parsed[f.as_posix()]
+    assert len(sentences) > 10 and max(s.end - s.start for s in sentences) <= 100
