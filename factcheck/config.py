@@ -25,6 +25,7 @@ from .embed import PACKAGED, default_cache_dir
 from .encoders import BACKENDS, DEFAULT_BACKEND
 from .ingest import DEFAULT_MAX_BYTES
 from .sentences import MAX_SENTENCE_CHARS
+from .values import same_kind
 
 
 MAX_CONFIG_BYTES = 1_000_000
@@ -62,15 +63,10 @@ class Settings:
         if attr not in names:
             raise ConfigError(f"{source}: unknown key '{key}' (known: {', '.join(sorted(n.replace('_', '-') for n in names))})")
         current = getattr(self, attr)
-        if isinstance(current, bool):
-            ok = isinstance(value, bool)
-        elif isinstance(current, float):
-            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-            value = float(value) if ok else value
-        elif isinstance(current, int):
-            ok = isinstance(value, int) and not isinstance(value, bool)
-        else:
-            ok = isinstance(value, type(current))
+        # An int setting takes only an int (a byte count of 1.5 means nothing); a float one takes either.
+        ok = same_kind(current, value) and not (type(current) is int and isinstance(value, float))
+        if ok and isinstance(current, float):
+            value = float(value)
         if not ok:
             raise ConfigError(f"{source}: key '{key}' must be a {type(current).__name__}, got {value!r}")
         if attr == "fail_on" and value not in ("error", "warning", "info", "never"):

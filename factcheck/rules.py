@@ -31,6 +31,7 @@ import yaml
 
 from . import safe_yaml
 from .models import SEVERITIES
+from .values import same_kind
 
 MAX_RULE_BYTES = 2_000_000
 # Lexicon keys whose strings are regular expressions (compiled at load, run with a time limit).
@@ -116,16 +117,7 @@ def _merge(into: dict, extra: dict) -> None:
 
 
 def _check_type(expected: Any, value: Any, path: Path, key: str) -> None:
-    # bool is an int in Python, so it is tested first to keep `true` out of numeric keys.
-    if isinstance(expected, bool):
-        ok = isinstance(value, bool)
-    elif isinstance(expected, (int, float)):
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-    elif expected is None:
-        ok = True
-    else:
-        ok = isinstance(value, type(expected))
-    if not ok:
+    if not same_kind(expected, value):
         raise RuleError(f"{path}: key '{key}' must be a {type(expected).__name__}, got {type(value).__name__}")
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from .digests import sha256_file
-from .store import Store
+from .store import Store, chunked
 
 
 class Cache(Store):
@@ -30,9 +30,7 @@ class Cache(Store):
         keys: list[str] = []
         blobs: list[bytes] = []
         try:
-            for i in range(0, len(texts), 500):
-                chunk = texts[i:i + 500]
-                marks = ",".join("?" * len(chunk))
+            for chunk, marks in chunked(texts):
                 for text, blob in self.db.execute(f"SELECT text, vector FROM vectors WHERE model=? AND text IN ({marks})", [model, *chunk]):
                     keys.append(text)
                     blobs.append(blob)

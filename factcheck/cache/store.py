@@ -20,6 +20,17 @@ from pathlib import Path
 from typing import ClassVar
 
 
+# SQLite limits the "?" marks of one statement; keys are looked up this many at a time.
+CHUNK = 500
+
+
+def chunked(items: list, size: int = CHUNK):
+    """``items`` in consecutive slices of at most ``size``, with the SQL marks for one slice."""
+    for i in range(0, len(items), size):
+        chunk = items[i:i + size]
+        yield chunk, ",".join("?" * len(chunk))
+
+
 # SQLite's own verdicts that a file is damaged; nothing else justifies moving it aside.
 _CORRUPT_CODES = {getattr(sqlite3, "SQLITE_CORRUPT", 11), getattr(sqlite3, "SQLITE_NOTADB", 26)}
 
@@ -123,9 +134,7 @@ class RecordStore(Store):
         """The sound records among ``keys``."""
         found: dict[str, str] = {}
         try:
-            for i in range(0, len(keys), 500):
-                chunk = keys[i:i + 500]
-                marks = ",".join("?" * len(chunk))
+            for chunk, marks in chunked(keys):
                 rows = self.db.execute(f"SELECT key, sha256, {self.COLUMN} FROM {self.TABLE} WHERE key IN ({marks})", chunk)
                 found.update((key, text) for key, digest, text in rows if isinstance(text, str) and sha256_text(text) == digest)
             mark = self._mark()
