@@ -278,9 +278,9 @@ def load_rules(dirs: list[Path], check_types: dict[str, type]) -> RuleSet:
 
 
 def default_rules_dir() -> Path:
-    """The rules shipped with factcheck: ``rules/`` beside the package, or inside it when installed."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "rules", here / "rules"):
-        if candidate.is_dir():
-            return candidate
-    return here.parent / "rules"
+    """The rules shipped with factcheck: ``factcheck/data/rules``, package data in the wheel.
+
+    In a checkout that folder is a symlink to the top-level ``rules/`` (where editors
+    look); it is resolved, so rule paths read ``rules/<name>.yaml`` there.
+    """
+    return (Path(__file__).resolve().parent / "data" / "rules").resolve()
