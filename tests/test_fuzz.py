@@ -36,7 +36,7 @@ texts = st.one_of(st.text(max_size=300), news)
 def test_ingest_never_fails_but_with_input_error(tmp_path_factory, data, suffix):
     path = tmp_path_factory.mktemp("fuzz") / f"doc{suffix}"
     path.write_bytes(data)
-    boiler = ingest.Boilerplate([], [], 8, True)
+    boiler = ingest.Boilerplate.from_lexicon({"lines": [], "head_lines": [], "head_size": 8, "drop_repeated": True})
     try:
         doc = ingest.load_document(path, boiler)
     except ingest.InputError as exc:
