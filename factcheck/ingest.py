@@ -212,8 +212,11 @@ def is_report(data: bytes) -> bool:
     """
     if any(m in data[:1024] for m in REPORT_MARKERS) or _MARKDOWN_REPORT.match(data):
         return True
-    lines = data.rstrip(b"\n").split(b"\n")
-    return bool(_TEXT_SUMMARY.fullmatch(lines[-1])) and all(_TEXT_LINE.fullmatch(line) for line in lines[:-1][:200])
+    body = data.rstrip(b"\n")
+    if not _TEXT_SUMMARY.fullmatch(body.rpartition(b"\n")[2]):
+        return False  # the usual case, decided from the last line alone
+    lines = body.split(b"\n", 200)[:-1]
+    return all(_TEXT_LINE.fullmatch(line) for line in lines[:200])
 
 
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, named: bool = False) -> Source:
