@@ -28,7 +28,7 @@ from .config import ConfigError, Settings, load_settings
 from .embed import ModelError
 from .encoders import BACKENDS, DEFAULT_BACKEND
 from .models import severity_rank
-from .output import OutputError, write_atomic, write_output  # noqa: F401 (write_atomic: tests and callers)
+from .output import OutputError, write_output
 from .report import FORMATS
 from .report.text import colour_wanted
 from .rules import RuleError
