@@ -16,6 +16,7 @@ that cannot be used gives one warning (``usable``) and the scan runs without it.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -26,21 +27,29 @@ from .store import CacheUnavailable
 def usable(root: Path) -> str | None:
     """None when ``root`` can hold the caches, else the one-line reason it cannot.
 
-    The folder is created if needed, and a small file is written, flushed to disk
-    and removed: a path that is a file, a read-only folder and a full disk all
-    fail here, before any store is opened.
+    The folder is created if needed, and a small file is made, given 64 KiB of
+    disk and removed: a path that is a file, a read-only folder and a full disk all
+    fail here, before any store is opened. The space is reserved with
+    ``posix_fallocate``, which fails at once on a full disk, where a plain write may
+    only fail when the page cache is flushed, and costs no fsync on every scan.
     """
     try:
         root.mkdir(parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(prefix=".probe-", dir=root)
         try:
-            os.write(fd, b"\0" * 4096)
-            os.fsync(fd)
+            try:
+                os.posix_fallocate(fd, 0, 1 << 16)
+            except OSError as exc:
+                if exc.errno not in (errno.EOPNOTSUPP, errno.EINVAL, errno.ENOSYS):
+                    raise
+                os.write(fd, b"\0" * (1 << 16))  # a file system without fallocate
+                os.fsync(fd)
         finally:
             os.close(fd)
             os.unlink(probe)
     except OSError as exc:
-        return f"cache folder {root} cannot be used ({exc.strerror or exc}); scanning without the cache"
+        why = "not a folder" if root.exists() and not root.is_dir() else exc.strerror or str(exc)
+        return f"cache folder {root} cannot be used ({why}); scanning without the cache"
     return None
 
 
