@@ -13,6 +13,10 @@
 - a symlink to a regular file (or a dangling one): the link itself is replaced,
   never the file it points to, so ``-o`` cannot be steered into overwriting a file
   elsewhere;
+- anything under ``/dev`` or ``/proc`` once links are resolved (``/dev/stdout`` is a
+  link to ``/proc/self/fd/1``, which may be a regular file when stdout is redirected
+  to one): written in place like a stream, never replaced, so a redirected
+  ``-o /dev/stdout`` can never turn the system's ``/dev/stdout`` link into a file;
 - a directory: an error.
 """
 
@@ -69,6 +73,14 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def _system(path: Path) -> bool:
+    """Whether ``path`` is, or leads to, something under /dev or /proc: never replaced, only written."""
+    for candidate in (os.path.abspath(path), os.path.realpath(path)):
+        if candidate == "/dev" or candidate.startswith(("/dev/", "/proc/")):
+            return True
+    return False
+
+
 def write_output(path: Path | str, text: str) -> None:
     """Write a report or baseline to ``path`` as the module docstring says; OutputError when it cannot be."""
     if str(path) == "-":
@@ -83,7 +95,7 @@ def write_output(path: Path | str, text: str) -> None:
             st = None
         if st is not None and stat.S_ISDIR(st.st_mode):
             raise OutputError(f"{path}: is a directory")
-        if st is not None and any(test(st.st_mode) for test in STREAMS):
+        if st is not None and (any(test(st.st_mode) for test in STREAMS) or _system(path)):
             write_stream(path, text)
         else:
             write_atomic(path, text)

@@ -241,11 +241,29 @@ def test_a_file_edited_mid_scan_never_poisons_the_memo(tmp_path, own_cache, monk
 # ------------------------------------------------------------------ 3. safe output paths
 
 
-def test_output_to_dev_stdout_prints_the_report(tmp_path, cache_dir):
+PRIVATE_DEV = (
+    # A private /dev (tmpfs) with the usual links and the devices Python needs, so a
+    # failing test can only damage its own copy of /dev/stdout, never the machine's.
+    'd=$(mktemp -d) && mount -t tmpfs tmpfs "$d" && '
+    'for n in null zero urandom random; do touch "$d/$n" && mount --bind "/dev/$n" "$d/$n"; done && '
+    'mkdir "$d/shm" && mount --bind /dev/shm "$d/shm" && '
+    'ln -s /proc/self/fd/0 "$d/stdin" && ln -s /proc/self/fd/1 "$d/stdout" && ln -s /proc/self/fd/2 "$d/stderr" && '
+    'mount --rbind "$d" /dev && '
+)
+
+
+@namespace
+@pytest.mark.parametrize("stdout", ["pipe", "file"])
+def test_output_to_dev_stdout_prints_the_report_and_keeps_the_link(tmp_path, cache_dir, stdout):
+    """``-o /dev/stdout`` into a pipe, and redirected to a file: the report arrives and /dev/stdout stays a link."""
     room = newsroom(tmp_path)
-    result = run("scan", room / "published", "-o", "/dev/stdout", "--cache-dir", cache_dir)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(b"# factcheck report")
+    scan = f"{FACTCHECK} scan {room / 'published'} -o /dev/stdout --cache-dir {cache_dir}"
+    out = tmp_path / "redirected.md"
+    target = f"> {out}" if stdout == "file" else ""
+    result = _in_namespace(PRIVATE_DEV + f"{{ {scan} {target}; echo exit=$? >&2; readlink /dev/stdout >&2; }}")
+    assert "exit=0\n/proc/self/fd/1" in result.stderr, result.stderr
+    printed = out.read_text(encoding="utf-8") if stdout == "file" else result.stdout
+    assert printed.startswith("# factcheck report")
 
 
 def test_output_dash_is_stdout(tmp_path, cache_dir):
@@ -625,3 +643,4 @@ def test_max_sentence_length_cuts_run_on_text(tmp_path):
     _, parsed, _, _ = load_parsed(ingest.discover([str(f)]), rules, settings, lexicons(rules))
     sentences, _ = parsed[f.as_posix()]
     assert len(sentences) > 10 and max(s.end - s.start for s in sentences) <= 100
+
