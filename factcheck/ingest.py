@@ -198,7 +198,7 @@ def read_bytes(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, name: str |
 
 
 # A report or baseline written into a scanned folder must not come back as an article.
-REPORT_MARKERS = (b"factcheck-report/1", b"factcheck-baseline/1")
+REPORT_MARKERS = (b"factcheck-report/1", b"factcheck-baseline/1", b'<meta name="generator" content="factcheck">')
 _MARKDOWN_REPORT = re.compile(rb"\A# factcheck report\r?\n\r?\n\d+ documents?, \d+ sentences?: ")
 _TEXT_SUMMARY = re.compile(rb"\d+ error\(s\), \d+ warning\(s\), \d+ info(?:; not reported: .*)?")
 _TEXT_LINE = re.compile(rb"(?:.*:\d+:\d+: (?:error|warning|info) .*|    .*)")
@@ -207,10 +207,12 @@ _TEXT_LINE = re.compile(rb"(?:.*:\d+:\d+: (?:error|warning|info) .*|    .*)")
 def is_report(data: bytes) -> bool:
     """Whether ``data`` is a factcheck report or baseline: its marker near the top, or a report's own shape.
 
-    The Markdown report opens with its title and counts; the text report is finding
-    lines (``path:line:col: severity ...``, evidence indented) over a count line.
+    JSON, SARIF and baselines carry their schema, the HTML report its generator meta
+    tag; the Markdown report opens with its title and counts; the text report is
+    finding lines (``path:line:col: severity ...``, evidence and suggestions
+    indented) over a count line.
     """
-    if any(m in data[:1024] for m in REPORT_MARKERS) or _MARKDOWN_REPORT.match(data):
+    if any(m in data[:2048] for m in REPORT_MARKERS) or _MARKDOWN_REPORT.match(data):
         return True
     body = data.rstrip(b"\n")
     if not _TEXT_SUMMARY.fullmatch(body.rpartition(b"\n")[2]):

@@ -326,7 +326,7 @@ def test_a_symlinked_output_is_replaced_not_followed(tmp_path, cache_dir):
     assert not link.is_symlink() and link.read_text(encoding="utf-8").startswith("# factcheck report")
 
 
-@pytest.mark.parametrize("fmt, name", [("markdown", "report.md"), ("text", "report.txt")])
+@pytest.mark.parametrize("fmt, name", [("markdown", "report.md"), ("text", "report.txt"), ("html", "report.html")])
 def test_a_report_written_into_the_scanned_folder_is_not_read_back(tmp_path, cache_dir, fmt, name):
     room = newsroom(tmp_path)
     (room / "drafts" / "envoy.md").unlink()
