@@ -100,7 +100,7 @@ ENCODE_BACKEND = '''
     from pathlib import Path
     from factcheck.embed import Embedder
     from factcheck.encoders import OnnxEncoder
-    from factcheck.onnx_export import prepare
+    from factcheck.cache.onnx import prepare
     texts = json.load(open(ARGS[0]))
     root, backend = Path(ARGS[1]), ARGS[2]
     e = Embedder(cache_dir=root, backend=backend)
@@ -421,7 +421,7 @@ def findings(results: dict) -> list[str]:
         "**Not sentence-transformers' own ONNX backend.** `SentenceTransformer(..., backend=\"onnx\")` loads through "
         "optimum-onnx, whose only release (0.1.0) requires transformers < 4.58, while sentence-transformers 6.2 requires "
         "transformers ≥ 5: they cannot be installed together. factcheck exports the same local weights with `torch.onnx` "
-        "(`factcheck/onnx_export.py`), checks the graph against PyTorch (largest difference ≤ 1e-4) and runs it with ONNX "
+        "(`factcheck/cache/onnx.py`), checks the graph against PyTorch (largest difference ≤ 1e-4) and runs it with ONNX "
         "Runtime; int8 uses `onnxruntime.quantization` (dynamic, per channel).")
     if scan["cold_vs_plain_encode"] < 2 and "onnx" in enc:
         rest = scan["cold_scan_seconds"] - enc["onnx"]["seconds"]

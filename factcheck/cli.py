@@ -5,8 +5,11 @@ Exit codes, for hooks:
 - 0: no finding at or above ``--fail-on`` (default ``error``);
 - 1: at least one such finding;
 - 2: a usage error, a path that does not exist, a file named on the command line that
-  cannot be read, nothing readable at all, a bad config or rule file, or an internal
-  error. The message is one line; ``--debug`` adds the traceback.
+  was not analysed for any reason (unreadable, too big, empty, not a regular file, a
+  factcheck report), nothing readable at all, a bad config or rule file, an output
+  that cannot be written, or an internal error. The message is one line; ``--debug``
+  adds the traceback. The code comes from structured problems (``ingest.Problem``),
+  never from the wording of a message.
 
 Files found inside a folder that cannot be read are reported (stderr and the report)
 and the scan goes on without them.
@@ -16,7 +19,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import traceback
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from .config import ConfigError, Settings, load_settings
 from .embed import ModelError
 from .encoders import BACKENDS, DEFAULT_BACKEND
 from .models import severity_rank
+from .output import OutputError, write_output
 from .report import FORMATS
 from .report.text import colour_wanted
 from .rules import RuleError
@@ -40,21 +43,6 @@ class Fatal(click.ClickException):
 
     def show(self, file=None) -> None:
         click.echo(f"factcheck: error: {self.format_message()}", err=True)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _settings(**flags) -> Settings:
@@ -85,7 +73,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--threshold", type=float, help="Cosine similarity that links two sentences into one claim.")
 @click.option("--model", help="'packaged:all-MiniLM-L6-v2' or a local sentence-transformers folder.")
 @click.option("--backend", type=click.Choice(BACKENDS), help=f"How the encoder runs [default: {DEFAULT_BACKEND}].")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="Where embeddings (and the exported ONNX model) are cached.")
+@click.option("--cache-dir", type=click.Path(), help="Where embeddings (and the exported ONNX model) are cached; an unusable folder means a scan without the cache.")
 @click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the embedding cache.")
 @click.option("--max-file-size", type=int, help="Skip files larger than this many bytes.")
 @click.pass_context
@@ -96,69 +84,96 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, ru
     A re-scan whose inputs, settings, rules, model and factcheck itself are all
     unchanged replays the stored outcome from the cache (``factcheck.memo``).
     """
-    from . import gate
+    from . import gate, ingest
 
     settings = _settings(fail_on=fail_on, threshold=threshold, model=model, backend=backend, cache_dir=cache_dir,
                          cache=False if no_cache else None, max_file_size=max_file_size)
     settings.rules = [*settings.rules, *rules]
-    named = {Path(p).as_posix() for p in [*paths, *against] if not Path(p).is_dir()}
+    warnings: list[str] = []
+    if settings.cache:
+        from .cache import usable
+
+        reason = usable(settings.cache_root())
+        if reason:
+            warnings.append(reason)
+            settings.cache = False
+    # Every input is read here, once: the memo key, the parse cache and the parser all use these bytes.
+    inputs = ingest.discover(list(paths), settings.max_file_size, list(against))
     colour = fmt == "text" and not output and colour_wanted(sys.stdout)
     memo, key = None, None
     if settings.cache and not write_baseline:  # writing a baseline needs the findings themselves
-        memo, key = _memo(settings, list(paths), list(against), baseline, fmt, colour)
-    outcome = memo.get(key) if memo and key else None
+        memo, key = _memo(settings, inputs, baseline, fmt, colour)
+    outcome = memo.get(key[0]) if memo and key else None
     if outcome is None:
-        from .memo import Outcome
+        from .cache.memo import Outcome
         from .pipeline import run  # the pipeline pulls in numpy and scipy; keep `--help` and replays fast
 
         try:
             # Writing a baseline records every current finding, so an old baseline is not applied then.
             known = gate.read_baseline(baseline) if baseline and not write_baseline else None
-            report = run(list(paths), settings, against=list(against) if against else None, baseline=known)
+            report = run(list(paths), settings, against=list(against) if against else None, baseline=known,
+                         inputs=inputs)
         except (RuleError, ModelError, gate.BaselineError) as exc:
             raise Fatal(str(exc)) from None
         if write_baseline:
-            write_atomic(write_baseline, gate.baseline_text(report.findings))
+            _write(write_baseline, gate.baseline_text(report.findings))
             click.echo(f"factcheck: baseline of {len(report.findings)} finding(s) written to {write_baseline}", err=True)
         outcome = Outcome(FORMATS[fmt](report, color=colour), report.warnings, report.errors,
-                          [f.severity for f in report.findings], len(report.documents))
-        if memo and key and not report.errors:
-            memo.put(key, outcome)
+                          [f.severity for f in report.findings], len(report.documents),
+                          fatal=any(p.fatal for p in report.problems))
+        # Stored only when the rule files loaded are the ones the key hashed (none edited mid-scan).
+        if memo and key and not report.errors and report.rules_digest == key[1]:
+            memo.put(key[0], outcome)
     if memo:
-        for warning in memo.warnings:
-            click.echo(f"factcheck: warning: {warning}", err=True)
+        warnings += memo.warnings
         memo.close()
-    _finish(ctx, outcome, settings, output, named, bool(write_baseline))
+    _finish(ctx, outcome, settings, output, bool(write_baseline), warnings)
 
 
-def _memo(settings: Settings, paths: list[str], against: list[str], baseline: Path | None, fmt: str, colour: bool):
-    """The scan memo and this scan's key in it; (None, None) when the scan cannot be memoised."""
+def _write(path: Path, text: str) -> None:
+    try:
+        write_output(path, text)
+    except OutputError as exc:
+        raise Fatal(str(exc)) from None
+
+
+def _memo(settings: Settings, inputs, baseline: Path | None, fmt: str, colour: bool):
+    """The scan memo and this scan's (key, rules digest); (None, None) when the scan cannot be memoised."""
+    from .cache import open_store
+    from .cache.memo import Memo, scan_key
     from .embed import resolve_model, weights_file
-    from .memo import Memo, scan_key
     from .rules import default_rules_dir
 
     try:
         weights = weights_file(resolve_model(settings.model))
     except ModelError:
         return None, None  # the full scan reports it
-    key = scan_key(paths, against, settings, [default_rules_dir(), *(Path(d) for d in settings.rules)], weights,
+    key = scan_key(inputs, settings, [default_rules_dir(), *(Path(d) for d in settings.rules)], weights,
                    baseline, fmt, colour)
     if key is None:
         return None, None
-    return Memo(settings.cache_root() / "scans.sqlite3"), key
+    found: list[str] = []
+    memo = open_store(Memo, settings.cache_root() / "scans.sqlite3", found)
+    if memo is None:
+        click.echo(f"factcheck: warning: {found[0]}", err=True)
+        return None, None
+    return memo, key
 
 
-def _finish(ctx, outcome, settings: Settings, output: Path | None, named: set[str], wrote_baseline: bool) -> None:
+def _finish(ctx, outcome, settings: Settings, output: Path | None, wrote_baseline: bool, warnings: list[str]) -> None:
     """Show an outcome (fresh or replayed) and exit with its code."""
-    for warning in outcome.warnings:
-        click.echo(f"factcheck: warning: {warning}", err=True)
+    shown = set()
+    for warning in [*warnings, *outcome.warnings]:
+        if warning not in shown:  # several stores may report one full disk; say it once
+            shown.add(warning)
+            click.echo(f"factcheck: warning: {warning}", err=True)
     for error in outcome.errors:
         click.echo(f"factcheck: error: {error}", err=True)
     if output:
-        write_atomic(output, outcome.text)
+        _write(output, outcome.text)
     else:
         click.echo(outcome.text, nl=False)
-    if [e for e in outcome.errors if e.split(": ", 1)[0] in named or "no such file" in e]:
+    if outcome.fatal:
         ctx.exit(EXIT_ERROR)
     if not outcome.documents:
         raise Fatal("no readable documents to scan")

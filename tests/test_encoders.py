@@ -8,7 +8,7 @@ import pytest
 
 from factcheck.embed import Embedder
 from factcheck.encoders import BackendUnavailable, Layout, OnnxEncoder, TorchEncoder
-from factcheck.onnx_export import graph_path, prepare
+from factcheck.cache.onnx import graph_path, prepare
 
 TEXTS = [
     "Murat Nurtleu, the Foreign Minister, met the envoy in Minsk.",
