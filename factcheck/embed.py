@@ -159,6 +159,7 @@ class Embedder:
         self._hash: str | None = None
         self.own_warnings: list[str] = []
         self.encoded = 0  # how many sentences this embedder sent to the model
+        self.threads = 0  # ONNX Runtime intra-op threads; 0: one per core
 
     @property
     def warnings(self) -> list[str]:
@@ -196,15 +197,21 @@ class Embedder:
         return self._encoder
 
     def _onnx(self):
-        from .onnx_export import prepare
+        from .onnx_export import graph_path, prepare, sound
 
-        if self.cache is None:
-            # No cache: the one-time export goes to a scratch folder removed at close().
-            self._scratch = tempfile.TemporaryDirectory(prefix="factcheck-model-")
-        root = Path(self._scratch.name) if self._scratch else self.root
         try:
-            graph = prepare(self.folder, root, self.model_hash, self.backend, self._file_hash)
-            return OnnxEncoder(graph, self.folder)
+            ready = graph_path(self.root, self.model_hash, self.backend)
+            if self.cache is None and sound(ready, self._file_hash):
+                # No vector cache, but a graph prepared in the cache folder earlier (a worker of `factcheck index`,
+                # a --no-cache scan): used read-only; exporting again would need torch and take seconds for nothing.
+                graph = ready
+            else:
+                if self.cache is None:
+                    # No cache: the one-time export goes to a scratch folder removed at close().
+                    self._scratch = tempfile.TemporaryDirectory(prefix="factcheck-model-")
+                root = Path(self._scratch.name) if self._scratch else self.root
+                graph = prepare(self.folder, root, self.model_hash, self.backend, self._file_hash)
+            return OnnxEncoder(graph, self.folder, self.threads)
         except BackendUnavailable as exc:
             self.own_warnings.append(f"{self.backend} backend unavailable for {self.spec}: {exc}; using torch")
             return None
@@ -212,6 +219,10 @@ class Embedder:
     @property
     def loaded(self) -> bool:
         return self._encoder is not None
+
+    def fresh(self, texts: list[str]) -> np.ndarray:
+        """The model's unit vectors for ``texts`` (normalised already), bypassing the cache: what ``encode`` stores."""
+        return unit_rows(self.load().encode(texts, batch_size=self.batch_size))
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit vectors for ``texts``, one row each, in order."""
@@ -221,7 +232,7 @@ class Embedder:
         vectors = self.cache.get(model_id, unique) if self.cache else {}
         missing = [k for k in unique if k not in vectors]
         if missing:
-            fresh = unit_rows(self.load().encode(missing, batch_size=self.batch_size))
+            fresh = self.fresh(missing)
             self.encoded += len(missing)
             new = dict(zip(missing, fresh))
             vectors.update(new)
