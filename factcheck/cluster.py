@@ -72,7 +72,16 @@ def _top_k_per_row(rows: np.ndarray, cols: np.ndarray, sims: np.ndarray, k: int)
     """
     if not len(rows):
         return rows, cols, sims
-    order = np.lexsort((cols, -sims, rows))
+    # One 64-bit key, row ascending then similarity descending: a positive float32's bits order like the float,
+    # so their complement orders the other way. Entries are sorted by col first, and the stable sort keeps that.
+    if sims.min() > 0:
+        by_col = np.argsort(cols, kind="stable")
+        rows, cols, sims = rows[by_col], cols[by_col], sims[by_col]
+        bits = np.ascontiguousarray(sims, dtype=np.float32).view(np.uint32)
+        key = (rows.astype(np.uint64) << np.uint64(32)) | (np.uint32(0xFFFFFFFF) - bits).astype(np.uint64)
+        order = np.argsort(key, kind="stable")
+    else:  # a threshold at or below zero (never the configured one): the general three-key sort
+        order = np.lexsort((cols, -sims, rows))
     rows, cols, sims = rows[order], cols[order], sims[order]
     starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
     rank = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
@@ -111,8 +120,12 @@ def exact_edges(vectors: np.ndarray, threshold: float, k: int = 10, tile: int = 
             hot = np.flatnonzero(s.max(axis=1) >= threshold)
             if not len(hot):
                 continue
-            s = s[hot]
-            r, c = np.nonzero(s >= threshold)
+            if len(hot) < len(s) // 2:
+                s = s[hot]
+            else:
+                hot = np.arange(len(s))
+            # flatnonzero and divmod: a 2-d nonzero walks the mask several times over
+            r, c = np.divmod(np.flatnonzero(s >= threshold), s.shape[1])
             w = s[r, c]
             i, j = a + hot[r], b + c
             if a == b:  # the diagonal tile holds each pair twice: keep one

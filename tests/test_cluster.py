@@ -129,3 +129,11 @@ def test_identical_rows_beyond_k_form_one_group():
     v = unit(np.concatenate([np.repeat(rng.normal(size=(1, 32)), 25, axis=0), rng.normal(size=(40, 32))]))
     groups = [g.tolist() for g in group(v, threshold=0.9, k=10)]
     assert list(range(25)) in groups
+
+
+def test_exact_edges_below_zero_threshold_match_brute_force():
+    # the fast sort key assumes positive similarities; a threshold at or below zero takes the general sort
+    rng = np.random.default_rng(7)
+    v = unit(rng.normal(size=(120, 8)))
+    assert set(zip(*(a.tolist() for a in neighbour_edges(v, -0.2, k=5, tile=50, method="exact")[:2]))) == \
+        reference_edges(v, -0.2, k=5)
