@@ -50,15 +50,23 @@ class Indexed:
 
 
 def archive_texts(paths: list[str], settings: Settings) -> tuple[list[str], int, list[str], list[str]]:
-    """The unique normalised sentences of the files under ``paths``, as a scan would embed them.
+    """The unique normalised texts a scan of ``paths`` would embed: every sentence, and every claim phrase.
 
-    Returns the sorted texts, the number of documents read, errors and warnings.
+    Mirrors ``pipeline.analyse``, which encodes the sentences and the claim phrases in
+    one pass. Returns the sorted texts, the number of documents read, errors and warnings.
     """
-    from .pipeline import load_documents, rule_set
-    from .sentences import split
+    from .pipeline import lexicons, load_documents, parse, rule_set
 
-    documents, errors, warnings = load_documents(paths, rule_set(settings), settings)
-    texts = {normalise(s.text) for doc in documents for s in split(doc)}
+    rules = rule_set(settings)
+    lex = lexicons(rules)
+    documents, errors, warnings = load_documents(paths, rules, settings)
+    sentences = [s for doc in documents for s in parse(doc, lex)[0]]
+    texts = {normalise(s.text) for s in sentences}
+    if "claims" in lex:
+        from .extract.claims import ClaimExtractor
+
+        extractor = ClaimExtractor(lex["claims"])
+        texts |= {normalise(c.phrase) for s in sentences for c in extractor.sentence_claims(s) if c.phrase}
     return sorted(texts), len(documents), errors, warnings
 
 
