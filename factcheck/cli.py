@@ -212,7 +212,7 @@ def index_command(paths, engine, workers, rules, model, backend, cache_dir, max_
         click.echo(f"factcheck: warning: {warning}", err=True)
     for error in done.errors:
         click.echo(f"factcheck: error: {error}", err=True)
-    click.echo(f"factcheck: indexed {done.documents} document(s), {done.sentences} unique sentence(s), "
+    click.echo(f"factcheck: indexed {done.documents} document(s), {done.texts} unique text(s) (sentences and claim phrases), "
                f"{done.encoded} newly encoded ({engine} engine)", err=True)
     if any("no such file" in e for e in done.errors):
         raise Fatal("a path given does not exist")

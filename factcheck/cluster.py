@@ -21,10 +21,11 @@ DEFAULT_FLOOR = 0.6
 
 
 # From this many sentences up an approximate index (faiss HNSW) finds the neighbours; exact search below.
-# Where HNSW overtakes the exact search depends on the data (benchmarks/RESULTS.md, both shapes): on vectors
-# with long neighbour lists (the tiled shape) at about 30,000; on vectors where most rows have no neighbour
-# (the clustered shape, like a newsroom archive) HNSW was 4x slower at 40,000 and, growing as n^1.3 against
-# n^2, catches up only near 300,000. 100,000 lies between the two, and keeps every archive up to it exact.
+# Where HNSW overtakes exact search depends on the data (benchmarks/RESULTS.md, both shapes). On vectors with
+# long neighbour lists (the tiled shape) HNSW took 0.94 of exact's time at 16,000, 0.80 at 20,000, 0.52 at
+# 40,000. On vectors where most rows have no neighbour (the clustered shape, like a newsroom archive) it took
+# 5.2x exact's time at 20,000 (3-4x at 40,000, measured outside the bench); growing about as n^1.3 against
+# exact's n^2, it would catch up near 300,000. 100,000 lies between the two, and keeps archives up to it exact.
 ANN_MIN = 100_000
 MAX_COMPONENT = 4000
 TILE = 2048  # rows and columns of one block of similarities in the exact search (16 MB of float32)

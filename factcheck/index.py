@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
@@ -43,7 +42,7 @@ class Indexed:
 
     files: int
     documents: int
-    sentences: int  # unique normalised sentences found
+    texts: int  # unique normalised texts found: sentences and claim phrases
     encoded: int  # of those, how many were not in the cache before
     errors: list[str]
     warnings: list[str]
@@ -55,18 +54,16 @@ def archive_texts(paths: list[str], settings: Settings) -> tuple[list[str], int,
     Mirrors ``pipeline.analyse``, which encodes the sentences and the claim phrases in
     one pass. Returns the sorted texts, the number of documents read, errors and warnings.
     """
+    from .extract.claims import ClaimExtractor
     from .pipeline import lexicons, load_documents, parse, rule_set
 
     rules = rule_set(settings)
     lex = lexicons(rules)
     documents, errors, warnings = load_documents(paths, rules, settings)
     sentences = [s for doc in documents for s in parse(doc, lex)[0]]
+    extractor = ClaimExtractor(lex["claims"])
     texts = {normalise(s.text) for s in sentences}
-    if "claims" in lex:
-        from .extract.claims import ClaimExtractor
-
-        extractor = ClaimExtractor(lex["claims"])
-        texts |= {normalise(c.phrase) for s in sentences for c in extractor.sentence_claims(s) if c.phrase}
+    texts |= {normalise(c.phrase) for s in sentences for c in extractor.sentence_claims(s) if c.phrase}
     return sorted(texts), len(documents), errors, warnings
 
 
