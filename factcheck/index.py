@@ -131,7 +131,9 @@ def index_ray(paths: list[str], settings: Settings, workers: int | None = None) 
     from . import ingest
 
     ray = _ray()
-    files, _ = ingest.discover(paths)
+    files, missing_paths = ingest.discover(paths)
+    if not files:  # nothing to read: no model to load, no cluster to start
+        return Indexed(0, 0, 0, 0, missing_paths, [])
     # The driver checks the weights and prepares the graph once, before any worker starts:
     # workers only read it, and none exports it a second time.
     embedder = settings.embedder(use_cache=True)
@@ -146,20 +148,19 @@ def index_ray(paths: list[str], settings: Settings, workers: int | None = None) 
         ctx.enable_progress_bars = False
         workers = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         texts: set[str] = set()
-        documents, errors, warnings = 0, [], []
-        if files:
-            items = [{"path": str(p)} for p in files]
-            read = ray.data.from_items(items, override_num_blocks=max(1, -(-len(items) // FILES_PER_TASK)))
-            read = read.map_batches(_read_split, fn_kwargs={"settings": settings}, batch_size=FILES_PER_TASK,
-                                    batch_format="numpy")
-            for batch in read.iter_batches(batch_size=4096, batch_format="numpy"):
-                for kind, value in zip(batch["kind"], batch["value"]):
-                    if kind == "text":
-                        texts.add(str(value))
-                    elif kind == "documents":
-                        documents += int(value)
-                    else:
-                        (errors if kind == "error" else warnings).append(str(value))
+        documents, errors, warnings = 0, list(missing_paths), []
+        items = [{"path": str(p)} for p in files]
+        read = ray.data.from_items(items, override_num_blocks=max(1, -(-len(items) // FILES_PER_TASK)))
+        read = read.map_batches(_read_split, fn_kwargs={"settings": settings}, batch_size=FILES_PER_TASK,
+                                batch_format="numpy")
+        for batch in read.iter_batches(batch_size=4096, batch_format="numpy"):
+            for kind, value in zip(batch["kind"], batch["value"]):
+                if kind == "text":
+                    texts.add(str(value))
+                elif kind == "documents":
+                    documents += int(value)
+                else:
+                    (errors if kind == "error" else warnings).append(str(value))
         unique = sorted(texts)
         known = cache.get(model, unique)
         missing = [t for t in unique if t not in known]

@@ -90,3 +90,12 @@ def test_ray_engine_fills_the_same_cache_as_the_local_engine(tmp_path, exported_
         (done_local.files, done_local.documents, done_local.texts, done_local.encoded) == (8, 8, done_local.texts, done_local.texts)
     assert vectors(distributed) == vectors(local)
     assert scan_report(distributed) == scan_report(local)
+
+
+def test_ray_engine_reports_a_missing_path(tmp_path, exported_models, monkeypatch):
+    pytest.importorskip("ray", reason="the Ray engine is the optional extra factcheck[ray]")
+    monkeypatch.setenv("RAY_USAGE_STATS_ENABLED", "0")
+    cache = fresh_cache(tmp_path, exported_models, "cache")
+    # no Ray cluster is started for nothing: the missing path is found before any work is sent out
+    result = run("index", str(tmp_path / "nope"), "--engine", "ray", "--cache-dir", str(cache))
+    assert result.exit_code == 2 and "no such file" in result.output
