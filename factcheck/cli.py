@@ -203,6 +203,38 @@ def prepare(model, backend, cache_dir):
     click.echo(f"factcheck: {settings.model} ready ({settings.backend} backend, {kind})", err=True)
 
 
+@cli.command("index")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Encode in this process, or as Ray Data stages (pip install 'factcheck[ray]').")
+@click.option("--workers", type=click.IntRange(min=1), help="Encoding actors for --engine ray [default: the cluster's CPUs].")
+@click.option("--rules", "rules", multiple=True, type=click.Path(file_okay=False), help="Another folder of rule files (repeatable).")
+@click.option("--model", help="'packaged:all-MiniLM-L6-v2' or a local sentence-transformers folder.")
+@click.option("--backend", type=click.Choice(BACKENDS), help=f"How the encoder runs [default: {DEFAULT_BACKEND}].")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="The embedding cache to fill (the one scan reads).")
+@click.option("--max-file-size", type=int, help="Skip files larger than this many bytes.")
+def index_command(paths, engine, workers, rules, model, backend, cache_dir, max_file_size):
+    """Fill the embedding cache for an archive (files or folders), so later scans encode nothing."""
+    from .index import IndexUnavailable, index
+
+    settings = _settings(model=model, backend=backend, cache_dir=cache_dir, max_file_size=max_file_size)
+    settings.rules = [*settings.rules, *rules]
+    try:
+        done = index(list(paths), settings, engine, workers)
+    except (RuleError, ModelError, IndexUnavailable) as exc:
+        raise Fatal(str(exc)) from None
+    for warning in done.warnings:
+        click.echo(f"factcheck: warning: {warning}", err=True)
+    for error in done.errors:
+        click.echo(f"factcheck: error: {error}", err=True)
+    click.echo(f"factcheck: indexed {done.documents} document(s), {done.texts} unique text(s) (sentences and claim phrases), "
+               f"{done.encoded} newly encoded ({engine} engine)", err=True)
+    if any("no such file" in e for e in done.errors):
+        raise Fatal("a path given does not exist")
+    if not done.documents:
+        raise Fatal("no readable documents to index")
+
+
 @cli.command("rules")
 @click.option("--rules", "rules", multiple=True, type=click.Path(file_okay=False), help="Another folder of rule files.")
 @click.pass_context

@@ -94,6 +94,7 @@ class Embedder:
         self.own_warnings: list[str] = []
         self.cache = open_store(Cache, self.root / "embeddings.sqlite3", self.own_warnings) if use_cache else None
         self.encoded = 0  # how many sentences this embedder sent to the model
+        self.threads = 0  # ONNX Runtime intra-op threads; 0: one per core
 
     @property
     def warnings(self) -> list[str]:
@@ -140,7 +141,7 @@ class Embedder:
             ready = graph_path(self.root, self.model_hash, self.backend)
             try:
                 if sound(ready, self._file_hash):
-                    return OnnxEncoder(ready, self.folder)
+                    return OnnxEncoder(ready, self.folder, self.threads)
             except OSError:
                 pass
             self._scratch = tempfile.TemporaryDirectory(prefix="factcheck-model-")
@@ -156,7 +157,7 @@ class Embedder:
                                          "exported to a scratch folder for this run")
                 self._scratch = tempfile.TemporaryDirectory(prefix="factcheck-model-")
                 graph = prepare(self.folder, Path(self._scratch.name), self.model_hash, self.backend, self._file_hash)
-            return OnnxEncoder(graph, self.folder)
+            return OnnxEncoder(graph, self.folder, self.threads)
         except BackendUnavailable as exc:
             self.own_warnings.append(f"{self.backend} backend unavailable for {self.spec}: {exc}; using torch")
             return None
@@ -164,6 +165,10 @@ class Embedder:
     @property
     def loaded(self) -> bool:
         return self._encoder is not None
+
+    def fresh(self, texts: list[str]) -> np.ndarray:
+        """The model's unit vectors for ``texts`` (normalised already), bypassing the cache: what ``encode`` stores."""
+        return unit_rows(self.load().encode(texts, batch_size=self.batch_size))
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit vectors for ``texts``, one row each, in order."""
@@ -173,7 +178,7 @@ class Embedder:
         vectors = self.cache.get(model_id, unique) if self.cache else {}
         missing = [k for k in unique if k not in vectors]
         if missing:
-            fresh = unit_rows(self.load().encode(missing, batch_size=self.batch_size))
+            fresh = self.fresh(missing)
             self.encoded += len(missing)
             new = dict(zip(missing, fresh))
             vectors.update(new)
