@@ -100,7 +100,7 @@ ENCODE_BACKEND = '''
     from pathlib import Path
     from factcheck.embed import Embedder
     from factcheck.encoders import OnnxEncoder
-    from factcheck.onnx_export import prepare
+    from factcheck.cache.onnx import prepare
     texts = json.load(open(ARGS[0]))
     root, backend = Path(ARGS[1]), ARGS[2]
     e = Embedder(cache_dir=root, backend=backend)
@@ -175,6 +175,10 @@ def recall(truth: dict, report: dict) -> dict:
     return out
 
 
+def recall_total(found: dict) -> float:
+    return sum(f for f, _ in found.values()) / max(1, sum(t for _, t in found.values()))
+
+
 def scan_stage(work: Path, stories: int, articles: int) -> dict:
     """Plain encode, then factcheck on one generated corpus: one-time export, cold, warm, after an edit, and with torch."""
     corpus = work / f"corpus-{stories}x{articles}"
@@ -200,6 +204,8 @@ def scan_stage(work: Path, stories: int, articles: int) -> dict:
     torch_cold = scan("--backend", "torch", into=work / f"cache-torch-{stories}x{articles}")
     report = json.loads(cold["stdout"])
     found = recall(truth, report)
+    (work / f"truth-{stories}x{articles}.json").write_text(json.dumps(truth))
+    (work / f"report-{stories}x{articles}.json").write_text(cold["stdout"])
     return {
         "articles": stories * articles, "sentences": len(texts),
         "plain_encode_seconds": plain.get("seconds"), "plain_encode_with_load_seconds": plain.get("total_seconds"),
@@ -217,8 +223,9 @@ def scan_stage(work: Path, stories: int, articles: int) -> dict:
         "identical_reports": cold["stdout"] == warm["stdout"],
         "torch_same_report": cold["stdout"] == torch_cold["stdout"],
         "recall": found,
-        "recall_total": sum(f for f, _ in found.values()) / max(1, sum(t for _, t in found.values())),
+        "recall_total": recall_total(found),
         "corpus": str(corpus), "cache": str(cache), "texts": str(texts_path),
+        "truth": str(work / f"truth-{stories}x{articles}.json"), "cold_report": str(work / f"report-{stories}x{articles}.json"),
     }
 
 
@@ -267,6 +274,134 @@ def encoder_stage(work: Path, texts: Path, cache: Path, threshold: float) -> lis
     return rows
 
 
+CLAIMS = '''
+    # Which of the texts carry a claim (carries_claim, from the file ARGS[0]).
+    from factcheck.config import Settings
+    from factcheck.pipeline import lexicons, rule_set
+    exec(compile(open(ARGS[0]).read(), "claims", "exec"), globals())
+    lex = lexicons(rule_set(Settings()))
+    RESULT["claims"] = [carries_claim(t, lex) for t in json.load(open(ARGS[1]))]
+'''
+
+CLAIM_SCAN = '''
+    # A cold scan in which sentences that carry no claim are left out before embedding (and so everywhere after it):
+    # what "encode only what a check can use" would do to stories and findings if nothing else changed.
+    import sys as _sys
+    from factcheck import pipeline
+    exec(compile(open(ARGS[0]).read(), "claims", "exec"), globals())  # defines carries_claim(text, lex)
+    original = pipeline.parse
+    def parse(doc, lex):
+        sentences, names = original(doc, lex)
+        return [s for s in sentences if carries_claim(s.text, lex)], names
+    pipeline.parse = parse
+    from factcheck.cli import main
+    _sys.argv = ["factcheck", *ARGS[1:]]
+    try:
+        main()
+    except SystemExit:
+        pass
+'''
+
+CARRIES_CLAIM = '''
+from factcheck.extract.dates import find_temporals
+from factcheck.extract.names import proper_names
+from factcheck.extract.numbers import find_quantities
+
+QUOTES = set('"“”«»„')
+
+
+def carries_claim(text, lex):
+    """A proper name, a number, a date, a quote mark or a title: something a check compares."""
+    return bool(proper_names(text, lex["names"]) or find_quantities(text) or find_temporals(text)
+                or QUOTES & set(text) or lex["titles"].find(text))
+'''
+
+
+def candidates_stage(work: Path, scan: dict, encoders: list[dict], threshold: float, floor: float) -> list[dict]:
+    """The issue's candidates for a cold scan twice as fast as plain encode, each with speed and agreement.
+
+    - *int8 + fp32 re-check*: int8 vectors propose the pairs; the sentences of every
+      pair whose int8 similarity lies within ``margin`` of the threshold (and, in the
+      second variant, of the anti-chaining floor too) are encoded again in fp32 and
+      replace their int8 rows. Time = int8 encode of all + fp32 encode of those.
+    - *claims only*: only sentences that carry a claim are encoded (time of fp32 on
+      that share); its effect on stories and findings comes from a whole scan that
+      leaves the other sentences out (``CLAIM_SCAN``), against the normal cold scan.
+    Agreement is same-group pair P / R / F1 against plain fp32 encode, as in the backends table.
+    """
+    import numpy as np
+
+    from factcheck.cluster import group
+
+    texts = json.loads(Path(scan["texts"]).read_text())
+    enc = {e["backend"]: e for e in encoders if "seconds" in e}
+    if not {"onnx", "onnx-int8", "plain encode (torch fp32)"} <= set(enc):
+        return []
+    plain_s = enc["plain encode (torch fp32)"]["seconds"]
+    ref = np.load(work / "vectors-plain.npy")
+    fp32 = np.load(work / "vectors-onnx.npy")
+    int8 = np.load(work / "vectors-onnx-int8.npy")
+
+    def labels(v):
+        out = np.empty(len(v), dtype=np.int64)
+        for n, g in enumerate(group(v, threshold=threshold, floor=floor)):
+            out[g] = n
+        return out
+
+    ref_labels = labels(ref)
+
+    def timed_subset(rows: list[int], name: str) -> float:
+        if not rows:
+            return 0.0
+        subset = work / f"texts-{name}.json"
+        subset.write_text(json.dumps([texts[i] for i in rows]))
+        result = child(ENCODE_BACKEND, str(subset), scan["cache"], "onnx", str(work / f"vectors-{name}.npy"))
+        return result.get("seconds", float("nan"))
+
+    out = []
+    sims = int8 @ int8.T
+    np.fill_diagonal(sims, -1.0)
+    for margin, near_floor in ((0.02, False), (0.05, False), (0.05, True)):
+        close = np.abs(sims - threshold) <= margin
+        if near_floor:
+            close |= np.abs(sims - floor) <= margin
+        rows = sorted(set(np.nonzero(close)[0].tolist()) | set(np.nonzero(close)[1].tolist()))
+        mixed = int8.copy()
+        mixed[rows] = fp32[rows]  # the fp32 graph gives the same bytes whatever the batch (see test_encoders)
+        seconds = enc["onnx-int8"]["seconds"] + timed_subset(rows, f"recheck-{margin}-{int(near_floor)}")
+        out.append({"candidate": f"int8 + fp32 re-check, margin {margin} of the threshold" + (" and of the floor" if near_floor else ""),
+                    "seconds": seconds, "speedup": plain_s / seconds, "share_fp32": len(rows) / len(texts),
+                    "group_pairs": pairs_f1(labels(mixed), ref_labels)})
+    claims_file = work / "carries_claim.py"
+    claims_file.write_text(CARRIES_CLAIM)
+    flags = child(CLAIMS, str(claims_file), scan["texts"]).get("claims")
+    if flags:
+        rows = [i for i, f in enumerate(flags) if f]
+        seconds = timed_subset(rows, "claims")
+        cache = work / "cache-claims"
+        cache.mkdir(exist_ok=True)
+        if not (cache / "models").exists():
+            os.symlink(Path(scan["cache"]) / "models", cache / "models")
+        result = measure([PYTHON, "-c", "import json, sys, time\nARGS = sys.argv[1:]\nRESULT = {}\nt0 = time.perf_counter()\n"
+                          + textwrap.dedent(CLAIM_SCAN), str(claims_file), "scan", scan["corpus"], "--format", "json",
+                          "--cache-dir", str(cache), "--fail-on", "never"])
+        full = json.loads(Path(scan["cold_report"]).read_text())
+        row = {"candidate": "claims only (fp32)", "seconds": seconds, "speedup": plain_s / seconds if seconds else None,
+               "share_encoded": len(rows) / len(texts), "cold_scan_seconds": result["seconds"],
+               "cold_scan_vs_plain": plain_s / result["seconds"]}
+        try:
+            part = json.loads(result["stdout"])
+            ids = {f["id"] for f in full["findings"]}
+            got = {f["id"] for f in part["findings"]}
+            row.update({"findings_full": len(ids), "findings_kept": len(ids & got), "findings_new": len(got - ids),
+                        "identical_report": result["stdout"] == Path(scan["cold_report"]).read_text(),
+                        "recall_total": recall_total(recall(json.loads(Path(scan["truth"]).read_text()), part))})
+        except ValueError:
+            row["error"] = result["stderr"][-300:]
+        out.append(row)
+    return out
+
+
 def pairs_f1(ours, ref) -> dict:
     from sklearn.metrics.cluster import pair_confusion_matrix
 
@@ -276,34 +411,54 @@ def pairs_f1(ours, ref) -> dict:
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
-def grouping_stage(work: Path, base_vectors: Path, sizes: list[int], agglomerative_at: set[int], community_max: int,
-                   threshold: float, exact_max: int) -> list[dict]:
+def tiled_vectors(real, n: int, seed: int = 0):
+    """The tiled shape: real sentence vectors, then copies of them with small noise (~0.9 cosine to the original)."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    reps = -(-n // len(real))
+    v = np.concatenate([real + (0 if k == 0 else rng.normal(0, 0.015, real.shape)) for k in range(reps)])[:n]
+    return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+
+
+def clustered_vectors(n: int, d: int = 384, sigma: float = 0.045, seed: int = 0):
+    """The clustered shape of the issue's independent check: n/8 random unit centres in ``d`` dimensions, each row
+    a centre plus Gaussian noise (``sigma`` per dimension), renormalised. Most rows have no neighbour at 0.8."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(max(1, n // 8), d))
+    centres /= np.linalg.norm(centres, axis=1, keepdims=True)
+    v = centres[rng.integers(0, len(centres), n)] + rng.normal(0, sigma, (n, d))
+    return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+
+
+def grouping_stage(work: Path, shape: str, base_vectors: Path | None, sizes: list[int], agglomerative_at: set[int],
+                   community_max: int, threshold: float, exact_max: int, hnsw_max: int | None = None) -> list[dict]:
     """Our grouping against community_detection and AgglomerativeClustering on the same vectors.
 
-    Sizes beyond the real sentences are made by tiling the real vectors with small
-    noise (each copy stays ~0.9 cosine to its original, like a paraphrase), so the
-    neighbour structure keeps the real corpus's shape.
+    ``shape`` is ``tiled`` (sizes beyond the real sentences tile the real vectors with
+    small noise, so each row has near-copies, like a paraphrase) or ``clustered``
+    (``clustered_vectors``: most rows have no neighbour above the threshold).
     """
     import numpy as np
 
-    real = np.load(base_vectors)
-    rng = np.random.default_rng(0)
+    real = np.load(base_vectors) if shape == "tiled" else None
     rows = []
     for n in sizes:
-        reps = -(-n // len(real))
-        v = np.concatenate([real + (0 if k == 0 else rng.normal(0, 0.015, real.shape)) for k in range(reps)])[:n]
-        v = (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
-        path = work / f"vectors-{n}.npy"
+        v = tiled_vectors(real, n) if shape == "tiled" else clustered_vectors(n)
+        path = work / f"vectors-{shape}-{n}.npy"
         np.save(path, v)
         row = {"n": n}
         labels = {}
-        for method, runs, why in (("factcheck", n <= exact_max, f"over {exact_max}"), ("hnsw", True, ""),
+        for method, runs, why in (("factcheck", n <= exact_max, f"over {exact_max}"),
+                                  ("hnsw", hnsw_max is None or n <= hnsw_max, f"over {hnsw_max}"),
                                   ("community_detection", n <= community_max, f"over {community_max}"),
                                   ("agglomerative", n in agglomerative_at, "not run at this size (O(n²) memory and time)")):
             if not runs:
                 row[method] = {"skipped": why}
                 continue
-            out = work / f"labels-{method}-{n}.npy"
+            out = work / f"labels-{shape}-{method}-{n}.npy"
             result = child(GROUP, str(path), method, str(threshold), str(out))
             if method in ("factcheck", "hnsw") and "error" not in result:
                 # Ours runs twice: growth uses the faster run (less noise from this shared machine),
@@ -333,15 +488,26 @@ def precommit_stage(work: Path, articles: int) -> dict:
     draft = drafts / "s00000-a00.txt"
     cache = work / "cache-precommit"
     hook = [FACTCHECK, "scan", str(draft), "--against", str(corpus), "--format", "text", "--cache-dir", str(cache), "--fail-on", "never"]
+    measure([FACTCHECK, "prepare", "--cache-dir", str(cache)])  # the export is not part of a scan's peak memory
     warmup = measure([FACTCHECK, "scan", str(corpus), "--format", "json", "--cache-dir", str(cache), "--fail-on", "never"])
     first = measure(hook)
     again = measure(hook)
     # The usual pre-commit case: the draft was edited since the last run (one new sentence to encode).
     draft.write_bytes(draft.read_bytes() + b"\nThe ministry declined to comment further on Tuesday.\n")
     edited = measure(hook)
-    return {"articles": articles, "corpus_cold_scan_seconds": warmup["seconds"], "draft_first_seconds": first["seconds"],
+    return {"articles": articles, "corpus_cold_scan_seconds": warmup["seconds"],
+            "corpus_cold_scan_peak_rss_mib": warmup["peak_rss_mib"], "draft_first_seconds": first["seconds"],
             "draft_warm_seconds": again["seconds"], "draft_warm_peak_rss_mib": again["peak_rss_mib"],
             "draft_edited_seconds": edited["seconds"], "draft_edited_peak_rss_mib": edited["peak_rss_mib"]}
+
+
+def seeds_stage(work: Path) -> dict:
+    """The shipped seeds, cold, with the ONNX export done beforehand (``factcheck prepare``): time and peak RSS."""
+    cache = work / "cache-seeds"
+    prepare = measure([FACTCHECK, "prepare", "--cache-dir", str(cache)])
+    cold = measure([FACTCHECK, "scan", str(ROOT / "seeds"), "--format", "json", "--cache-dir", str(cache), "--fail-on", "never"])
+    return {"prepare_peak_rss_mib": prepare["peak_rss_mib"], "cold_scan_seconds": cold["seconds"],
+            "cold_scan_peak_rss_mib": cold["peak_rss_mib"], "code": cold["code"]}
 
 
 def fmt(x, digits=2) -> str:
@@ -380,13 +546,21 @@ def targets(results: dict) -> list[str]:
     v = scan["warm_speedup"]
     lines.append(f"| warm re-scan ≥ 20× faster than cold | {fmt(v, 1)}× unchanged; {fmt(scan['edited_speedup'], 1)}× after an edit | "
                  f"{verdict(v, lambda x: x >= 20)} (unchanged) |")
-    big = rows.get(200000)
-    v = ratio(big["community_detection"].get("seconds"), slowest(default_method(big))) if big and "seconds" in default_method(big) else None
-    prev = rows.get(100000)
-    growth = ratio(default_method(big).get("seconds"), default_method(prev).get("seconds")) if big and prev else None
-    lines.append(f"| grouping ≥ 5× faster than community_detection at 2e5 | {fmt(v, 1) + '×' if v else 'not run (make bench BENCH_ARGS=--large)'} | "
-                 f"{verdict(v, lambda x: x >= 5)} |")
-    lines.append(f"| time(2n)/time(n) ≤ 2.5 at 2e5 | {fmt(growth) if growth else '–'} | {verdict(growth, lambda x: x <= 2.5)} |")
+    for shape, key in (("clustered", "grouping_clustered"), ("tiled", "grouping")):
+        by_n = {r["n"]: r for r in results.get(key, [])}
+        for n, want in ((40000, 3), (200000, 5)):
+            row = by_n.get(n)
+            best = default_method(row) if row else {}
+            v = ratio(row["community_detection"].get("seconds"), slowest(best)) if row and "seconds" in best else None
+            note = "not run (make bench BENCH_ARGS=--large)" if n == 200000 else "not run"
+            lines.append(f"| grouping ≥ {want}× faster than community_detection at {n:,}, {shape} | "
+                         f"{fmt(v, 1) + '×' if v else note} | {verdict(v, lambda x, w=want: x >= w)} |")
+        doubling = [(n, ratio(default_method(by_n[n]).get("seconds"), default_method(by_n[n // 2]).get("seconds")))
+                    for n in sorted(by_n) if n >= 40000 and n // 2 in by_n]
+        doubling = [(n, g) for n, g in doubling if g]
+        worst = max((g for _, g in doubling), default=None)
+        lines.append(f"| time(2n)/time(n) ≤ 2.3 from 20,000 up, {shape} | "
+                     f"{', '.join(f'{fmt(g)} at {n:,}' for n, g in doubling) or '–'} | {verdict(worst, lambda x: x <= 2.3)} |")
     mid = rows.get(20000)
     if mid and "peak_rss_mib" in mid["agglomerative"]:
         agg = mid["agglomerative"]["peak_rss_mib"]
@@ -394,6 +568,15 @@ def targets(results: dict) -> list[str]:
         hn = mid["hnsw"]["peak_rss_mib"] / agg
         lines.append(f"| grouping peak memory ≤ 10% of Agglomerative's at 2e4 | exact {fmt(100 * ours, 0)}%, HNSW {fmt(100 * hn, 0)}% "
                      f"(of {fmt(agg, 0)} MiB) | {verdict(ours, lambda x: x <= 0.10)} (exact, the default at this size) |")
+    seeds = results.get("seeds")
+    if seeds:
+        v = seeds["cold_scan_peak_rss_mib"]
+        lines.append(f"| seeds cold scan peak RSS < 400 MB (export done beforehand) | {fmt(v, 0)} MiB ({fmt(v * 1.048576, 0)} MB) | "
+                     f"{verdict(v * 1.048576, lambda x: x < 400)} |")
+    pc = results.get("precommit")
+    if pc and "corpus_cold_scan_peak_rss_mib" in pc:
+        lines.append(f"| peak RSS, cold scan of {pc['articles']} articles (reported, no target) | "
+                     f"{fmt(pc['corpus_cold_scan_peak_rss_mib'], 0)} MiB, {fmt(pc['corpus_cold_scan_seconds'])} s | – |")
     lines.append("| 1e6 sentences grouped in ≤ 8 GiB | 4.6 GiB, 485 s (HNSW; `benchmarks/ann_scale.py`, see ANN.md) | met |")
     pc = results.get("precommit")
     if pc:
@@ -410,27 +593,79 @@ def findings(results: dict) -> list[str]:
     scan = results["scan"][-1]
     if "onnx" in enc and "onnx-int8" in enc:
         o, q = enc["onnx"], enc["onnx-int8"]
+        verdict = ("below the 0.99 the issue asks for: a few pairs near the 0.80 threshold cross it, and grouping joins "
+                   "whole components through them" if q["group_pairs"]["f1"] < 0.99 else
+                   "at or above the 0.99 the issue asks for on these sentences, but its vectors are not fp32's, so reports "
+                   "can differ where a pair sits near the threshold")
         out.append(
             f"**Default backend: `onnx`.** Its vectors match fp32 (least cosine {o['min_cosine_to_fp32']:.4f}), its groups are "
             f"the same (same-group pair F1 {o['group_pairs']['f1']:.3f}), and it encodes {o['speedup']:.2f}× as fast as plain "
-            f"encode, without importing torch. `onnx-int8` encodes {q['speedup']:.2f}× as fast, but its same-group pair F1 against "
-            f"fp32 is {q['group_pairs']['f1']:.3f} (raw pairs {q['raw_pairs_f1']:.3f}), below the 0.98 the issue asks for: a few "
-            "pairs near the 0.80 threshold cross it, and grouping joins whole components through them. It stays opt-in "
+            f"encode, without importing torch. `onnx-int8` encodes {q['speedup']:.2f}× as fast; its same-group pair F1 against "
+            f"fp32 is {q['group_pairs']['f1']:.3f} (raw pairs {q['raw_pairs_f1']:.3f}), {verdict}. It stays opt-in "
             "(`backend = \"onnx-int8\"`).")
     out.append(
         "**Not sentence-transformers' own ONNX backend.** `SentenceTransformer(..., backend=\"onnx\")` loads through "
         "optimum-onnx, whose only release (0.1.0) requires transformers < 4.58, while sentence-transformers 6.2 requires "
         "transformers ≥ 5: they cannot be installed together. factcheck exports the same local weights with `torch.onnx` "
-        "(`factcheck/onnx_export.py`), checks the graph against PyTorch (largest difference ≤ 1e-4) and runs it with ONNX "
+        "(`factcheck/cache/onnx.py`), checks the graph against PyTorch (largest difference ≤ 1e-4) and runs it with ONNX "
         "Runtime; int8 uses `onnxruntime.quantization` (dynamic, per channel).")
     if scan["cold_vs_plain_encode"] < 2 and "onnx" in enc:
         rest = scan["cold_scan_seconds"] - enc["onnx"]["seconds"]
+        plain = scan["plain_encode_seconds"]
+        cands = [c for c in results.get("candidates", []) if c.get("seconds")]
+        fastest = max(cands, key=lambda c: c["speedup"], default=None)
+        need = plain / 2 - rest
+        text = (f"**Cold scan vs plain encode ({scan['cold_vs_plain_encode']:.2f}×, target 2×).** The fp32 encoder is "
+                f"{enc['onnx']['speedup']:.2f}× as fast as plain encode; the rest of a cold scan (process start, ONNX Runtime "
+                f"session, reading, splitting, grouping, checks, report) takes about {rest:.1f} s of the {scan['cold_scan_seconds']:.1f} s. "
+                f"A cold scan at 2× must finish in {plain / 2:.1f} s, which leaves ")
+        text += (f"{need:.1f} s for encoding: an encoder {plain / need:.1f}× as fast as plain encode. " if need > 0 else
+                 "nothing for encoding: even an encoder that took no time would not reach it. ")
+        if fastest:
+            text += (f"The fastest candidate measured, {fastest['candidate']}, encodes {fastest['speedup']:.2f}× as fast as "
+                     "plain encode" + (f" (same-group pair F1 {fastest['group_pairs']['f1']:.3f})" if "group_pairs" in fastest else "") + ". ")
+        agreeing = [c for c in cands if c.get("group_pairs", {}).get("f1", 0) >= 0.99]
+        if agreeing:
+            best = max(agreeing, key=lambda c: c["speedup"])
+            text += (f"The fastest with F1 ≥ 0.99 is {best['candidate']}: {best['speedup']:.2f}× plain encode, F1 "
+                     f"{best['group_pairs']['f1']:.3f}, {100 * best['share_fp32']:.0f}% of the sentences encoded twice; it is "
+                     "measured here, not built into `scan` (its vectors are part int8, so reports are not byte-identical to "
+                     "fp32's, and the floor and story decisions would still rest on int8 similarities). ")
+        text += (f"The plain-encode baseline itself took {plain:.1f} s in the scan stage and "
+                 f"{enc['plain encode (torch fp32)']['seconds']:.1f} s in the backends stage of this run: torch suffers more "
+                 "than ONNX Runtime from a loaded machine, so these ratios are higher than on an idle one. ")
+        text += ("ONNX Runtime already runs with `ORT_ENABLE_ALL` (attention, LayerNorm and GELU fused at load; a graph saved "
+                 "after `onnxruntime.transformers.optimizer` measured no faster, once, outside this bench: 3.1 s against 3.0 s "
+                 "of CPU for 503 sentences on one thread), intra-op threads equal to the cores, and "
+                 "batches sorted by length with dynamic padding. int8 gains least on this CPU (AVX2, no AVX-512 VNNI). "
+                 "So the default stays fp32 ONNX, whose reports are byte-identical to torch fp32's.")
+        out.append(text)
+    for c in results.get("candidates", []):
+        if c["candidate"].startswith("claims only") and "findings_full" in c:
+            out.append(
+                f"**Claims only.** {100 * c['share_encoded']:.0f}% of the generated corpus's sentences carry a name, number, "
+                f"date, quote or title, so encoding only those saves at most {100 * (1 - c['share_encoded']):.0f}% of the "
+                f"encoding; the cold scan that leaves the rest out kept {c['findings_kept']} of {c['findings_full']} findings "
+                f"and added {c['findings_new']} (report identical: {'yes' if c.get('identical_report') else 'no'}). "
+                "Real articles carry more sentences without a claim than these generated ones; the share is the figure to "
+                "measure again on a real archive.")
+    by_shape = {shape: {r["n"]: r for r in results.get(key, [])} for shape, key in (("clustered", "grouping_clustered"), ("tiled", "grouping"))}
+    c40 = by_shape["clustered"].get(40000)
+    if c40 and "seconds" in c40["factcheck"] and "seconds" in c40["community_detection"]:
         out.append(
-            f"**Cold scan vs plain encode ({scan['cold_vs_plain_encode']:.2f}×, target 2×).** The encoder is "
-            f"{enc['onnx']['speedup']:.2f}× as fast as plain encode; the rest of a cold scan (process start, ONNX Runtime "
-            f"session, reading, splitting, grouping, checks, report) takes about {rest:.1f} s of the {scan['cold_scan_seconds']:.1f} s. "
-            "Reaching 2× needs an encoder at least twice as fast as fp32 with the same groups; int8 is the only one measured "
-            "that fast, and it changes groups. This CPU has AVX2 but no AVX-512 VNNI, where int8 gains most.")
+            f"**Exact grouping at 40,000, clustered: {c40['community_detection']['seconds'] / slowest(c40['factcheck']):.1f}× "
+            "community_detection.** Both are bound by the n²·d similarity products: community_detection computes all n² of "
+            "them (then a top-k per row); ours computes the n²/2 on and above the diagonal in 2048 × 2048 tiles, skips a tile "
+            "row whose maximum is below the threshold, and sorts only the few candidates (no per-row partition over n). On "
+            "this shape the matrix products are nearly all of our time, so the ratio is about 2× plus community_detection's "
+            "own top-k work; beating that needs fewer products, which an exact method cannot have on random vectors. "
+            "Exact time grows as n², so time(2n)/time(n) is about 4 wherever exact search runs.")
+    for shape, rows_ in by_shape.items():
+        both = [(n, r["hnsw"]["seconds"] / r["factcheck"]["seconds"]) for n, r in sorted(rows_.items())
+                if n >= 16000 and "seconds" in r["hnsw"] and "seconds" in r["factcheck"]]
+        if both:
+            out.append(f"**HNSW against exact, {shape}:** HNSW time / exact time " + ", ".join(f"{g:.2f} at {n:,}" for n, g in both)
+                       + f". `ANN_MIN` is {ANN_MIN:,} (see `factcheck/cluster.py` for the reading of both shapes).")
     rows = {r["n"]: r for r in results["grouping"]}
     hnsw = [(n, rows[n]["hnsw"]["seconds"] / rows[n // 2]["hnsw"]["seconds"]) for n in sorted(rows)
             if n // 2 in rows and "seconds" in rows[n]["hnsw"] and "seconds" in rows[n // 2]["hnsw"]]
@@ -443,11 +678,48 @@ def findings(results: dict) -> list[str]:
     return out
 
 
+def grouping_table(grouping: list[dict]) -> list[str]:
+    """One shape's grouping rows, and the growth factors of each of our methods."""
+    lines = ["| n | ours exact s | ours HNSW s | community_detection s | agglomerative s | cd / ours | agglo / ours | "
+             "peak RSS exact / HNSW / cd / agglo MiB | ours vs agglo pairs P / R / F1 | HNSW vs exact pairs P / R / F1 |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+
+    def secs(m: dict) -> str:
+        return fmt(m["seconds"], 3) if "seconds" in m else str(m.get("skipped", m.get("error", "–")))
+
+    def prf(d: dict | None) -> str:
+        return f"{fmt(d['precision'])} / {fmt(d['recall'])} / {fmt(d['f1'])}" if d else "–"
+
+    growth: dict[str, list[str]] = {"exact": [], "HNSW": []}
+    by_n = {r["n"]: r for r in grouping}
+    for r in grouping:
+        ours, hn, cd, ag = r["factcheck"], r["hnsw"], r["community_detection"], r["agglomerative"]
+        best = default_method(r)
+        lines.append(
+            f"| {r['n']} | {secs(ours)} | {secs(hn)} | {secs(cd)} | {secs(ag)} | "
+            f"{fmt(cd['seconds'] / slowest(best), 1) + '×' if 'seconds' in cd and 'seconds' in best else '–'} | "
+            f"{fmt(ag['seconds'] / slowest(best), 1) + '×' if 'seconds' in ag and 'seconds' in best else '–'} | "
+            f"{fmt(ours.get('peak_rss_mib'), 0)} / {fmt(hn.get('peak_rss_mib'), 0)} / {fmt(cd.get('peak_rss_mib'), 0)} / "
+            f"{fmt(ag.get('peak_rss_mib'), 0)} | {prf(r.get('pairs_vs_agglomerative'))} | {prf(r.get('hnsw_vs_exact'))} |")
+        prev = by_n.get(r["n"] // 2)
+        if prev and r["n"] % 2 == 0:
+            for label, key in (("exact", "factcheck"), ("HNSW", "hnsw")):
+                if "seconds" in r[key] and "seconds" in prev[key]:
+                    growth[label].append(f"{r['n']}: {fmt(r[key]['seconds'] / prev[key]['seconds'])}")
+    for label, items in growth.items():
+        if items:
+            lines += ["", f"Growth factor time(2n)/time(n), ours {label}: " + ", ".join(items) + "."]
+    return lines + [""]
+
+
 def write_results(results: dict, out: Path) -> None:
     lines = [
         "# factcheck benchmark results",
         "",
         f"Command: `{results['command']}`. Machine: {results['machine']}. One run; ratios compare steps measured side by side in it.",
+        "",
+        "The machine was shared: five other engineers built and tested on the same 2 cores while this ran, so absolute "
+        "seconds are noisy (load average often 5–9); a ratio compares two steps run one after the other, under about the same load.",
         "",
         "## Targets",
         "",
@@ -500,38 +772,36 @@ def write_results(results: dict, out: Path) -> None:
             lines.append(f"| {r['backend']} | {fmt(r.get('seconds'))} | {fmt(r.get('speedup'))}× | {fmt(r.get('min_cosine_to_fp32'), 4)} | "
                          f"{(fmt(g['precision'], 3) + ' / ' + fmt(g['recall'], 3) + ' / ' + fmt(g['f1'], 3)) if g else '–'} | "
                          f"{fmt(r.get('raw_pairs_f1'), 3)} |")
+    cands = results.get("candidates")
+    if cands:
+        lines += ["", "## Cold scan: the candidates for 2× plain encode", "",
+                  "Each candidate of the issue on the same unique sentences, timed against the same plain encode. "
+                  "*int8 + fp32 re-check*: int8 encodes everything; the sentences of each pair whose int8 similarity lies "
+                  "within the margin of the threshold (or of the anti-chaining floor) are encoded again in fp32; the time is "
+                  "both encodes. *claims only*: only sentences with a name, number, date, quote or title are encoded; the "
+                  "whole cold scan that leaves the others out is compared with the normal cold scan's report.", "",
+                  "| candidate | encode s | speed vs plain encode | share encoded in fp32 | same-group pairs P / R / F1 | "
+                  "cold scan s / vs plain | findings kept / of / new | report identical |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for c in cands:
+            g = c.get("group_pairs")
+            share = c.get("share_fp32", c.get("share_encoded"))
+            lines.append(
+                f"| {c['candidate']} | {fmt(c.get('seconds'))} | {fmt(c.get('speedup'))}× | {fmt(100 * share, 1) + '%' if share is not None else '–'} | "
+                f"{(fmt(g['precision'], 3) + ' / ' + fmt(g['recall'], 3) + ' / ' + fmt(g['f1'], 3)) if g else '–'} | "
+                f"{(fmt(c['cold_scan_seconds']) + ' / ' + fmt(c['cold_scan_vs_plain']) + '×') if 'cold_scan_seconds' in c else '–'} | "
+                f"{(str(c['findings_kept']) + ' / ' + str(c['findings_full']) + ' / ' + str(c['findings_new'])) if 'findings_full' in c else '–'} | "
+                f"{('yes' if c['identical_report'] else 'no') if 'identical_report' in c else '–'} |")
     lines += ["", "## Grouping", "",
               f"Same vectors, same threshold ({results['threshold']}). community_detection with `min_community_size=2`; "
-              "AgglomerativeClustering with cosine, average linkage, `distance_threshold = 1 - threshold`. "
-              "Vectors beyond the real sentences are real vectors tiled with small noise (see `grouping_stage`).", "",
-              "| n | ours exact s | ours HNSW s | community_detection s | agglomerative s | cd / ours | agglo / ours | "
-              "peak RSS exact / HNSW / cd / agglo MiB | ours vs agglo pairs P / R / F1 | HNSW vs exact pairs P / R / F1 |",
-              "|---|---|---|---|---|---|---|---|---|---|"]
-    def secs(m: dict) -> str:
-        return fmt(m["seconds"], 3) if "seconds" in m else str(m.get("skipped", m.get("error", "–")))
-
-    def prf(d: dict | None) -> str:
-        return f"{fmt(d['precision'])} / {fmt(d['recall'])} / {fmt(d['f1'])}" if d else "–"
-
-    prev = None
-    growth = {"exact": [], "HNSW": []}
-    for r in results["grouping"]:
-        ours, hn, cd, ag = r["factcheck"], r["hnsw"], r["community_detection"], r["agglomerative"]
-        best = default_method(r)
-        lines.append(
-            f"| {r['n']} | {secs(ours)} | {secs(hn)} | {secs(cd)} | {secs(ag)} | "
-            f"{fmt(cd['seconds'] / slowest(best), 1) + '×' if 'seconds' in cd and 'seconds' in best else '–'} | "
-            f"{fmt(ag['seconds'] / slowest(best), 1) + '×' if 'seconds' in ag and 'seconds' in best else '–'} | "
-            f"{fmt(ours.get('peak_rss_mib'), 0)} / {fmt(hn.get('peak_rss_mib'), 0)} / {fmt(cd.get('peak_rss_mib'), 0)} / "
-            f"{fmt(ag.get('peak_rss_mib'), 0)} | {prf(r.get('pairs_vs_agglomerative'))} | {prf(r.get('hnsw_vs_exact'))} |")
-        if prev and r["n"] == 2 * prev["n"]:
-            for label, key in (("exact", "factcheck"), ("HNSW", "hnsw")):
-                if "seconds" in r[key] and "seconds" in prev[key]:
-                    growth[label].append(f"{r['n']}: {fmt(r[key]['seconds'] / prev[key]['seconds'])}")
-        prev = r
-    for label, items in growth.items():
-        if items:
-            lines += ["", f"Growth factor time(2n)/time(n), ours {label}: " + ", ".join(items) + "."]
+              "AgglomerativeClustering with cosine, average linkage, `distance_threshold = 1 - threshold`. Two data shapes:", "",
+              "- *clustered* (the issue's independent check): n/8 random unit centres in 384 dimensions, each row a centre "
+              "plus Gaussian noise (σ = 0.045 per dimension), renormalised; most rows have no neighbour at the threshold;",
+              "- *tiled*: the real sentence vectors of the largest scan, then copies of them with small noise (σ = 0.015), "
+              "so every row has near-copies and the neighbour lists are long.", ""]
+    for title, key in (("Clustered", "grouping_clustered"), ("Tiled", "grouping")):
+        if results.get(key):
+            lines += [f"### {title}", ""] + grouping_table(results[key])
     lines += ["", "Our two methods run twice at each size: the table and the growth factors show the faster run, "
               "\"cd / ours\" and \"agglo / ours\" divide by the slower one (the baselines run once). They divide by the "
               f"method `group()` picks at that size: exact below {ANN_MIN:,} sentences, HNSW from there up "
@@ -560,18 +830,22 @@ def main() -> None:
     if a.from_json:
         write_results(json.loads(a.from_json.read_text(encoding="utf-8")), a.out / "RESULTS.md")
         return
-    from factcheck.cluster import DEFAULT_THRESHOLD
+    from factcheck.cluster import DEFAULT_FLOOR, DEFAULT_THRESHOLD
 
     if a.quick:
         scans, sizes, agglo, cd, exact, precommit = [(2, 3)], [200, 400], {200, 400}, 400, 400, 10
+        clustered, c_cd, c_exact, c_hnsw = [200, 400], 400, 400, 400
     else:
         # Agglomerative runs where it fits in time: to 8,000, and at 20,000 for the memory comparison.
-        scans, sizes, agglo, cd, exact, precommit = ([(12, 6), (24, 6)], [2000, 4000, 8000, 16000, 20000],
-                                                     {2000, 4000, 8000, 20000}, 20000, 20000, 1000)
+        scans, sizes, agglo, cd, exact, precommit = ([(12, 6), (24, 6)], [2000, 4000, 8000, 16000, 20000, 40000],
+                                                     {2000, 4000, 8000, 20000}, 40000, 40000, 1000)
+        # HNSW is several times slower than exact search on this shape: one size shows it.
+        clustered, c_cd, c_exact, c_hnsw = [20000, 40000], 40000, 40000, 20000
         if a.large:
             # 1e6 sentences are measured by benchmarks/ann_scale.py (HNSW only): see ANN.md.
-            sizes += [25000, 50000, 100000, 200000]
-            cd, exact = 200000, 50000
+            sizes += [50000, 100000, 200000]
+            cd, exact = 200000, 100000
+            clustered, c_cd, c_exact, c_hnsw = [20000, 40000, 80000, 100000, 200000], 200000, 200000, 200000
     work = a.work or Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     command = "make bench" if not a.quick else "python benchmarks/bench.py --quick"
@@ -586,10 +860,15 @@ def main() -> None:
     print("encoders: done", file=sys.stderr)
     base = work / "real-vectors.npy"
     child(EMBED, biggest["texts"], str(base), biggest["cache"])
-    results["grouping"] = grouping_stage(work, base, sizes, agglo, cd, DEFAULT_THRESHOLD, exact)
+    results["candidates"] = candidates_stage(work, biggest, results["encoders"], DEFAULT_THRESHOLD, DEFAULT_FLOOR)
+    print("cold-scan candidates: done", file=sys.stderr)
+    results["grouping_clustered"] = grouping_stage(work, "clustered", None, clustered, set(), c_cd, DEFAULT_THRESHOLD,
+                                                   c_exact, c_hnsw)
+    results["grouping"] = grouping_stage(work, "tiled", base, sizes, agglo, cd, DEFAULT_THRESHOLD, exact)
     print("grouping: done", file=sys.stderr)
+    results["seeds"] = seeds_stage(work)
     results["precommit"] = precommit_stage(work, precommit)
-    print("pre-commit shape: done", file=sys.stderr)
+    print("seeds and pre-commit shape: done", file=sys.stderr)
     a.out.mkdir(parents=True, exist_ok=True)
     (a.out / "results.json").write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
     write_results(results, a.out / "RESULTS.md")

@@ -5,8 +5,11 @@ Exit codes, for hooks:
 - 0: no finding at or above ``--fail-on`` (default ``error``);
 - 1: at least one such finding;
 - 2: a usage error, a path that does not exist, a file named on the command line that
-  cannot be read, nothing readable at all, a bad config or rule file, or an internal
-  error. The message is one line; ``--debug`` adds the traceback.
+  was not analysed for any reason (unreadable, too big, empty, not a regular file, a
+  factcheck report), nothing readable at all, a bad config or rule file, an output
+  that cannot be written, or an internal error. The message is one line; ``--debug``
+  adds the traceback. The code comes from structured problems (``ingest.Problem``),
+  never from the wording of a message.
 
 Files found inside a folder that cannot be read are reported (stderr and the report)
 and the scan goes on without them.
@@ -16,7 +19,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import traceback
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from .config import ConfigError, Settings, load_settings
 from .embed import ModelError
 from .encoders import BACKENDS, DEFAULT_BACKEND
 from .models import severity_rank
+from .output import OutputError, write_output
 from .report import FORMATS
 from .rules import RuleError
 
@@ -39,29 +42,6 @@ class Fatal(click.ClickException):
 
     def show(self, file=None) -> None:
         click.echo(f"factcheck: error: {self.format_message()}", err=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        # mkstemp makes 0600; a report is for sharing: the old file's mode, else 0644 less the umask
-        os.chmod(tmp, path.stat().st_mode & 0o7777 if path.is_file() else 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _settings(**flags) -> Settings:
@@ -105,7 +85,7 @@ def _names(values: tuple[str, ...]) -> list[str]:
 @click.option("--threshold", type=float, help="Cosine similarity that links two sentences into one claim.")
 @click.option("--model", help="'packaged:all-MiniLM-L6-v2' or a local sentence-transformers folder.")
 @click.option("--backend", type=click.Choice(BACKENDS), help=f"How the encoder runs [default: {DEFAULT_BACKEND}].")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="Where embeddings (and the exported ONNX model) are cached.")
+@click.option("--cache-dir", type=click.Path(), help="Where embeddings (and the exported ONNX model) are cached; an unusable folder means a scan without the cache.")
 @click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the embedding cache.")
 @click.option("--max-file-size", type=int, help="Skip files larger than this many bytes.")
 @click.pass_context
@@ -117,7 +97,7 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, se
     settings, rules, model and factcheck itself are all unchanged replays the
     stored outcome from the cache.
     """
-    from . import gate, terminal
+    from . import gate, ingest, terminal
     from .facts import FactsError
 
     # Every path is checked before any work, so a typo never costs a scan or prints a report.
@@ -132,18 +112,27 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, se
                          cache=False if no_cache else None, max_file_size=max_file_size, select=tuple(_names(select)),
                          ignore=tuple(_names(ignore)), inline_ignores=False if no_inline_ignores else None, facts=facts)
     settings.rules = [*settings.rules, *rules]
+    warnings: list[str] = []
+    if settings.cache:
+        from .cache import usable
+
+        reason = usable(settings.cache_root())
+        if reason:
+            warnings.append(reason)
+            settings.cache = False
     fmt = fmt or terminal.default_format(output, sys.stdout)
     colour = terminal.colour(color, output, sys.stdout, fmt)
     stdin = terminal.StdinArticle(sys.stdin.buffer.read(), stdin_filename) if terminal.STDIN in paths else None
     paths = [stdin.path.as_posix() if p == terminal.STDIN else p for p in paths]
-    named = {Path(p).as_posix() for p in [*paths, *against] if not Path(p).is_dir()}
-    memo, key = None, None
-    if settings.cache and not write_baseline and stdin is None:  # writing a baseline needs the findings themselves
-        memo, key = _memo(settings, list(paths), list(against), baseline, fmt, colour)
-    outcome = memo.get(key) if memo and key else None
     try:
+        # Every input is read here, once: the memo key, the parse cache and the parser all use these bytes.
+        inputs = ingest.discover(list(paths), settings.max_file_size, list(against))
+        memo, key = None, None
+        if settings.cache and not write_baseline and stdin is None:  # writing a baseline needs the findings themselves
+            memo, key = _memo(settings, inputs, baseline, fmt, colour)
+        outcome = memo.get(key[0]) if memo and key else None
         if outcome is None:
-            from .memo import Outcome
+            from .cache.memo import Outcome
             from .pipeline import run  # the pipeline pulls in numpy and scipy; keep `--help` and replays fast
 
             try:
@@ -152,74 +141,83 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, se
                 progress = terminal.Progress(sys.stderr)
                 try:
                     report = run(list(paths), settings, against=list(against) if against else None, baseline=known,
-                                 progress=progress)
+                                 inputs=inputs, progress=progress)
                 finally:
                     progress.close()
             except (RuleError, ModelError, gate.BaselineError, FactsError) as exc:
                 raise Fatal(str(exc)) from None
             if stdin:
                 report = stdin.relabel(report)
-                named = {stdin.name if n == stdin.path.as_posix() else n for n in named}
             if write_baseline:
-                drafts = {d.path for d in report.documents} - _archive(against) if against else None
-                write_atomic(write_baseline, gate.baseline_text(report.findings, drafts))
+                drafts = ({stdin.name if d == stdin.path.as_posix() else d for d in inputs.drafts} if stdin else inputs.drafts)
+                _write(write_baseline, gate.baseline_text(report.findings, drafts if against else None))
                 click.echo(f"factcheck: baseline of {len(report.findings)} finding(s) written to {write_baseline}", err=True)
             outcome = Outcome(FORMATS[fmt](report, color=colour), report.warnings, report.errors,
-                              [f.severity for f in report.findings], len(report.documents))
-            if memo and key and not report.errors:
-                memo.put(key, outcome)
+                              [f.severity for f in report.findings], len(report.documents),
+                              fatal=any(p.fatal for p in report.problems))
+            # Stored only when the rule files loaded are the ones the key hashed (none edited mid-scan).
+            if memo and key and not report.errors and report.rules_digest == key[1]:
+                memo.put(key[0], outcome)
     finally:
         if stdin:
             stdin.close()
     if memo:
-        for warning in memo.warnings:
-            click.echo(f"factcheck: warning: {warning}", err=True)
+        warnings += memo.warnings
         memo.close()
-    _finish(ctx, outcome, settings, output, named, bool(write_baseline), colour)
+    _finish(ctx, outcome, settings, output, bool(write_baseline), warnings, colour)
 
 
-def _archive(against: tuple[str, ...]) -> set[str]:
-    """The documents that come from ``--against`` (the archive), by path."""
-    from .ingest import discover
+def _write(path: Path, text: str) -> None:
+    try:
+        write_output(path, text)
+    except OutputError as exc:
+        raise Fatal(str(exc)) from None
 
-    return {f.as_posix() for f in discover(list(against))[0]}
 
-
-def _memo(settings: Settings, paths: list[str], against: list[str], baseline: Path | None, fmt: str, colour: bool):
-    """The scan memo and this scan's key in it; (None, None) when the scan cannot be memoised."""
+def _memo(settings: Settings, inputs, baseline: Path | None, fmt: str, colour: bool):
+    """The scan memo and this scan's (key, rules digest); (None, None) when the scan cannot be memoised."""
+    from .cache import open_store
+    from .cache.memo import Memo, scan_key
     from .embed import resolve_model, weights_file
-    from .memo import Memo, scan_key
     from .rules import default_rules_dir
 
     try:
         weights = weights_file(resolve_model(settings.model))
     except ModelError:
         return None, None  # the full scan reports it
-    key = scan_key(paths, against, settings, [default_rules_dir(), *(Path(d) for d in settings.rules)], weights,
+    key = scan_key(inputs, settings, [default_rules_dir(), *(Path(d) for d in settings.rules)], weights,
                    baseline, fmt, colour)
     if key is None:
         return None, None
-    return Memo(settings.cache_root() / "scans.sqlite3"), key
+    found: list[str] = []
+    memo = open_store(Memo, settings.cache_root() / "scans.sqlite3", found)
+    if memo is None:
+        click.echo(f"factcheck: warning: {found[0]}", err=True)
+        return None, None
+    return memo, key
 
 
-def _finish(ctx, outcome, settings: Settings, output: Path | None, named: set[str], wrote_baseline: bool,
+def _finish(ctx, outcome, settings: Settings, output: Path | None, wrote_baseline: bool, warnings: list[str],
             colour: bool = False) -> None:
     """Show an outcome (fresh or replayed), a one-line summary on stderr, and exit with its code.
 
-    An outcome that ends in exit 2 (a named file unreadable, nothing readable) prints no report.
+    An outcome that ends in exit 2 (a named input not analysed, nothing readable) prints no report.
     """
     from .terminal import summary_line
 
-    for warning in outcome.warnings:
-        click.echo(f"factcheck: warning: {warning}", err=True)
+    shown = set()
+    for warning in [*warnings, *outcome.warnings]:
+        if warning not in shown:  # several stores may report one full disk; say it once
+            shown.add(warning)
+            click.echo(f"factcheck: warning: {warning}", err=True)
     for error in outcome.errors:
         click.echo(f"factcheck: error: {error}", err=True)
-    if [e for e in outcome.errors if e.split(": ", 1)[0] in named or "no such file" in e]:
+    if outcome.fatal:
         ctx.exit(EXIT_ERROR)
     if not outcome.documents:
         raise Fatal("no readable documents to scan")
     if output:
-        write_atomic(output, outcome.text)
+        _write(output, outcome.text)
     else:
         click.echo(outcome.text, nl=False, color=colour or None)  # --color always keeps colour in a pipe
     click.echo(summary_line(outcome.severities, outcome.documents, output), err=True)
@@ -247,6 +245,38 @@ def prepare(model, backend, cache_dir):
     kind = type(encoder).__name__
     embedder.close()
     click.echo(f"factcheck: {settings.model} ready ({settings.backend} backend, {kind})", err=True)
+
+
+@cli.command("index")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Encode in this process, or as Ray Data stages (pip install 'factcheck[ray]').")
+@click.option("--workers", type=click.IntRange(min=1), help="Encoding actors for --engine ray [default: the cluster's CPUs].")
+@click.option("--rules", "rules", multiple=True, type=click.Path(file_okay=False), help="Another folder of rule files (repeatable).")
+@click.option("--model", help="'packaged:all-MiniLM-L6-v2' or a local sentence-transformers folder.")
+@click.option("--backend", type=click.Choice(BACKENDS), help=f"How the encoder runs [default: {DEFAULT_BACKEND}].")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="The embedding cache to fill (the one scan reads).")
+@click.option("--max-file-size", type=int, help="Skip files larger than this many bytes.")
+def index_command(paths, engine, workers, rules, model, backend, cache_dir, max_file_size):
+    """Fill the embedding cache for an archive (files or folders), so later scans encode nothing."""
+    from .index import IndexUnavailable, index
+
+    settings = _settings(model=model, backend=backend, cache_dir=cache_dir, max_file_size=max_file_size)
+    settings.rules = [*settings.rules, *rules]
+    try:
+        done = index(list(paths), settings, engine, workers)
+    except (RuleError, ModelError, IndexUnavailable) as exc:
+        raise Fatal(str(exc)) from None
+    for warning in done.warnings:
+        click.echo(f"factcheck: warning: {warning}", err=True)
+    for error in done.errors:
+        click.echo(f"factcheck: error: {error}", err=True)
+    click.echo(f"factcheck: indexed {done.documents} document(s), {done.texts} unique text(s) (sentences and claim phrases), "
+               f"{done.encoded} newly encoded ({engine} engine)", err=True)
+    if any("no such file" in e for e in done.errors):
+        raise Fatal("a path given does not exist")
+    if not done.documents:
+        raise Fatal("no readable documents to index")
 
 
 @cli.command("rules")
@@ -369,7 +399,7 @@ def facts_add(kind, subject, value, since, until, path):
         sheet = add(target, kind, subject, value, since, until)
     except FactsError as exc:
         raise Fatal(str(exc)) from None
-    write_atomic(target, sheet.text())
+    _write(target, sheet.text())
     click.echo(f"factcheck: {kind} for {subject} added to {target}", err=True)
 
 

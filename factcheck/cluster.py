@@ -20,11 +20,15 @@ DEFAULT_THRESHOLD = 0.80
 DEFAULT_FLOOR = 0.6
 
 
-# Above this many sentences an approximate index (faiss HNSW) finds the neighbours:
-# exact blocked search costs n² · d, the index about n · log n. Measured in benchmarks/RESULTS.md.
+# From this many sentences up an approximate index (faiss HNSW) finds the neighbours; exact search below.
+# Where HNSW overtakes exact search depends on the data (benchmarks/RESULTS.md, both shapes). On vectors with
+# long neighbour lists (the tiled shape) HNSW took 0.94 of exact's time at 16,000, 0.80 at 20,000, 0.52 at
+# 40,000. On vectors where most rows have no neighbour (the clustered shape, like a newsroom archive) it took
+# 5.2x exact's time at 20,000 (3-4x at 40,000, measured outside the bench); growing about as n^1.3 against
+# exact's n^2, it would catch up near 300,000. 100,000 lies between the two, and keeps archives up to it exact.
 ANN_MIN = 100_000
 MAX_COMPONENT = 4000
-BLOCK_CELLS = 4_000_000  # similarities held at once by the exact search (16 MB of float32)
+TILE = 2048  # rows and columns of one block of similarities in the exact search (16 MB of float32)
 
 
 def _unique_edges(i: np.ndarray, j: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -65,38 +69,99 @@ def hnsw_edges(vectors: np.ndarray, threshold: float, k: int = 10, ef: int = 64)
     return _unique_edges(np.concatenate(rows), np.concatenate(cols), np.concatenate(sims))
 
 
-def neighbour_edges(vectors: np.ndarray, threshold: float, k: int = 10, block: int | None = None,
+def _top_k_per_row(rows: np.ndarray, cols: np.ndarray, sims: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Of directed entries (row, col, sim), each row's ``k`` most similar; equal similarities keep the lower col.
+
+    A sort, not a heap: one ``lexsort`` over the entries, then each entry's rank inside its row.
+    """
+    if not len(rows):
+        return rows, cols, sims
+    # One 64-bit key, row ascending then similarity descending: a positive float32's bits order like the float,
+    # so their complement orders the other way. Entries are sorted by col first, and the stable sort keeps that.
+    if sims.min() > 0:
+        by_col = np.argsort(cols, kind="stable")
+        rows, cols, sims = rows[by_col], cols[by_col], sims[by_col]
+        bits = np.ascontiguousarray(sims, dtype=np.float32).view(np.uint32)
+        key = (rows.astype(np.uint64) << np.uint64(32)) | (np.uint32(0xFFFFFFFF) - bits).astype(np.uint64)
+        order = np.argsort(key, kind="stable")
+    else:  # a threshold at or below zero (never the configured one): the general three-key sort
+        order = np.lexsort((cols, -sims, rows))
+    rows, cols, sims = rows[order], cols[order], sims[order]
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+    rank = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
+    keep = rank < k
+    return rows[keep], cols[keep], sims[keep]
+
+
+def exact_edges(vectors: np.ndarray, threshold: float, k: int = 10, tile: int = TILE) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Exact edges: each row's top ``k`` neighbours at or above ``threshold``, found with tiled matrix products.
+
+    Only tiles on and above the diagonal are multiplied (similarity is symmetric: half
+    the work of a full ``n × n`` product), each ``tile × tile`` (16 MB at 2048). Rows
+    whose maximum in a tile is below the threshold are skipped; of the others only the
+    pairs at or above the threshold are kept, so the per-row selection runs over a few
+    candidates, never over ``n`` columns. Candidates are cut back to each row's ``k``
+    best (``_top_k_per_row``: a sort, no heap) whenever they pile up, so memory stays
+    ``O(n · k + tile²)`` even when every row has many neighbours.
+    """
+    v = np.ascontiguousarray(vectors, dtype=np.float32)
+    n = len(v)
+    kk = min(k, n - 1)
+    empty = np.zeros(0, dtype=np.int64)
+    if kk <= 0:
+        return empty, empty, np.zeros(0, dtype=np.float32)
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    sims: list[np.ndarray] = []
+    held, limit = 0, 4 * n * kk + tile * tile
+    for a in range(0, n, tile):
+        stop = min(a + tile, n)
+        for b in range(a, n, tile):
+            s = v[a:stop] @ v[b:b + tile].T
+            if a == b:  # a row is not its own neighbour (and would make every row look hot)
+                np.fill_diagonal(s, -np.inf)
+            # One row maximum is cheaper than a full boolean mask, and most rows have no neighbour at all.
+            hot = np.flatnonzero(s.max(axis=1) >= threshold)
+            if not len(hot):
+                continue
+            if len(hot) < len(s) // 2:
+                s = s[hot]
+            else:
+                hot = np.arange(len(s))
+            # flatnonzero and divmod: a 2-d nonzero walks the mask several times over
+            r, c = np.divmod(np.flatnonzero(s >= threshold), s.shape[1])
+            w = s[r, c]
+            i, j = a + hot[r], b + c
+            if a == b:  # the diagonal tile holds each pair twice: keep one
+                upper = j > i
+                i, j, w = i[upper], j[upper], w[upper]
+            if not len(i):
+                continue
+            rows += [i, j]
+            cols += [j, i]
+            sims += [w, w]
+            held += 2 * len(i)
+            if held > limit:
+                merged = _top_k_per_row(np.concatenate(rows), np.concatenate(cols), np.concatenate(sims), kk)
+                rows, cols, sims = [merged[0]], [merged[1]], [merged[2]]
+                held = len(merged[0])
+    if not rows:
+        return empty, empty, np.zeros(0, dtype=np.float32)
+    i, j, w = _top_k_per_row(np.concatenate(rows), np.concatenate(cols), np.concatenate(sims), kk)
+    return _unique_edges(i.astype(np.int64), j.astype(np.int64), w)
+
+
+def neighbour_edges(vectors: np.ndarray, threshold: float, k: int = 10, tile: int = TILE,
                     method: str = "auto") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Edges (i, j, similarity) with i < j, from each row's top ``k`` neighbours above ``threshold``.
 
-    ``method`` is ``exact`` (blocked matrix products), ``hnsw`` (faiss), or ``auto``:
-    HNSW from ANN_MIN rows up when faiss is installed, exact below.
+    ``method`` is ``exact`` (tiled matrix products, ``exact_edges``), ``hnsw`` (faiss),
+    or ``auto``: HNSW from ANN_MIN rows up when faiss is installed, exact below.
     """
     n = len(vectors)
     if method == "hnsw" or (method == "auto" and n >= ANN_MIN and _has_faiss()):
         return hnsw_edges(vectors, threshold, k)
-    # Rows per block so that one block of similarities holds about BLOCK_CELLS floats:
-    # memory stays flat as n grows, instead of block * n.
-    block = block or max(16, min(1024, BLOCK_CELLS // max(n, 1)))
-    rows, cols, sims = [], [], []
-    for start in range(0, n, block):
-        stop = min(start + block, n)
-        s = vectors[start:stop] @ vectors.T  # (block, n): the only large array, bounded by BLOCK_CELLS
-        s[np.arange(stop - start), np.arange(start, stop)] = -1.0  # no self-loops
-        kk = min(k, n - 1)
-        if kk <= 0:
-            break
-        top = np.argpartition(s, n - kk, axis=1)[:, n - kk:]  # the kk largest, without a negated copy
-        top_sims = np.take_along_axis(s, top, axis=1)
-        keep = top_sims >= threshold
-        r = np.repeat(np.arange(start, stop), kk).reshape(-1, kk)[keep]
-        rows.append(r)
-        cols.append(top[keep])
-        sims.append(top_sims[keep])
-    if not rows:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0, dtype=np.float32)
-    return _unique_edges(np.concatenate(rows), np.concatenate(cols), np.concatenate(sims))
+    return exact_edges(vectors, threshold, k, tile)
 
 
 def _has_faiss() -> bool:

@@ -2,6 +2,14 @@
 
 The config file is found by walking up from the current directory; the first
 ``factcheck.toml``, or ``pyproject.toml`` with a ``[tool.factcheck]`` table, wins.
+The walk stops at the repository root (the folder holding ``.git``): a config
+file above the repository, which anyone with a folder up there can place, is never
+read. A flag on the command line always beats the config file.
+
+A config file is untrusted input for a hook, so it is read like an article (a
+regular file, at most ``MAX_CONFIG_BYTES``), and a ``cache-dir`` it sets must stay
+inside the user's cache folder or inside the folder that holds the config file
+(given on the command line, any folder is allowed).
 Each setting remembers where its value came from (``factcheck config`` shows it).
 """
 
@@ -16,6 +24,11 @@ from .cluster import DEFAULT_FLOOR, DEFAULT_STORY_THRESHOLD, DEFAULT_THRESHOLD
 from .embed import PACKAGED, default_cache_dir
 from .encoders import BACKENDS, DEFAULT_BACKEND
 from .ingest import DEFAULT_MAX_BYTES
+from .sentences import MAX_SENTENCE_CHARS
+from .values import same_kind
+
+
+MAX_CONFIG_BYTES = 1_000_000
 
 
 class ConfigError(Exception):
@@ -35,7 +48,9 @@ class Settings:
     cache: bool = True
     rules: list = field(default_factory=list)  # extra rule folders, after the shipped ones
     fail_on: str = "error"
-    max_file_size: int = DEFAULT_MAX_BYTES
+    max_file_size: int = DEFAULT_MAX_BYTES  # bytes; a larger file is skipped (named on the command line: exit 2)
+    max_sentence_length: int = MAX_SENTENCE_CHARS  # characters; a longer run of text is cut at spaces
+    max_sentences: int = 500_000  # per scan; documents past it are skipped (named ones: exit 2)
     batch_size: int = 64
     severity: dict = field(default_factory=dict)  # rule id -> severity ("off" turns it off), overriding the rule file
     accept: dict = field(default_factory=dict)  # check id -> accepted subjects or values (e.g. a spelling)
@@ -52,15 +67,10 @@ class Settings:
         if attr not in names:
             raise ConfigError(f"{source}: unknown key '{key}' (known: {', '.join(sorted(n.replace('_', '-') for n in names))})")
         current = getattr(self, attr)
-        if isinstance(current, bool):
-            ok = isinstance(value, bool)
-        elif isinstance(current, float):
-            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-            value = float(value) if ok else value
-        elif isinstance(current, int):
-            ok = isinstance(value, int) and not isinstance(value, bool)
-        else:
-            ok = isinstance(value, type(current))
+        # An int setting takes only an int (a byte count of 1.5 means nothing); a float one takes either.
+        ok = same_kind(current, value) and not (type(current) is int and isinstance(value, float))
+        if ok and isinstance(current, float):
+            value = float(value)
         if not ok:
             raise ConfigError(f"{source}: key '{key}' must be a {type(current).__name__}, got {value!r}")
         if attr == "fail_on" and value not in ("error", "warning", "info", "never"):
@@ -77,6 +87,8 @@ class Settings:
                     raise ConfigError(f"{source}: key 'accept.{check}' must be a list of strings")
         if attr in ("select", "ignore") and not all(isinstance(x, str) for x in value):
             raise ConfigError(f"{source}: key '{key}' must be a list of check names")
+        if attr in ("max_file_size", "max_sentence_length", "max_sentences", "batch_size", "neighbours") and value < 1:
+            raise ConfigError(f"{source}: key '{key}' must be at least 1, got {value!r}")
         if attr in ("threshold", "floor", "story_threshold") and not 0.0 < value <= 1.0:
             raise ConfigError(f"{source}: key '{key}' must be in (0, 1], got {value!r}")
         setattr(self, attr, value)
@@ -98,25 +110,52 @@ class Settings:
 
 
 def find_config(start: Path | None = None) -> tuple[Path, dict] | None:
-    """The nearest config file above ``start`` and its factcheck table."""
+    """The nearest config file at or above ``start``, up to the repository root, and its factcheck table."""
     here = (start or Path.cwd()).resolve()
     for folder in [here, *here.parents]:
+        # Anything by these names is read, so a FIFO or device there is refused loudly, not passed over.
         own = folder / "factcheck.toml"
-        if own.is_file():
+        if own.exists() or own.is_symlink():
             return own, _read(own)
         project = folder / "pyproject.toml"
-        if project.is_file():
+        if project.exists() or project.is_symlink():
             table = _read(project).get("tool", {}).get("factcheck")
             if table is not None:
                 return project, table
+        if (folder / ".git").exists():
+            break  # the repository root: nothing above it belongs to this project
     return None
 
 
 def _read(path: Path) -> dict:
+    from .ingest import InputError, read_bytes
+
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return tomllib.loads(read_bytes(path, MAX_CONFIG_BYTES, str(path)).decode("utf-8"))
+    except InputError as exc:
+        raise ConfigError(f"cannot read config {exc}") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+        return True
+    except ValueError:
+        return False
+
+
+def _check_cache_dir(value: str, config: Path) -> str:
+    """A config file's ``cache-dir``, resolved against the config's folder; only inside it or the user's cache folder."""
+    from .embed import default_cache_dir
+
+    resolved = (config.parent / Path(value).expanduser()).resolve()
+    allowed = [config.parent.resolve(), default_cache_dir().expanduser().resolve().parent]
+    if not any(_inside(resolved, folder) for folder in allowed):
+        raise ConfigError(f"{config}: key 'cache-dir' must be inside {allowed[0]} or {allowed[1]} "
+                          f"(got {value!r}); give --cache-dir on the command line for another folder")
+    return str(resolved)
 
 
 def load_settings(flags: dict[str, Any] | None = None, start: Path | None = None) -> Settings:
@@ -131,6 +170,8 @@ def load_settings(flags: dict[str, Any] | None = None, start: Path | None = None
                 value = [str((path.parent / v).resolve()) for v in value]
             if key == "facts" and isinstance(value, str) and value:
                 value = str((path.parent / value).resolve())
+            if key == "cache-dir" and isinstance(value, str) and value:
+                value = _check_cache_dir(value, path)
             settings.set(key, value, f"{path}")
     for key, value in (flags or {}).items():
         if value is not None and value != ():

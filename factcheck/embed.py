@@ -7,7 +7,6 @@ by the model's weight hash and the normalised sentence text.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 import unicodedata
@@ -16,7 +15,9 @@ from pathlib import Path
 import numpy as np
 
 from .encoders import BACKENDS, DEFAULT_BACKEND, BackendUnavailable, OnnxEncoder, TorchEncoder, unit_rows
-from .store import Store
+from .cache import open_store
+from .cache.digests import sha256_file
+from .cache.embeddings import Cache
 
 PACKAGED = "packaged:all-MiniLM-L6-v2"
 PACKAGED_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -63,72 +64,6 @@ def weights_file(folder: Path) -> Path:
     raise ModelError(f"no model weights ({', '.join(WEIGHT_FILES)}) in {folder}")
 
 
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-class Cache(Store):
-    """Embeddings on disk, in one SQLite file (``Store``: atomic, shared, rebuilt when damaged).
-
-    Vectors are keyed by model (weights hash and backend) and normalised sentence
-    text; the weights' own hashes are remembered by size and mtime.
-    """
-
-    KIND = "embedding cache"
-    SCHEMA = (
-        "CREATE TABLE IF NOT EXISTS vectors (model TEXT, text TEXT, vector BLOB, PRIMARY KEY (model, text))",
-        "CREATE TABLE IF NOT EXISTS hashes (file TEXT PRIMARY KEY, size INTEGER, mtime REAL, sha256 TEXT)",
-    )
-
-    def get(self, model: str, texts: list[str]) -> dict[str, np.ndarray]:
-        keys: list[str] = []
-        blobs: list[bytes] = []
-        for i in range(0, len(texts), 500):
-            chunk = texts[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            for text, blob in self.db.execute(f"SELECT text, vector FROM vectors WHERE model=? AND text IN ({marks})", [model, *chunk]):
-                keys.append(text)
-                blobs.append(blob)
-        # A damaged row (wrong length, NaN, not unit length) is treated as missing and re-encoded.
-        # Rows are checked as one array per byte length, not one by one.
-        found: dict[str, np.ndarray] = {}
-        sizes = {len(b) for b in blobs if isinstance(b, bytes)}
-        for size in sizes:
-            if not size or size % 4:
-                continue
-            rows = [i for i, b in enumerate(blobs) if isinstance(b, bytes) and len(b) == size]
-            matrix = np.frombuffer(b"".join(blobs[i] for i in rows), dtype=np.float32).reshape(len(rows), size // 4)
-            sound = np.isfinite(matrix).all(axis=1)
-            sound[sound] &= np.abs(np.linalg.norm(matrix[sound], axis=1) - 1.0) < 1e-3
-            for n, (r, ok) in enumerate(zip(rows, sound)):
-                if ok:
-                    found[keys[r]] = matrix[n]
-        return found
-
-    def put(self, model: str, items: dict[str, np.ndarray]) -> None:
-        with self.db:
-            self.db.executemany(
-                "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
-                [(model, t, np.asarray(v, dtype=np.float32).tobytes()) for t, v in items.items()],
-            )
-
-    def file_hash(self, path: Path) -> str:
-        """The sha256 of a weights file, remembered by size and mtime so it is read once."""
-        st = path.stat()
-        row = self.db.execute("SELECT size, mtime, sha256 FROM hashes WHERE file=?", [str(path)]).fetchone()
-        if row and row[0] == st.st_size and row[1] == st.st_mtime:
-            return row[2]
-        digest = sha256_file(path)
-        with self.db:
-            self.db.execute("INSERT OR REPLACE INTO hashes VALUES (?, ?, ?, ?)", [str(path), st.st_size, st.st_mtime, digest])
-        return digest
-
-
-
 class Embedder:
     """Turns sentences into unit vectors, from the cache where it can.
 
@@ -153,12 +88,13 @@ class Embedder:
         self.expected = sha256 or (PACKAGED_SHA256 if model == PACKAGED else None)
         self.batch_size = batch_size
         self.root = cache_dir or default_cache_dir()
-        self.cache = Cache(self.root / "embeddings.sqlite3") if use_cache else None
         self._scratch: tempfile.TemporaryDirectory | None = None
         self._encoder = None
         self._hash: str | None = None
         self.own_warnings: list[str] = []
+        self.cache = open_store(Cache, self.root / "embeddings.sqlite3", self.own_warnings) if use_cache else None
         self.encoded = 0  # how many sentences this embedder sent to the model
+        self.threads = 0  # ONNX Runtime intra-op threads; 0: one per core
 
     @property
     def warnings(self) -> list[str]:
@@ -196,15 +132,32 @@ class Embedder:
         return self._encoder
 
     def _onnx(self):
-        from .onnx_export import prepare
+        from .cache.onnx import graph_path, prepare, sound
 
         if self.cache is None:
-            # No cache: the one-time export goes to a scratch folder removed at close().
+            # No cache: a sound graph already in the cache folder is used as it is (read
+            # only, its sha256 checked); otherwise the one-time export goes to a scratch
+            # folder removed at close().
+            ready = graph_path(self.root, self.model_hash, self.backend)
+            try:
+                if sound(ready, self._file_hash):
+                    return OnnxEncoder(ready, self.folder, self.threads)
+            except OSError:
+                pass
             self._scratch = tempfile.TemporaryDirectory(prefix="factcheck-model-")
         root = Path(self._scratch.name) if self._scratch else self.root
         try:
-            graph = prepare(self.folder, root, self.model_hash, self.backend, self._file_hash)
-            return OnnxEncoder(graph, self.folder)
+            try:
+                graph = prepare(self.folder, root, self.model_hash, self.backend, self._file_hash)
+            except OSError as exc:
+                if self._scratch:
+                    raise
+                # The cache folder cannot take the export (full, read-only): a scratch folder can.
+                self.own_warnings.append(f"model export could not be stored in {self.root} ({exc.strerror or exc}); "
+                                         "exported to a scratch folder for this run")
+                self._scratch = tempfile.TemporaryDirectory(prefix="factcheck-model-")
+                graph = prepare(self.folder, Path(self._scratch.name), self.model_hash, self.backend, self._file_hash)
+            return OnnxEncoder(graph, self.folder, self.threads)
         except BackendUnavailable as exc:
             self.own_warnings.append(f"{self.backend} backend unavailable for {self.spec}: {exc}; using torch")
             return None
@@ -212,6 +165,10 @@ class Embedder:
     @property
     def loaded(self) -> bool:
         return self._encoder is not None
+
+    def fresh(self, texts: list[str]) -> np.ndarray:
+        """The model's unit vectors for ``texts`` (normalised already), bypassing the cache: what ``encode`` stores."""
+        return unit_rows(self.load().encode(texts, batch_size=self.batch_size))
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit vectors for ``texts``, one row each, in order."""
@@ -221,7 +178,7 @@ class Embedder:
         vectors = self.cache.get(model_id, unique) if self.cache else {}
         missing = [k for k in unique if k not in vectors]
         if missing:
-            fresh = unit_rows(self.load().encode(missing, batch_size=self.batch_size))
+            fresh = self.fresh(missing)
             self.encoded += len(missing)
             new = dict(zip(missing, fresh))
             vectors.update(new)

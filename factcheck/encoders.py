@@ -2,7 +2,7 @@
 
 Both take a sentence-transformers model folder and give the same L2-normalised
 vectors. ``OnnxEncoder`` runs a graph exported once from that folder (see
-``onnx_export``) with ONNX Runtime and the ``tokenizers`` library, so a scan
+``cache.onnx``) with ONNX Runtime and the ``tokenizers`` library, so a scan
 imports neither torch nor transformers; it handles the common layout
 Transformer → Pooling (mean, CLS or max) → optional Normalize. ``TorchEncoder`` is
 plain ``SentenceTransformer.encode`` and takes any model sentence-transformers can

@@ -1,21 +1,34 @@
-"""Paths -> Documents: read, decode, strip markup and page boilerplate, find title and date.
+"""Paths -> Sources -> Documents: find, read once, decode, strip markup and page boilerplate.
 
-Files are only ever opened for reading. Plain text and Markdown keep their text as
-it is on disk, so every offset maps to itself; HTML keeps its visible text with a
-map back to the source. What is analysed is a list of *blocks* (paragraphs or
-lines) with the masthead, comment widgets, share buttons, datelines and repeated
-headlines left out, as ``rules/boilerplate.yaml`` says.
+Files are only ever opened for reading, and only regular files are read: a symlink
+is followed only to a regular file, never to a FIFO, device or socket, and the size
+limit is checked on the opened descriptor before a bounded read. Each file is read
+exactly once into a :class:`Source` (its bytes and their sha256); the memo key, the
+parse-cache key and the parser all use those same bytes, so a file that changes
+mid-scan can never be cached under the hash of other bytes.
+
+Plain text and Markdown keep their text as it is on disk, so every offset maps to
+itself; HTML keeps its visible text with a map back to the source. What is analysed
+is a list of *blocks* (paragraphs or lines) with the masthead, comment widgets,
+share buttons, datelines and repeated headlines left out, as
+``rules/boilerplate.yaml`` says.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
+import hashlib
+import os
 import re
-from dataclasses import dataclass
+import stat
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+import regex
 import yaml
 
+from . import safe_yaml
 from .extract import published
 from .extract.dates import find_temporals, parse_date
 from .models import Document, Span
@@ -25,18 +38,86 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
 DEFAULT_MAX_BYTES = 5_000_000
+# Front matter is a few lines of metadata; anything larger or deeper is not an article's.
+FRONT_MATTER_MAX_BYTES = 64_000
+FRONT_MATTER_MAX_DEPTH = 20
 
 
 class InputError(Exception):
     """A file that cannot be read; the message is one line and names the file.
 
-    ``skipped`` marks a file left out on purpose (over the size limit): a warning,
-    not an error.
+    ``kind`` says why, as data: ``unreadable`` (the default), ``skipped`` (left out
+    on purpose: over the size limit, or a factcheck report), ``missing`` or ``empty``.
     """
 
-    def __init__(self, message: str, skipped: bool = False) -> None:
+    def __init__(self, message: str, skipped: bool = False, kind: str | None = None) -> None:
         super().__init__(message)
-        self.skipped = skipped
+        self.kind = kind or ("skipped" if skipped else "unreadable")
+
+    @property
+    def skipped(self) -> bool:
+        return self.kind == "skipped"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One input that was not analysed, as data: the file, why, and whether it was named.
+
+    A file named on the command line (not found inside a folder) that is not
+    analysed, for any reason, fails the scan: ``fatal`` says so, and the CLI takes
+    its exit code from this flag, never from the message text.
+    """
+
+    file: str  # display name, valid UTF-8
+    reason: str  # one line, without the file name
+    kind: str  # "missing", "unreadable", "empty", "skipped"
+    named: bool = False
+
+    @property
+    def fatal(self) -> bool:
+        return self.named
+
+    @property
+    def is_error(self) -> bool:
+        """An error line (else a warning): everything but a file inside a folder skipped on purpose."""
+        return self.fatal or self.kind != "skipped"
+
+    @property
+    def line(self) -> str:
+        return f"{self.file}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input file, read once: where it is, how it is shown, and the exact bytes analysed."""
+
+    path: Path  # as found; a non-UTF-8 name keeps its bytes as surrogates (os.fsencode gives them back)
+    display: str  # the name reports show: valid UTF-8, undecodable bytes escaped as \\xNN
+    data: bytes
+    sha256: str
+    named: bool = False  # given on the command line rather than found in a folder
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+    @property
+    def suffix(self) -> str:
+        return self.path.suffix.lower()
+
+
+@dataclass
+class Inputs:
+    """What ``discover`` found: the sources read, the inputs not read, and which sources are drafts."""
+
+    sources: list[Source] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    drafts: set[str] = field(default_factory=set)  # display names of the sources under the scanned PATHS
+
+
+def _checks(names: str) -> frozenset[str]:
+    found = frozenset(n for n in re.split(r"[\s,]+", names.strip()) if n)
+    return found or frozenset({"*"})
 
 
 # "factcheck: ignore title-conflict" on a line of its own, bare or inside an HTML
@@ -46,35 +127,169 @@ SUPPRESS_LINE = re.compile(r"(?:<!--[ \t]*)?(?:#+|//|%|;)?[ \t]*factcheck:[ \t]*
 SUPPRESS = re.compile(r"^[ \t]*" + SUPPRESS_LINE.pattern + r"[ \t]*$", re.MULTILINE | re.IGNORECASE)
 
 
-def _checks(names: str) -> frozenset[str]:
-    found = frozenset(n for n in re.split(r"[\s,]+", names.strip()) if n)
-    return found or frozenset({"*"})
+# ---------------------------------------------------------------- reading
 
 
-# ---------------------------------------------------------------- finding files
+def display_name(path: Path | str) -> str:
+    """A path as reports show it: its own text, with bytes that are not UTF-8 written ``\\xNN``.
 
-
-def discover(paths: list[str]) -> tuple[list[Path], list[str]]:
-    """Expand folders into the readable files below them.
-
-    Returns the files, sorted so the scan does not depend on the file system's
-    listing order, and one error line per argument that does not exist.
+    File names on Linux are bytes; Python keeps undecodable ones as lone surrogates,
+    which no UTF-8 output can carry. Escaping them keeps every report valid UTF-8
+    while still telling two such names apart.
     """
-    files: set[Path] = set()
-    errors: list[str] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for child in p.rglob("*"):
-                if any(part.startswith(".") for part in child.relative_to(p).parts):
-                    continue  # hidden folders (.git, .venv) and dotfiles are never articles
-                if child.suffix.lower() in SUFFIXES - {""} and (child.is_file() or child.is_symlink()):
-                    files.add(child)
-        elif p.exists() or p.is_symlink():
-            files.add(p)
-        else:
-            errors.append(f"{raw}: no such file or directory")
-    return sorted(files, key=lambda f: f.as_posix()), errors
+    text = Path(path).as_posix() if not isinstance(path, str) else path
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+_KIND_NAMES = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+               stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a directory"}
+
+
+def _not_regular(mode: int) -> str:
+    return f"not a regular file ({_KIND_NAMES.get(stat.S_IFMT(mode), 'special file')}); not read"
+
+
+def read_bytes(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None) -> bytes:
+    """The bytes of one regular file, read once and never more than ``max_bytes``; else InputError.
+
+    A symlink is followed only to a regular file. FIFOs, devices and sockets are
+    refused before they are opened (opening a FIFO would wait for a writer; a device
+    may never end), and the opened descriptor is checked again, so a file swapped
+    for one in between is refused too. The size limit is checked on the descriptor
+    and the read itself is bounded, so a file that grows while it is read cannot
+    exceed the limit either. Used for articles, rule files and config files alike.
+    """
+    name = name or display_name(path)
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{name}: {_not_regular(st.st_mode)}")
+        # O_NONBLOCK: if a FIFO took the file's place since the stat, the open returns at once.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise InputError(f"{name}: {_not_regular(st.st_mode)}")
+            if st.st_size > max_bytes:
+                raise InputError(f"{name}: {st.st_size} bytes is over the size limit of {max_bytes} bytes; skipped",
+                                 kind="skipped")
+            chunks, total = [], 0
+            while total <= max_bytes:
+                chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+        finally:
+            os.close(fd)
+    except InputError:
+        raise
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file or directory", kind="missing") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    if total > max_bytes:
+        raise InputError(f"{name}: grew past the size limit of {max_bytes} bytes while being read; skipped", kind="skipped")
+    return b"".join(chunks)
+
+
+# A report or baseline written into a scanned folder must not come back as an article.
+REPORT_MARKERS = (b"factcheck-report/1", b"factcheck-baseline/1", b'<meta name="generator" content="factcheck">')
+_MARKDOWN_REPORT = re.compile(rb"\A# factcheck report\r?\n\r?\n\d+ documents?, \d+ sentences?: ")
+_TEXT_SUMMARY = re.compile(rb"\d+ error\(s\), \d+ warning\(s\), \d+ info(?:; not reported: .*)?")
+_TEXT_LINE = re.compile(rb"(?:.*:\d+:\d+: (?:error|warning|info) .*|    .*)")
+
+
+def is_report(data: bytes) -> bool:
+    """Whether ``data`` is a factcheck report or baseline: its marker near the top, or a report's own shape.
+
+    JSON, SARIF and baselines carry their schema, the HTML report its generator meta
+    tag; the Markdown report opens with its title and counts; the text report is
+    finding lines (``path:line:col: severity ...``, evidence and suggestions
+    indented) over a count line.
+    """
+    if any(m in data[:2048] for m in REPORT_MARKERS) or _MARKDOWN_REPORT.match(data):
+        return True
+    body = data.rstrip(b"\n")
+    if not _TEXT_SUMMARY.fullmatch(body.rpartition(b"\n")[2]):
+        return False  # the usual case, decided from the last line alone
+    lines = body.split(b"\n", 200)[:-1]
+    return all(_TEXT_LINE.fullmatch(line) for line in lines[:200])
+
+
+def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, named: bool = False) -> Source:
+    """Read one file into a Source, or raise InputError (reports and baselines are skipped)."""
+    display = display_name(path)
+    data = read_bytes(path, max_bytes, display)
+    if is_report(data):
+        raise InputError(f"{display}: a factcheck report or baseline, not an article; skipped", kind="skipped")
+    return Source(path, display, data, hashlib.sha256(data).hexdigest(), named)
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Article files below ``folder``: hidden folders and files left out, symlinked folders not entered."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]  # .git, .venv and dotfiles are never articles
+        for name in files:
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in SUFFIXES - {""}:
+                found.append(Path(root, name))
+    return found
+
+
+def discover(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, against: list[str] | tuple = ()) -> Inputs:
+    """Expand folders into files and read each file once.
+
+    ``paths`` are the articles to check (the drafts, with ``against``); ``against``
+    are evidence. Sources come sorted by display name, so the scan does not depend
+    on the file system's listing order. Every argument that does not exist, and every
+    file that cannot be read, is a :class:`Problem`; files named directly are
+    ``named``, so that any problem with them fails the scan.
+    """
+    wanted: dict[str, tuple[Path, bool, bool]] = {}  # posix path -> (path, named, draft)
+    problems: list[Problem] = []
+    for is_draft, group in ((True, paths), (False, against)):
+        for raw in group:
+            p = Path(raw)
+            if p.is_dir():
+                for child in _walk(p):
+                    key = child.as_posix()
+                    old = wanted.get(key)
+                    wanted[key] = (child, bool(old and old[1]), is_draft or bool(old and old[2]))
+            elif p.exists() or p.is_symlink():
+                key = p.as_posix()
+                old = wanted.get(key)
+                wanted[key] = (p, True, is_draft or bool(old and old[2]))
+            else:
+                problems.append(Problem(display_name(raw), "no such file or directory", "missing", True))
+    inputs = Inputs(problems=problems)
+    for key in sorted(wanted):
+        path, named, is_draft = wanted[key]
+        try:
+            source = read_source(path, max_bytes, named)
+        except InputError as exc:
+            inputs.problems.append(problem(display_name(path), exc, named))
+            continue
+        inputs.sources.append(source)
+        if is_draft:
+            inputs.drafts.add(source.display)
+    return inputs
+
+
+def problem(name: str, exc: BaseException, named: bool) -> Problem:
+    """A Problem for the file ``name`` from an InputError (or any exception met while parsing it)."""
+    if isinstance(exc, InputError):
+        text, kind = str(exc), exc.kind
+        reason = text[len(name) + 2:] if text.startswith(f"{name}: ") else text
+    else:
+        kind = "unreadable"
+        detail = " ".join(str(exc).split())[:200]
+        reason = f"could not be parsed ({type(exc).__name__}{': ' + detail if detail else ''})"
+    return Problem(name, display_name(reason), kind, named)
 
 
 # ---------------------------------------------------------------- decoding
@@ -92,7 +307,11 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
     """
     warnings: list[str] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), warnings
+        try:
+            return data.decode("utf-16"), warnings
+        except UnicodeDecodeError:  # a truncated or damaged UTF-16 file: keep what decodes
+            warnings.append(f"{name}: invalid UTF-16 data replaced")
+            return data.decode("utf-16", errors="replace"), warnings
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: binary file, not text")
     try:
@@ -119,24 +338,10 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
 
 def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, list[str]]:
     """Read and decode one file, or raise InputError with a one-line reason."""
-    name = path.as_posix()
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{name}: {size} bytes is over the size limit of {max_bytes} bytes; skipped", skipped=True)
-        with path.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except InputError:
-        raise
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    name = display_name(path)
     # Line endings are not rewritten, so offsets stay true to the file: a CRLF
     # file's "\r" stays in the text and is trimmed as white space.
-    return decode(data, name)
+    return decode(read_bytes(path, max_bytes, name), name)
 
 
 # ---------------------------------------------------------------- markup
@@ -236,13 +441,20 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.DOTAL
 
 
 def front_matter(source: str) -> tuple[dict, int]:
-    """YAML front matter of a Markdown file and the offset where the body starts."""
+    """YAML front matter of a Markdown file and the offset where the body starts.
+
+    Front matter is untrusted: it is read with aliases bounded, nesting at most
+    ``FRONT_MATTER_MAX_DEPTH`` deep and ``FRONT_MATTER_MAX_BYTES`` long, and with
+    dates kept as text (``2024-02-30`` is then no date, not an error). Front matter
+    that breaks any of these is read as text, like front matter that is not YAML.
+    """
     m = _FRONT_MATTER.match(source)
-    if not m:
+    if not m or len(m.group(1)) > FRONT_MATTER_MAX_BYTES:
         return {}, 0
     try:
-        data = yaml.safe_load(m.group(1))
-    except yaml.YAMLError:
+        data = safe_yaml.load(m.group(1), max_aliases=10, max_depth=FRONT_MATTER_MAX_DEPTH, max_nodes=10_000,
+                              timestamps=False)
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
         return {}, 0
     return (data if isinstance(data, dict) else {}), m.end()
 
@@ -254,26 +466,89 @@ _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)+")
 # ---------------------------------------------------------------- blocks
 
 
+# A rule's regular expression gets this long per match: ample for any sane pattern
+# on one block, and it stops a catastrophic one such as ``(a|aa)+$`` at once.
+PATTERN_TIMEOUT = 0.25
+# Patterns that cannot share one alternation: backreferences (group numbers would
+# shift) and global inline flags (they would apply to every other pattern).
+_ALONE = re.compile(r"\\[1-9]|\(\?P=|\(\?[aiLmsux]+\)")
+
+
+class RulePatterns:
+    """A rule key's regular expressions, each matched with a time limit; one that exceeds it is dropped.
+
+    The patterns are joined into one alternation: one call with a timeout costs
+    about what a single pattern does, where fourteen separate timed calls cost seven
+    times plain ``re``. When the alternation times out, each pattern is tried
+    alone to find the culprit, which is reported once and dropped.
+    """
+
+    def __init__(self, patterns: list[str], key: str) -> None:
+        self.key = key
+        self.patterns = list(patterns)
+        self.warnings: list[str] = []
+        self._build()
+
+    def _build(self) -> None:
+        joined = [p for p in self.patterns if not _ALONE.search(p)]
+        self.joined = regex.compile("|".join(f"(?:{p})" for p in joined), regex.IGNORECASE) if joined else None
+        self.alone = [regex.compile(p, regex.IGNORECASE) for p in self.patterns if _ALONE.search(p)]
+
+    def _drop(self, pattern: str) -> None:
+        self.patterns.remove(pattern)
+        self.warnings.append(f"boilerplate rule: pattern {pattern!r} in key '{self.key}' took over "
+                             f"{PATTERN_TIMEOUT} s on one line; skipped for the rest of the scan")
+
+    def fullmatch(self, text: str) -> bool:
+        """Whether one of the patterns matches all of ``text``."""
+        try:
+            if self.joined is not None and self.joined.fullmatch(text, timeout=PATTERN_TIMEOUT):
+                return True
+        except TimeoutError:
+            for pattern in [p for p in self.patterns if not _ALONE.search(p)]:
+                try:
+                    regex.fullmatch(pattern, text, regex.IGNORECASE, timeout=PATTERN_TIMEOUT)
+                except TimeoutError:
+                    self._drop(pattern)
+            self._build()
+            return self.fullmatch(text)
+        for compiled in list(self.alone):
+            try:
+                if compiled.fullmatch(text, timeout=PATTERN_TIMEOUT):
+                    return True
+            except TimeoutError:
+                self._drop(compiled.pattern)
+                self._build()
+        return False
+
+
 @dataclass
 class Boilerplate:
-    """Which blocks are page furniture rather than reporting (from ``rules/boilerplate.yaml``)."""
+    """Which blocks are page furniture rather than reporting (from ``rules/boilerplate.yaml``).
 
-    lines: list[re.Pattern]
-    head_lines: list[re.Pattern]
+    The patterns come from rule files, which may be untrusted, so each match runs
+    with a time limit (``RulePatterns``); a pattern that exceeds it is reported once
+    in ``warnings`` and skipped from then on.
+    """
+
+    lines: RulePatterns
+    head_lines: RulePatterns
     head_size: int = 8
     drop_repeated: bool = True
 
     @classmethod
     def from_lexicon(cls, lex: dict) -> "Boilerplate":
-        def compile_all(patterns):
-            return [re.compile(p, re.IGNORECASE) for p in patterns]
+        return cls(RulePatterns(lex["lines"], "lines"), RulePatterns(lex["head_lines"], "head_lines"),
+                   int(lex["head_size"]), bool(lex["drop_repeated"]))
 
-        return cls(compile_all(lex["lines"]), compile_all(lex["head_lines"]), int(lex["head_size"]), bool(lex["drop_repeated"]))
+    @property
+    def warnings(self) -> list[str]:
+        return self.lines.warnings + self.head_lines.warnings
 
     def matches(self, text: str, index: int) -> bool:
-        if any(p.fullmatch(text) for p in self.lines):
+        if self.lines.fullmatch(text):
             return True
-        return index < self.head_size and any(p.fullmatch(text) for p in self.head_lines)
+        return index < self.head_size and self.head_lines.fullmatch(text)
 
 
 def _lines(text: str) -> list[Span]:
@@ -376,30 +651,64 @@ def _scopes(doc: Document, markers: list[tuple[int, frozenset[str]]]) -> list[tu
     return scopes
 
 
-def load_document(path: Path, boilerplate: Boilerplate, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> Document:
-    """Read one file into a Document, or raise InputError."""
-    source, warnings = read_text(path, max_bytes)
-    name = display or path.as_posix()
-    suffix = path.suffix.lower()
-    if not source.strip():
-        raise InputError(f"{name}: empty file; nothing to check")
-    if suffix in HTML_SUFFIXES:
-        text, smap, title, date, markers = html_text(source)
-        doc = Document(path=name, source=source, text=text, title=title, date=date, source_map=smap, warnings=warnings)
+def _calendar_date(iso: str) -> bool:
+    """Whether ``iso`` (YYYY-MM-DD) names a real day: front matter may say 2024-02-30."""
+    try:
+        _dt.date.fromisoformat(iso)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
+def parse_source(source: Source, boilerplate: Boilerplate) -> Document:
+    """One Source's bytes into a Document, or raise InputError (no text to check, binary data).
+
+    Only ``source.data`` is read: the file is not opened again. Any other failure
+    while parsing (the standard HTML parser asserts on ``<![foo``, for one) becomes
+    an InputError naming the file and the reason, so one document never ends a scan.
+    """
+    try:
+        return _parse(source, boilerplate)
+    except InputError:
+        raise
+    except Exception as exc:  # per-document isolation: whatever a hostile file triggers stays with that file
+        raise InputError(problem(source.display, exc, source.named).line) from None
+
+
+def _parse(source: Source, boilerplate: Boilerplate) -> Document:
+    name = source.display
+    text_, warnings = decode(source.data, name)
+    if not text_.strip():
+        raise InputError(f"{name}: empty file; nothing to check", kind="empty")
+    if source.suffix in HTML_SUFFIXES:
+        text, smap, title, date, markers = html_text(text_)
+        doc = Document(path=name, source=text_, text=text, title=title, date=date, source_map=smap, warnings=warnings)
         candidates = raw_blocks(text)
-    elif suffix in MARKDOWN_SUFFIXES:
-        meta, body = front_matter(source)
+    elif source.suffix in MARKDOWN_SUFFIXES:
+        meta, body = front_matter(text_)
         title = meta.get("title")
         date = parse_date(meta["date"]) if meta.get("date") else published.url_date(str(meta.get("url") or ""))
-        doc = Document(path=name, source=source, text=source, title=str(title) if title else None, date=date, warnings=warnings)
-        candidates = raw_blocks(source, start=body, markdown=True)
-        markers = [(m.end(), _checks(m.group("checks"))) for m in SUPPRESS.finditer(source)]
+        doc = Document(path=name, source=text_, text=text_, title=str(title) if title else None,
+                       date=date, warnings=warnings)
+        candidates = raw_blocks(text_, start=body, markdown=True)
+        markers = [(m.end(), _checks(m.group("checks"))) for m in SUPPRESS.finditer(text_)]
     else:
-        doc = Document(path=name, source=source, text=source, warnings=warnings)
-        candidates = raw_blocks(source)
-        markers = [(m.end(), _checks(m.group("checks"))) for m in SUPPRESS.finditer(source)]
+        doc = Document(path=name, source=text_, text=text_, warnings=warnings)
+        candidates = raw_blocks(text_)
+        markers = [(m.end(), _checks(m.group("checks"))) for m in SUPPRESS.finditer(text_)]
     analyse_blocks(doc, candidates, boilerplate, find_title=doc.title is None, find_date=doc.date is None)
+    if doc.date is not None and not _calendar_date(doc.date):
+        doc.warnings.append(f"{name}: publication date {doc.date!r} is not a calendar date; ignored")
+        doc.date = None
     doc.suppressions = _scopes(doc, markers)
     if not doc.blocks:
-        raise InputError(f"{name}: no text to check after removing markup and boilerplate")
+        raise InputError(f"{name}: no text to check after removing markup and boilerplate", kind="empty")
     return doc
+
+
+def load_document(path: Path, boilerplate: Boilerplate, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> Document:
+    """Read one file into a Document, or raise InputError (``read_source`` then ``parse_source``)."""
+    source = read_source(path, max_bytes)
+    if display:
+        source = Source(source.path, display, source.data, source.sha256, source.named)
+    return parse_source(source, boilerplate)

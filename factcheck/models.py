@@ -282,6 +282,8 @@ class Report:
     set_aside: dict[str, int] = field(default_factory=dict)  # findings not reported: suppressed, accepted, baselined
     rules: dict[str, tuple[str, str]] = field(default_factory=dict)  # rule id -> (description, severity)
     suppressed: list = field(default_factory=list)  # gate.Suppression: each finding set aside, where and why
+    problems: list = field(default_factory=list)  # ingest.Problem: the inputs not analysed, as data (exit codes)
+    rules_digest: str = ""  # hash of the rule files' bytes as loaded (the memo stores only a matching outcome)
 
     def summary(self) -> dict[str, int]:
         counts = {s: 0 for s in ("error", "warning", "info")}

@@ -23,7 +23,7 @@ from .extract.people import PeopleExtractor, TitleLexicon, link_people, link_sur
 from .models import Corpus, Finding, Report, severity_rank
 from . import facts, gate
 from .rules import RuleError, RuleSet, default_rules_dir, load_rules
-from .sentences import split
+from .sentences import MAX_SENTENCE_CHARS, split
 from .transliteration import Transliteration
 
 
@@ -68,63 +68,76 @@ def lexicons(rules: RuleSet) -> dict:
 
 def load_documents(paths: list[str], rules: RuleSet, settings: Settings) -> tuple[list, list[str], list[str]]:
     """Documents, files not read (each a one-line reason), and warnings (including files skipped on purpose)."""
-    documents, _, errors, warnings = load_parsed(paths, rules, settings, None)
-    return documents, errors, warnings
+    documents, _, problems, warnings = load_parsed(ingest.discover(paths, settings.max_file_size), rules, settings, None)
+    return documents, [p.line for p in problems if p.is_error], warnings + [p.line for p in problems if not p.is_error]
 
 
-def parse(doc, lex: dict) -> tuple[list, dict]:
-    """A document's sentences, and the proper names (transliteration skeletons) each one mentions."""
-    sentences = split(doc)
+def parse(doc, lex: dict, limit: int = MAX_SENTENCE_CHARS) -> tuple[list, dict]:
+    """A document's sentences (none over ``limit`` characters), and the proper names (transliteration skeletons) each one mentions."""
+    sentences = split(doc, limit)
     skeleton = lex["transliteration"].skeleton
     names = {s.key: frozenset(skeleton(t.text) for t in proper_names(s.text, lex["names"])) for s in sentences}
     return sentences, names
 
 
-def load_parsed(paths: list[str], rules: RuleSet, settings: Settings, lex: dict | None) -> tuple[list, dict, list[str], list[str]]:
-    """Documents, each one's ``parse`` (when ``lex`` is given), errors and warnings.
+def load_parsed(inputs: ingest.Inputs, rules: RuleSet, settings: Settings,
+                lex: dict | None) -> tuple[list, dict, list[ingest.Problem], list[str]]:
+    """Documents, each one's ``parse`` (when ``lex`` is given), the inputs not analysed, and warnings.
 
-    With the cache on, a file whose bytes, path, rules and factcheck version are
-    unchanged since an earlier run comes back from ``parsed.sqlite3`` unread.
+    Every document comes from the bytes ``discover`` read: no file is opened here.
+    With the cache on, a source whose bytes, display name, rules and factcheck
+    version are unchanged since an earlier run comes back from ``parsed.sqlite3``
+    unparsed; its key is the hash of those very bytes. Any exception while parsing
+    one document makes it a Problem naming the file and the reason, and the scan
+    goes on with the others.
     """
-    files, missing = ingest.discover(paths)
     boilerplate = None
-    documents, parsed, errors, warnings = [], {}, list(missing), []
+    total = 0  # sentences kept so far, against settings.max_sentences
+    documents, parsed, problems, warnings = [], {}, list(inputs.problems), []
     store, keys, hits = None, {}, {}
     if lex is not None and settings.cache:
-        from .memo import rules_digest, source_digest
-        from .parsed import ParsedStore, file_key
+        from .cache import open_store
+        from .cache.digests import source_digest
+        from .cache.parsed import ParsedStore, file_key
 
-        rules_hash = rules_digest([default_rules_dir(), *(Path(d) for d in settings.rules)])
-        if rules_hash is not None:
-            context = f"{source_digest()}\0{rules_hash}\0{settings.max_file_size}"
-            keys = {path: key for path in files if (key := file_key(context, path, path.as_posix(), settings.max_file_size))}
-            store = ParsedStore(settings.cache_root() / "parsed.sqlite3")
-            hits = store.get(sorted(set(keys.values())))
+        # The rules part is the hash of the rule files' bytes as loaded, not of a second read.
+        context = f"{source_digest()}\0{rules.digest}\0{settings.max_file_size}\0{settings.max_sentence_length}"
+        keys = {source.display: file_key(context, source) for source in inputs.sources}
+        store = open_store(ParsedStore, settings.cache_root() / "parsed.sqlite3", warnings)
+        hits = store.get(sorted(set(keys.values()))) if store else {}
     try:
-        for path in files:
-            hit = hits.get(keys.get(path, ""))
+        for source in inputs.sources:
+            hit = hits.get(keys.get(source.display, ""))
             if hit:
                 doc, sentences, names = hit
             else:
-                boilerplate = boilerplate or ingest.Boilerplate.from_lexicon(rules.lexicon("boilerplate"))
                 try:
-                    doc = ingest.load_document(path, boilerplate, settings.max_file_size)
-                except ingest.InputError as exc:
-                    (warnings if exc.skipped else errors).append(str(exc))
+                    boilerplate = boilerplate or ingest.Boilerplate.from_lexicon(rules.lexicon("boilerplate"))
+                    doc = ingest.parse_source(source, boilerplate)
+                    if lex is not None:
+                        sentences, names = parse(doc, lex, settings.max_sentence_length)
+                except Exception as exc:  # per-document isolation: one bad article never ends the scan
+                    problems.append(ingest.problem(source.display, exc, source.named))
                     continue
-                if lex is not None:
-                    sentences, names = parse(doc, lex)
-                    if store and path in keys:
-                        store.add(keys[path], doc, sentences, names)
+                if lex is not None and store:
+                    store.add(keys[source.display], doc, sentences, names)
+            if lex is not None and total + len(sentences) > settings.max_sentences:
+                # Memory and time grow with the sentences held: past the limit, a document is left out, said so.
+                problems.append(ingest.Problem(source.display, f"the scan reached max-sentences ({settings.max_sentences}); "
+                                               "skipped", "skipped", source.named))
+                continue
             warnings.extend(doc.warnings)
             documents.append(doc)
             if lex is not None:
+                total += len(sentences)
                 parsed[doc.path] = (sentences, names)
     finally:
         if store:
             store.close()
             warnings.extend(store.warnings)
-    return documents, parsed, errors, warnings
+    if boilerplate:
+        warnings.extend(boilerplate.warnings)
+    return documents, parsed, problems, warnings
 
 
 def merge(findings: list[Finding]) -> list[Finding]:
@@ -205,13 +218,16 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
 
 
 def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
-        against: list[str] | None = None, baseline: gate.Baseline | None = None, progress=None) -> Report:
+        against: list[str] | None = None, baseline: gate.Baseline | None = None, inputs: ingest.Inputs | None = None,
+        progress=None) -> Report:
     """Scan ``paths`` (and the ``against`` corpus) and return the report.
 
     With ``against``, the corpus is evidence only: a finding is reported when it
     involves at least one document of ``paths``. Findings a baseline records, the
     config accepts, or an inline marker silences are counted, not reported.
-    Unreadable files are listed in ``Report.errors``; skipped ones in ``Report.warnings``.
+    Unreadable files are listed in ``Report.errors``; skipped ones in ``Report.warnings``;
+    both, as data, in ``Report.problems``. ``inputs`` is ``ingest.discover``'s result
+    when the caller has already read the files (the CLI does, for the memo key).
     ``progress``, when given, is called with a short description of each stage.
     """
     rules = rule_set(settings)
@@ -219,11 +235,15 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
     lex = lexicons(rules)
     if progress:
         progress("reading files")
-    documents, parsed, errors, warnings = load_parsed([*paths, *(against or [])], rules, settings, lex)
+    if inputs is None:
+        inputs = ingest.discover(paths, settings.max_file_size, against or [])
+    documents, parsed, problems, warnings = load_parsed(inputs, rules, settings, lex)
+    errors = [p.line for p in problems if p.is_error]
+    warnings = [p.line for p in problems if not p.is_error] + warnings
     findings: list[Finding] = []
     counts: dict[str, int] = {}
     stories: list[list[str]] = []
-    drafts = {f.as_posix() for f in ingest.discover(paths)[0]} if against is not None else None
+    drafts = inputs.drafts if against is not None else None
     if documents:
         corpus = analyse(documents, rules, settings, embedder, warnings, focus=drafts, parsed=parsed, lex=lex, progress=progress)
         if progress:
@@ -260,6 +280,7 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
     rule_info = {r.id: (r.description, r.severity) for r in rules.rules if r.enabled}
     if sheet:
         rule_info[facts.CHECK] = ("A value the newsroom fact sheet contradicts.", settings.severity.get(facts.CHECK, "error"))
-    return Report(documents=documents, findings=findings, errors=errors, warnings=warnings, sentence_counts=counts,
+    return Report(documents=documents, findings=findings, errors=errors, warnings=warnings, problems=problems,
+                  rules_digest=rules.digest, sentence_counts=counts,
                   stories=stories, set_aside={"suppressed": len(inline), "accepted": len(accepted), "baselined": len(baselined)},
                   rules=rule_info, suppressed=[*inline, *accepted, *baselined])

@@ -9,21 +9,33 @@ Every file names what it ``extends``. Two families exist:
   ``titles``, ``names``, ``transliteration``, ``house-style``). Lexicon files of one kind merge, so a
   newsroom's own folder adds to the shipped lists instead of replacing them.
 
-Any problem raises :class:`RuleError` naming the file and the key.
+Any problem raises :class:`RuleError` naming the file and the key, at load time.
+
+A repository's rule folder is untrusted input for a hook, so loading is bounded:
+only regular files under ``MAX_RULE_BYTES`` are read (``ingest.read_bytes``),
+YAML aliases and nesting are limited (``safe_yaml``), message templates may only
+hold plain ``{name}`` fields, and every regular expression a rule gives must
+compile here (it then runs with a time limit per match, see ``ingest.Boilerplate``).
 """
 
 from __future__ import annotations
 
+import hashlib
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import regex
 import yaml
 
+from . import safe_yaml
 from .models import SEVERITIES
+from .values import same_kind
 
-# libyaml's safe loader when PyYAML was built with it (several times faster on the big lexicons).
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_RULE_BYTES = 2_000_000
+# Lexicon keys whose strings are regular expressions (compiled at load, run with a time limit).
+PATTERN_KEYS = {("boilerplate", "lines"), ("boilerplate", "head_lines")}
 
 # Each lexicon kind and the keys it may carry, with their empty values.
 LEXICON_TYPES: dict[str, dict[str, Any]] = {
@@ -63,13 +75,26 @@ class RuleSet:
 
     rules: list[Rule] = field(default_factory=list)
     lexicons: dict[str, dict] = field(default_factory=dict)
-    files: list[str] = field(default_factory=list)
+    loaded: list[tuple[str, bytes]] = field(default_factory=list)  # (file, the exact bytes loaded), in order
+
+    @property
+    def digest(self) -> str:
+        """The hash of the rule files' bytes as loaded (``cache.digests.rules_digest`` hashes the same way)."""
+        return files_digest(self.loaded)
 
     def lexicon(self, kind: str) -> dict:
         """The merged lexicon of ``kind``, with defaults for what no file set."""
         merged = {k: _copy(v) for k, v in LEXICON_TYPES[kind].items()}
         merged.update(self.lexicons.get(kind, {}))
         return merged
+
+
+def files_digest(files: list[tuple[str, bytes]]) -> str:
+    """One hash over (name, bytes) pairs, in order: how a rule set's files are fingerprinted."""
+    h = hashlib.sha256()
+    for name, data in files:
+        h.update(name.encode("utf-8", "surrogateescape") + b"\0" + data + b"\0")
+    return h.hexdigest()
 
 
 def _copy(value: Any) -> Any:
@@ -92,33 +117,101 @@ def _merge(into: dict, extra: dict) -> None:
 
 
 def _check_type(expected: Any, value: Any, path: Path, key: str) -> None:
-    # bool is an int in Python, so it is tested first to keep `true` out of numeric keys.
-    if isinstance(expected, bool):
-        ok = isinstance(value, bool)
-    elif isinstance(expected, (int, float)):
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-    elif expected is None:
-        ok = True
-    else:
-        ok = isinstance(value, type(expected))
-    if not ok:
+    if not same_kind(expected, value):
         raise RuleError(f"{path}: key '{key}' must be a {type(expected).__name__}, got {type(value).__name__}")
+
+
+def _check_elements(expected: Any, value: Any, path: Path, key: str) -> None:
+    """A check parameter's elements, so a bad value is named at load, not met later as an internal error.
+
+    Elements are checked against the default's own elements or, for an empty
+    default, as text: every list parameter of a check holds words or phrases.
+    """
+    if isinstance(expected, list):
+        for i, item in enumerate(value):
+            _check_type(expected[0] if expected else "", item, path, f"{key}[{i}]")
+    elif isinstance(expected, dict):
+        for k, item in value.items():
+            if not isinstance(k, str):
+                raise RuleError(f"{path}: key '{key}' must have text keys, got {k!r}")
+            if expected:
+                _check_type(next(iter(expected.values())), item, path, f"{key}.{k}")
+            elif not (isinstance(item, str) or isinstance(item, list) and all(isinstance(x, str) for x in item)):
+                raise RuleError(f"{path}: key '{key}.{k}' must be text or a list of text, got {item!r}")
+    elif key.endswith("severity") and value not in SEVERITIES:
+        raise RuleError(f"{path}: key '{key}' must be one of {', '.join(SEVERITIES)}, got {value!r}")
+
+
+def check_message(template: str, path: Path, fields: set[str] | None = None) -> None:
+    """Refuse a message template with anything but plain ``{name}`` fields (no format spec, attribute or index).
+
+    A template such as ``{subject:>400000000}`` would write a 400 MB report, and
+    ``{subject.__class__}`` reaches into Python objects. ``fields`` (when known)
+    are the names the check fills; any other name is refused too.
+    """
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise RuleError(f"{path}: key 'message' is not a valid template ({exc})") from None
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise RuleError(f"{path}: key 'message' may only hold plain {{name}} fields, got {shown!r}")
+        if fields is not None and name not in fields:
+            raise RuleError(f"{path}: key 'message' names unknown field {{{name}}} (known: {', '.join(sorted(fields))})")
+
+
+def _check_patterns(kind: str, key: str, value: Any, path: Path) -> None:
+    if (kind, key) not in PATTERN_KEYS:
+        return
+    for i, pattern in enumerate(value):
+        try:
+            regex.compile(pattern)
+        except (regex.error, TypeError, ValueError) as exc:
+            raise RuleError(f"{path}: key '{key}[{i}]' is not a valid regular expression ({exc})") from None
+
+
+def rule_files(dirs: list[Path]) -> list[Path]:
+    """The rule files of ``dirs``, in load order: folder by folder, file names sorted."""
+    files = []
+    for folder in dirs:
+        if not folder.is_dir():
+            raise RuleError(f"{folder}: rules folder not found")
+        files += sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+    return files
+
+
+def read_rule_bytes(path: Path) -> bytes:
+    """One rule file's bytes: a regular file (symlinks followed only to one), at most ``MAX_RULE_BYTES``."""
+    from .ingest import InputError, read_bytes
+
+    try:
+        return read_bytes(path, MAX_RULE_BYTES, str(path))
+    except InputError as exc:
+        raise RuleError(f"cannot read rule file {exc}") from None
 
 
 def load_file(path: Path, check_types: dict[str, type], into: RuleSet) -> None:
     """Validate one rule file and add it to ``into``."""
+    raw = read_rule_bytes(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except (OSError, UnicodeDecodeError) as exc:
+        data = safe_yaml.load(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
         raise RuleError(f"{path}: cannot read: {exc}") from None
+    except safe_yaml.YAMLLimitError as exc:
+        raise RuleError(f"{path}: refused: {exc}") from None
     except yaml.YAMLError as exc:
         raise RuleError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from None
+    except (ValueError, TypeError, RecursionError) as exc:  # e.g. a timestamp that is no date
+        raise RuleError(f"{path}: a value cannot be read ({exc})") from None
+    into.loaded.append((str(path), raw))
     if not isinstance(data, dict):
         raise RuleError(f"{path}: a rule file must be a mapping of keys")
     extends = data.get("extends")
     if not extends:
         raise RuleError(f"{path}: missing key 'extends'")
-    into.files.append(str(path))
     if extends in LEXICON_TYPES:
         allowed = LEXICON_TYPES[extends]
         for key, value in data.items():
@@ -127,34 +220,48 @@ def load_file(path: Path, check_types: dict[str, type], into: RuleSet) -> None:
             if key not in allowed:
                 raise RuleError(f"{path}: unknown key '{key}' for lexicon '{extends}'")
             _check_type(allowed[key], value, path, key)
+            _check_patterns(extends, key, value, path)
         _merge(into.lexicons.setdefault(extends, {}), {k: v for k, v in data.items() if k in allowed})
         return
     if extends not in check_types:
         known = ", ".join(sorted([*check_types, *LEXICON_TYPES]))
         raise RuleError(f"{path}: key 'extends' names unknown type '{extends}' (known: {known})")
     defaults = check_types[extends].defaults
-    for key in ("id", "severity", "message"):
-        if key not in data:
+    if "id" not in data:
+        raise RuleError(f"{path}: missing key 'id'")
+    # A rule with the id of an earlier one (a newsroom's override of a shipped rule)
+    # inherits what it does not set: its parameters, severity, message and description.
+    earlier = next((r for r in into.rules if r.id == str(data["id"]) and r.extends == extends), None)
+    for key in ("severity", "message"):
+        if key not in data and earlier is None:
             raise RuleError(f"{path}: missing key '{key}'")
-    if data["severity"] not in SEVERITIES:
-        raise RuleError(f"{path}: key 'severity' must be one of {', '.join(SEVERITIES)}, got {data['severity']!r}")
-    params = {k: _copy(v) for k, v in defaults.items()}
+    severity = data.get("severity", earlier.severity if earlier else None)
+    if severity not in SEVERITIES:
+        raise RuleError(f"{path}: key 'severity' must be one of {', '.join(SEVERITIES)}, got {severity!r}")
+    message = data["message"] if "message" in data else earlier.message
+    if not isinstance(message, str):
+        raise RuleError(f"{path}: key 'message' must be a str, got {type(message).__name__}")
+    check_message(message, path, getattr(check_types[extends], "fields", None))
+    if "enabled" in data and not isinstance(data["enabled"], bool):
+        raise RuleError(f"{path}: key 'enabled' must be a bool, got {type(data['enabled']).__name__}")
+    params = {k: _copy(v) for k, v in (earlier.params if earlier else defaults).items()}
     for key, value in data.items():
         if key in RULE_KEYS:
             continue
         if key not in defaults:
             raise RuleError(f"{path}: unknown key '{key}' for check type '{extends}'")
         _check_type(defaults[key], value, path, key)
+        _check_elements(defaults[key], value, path, key)
         params[key] = value
     rule = Rule(
         id=str(data["id"]),
         extends=extends,
-        severity=data["severity"],
-        message=str(data["message"]),
+        severity=severity,
+        message=message,
         params=params,
         path=str(path),
-        description=str(data.get("description", "")).strip(),
-        enabled=bool(data.get("enabled", True)),
+        description=str(data.get("description", earlier.description if earlier else "")).strip(),
+        enabled=data.get("enabled", earlier.enabled if earlier else True),
     )
     # A later folder's rule with the same id replaces the earlier one: that is how a
     # newsroom overrides a shipped rule without editing it.
@@ -164,19 +271,16 @@ def load_file(path: Path, check_types: dict[str, type], into: RuleSet) -> None:
 def load_rules(dirs: list[Path], check_types: dict[str, type]) -> RuleSet:
     """Load every ``*.yaml`` / ``*.yml`` in ``dirs``, in order, file names sorted."""
     ruleset = RuleSet()
-    for folder in dirs:
-        if not folder.is_dir():
-            raise RuleError(f"{folder}: rules folder not found")
-        for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
-            load_file(path, check_types, ruleset)
+    for path in rule_files(dirs):
+        load_file(path, check_types, ruleset)
     ruleset.rules.sort(key=lambda r: r.id)
     return ruleset
 
 
 def default_rules_dir() -> Path:
-    """The rules shipped with factcheck: ``rules/`` beside the package, or inside it when installed."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "rules", here / "rules"):
-        if candidate.is_dir():
-            return candidate
-    return here.parent / "rules"
+    """The rules shipped with factcheck: ``factcheck/data/rules``, package data in the wheel.
+
+    In a checkout that folder is a symlink to the top-level ``rules/`` (where editors
+    look); it is resolved, so rule paths read ``rules/<name>.yaml`` there.
+    """
+    return (Path(__file__).resolve().parent / "data" / "rules").resolve()

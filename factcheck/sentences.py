@@ -93,22 +93,23 @@ def is_boundary(text: str, mark_start: int, mark_end: int, limit: int) -> bool:
 MAX_SENTENCE_CHARS = 1000
 
 
-def _chunks(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """A run-on "sentence" (a 1 MB line with no stop) cut at spaces into pieces of at most MAX_SENTENCE_CHARS."""
+def _chunks(text: str, s: int, e: int, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """A run-on "sentence" (a 1 MB line with no stop) cut at spaces into pieces of at most ``limit`` characters."""
     out = []
-    while e - s > MAX_SENTENCE_CHARS:
-        cut = text.rfind(" ", s + 1, s + MAX_SENTENCE_CHARS)
-        cut = cut if cut > s else s + MAX_SENTENCE_CHARS
+    while e - s > limit:
+        cut = text.rfind(" ", s + 1, s + limit)
+        cut = cut if cut > s else s + limit
         out.append((s, cut))
         s = cut
     out.append((s, e))
     return out
 
 
-def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def split_block(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]``, trimmed of surrounding white space.
 
-    No span is longer than MAX_SENTENCE_CHARS: text with no sentence ends is cut at spaces.
+    No span is longer than ``limit`` (config ``max-sentence-length``): text with no
+    sentence ends is cut at spaces.
     """
     spans: list[tuple[int, int]] = []
     begin = start
@@ -118,7 +119,7 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
             begin = m.end()
     spans.append((begin, end))
     out = []
-    for s, e in (piece for span in spans for piece in _chunks(text, *span)):
+    for s, e in (piece for span in spans for piece in _chunks(text, *span, limit)):
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
@@ -128,10 +129,10 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def split(doc: Document) -> list[Sentence]:
-    """All sentences of ``doc``'s analysable blocks, in order."""
+def split(doc: Document, limit: int = MAX_SENTENCE_CHARS) -> list[Sentence]:
+    """All sentences of ``doc``'s analysable blocks, in order, none longer than ``limit`` characters."""
     sentences: list[Sentence] = []
     for b, block in enumerate(doc.blocks):
-        for s, e in split_block(doc.text, block.start, block.end):
+        for s, e in split_block(doc.text, block.start, block.end, limit):
             sentences.append(Sentence(doc=doc, index=len(sentences), start=s, end=e, text=doc.text[s:e], block=b))
     return sentences

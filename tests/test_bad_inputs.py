@@ -95,7 +95,7 @@ def test_permission_denied_is_one_line(tmp_path, monkeypatch):
     def deny(*a, **k):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", deny)
+    monkeypatch.setattr(ingest.os, "open", deny)  # root reads any file: the refusal is staged
     with pytest.raises(ingest.InputError, match=r"locked.txt: permission denied$"):
         ingest.read_text(f)
 

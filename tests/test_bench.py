@@ -29,10 +29,42 @@ def test_quick_bench_writes_every_figure(tmp_path):
             assert "seconds" in g[method] and "peak_rss_mib" in g[method], (method, g[method])
         assert 0 <= g["pairs_vs_agglomerative"]["f1"] <= 1
         assert 0 <= g["hnsw_vs_exact"]["f1"] <= 1
+    assert [g["n"] for g in data["grouping_clustered"]] == [200, 400]
+    for g in data["grouping_clustered"]:
+        for method in ("factcheck", "hnsw", "community_detection"):
+            assert "seconds" in g[method], (method, g[method])
+        assert "skipped" in g["agglomerative"]
+    candidates = {c["candidate"]: c for c in data["candidates"]}
+    assert len(candidates) == 4, list(candidates)
+    for name, c in candidates.items():
+        assert c["seconds"] > 0, (name, c)
+        if name.startswith("int8"):
+            assert 0 < c["share_fp32"] <= 1 and 0 <= c["group_pairs"]["f1"] <= 1, c
+    claims = candidates["claims only (fp32)"]
+    assert 0 < claims["share_encoded"] <= 1 and claims["findings_full"] > 0 and claims["cold_scan_seconds"] > 0
+    assert data["seeds"]["code"] == 0 and data["seeds"]["cold_scan_peak_rss_mib"] > 0
     assert data["precommit"]["draft_warm_seconds"] > 0 and data["precommit"]["draft_edited_seconds"] > 0
+    assert data["precommit"]["corpus_cold_scan_peak_rss_mib"] > 0
     text = (tmp_path / "RESULTS.md").read_text()
-    for heading in ("## Targets", "## Scan", "## Encoder backends", "## Grouping", "## Pre-commit shape"):
+    for heading in ("## Targets", "## Scan", "## Encoder backends", "## Cold scan: the candidates", "## Grouping",
+                    "### Clustered", "### Tiled", "## Pre-commit shape"):
         assert heading in text
+    assert "seeds cold scan peak RSS" in text and "at 40,000, clustered" in text
+
+
+def test_clustered_shape_is_the_issue_s():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import numpy as np
+
+    import bench
+
+    v = bench.clustered_vectors(800, d=384, sigma=0.045, seed=1)
+    assert v.shape == (800, 384) and np.allclose(np.linalg.norm(v, axis=1), 1, atol=1e-5)
+    sims = v @ v.T
+    np.fill_diagonal(sims, -1)
+    # a row is centre + noise of norm ~0.88: two rows of one centre are ~0.56 alike, so almost none pass 0.8
+    assert (sims.max(axis=1) >= 0.8).mean() < 0.05
+    assert 0.45 < np.median(sims[sims > 0.3]) < 0.7
 
 
 def test_generator_is_deterministic(tmp_path):

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
-from factcheck.embed import Cache, Embedder
+from factcheck.cache.embeddings import Cache
+from factcheck.embed import Embedder
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTCHECK = Path(sys.executable).parent / "factcheck"

@@ -166,7 +166,7 @@ def test_reports_are_written_atomically(tmp_path, monkeypatch):
 
     import pytest
 
-    from factcheck.cli import write_atomic
+    from factcheck.output import write_atomic
 
     target = tmp_path / "report.md"
     target.write_text("old report\n", encoding="utf-8")

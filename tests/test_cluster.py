@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from factcheck.cluster import group, neighbour_edges
 
@@ -12,7 +13,7 @@ def test_blocked_edges_match_brute_force():
     rng = np.random.default_rng(0)
     base = rng.normal(size=(20, 16))
     v = unit(np.repeat(base, 3, axis=0) + 0.05 * rng.normal(size=(60, 16)))
-    i, j, s = neighbour_edges(v, 0.9, k=10, block=7)
+    i, j, s = neighbour_edges(v, 0.9, k=10, tile=7)
     full = v @ v.T
     expected = {(a, b) for a in range(60) for b in range(a + 1, 60) if full[a, b] >= 0.9}
     assert set(zip(i.tolist(), j.tolist())) == expected
@@ -64,3 +65,75 @@ def test_hnsw_edges_are_the_same_from_run_to_run():
     v = unit(np.repeat(rng.normal(size=(400, 24)), 3, axis=0) + 0.05 * rng.normal(size=(1200, 24)))
     first = [a.tolist() for a in hnsw_edges(v, 0.8)[:2]]
     assert all([a.tolist() for a in hnsw_edges(v, 0.8)[:2]] == first for _ in range(3))
+
+
+def reference_edges(v, threshold, k=10, block=64):
+    """The exact search as it was before the tiled one: row blocks against all rows, then argpartition per row."""
+    n = len(v)
+    rows, cols = [], []
+    for start in range(0, n, block):
+        stop = min(start + block, n)
+        s = v[start:stop] @ v.T
+        s[np.arange(stop - start), np.arange(start, stop)] = -1.0
+        top = np.argpartition(s, n - k, axis=1)[:, n - k:]
+        keep = np.take_along_axis(s, top, axis=1) >= threshold
+        rows.append(np.repeat(np.arange(start, stop), k).reshape(-1, k)[keep])
+        cols.append(top[keep])
+    i, j = np.concatenate(rows), np.concatenate(cols)
+    return {(min(a, b), max(a, b)) for a, b in zip(i.tolist(), j.tolist())}
+
+
+def clustered(n, d, sigma, seed):
+    """The issue's independent shape: n/8 random unit centres, each row a centre plus Gaussian noise, renormalised."""
+    rng = np.random.default_rng(seed)
+    centres = unit(rng.normal(size=(max(1, n // 8), d)))
+    return unit(centres[rng.integers(0, len(centres), n)] + rng.normal(0, sigma, (n, d)))
+
+
+@pytest.mark.parametrize("tile", [37, 256, 2048])
+@pytest.mark.parametrize("sigma", [0.02, 0.045, 0.08])
+def test_tiled_exact_edges_equal_the_previous_exact_search(tile, sigma):
+    # 64-d, so that at these noise levels some rows have many neighbours above 0.8, some a few and some none;
+    # the small tiles cut candidates back to the top k many times over.
+    v = clustered(1500, 64, sigma, seed=4)
+    i, j, w = neighbour_edges(v, 0.8, k=10, tile=tile, method="exact")
+    assert set(zip(i.tolist(), j.tolist())) == reference_edges(v, 0.8)
+    assert np.allclose(w, (v[i] * v[j]).sum(axis=1), atol=1e-5) and (i < j).all()
+
+
+def test_tiled_exact_groups_equal_the_previous_exact_search_on_near_copies(monkeypatch):
+    # the bench's tiled shape: a base set and noisy copies of it, so each row has several near-copies
+    from factcheck import cluster
+
+    rng = np.random.default_rng(5)
+    base = unit(rng.normal(size=(300, 48)))
+    v = unit(np.concatenate([base + (0 if c == 0 else rng.normal(0, 0.015, base.shape)) for c in range(14)]))
+    expected = reference_edges(v, 0.8)
+    i, j, _ = neighbour_edges(v, 0.8, tile=500, method="exact")
+    assert set(zip(i.tolist(), j.tolist())) == expected
+    ours = [g.tolist() for g in group(v, threshold=0.8)]
+
+    def previous(vectors, threshold, k=10, tile=None):
+        pairs = np.array(sorted(reference_edges(vectors, threshold, k)), dtype=np.int64).reshape(-1, 2)
+        return pairs[:, 0], pairs[:, 1], np.ones(len(pairs), dtype=np.float32)
+
+    monkeypatch.setattr(cluster, "exact_edges", previous)
+    assert ours == [g.tolist() for g in group(v, threshold=0.8)]
+    assert len(ours) < len(v) // 2  # the copies did group
+
+
+def test_identical_rows_beyond_k_form_one_group():
+    # 25 copies of one sentence: equal similarities at the k-th place are settled by the lower index, so
+    # every copy links to the first copies and none is left out
+    rng = np.random.default_rng(6)
+    v = unit(np.concatenate([np.repeat(rng.normal(size=(1, 32)), 25, axis=0), rng.normal(size=(40, 32))]))
+    groups = [g.tolist() for g in group(v, threshold=0.9, k=10)]
+    assert list(range(25)) in groups
+
+
+def test_exact_edges_below_zero_threshold_match_brute_force():
+    # the fast sort key assumes positive similarities; a threshold at or below zero takes the general sort
+    rng = np.random.default_rng(7)
+    v = unit(rng.normal(size=(120, 8)))
+    assert set(zip(*(a.tolist() for a in neighbour_edges(v, -0.2, k=5, tile=50, method="exact")[:2]))) == \
+        reference_edges(v, -0.2, k=5)

@@ -8,7 +8,7 @@ import pytest
 
 from factcheck.embed import Embedder
 from factcheck.encoders import BackendUnavailable, Layout, OnnxEncoder, TorchEncoder
-from factcheck.onnx_export import graph_path, prepare
+from factcheck.cache.onnx import graph_path, prepare
 
 TEXTS = [
     "Murat Nurtleu, the Foreign Minister, met the envoy in Minsk.",
@@ -122,3 +122,24 @@ def test_unknown_backend_is_refused():
 
 def test_graph_path_names_hash_version_and_variant(tmp_path):
     assert graph_path(tmp_path, "ab" * 32, "onnx-int8").name == "abababababababab-v1-int8.onnx"
+
+
+def test_onnx_vectors_do_not_depend_on_batch_or_threads(cache_dir, folder):
+    # `factcheck index --engine ray` encodes in other batches and on one thread per actor, and the bench's
+    # int8 re-check swaps fp32 rows in: both rely on a sentence's vector being the same bytes whatever its batch
+    e = Embedder(cache_dir=cache_dir)
+    graph = prepare(folder, cache_dir, e.model_hash, "onnx")
+    texts = TEXTS * 3 + [t.upper() for t in TEXTS]
+    together = OnnxEncoder(graph, folder).encode(texts, batch_size=64)
+    one_thread = OnnxEncoder(graph, folder, threads=1)
+    alone = np.stack([one_thread.encode([t])[0] for t in texts])
+    shuffled = OnnxEncoder(graph, folder).encode(texts[::-1], batch_size=3)[::-1]
+    assert together.tobytes() == alone.tobytes() == shuffled.tobytes()
+
+
+def test_no_cache_uses_a_graph_already_prepared_in_the_cache_folder(cache_dir, exported_models):
+    # a --no-cache scan (or an index worker) reads the prepared graph instead of exporting it again
+    e = Embedder(cache_dir=cache_dir, use_cache=False)
+    e.load()
+    assert e._scratch is None and e.loaded
+    e.close()

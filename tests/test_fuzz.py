@@ -36,7 +36,7 @@ texts = st.one_of(st.text(max_size=300), news)
 def test_ingest_never_fails_but_with_input_error(tmp_path_factory, data, suffix):
     path = tmp_path_factory.mktemp("fuzz") / f"doc{suffix}"
     path.write_bytes(data)
-    boiler = ingest.Boilerplate([], [], 8, True)
+    boiler = ingest.Boilerplate.from_lexicon({"lines": [], "head_lines": [], "head_size": 8, "drop_repeated": True})
     try:
         doc = ingest.load_document(path, boiler)
     except ingest.InputError as exc:
@@ -118,3 +118,47 @@ def test_html_offsets_map_into_the_source(html):
     doc = Document(path="f.html", source=html, text=text, source_map=smap)
     for offset in range(0, len(text), max(1, len(text) // 20)):
         assert 0 <= doc.source_offset(offset) <= len(html)
+
+
+# File names are bytes on Linux: anything but "/" and NUL. "." and ".." are folders.
+file_names = st.binary(min_size=1, max_size=40).filter(lambda b: b"/" not in b and b"\0" not in b and b not in (b".", b".."))
+
+
+@given(st.lists(file_names, min_size=1, max_size=4, unique=True))
+def test_file_names_are_kept_exactly_and_shown_as_valid_utf8(tmp_path_factory, names):
+    import json
+    import os
+
+    folder = tmp_path_factory.mktemp("names")
+    for i, name in enumerate(names):
+        with open(os.path.join(os.fsencode(folder), name + b".txt"), "wb") as fh:
+            fh.write(b"Title\nThe minister met the ambassador on 21 August 2024.\n" if i % 2 == 0 else b"")
+    inputs = ingest.discover([str(folder)])
+    found = {os.fsencode(s.path.name) for s in inputs.sources}
+    shown = [s.display for s in inputs.sources] + [p.file for p in inputs.problems] + [p.line for p in inputs.problems]
+    # Hidden files (a leading dot) are never articles; every other name is read or named, exactly once.
+    expected = {n + b".txt" for n in names if not n.startswith(b".")}
+    assert len(inputs.sources) + len(inputs.problems) == len(expected)
+    assert found <= expected
+    for text in shown:
+        text.encode("utf-8")  # strict: a lone surrogate would raise here
+        assert json.loads(json.dumps(text, ensure_ascii=False)) == text
+    assert len({s.display for s in inputs.sources}) == len(inputs.sources)
+
+
+YAML_FRAGMENTS = ["title: ", "date: ", "2024-02-30", "2024-08-23", "&a ", "*a", "&b ", "*b", "[", "]", "{", "}", ", ",
+                  "\n", "  ", "- ", "!!python/object:os.system ", "!!str ", "? ", ": ", "'", '"', "|\n  ", ">\n  ",
+                  "<<: *a\n", "%YAML 1.1\n", "---\n", "...\n", "\t", "~", "null", "1e400", "0x1F", "\ufeff"]
+front_matters = st.lists(st.one_of(st.sampled_from(YAML_FRAGMENTS), st.text(max_size=5)), max_size=60).map("".join)
+
+
+@given(front_matters, st.integers(min_value=0, max_value=300))
+def test_front_matter_never_raises_and_stays_bounded(meta, depth):
+    import time
+
+    source = "---\n" + meta + "\n" + "[" * depth + "]" * depth + "\n---\n\nThe minister met the ambassador.\n"
+    started = time.monotonic()
+    data, body = ingest.front_matter(source)
+    assert time.monotonic() - started < 2
+    assert isinstance(data, dict) and 0 <= body <= len(source)
+    assert body == 0 or source[:body].rstrip().endswith("---")

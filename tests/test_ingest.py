@@ -107,9 +107,9 @@ def test_discover_sorts_and_skips_hidden(tmp_path):
     (tmp_path / "a.md").write_text("x")
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "c.txt").write_text("x")
-    files, errors = discover([str(tmp_path), str(tmp_path / "missing.txt")])
-    assert [f.name for f in files] == ["a.md", "b.txt"]
-    assert errors == [f"{tmp_path / 'missing.txt'}: no such file or directory"]
+    inputs = discover([str(tmp_path), str(tmp_path / "missing.txt")])
+    assert [s.path.name for s in inputs.sources] == ["a.md", "b.txt"]
+    assert [(p.line, p.fatal) for p in inputs.problems] == [(f"{tmp_path / 'missing.txt'}: no such file or directory", True)]
 
 
 def test_wrapped_paragraphs_join_and_headings_stay_apart():

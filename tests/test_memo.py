@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.memo import Memo, Outcome
+from factcheck.cache.memo import Memo, Outcome
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTCHECK = Path(sys.executable).parent / "factcheck"

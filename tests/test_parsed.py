@@ -2,8 +2,9 @@
 
 import sqlite3
 
+from factcheck.cache.parsed import ParsedStore, from_record, to_record
+from factcheck.ingest import discover
 from factcheck.config import Settings
-from factcheck.parsed import ParsedStore, from_record, to_record
 from factcheck.pipeline import lexicons, load_parsed, parse, rule_set
 
 ARTICLE = "# Talks\n\nMurat Nurtleu, the Foreign Minister, met “the envoy” in Minsk.\n\nIn June of that year, talks resumed.\n"
@@ -20,7 +21,7 @@ def test_record_round_trip_keeps_every_field_and_position(tmp_path):
     settings = Settings()
     rules = rule_set(settings)
     lex = lexicons(rules)
-    (doc,), _, _, _ = load_parsed([str(tmp_path / "a.md")], rules, settings, None)
+    (doc,), _, _, _ = load_parsed(discover([str(tmp_path / "a.md")]), rules, settings, None)
     sentences, names = parse(doc, lex)
     doc2, sentences2, names2 = from_record(to_record(doc, sentences, names))
     for field in ("path", "source", "text", "title", "date", "blocks", "source_map", "warnings", "suppressions"):
@@ -38,12 +39,12 @@ def test_second_load_comes_from_the_cache_and_an_edit_misses(tmp_path):
     settings = settings_for(tmp_path / "cache")
     rules = rule_set(settings)
     lex = lexicons(rules)
-    first = load_parsed([str(corpus)], rules, settings, lex)
+    first = load_parsed(discover([str(corpus)]), rules, settings, lex)
     with sqlite3.connect(tmp_path / "cache" / "parsed.sqlite3") as db:
         assert db.execute("SELECT COUNT(*) FROM parsed").fetchone()[0] == 2
         db.execute("UPDATE parsed SET record = replace(record, 'Minsk', 'Minsq')")  # now damaged: must be a miss
     (corpus / "b.md").write_text(ARTICLE.replace("Minsk", "Tashkent"))
-    second = load_parsed([str(corpus)], rules, settings, lex)
+    second = load_parsed(discover([str(corpus)]), rules, settings, lex)
     texts = {p: [s.text for s in sents] for p, (sents, _) in second[1].items()}
     assert any("Minsk" in t for t in texts[(corpus / "a.md").as_posix()])  # the damaged record was re-parsed
     assert any("Tashkent" in t for t in texts[(corpus / "b.md").as_posix()])  # the edit was seen
@@ -58,14 +59,14 @@ def test_a_rule_change_misses(tmp_path):
     (corpus / "a.md").write_text("Printed by the Quillon press.\n\n" + ARTICLE)
     settings = settings_for(tmp_path / "cache")
     rules = rule_set(settings)
-    docs, parsed, _, _ = load_parsed([str(corpus)], rules, settings, lexicons(rules))
+    docs, parsed, _, _ = load_parsed(discover([str(corpus)]), rules, settings, lexicons(rules))
     assert any("Quillon" in s.text for s in parsed[docs[0].path][0])
     extra = tmp_path / "rules"
     extra.mkdir()
     (extra / "printer.yaml").write_text("extends: boilerplate\nlines: ['printed by the quillon press\\.?']\n")
     settings.rules = [str(extra)]
     rules = rule_set(settings)
-    docs, parsed, _, _ = load_parsed([str(corpus)], rules, settings, lexicons(rules))
+    docs, parsed, _, _ = load_parsed(discover([str(corpus)]), rules, settings, lexicons(rules))
     assert not any("Quillon" in s.text for s in parsed[docs[0].path][0])
 
 
@@ -74,7 +75,7 @@ def test_no_cache_writes_nothing(tmp_path):
     settings = settings_for(tmp_path / "cache")
     settings.cache = False
     rules = rule_set(settings)
-    load_parsed([str(tmp_path / "a.md")], rules, settings, lexicons(rules))
+    load_parsed(discover([str(tmp_path / "a.md")]), rules, settings, lexicons(rules))
     assert not (tmp_path / "cache").exists()
 
 
@@ -83,7 +84,7 @@ def test_store_keeps_only_the_most_recent(tmp_path):
     rules = rule_set(settings)
     lex = lexicons(rules)
     (tmp_path / "a.md").write_text(ARTICLE)
-    (doc,), _, _, _ = load_parsed([str(tmp_path / "a.md")], rules, settings, None)
+    (doc,), _, _, _ = load_parsed(discover([str(tmp_path / "a.md")]), rules, settings, None)
     sentences, names = parse(doc, lex)
     ParsedStore.KEEP, keep = 3, ParsedStore.KEEP
     try:

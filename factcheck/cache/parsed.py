@@ -5,7 +5,9 @@ archive, though almost none has changed. This store keeps, per file, what the
 stages before the encoder make of it: the Document, its sentences and the proper
 names each sentence mentions. A record's key hashes the file's bytes and the
 path it is shown under, factcheck's own source, the rule files and the size limit,
-so any change that could alter the parse misses and the file is parsed afresh.
+so any change that could alter the parse misses and the file is parsed afresh. The
+bytes hashed are the ``ingest.Source``'s, the very bytes that are parsed: the file
+is not read a second time for the key.
 
 Records are JSON, never pickle (a cache folder may be shared), and carry their own
 sha256; a damaged record is a miss.
@@ -15,23 +17,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 
-from .models import Document, Sentence, Span
+from ..models import Document, Sentence, Span
 from .store import RecordStore
 
-FORMAT = "factcheck-parsed/1"
+FORMAT = "factcheck-parsed/2"
 
 
-def file_key(context: str, path: Path, display: str, max_bytes: int) -> str | None:
-    """The record key of one file, or None when it should not be cached (unreadable or over the limit)."""
-    try:
-        if path.stat().st_size > max_bytes:
-            return None
-        data = path.read_bytes()
-    except OSError:
-        return None
-    return hashlib.sha256(f"{FORMAT}\0{context}\0{display}\0".encode("utf-8", "surrogateescape") + data).hexdigest()
+def file_key(context: str, source) -> str:
+    """The record key of one ``ingest.Source``: its bytes' sha256, its display name and the ``context``."""
+    return hashlib.sha256(f"{FORMAT}\0{context}\0{source.display}\0{source.sha256}".encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def to_record(doc: Document, sentences: list[Sentence], names: dict) -> str:

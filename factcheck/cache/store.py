@@ -1,9 +1,13 @@
 """SQLite files in the cache folder: atomic writes, shared by processes, rebuilt when damaged.
 
 SQLite's journal makes every write atomic, so a crash mid-write leaves the previous
-state, and several processes can share one file. A file that is not a sound
-database (corrupt, truncated, not SQLite) is moved aside to ``<name>.corrupt`` and
-rebuilt, with a line in ``warnings``: a cache is never a reason for a scan to fail.
+state, and several processes can share one file. A file *proven* not to be a sound
+database (SQLite says it is corrupt or not a database, or its integrity check
+fails) is moved aside to ``<name>.corrupt`` and rebuilt, with a line in
+``warnings``. Any other failure to open it (a read-only folder, a full disk, a
+cache path that is a file, a lock) raises :class:`CacheUnavailable` and leaves the
+file alone: the caller then runs without that store. A cache is never a reason for
+a scan to fail.
 """
 
 from __future__ import annotations
@@ -14,6 +18,39 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
+
+
+# SQLite limits the "?" marks of one statement; keys are looked up this many at a time.
+CHUNK = 500
+
+
+def chunked(items: list, size: int = CHUNK):
+    """``items`` in consecutive slices of at most ``size``, with the SQL marks for one slice."""
+    for i in range(0, len(items), size):
+        chunk = items[i:i + size]
+        yield chunk, ",".join("?" * len(chunk))
+
+
+# SQLite's own verdicts that a file is damaged; nothing else justifies moving it aside.
+_CORRUPT_CODES = {getattr(sqlite3, "SQLITE_CORRUPT", 11), getattr(sqlite3, "SQLITE_NOTADB", 26)}
+
+
+class CacheUnavailable(Exception):
+    """A store that cannot be used right now (not damaged): the scan goes on without it."""
+
+
+class _Corrupt(sqlite3.DatabaseError):
+    """Our own integrity check failed."""
+
+
+def proven_corrupt(exc: sqlite3.DatabaseError) -> bool:
+    """Whether ``exc`` says the database file itself is damaged (not merely unwritable or locked)."""
+    if isinstance(exc, _Corrupt):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return (code & 0xFF) in _CORRUPT_CODES
+    return not isinstance(exc, sqlite3.OperationalError)
 
 
 @dataclass
@@ -30,24 +67,29 @@ class Store:
     CHECK_ON_OPEN: ClassVar[bool] = True
 
     def __post_init__(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.db = self._open()
-        except sqlite3.DatabaseError as exc:
-            aside = self.path.with_name(self.path.name + ".corrupt")
-            for suffix in ("", "-wal", "-shm"):
-                part = Path(str(self.path) + suffix)
-                if part.exists():
-                    os.replace(part, Path(str(aside) + suffix))
-            self.warnings.append(f"{self.KIND} {self.path} was unreadable ({exc}); moved to {aside.name} and rebuilt")
-            self.db = self._open()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.db = self._open()
+            except sqlite3.DatabaseError as exc:
+                if not proven_corrupt(exc):
+                    raise
+                aside = self.path.with_name(self.path.name + ".corrupt")
+                for suffix in ("", "-wal", "-shm"):
+                    part = Path(str(self.path) + suffix)
+                    if part.exists():
+                        os.replace(part, Path(str(aside) + suffix))
+                self.warnings.append(f"{self.KIND} {self.path} was unreadable ({exc}); moved to {aside.name} and rebuilt")
+                self.db = self._open()
+        except (OSError, sqlite3.Error) as exc:
+            raise CacheUnavailable(f"{self.KIND} {self.path} cannot be used ({exc}); running without it") from None
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=60)
         try:
             db.execute("PRAGMA journal_mode=WAL")
             if self.CHECK_ON_OPEN and db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("integrity check failed")
+                raise _Corrupt("integrity check failed")
             for statement in self.SCHEMA:
                 db.execute(statement)
             db.commit()
@@ -57,7 +99,10 @@ class Store:
         return db
 
     def close(self) -> None:
-        self.db.close()
+        try:
+            self.db.close()
+        except sqlite3.Error as exc:
+            self.warnings.append(f"{self.KIND} {self.path} could not be closed cleanly ({exc})")
 
 
 def sha256_text(text: str) -> str:
@@ -89,15 +134,13 @@ class RecordStore(Store):
         """The sound records among ``keys``."""
         found: dict[str, str] = {}
         try:
-            for i in range(0, len(keys), 500):
-                chunk = keys[i:i + 500]
-                marks = ",".join("?" * len(chunk))
+            for chunk, marks in chunked(keys):
                 rows = self.db.execute(f"SELECT key, sha256, {self.COLUMN} FROM {self.TABLE} WHERE key IN ({marks})", chunk)
                 found.update((key, text) for key, digest, text in rows if isinstance(text, str) and sha256_text(text) == digest)
             mark = self._mark()
             with self.db:
                 self.db.executemany(f"UPDATE {self.TABLE} SET used=? WHERE key=?", [(mark, k) for k in found])
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             self.warnings.append(f"{self.KIND} {self.path} could not be read ({exc})")
         return found
 
@@ -110,5 +153,5 @@ class RecordStore(Store):
                                     [(k, mark, sha256_text(t), t) for k, t in records.items()])
                 self.db.execute(f"DELETE FROM {self.TABLE} WHERE key NOT IN "
                                 f"(SELECT key FROM {self.TABLE} ORDER BY used DESC LIMIT ?)", [self.KEEP])
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             self.warnings.append(f"{self.KIND} {self.path} could not be written ({exc})")

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .embed import sha256_file
-from .encoders import BackendUnavailable, Layout, OnnxEncoder, offline, quiet_transformers
+from ..encoders import BackendUnavailable, Layout, OnnxEncoder, offline, quiet_transformers
+from .digests import sha256_file
 
 # Bumped when the export changes, so graphs made by an older factcheck are not reused.
 EXPORT_VERSION = 1
@@ -122,7 +122,7 @@ def _quantize(source: Path, out: Path) -> None:
     try:
         import onnx
 
-        from .privacy import onnxruntime
+        from ..privacy import onnxruntime
         onnxruntime()  # import it with its telemetry off before the quantizer does (factcheck.privacy)
         from onnxruntime.quantization import QuantType, quantize_dynamic
     except ImportError as exc:

@@ -1,0 +1,81 @@
+"""Sentence vectors on disk, in one SQLite file (``Store``: atomic, shared, rebuilt when damaged).
+
+Vectors are keyed by model (weights hash and backend) and normalised sentence
+text; the weights' own hashes are remembered by size and mtime. A read or write
+that fails (a full disk, a lock held too long) is a line in ``warnings`` and a
+cache miss, never a failed scan.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+
+from .digests import sha256_file
+from .store import Store, chunked
+
+
+class Cache(Store):
+    """Embeddings by model and normalised text, and weights' hashes by file, size and mtime."""
+
+    KIND = "embedding cache"
+    SCHEMA = (
+        "CREATE TABLE IF NOT EXISTS vectors (model TEXT, text TEXT, vector BLOB, PRIMARY KEY (model, text))",
+        "CREATE TABLE IF NOT EXISTS hashes (file TEXT PRIMARY KEY, size INTEGER, mtime REAL, sha256 TEXT)",
+    )
+
+    def get(self, model: str, texts: list[str]) -> dict[str, np.ndarray]:
+        keys: list[str] = []
+        blobs: list[bytes] = []
+        try:
+            for chunk, marks in chunked(texts):
+                for text, blob in self.db.execute(f"SELECT text, vector FROM vectors WHERE model=? AND text IN ({marks})", [model, *chunk]):
+                    keys.append(text)
+                    blobs.append(blob)
+        except sqlite3.Error as exc:
+            self.warnings.append(f"{self.KIND} {self.path} could not be read ({exc})")
+            return {}
+        # A damaged row (wrong length, NaN, not unit length) is treated as missing and re-encoded.
+        # Rows are checked as one array per byte length, not one by one.
+        found: dict[str, np.ndarray] = {}
+        sizes = {len(b) for b in blobs if isinstance(b, bytes)}
+        for size in sizes:
+            if not size or size % 4:
+                continue
+            rows = [i for i, b in enumerate(blobs) if isinstance(b, bytes) and len(b) == size]
+            matrix = np.frombuffer(b"".join(blobs[i] for i in rows), dtype=np.float32).reshape(len(rows), size // 4)
+            sound = np.isfinite(matrix).all(axis=1)
+            sound[sound] &= np.abs(np.linalg.norm(matrix[sound], axis=1) - 1.0) < 1e-3
+            for n, (r, ok) in enumerate(zip(rows, sound)):
+                if ok:
+                    found[keys[r]] = matrix[n]
+        return found
+
+    def put(self, model: str, items: dict[str, np.ndarray]) -> None:
+        try:
+            with self.db:
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
+                    [(model, t, np.asarray(v, dtype=np.float32).tobytes()) for t, v in items.items()],
+                )
+        except sqlite3.Error as exc:
+            self.warnings.append(f"{self.KIND} {self.path} could not be written ({exc})")
+
+    def file_hash(self, path: Path) -> str:
+        """The sha256 of a weights file, remembered by size and mtime so it is read once."""
+        st = path.stat()
+        try:
+            row = self.db.execute("SELECT size, mtime, sha256 FROM hashes WHERE file=?", [str(path)]).fetchone()
+        except sqlite3.Error:
+            row = None
+        if row and row[0] == st.st_size and row[1] == st.st_mtime:
+            return row[2]
+        digest = sha256_file(path)
+        try:
+            with self.db:
+                self.db.execute("INSERT OR REPLACE INTO hashes VALUES (?, ?, ?, ?)", [str(path), st.st_size, st.st_mtime, digest])
+        except sqlite3.Error as exc:
+            self.warnings.append(f"{self.KIND} {self.path} could not be written ({exc})")
+        return digest

@@ -1,0 +1,196 @@
+"""``factcheck index``: fill the embedding cache for a whole archive ahead of any scan.
+
+The cache is the one ``scan`` reads (``Embedder``'s SQLite file under the cache
+folder), keyed the same way (model weights hash and backend, normalised sentence),
+so a scan after an index finds every sentence there and never loads the model.
+
+Two engines give the same cache, row for row:
+
+- ``local``: this process reads, splits and encodes, like a cold scan does.
+- ``ray``: reading and splitting, then encoding, run as Ray Data ``map_batches``
+  stages. The encoding stage is a pool of actors: each loads the ONNX model once
+  and encodes batch after batch. Vectors come back to this process, the only one
+  that writes the cache (SQLite has one writer; workers on other machines could
+  not reach the file anyway). Ray is optional: ``pip install factcheck[ray]``.
+
+Only the encoding is distributed; grouping and checks stay with ``scan``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import numpy as np
+
+from .config import Settings
+from .embed import normalise
+
+ENGINES = ("local", "ray")
+# Texts per encoding batch sent to a Ray actor: large enough that padding by length pays, small enough to spread.
+RAY_BATCH = 256
+FILES_PER_TASK = 8  # files read and split per Ray task
+
+
+class IndexUnavailable(Exception):
+    """The archive cannot be indexed with this engine (the message says why)."""
+
+
+@dataclass
+class Indexed:
+    """What an index run did."""
+
+    files: int
+    documents: int
+    texts: int  # unique normalised texts found: sentences and claim phrases
+    encoded: int  # of those, how many were not in the cache before
+    errors: list[str]
+    warnings: list[str]
+
+
+def archive_texts(paths: list[str], settings: Settings) -> tuple[list[str], int, list[str], list[str]]:
+    """The unique normalised texts a scan of ``paths`` would embed: every sentence, and every claim phrase.
+
+    Mirrors ``pipeline.analyse``, which encodes the sentences and the claim phrases in
+    one pass. Returns the sorted texts, the number of documents read, errors and warnings.
+    """
+    from .extract.claims import ClaimExtractor
+    from .pipeline import lexicons, load_documents, parse, rule_set
+
+    rules = rule_set(settings)
+    lex = lexicons(rules)
+    documents, errors, warnings = load_documents(paths, rules, settings)
+    sentences = [s for doc in documents for s in parse(doc, lex)[0]]
+    extractor = ClaimExtractor(lex["claims"])
+    texts = {normalise(s.text) for s in sentences}
+    texts |= {normalise(c.phrase) for s in sentences for c in extractor.sentence_claims(s) if c.phrase}
+    return sorted(texts), len(documents), errors, warnings
+
+
+def index_local(paths: list[str], settings: Settings) -> Indexed:
+    """Read, split and encode in this process; the cache gets what a cold scan would write."""
+    from . import ingest
+
+    files, _ = ingest.discover(paths)
+    texts, documents, errors, warnings = archive_texts(paths, settings)
+    embedder = settings.embedder(use_cache=True)
+    try:
+        embedder.encode(texts)
+        warnings += embedder.warnings
+    finally:
+        embedder.close()
+    return Indexed(len(files), documents, len(texts), embedder.encoded, errors, warnings)
+
+
+def _read_split(batch: dict, settings: Settings) -> dict:
+    """Ray stage 1 (tasks): a batch of file paths -> rows ``(kind, value)``.
+
+    ``kind`` is ``text`` (a unique normalised sentence), ``error``, ``warning`` or
+    ``documents`` (how many documents were read, as a string): Ray Data rows need
+    one set of columns, and the driver wants all four.
+    """
+    texts, documents, errors, warnings = archive_texts([str(p) for p in batch["path"]], settings)
+    rows = [("text", t) for t in texts] + [("error", e) for e in errors] + [("warning", w) for w in warnings]
+    rows.append(("documents", str(documents)))
+    return {"kind": np.array([k for k, _ in rows], dtype=object), "value": np.array([v for _, v in rows], dtype=object)}
+
+
+class _Encode:
+    """Ray stage 2, an actor class: each actor loads the model once, then turns batches of texts into vectors."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.embedder = settings.embedder(use_cache=False)  # reads the graph the driver prepared; writes nothing
+        self.embedder.threads = 1  # one actor per CPU: ONNX Runtime must not spread over the other actors' cores
+        self.embedder.load()
+
+    def __call__(self, batch: dict) -> dict:
+        texts = [str(t) for t in batch["text"]]
+        vectors = self.embedder.fresh(texts)
+        return {"text": np.array(texts, dtype=object), "vector": np.array([v.tobytes() for v in vectors], dtype=object)}
+
+
+def _ray():
+    # Ray reports usage to its authors unless told not to; factcheck reaches no network.
+    os.environ["RAY_USAGE_STATS_ENABLED"] = "0"
+    try:
+        import ray
+        import ray.data  # noqa: F401
+    except ImportError as exc:
+        raise IndexUnavailable(f"--engine ray needs Ray Data: pip install 'factcheck[ray]' ({exc})") from None
+    return ray
+
+
+def index_ray(paths: list[str], settings: Settings, workers: int | None = None) -> Indexed:
+    """Read and split, then encode, as two Ray Data ``map_batches`` stages; this process writes the cache.
+
+    Between the stages the driver drops sentences seen twice or already cached, so
+    each sentence is encoded once. Uses the Ray cluster already initialised in this
+    process, or starts a local one (no dashboard, no usage reporting) and stops it
+    afterwards. ``workers`` is the number of encoding actors (default: the cluster's CPUs).
+    """
+    from . import ingest
+
+    ray = _ray()
+    files, missing_paths = ingest.discover(paths)
+    if not files:  # nothing to read: no model to load, no cluster to start
+        return Indexed(0, 0, 0, 0, missing_paths, [])
+    # The driver checks the weights and prepares the graph once, before any worker starts:
+    # workers only read it, and none exports it a second time.
+    embedder = settings.embedder(use_cache=True)
+    started = False
+    try:
+        embedder.load()
+        cache, model = embedder.cache, embedder.cache_key
+        if not ray.is_initialized():
+            ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False)
+            started = True
+        ctx = ray.data.DataContext.get_current()
+        ctx.enable_progress_bars = False
+        workers = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        texts: set[str] = set()
+        documents, errors, warnings = 0, list(missing_paths), []
+        items = [{"path": str(p)} for p in files]
+        read = ray.data.from_items(items, override_num_blocks=max(1, -(-len(items) // FILES_PER_TASK)))
+        read = read.map_batches(_read_split, fn_kwargs={"settings": settings}, batch_size=FILES_PER_TASK,
+                                batch_format="numpy")
+        for batch in read.iter_batches(batch_size=4096, batch_format="numpy"):
+            for kind, value in zip(batch["kind"], batch["value"]):
+                if kind == "text":
+                    texts.add(str(value))
+                elif kind == "documents":
+                    documents += int(value)
+                else:
+                    (errors if kind == "error" else warnings).append(str(value))
+        unique = sorted(texts)
+        known = cache.get(model, unique)
+        missing = [t for t in unique if t not in known]
+        del known
+        encoded = 0
+        if missing:
+            todo = ray.data.from_items([{"text": t} for t in missing],
+                                       override_num_blocks=max(workers, -(-len(missing) // RAY_BATCH)))
+            vectors = todo.map_batches(_Encode, fn_constructor_kwargs={"settings": settings}, batch_size=RAY_BATCH,
+                                       concurrency=workers, num_cpus=1, batch_format="numpy")
+            fresh: dict[str, np.ndarray] = {}
+            for batch in vectors.iter_batches(batch_size=RAY_BATCH, batch_format="numpy"):
+                for text, blob in zip(batch["text"], batch["vector"]):
+                    fresh[str(text)] = np.frombuffer(blob, dtype=np.float32)
+                if len(fresh) >= 4096:
+                    cache.put(model, fresh)
+                    encoded += len(fresh)
+                    fresh = {}
+            cache.put(model, fresh)
+            encoded += len(fresh)
+        warnings += embedder.warnings
+    finally:
+        embedder.close()
+        if started:
+            ray.shutdown()
+    return Indexed(len(files), documents, len(unique), encoded, sorted(errors), sorted(warnings))
+
+
+def index(paths: list[str], settings: Settings, engine: str = "local", workers: int | None = None) -> Indexed:
+    """Fill the embedding cache for every file under ``paths`` with ``engine`` (``local`` or ``ray``)."""
+    if engine not in ENGINES:
+        raise IndexUnavailable(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
+    return index_ray(paths, settings, workers) if engine == "ray" else index_local(paths, settings)
