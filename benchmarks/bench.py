@@ -312,8 +312,8 @@ QUOTES = set('"“”«»„')
 
 def carries_claim(text, lex):
     """A proper name, a number, a date, a quote mark or a title: something a check compares."""
-    return bool(proper_names(text, lex["names"]) or find_quantities(text) or find_temporals(text)
-                or QUOTES & set(text) or lex["titles"].find(text))
+    return bool(proper_names(text, lex.names) or find_quantities(text) or find_temporals(text)
+                or QUOTES & set(text) or lex.titles.find(text))
 '''
 
 

@@ -165,7 +165,7 @@ class FactSheet:
 
     def check(self, corpus: Corpus, severity: str = "error") -> list[Finding]:
         """Findings for every title and spelling in the corpus that the sheet contradicts."""
-        lexicon = corpus.lexicons["titles"]
+        lexicon = corpus.lexicons.titles
         findings = []
         for person in corpus.people:
             for m in person.mentions:
@@ -205,7 +205,7 @@ class FactSheet:
             if f.check in ("title-conflict", CHECK):
                 fact = self.person(f.subject)
                 if fact:
-                    return self.title_says(lexicons["titles"], fact, value, dates.get(draft))
+                    return self.title_says(lexicons.titles, fact, value, dates.get(draft))
             if f.check in ("name-misspelling", "name-variant"):
                 fact = self.person(value) or self._misspelt(value.split()[-1] if value.split() else value)
                 if fact:

@@ -61,7 +61,7 @@ def archive_texts(paths: list[str], settings: Settings) -> tuple[list[str], int,
     lex = lexicons(rules)
     documents, errors, warnings = load_documents(paths, rules, settings)
     sentences = [s for doc in documents for s in parse(doc, lex)[0]]
-    extractor = ClaimExtractor(lex["claims"])
+    extractor = ClaimExtractor(lex.claims)
     texts = {normalise(s.text) for s in sentences}
     texts |= {normalise(c.phrase) for s in sentences for c in extractor.sentence_claims(s) if c.phrase}
     return sorted(texts), len(documents), errors, warnings

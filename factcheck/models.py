@@ -317,7 +317,7 @@ class Corpus:
     sentences: list[Sentence]
     clusters: list[Cluster]
     people: list[Person]
-    lexicons: dict
+    lexicons: object  # lexicons.Lexicons: the parsed vocabularies
     vectors: object = None  # numpy array, one unit vector per sentence, in order
     stories: list = field(default_factory=list)  # lists of document paths that report one story
     names: dict = field(default_factory=dict)  # sentence key -> proper-name keys it mentions

@@ -17,14 +17,14 @@ from .checks import CHECK_TYPES
 from .cluster import cluster, stories
 from .config import Settings
 from .embed import Embedder
-from .extract.claims import ClaimExtractor, ClaimLexicon, quote_claims, title_claims
-from .extract.names import NameVocabulary, proper_names
-from .extract.people import PeopleExtractor, TitleLexicon, link_people, link_surnames
+from .extract.claims import ClaimExtractor, quote_claims, title_claims
+from .extract.names import proper_names
+from .extract.people import PeopleExtractor, link_people, link_surnames
+from .lexicons import Lexicons
 from .models import Corpus, Finding, Report, severity_rank
 from . import facts, gate
 from .rules import RuleError, RuleSet, default_rules_dir, load_rules
 from .sentences import MAX_SENTENCE_CHARS, split
-from .transliteration import Transliteration
 
 
 def rule_set(settings: Settings) -> RuleSet:
@@ -54,16 +54,9 @@ def check_on(settings: Settings, name: str) -> bool:
             and name not in settings.ignore)
 
 
-def lexicons(rules: RuleSet) -> dict:
+def lexicons(rules: RuleSet) -> Lexicons:
     """The parsed vocabularies every extractor and check shares."""
-    titles = rules.lexicon("titles")
-    return {
-        "titles": TitleLexicon(titles),
-        "names": NameVocabulary(rules.lexicon("names"), titles),
-        "transliteration": Transliteration(rules.lexicon("transliteration")),
-        "house-style": rules.lexicon("house-style"),
-        "claims": ClaimLexicon(rules.lexicon("claims")),
-    }
+    return Lexicons.build(rules)
 
 
 def load_documents(paths: list[str], rules: RuleSet, settings: Settings) -> tuple[list, list[str], list[str]]:
@@ -72,16 +65,16 @@ def load_documents(paths: list[str], rules: RuleSet, settings: Settings) -> tupl
     return documents, [p.line for p in problems if p.is_error], warnings + [p.line for p in problems if not p.is_error]
 
 
-def parse(doc, lex: dict, limit: int = MAX_SENTENCE_CHARS) -> tuple[list, dict]:
+def parse(doc, lex: Lexicons, limit: int = MAX_SENTENCE_CHARS) -> tuple[list, dict]:
     """A document's sentences (none over ``limit`` characters), and the proper names (transliteration skeletons) each one mentions."""
     sentences = split(doc, limit)
-    skeleton = lex["transliteration"].skeleton
-    names = {s.key: frozenset(skeleton(t.text) for t in proper_names(s.text, lex["names"])) for s in sentences}
+    skeleton = lex.transliteration.skeleton
+    names = {s.key: frozenset(skeleton(t.text) for t in proper_names(s.text, lex.names)) for s in sentences}
     return sentences, names
 
 
 def load_parsed(inputs: ingest.Inputs, rules: RuleSet, settings: Settings,
-                lex: dict | None) -> tuple[list, dict, list[ingest.Problem], list[str]]:
+                lex: Lexicons | None) -> tuple[list, dict, list[ingest.Problem], list[str]]:
     """Documents, each one's ``parse`` (when ``lex`` is given), the inputs not analysed, and warnings.
 
     Every document comes from the bytes ``discover`` read: no file is opened here.
@@ -155,7 +148,7 @@ def merge(findings: list[Finding]) -> list[Finding]:
 
 def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embedder | None = None,
             warnings: list[str] | None = None, focus: set[str] | None = None, parsed: dict | None = None,
-            lex: dict | None = None, progress=None) -> Corpus:
+            lex: Lexicons | None = None, progress=None) -> Corpus:
     """Sentences, embeddings, stories, clusters and people for ``documents``.
 
     ``parsed`` maps a document path to its ``parse`` where one was already made;
@@ -169,7 +162,7 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
         doc_sentences, doc_names = (parsed or {}).get(doc.path) or parse(doc, lex)
         sentences += doc_sentences
         names.update(doc_names)
-    extractor = ClaimExtractor(lex["claims"])
+    extractor = ClaimExtractor(lex.claims)
     claims = [c for s in sentences for c in extractor.sentence_claims(s)]
     # Claim phrases are encoded with the sentences, in one pass: alignment compares them.
     phrases = sorted({c.phrase for c in claims if c.phrase})
@@ -186,7 +179,7 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
             embedder.close()
     vectors = encoded[:len(sentences)]
     phrase_vectors = dict(zip(phrases, encoded[len(sentences):]))
-    skeleton = lex["transliteration"].skeleton
+    skeleton = lex.transliteration.skeleton
     by_doc: dict[str, set[str]] = {}
     for s in sentences:
         by_doc.setdefault(s.doc.path, set()).update(names[s.key])
@@ -204,9 +197,9 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
     if progress:
         progress(f"grouping {len(sentences)} sentences into claims")
     clusters = cluster(sentences, vectors, settings.threshold, settings.floor, settings.neighbours)
-    finder = PeopleExtractor(lex["titles"], lex["names"])
+    finder = PeopleExtractor(lex.titles, lex.names)
     mentions = [m for s in sentences for m in finder.extract(s)]
-    mentions += link_surnames(sentences, mentions, lex["names"], skeleton)
+    mentions += link_surnames(sentences, mentions, lex.names, skeleton)
     people = link_people(mentions, skeleton)
     corpus = Corpus(documents, sentences, clusters, people, lex, vectors=vectors, names=names, stories=grouped,
                     phrase_vectors=phrase_vectors)
@@ -267,7 +260,7 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
 
         def same(f: Finding, a: str, b: str) -> bool | None:
             # Two phrasings of one title ("Deputy Foreign Minister" / "Deputy Minister of Foreign Affairs") agree.
-            return facts.same_title(lex["titles"], a, b) if extends.get(f.check) == "title-conflict" else None
+            return facts.same_title(lex.titles, a, b) if extends.get(f.check) == "title-conflict" else None
 
         findings = gate.judge(findings, drafts, sheet.verdict(documents, lex) if sheet else None, same)
         findings = sorted(facts.unrepeated(findings), key=Finding.sort_key)

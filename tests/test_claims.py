@@ -18,7 +18,7 @@ def sentence(text: str, path: str = "a.txt", date: str | None = "2024-08-23") ->
 
 @pytest.fixture(scope="module")
 def extractor(lex):
-    return ClaimExtractor(lex["claims"])
+    return ClaimExtractor(lex.claims)
 
 
 def figures(extractor, text: str, **kw) -> list[tuple[str, float, str]]:
@@ -150,7 +150,7 @@ def test_date_conflict_fail_and_pass_on_hand_built_claims(lex):
 
 
 def title(path: str, person: str, text: str, lex) -> Claim:
-    (_, _, t), = lex["titles"].find(text)
+    (_, _, t), = lex.titles.find(text)
     s = sentence(f"{text} {person} spoke.", path=path)
     return Claim("title", person, t.ladder or "role", t, t.text, s, 0, len(t.text), time=s.doc.date)
 

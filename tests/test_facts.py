@@ -45,7 +45,7 @@ def test_a_bad_fact_sheet_names_the_file_and_key(tmp_path, text, message):
 
 def test_a_title_is_checked_as_of_the_article_date(sheet, lex):
     person = sheet.person("Murat Nurtleu")
-    says = lambda title, date: sheet.title_says(lex["titles"], person, title, date)[0]  # noqa: E731
+    says = lambda title, date: sheet.title_says(lex.titles, person, title, date)[0]  # noqa: E731
     assert says("Foreign Minister", "2024-08-23") is True
     assert says("Deputy Minister of Foreign Affairs", "2024-08-23") is False
     assert says("Deputy Minister of Foreign Affairs", "2022-03-01") is True

@@ -104,7 +104,7 @@ def test_people_extraction_never_fails(lex, text):
     from factcheck.extract.people import PeopleExtractor
 
     doc = Document(path="f.txt", source=text or "x", text=text or "x", blocks=[Span(0, len(text or "x"))])
-    extractor = PeopleExtractor(lex["titles"], lex["names"])
+    extractor = PeopleExtractor(lex.titles, lex.names)
     for s in split(doc):
         for m in extractor.extract(s):
             assert s.text[m.start:m.end] == m.name

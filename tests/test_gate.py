@@ -372,6 +372,6 @@ def test_a_value_inside_another_is_no_support_unless_the_check_reads_them_as_one
 def test_title_phrasings_are_read_with_the_title_lexicon(lex):
     from factcheck.facts import same_title
 
-    assert same_title(lex["titles"], "Deputy Foreign Minister", "Kazakhstan’s Deputy Minister of Foreign Affairs") is True
-    assert same_title(lex["titles"], "Deputy Foreign Minister", "Foreign Minister") is False
-    assert same_title(lex["titles"], "Foreign Minister", "the envoy") is None
+    assert same_title(lex.titles, "Deputy Foreign Minister", "Kazakhstan’s Deputy Minister of Foreign Affairs") is True
+    assert same_title(lex.titles, "Deputy Foreign Minister", "Foreign Minister") is False
+    assert same_title(lex.titles, "Foreign Minister", "the envoy") is None

@@ -15,13 +15,13 @@ def sentences_of(*texts):
 
 @pytest.fixture
 def extract(lex):
-    extractor = PeopleExtractor(lex["titles"], lex["names"])
+    extractor = PeopleExtractor(lex.titles, lex.names)
 
     def run(*texts):
         sents = sentences_of(*texts)
         mentions = [m for s in sents for m in extractor.extract(s)]
-        mentions += link_surnames(sents, mentions, lex["names"], lex["transliteration"].skeleton)
-        return link_people(mentions, lex["transliteration"].skeleton)
+        mentions += link_surnames(sents, mentions, lex.names, lex.transliteration.skeleton)
+        return link_people(mentions, lex.transliteration.skeleton)
 
     return run
 
@@ -48,13 +48,13 @@ def test_every_form_of_a_titled_name_links_to_one_person(extract):
 
 
 def test_two_phrasings_of_one_title_read_the_same(lex):
-    a = lex["titles"].find("Kazakh President Kassym-Jomart Tokayev")[0][2]
-    b = lex["titles"].find("President of Kazakhstan Kassym-Jomart Tokayev")[0][2]
+    a = lex.titles.find("Kazakh President Kassym-Jomart Tokayev")[0][2]
+    b = lex.titles.find("President of Kazakhstan Kassym-Jomart Tokayev")[0][2]
     assert (a.rank, a.portfolio, a.country) == (b.rank, b.portfolio, b.country) == ("president", None, "kazakhstan")
 
 
 def test_former_marks_a_title_as_qualified(lex):
-    t = lex["titles"].find("former President Nazarbayev")[0][2]
+    t = lex.titles.find("former President Nazarbayev")[0][2]
     assert t.qualified
 
 

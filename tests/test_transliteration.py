@@ -17,7 +17,7 @@ import pytest
     ("Zelenskyy", "Zelensky"),
 ])
 def test_one_name_in_two_systems(lex, a, b):
-    assert lex["transliteration"].same(a, b)
+    assert lex.transliteration.same(a, b)
 
 
 @pytest.mark.parametrize("a, b", [
@@ -27,7 +27,7 @@ def test_one_name_in_two_systems(lex, a, b):
     ("Chauvin", "Shovin"),
 ])
 def test_misspellings_are_not_transliterations(lex, a, b):
-    assert not lex["transliteration"].same(a, b)
+    assert not lex.transliteration.same(a, b)
 
 
 def test_a_transliteration_is_a_variant_not_a_misspelling(scan_texts, of_check):

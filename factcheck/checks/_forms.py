@@ -43,7 +43,7 @@ def collect_forms(corpus: Corpus, story: list[str]) -> dict[str, Form]:
     Capitalised name tokens, plus the tokens of person mentions: a person mention is
     context, not capitals, so "Nurleu said" opening a sentence is still a name.
     """
-    vocab = corpus.lexicons["names"]
+    vocab = corpus.lexicons.names
     paths = set(story)
     found = {(s.key, t.start): (s, t) for s, t in name_forms([s for s in corpus.sentences if s.doc.path in paths], vocab)}
     for person in corpus.people:

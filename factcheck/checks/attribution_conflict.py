@@ -32,7 +32,7 @@ class AttributionConflict(Check):
     )
 
     def run(self, corpus: Corpus) -> list[Finding]:
-        translit = corpus.lexicons["transliteration"]
+        translit = corpus.lexicons.transliteration
         clashes: list[tuple[QuotePart, QuotePart]] = []
         speaking = speakers(corpus)
         parts = [p for p in quoted(corpus, self.params["min_words"]) if p.speaker]

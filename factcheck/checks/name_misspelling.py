@@ -80,7 +80,7 @@ class NameMisspelling(Check):
         same name ("Gyanendra Shretha" / "Gyanendra Shrestha"). With such context a
         short form counts too ("Kim Jung Un" / "Kim Jong Un").
         """
-        translit = corpus.lexicons["transliteration"]
+        translit = corpus.lexicons.transliteration
         near = {id(f): neighbours(f) for f in forms}
         folded = {id(f): fold(f.text) for f in forms}
         for rare in forms:

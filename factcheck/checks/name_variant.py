@@ -30,8 +30,8 @@ class NameVariant(Check):
     )
 
     def run(self, corpus: Corpus) -> list[Finding]:
-        translit = corpus.lexicons["transliteration"]
-        house = corpus.lexicons["house-style"]
+        translit = corpus.lexicons.transliteration
+        house = corpus.lexicons.house_style
         preferred = {fold(p): p for p in house["preferred"]}
         groups: list[list] = []
         for story in corpus.stories:

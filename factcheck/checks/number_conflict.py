@@ -75,7 +75,7 @@ class NumberConflict(Check):
 
     def run(self, corpus: Corpus) -> list[Finding]:
         allowed = set(self.params["dimensions"])
-        evolving = frozenset(self.params["evolving"]) | corpus.lexicons["claims"].evolving
+        evolving = frozenset(self.params["evolving"]) | corpus.lexicons.claims.evolving
         claims = [c for c in corpus.claims_of("quantity") if not allowed or c.unit.split(":")[0] in allowed]
         pairs, judged = [], {}
         for a, b, _ in aligned(corpus, claims, self.params["phrase_similarity"], self.params["sentence_similarity"],

@@ -82,7 +82,7 @@ def _speaks(m, vocab) -> bool:
 
 def speakers(corpus: Corpus) -> dict[str, list[tuple[int, str]]]:
     """Per document, (offset, person) for every person mention that stands beside a speech verb."""
-    vocab = corpus.lexicons["names"]
+    vocab = corpus.lexicons.names
     out: dict[str, list[tuple[int, str]]] = {}
     for person in corpus.people:
         if len(person.name.split()) < 2 and _DEMONYM.search(person.name):
@@ -166,7 +166,7 @@ class QuoteMismatch(Check):
     )
 
     def run(self, corpus: Corpus) -> list[Finding]:
-        translit = corpus.lexicons["transliteration"]
+        translit = corpus.lexicons.transliteration
         by_story: dict[int, list[QuotePart]] = {}
         for p in quoted(corpus, self.params["min_words"]):
             by_story.setdefault(corpus.story_of.get(p.sentence.doc.path, 0), []).append(p)
