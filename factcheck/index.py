@@ -48,38 +48,41 @@ class Indexed:
     warnings: list[str]
 
 
-def archive_texts(paths: list[str], settings: Settings) -> tuple[list[str], int, list[str], list[str]]:
+def archive_texts(paths: list[str], settings: Settings) -> tuple[list[str], int, int, list[str], list[str]]:
     """The unique normalised texts a scan of ``paths`` would embed: every sentence, and every claim phrase.
 
     Mirrors ``pipeline.analyse``, which encodes the sentences and the claim phrases in
-    one pass. Returns the sorted texts, the number of documents read, errors and warnings.
+    one pass; each file is read once (``ingest.discover``). Returns the sorted texts, the
+    number of files found, the number of documents read, errors and warnings.
     """
+    from . import ingest
     from .extract.claims import ClaimExtractor
-    from .pipeline import lexicons, load_documents, parse, rule_set
+    from .pipeline import lexicons, load_parsed, parse, rule_set
 
     rules = rule_set(settings)
     lex = lexicons(rules)
-    documents, errors, warnings = load_documents(paths, rules, settings)
-    sentences = [s for doc in documents for s in parse(doc, lex)[0]]
+    inputs = ingest.discover(paths, settings.max_file_size)
+    documents, _, problems, warnings = load_parsed(inputs, rules, settings, None)
+    errors = [p.line for p in problems if p.is_error]
+    warnings = warnings + [p.line for p in problems if not p.is_error]
+    sentences = [s for doc in documents for s in parse(doc, lex, settings.max_sentence_length)[0]]
     extractor = ClaimExtractor(lex.claims)
     texts = {normalise(s.text) for s in sentences}
     texts |= {normalise(c.phrase) for s in sentences for c in extractor.sentence_claims(s) if c.phrase}
-    return sorted(texts), len(documents), errors, warnings
+    files = len(inputs.sources) + sum(p.kind != "missing" for p in problems)
+    return sorted(texts), files, len(documents), errors, warnings
 
 
 def index_local(paths: list[str], settings: Settings) -> Indexed:
     """Read, split and encode in this process; the cache gets what a cold scan would write."""
-    from . import ingest
-
-    files, _ = ingest.discover(paths)
-    texts, documents, errors, warnings = archive_texts(paths, settings)
+    texts, files, documents, errors, warnings = archive_texts(paths, settings)
     embedder = settings.embedder(use_cache=True)
     try:
         embedder.encode(texts)
         warnings += embedder.warnings
     finally:
         embedder.close()
-    return Indexed(len(files), documents, len(texts), embedder.encoded, errors, warnings)
+    return Indexed(files, documents, len(texts), embedder.encoded, errors, warnings)
 
 
 def _read_split(batch: dict, settings: Settings) -> dict:
@@ -89,7 +92,7 @@ def _read_split(batch: dict, settings: Settings) -> dict:
     ``documents`` (how many documents were read, as a string): Ray Data rows need
     one set of columns, and the driver wants all four.
     """
-    texts, documents, errors, warnings = archive_texts([str(p) for p in batch["path"]], settings)
+    texts, _, documents, errors, warnings = archive_texts([str(p) for p in batch["path"]], settings)
     rows = [("text", t) for t in texts] + [("error", e) for e in errors] + [("warning", w) for w in warnings]
     rows.append(("documents", str(documents)))
     return {"kind": np.array([k for k, _ in rows], dtype=object), "value": np.array([v for _, v in rows], dtype=object)}
@@ -131,7 +134,8 @@ def index_ray(paths: list[str], settings: Settings, workers: int | None = None) 
     from . import ingest
 
     ray = _ray()
-    files, missing_paths = ingest.discover(paths)
+    # Listing only: the workers read the files (each once), not the driver.
+    files, missing_paths = ingest.listing(paths)
     if not files:  # nothing to read: no model to load, no cluster to start
         return Indexed(0, 0, 0, 0, missing_paths, [])
     # The driver checks the weights and prepares the graph once, before any worker starts:

@@ -241,6 +241,24 @@ def _walk(folder: Path) -> list[Path]:
     return found
 
 
+def listing(paths: list[str]) -> tuple[list[Path], list[str]]:
+    """The article files ``paths`` name or hold, sorted, without reading them; and one line per missing path.
+
+    For ``factcheck index --engine ray``, whose workers read the files themselves.
+    """
+    files: set[Path] = set()
+    missing: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            files.update(_walk(p))
+        elif p.exists() or p.is_symlink():
+            files.add(p)
+        else:
+            missing.append(f"{display_name(raw)}: no such file or directory")
+    return sorted(files, key=lambda f: f.as_posix()), missing
+
+
 def discover(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, against: list[str] | tuple = ()) -> Inputs:
     """Expand folders into files and read each file once.
 
