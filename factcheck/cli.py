@@ -30,7 +30,6 @@ from .encoders import BACKENDS, DEFAULT_BACKEND
 from .models import severity_rank
 from .output import OutputError, write_output
 from .report import FORMATS
-from .report.text import colour_wanted
 from .rules import RuleError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -61,14 +60,27 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
+def _names(values: tuple[str, ...]) -> list[str]:
+    """Check names from repeatable, comma-separated options: ``--select a,b --select c``."""
+    return [n.strip() for v in values for n in v.split(",") if n.strip()]
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="markdown", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)),
+              help="Report format [default: text on a terminal, else markdown].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here instead of stdout.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help="Lowest severity that exits 1 [default: error].")
 @click.option("--against", multiple=True, help="A published corpus (file or folder) used as evidence; only findings involving PATHS are reported.")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Report and fail only on findings not recorded in this baseline.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record the current findings' fingerprints in this file.")
+@click.option("--select", multiple=True, help="Run only these checks (comma-separated, repeatable).")
+@click.option("--ignore", multiple=True, help="Do not run these checks (comma-separated, repeatable).")
+@click.option("--no-inline-ignores", is_flag=True, default=None, help="Honour no 'factcheck: ignore' marker (for CI).")
+@click.option("--facts", type=click.Path(dir_okay=False), help="The newsroom fact sheet [default: facts.yaml in the project root].")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text report; auto honours NO_COLOR.")
+@click.option("--stdin-filename", help="The name to report for an article read from stdin ('-').")
 @click.option("--rules", "rules", multiple=True, type=click.Path(file_okay=False), help="Another folder of rule files (repeatable).")
 @click.option("--threshold", type=float, help="Cosine similarity that links two sentences into one claim.")
 @click.option("--model", help="'packaged:all-MiniLM-L6-v2' or a local sentence-transformers folder.")
@@ -77,17 +89,28 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the embedding cache.")
 @click.option("--max-file-size", type=int, help="Skip files larger than this many bytes.")
 @click.pass_context
-def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, rules, threshold, model, backend, cache_dir,
-         no_cache, max_file_size):
+def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, select, ignore, no_inline_ignores, facts,
+         color, stdin_filename, rules, threshold, model, backend, cache_dir, no_cache, max_file_size):
     """Scan articles (files or folders) and report discrepancies between and within them.
 
-    A re-scan whose inputs, settings, rules, model and factcheck itself are all
-    unchanged replays the stored outcome from the cache (``factcheck.memo``).
+    Use - to read one article from standard input. A re-scan whose inputs,
+    settings, rules, model and factcheck itself are all unchanged replays the
+    stored outcome from the cache.
     """
-    from . import gate, ingest
+    from . import gate, ingest, terminal
+    from .facts import FactsError
 
+    # Every path is checked before any work, so a typo never costs a scan or prints a report.
+    for p in [*paths, *against]:
+        if p != terminal.STDIN and not os.path.exists(p):
+            raise Fatal(f"{p}: no such file or folder" + (" (--against)" if p in against and p not in paths else ""))
+    if list(paths).count(terminal.STDIN) > 1 or terminal.STDIN in against:
+        raise Fatal("'-' (stdin) may be given once, as an article to scan")
+    if stdin_filename and terminal.STDIN not in paths:
+        raise Fatal("--stdin-filename names the article read from stdin; give '-' as a path too")
     settings = _settings(fail_on=fail_on, threshold=threshold, model=model, backend=backend, cache_dir=cache_dir,
-                         cache=False if no_cache else None, max_file_size=max_file_size)
+                         cache=False if no_cache else None, max_file_size=max_file_size, select=tuple(_names(select)),
+                         ignore=tuple(_names(ignore)), inline_ignores=False if no_inline_ignores else None, facts=facts)
     settings.rules = [*settings.rules, *rules]
     warnings: list[str] = []
     if settings.cache:
@@ -97,37 +120,51 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, ru
         if reason:
             warnings.append(reason)
             settings.cache = False
-    # Every input is read here, once: the memo key, the parse cache and the parser all use these bytes.
-    inputs = ingest.discover(list(paths), settings.max_file_size, list(against))
-    colour = fmt == "text" and not output and colour_wanted(sys.stdout)
-    memo, key = None, None
-    if settings.cache and not write_baseline:  # writing a baseline needs the findings themselves
-        memo, key = _memo(settings, inputs, baseline, fmt, colour)
-    outcome = memo.get(key[0]) if memo and key else None
-    if outcome is None:
-        from .cache.memo import Outcome
-        from .pipeline import run  # the pipeline pulls in numpy and scipy; keep `--help` and replays fast
+    fmt = fmt or terminal.default_format(output, sys.stdout)
+    colour = terminal.colour(color, output, sys.stdout, fmt)
+    stdin = terminal.StdinArticle(sys.stdin.buffer.read(), stdin_filename) if terminal.STDIN in paths else None
+    paths = [stdin.path.as_posix() if p == terminal.STDIN else p for p in paths]
+    try:
+        # Every input is read here, once: the memo key, the parse cache and the parser all use these bytes.
+        inputs = ingest.discover(list(paths), settings.max_file_size, list(against))
+        memo, key = None, None
+        if settings.cache and not write_baseline and stdin is None:  # writing a baseline needs the findings themselves
+            memo, key = _memo(settings, inputs, baseline, fmt, colour)
+        outcome = memo.get(key[0]) if memo and key else None
+        if outcome is None:
+            from .cache.memo import Outcome
+            from .pipeline import run  # the pipeline pulls in numpy and scipy; keep `--help` and replays fast
 
-        try:
-            # Writing a baseline records every current finding, so an old baseline is not applied then.
-            known = gate.read_baseline(baseline) if baseline and not write_baseline else None
-            report = run(list(paths), settings, against=list(against) if against else None, baseline=known,
-                         inputs=inputs)
-        except (RuleError, ModelError, gate.BaselineError) as exc:
-            raise Fatal(str(exc)) from None
-        if write_baseline:
-            _write(write_baseline, gate.baseline_text(report.findings))
-            click.echo(f"factcheck: baseline of {len(report.findings)} finding(s) written to {write_baseline}", err=True)
-        outcome = Outcome(FORMATS[fmt](report, color=colour), report.warnings, report.errors,
-                          [f.severity for f in report.findings], len(report.documents),
-                          fatal=any(p.fatal for p in report.problems))
-        # Stored only when the rule files loaded are the ones the key hashed (none edited mid-scan).
-        if memo and key and not report.errors and report.rules_digest == key[1]:
-            memo.put(key[0], outcome)
+            try:
+                # Writing a baseline records every current finding, so an old baseline is not applied then.
+                known = gate.read_baseline(baseline) if baseline and not write_baseline else None
+                progress = terminal.Progress(sys.stderr)
+                try:
+                    report = run(list(paths), settings, against=list(against) if against else None, baseline=known,
+                                 inputs=inputs, progress=progress)
+                finally:
+                    progress.close()
+            except (RuleError, ModelError, gate.BaselineError, FactsError) as exc:
+                raise Fatal(str(exc)) from None
+            if stdin:
+                report = stdin.relabel(report)
+            if write_baseline:
+                drafts = ({stdin.name if d == stdin.path.as_posix() else d for d in inputs.drafts} if stdin else inputs.drafts)
+                _write(write_baseline, gate.baseline_text(report.findings, drafts if against else None))
+                click.echo(f"factcheck: baseline of {len(report.findings)} finding(s) written to {write_baseline}", err=True)
+            outcome = Outcome(FORMATS[fmt](report, color=colour), report.warnings, report.errors,
+                              [f.severity for f in report.findings], len(report.documents),
+                              fatal=any(p.fatal for p in report.problems))
+            # Stored only when the rule files loaded are the ones the key hashed (none edited mid-scan).
+            if memo and key and not report.errors and report.rules_digest == key[1]:
+                memo.put(key[0], outcome)
+    finally:
+        if stdin:
+            stdin.close()
     if memo:
         warnings += memo.warnings
         memo.close()
-    _finish(ctx, outcome, settings, output, bool(write_baseline), warnings)
+    _finish(ctx, outcome, settings, output, bool(write_baseline), warnings, colour)
 
 
 def _write(path: Path, text: str) -> None:
@@ -160,8 +197,14 @@ def _memo(settings: Settings, inputs, baseline: Path | None, fmt: str, colour: b
     return memo, key
 
 
-def _finish(ctx, outcome, settings: Settings, output: Path | None, wrote_baseline: bool, warnings: list[str]) -> None:
-    """Show an outcome (fresh or replayed) and exit with its code."""
+def _finish(ctx, outcome, settings: Settings, output: Path | None, wrote_baseline: bool, warnings: list[str],
+            colour: bool = False) -> None:
+    """Show an outcome (fresh or replayed), a one-line summary on stderr, and exit with its code.
+
+    An outcome that ends in exit 2 (a named input not analysed, nothing readable) prints no report.
+    """
+    from .terminal import summary_line
+
     shown = set()
     for warning in [*warnings, *outcome.warnings]:
         if warning not in shown:  # several stores may report one full disk; say it once
@@ -169,14 +212,15 @@ def _finish(ctx, outcome, settings: Settings, output: Path | None, wrote_baselin
             click.echo(f"factcheck: warning: {warning}", err=True)
     for error in outcome.errors:
         click.echo(f"factcheck: error: {error}", err=True)
-    if output:
-        _write(output, outcome.text)
-    else:
-        click.echo(outcome.text, nl=False)
     if outcome.fatal:
         ctx.exit(EXIT_ERROR)
     if not outcome.documents:
         raise Fatal("no readable documents to scan")
+    if output:
+        _write(output, outcome.text)
+    else:
+        click.echo(outcome.text, nl=False, color=colour or None)  # --color always keeps colour in a pipe
+    click.echo(summary_line(outcome.severities, outcome.documents, output), err=True)
     if settings.fail_on != "never" and not wrote_baseline:
         floor = severity_rank(settings.fail_on)
         if any(severity_rank(s) >= floor for s in outcome.severities):
@@ -255,16 +299,28 @@ def list_rules(ctx, rules):
 
 
 @cli.command()
-@click.argument("check")
+@click.argument("check", required=False)
 def explain(check):
-    """Say what a check type does, with one example."""
+    """Say what a check does, with one example; with no CHECK, list every check."""
     from .checks import CHECK_TYPES  # every check module: only this command needs them
+    from .pipeline import rule_set
 
+    if check is None:
+        from .explain import listing
+
+        try:
+            rules = rule_set(Settings()).rules
+        except RuleError as exc:
+            raise Fatal(str(exc)) from None
+        click.echo(listing(rules, CHECK_TYPES))
+        return
     if check not in CHECK_TYPES:
-        raise Fatal(f"unknown check '{check}' (known: {', '.join(sorted(CHECK_TYPES))})")
+        from .gate import did_you_mean
+
+        raise Fatal(f"unknown check '{check}'{did_you_mean(check, CHECK_TYPES)}")
     cls = CHECK_TYPES[check]
     click.echo(f"{check}\n")
-    click.echo((sys.modules[cls.__module__].__doc__ or "").strip() + "\n")
+    click.echo((sys.modules[cls.__module__].__doc__ or "").strip().replace("``", "") + "\n")
     if cls.defaults:
         click.echo("Parameters (rule keys) and defaults:")
         for key, value in cls.defaults.items():
@@ -276,14 +332,75 @@ def explain(check):
 @cli.command("config")
 @click.pass_context
 def show_config(ctx):
-    """Print the effective settings and where each came from."""
-    from dataclasses import fields
+    """Print the effective settings as TOML (paste it into factcheck.toml), each with where it came from.
+
+    The settings are validated exactly as scan validates them.
+    """
+    from .explain import settings_toml
+    from .pipeline import rule_set
+
+    from .facts import FactSheet, FactsError
 
     settings = _settings()
-    for f in fields(settings):
-        if f.name == "sources":
-            continue
-        click.echo(f"{f.name.replace('_', '-')} = {getattr(settings, f.name)!r}    # {settings.origin(f.name)}")
+    try:
+        rule_set(settings)
+        if settings.facts:
+            FactSheet.load(Path(settings.facts))
+    except (RuleError, FactsError) as exc:
+        raise Fatal(str(exc)) from None
+    click.echo(settings_toml(settings), nl=False)
+
+
+@cli.group()
+def facts():
+    """Manage the newsroom fact sheet (facts.yaml): confirmed values every draft is checked against."""
+
+
+def _facts_path(path: str | None) -> Path:
+    if path:
+        return Path(path)
+    settings = _settings()
+    return Path(settings.facts) if settings.facts else Path("facts.yaml")
+
+
+@facts.command("list")
+@click.option("--file", "path", type=click.Path(dir_okay=False), help="The fact sheet [default: the one scan uses].")
+def facts_list(path):
+    """List the fact sheet's entries."""
+    from .facts import FactSheet, FactsError
+
+    target = _facts_path(path)
+    if not target.exists():
+        raise Fatal(f"{target}: no fact sheet (add one with 'factcheck facts add')")
+    try:
+        sheet = FactSheet.load(target)
+    except FactsError as exc:
+        raise Fatal(str(exc)) from None
+    click.echo(f"# {target}")
+    for line in sheet.listing():
+        click.echo(line)
+
+
+@facts.command("add")
+@click.argument("kind", type=click.Choice(["title", "spelling", "figure", "date"]))
+@click.argument("subject")
+@click.argument("value")
+@click.option("--since", help="For a title: the first day it was held (YYYY-MM-DD).")
+@click.option("--until", help="For a title: the day it ended (YYYY-MM-DD).")
+@click.option("--file", "path", type=click.Path(dir_okay=False), help="The fact sheet [default: the one scan uses].")
+def facts_add(kind, subject, value, since, until, path):
+    """Record a confirmed value: a person's title (SUBJECT a name, VALUE a title), an accepted spelling,
+    a figure or a date (SUBJECT words of the finding's subject, VALUE the confirmed value).
+    """
+    from .facts import FactsError, add
+
+    target = _facts_path(path)
+    try:
+        sheet = add(target, kind, subject, value, since, until)
+    except FactsError as exc:
+        raise Fatal(str(exc)) from None
+    _write(target, sheet.text())
+    click.echo(f"factcheck: {kind} for {subject} added to {target}", err=True)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -52,8 +52,12 @@ class Settings:
     max_sentence_length: int = MAX_SENTENCE_CHARS  # characters; a longer run of text is cut at spaces
     max_sentences: int = 500_000  # per scan; documents past it are skipped (named ones: exit 2)
     batch_size: int = 64
-    severity: dict = field(default_factory=dict)  # rule id -> severity, overriding the rule file
+    severity: dict = field(default_factory=dict)  # rule id -> severity ("off" turns it off), overriding the rule file
     accept: dict = field(default_factory=dict)  # check id -> accepted subjects or values (e.g. a spelling)
+    select: list = field(default_factory=list)  # only these checks run (empty: all)
+    ignore: list = field(default_factory=list)  # these checks do not run
+    inline_ignores: bool = True  # honour "factcheck: ignore" markers in judged documents
+    facts: str = ""  # the fact sheet; empty: facts.yaml beside the config file (or here), if there is one
     sources: dict = field(default_factory=dict, compare=False, repr=False)
 
     def set(self, key: str, value: Any, source: str) -> None:
@@ -75,12 +79,14 @@ class Settings:
             raise ConfigError(f"{source}: key '{key}' must be one of {', '.join(BACKENDS)}; got {value!r}")
         if attr == "severity":
             for rule, level in value.items():
-                if level not in ("error", "warning", "info"):
-                    raise ConfigError(f"{source}: key 'severity.{rule}' must be one of error, warning, info; got {level!r}")
+                if level not in ("error", "warning", "info", "off"):
+                    raise ConfigError(f"{source}: key 'severity.{rule}' must be one of error, warning, info, off; got {level!r}")
         if attr == "accept":
             for check, accepted in value.items():
                 if not isinstance(accepted, list) or not all(isinstance(a, str) for a in accepted):
                     raise ConfigError(f"{source}: key 'accept.{check}' must be a list of strings")
+        if attr in ("select", "ignore") and not all(isinstance(x, str) for x in value):
+            raise ConfigError(f"{source}: key '{key}' must be a list of check names")
         if attr in ("max_file_size", "max_sentence_length", "max_sentences", "batch_size", "neighbours") and value < 1:
             raise ConfigError(f"{source}: key '{key}' must be at least 1, got {value!r}")
         if attr in ("threshold", "floor", "story_threshold") and not 0.0 < value <= 1.0:
@@ -162,10 +168,17 @@ def load_settings(flags: dict[str, Any] | None = None, start: Path | None = None
             if key == "rules" and isinstance(value, list):
                 # rule folders are relative to the config file, not to where factcheck runs
                 value = [str((path.parent / v).resolve()) for v in value]
+            if key == "facts" and isinstance(value, str) and value:
+                value = str((path.parent / value).resolve())
             if key == "cache-dir" and isinstance(value, str) and value:
                 value = _check_cache_dir(value, path)
             settings.set(key, value, f"{path}")
     for key, value in (flags or {}).items():
         if value is not None and value != ():
             settings.set(key, list(value) if isinstance(value, tuple) else value, "command line")
+    if not settings.facts:
+        # facts.yaml in the project root: beside the config file, else in the current folder
+        root = found[0].parent if found else (start or Path.cwd())
+        if (root / "facts.yaml").is_file():
+            settings.set("facts", str((root / "facts.yaml").resolve()), f"{root / 'facts.yaml'}")
     return settings

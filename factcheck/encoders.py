@@ -100,8 +100,10 @@ class OnnxEncoder:
 
     def __init__(self, graph: Path, folder: Path, threads: int = 0) -> None:
         try:
-            import onnxruntime as ort
             from tokenizers import Tokenizer
+
+            from .privacy import onnxruntime
+            ort = onnxruntime()  # imported with its telemetry off (factcheck.privacy)
         except ImportError as exc:
             raise BackendUnavailable(f"onnxruntime is not installed ({exc})") from None
         self.layout = Layout.read(folder)

@@ -212,6 +212,8 @@ class Finding:
     suggestion: str | None = None
     rule: str | None = None
     id: str = ""
+    # In --against mode, each draft's side of the finding (gate.DraftView): its value, who agrees, who disagrees.
+    drafts: list = field(default_factory=list, compare=False)
 
     def __post_init__(self) -> None:
         self.evidence = sorted(set(self.evidence), key=lambda e: (e.document, e.line, e.column, e.text))
@@ -250,6 +252,7 @@ class Finding:
             "values": list(self.values),
             "evidence": [e.as_dict() for e in self.evidence],
             "suggestion": self.suggestion,
+            **({"drafts": [d.as_dict() for d in self.drafts]} if self.drafts else {}),
         }
 
 
@@ -278,6 +281,7 @@ class Report:
     stories: list[list[str]] = field(default_factory=list)  # document paths grouped by story
     set_aside: dict[str, int] = field(default_factory=dict)  # findings not reported: suppressed, accepted, baselined
     rules: dict[str, tuple[str, str]] = field(default_factory=dict)  # rule id -> (description, severity)
+    suppressed: list = field(default_factory=list)  # gate.Suppression: each finding set aside, where and why
     problems: list = field(default_factory=list)  # ingest.Problem: the inputs not analysed, as data (exit codes)
     rules_digest: str = ""  # hash of the rule files' bytes as loaded (the memo stores only a matching outcome)
 

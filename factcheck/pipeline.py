@@ -22,20 +22,36 @@ from .extract.names import proper_names
 from .extract.people import PeopleExtractor, link_people, link_surnames
 from .lexicons import Lexicons
 from .models import Corpus, Finding, Report, severity_rank
-from . import gate
+from . import facts, gate
 from .rules import RuleError, RuleSet, default_rules_dir, load_rules
 from .sentences import MAX_SENTENCE_CHARS, split
 
 
 def rule_set(settings: Settings) -> RuleSet:
-    """The shipped rules, then each folder the settings name, in order; then the config's severities."""
+    """The shipped rules, then each folder the settings name, in order; then the config's severities and choices.
+
+    Every check name the settings use (``severity``, ``accept``, ``select``,
+    ``ignore``) must name a rule or ``fact-sheet``; a typo is an error with the
+    closest names. ``severity = "off"``, ``ignore`` and ``select`` turn rules off.
+    """
     rules = load_rules([default_rules_dir(), *(Path(d) for d in settings.rules)], CHECK_TYPES)
-    known = {r.id for r in rules.rules}
-    for rule_id, level in settings.severity.items():
-        if rule_id not in known:
-            raise RuleError(f"config: key 'severity.{rule_id}' names no rule (known: {', '.join(sorted(known))})")
-    rules.rules = [replace(r, severity=settings.severity.get(r.id, r.severity)) for r in rules.rules]
+    known = {r.id for r in rules.rules} | {facts.CHECK}
+    try:
+        for key in ("severity", "accept", "select", "ignore"):
+            names = getattr(settings, key)
+            where = "--" + key if settings.origin(key) == "command line" else f"{settings.origin(key)}: key '{key}'"
+            gate.check_names(names, known, where, wildcard=key == "accept")
+    except gate.UnknownName as exc:
+        raise RuleError(str(exc)) from None
+    rules.rules = [replace(r, severity=settings.severity.get(r.id, r.severity) if settings.severity.get(r.id) != "off" else r.severity,
+                           enabled=r.enabled and check_on(settings, r.id)) for r in rules.rules]
     return rules
+
+
+def check_on(settings: Settings, name: str) -> bool:
+    """Whether the settings leave a check on: not ``off`` in ``severity``, selected, not ignored."""
+    return (settings.severity.get(name) != "off" and (not settings.select or name in settings.select)
+            and name not in settings.ignore)
 
 
 def lexicons(rules: RuleSet) -> Lexicons:
@@ -132,7 +148,7 @@ def merge(findings: list[Finding]) -> list[Finding]:
 
 def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embedder | None = None,
             warnings: list[str] | None = None, focus: set[str] | None = None, parsed: dict | None = None,
-            lex: Lexicons | None = None) -> Corpus:
+            lex: Lexicons | None = None, progress=None) -> Corpus:
     """Sentences, embeddings, stories, clusters and people for ``documents``.
 
     ``parsed`` maps a document path to its ``parse`` where one was already made;
@@ -150,6 +166,8 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
     claims = [c for s in sentences for c in extractor.sentence_claims(s)]
     # Claim phrases are encoded with the sentences, in one pass: alignment compares them.
     phrases = sorted({c.phrase for c in claims if c.phrase})
+    if progress:
+        progress(f"encoding {len(sentences)} sentences of {len(documents)} files")
     own = embedder is None
     embedder = embedder or settings.embedder()
     try:
@@ -176,6 +194,8 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
         sentences = [sentences[i] for i in rows]
         vectors = vectors[rows]
         claims = [c for c in claims if c.document in keep]
+    if progress:
+        progress(f"grouping {len(sentences)} sentences into claims")
     clusters = cluster(sentences, vectors, settings.threshold, settings.floor, settings.neighbours)
     finder = PeopleExtractor(lex.titles, lex.names)
     mentions = [m for s in sentences for m in finder.extract(s)]
@@ -191,7 +211,8 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
 
 
 def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
-        against: list[str] | None = None, baseline: set[str] | None = None, inputs: ingest.Inputs | None = None) -> Report:
+        against: list[str] | None = None, baseline: gate.Baseline | None = None, inputs: ingest.Inputs | None = None,
+        progress=None) -> Report:
     """Scan ``paths`` (and the ``against`` corpus) and return the report.
 
     With ``against``, the corpus is evidence only: a finding is reported when it
@@ -200,9 +221,13 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
     Unreadable files are listed in ``Report.errors``; skipped ones in ``Report.warnings``;
     both, as data, in ``Report.problems``. ``inputs`` is ``ingest.discover``'s result
     when the caller has already read the files (the CLI does, for the memo key).
+    ``progress``, when given, is called with a short description of each stage.
     """
     rules = rule_set(settings)
+    sheet = facts.FactSheet.load(Path(settings.facts)) if settings.facts else None
     lex = lexicons(rules)
+    if progress:
+        progress("reading files")
     if inputs is None:
         inputs = ingest.discover(paths, settings.max_file_size, against or [])
     documents, parsed, problems, warnings = load_parsed(inputs, rules, settings, lex)
@@ -213,7 +238,9 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
     stories: list[list[str]] = []
     drafts = inputs.drafts if against is not None else None
     if documents:
-        corpus = analyse(documents, rules, settings, embedder, warnings, focus=drafts, parsed=parsed, lex=lex)
+        corpus = analyse(documents, rules, settings, embedder, warnings, focus=drafts, parsed=parsed, lex=lex, progress=progress)
+        if progress:
+            progress("running the checks")
         stories = corpus.stories
         for s in corpus.sentences:
             counts[s.doc.path] = counts.get(s.doc.path, 0) + 1
@@ -222,16 +249,31 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
             if rule.enabled:
                 check = CHECK_TYPES[rule.extends](rule)
                 (deferring if check.defers else findings).extend(check.run(corpus))
+        if sheet and check_on(settings, facts.CHECK):
+            findings += sheet.check(corpus, settings.severity.get(facts.CHECK, "error"))
         covered = {(e.document, e.line, e.text) for f in findings for e in f.evidence}
         findings += [f for f in deferring if not any((e.document, e.line, e.text) in covered for e in f.evidence)]
     findings = merge(findings)
     if drafts is not None:
         findings = gate.involving(findings, drafts)
-    set_aside = {}
-    findings, set_aside["suppressed"] = gate.suppressed(findings, documents)
-    findings, set_aside["accepted"] = gate.accepted(findings, settings.accept)
-    findings, set_aside["baselined"] = gate.baselined(findings, baseline or set())
+        extends = {r.id: r.extends for r in rules.rules}
+
+        def same(f: Finding, a: str, b: str) -> bool | None:
+            # Two phrasings of one title ("Deputy Foreign Minister" / "Deputy Minister of Foreign Affairs") agree.
+            return facts.same_title(lex.titles, a, b) if extends.get(f.check) == "title-conflict" else None
+
+        findings = gate.judge(findings, drafts, sheet.verdict(documents, lex) if sheet else None, same)
+        findings = sorted(facts.unrepeated(findings), key=Finding.sort_key)
+    warnings += gate.marker_warnings(documents, {r.id for r in rules.rules} | {facts.CHECK})
+    findings, inline = gate.suppressed(findings, documents, drafts, settings.inline_ignores)
+    findings, accepted = gate.accepted(findings, settings.accept)
+    findings, baselined = gate.baselined(findings, baseline, drafts)
+    if baseline is not None:
+        warnings += baseline.notes
+    rule_info = {r.id: (r.description, r.severity) for r in rules.rules if r.enabled}
+    if sheet:
+        rule_info[facts.CHECK] = ("A value the newsroom fact sheet contradicts.", settings.severity.get(facts.CHECK, "error"))
     return Report(documents=documents, findings=findings, errors=errors, warnings=warnings, problems=problems,
                   rules_digest=rules.digest, sentence_counts=counts,
-                  stories=stories, set_aside=set_aside,
-                  rules={r.id: (r.description, r.severity) for r in rules.rules if r.enabled})
+                  stories=stories, set_aside={"suppressed": len(inline), "accepted": len(accepted), "baselined": len(baselined)},
+                  rules=rule_info, suppressed=[*inline, *accepted, *baselined])

@@ -67,11 +67,17 @@ def test_exit_0_when_nothing_at_the_fail_level(scan_texts):
     assert code == 0 and report["summary"]["error"] == 0
 
 
-def test_missing_path_exits_2_and_the_rest_is_still_scanned(run_cli):
+def test_missing_path_exits_2_before_any_work_and_prints_no_report(run_cli):
     result = run_cli("scan", "seeds/002_884f17b88d29c1fe.txt", "no/such/file.txt", "--format", "json")
     assert result.exit_code == 2
-    assert "no/such/file.txt: no such file or directory" in result.stderr
-    assert len(json.loads(result.stdout)["documents"]) == 1
+    assert "no/such/file.txt: no such file or folder" in result.stderr
+    assert result.stdout == ""
+
+
+def test_missing_against_path_exits_2_before_any_work(run_cli):
+    result = run_cli("scan", "seeds/002_884f17b88d29c1fe.txt", "--against", "publishd", "--format", "json")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "publishd: no such file or folder (--against)" in result.stderr
 
 
 def test_unreadable_file_in_a_folder_is_reported_and_the_scan_goes_on(tmp_path, cache_dir):
@@ -79,7 +85,9 @@ def test_unreadable_file_in_a_folder_is_reported_and_the_scan_goes_on(tmp_path, 
     (tmp_path / "bad.txt").write_bytes(b"\x00\xff" * 50)
     result = CliRunner().invoke(cli, ["scan", str(tmp_path), "--format", "json", "--cache-dir", str(cache_dir)])
     assert result.exit_code == 0
-    assert result.stderr.count("\n") == 1 and "bad.txt: binary file" in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and "bad.txt: binary file" in lines[0]
+    assert lines[1] == "factcheck: 0 errors, 0 warnings, 0 info in 1 file"  # the closing summary line
     assert [d["path"].rsplit("/", 1)[-1] for d in json.loads(result.stdout)["documents"]] == ["good.txt"]
 
 
@@ -174,3 +182,196 @@ def test_reports_are_written_atomically(tmp_path, monkeypatch):
     monkeypatch.undo()
     write_atomic(target, "new report\n")
     assert target.read_text(encoding="utf-8") == "new report\n"
+
+
+# --- no silent failures: every unknown check name is loud, with "did you mean" -------------------------------
+
+def test_unknown_check_in_select_and_ignore_exits_2_with_did_you_mean(run_cli):
+    for option in ("--select", "--ignore"):
+        result = run_cli("scan", "seeds", option, "title-conflcit")
+        assert result.exit_code == 2 and result.stdout == ""
+        assert f"{option}: unknown check 'title-conflcit' (did you mean 'title-conflict'?)" in result.stderr
+
+
+def test_unknown_check_in_config_is_the_same_error_for_scan_and_config(tmp_path, cache_dir, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Talks\nThe minister met the envoy in Astana on 21 August 2024.\n", encoding="utf-8")
+    for table in ("[severity]\nvauge-date = \"error\"\n", "[accept]\nvauge-date = [\"June\"]\n", "ignore = [\"vauge-date\"]\n",
+                  "select = [\"vauge-date\"]\n"):
+        (tmp_path / "factcheck.toml").write_text(table, encoding="utf-8")
+        scanned = CliRunner().invoke(cli, ["scan", "a.txt", "--cache-dir", str(cache_dir)])
+        shown = CliRunner().invoke(cli, ["config"])
+        assert scanned.exit_code == shown.exit_code == 2, table
+        assert "unknown check 'vauge-date' (did you mean 'vague-date'?)" in scanned.stderr
+        assert scanned.stderr == shown.stderr and scanned.stdout == shown.stdout == ""
+
+
+def test_config_prints_toml_that_reads_back_to_the_same_settings(tmp_path, monkeypatch):
+    import tomllib
+
+    from factcheck.config import load_settings
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "factcheck.toml").write_text(
+        'fail-on = "warning"\nignore = ["single-source"]\ninline-ignores = false\n'
+        '[severity]\nvague-date = "off"\n[accept]\nname-misspelling = ["Nurleu"]\n"*" = ["Astana"]\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["config"])
+    assert result.exit_code == 0, result.stderr
+    printed = tomllib.loads(result.stdout)
+    (tmp_path / "factcheck.toml").write_text(result.stdout, encoding="utf-8")
+    again = load_settings()
+    assert printed["severity"] == {"vague-date": "off"} and printed["accept"]["*"] == ["Astana"]
+    assert (again.fail_on, again.ignore, again.inline_ignores, again.accept) == ("warning", ["single-source"], False, {
+        "name-misspelling": ["Nurleu"], "*": ["Astana"]})
+
+
+def test_severity_off_ignore_and_select_turn_checks_off(tmp_path, cache_dir, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Talks\nThe ministry has long pursued a balanced policy. In June of that year, it changed course.\n",
+                                    encoding="utf-8")
+
+    def found(*extra):
+        result = CliRunner().invoke(cli, ["scan", "a.txt", "--format", "json", "--cache-dir", str(cache_dir), *extra])
+        assert result.exit_code in (0, 1), result.stderr
+        return {f["check"] for f in json.loads(result.stdout)["findings"]}
+
+    assert "vague-date" in found()
+    assert "vague-date" not in found("--ignore", "vague-date")
+    assert "vague-date" not in found("--select", "title-conflict,date-conflict")
+    (tmp_path / "factcheck.toml").write_text('[severity]\nvague-date = "off"\n', encoding="utf-8")
+    assert "vague-date" not in found()
+    (tmp_path / "factcheck.toml").write_text('ignore = ["vague-date"]\n', encoding="utf-8")
+    assert "vague-date" not in found()
+
+
+# --- terminal conventions -------------------------------------------------------------------------------------
+
+class _Tty:
+    def isatty(self):
+        return True
+
+
+class _Pipe:
+    def isatty(self):
+        return False
+
+
+def test_colour_and_default_format_follow_the_terminal_and_no_color(monkeypatch):
+    from factcheck.terminal import colour, default_format
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert default_format(None, _Tty()) == "text" and default_format(None, _Pipe()) == "markdown"
+    assert default_format(Path("r.md"), _Tty()) == "markdown"
+    assert colour("auto", None, _Tty(), "text") and not colour("auto", None, _Pipe(), "text")
+    assert not colour("auto", None, _Tty(), "markdown")
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not colour("auto", None, _Tty(), "text")
+    assert colour("always", None, _Pipe(), "text") and not colour("never", None, _Tty(), "text")
+
+
+def test_color_always_colours_the_text_report_and_never_does_not(run_cli):
+    coloured = run_cli("scan", "seeds", "--format", "text", "--color", "always")
+    plain = run_cli("scan", "seeds", "--format", "text", "--color", "never")
+    assert "\x1b[" in coloured.stdout and "\x1b[" not in plain.stdout
+
+
+def test_text_report_has_a_suggestion_line(run_cli):
+    result = run_cli("scan", "seeds", "--format", "text")
+    assert any(line.startswith("    suggestion: ") for line in result.stdout.splitlines())
+
+
+def test_summary_line_on_stderr_names_the_report_file(run_cli, tmp_path):
+    out = tmp_path / "r.md"
+    result = run_cli("scan", "seeds", "-o", str(out), "--fail-on", "never")
+    assert result.exit_code == 0
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith("factcheck: ") and " in 5 files; report written to " in last and last.endswith(str(out))
+
+
+def test_stdin_article_is_reported_under_its_stdin_filename(tmp_path, cache_dir):
+    draft = "# Envoy\n\nKazakhstan's Deputy Minister of Foreign Affairs, Murat Nurtleu, met the Belarusian ambassador.\n"
+    published = tmp_path / "published"
+    published.mkdir()
+    (published / "a.txt").write_text("Summit\nPublished: 2024-08-23\nForeign Minister Murat Nurtleu met the Belarusian ambassador "
+                                     "in Astana on Monday.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["scan", "-", "--stdin-filename", "drafts/envoy.md", "--against", str(published),
+                                      "--format", "json", "--cache-dir", str(cache_dir)], input=draft.encode())
+    report = json.loads(result.stdout)
+    assert result.exit_code == 1
+    assert "drafts/envoy.md" in [d["path"] for d in report["documents"]]
+    assert any(e["document"] == "drafts/envoy.md" for f in report["findings"] for e in f["evidence"])
+    assert "factcheck-stdin-" not in result.stdout
+
+
+def test_explain_without_a_check_lists_every_check_with_severity_and_values(run_cli):
+    from factcheck.checks import CHECK_TYPES
+
+    result = run_cli("explain")
+    assert result.exit_code == 0
+    for check in CHECK_TYPES:
+        assert f"\n{check}  (" in result.stdout
+    assert "title-conflict  (title-conflict; default severity error)" in result.stdout
+    assert "    settle_days = 31" in result.stdout  # a shipped parameter value
+    assert "fact-sheet" in result.stdout
+
+
+def test_help_has_no_developer_markup(run_cli):
+    for command in ([], ["scan"], ["explain"], ["config"], ["rules"], ["prepare"], ["facts"], ["facts", "add"], ["facts", "list"]):
+        text = run_cli(*command, "--help").stdout
+        assert "``" not in text and "\\b" not in text, command
+
+
+def test_explain_unknown_check_says_did_you_mean(run_cli):
+    result = run_cli("explain", "title-conflcit")
+    assert result.exit_code == 2 and "did you mean 'title-conflict'?" in result.stderr
+
+
+def test_progress_shows_only_on_a_terminal_and_only_after_the_delay(monkeypatch):
+    import io
+    import time
+
+    from factcheck.terminal import Progress
+
+    class TtyBuffer(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(Progress, "DELAY", 0.05)
+    quiet = io.StringIO()  # not a terminal: never a byte
+    p = Progress(quiet)
+    p("encoding 10 sentences of 2 files")
+    time.sleep(0.2)
+    p.close()
+    assert quiet.getvalue() == ""
+    tty = TtyBuffer()
+    p = Progress(tty)
+    p("reading files")
+    assert tty.getvalue() == ""  # nothing before the delay
+    time.sleep(0.2)
+    p("encoding 10 sentences of 2 files")
+    p.close()
+    shown = tty.getvalue()
+    assert "factcheck: reading files" in shown and "factcheck: encoding 10 sentences of 2 files" in shown
+    assert shown.endswith("\r\x1b[K")  # the line is cleared before the report
+
+
+def test_reports_are_written_0644_and_keep_an_existing_mode(run_cli, tmp_path):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.md"
+        assert run_cli("scan", "seeds", "-o", str(fresh), "--fail-on", "never").exit_code == 0
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.md"
+        kept.write_text("old", encoding="utf-8")
+        kept.chmod(0o640)
+        assert run_cli("scan", "seeds", "-o", str(kept), "--fail-on", "never").exit_code == 0
+        assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_text(encoding="utf-8").startswith("# factcheck report")
+    finally:
+        os.umask(old)
+
+
+def test_stdin_filename_without_stdin_is_an_error(run_cli):
+    result = run_cli("scan", "seeds", "--stdin-filename", "drafts/x.md")
+    assert result.exit_code == 2 and "give '-' as a path too" in result.stderr and result.stdout == ""

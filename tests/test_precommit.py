@@ -18,6 +18,7 @@ PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 
 PUBLISHED = "Summit in Astana\nPublished: 2024-08-23\nForeign Minister Murat Nurtleu met the Belarusian ambassador in Astana.\n"
 DRAFT_BAD = "# Envoy summoned\n\nKazakhstan's Deputy Minister of Foreign Affairs, Murat Nurtleu, met the Belarusian ambassador.\n"
+TAG = "v0.2.0"  # the release the README tells a newsroom to pin
 DRAFT_FIXED = "# Envoy summoned\n\nKazakhstan's Foreign Minister, Murat Nurtleu, met the Belarusian ambassador.\n"
 
 
@@ -85,4 +86,50 @@ def test_conflicting_draft_is_allowed_after_baselining(newsroom):
                     ".factcheck-baseline.json", "--format", "text", "--cache-dir", str(cache_dir)], cwd=repo, env=env, check=True, capture_output=True)
     git(repo, "add", ".factcheck-baseline.json", "drafts/envoy.md")
     allowed = commit(repo, env, "draft, accepted")
+    assert allowed.returncode == 0, allowed.stdout + allowed.stderr
+
+
+def test_the_hook_installs_with_language_python_from_a_tag_of_a_local_clone(tmp_path, cache_dir):
+    """`.pre-commit-hooks.yaml` as a newsroom uses it: `repo:` a copy of this repository, `rev:` the release tag.
+
+    pre-commit clones the tag and builds its own virtualenv with pip; PIP_CONSTRAINT
+    pins torch to the CPU build (constraints.txt), and pip takes every package from
+    its cache or the package index, so nothing but the index is reached.
+    """
+    if not PRE_COMMIT.exists() or shutil.which("git") is None:
+        pytest.skip("pre-commit or git not installed")
+    root = Path(__file__).resolve().parent.parent
+    clone = tmp_path / "factcheck"
+    subprocess.run(["git", "clone", "-q", str(root), str(clone)], check=True, capture_output=True)
+    if git(clone, "tag", "--list", TAG).stdout.strip() != TAG:
+        git(clone, "tag", TAG)  # a checkout without tags (a CI clone): tag its head as a release would
+    repo = tmp_path / "newsroom"
+    (repo / "published").mkdir(parents=True)
+    (repo / "drafts").mkdir()
+    (repo / "published" / "summit.txt").write_text(PUBLISHED, encoding="utf-8")
+    (repo / ".pre-commit-config.yaml").write_text(
+        "repos:\n"
+        f"  - repo: {clone}\n"
+        f"    rev: {TAG}\n"
+        "    hooks:\n"
+        "      - id: factcheck\n"
+        "        args: [--against, published, --fail-on, warning]\n"
+        "        files: ^drafts/\n", encoding="utf-8")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "HF_HUB_OFFLINE": "1",
+           "PIP_CONSTRAINT": str(clone / "constraints.txt"), "FACTCHECK_CACHE_DIR": str(cache_dir),
+           "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.invalid",
+           "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.invalid"}
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "--no-verify", "-m", "published record")
+    subprocess.run([str(PRE_COMMIT), "install"], cwd=repo, env=env, check=True, capture_output=True)
+    (repo / "drafts" / "envoy.md").write_text(DRAFT_BAD, encoding="utf-8")
+    git(repo, "add", "drafts/envoy.md")
+    blocked = commit(repo, env, "draft")
+    assert blocked.returncode != 0
+    assert "title-conflict" in blocked.stdout + blocked.stderr, blocked.stdout + blocked.stderr
+    assert list((tmp_path / "pre-commit-home").glob("repo*/py_env-*/bin/factcheck")), "the hook's own virtualenv"
+    (repo / "drafts" / "envoy.md").write_text(DRAFT_FIXED, encoding="utf-8")
+    git(repo, "add", "drafts/envoy.md")
+    allowed = commit(repo, env, "draft, fixed")
     assert allowed.returncode == 0, allowed.stdout + allowed.stderr

@@ -84,6 +84,8 @@ def scan_key(inputs, settings, rule_dirs: list[Path], weights: Path, baseline: P
     try:
         if baseline is not None:
             add("baseline", _sha(baseline.read_bytes()))
+        if settings.facts:
+            add("facts", _sha(Path(settings.facts).read_bytes()))
         st = weights.stat()
         add(weights.as_posix(), st.st_size, st.st_mtime_ns)
     except OSError:

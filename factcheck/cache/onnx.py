@@ -121,6 +121,9 @@ def _export(folder: Path, out: Path) -> None:
 def _quantize(source: Path, out: Path) -> None:
     try:
         import onnx
+
+        from ..privacy import onnxruntime
+        onnxruntime()  # import it with its telemetry off before the quantizer does (factcheck.privacy)
         from onnxruntime.quantization import QuantType, quantize_dynamic
     except ImportError as exc:
         raise BackendUnavailable(f"int8 quantization needs onnx and onnxruntime ({exc})") from None

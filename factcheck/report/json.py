@@ -39,6 +39,8 @@ def as_dict(report: Report, sentence_counts: dict[str, int] | None = None) -> di
         "stories": [{"story": n, "documents": list(paths), "findings": [f.id for f in found]}
                     for n, (paths, found) in enumerate(by_story(report), 1)],
         "set_aside": {k: report.set_aside.get(k, 0) for k in SET_ASIDE},
+        # added to the contract: what was not reported, each with where and why (only when something was)
+        **({"suppressed": [s.as_dict() for s in report.suppressed]} if report.suppressed else {}),
     }
 
 

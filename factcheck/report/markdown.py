@@ -123,6 +123,10 @@ def finding_block(item: Item, heading: str) -> list[str]:
     if folded:
         places = "; ".join(_where(r) + (f" ({pieces(r.pieces)})" if r.pieces else "") for r in folded)
         lines += [f"{plural(len(folded), 'more place')} folded: {places}", ""]
+    if f.drafts:  # the draft's value above the archive's, one labelled line each, as a literal block
+        from ..gate import comparison
+
+        lines += [f"    {flat(line)}" for line in comparison(f)] + [""]
     return lines
 
 
@@ -144,6 +148,11 @@ def render(report: Report, color: bool = False) -> str:
     aside = ", ".join(f"{n} {k}" for k, n in sorted(report.set_aside.items()) if n)
     if aside:
         out += [f"Not reported: {aside} (see the editor's guide in the README).", ""]
+    if report.suppressed:
+        out += ["<details><summary>Not reported, with where and why</summary>", ""]
+        out += [f"- {code(s.where)} {escape(s.check)} · {escape(s.subject)}: {escape(s.why)} (id {code(s.id)})"
+                for s in report.suppressed]
+        out += ["", "</details>", ""]
     if report.errors or report.warnings:
         out += ["## Files not read or read with a warning", ""]
         out += [f"- error: {escape(e)}" for e in report.errors]

@@ -1,0 +1,66 @@
+"""What ``factcheck explain`` (no argument) and ``factcheck config`` print: the checks, and the settings as TOML."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+
+from .config import Settings
+from .facts import CHECK as FACT_SHEET
+
+
+def listing(rules: list, types: dict) -> str:
+    """Every check: its id, the type it extends, its default severity, and its shipped parameter values."""
+    lines = ["Checks (factcheck explain TYPE says more about one):", ""]
+    for r in sorted(rules, key=lambda r: r.id):
+        state = "" if r.enabled else ", off"
+        lines.append(f"{r.id}  ({r.extends}; default severity {r.severity}{state})")
+        description = " ".join((r.description or "").split())
+        if description:
+            lines.append(f"    {description}")
+        values = {**types[r.extends].defaults, **r.params} if r.extends in types else dict(r.params)
+        for key, value in sorted(values.items()):
+            lines.append(f"    {key} = {_short(value)}")
+    lines.append(f"{FACT_SHEET}  (the newsroom fact sheet; default severity error)")
+    lines.append("    A title, spelling, figure or date that facts.yaml contradicts.")
+    return "\n".join(lines) + "\n"
+
+
+def _short(value) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 100 else text[:97] + "..."
+
+
+def toml_value(value) -> str:
+    """A TOML literal for a setting's value (strings, numbers, booleans, lists of them)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    raise TypeError(f"no TOML form for {value!r}")
+
+
+def _key(name: str) -> str:
+    return name if name.replace("-", "").replace("_", "").isalnum() else json.dumps(name)
+
+
+def settings_toml(settings: Settings) -> str:
+    """The effective settings as a factcheck.toml that reads back to the same values; origins as comments."""
+    lines = ["# factcheck: effective settings (paste into factcheck.toml, or under [tool.factcheck] in pyproject.toml)"]
+    tables = []
+    for f in fields(settings):
+        if f.name == "sources":
+            continue
+        value = getattr(settings, f.name)
+        if isinstance(value, dict):
+            tables.append((f.name, value))
+            continue
+        lines.append(f"{f.name.replace('_', '-')} = {toml_value(value)}    # {settings.origin(f.name)}")
+    for name, table in tables:
+        lines += ["", f"[{name}]    # {settings.origin(name)}"]
+        lines += [f"{_key(k)} = {toml_value(v)}" for k, v in sorted(table.items())]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,344 @@
+"""The newsroom fact sheet: values an editor has confirmed once, checked in every later draft.
+
+``facts.yaml`` in the project root (the folder of the config file, else the
+current folder), or the file the ``facts`` setting names::
+
+    people:
+      - name: Murat Nurtleu            # the preferred spelling
+        also: []                       # other spellings the newsroom accepts
+        titles:
+          - title: Deputy Minister of Foreign Affairs
+            until: 2023-09-01
+          - title: Foreign Minister
+            since: 2023-09-01
+    figures:
+      - subject: workers              # a word of the finding's subject
+        value: six
+    dates:
+      - subject: interview
+        value: August 15
+
+The sheet is the authoritative record and beats any archive majority:
+
+- a person's title is checked as of the article's date (``since`` inclusive,
+  ``until`` exclusive); an article without a date is checked against every title
+  the person ever held;
+- a name one or two letters from a listed person's preferred spelling, and not in
+  ``also``, is a misspelling;
+- a figure or date is checked where a check finds the value disputed, for a
+  finding whose subject contains the entry's ``subject``.
+
+A contradiction is an error of the ``fact-sheet`` check that names the entry. In
+``--against`` mode the sheet also settles a disputed finding: a draft that agrees
+with the sheet is not blamed, whatever the archive says (``verdict``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from rapidfuzz.distance import OSA
+
+from .extract.names import fold
+from .models import Corpus, Document, Finding, evidence_at
+
+CHECK = "fact-sheet"
+FILENAME = "facts.yaml"
+_WORD = re.compile(r"\w+")
+KINDS = ("people", "figures", "dates")
+
+
+class FactsError(Exception):
+    """A fact sheet that cannot be used; the message names the file and the key."""
+
+
+def _words(text: str) -> str:
+    return " ".join(_WORD.findall(str(text).casefold()))
+
+
+@dataclass(frozen=True)
+class Held:
+    """One title a person held, from ``since`` (inclusive) until ``until`` (exclusive)."""
+
+    title: str
+    since: str | None = None
+    until: str | None = None
+
+    def covers(self, date: str | None) -> bool:
+        return date is None or ((self.since is None or self.since <= date) and (self.until is None or date < self.until))
+
+    def describe(self) -> str:
+        span = " ".join(x for x in (f"since {self.since}" if self.since else "", f"until {self.until}" if self.until else "") if x)
+        return f"'{self.title}'" + (f" ({span})" if span else "")
+
+
+@dataclass
+class PersonFact:
+    name: str
+    also: list[str] = field(default_factory=list)
+    titles: list[Held] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return fold(self.name.split()[-1])
+
+
+@dataclass(frozen=True)
+class ValueFact:
+    kind: str  # "figures" or "dates"
+    subject: str
+    value: str
+
+
+@dataclass
+class FactSheet:
+    """The parsed sheet and the file it came from."""
+
+    path: Path
+    people: list[PersonFact] = field(default_factory=list)
+    values: list[ValueFact] = field(default_factory=list)
+
+    # --- reading --------------------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: Path) -> "FactSheet":
+        """Read and validate a fact sheet; a missing or malformed one raises FactsError naming file and key."""
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except OSError as exc:
+            raise FactsError(f"{path}: cannot read fact sheet: {exc.strerror or exc}") from None
+        except (UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise FactsError(f"{path}: not a fact sheet (invalid YAML: {exc})") from None
+        if not isinstance(data, dict):
+            raise FactsError(f"{path}: a fact sheet is a mapping with keys {', '.join(KINDS)}")
+        for key in data:
+            if key not in KINDS:
+                raise FactsError(f"{path}: unknown key '{key}' (known: {', '.join(KINDS)})")
+        sheet = cls(path)
+        for n, p in enumerate(_list(path, data, "people")):
+            where = f"people[{n}]"
+            if not isinstance(p, dict) or not isinstance(p.get("name"), str) or not p["name"].strip():
+                raise FactsError(f"{path}: {where} needs a 'name'")
+            _only(path, where, p, ("name", "also", "titles"))
+            also = p.get("also") or []
+            if not isinstance(also, list) or not all(isinstance(a, str) for a in also):
+                raise FactsError(f"{path}: {where}.also must be a list of names")
+            titles = []
+            for m, t in enumerate(p.get("titles") or []):
+                at = f"{where}.titles[{m}]"
+                if not isinstance(t, dict) or not isinstance(t.get("title"), str):
+                    raise FactsError(f"{path}: {at} needs a 'title'")
+                _only(path, at, t, ("title", "since", "until"))
+                titles.append(Held(t["title"], _date(path, f"{at}.since", t.get("since")), _date(path, f"{at}.until", t.get("until"))))
+            sheet.people.append(PersonFact(" ".join(p["name"].split()), list(also), titles))
+        for kind in ("figures", "dates"):
+            for n, v in enumerate(_list(path, data, kind)):
+                where = f"{kind}[{n}]"
+                if not isinstance(v, dict) or not all(isinstance(v.get(k), (str, int, float)) for k in ("subject", "value")):
+                    raise FactsError(f"{path}: {where} needs a 'subject' and a 'value'")
+                _only(path, where, v, ("subject", "value"))
+                value = v["value"].isoformat() if isinstance(v["value"], dt.date) else str(v["value"])
+                sheet.values.append(ValueFact(kind, str(v["subject"]), value))
+        return sheet
+
+    # --- checking -------------------------------------------------------------------------------------------
+
+    def person(self, name: str) -> PersonFact | None:
+        """The listed person a name refers to: same surname (folded), or one of the accepted spellings."""
+        key = fold(name.split()[-1]) if name.split() else ""
+        return next((p for p in self.people if p.surname == key or any(fold(a.split()[-1]) == key for a in p.also)), None)
+
+    def title_says(self, lexicon, person: PersonFact, written: str, date: str | None) -> tuple[bool | None, str]:
+        """Whether the sheet confirms (True) or contradicts (False) ``written`` as the person's title on ``date``."""
+        held = [h for h in person.titles if h.covers(date)]
+        if not held:
+            return None, ""
+        entry = f"{self.path.name}: {person.name} " + " / ".join(h.describe() for h in held)
+        seen = _title(lexicon, written)
+        if any(_same_title(seen, _title(lexicon, h.title), written, h.title) for h in held):
+            return True, entry
+        return False, entry
+
+    def check(self, corpus: Corpus, severity: str = "error") -> list[Finding]:
+        """Findings for every title and spelling in the corpus that the sheet contradicts."""
+        lexicon = corpus.lexicons.titles
+        findings = []
+        for person in corpus.people:
+            for m in person.mentions:
+                date = m.sentence.doc.date
+                fact = self.person(person.name) or self.person(m.name) or self._misspelt(m.surname)
+                if fact is None:
+                    continue
+                if fold(m.surname) not in {fact.surname, *(fold(a.split()[-1]) for a in fact.also)}:
+                    if self._misspelt(m.surname) is fact:
+                        findings.append(_finding(severity, fact.name, [m.surname, fact.name.split()[-1]],
+                                                 evidence_at(m.sentence, m.surname),
+                                                 f"'{m.surname}' contradicts the fact sheet: {self.path.name} spells it "
+                                                 f"'{fact.name}'", fact.name.split()[-1]))
+                for t in m.titles:
+                    if t.qualified or t.ladder is None:
+                        continue
+                    says, entry = self.title_says(lexicon, fact, t.text, date)
+                    if says is False:
+                        findings.append(_finding(severity, fact.name, [t.text], evidence_at(m.sentence, t.text),
+                                                 f"{fact.name} is '{t.text}' here, but the fact sheet says otherwise"
+                                                 f"{' on ' + date if date else ''} ({entry})", None))
+        return findings
+
+    def _misspelt(self, surname: str) -> PersonFact | None:
+        key = fold(surname)
+        for p in self.people:
+            if len(key) >= 4 and key != p.surname and OSA.distance(key, p.surname) <= 2 \
+                    and key not in {fold(a.split()[-1]) for a in p.also}:
+                return p
+        return None
+
+    def verdict(self, documents: list[Document], lexicons: dict):
+        """A ``gate.Verdict``: what the sheet says of a value a draft states in a finding."""
+        dates = {d.path: d.date for d in documents}
+
+        def says(f: Finding, value: str, draft: str) -> tuple[bool | None, str]:
+            if f.check in ("title-conflict", CHECK):
+                fact = self.person(f.subject)
+                if fact:
+                    return self.title_says(lexicons.titles, fact, value, dates.get(draft))
+            if f.check in ("name-misspelling", "name-variant"):
+                fact = self.person(value) or self._misspelt(value.split()[-1] if value.split() else value)
+                if fact:
+                    ok = fold(value.split()[-1]) in {fact.surname, *(fold(a.split()[-1]) for a in fact.also)}
+                    return ok, f"{self.path.name}: {fact.name}"
+            subject = _words(f.subject)
+            for v in self.values:
+                if _words(v.subject) and f" {_words(v.subject)} " in f" {subject} ":
+                    return _words(value) == _words(v.value), f"{self.path.name}: {v.kind} '{v.subject}' = '{v.value}'"
+            return None, ""
+
+        return says
+
+    # --- writing --------------------------------------------------------------------------------------------
+
+    def listing(self) -> list[str]:
+        """One line per entry, for ``factcheck facts list``."""
+        lines = []
+        for p in self.people:
+            also = f" (also: {', '.join(p.also)})" if p.also else ""
+            lines.append(f"person  {p.name}{also}")
+            for h in p.titles:
+                lines.append(f"  title {h.describe()}")
+        for v in self.values:
+            lines.append(f"{v.kind[:-1]:<7} {v.subject} = {v.value}")
+        return lines
+
+    def as_data(self) -> dict:
+        data: dict = {}
+        if self.people:
+            data["people"] = []
+            for p in self.people:
+                entry: dict = {"name": p.name}
+                if p.also:
+                    entry["also"] = list(p.also)
+                if p.titles:
+                    entry["titles"] = [{k: v for k, v in (("title", h.title), ("since", h.since), ("until", h.until)) if v}
+                                       for h in p.titles]
+                data["people"].append(entry)
+        for kind in ("figures", "dates"):
+            rows = [{"subject": v.subject, "value": v.value} for v in self.values if v.kind == kind]
+            if rows:
+                data[kind] = rows
+        return data
+
+    def text(self) -> str:
+        head = "# The newsroom fact sheet: confirmed values every draft is checked against (factcheck facts).\n"
+        return head + yaml.safe_dump(self.as_data(), sort_keys=False, allow_unicode=True)
+
+
+def _list(path: Path, data: dict, key: str) -> list:
+    value = data.get(key) or []
+    if not isinstance(value, list):
+        raise FactsError(f"{path}: '{key}' must be a list")
+    return value
+
+
+def _only(path: Path, where: str, entry: dict, keys: tuple[str, ...]) -> None:
+    for key in entry:
+        if key not in keys:
+            raise FactsError(f"{path}: {where}: unknown key '{key}' (known: {', '.join(keys)})")
+
+
+def _date(path: Path, where: str, value) -> str | None:
+    """An ISO date string from YAML (which reads 2023-09-01 as a date already), or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise FactsError(f"{path}: {where} must be a date (YYYY-MM-DD), got {value!r}") from None
+
+
+def _title(lexicon, text: str):
+    found = lexicon.find(text)
+    return found[0][2] if found else None
+
+
+def same_title(lexicon, a: str, b: str) -> bool | None:
+    """Whether two written titles name the same post (``gate.Same`` for title checks); None when one is no title."""
+    ta, tb = _title(lexicon, a), _title(lexicon, b)
+    if ta is None or tb is None or ta.ladder is None or tb.ladder is None:
+        return None
+    return _same_title(ta, tb, a, b)
+
+
+def _same_title(a, b, text_a: str, text_b: str) -> bool:
+    """Whether two titles name the same post: same ladder, level and (where both say) portfolio and country."""
+    if a is None or b is None or a.ladder is None or b.ladder is None:
+        return _words(text_a) == _words(text_b)
+    return (a.ladder == b.ladder and a.level == b.level and (a.portfolio is None or b.portfolio is None or a.portfolio == b.portfolio)
+            and (a.country is None or b.country is None or a.country == b.country))
+
+
+def _finding(severity: str, subject: str, values: list[str], evidence, message: str, suggestion: str | None) -> Finding:
+    return Finding(check=CHECK, severity=severity, message=message, subject=subject, values=values, evidence=[evidence],
+                   suggestion=suggestion, rule=CHECK)
+
+
+def unrepeated(findings: list[Finding]) -> list[Finding]:
+    """Findings without the fact-sheet findings that repeat a judged finding the sheet already decided.
+
+    When a title-conflict about a draft is blamed on the fact sheet, the same place's
+    own fact-sheet finding says nothing more.
+    """
+    decided = {(e.document, e.line, e.column) for f in findings if f.check != CHECK
+               for v in f.drafts if v.fact and v.blamed for e in f.evidence if e.document == v.document}
+    return [f for f in findings if f.check != CHECK or not all((e.document, e.line, e.column) in decided for e in f.evidence)]
+
+
+def add(path: Path, kind: str, subject: str, value: str, since: str | None = None, until: str | None = None) -> FactSheet:
+    """Add one entry (a person's title or spelling, a figure, a date) and return the sheet, not yet written.
+
+    ``kind`` is "title" (``subject`` a person, ``value`` a title, optional dates),
+    "spelling" (``subject`` a person's preferred name, ``value`` an accepted other
+    spelling, or empty), "figure" or "date".
+    """
+    sheet = FactSheet.load(path) if path.exists() else FactSheet(path)
+    if kind in ("title", "spelling"):
+        person = next((p for p in sheet.people if _words(p.name) == _words(subject)), None)
+        if person is None:
+            person = PersonFact(" ".join(subject.split()))
+            sheet.people.append(person)
+        if kind == "title":
+            person.titles.append(Held(value, _date(path, "since", since), _date(path, "until", until)))
+        elif value and value not in person.also:
+            person.also.append(value)
+    elif kind in ("figure", "date"):
+        sheet.values.append(ValueFact(kind + "s", subject, value))
+    else:
+        raise FactsError(f"unknown kind of fact '{kind}' (known: title, spelling, figure, date)")
+    return sheet
