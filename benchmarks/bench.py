@@ -290,8 +290,8 @@ CLAIM_SCAN = '''
     from factcheck import pipeline
     exec(compile(open(ARGS[0]).read(), "claims", "exec"), globals())  # defines carries_claim(text, lex)
     original = pipeline.parse
-    def parse(doc, lex):
-        sentences, names = original(doc, lex)
+    def parse(doc, lex, *args, **kwargs):
+        sentences, names = original(doc, lex, *args, **kwargs)
         return [s for s in sentences if carries_claim(s.text, lex)], names
     pipeline.parse = parse
     from factcheck.cli import main
