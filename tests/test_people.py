@@ -71,3 +71,9 @@ def test_speech_verb_makes_a_single_name_a_person(extract):
 def test_organisations_are_not_people(extract):
     people = extract("The Eurasian Economic Union and the Collective Security Treaty Organization met in the Foreign Ministry.")
     assert people == []
+
+
+def test_a_title_before_a_name_is_not_the_previous_words_apposition(extract):
+    people = extract("During the meeting in Astana, Deputy Foreign Minister Murat Nurtleu spoke to reporters.")
+    assert {p.name: [t.text for m in p.mentions for t in m.titles] for p in people} == {
+        "Murat Nurtleu": ["Deputy Foreign Minister"]}

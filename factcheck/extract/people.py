@@ -148,6 +148,7 @@ class PersonMention:
 
 _JOIN = re.compile(r"\s*,?\s*")
 _APPOSITION = re.compile(r",\s*(?:the\s+|a\s+|an\s+)?")
+_BEFORE_NAME = re.compile(r"\s+[A-Z][^\W\d_]+")
 _AND = re.compile(r"\s+(?:and|as well as)\s+(?:the\s+|a\s+|an\s+)?")
 
 
@@ -188,7 +189,8 @@ class PeopleExtractor:
         at = m.end()
         while True:
             hit = next(((s, e, t) for s, e, t in found if s == at), None)
-            if hit is None:
+            if hit is None or _BEFORE_NAME.match(text, hit[1]):
+                # ", Deputy Foreign Minister Murat Nurtleu": the title belongs to the name after it
                 break
             out.append(hit[2])
             nxt = _AND.match(text, hit[1])
