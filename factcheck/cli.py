@@ -24,9 +24,7 @@ from pathlib import Path
 
 import click
 
-from .config import ConfigError, Settings, load_settings
-from .embed import ModelError
-from .encoders import BACKENDS, DEFAULT_BACKEND
+from .config import BACKENDS, DEFAULT_BACKEND, ConfigError, ModelError, Settings, load_settings
 from .models import severity_rank
 from .output import OutputError, write_output
 from .report import FORMATS
@@ -234,9 +232,11 @@ def _finish(ctx, outcome, settings: Settings, output: Path | None, wrote_baselin
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="The cache that receives the exported model.")
 def prepare(model, backend, cache_dir):
     """Check the model's weights and export its ONNX graph now (the first scan does it otherwise)."""
+    from .embed import embedder_for  # torch-free, but numpy: only this command needs it
+
     settings = _settings(model=model, backend=backend, cache_dir=cache_dir)
     try:
-        embedder = settings.embedder(use_cache=True)
+        embedder = embedder_for(settings, use_cache=True)
         encoder = embedder.load()
     except ModelError as exc:
         raise Fatal(str(exc)) from None

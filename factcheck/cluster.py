@@ -16,8 +16,7 @@ import numpy as np
 from .models import Cluster, Sentence
 
 # Best F1 on the hand-labelled seed pairs (benchmarks/threshold.py): 0.73 at 0.80, precision 1.00.
-DEFAULT_THRESHOLD = 0.80
-DEFAULT_FLOOR = 0.6
+from .config import DEFAULT_FLOOR, DEFAULT_STORY_THRESHOLD, DEFAULT_THRESHOLD  # noqa: F401 (re-exported)
 
 
 # From this many sentences up an approximate index (faiss HNSW) finds the neighbours; exact search below.
@@ -228,7 +227,6 @@ def cluster(sentences: list[Sentence], vectors: np.ndarray, threshold: float = D
 
 # Measured on tests/fixtures/corpus: documents of one story are 0.56-0.88 alike, of unrelated
 # stories at most 0.15; the seeds (one story) 0.78-0.89.
-DEFAULT_STORY_THRESHOLD = 0.4
 STORY_MIN_SHARED_NAMES = 2
 
 

@@ -15,17 +15,37 @@ Each setting remembers where its value came from (``factcheck config`` shows it)
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .cluster import DEFAULT_FLOOR, DEFAULT_STORY_THRESHOLD, DEFAULT_THRESHOLD
-from .embed import PACKAGED, default_cache_dir
-from .encoders import BACKENDS, DEFAULT_BACKEND
-from .ingest import DEFAULT_MAX_BYTES
-from .sentences import MAX_SENTENCE_CHARS
+from .files import InputError, read_bytes
 from .values import same_kind
+
+# The defaults live here, at the bottom of the import graph: every stage imports them
+# from config, and config imports no stage (so `factcheck --help` loads no numpy).
+DEFAULT_THRESHOLD = 0.80  # cosine similarity that links two sentences into one claim (benchmarks/THRESHOLD.md)
+DEFAULT_FLOOR = 0.6  # below this, even a shared neighbour does not link two sentences
+DEFAULT_STORY_THRESHOLD = 0.4  # mean similarity that puts two articles in one story
+PACKAGED = "packaged:all-MiniLM-L6-v2"
+BACKENDS = ("onnx", "onnx-int8", "torch")
+DEFAULT_BACKEND = "onnx"
+DEFAULT_MAX_BYTES = 5_000_000  # a file larger than this is skipped
+MAX_SENTENCE_CHARS = 1000  # a longer run of text is cut at spaces
+
+
+class ModelError(Exception):
+    """The model cannot be found, or its weights are not the ones expected."""
+
+
+def default_cache_dir() -> Path:
+    """``$FACTCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/factcheck``, else ``~/.cache/factcheck``."""
+    if os.environ.get("FACTCHECK_CACHE_DIR"):
+        return Path(os.environ["FACTCHECK_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "factcheck"
 
 
 MAX_CONFIG_BYTES = 1_000_000
@@ -98,13 +118,6 @@ class Settings:
         """The cache folder: ``cache-dir`` when set, else ``default_cache_dir()``."""
         return Path(self.cache_dir) if self.cache_dir else default_cache_dir()
 
-    def embedder(self, use_cache: bool | None = None):
-        """An Embedder as these settings describe it (``use_cache`` overrides ``cache``)."""
-        from .embed import Embedder
-
-        return Embedder(self.model, self.cache_root(), self.model_sha256 or None, self.batch_size,
-                        self.cache if use_cache is None else use_cache, self.backend)
-
     def origin(self, attr: str) -> str:
         return self.sources.get(attr, "default")
 
@@ -128,8 +141,6 @@ def find_config(start: Path | None = None) -> tuple[Path, dict] | None:
 
 
 def _read(path: Path) -> dict:
-    from .ingest import InputError, read_bytes
-
     try:
         return tomllib.loads(read_bytes(path, MAX_CONFIG_BYTES, str(path)).decode("utf-8"))
     except InputError as exc:
@@ -148,7 +159,6 @@ def _inside(path: Path, folder: Path) -> bool:
 
 def _check_cache_dir(value: str, config: Path) -> str:
     """A config file's ``cache-dir``, resolved against the config's folder; only inside it or the user's cache folder."""
-    from .embed import default_cache_dir
 
     resolved = (config.parent / Path(value).expanduser()).resolve()
     allowed = [config.parent.resolve(), default_cache_dir().expanduser().resolve().parent]

@@ -14,18 +14,14 @@ from pathlib import Path
 
 import numpy as np
 
+from .config import PACKAGED, ModelError, default_cache_dir  # noqa: F401 (re-exported)
 from .encoders import BACKENDS, DEFAULT_BACKEND, BackendUnavailable, OnnxEncoder, TorchEncoder, unit_rows
 from .cache import open_store
 from .cache.digests import sha256_file
 from .cache.embeddings import Cache
 
-PACKAGED = "packaged:all-MiniLM-L6-v2"
 PACKAGED_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.onnx")
-
-
-class ModelError(Exception):
-    """The model cannot be found, or its weights are not the ones expected."""
 
 
 def normalise(text: str) -> str:
@@ -33,14 +29,6 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"}))
     return " ".join(text.split())
-
-
-def default_cache_dir() -> Path:
-    """``$FACTCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/factcheck``, else ``~/.cache/factcheck``."""
-    if os.environ.get("FACTCHECK_CACHE_DIR"):
-        return Path(os.environ["FACTCHECK_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "factcheck"
 
 
 def resolve_model(spec: str) -> Path:
@@ -193,3 +181,9 @@ class Embedder:
             self.cache.close()
         if self._scratch:
             self._scratch.cleanup()
+
+
+def embedder_for(settings, use_cache: bool | None = None) -> Embedder:
+    """An Embedder as ``settings`` (a ``config.Settings``) describe it; ``use_cache`` overrides ``settings.cache``."""
+    return Embedder(settings.model, settings.cache_root(), settings.model_sha256 or None, settings.batch_size,
+                    settings.cache if use_cache is None else use_cache, settings.backend)

@@ -19,8 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-BACKENDS = ("onnx", "onnx-int8", "torch")
-DEFAULT_BACKEND = "onnx"
+from .config import BACKENDS, DEFAULT_BACKEND  # noqa: F401 (re-exported)
 
 
 class BackendUnavailable(Exception):

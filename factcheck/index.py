@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .config import Settings
-from .embed import normalise
+from .embed import embedder_for, normalise
 
 ENGINES = ("local", "ray")
 # Texts per encoding batch sent to a Ray actor: large enough that padding by length pays, small enough to spread.
@@ -76,7 +76,7 @@ def archive_texts(paths: list[str], settings: Settings) -> tuple[list[str], int,
 def index_local(paths: list[str], settings: Settings) -> Indexed:
     """Read, split and encode in this process; the cache gets what a cold scan would write."""
     texts, files, documents, errors, warnings = archive_texts(paths, settings)
-    embedder = settings.embedder(use_cache=True)
+    embedder = embedder_for(settings, use_cache=True)
     try:
         embedder.encode(texts)
         warnings += embedder.warnings
@@ -102,7 +102,7 @@ class _Encode:
     """Ray stage 2, an actor class: each actor loads the model once, then turns batches of texts into vectors."""
 
     def __init__(self, settings: Settings) -> None:
-        self.embedder = settings.embedder(use_cache=False)  # reads the graph the driver prepared; writes nothing
+        self.embedder = embedder_for(settings, use_cache=False)  # reads the graph the driver prepared; writes nothing
         self.embedder.threads = 1  # one actor per CPU: ONNX Runtime must not spread over the other actors' cores
         self.embedder.load()
 
@@ -140,7 +140,7 @@ def index_ray(paths: list[str], settings: Settings, workers: int | None = None) 
         return Indexed(0, 0, 0, 0, missing_paths, [])
     # The driver checks the weights and prepares the graph once, before any worker starts:
     # workers only read it, and none exports it a second time.
-    embedder = settings.embedder(use_cache=True)
+    embedder = embedder_for(settings, use_cache=True)
     started = False
     try:
         embedder.load()

@@ -16,7 +16,7 @@ from . import ingest
 from .checks import CHECK_TYPES
 from .cluster import cluster, stories
 from .config import Settings
-from .embed import Embedder
+from .embed import Embedder, embedder_for
 from .extract.claims import ClaimExtractor, quote_claims, title_claims
 from .extract.names import proper_names
 from .extract.people import PeopleExtractor, link_people, link_surnames
@@ -169,7 +169,7 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
     if progress:
         progress(f"encoding {len(sentences)} sentences of {len(documents)} files")
     own = embedder is None
-    embedder = embedder or settings.embedder()
+    embedder = embedder or embedder_for(settings)
     try:
         encoded = embedder.encode([s.text for s in sentences] + phrases)
         if warnings is not None:

@@ -30,6 +30,7 @@ import regex
 import yaml
 
 from . import safe_yaml
+from .files import InputError, read_bytes
 from .models import SEVERITIES
 from .values import same_kind
 
@@ -185,8 +186,6 @@ def rule_files(dirs: list[Path]) -> list[Path]:
 
 def read_rule_bytes(path: Path) -> bytes:
     """One rule file's bytes: a regular file (symlinks followed only to one), at most ``MAX_RULE_BYTES``."""
-    from .ingest import InputError, read_bytes
-
     try:
         return read_bytes(path, MAX_RULE_BYTES, str(path))
     except InputError as exc:

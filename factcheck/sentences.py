@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from .config import MAX_SENTENCE_CHARS
 from .models import Document, Sentence
 
 # Words that end with a dot but rarely end a sentence. Lower-cased, without the dot.
@@ -90,7 +91,6 @@ def is_boundary(text: str, mark_start: int, mark_end: int, limit: int) -> bool:
     return first.isupper() or first.isdigit() or not first.isalpha()
 
 
-MAX_SENTENCE_CHARS = 1000
 
 
 def _chunks(text: str, s: int, e: int, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:

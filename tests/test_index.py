@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
+from factcheck.embed import embedder_for
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
@@ -56,7 +57,7 @@ def test_local_index_fills_the_cache_a_scan_then_reads(tmp_path, exported_models
     from factcheck.config import Settings
     from factcheck.pipeline import run as pipeline_run
 
-    embedder = Settings(cache_dir=str(indexed)).embedder()
+    embedder = embedder_for(Settings(cache_dir=str(indexed)))
     report = pipeline_run([str(CORPUS)], Settings(cache_dir=str(indexed)), embedder=embedder)
     assert embedder.encoded == 0 and not embedder.loaded and report.documents
     embedder.close()
