@@ -108,8 +108,8 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, se
         raise Fatal("--stdin-filename names the article read from stdin; give '-' as a path too")
     settings = _settings(fail_on=fail_on, threshold=threshold, model=model, backend=backend, cache_dir=cache_dir,
                          cache=False if no_cache else None, max_file_size=max_file_size, select=tuple(_names(select)),
-                         ignore=tuple(_names(ignore)), inline_ignores=False if no_inline_ignores else None, facts=facts)
-    settings.rules = [*settings.rules, *rules]
+                         ignore=tuple(_names(ignore)), inline_ignores=False if no_inline_ignores else None, facts=facts,
+                         rules=tuple(rules))
     warnings: list[str] = []
     if settings.cache:
         from .cache import usable
@@ -117,7 +117,7 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, se
         reason = usable(settings.cache_root())
         if reason:
             warnings.append(reason)
-            settings.cache = False
+            settings = settings.replaced("cache folder unusable", cache=False)
     fmt = fmt or terminal.default_format(output, sys.stdout)
     colour = terminal.colour(color, output, sys.stdout, fmt)
     stdin = terminal.StdinArticle(sys.stdin.buffer.read(), stdin_filename) if terminal.STDIN in paths else None
@@ -261,8 +261,7 @@ def index_command(paths, engine, workers, rules, model, backend, cache_dir, max_
     """Fill the embedding cache for an archive (files or folders), so later scans encode nothing."""
     from .index import IndexUnavailable, index
 
-    settings = _settings(model=model, backend=backend, cache_dir=cache_dir, max_file_size=max_file_size)
-    settings.rules = [*settings.rules, *rules]
+    settings = _settings(model=model, backend=backend, cache_dir=cache_dir, max_file_size=max_file_size, rules=tuple(rules))
     try:
         done = index(list(paths), settings, engine, workers)
     except (RuleError, ModelError, IndexUnavailable) as exc:
@@ -288,8 +287,7 @@ def list_rules(ctx, rules):
 
     from .pipeline import rule_set
 
-    settings = _settings()
-    settings.rules = [*settings.rules, *rules]
+    settings = _settings(rules=tuple(rules))
     try:
         ruleset = rule_set(settings)
     except RuleError as exc:

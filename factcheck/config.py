@@ -80,6 +80,25 @@ class Settings:
     facts: str = ""  # the fact sheet; empty: facts.yaml beside the config file (or here), if there is one
     sources: dict = field(default_factory=dict, compare=False, repr=False)
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        if self.__dict__.get("_frozen"):
+            raise AttributeError(f"Settings are frozen once loaded; use replaced() (tried to set {name!r})")
+        object.__setattr__(self, name, value)
+
+    def freeze(self) -> "Settings":
+        """No more changes: what ``factcheck config`` shows is what the scan uses."""
+        object.__setattr__(self, "_frozen", True)
+        return self
+
+    def replaced(self, source: str, **changes: Any) -> "Settings":
+        """A frozen copy with ``changes`` applied, each recorded as coming from ``source``."""
+        copy = Settings(**{f.name: getattr(self, f.name) for f in fields(self)})
+        copy.sources = dict(self.sources)
+        for attr, value in changes.items():
+            setattr(copy, attr, value)
+            copy.sources[attr] = source
+        return copy.freeze()
+
     def set(self, key: str, value: Any, source: str) -> None:
         """Set one value after checking its type; ``source`` is recorded for ``factcheck config``."""
         names = {f.name: f for f in fields(self) if f.name != "sources"}
@@ -185,10 +204,13 @@ def load_settings(flags: dict[str, Any] | None = None, start: Path | None = None
             settings.set(key, value, f"{path}")
     for key, value in (flags or {}).items():
         if value is not None and value != ():
-            settings.set(key, list(value) if isinstance(value, tuple) else value, "command line")
+            value = list(value) if isinstance(value, tuple) else value
+            if key == "rules":
+                value = [*settings.rules, *value]  # --rules adds folders after the config's, never replaces them
+            settings.set(key, value, "command line")
     if not settings.facts:
         # facts.yaml in the project root: beside the config file, else in the current folder
         root = found[0].parent if found else (start or Path.cwd())
         if (root / "facts.yaml").is_file():
             settings.set("facts", str((root / "facts.yaml").resolve()), f"{root / 'facts.yaml'}")
-    return settings
+    return settings.freeze()

@@ -22,3 +22,18 @@ def test_bad_config_names_the_key(tmp_path, body, key):
     (tmp_path / "factcheck.toml").write_text(body, encoding="utf-8")
     with pytest.raises(ConfigError, match=f"'{key}'"):
         load_settings(start=tmp_path)
+
+
+def test_loaded_settings_are_frozen_and_rules_flags_add_to_the_config(tmp_path):
+    import pytest as _pytest
+
+    from factcheck.config import load_settings
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "factcheck.toml").write_text('rules = ["house"]\n', encoding="utf-8")
+    s = load_settings({"rules": ("extra",)}, start=tmp_path)
+    assert s.rules == [str((tmp_path / "house").resolve()), "extra"]
+    with _pytest.raises(AttributeError):
+        s.threshold = 0.5
+    off = s.replaced("test", cache=False)
+    assert off.cache is False and s.cache is True and off.origin("cache") == "test"
