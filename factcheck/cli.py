@@ -25,12 +25,11 @@ from pathlib import Path
 import click
 
 from .config import BACKENDS, DEFAULT_BACKEND, ConfigError, ModelError, Settings, load_settings
-from .models import severity_rank
+from .models import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: F401 (the codes hooks rely on)
 from .output import OutputError, write_output
 from .report import FORMATS
 from .rules import RuleError
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 class Fatal(click.ClickException):
@@ -95,7 +94,7 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, se
     settings, rules, model and factcheck itself are all unchanged replays the
     stored outcome from the cache.
     """
-    from . import gate, ingest, terminal
+    from . import gate, terminal
     from .facts import FactsError
 
     # Every path is checked before any work, so a typo never costs a scan or prints a report.
@@ -121,48 +120,21 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, se
     fmt = fmt or terminal.default_format(output, sys.stdout)
     colour = terminal.colour(color, output, sys.stdout, fmt)
     stdin = terminal.StdinArticle(sys.stdin.buffer.read(), stdin_filename) if terminal.STDIN in paths else None
-    paths = [stdin.path.as_posix() if p == terminal.STDIN else p for p in paths]
-    try:
-        # Every input is read here, once: the memo key, the parse cache and the parser all use these bytes.
-        inputs = ingest.discover(list(paths), settings.max_file_size, list(against))
-        memo, key = None, None
-        if settings.cache and not write_baseline and stdin is None:  # writing a baseline needs the findings themselves
-            memo, key = _memo(settings, inputs, baseline, fmt, colour)
-        outcome = memo.get(key[0]) if memo and key else None
-        if outcome is None:
-            from .cache.memo import Outcome
-            from .pipeline import run  # the pipeline pulls in numpy and scipy; keep `--help` and replays fast
+    from .scan import Request, scan as run_scan
 
-            try:
-                # Writing a baseline records every current finding, so an old baseline is not applied then.
-                known = gate.read_baseline(baseline) if baseline and not write_baseline else None
-                progress = terminal.Progress(sys.stderr)
-                try:
-                    report = run(list(paths), settings, against=list(against) if against else None, baseline=known,
-                                 inputs=inputs, progress=progress)
-                finally:
-                    progress.close()
-            except (RuleError, ModelError, gate.BaselineError, FactsError) as exc:
-                raise Fatal(str(exc)) from None
-            if stdin:
-                report = stdin.relabel(report)
-            if write_baseline:
-                drafts = ({stdin.name if d == stdin.path.as_posix() else d for d in inputs.drafts} if stdin else inputs.drafts)
-                _write(write_baseline, gate.baseline_text(report.findings, drafts if against else None))
-                click.echo(f"factcheck: baseline of {len(report.findings)} finding(s) written to {write_baseline}", err=True)
-            outcome = Outcome(FORMATS[fmt](report, color=colour), report.warnings, report.errors,
-                              [f.severity for f in report.findings], len(report.documents),
-                              fatal=any(p.fatal for p in report.problems))
-            # Stored only when the rule files loaded are the ones the key hashed (none edited mid-scan).
-            if memo and key and not report.errors and report.rules_digest == key[1]:
-                memo.put(key[0], outcome)
+    progress = terminal.Progress(sys.stderr)
+    try:
+        scanned = run_scan(Request(list(paths), settings, fmt, list(against), colour, baseline, write_baseline,
+                                   stdin, progress))
+    except (RuleError, ModelError, gate.BaselineError, FactsError, OutputError) as exc:
+        raise Fatal(str(exc)) from None
     finally:
+        progress.close()
         if stdin:
             stdin.close()
-    if memo:
-        warnings += memo.warnings
-        memo.close()
-    _finish(ctx, outcome, settings, output, bool(write_baseline), warnings, colour)
+    for note in scanned.notes:
+        click.echo(f"factcheck: {note}", err=True)
+    _finish(ctx, scanned.outcome, settings, output, [*warnings, *scanned.warnings], colour)
 
 
 def _write(path: Path, text: str) -> None:
@@ -172,31 +144,7 @@ def _write(path: Path, text: str) -> None:
         raise Fatal(str(exc)) from None
 
 
-def _memo(settings: Settings, inputs, baseline: Path | None, fmt: str, colour: bool):
-    """The scan memo and this scan's (key, rules digest); (None, None) when the scan cannot be memoised."""
-    from .cache import open_store
-    from .cache.memo import Memo, scan_key
-    from .embed import resolve_model, weights_file
-    from .rules import default_rules_dir
-
-    try:
-        weights = weights_file(resolve_model(settings.model))
-    except ModelError:
-        return None, None  # the full scan reports it
-    key = scan_key(inputs, settings, [default_rules_dir(), *(Path(d) for d in settings.rules)], weights,
-                   baseline, fmt, colour)
-    if key is None:
-        return None, None
-    found: list[str] = []
-    memo = open_store(Memo, settings.cache_root() / "scans.sqlite3", found)
-    if memo is None:
-        click.echo(f"factcheck: warning: {found[0]}", err=True)
-        return None, None
-    return memo, key
-
-
-def _finish(ctx, outcome, settings: Settings, output: Path | None, wrote_baseline: bool, warnings: list[str],
-            colour: bool = False) -> None:
+def _finish(ctx, outcome, settings: Settings, output: Path | None, warnings: list[str], colour: bool = False) -> None:
     """Show an outcome (fresh or replayed), a one-line summary on stderr, and exit with its code.
 
     An outcome that ends in exit 2 (a named input not analysed, nothing readable) prints no report.
@@ -219,11 +167,7 @@ def _finish(ctx, outcome, settings: Settings, output: Path | None, wrote_baselin
     else:
         click.echo(outcome.text, nl=False, color=colour or None)  # --color always keeps colour in a pipe
     click.echo(summary_line(outcome.severities, outcome.documents, output), err=True)
-    if settings.fail_on != "never" and not wrote_baseline:
-        floor = severity_rank(settings.fail_on)
-        if any(severity_rank(s) >= floor for s in outcome.severities):
-            ctx.exit(EXIT_FINDINGS)
-    ctx.exit(EXIT_OK)
+    ctx.exit(outcome.exit_code(settings.fail_on))
 
 
 @cli.command()

@@ -7,7 +7,6 @@ by the model's weight hash and the normalised sentence text.
 
 from __future__ import annotations
 
-import os
 import tempfile
 import unicodedata
 from pathlib import Path

@@ -20,7 +20,6 @@ import datetime as _dt
 import hashlib
 import os
 import re
-import stat
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path

@@ -21,6 +21,18 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def exit_code(severities, fail_on: str, fatal: bool = False, judged: bool = True) -> int:
+    """The exit code for hooks: 2 when ``fatal``; 1 when a severity is at or above ``fail_on`` ("never": none is); else 0."""
+    if fatal:
+        return EXIT_ERROR
+    if judged and fail_on != "never" and any(severity_rank(s) >= severity_rank(fail_on) for s in severities):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
 _NEWLINE = re.compile("\n")
 
 
@@ -284,6 +296,11 @@ class Report:
     suppressed: list = field(default_factory=list)  # gate.Suppression: each finding set aside, where and why
     problems: list = field(default_factory=list)  # ingest.Problem: the inputs not analysed, as data (exit codes)
     rules_digest: str = ""  # hash of the rule files' bytes as loaded (the memo stores only a matching outcome)
+
+    def exit_code(self, fail_on: str) -> int:
+        """How a scan that produced this report ends (see ``models.exit_code``)."""
+        return exit_code([f.severity for f in self.findings], fail_on,
+                         fatal=any(p.fatal for p in self.problems) or not self.documents)
 
     def summary(self) -> dict[str, int]:
         counts = {s: 0 for s in ("error", "warning", "info")}

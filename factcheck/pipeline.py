@@ -8,7 +8,6 @@ two stages in a row.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
 from pathlib import Path
 

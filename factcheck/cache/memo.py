@@ -41,6 +41,14 @@ class Outcome:
     severities: list[str]
     documents: int
     fatal: bool = False  # an input named on the command line was not analysed: exit 2
+    wrote_baseline: bool = False  # a scan that writes a baseline records findings, it does not judge them
+    rules_digest: str = ""  # the rule files' bytes as loaded (a memo entry is kept only when the key hashed these)
+
+    def exit_code(self, fail_on: str) -> int:
+        """2 when a named input was not analysed or nothing was readable; 1 when a finding is at or above ``fail_on``; else 0."""
+        from ..models import exit_code
+
+        return exit_code(self.severities, fail_on, fatal=self.fatal or not self.documents, judged=not self.wrote_baseline)
 
 
 def _sha(data: bytes) -> str:
