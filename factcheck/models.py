@@ -233,10 +233,6 @@ class Finding:
             self.id = fingerprint(self.check, self.subject, self.values, (e.text for e in self.evidence))
 
     @property
-    def documents(self) -> list[str]:
-        return sorted({e.document for e in self.evidence})
-
-    @property
     def disputed(self) -> list[Evidence]:
         """The evidence in question: all of it, except places that already say what the suggestion says.
 
@@ -315,10 +311,6 @@ class Person:
 
     name: str  # the best-attested full form
     mentions: list = field(default_factory=list)  # extract.people.PersonMention
-
-    @property
-    def documents(self) -> list[str]:
-        return sorted({m.sentence.doc.path for m in self.mentions})
 
 
 @dataclass

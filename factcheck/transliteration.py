@@ -50,7 +50,3 @@ class Transliteration:
         """Whether ``a`` and ``b`` are one name in two transliterations (or identical)."""
         fa, fb = fold(a), fold(b)
         return fa == fb or self.skeleton(a) == self.skeleton(b)
-
-    def variant(self, a: str, b: str) -> bool:
-        """Whether ``a`` and ``b`` differ in spelling but are known transliterations of one name."""
-        return fold(a) != fold(b) and self.skeleton(a) == self.skeleton(b)
