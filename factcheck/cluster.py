@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .groups import components
+
 from .models import Cluster, Sentence
 
 # Best F1 on the hand-labelled seed pairs (benchmarks/threshold.py): 0.73 at 0.80, precision 1.00.
@@ -244,13 +246,7 @@ def stories(sentences: list[Sentence], vectors: np.ndarray, names: dict[str, set
     """
     paths = sorted({s.doc.path for s in sentences})
     index = {p: i for i, p in enumerate(paths)}
-    parent = list(range(len(paths)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    links = [(p, p) for p in paths]  # every document is a story of its own until linked
 
     centroids = np.zeros((len(paths), vectors.shape[1] if vectors.ndim == 2 else 1), dtype=np.float32)
     for s, v in zip(sentences, vectors):
@@ -275,15 +271,12 @@ def stories(sentences: list[Sentence], vectors: np.ndarray, names: dict[str, set
                 shared[(a, b)] = shared.get((a, b), 0) + 1
     for (a, b), n in sorted(shared.items()):
         if n >= min_shared and close(a, b):
-            parent[find(a)] = find(b)
+            links.append((paths[a], paths[b]))
     # Documents with almost no names: fall back to their vectors (blocked: never documents x documents at once).
     sparse = [index[p] for p in paths if len(names.get(p, ())) < min_shared]
     for a in sparse:
         sims = centroids @ centroids[a]
         for b in np.flatnonzero(sims >= threshold):
             if int(b) != a:
-                parent[find(a)] = find(int(b))
-    groups: dict[int, list[str]] = {}
-    for p in paths:
-        groups.setdefault(find(index[p]), []).append(p)
-    return sorted(groups.values())
+                links.append((paths[a], paths[int(b)]))
+    return sorted(sorted(group) for group in components(links))

@@ -8,6 +8,7 @@ original file, so evidence always points at what an editor sees on disk.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -85,6 +86,16 @@ class Document:
     @property
     def name(self) -> str:
         return self.path.rsplit("/", 1)[-1]
+
+    @property
+    def published(self) -> "dt.date | None":
+        """The publication date as a calendar day, or None when the document gives no whole valid day."""
+        if self.date and len(self.date) == 10:
+            try:
+                return dt.date.fromisoformat(self.date)
+            except ValueError:
+                return None
+        return None
 
 
 @dataclass

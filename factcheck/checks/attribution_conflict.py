@@ -12,7 +12,8 @@ quote-mismatch): a misspelt or transliterated name is not another speaker.
 from __future__ import annotations
 
 from ..models import Corpus, Finding, evidence_at
-from ._claims import claim_pairs, components
+from ..groups import components
+from ._claims import claim_pairs
 from .base import Check, Example
 from .quote_mismatch import QuotePart, quoted, same_speaker, similarity, speaker_of, speakers
 

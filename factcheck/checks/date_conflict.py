@@ -16,7 +16,7 @@ from __future__ import annotations
 from ..align import aligned
 from ..extract.dates import DateValue
 from ..models import Corpus, Finding
-from ._claims import components
+from ..groups import components
 from .base import Check, Example
 
 

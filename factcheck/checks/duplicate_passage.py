@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 
 from ..extract.quotes import quote_spans
 from ..models import Corpus, Finding, Sentence, evidence_at
-from ._claims import components
+from ..groups import components
 from .base import Check, Example
 
 

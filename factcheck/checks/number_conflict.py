@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from ..align import aligned
 from ..models import Claim, Corpus, Finding, severity_rank
-from ._claims import components
+from ..groups import components
 from .base import Check, Example
 
 

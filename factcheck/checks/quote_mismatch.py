@@ -21,7 +21,7 @@ from ..extract.names import fold
 from ..extract.quotes import quote_spans
 from ..models import Corpus, Finding, Sentence, evidence_at
 from ..sentences import split_block
-from ._claims import components
+from ..groups import components
 from .base import Check, Example
 
 _WORD = re.compile(r"\w+")

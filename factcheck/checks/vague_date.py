@@ -46,7 +46,7 @@ class VagueDate(Check):
 
     def _document(self, sentences: list[Sentence]) -> list[Finding]:
         doc = sentences[0].doc
-        published = dt.date.fromisoformat(doc.date) if doc.date and len(doc.date) == 10 else None
+        published = doc.published
         quotes = {b: quote_spans(doc.text, span.start, span.end) for b, span in enumerate(doc.blocks)}
         years: list[tuple[int, int]] = []  # (sentence index, year) of every year named so far
         last: tuple[Temporal, Sentence, bool] | None = None  # the latest expression and whether it resolved

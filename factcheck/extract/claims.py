@@ -14,7 +14,6 @@ document.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -153,16 +152,6 @@ class ClaimExtractor:
             out.add("attributed")
         return out
 
-    @staticmethod
-    def _published(sentence: Sentence) -> dt.date | None:
-        date = sentence.doc.date
-        if date and len(date) == 10:
-            try:
-                return dt.date.fromisoformat(date)
-            except ValueError:
-                return None
-        return None
-
     # ------------------------------------------------------------ quantities
 
     def quantities(self, sentence: Sentence) -> list[Claim]:
@@ -256,7 +245,7 @@ class ClaimExtractor:
         if self.lex.events is None:
             return []
         text = sentence.text
-        published = self._published(sentence)
+        published = sentence.doc.published
         out = []
         for t in find_temporals(text):
             value = resolve(t, published, self.settle_days)
