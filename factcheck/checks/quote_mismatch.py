@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from ..extract.names import fold
+from ..extract.names import SPEECH_BEFORE, fold
 from ..extract.quotes import quote_spans
 from ..models import Corpus, Finding, Sentence, evidence_at
 from ..sentences import split_block
@@ -59,7 +59,7 @@ class QuotePart:
 
 
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ine)$")
-_BEFORE = re.compile(r"\b(?:cited|quoted|according to|said|says|added|told)\s+((?:[^\s“”\"]+\s+){0,4})$", re.IGNORECASE)
+_BEFORE = re.compile(r"\b(?:" + "|".join(SPEECH_BEFORE) + r")\s+((?:[^\s“”\"]+\s+){0,4})$", re.IGNORECASE)
 
 
 def _speaks(m, vocab) -> bool:

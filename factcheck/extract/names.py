@@ -64,6 +64,10 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+# Words that put the speaker after them: "said Mayor Tomas Brandt", "according to Nurtleu", "cited Nurleu as saying".
+SPEECH_BEFORE = ("cited", "quoted", "according to", "said", "says", "added")  # not "told": who is told listens
+
+
 class NameVocabulary:
     """The words that are never names, built from the lexicons."""
 
