@@ -76,3 +76,19 @@ def scan_texts(tmp_path, cache_dir):
 def of_check():
     """``of_check(report, "vague-date")``: that check's findings in a JSON report."""
     return lambda report, check: [f for f in report["findings"] if f["check"] == check]
+
+
+@pytest.fixture
+def system_hook():
+    """``system_hook(factcheck, cache_dir)``: the README's ``language: system`` pre-commit config, pointed at a test cache."""
+    return lambda factcheck, cache_dir: ("repos:\n"
+            "  - repo: local\n"
+            "    hooks:\n"
+            "      - id: factcheck\n"
+            "        name: factcheck\n"
+            f"        entry: {factcheck} scan --format text --against published --fail-on warning --cache-dir {cache_dir}"
+            " --baseline .factcheck-baseline.json\n"
+            "        language: system\n"
+            "        types_or: [markdown, html, plain-text]\n"
+            "        files: ^drafts/\n"
+            "        require_serial: true\n")

@@ -53,7 +53,7 @@ Belarusian leader Aleksandr Lukashenko criticised Kazakhstan in an interview bro
 
 
 @pytest.fixture
-def newsroom(tmp_path, cache_dir):
+def newsroom(tmp_path, cache_dir, system_hook):
     if not PRE_COMMIT.exists() or shutil.which("git") is None:
         pytest.skip("pre-commit or git not installed")
     repo = tmp_path / "newsroom"
@@ -62,18 +62,7 @@ def newsroom(tmp_path, cache_dir):
     for seed in sorted((ROOT / "seeds").iterdir()):
         shutil.copy(seed, repo / "published" / seed.name)
     (repo / ".pre-commit-config.yaml").write_text(
-        "repos:\n"
-        "  - repo: local\n"
-        "    hooks:\n"
-        "      - id: factcheck\n"
-        "        name: factcheck\n"
-        f"        entry: {FACTCHECK} scan --format text --against published --fail-on warning --cache-dir {cache_dir}"
-        " --baseline .factcheck-baseline.json\n"
-        "        language: system\n"
-        "        types_or: [markdown, html, plain-text]\n"
-        "        files: ^drafts/\n"
-        "        require_serial: true\n"
-        "        verbose: true\n",
+        system_hook(FACTCHECK, cache_dir) + "        verbose: true\n",
         encoding="utf-8")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "HF_HUB_OFFLINE": "1", "NO_COLOR": "1",
            "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.invalid",

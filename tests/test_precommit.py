@@ -27,7 +27,7 @@ def git(repo, *args, check=True):
 
 
 @pytest.fixture
-def newsroom(tmp_path, cache_dir):
+def newsroom(tmp_path, cache_dir, system_hook):
     if not PRE_COMMIT.exists() or shutil.which("git") is None:
         pytest.skip("pre-commit or git not installed")
     repo = tmp_path / "newsroom"
@@ -35,18 +35,7 @@ def newsroom(tmp_path, cache_dir):
     (repo / "drafts").mkdir()
     (repo / "published" / "summit.txt").write_text(PUBLISHED, encoding="utf-8")
     (repo / ".pre-commit-config.yaml").write_text(
-        "repos:\n"
-        "  - repo: local\n"
-        "    hooks:\n"
-        "      - id: factcheck\n"
-        "        name: factcheck\n"
-        f"        entry: {FACTCHECK} scan --format text --against published --fail-on warning --cache-dir {cache_dir}"
-        " --baseline .factcheck-baseline.json\n"
-        "        language: system\n"
-        "        types_or: [markdown, html, plain-text]\n"
-        "        files: ^drafts/\n"
-        "        require_serial: true\n",
-        encoding="utf-8")
+        system_hook(FACTCHECK, cache_dir), encoding="utf-8")
     (repo / ".factcheck-baseline.json").write_text('{"schema": "factcheck-baseline/1", "findings": []}\n', encoding="utf-8")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "HF_HUB_OFFLINE": "1",
            "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.invalid",
