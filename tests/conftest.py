@@ -16,6 +16,10 @@ from factcheck.pipeline import lexicons, rule_set
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# The hook tests commit in scratch repositories: a machine with no git identity (a fresh CI box, an empty HOME) must not fail them.
+for _var, _value in (("GIT_AUTHOR_NAME", "factcheck tests"), ("GIT_AUTHOR_EMAIL", "tests@factcheck.invalid"),
+                     ("GIT_COMMITTER_NAME", "factcheck tests"), ("GIT_COMMITTER_EMAIL", "tests@factcheck.invalid")):
+    os.environ.setdefault(_var, _value)
 
 # Property tests: a few hundred examples in a normal run, 10,000 per target under `make fuzz`.
 settings.register_profile("dev", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
