@@ -40,3 +40,15 @@ def test_user_rules_extend_lexicons_and_override_rules(tmp_path):
     assert "subscribe now" in lines and "post a comment" in lines
     (vd,) = [r for r in rules.rules if r.id == "vague-date"]
     assert vd.severity == "error" and vd.params["settle_days"] == 5
+
+
+def test_a_placeholder_typo_in_a_message_is_an_error_naming_the_file(tmp_path):
+    import pytest as _pytest
+
+    from factcheck.checks import CHECK_TYPES
+    from factcheck.rules import RuleError, default_rules_dir, load_rules
+
+    (tmp_path / "vague-date.yaml").write_text(
+        'id: vague-date\nextends: vague-date\nseverity: warning\nmessage: "Vague: {reasn}"\n', encoding="utf-8")
+    with _pytest.raises(RuleError, match=r"vague-date.yaml: key 'message' names unknown field \{reasn\}"):
+        load_rules([default_rules_dir(), tmp_path], CHECK_TYPES)

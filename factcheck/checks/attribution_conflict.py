@@ -20,6 +20,7 @@ from .quote_mismatch import QuotePart, quoted, same_speaker, similarity, speaker
 
 class AttributionConflict(Check):
     name = "attribution-conflict"
+    message_fields = ('speakers',)
     needs = ("quote",)
     defaults = {"similarity": 90, "min_words": 5, "statement_similarity": 0.92, "statement_min_words": 12}
     examples = (

@@ -51,6 +51,9 @@ class Check:
     name: ClassVar[str] = ""
     defaults: ClassVar[dict] = {}
     examples: ClassVar[tuple[Example, ...]] = ()
+    # The {fields} a rule's message may use beyond {subject} and {values}; the rule loader refuses any other.
+    message_fields: ClassVar[tuple[str, ...]] = ()
+    fields: ClassVar[frozenset[str]] = frozenset({"subject", "values"})
     example: ClassVar[str] = ""  # the examples as text, made from ``examples``
     # A deferring check's finding is dropped when another check already reports on
     # the same sentence: a claim that conflicts with another source is not "single-source".
@@ -61,6 +64,7 @@ class Check:
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
         cls.example = "\n\n".join(e.render(cls.name) for e in cls.examples)
+        cls.fields = frozenset({"subject", "values", *cls.message_fields})
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule

@@ -32,6 +32,7 @@ def _disagree(a: DateValue, b: DateValue) -> bool:
 
 class DateConflict(Check):
     name = "date-conflict"
+    message_fields = ('event',)
     needs = ("date",)
     defaults = {"phrase_similarity": 0.6, "sentence_similarity": 0.6}
     examples = (

@@ -33,6 +33,7 @@ _BODY = ("The ministry summoned the ambassador to explain the remarks made on te
 
 class DuplicatePassage(Check):
     name = "duplicate-passage"
+    message_fields = ('count', 'lines', 'opening')
     defaults = {"min_words": 8, "cross_source_severity": "info", "cross_source_similarity": 95}
     examples = (
         Example({"a.txt": "Summons\n" + _BODY + "Reporter is a journalist.\n" + _BODY}, ("2 sentence(s)",)),

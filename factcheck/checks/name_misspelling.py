@@ -40,6 +40,7 @@ def max_edits(length: int, params: dict) -> int:
 
 class NameMisspelling(Check):
     name = "name-misspelling"
+    message_fields = ('detail', 'form', 'intended', 'sources')
     defaults = {"min_length": 5, "long_name": 9, "context_min_length": 3,
                 "tie_message": "'{form}' and '{intended}' look like two spellings of one name: {detail}", "same_document_severity": "error", "min_sources": 2}
     examples = (

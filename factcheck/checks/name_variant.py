@@ -20,6 +20,7 @@ from .base import Check, Example
 
 class NameVariant(Check):
     name = "name-variant"
+    message_fields = ('usage',)
     defaults = {"min_length": 5}
     examples = (
         Example({"a.txt": "Talks\nPresident Aleksandr Lukashenka spoke about the talks.\n",

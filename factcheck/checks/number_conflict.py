@@ -40,6 +40,7 @@ def interval(c: Claim, tolerance: float, approximate: float) -> tuple[float, flo
 
 class NumberConflict(Check):
     name = "number-conflict"
+    message_fields = ('quantity',)
     needs = ("quantity",)
     defaults = {
         "phrase_similarity": 0.6, "sentence_similarity": 0.6, "close_values": 0.25, "tolerance": 0.01, "approximate_tolerance": 0.1,

@@ -154,6 +154,7 @@ def similarity(a: str, b: str) -> float:
 
 class QuoteMismatch(Check):
     name = "quote-mismatch"
+    message_fields = ('diff', 'speaker')
     needs = ("quote",)
     defaults = {"min_words": 5, "similarity": 80}
     examples = (

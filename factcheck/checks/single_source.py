@@ -24,6 +24,7 @@ from .base import Check, Example
 
 class SingleSource(Check):
     name = "single-source"
+    message_fields = ('document',)
     defers = True
     defaults = {
         "max_similarity": 0.6, "max_per_document": 2, "max_per_story": 10, "min_score": 2, "min_words": 8,

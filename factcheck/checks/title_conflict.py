@@ -27,6 +27,7 @@ def _same_portfolio(a: str | None, b: str | None) -> bool:
 
 class TitleConflict(Check):
     name = "title-conflict"
+    message_fields = ('kind',)
     needs = ("title",)
     defaults = {"compare_countries": True, "compare_portfolios": True}
     examples = (

@@ -30,6 +30,7 @@ from .base import Check, Example
 
 class VagueDate(Check):
     name = "vague-date"
+    message_fields = ('reason',)
     defaults = {"settle_days": 31, "settle_future_days": 62, "anchor_sentences": 1, "undated_severity": "info"}
     examples = (
         Example({"a.txt": "Policy\nUnrest shook the country in early 2022.\nThe government has long pursued a balanced policy.\n"
