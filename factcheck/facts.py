@@ -43,7 +43,9 @@ from pathlib import Path
 import yaml
 from rapidfuzz.distance import OSA
 
+from . import safe_yaml
 from .extract.names import fold
+from .files import InputError, read_bytes
 from .models import Corpus, Document, Finding, evidence_at
 
 CHECK = "fact-sheet"
@@ -74,6 +76,9 @@ class Held:
     def describe(self) -> str:
         span = " ".join(x for x in (f"since {self.since}" if self.since else "", f"until {self.until}" if self.until else "") if x)
         return f"'{self.title}'" + (f" ({span})" if span else "")
+
+
+MAX_FACTS_BYTES = 2_000_000  # as for a rule file
 
 
 @dataclass
@@ -107,10 +112,11 @@ class FactSheet:
     @classmethod
     def load(cls, path: Path) -> "FactSheet":
         """Read and validate a fact sheet; a missing or malformed one raises FactsError naming file and key."""
+        # A repository's fact sheet is untrusted input, like its rules: the same bounded reader and YAML limits.
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except OSError as exc:
-            raise FactsError(f"{path}: cannot read fact sheet: {exc.strerror or exc}") from None
+            data = safe_yaml.load(read_bytes(path, MAX_FACTS_BYTES, str(path)).decode("utf-8")) or {}
+        except InputError as exc:
+            raise FactsError(f"cannot read fact sheet {exc}") from None
         except (UnicodeDecodeError, yaml.YAMLError) as exc:
             raise FactsError(f"{path}: not a fact sheet (invalid YAML: {exc})") from None
         if not isinstance(data, dict):

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .files import InputError, read_bytes
 from .models import Document, Evidence, Finding
 
 BASELINE_SCHEMA = "factcheck-baseline/2"
@@ -377,6 +378,9 @@ class Baseline:
     ids: set[str]  # Finding ids from a factcheck-baseline/1 file
 
 
+MAX_BASELINE_BYTES = 50_000_000  # a baseline of every finding in a large archive
+
+
 def read_baseline(path: Path) -> Baseline:
     """The keys recorded in a baseline file; a missing file is an empty baseline with a note.
 
@@ -384,11 +388,12 @@ def read_baseline(path: Path) -> Baseline:
     sentence (a relabelled entry) suppresses nothing and is noted.
     """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return Baseline(set(), [f"{path}: baseline file not found; treating it as empty"], set())
-    except OSError as exc:
-        raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from None
+        # The shared bounded reader: a FIFO or device named as the baseline is refused, never waited on.
+        data = json.loads(read_bytes(path, MAX_BASELINE_BYTES, str(path)).decode("utf-8"))
+    except InputError as exc:
+        if exc.kind == "missing":
+            return Baseline(set(), [f"{path}: baseline file not found; treating it as empty"], set())
+        raise BaselineError(f"cannot read baseline {exc}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BaselineError(f"{path}: not a factcheck baseline (invalid JSON: {exc})") from None
     schema = data.get("schema") if isinstance(data, dict) else None

@@ -375,3 +375,28 @@ def test_title_phrasings_are_read_with_the_title_lexicon(lex):
     assert same_title(lex.titles, "Deputy Foreign Minister", "Kazakhstan’s Deputy Minister of Foreign Affairs") is True
     assert same_title(lex.titles, "Deputy Foreign Minister", "Foreign Minister") is False
     assert same_title(lex.titles, "Foreign Minister", "the envoy") is None
+
+
+def test_a_baseline_that_is_a_fifo_is_refused_not_waited_on(tmp_path):
+    import os as _os
+
+    import pytest as _pytest
+
+    from factcheck import gate as _gate
+
+    fifo = tmp_path / "baseline.json"
+    _os.mkfifo(fifo)
+    with _pytest.raises(_gate.BaselineError, match="not a regular file"):
+        _gate.read_baseline(fifo)
+
+
+def test_a_fact_sheet_alias_bomb_is_refused(tmp_path):
+    import pytest as _pytest
+
+    from factcheck.facts import FactSheet, FactsError
+
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    (tmp_path / "facts.yaml").write_text(bomb, encoding="utf-8")
+    with _pytest.raises(FactsError):
+        FactSheet.load(tmp_path / "facts.yaml")
