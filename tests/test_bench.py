@@ -25,7 +25,7 @@ def test_quick_bench_writes_every_figure(tmp_path):
     grouping = data["grouping"]
     assert [g["n"] for g in grouping] == [200, 400]
     for g in grouping:
-        for method in ("factcheck", "hnsw", "community_detection", "agglomerative"):
+        for method in ("factcheck", "float32", "hnsw", "community_detection", "agglomerative"):
             assert "seconds" in g[method] and "peak_rss_mib" in g[method], (method, g[method])
         assert 0 <= g["pairs_vs_agglomerative"]["f1"] <= 1
         assert 0 <= g["hnsw_vs_exact"]["f1"] <= 1

@@ -113,7 +113,7 @@ def test_tiled_exact_groups_equal_the_previous_exact_search_on_near_copies(monke
     assert set(zip(i.tolist(), j.tolist())) == expected
     ours = [g.tolist() for g in group(v, threshold=0.8)]
 
-    def previous(vectors, threshold, k=10, tile=None):
+    def previous(vectors, threshold, k=10, tile=None, int8=None):
         pairs = np.array(sorted(reference_edges(vectors, threshold, k)), dtype=np.int64).reshape(-1, 2)
         return pairs[:, 0], pairs[:, 1], np.ones(len(pairs), dtype=np.float32)
 
@@ -137,3 +137,45 @@ def test_exact_edges_below_zero_threshold_match_brute_force():
     v = unit(rng.normal(size=(120, 8)))
     assert set(zip(*(a.tolist() for a in neighbour_edges(v, -0.2, k=5, tile=50, method="exact")[:2]))) == \
         reference_edges(v, -0.2, k=5)
+
+
+@pytest.mark.parametrize("tile", [37, 512])
+@pytest.mark.parametrize("sigma", [0.02, 0.045, 0.08])
+@pytest.mark.parametrize("threshold", [0.5, 0.8, 0.95])
+def test_int8_tiles_give_the_float32_edges(tile, sigma, threshold):
+    # int8 products only propose candidates, with a proven error bound: the edges and their similarities
+    # must be exactly the float32 search's, including the top-k cut on rows with many neighbours
+    from factcheck.cluster import exact_edges
+
+    v = clustered(1500, 64, sigma, seed=8)
+    fp32 = exact_edges(v, threshold, k=10, tile=tile, int8=False)
+    int8 = exact_edges(v, threshold, k=10, tile=tile, int8=True)
+    assert len(fp32[0]) > 0 or threshold == 0.95  # a few rows have many neighbours, some none
+    for a, b in zip(fp32, int8):
+        assert np.array_equal(a, b)
+
+
+def test_int8_tiles_are_not_fooled_by_a_dominant_dimension():
+    # one large component per row makes int8's step coarse for the rest: the bound must widen, not lose pairs
+    rng = np.random.default_rng(9)
+    base = rng.normal(0, 0.05, size=(200, 384))
+    base[:, 0] = 1.0
+    v = unit(np.repeat(base, 2, axis=0) + rng.normal(0, 0.01, (400, 384)))
+    from factcheck.cluster import exact_edges
+
+    for threshold in (0.9, 0.99, 0.999):
+        fp32 = exact_edges(v, threshold, tile=64, int8=False)
+        assert all(np.array_equal(a, b) for a, b in zip(fp32, exact_edges(v, threshold, tile=64, int8=True)))
+
+
+def test_int8_bound_holds_for_every_pair():
+    # the stated bound |x·y - x̂·ŷ| <= |x̂||e_y| + |e_x||y|, checked on all pairs of a random set
+    from factcheck.int8_products import Int8Vectors
+
+    rng = np.random.default_rng(10)
+    v = unit(rng.normal(size=(300, 384)))
+    q = Int8Vectors(v, tile=300)
+    coarse = q.products(0, 300, 0) * np.outer(q.scale, q.scale)
+    bound = np.outer(q.approx_norm, q.error) + np.outer(q.error, q.norm)
+    assert (np.abs(v @ v.T - coarse) <= bound).all()
+    assert bound.max() < 0.05  # and it is tight enough to prune: 7-bit steps on 384-d unit vectors
