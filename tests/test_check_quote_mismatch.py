@@ -37,3 +37,46 @@ def test_pass_different_speakers_are_not_compared_here(scan_texts, of_check):
 
 def test_word_diff():
     assert word_diff("not far off now", "not far away now") == "not far [-off-] {+away+} now"
+
+
+def test_fail_a_wording_that_straddles_a_sentence_boundary_is_shown_whole(scan_texts, of_check):
+    # one outlet's single sentence is another's two: the neighbouring sentence of the same quotation joins
+    _, report = scan_texts({
+        "a.txt": "Derby\nThe manager said: “It was normal emotion, fighting on the pitch is not a good example, for both teams.”\n",
+        "b.txt": "Derby\nThe manager said: “There is nothing more to say, it was emotion. Fighting on the pitch is not a good "
+                 "example for both teams, but it is hard.”\n",
+    })
+    (f,) = of_check(report, "quote-mismatch")
+    assert any("it was emotion" in v for v in f["values"]) and any("normal emotion" in v for v in f["values"])
+    assert len({e["text"] for e in f["evidence"]}) == 3  # both sentences of b are evidence
+
+
+def test_a_refrain_pairs_each_sentence_with_its_own_counterpart_only(scan_texts, of_check):
+    # "…nor did it speak to justice" is 83% like b's sentence, but a's first sentence is b's real counterpart
+    _, report = scan_texts({
+        "a.txt": "Verdict\nThe lawyer said: “That number did not speak to the evidence that came out in trial. "
+                 "That number did not speak to evidence, nor did it speak to justice.”\n",
+        "b.txt": "Verdict\nShe said: “That number did not speak to the evidence that came out at trial.”\n",
+    })
+    (f,) = of_check(report, "quote-mismatch")
+    assert "[-in-] {+at+}" in f["message"] or "[-at-] {+in+}" in f["message"]
+    assert not any("justice" in e["text"] for e in f["evidence"])
+
+
+def test_info_same_words_in_another_order(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Talks\n“The country’s foreign policy course developed by the head of state has proven its worth,” Nurtleu said.\n",
+        "b.txt": "Talks\n“The foreign policy course of the country developed by the head of state has proven its worth,” "
+                 "Nurtleu said.\n",
+    })
+    (f,) = of_check(report, "quote-mismatch")
+    assert f["severity"] == "info" and "another order" in f["message"]
+
+
+def test_reordered_needs_the_same_content_words():
+    from factcheck.checks.quote_mismatch import reordered
+
+    fw = frozenset({"the", "of", "s", "a", "an"})
+    assert reordered("the country's course", "the course of the country", fw)
+    assert not reordered("the country's course", "the course of the nation", fw)
+    assert not reordered("we won the game", "we won the game easily", fw)

@@ -3,7 +3,10 @@
 Its worked examples are ``examples`` below (run by tests/test_examples.py).
 
 Quotes are compared sentence by sentence, so a short quote is found inside a long
-one. Identical wording (after case, punctuation and spacing) is no finding. Two
+one; a pair is then widened by a neighbouring sentence of the same quotation when
+that sentence holds words of the other side (sentence splits cut quotes). Wordings
+that differ only in order and function words ("the country's course" / "the course
+of the country") say the same and are reported at ``reordered_severity``. Identical wording (after case, punctuation and spacing) is no finding. Two
 quotes with different known speakers are left to attribution-conflict. Paraphrase
 outside quotation marks is not a quote and is never compared.
 """
@@ -25,6 +28,7 @@ from ..groups import components
 from .base import Check, Example
 
 _WORD = re.compile(r"\w+")
+VERBATIM = 101.0  # above any similarity: a quote found word for word in the other source
 
 
 def words(text: str) -> list[str]:
@@ -50,12 +54,22 @@ def word_diff(a: str, b: str) -> str:
 
 @dataclass
 class QuotePart:
-    """One sentence of a direct quote, with its sentence and speaker."""
+    """One sentence of a direct quote, with its sentence and speaker.
+
+    A part joined with its neighbour in the same quotation (``Joiner``) holds both
+    sentences' words, and ``pieces`` names the sentences it came from.
+    """
 
     text: str
     start: int  # offset in the document text
     sentence: Sentence
     speaker: str | None
+    end: int = -1  # offset of the quote's end in the document text (-1: not known)
+    pieces: tuple["QuotePart", ...] = ()
+
+    @property
+    def parts(self) -> tuple["QuotePart", ...]:
+        return self.pieces or (self,)
 
 
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ine)$")
@@ -126,13 +140,13 @@ def quote_parts(corpus: Corpus, min_words: int, speaking: dict | None = None) ->
                         continue
                     sentence = next((x for x in sentences if x.start <= s < x.end), None)
                     if sentence is not None:
-                        parts.append(QuotePart(text, s, sentence, speaker))
+                        parts.append(QuotePart(text, s, sentence, speaker, e))
     return parts
 
 
 def quoted(corpus: Corpus, min_words: int) -> list[QuotePart]:
     """The corpus's quote claims of at least ``min_words`` words, as quote parts (no re-extraction)."""
-    return [QuotePart(c.text, c.offset, c.sentence, c.speaker) for c in corpus.claims_of("quote") if len(words(c.text)) >= min_words]
+    return [QuotePart(c.text, c.offset, c.sentence, c.speaker, c.sentence.start + c.end) for c in corpus.claims_of("quote") if len(words(c.text)) >= min_words]
 
 
 def same_speaker(a: str | None, b: str | None, translit) -> bool | None:
@@ -147,6 +161,95 @@ def same_speaker(a: str | None, b: str | None, translit) -> bool | None:
     return translit.same(last_a, last_b) or OSA.distance(last_a.lower(), last_b.lower()) <= 1
 
 
+def shared_words(a: str, b: str) -> int:
+    """How many words two wordings share in order (the longest matching runs of a word-level diff)."""
+    matcher = difflib.SequenceMatcher(a=words(a), b=words(b), autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks())
+
+
+def continuations(parts: list[QuotePart]) -> list[tuple[QuotePart, QuotePart]]:
+    """(part, next part of the same quotation): consecutive parts of one document with only spaces between them."""
+    pairs: list[tuple[QuotePart, QuotePart]] = []
+    by_doc: dict[str, list[QuotePart]] = {}
+    for p in parts:
+        by_doc.setdefault(p.sentence.doc.path, []).append(p)
+    for ps in by_doc.values():
+        ps.sort(key=lambda p: p.start)
+        for a, b in zip(ps, ps[1:]):
+            gap = a.sentence.doc.text[a.end:b.start]
+            if a.end >= 0 and b.start >= a.end and not gap.strip(" \t\r\n.,;:!?"):
+                pairs.append((a, b))
+    return pairs
+
+
+class Joiner:
+    """Widen two clashing quote sentences by a neighbouring sentence of the same quotation when it holds words of
+    the other side: a sentence split cuts quotes, and one outlet's sentence may straddle another's boundary
+    ("It was normal emotion, fighting on the pitch…" against "…it was emotion. Fighting on the pitch…").
+    """
+
+    def __init__(self, parts: list[QuotePart], min_gain: int):
+        pairs = continuations(parts)
+        self.after = {id(a): b for a, b in pairs}
+        self.before = {id(b): a for a, b in pairs}
+        self.min_gain = min_gain
+        self.made: dict[tuple[int, ...], QuotePart] = {}
+
+    def _join(self, pieces: tuple[QuotePart, ...]) -> QuotePart:
+        if len(pieces) == 1:
+            return pieces[0]
+        key = tuple(id(p) for p in pieces)
+        if key not in self.made:
+            first = pieces[0]
+            self.made[key] = QuotePart(" ".join(p.text for p in pieces), first.start, first.sentence, first.speaker,
+                                       pieces[-1].end, pieces)
+        return self.made[key]
+
+    def widen(self, a: QuotePart, b: QuotePart) -> tuple[QuotePart, QuotePart]:
+        """``a`` and ``b``, each joined with a neighbour that covers most of the other side's unmatched edge.
+
+        Prepending a sentence to one side must match at least half (and ``min_gain`` words) of
+        the words before the other side's first shared word; appending, of the words after its
+        last. A neighbour that merely repeats a refrain ("That number did not speak to…") covers
+        little of the edge and is left out.
+        """
+        sides = [(a,), (b,)]
+        for _ in range(2):  # at most two joins: one neighbour each way
+            texts = [self._join(sides[0]).text, self._join(sides[1]).text]
+            wa, wb = words(texts[0]), words(texts[1])
+            blocks = [m for m in difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).get_matching_blocks() if m.size]
+            if not blocks:
+                break
+            # Per side, the other side's words before its first shared word and after its last.
+            lead = [wb[:blocks[0].b], wa[:blocks[0].a]]
+            tail = [wb[blocks[-1].b + blocks[-1].size:], wa[blocks[-1].a + blocks[-1].size:]]
+            best, best_gain = None, 0
+            for k in (0, 1):
+                ps = sides[k]
+                for neighbour, edge, grown in ((self.before.get(id(ps[0])), lead[k], lambda n, ps=ps: (n,) + ps),
+                                               (self.after.get(id(ps[-1])), tail[k], lambda n, ps=ps: ps + (n,))):
+                    if neighbour is None or len(edge) < self.min_gain:
+                        continue
+                    gain = shared_words(neighbour.text, " ".join(edge))
+                    if gain >= self.min_gain and 2 * gain >= len(edge) and gain > best_gain:
+                        trial = list(sides)
+                        trial[k] = grown(neighbour)
+                        best, best_gain = trial, gain
+            if best is None:
+                break
+            sides = best
+        return self._join(sides[0]), self._join(sides[1])
+
+
+def reordered(a: str, b: str, function_words: frozenset[str]) -> bool:
+    """True when two wordings hold the same words but for order and function words ("the country's course" /
+    "the course of the country"): the quote is not verbatim, but says the same."""
+    from collections import Counter
+
+    keep = lambda t: Counter(w for w in words(t) if w not in function_words)  # noqa: E731
+    return keep(a) == keep(b)
+
+
 def similarity(a: str, b: str) -> float:
     na, nb = " ".join(words(a)), " ".join(words(b))
     return max(fuzz.ratio(na, nb), fuzz.token_set_ratio(na, nb))
@@ -156,7 +259,8 @@ class QuoteMismatch(Check):
     name = "quote-mismatch"
     message_fields = ('diff', 'speaker')
     needs = ("quote",)
-    defaults = {"min_words": 5, "similarity": 80}
+    defaults = {"min_words": 5, "similarity": 80, "join_min_words": 2, "function_words": [], "reordered_severity": "info",
+                "reordered_message": "A quote from {speaker} is the same words in another order: {diff}"}
     examples = (
         Example({"a.txt": "Interview\n“The time is not far off when you will come to Russia and ask for help,” Lukashenko said.\n",
                  "b.txt": "Criticism\nLukashenko stated: “The time is not far away when you will come to the same Russia and ask for help.”\n"},
@@ -166,22 +270,42 @@ class QuoteMismatch(Check):
                 note="the same words"),
     )
 
+    @property
+    def function_words(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.params["function_words"])
+
     def run(self, corpus: Corpus) -> list[Finding]:
         translit = corpus.lexicons.transliteration
         by_story: dict[int, list[QuotePart]] = {}
-        for p in quoted(corpus, self.params["min_words"]):
+        every = quoted(corpus, self.params["min_words"])
+        joiner = Joiner(every, self.params["join_min_words"])
+        for p in every:
             by_story.setdefault(corpus.story_of.get(p.sentence.doc.path, 0), []).append(p)
         clashes = []
         for parts in by_story.values():
+            scored: list[tuple[QuotePart, QuotePart, float]] = []
             for i, a in enumerate(parts):
                 for b in parts[i + 1:]:
                     if a.sentence.doc.path == b.sentence.doc.path or same_speaker(a.speaker, b.speaker, translit) is False:
                         continue
                     na, nb = " ".join(words(a.text)), " ".join(words(b.text))
                     if na in nb or nb in na:
-                        continue  # the same words, one quote shorter than the other
-                    if similarity(a.text, b.text) >= self.params["similarity"]:
-                        clashes.append((a, b))
+                        scored.append((a, b, VERBATIM))  # the same words, one quote shorter: no clash, but the best match
+                        continue
+                    score = similarity(a.text, b.text)
+                    if score >= self.params["similarity"]:
+                        scored.append((a, b, score))
+            # A sentence is compared with its best counterpart in each other source, and only when that sentence
+            # has it as its own best too: a refrain ("That number did not speak to…") repeated across a quote
+            # makes near neighbours of sentences that are not one another's wording.
+            best: dict[tuple[int, str], float] = {}
+            for a, b, score in scored:
+                for x, y in ((a, b), (b, a)):
+                    key = (id(x), y.sentence.doc.path)
+                    best[key] = max(best.get(key, 0.0), score)
+            for a, b, score in scored:
+                if score < VERBATIM and score == best[(id(a), b.sentence.doc.path)] == best[(id(b), a.sentence.doc.path)]:
+                    clashes.append(joiner.widen(a, b))
         findings = []
         # One finding per group of wordings of one quote, however many sources repeat each wording.
         for group in components(clashes):
@@ -193,11 +317,15 @@ class QuoteMismatch(Check):
                                                                 min((p.sentence.doc.path, p.start) for p in ps)))
             shown = [" ".join(ps[0].text.split()) for ps in ranked]
             speaker = next((p.speaker for p in group if p.speaker), None)
+            same = all(reordered(shown[0], other, self.function_words) for other in shown[1:])
+            pieces = sorted({id(q): q for p in group for q in p.parts}.values(), key=lambda q: (q.sentence.doc.path, q.start))
             findings.append(self.finding(
                 subject=speaker or "unattributed quote",
                 values=shown,
-                evidence=[evidence_at(p.sentence, " ".join(p.text.split()[:6]), p.start) for p in group],
+                evidence=[evidence_at(q.sentence, " ".join(q.text.split()[:6]), q.start) for q in pieces],
                 suggestion="Check the quote against the original statement or recording.",
+                severity=self.params["reordered_severity"] if same else None,
+                template=self.params["reordered_message"] if same else None,
                 diff=word_diff(shown[0], shown[1]),
                 speaker=speaker or "an unnamed speaker",
             ))
