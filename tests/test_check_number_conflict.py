@@ -51,3 +51,30 @@ def test_fail_attribute_year(scan_texts, of_check):
         "b.txt": "Bridge\nThe bridge opened in 1979 and carried thousands of cars every day.\n",
     })
     assert values(report, of_check) == [("warning", ["1977", "1979"])]
+
+
+def test_fail_a_headline_left_behind_by_its_article(scan_texts, of_check):
+    # one document at one time: "at least 17" over "at least 18" is not an update, one of them was not changed
+    _, report = scan_texts({
+        "a.txt": "At least 17 climbers dead after avalanche\n\nAn avalanche hit the base camp on Sunday, killing at least 18, "
+                 "an official said.\n",
+    })
+    (f,) = of_check(report, "number-conflict")
+    assert f["severity"] == "warning" and "headline" in f["message"]
+    assert f["values"] == ["At least 17", "at least 18"]
+
+
+def test_pass_a_headline_that_rounds_its_article(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Death toll rises above 3,000 after quake\n\nPolice say at least 3,617 people have been killed by the "
+                 "earthquake.\n",
+        "b.txt": "At least 18 climbers dead after avalanche\n\nAn avalanche hit the base camp, killing at least 18, officials said.\n",
+    })
+    assert of_check(report, "number-conflict") == []
+
+
+def test_rounds():
+    from factcheck.checks.number_conflict import rounds
+
+    assert rounds(3000, 3617) and rounds(120, 123) and rounds(100, 180)
+    assert not rounds(17, 18) and not rounds(3500, 5617) and not rounds(125, 128)

@@ -38,13 +38,29 @@ def interval(c: Claim, tolerance: float, approximate: float) -> tuple[float, flo
     return v - abs(v) * slack, v + abs(v) * slack
 
 
+def rounds(smaller: float, larger: float) -> bool:
+    """Whether ``smaller`` reads as ``larger`` rounded down ("above 3,000" for 3,617): a multiple of a power of ten
+    (at least 10) larger than their difference. 17 does not round 18; 120 rounds 123."""
+    step = 10
+    while step <= larger - smaller:
+        step *= 10
+    return smaller % step == 0
+
+
+def headline_of(sentence) -> bool:
+    """Whether ``sentence`` is its document's headline: the first sentence, worded as the title."""
+    title = sentence.doc.title
+    return sentence.index == 0 and bool(title) and " ".join(sentence.text.split()) == " ".join(title.split())
+
+
 class NumberConflict(Check):
     name = "number-conflict"
-    message_fields = ('quantity',)
+    message_fields = ('quantity', 'headline', 'body')
     needs = ("quantity",)
     defaults = {
         "phrase_similarity": 0.6, "sentence_similarity": 0.6, "close_values": 0.25, "tolerance": 0.01, "approximate_tolerance": 0.1,
         "approximate_severity": "info", "changed_severity": "info", "dimensions": [], "evolving": [],
+        "headline_message": "The headline gives the {quantity} as '{headline}', the article '{body}'",
     }
     examples = (
         Example({"a.txt": "Trade\nExports from Kazakhstan to Belarus totalled $153.07 million in 2023, the ministry said.\n",
@@ -84,7 +100,7 @@ class NumberConflict(Check):
             if not self.agree(a, b):
                 pairs.append((a, b))
                 judged[(id(a), id(b))] = self.severity(a, b, evolving)
-        findings = []
+        findings = self.headlines(claims)
         for group in components(pairs):
             values = sorted({c.text for c in group})
             if len(values) < 2:
@@ -110,4 +126,43 @@ class NumberConflict(Check):
                 suggestion=suggestion,
                 quantity=subject,
             ))
+        return findings
+
+    def headline_agrees(self, h: Claim, b: Claim) -> bool:
+        """A headline figure agrees with a body figure as any two figures do, but two bounds the same way must
+        be one figure or its rounding: "at least 17" over "at least 18" is a headline left behind, "above 3,000"
+        over "at least 3,617" is a rounding."""
+        if not self.agree(h, b):
+            return False
+        for bound in ("lower-bound", "upper-bound"):
+            if bound in h.qualifiers and bound in b.qualifiers and float(h.value) != float(b.value):
+                lo, hi = sorted((float(h.value), float(b.value)))
+                return rounds(lo, hi) if bound == "lower-bound" else rounds(-hi, -lo)
+        return True
+
+    def headlines(self, claims: list[Claim]) -> list[Finding]:
+        """A headline figure that no figure of the same attribute in its own article agrees with.
+
+        The headline and the article are one document at one time, so a figure that
+        grew since ("rose to", a later day) is no excuse: one of the two was not
+        updated. The headline is compared with the article's first figure for that
+        attribute (its lead) only when no figure of the article agrees with it.
+        """
+        by_doc: dict[str, list[Claim]] = {}
+        for c in claims:
+            by_doc.setdefault(c.document, []).append(c)
+        findings = []
+        for path in sorted(by_doc):
+            body = by_doc[path]
+            for h in (c for c in body if headline_of(c.sentence)):
+                same = [b for b in body if b.attribute == h.attribute and not headline_of(b.sentence)
+                        and b.unit == h.unit and not h.attribute.startswith("number of")]
+                if not same or any(self.headline_agrees(h, b) for b in same):
+                    continue
+                lead = min(same, key=lambda b: b.offset)
+                findings.append(self.finding(
+                    subject=h.attribute, values=[h.text, lead.text], evidence=[h.evidence(), lead.evidence()],
+                    suggestion="Make the headline and the article give one figure.",
+                    template=self.params["headline_message"], quantity=h.attribute, headline=h.text, body=lead.text,
+                ))
         return findings

@@ -31,12 +31,12 @@ _MAGNITUDE = re.compile(r"(?:\bmagnitude(?:[- ]of)?[- ](?P<a>\d(?:\.\d)?)\b|\b(?
 # What may stand before a dateline's date at the start of a sentence: a place in capitals and a dash or comma.
 _LEAD_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]+[,–—-]\s*)?$")
 # A number standing alone (not a year, not part of a larger figure): "rose to 8,019".
-_BARE = re.compile(r"(?P<approx>\b(?:at least|more than|over|about|around|nearly|almost|some|up to|less than|fewer than)\s+)?"
+_BARE = re.compile(r"(?P<approx>\b(?:at least|more than|over|above|about|around|nearly|almost|some|up to|less than|fewer than|below)\s+)?"
                    r"(?<![\d.,$€£-])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d|%|\s*(?:per ?cent|percent)|-)", re.IGNORECASE)
 PHRASE_WORDS = 3
 _QUAKE_WORDS = {"quake": "earthquake", "tremor": "earthquake", "temblor": "earthquake", "earthquake": "earthquake"}
-_LOWER = re.compile(r"^(?:at least|more than|over|upwards of|no fewer than|no less than)\b", re.IGNORECASE)
-_UPPER = re.compile(r"^(?:less than|fewer than|under|up to|at most|no more than)\b", re.IGNORECASE)
+_LOWER = re.compile(r"^(?:at least|more than|over|above|upwards of|no fewer than|no less than)\b", re.IGNORECASE)
+_UPPER = re.compile(r"^(?:less than|fewer than|under|below|up to|at most|no more than)\b", re.IGNORECASE)
 
 
 def _phrases(words) -> re.Pattern | None:

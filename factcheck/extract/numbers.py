@@ -49,7 +49,7 @@ UNITS = {
     "years": ("duration", 1.0), "year": ("duration", 1.0), "months": ("duration", 1 / 12), "month": ("duration", 1 / 12),
     "days": ("duration", 1 / 365.25), "day": ("duration", 1 / 365.25), "hours": ("duration", 1 / 8766), "hour": ("duration", 1 / 8766),
 }
-APPROX = r"(?:about|around|roughly|nearly|almost|approximately|some|over|more than|less than|fewer than|under|up to|at least|at most|close to|an estimated|estimated|upwards of|~)"
+APPROX = r"(?:about|around|roughly|nearly|almost|approximately|some|over|above|more than|less than|fewer than|under|below|up to|at least|at most|close to|an estimated|estimated|upwards of|~)"
 ATTRIBUTE_VERBS = r"(?:opened|built|founded|established|completed|launched|inaugurated|created|born|died|constructed|introduced|elected|closed|renovated)"
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
