@@ -43,3 +43,26 @@ def test_pass_word_endings_are_not_misspellings(scan_texts, of_check):
         "b.txt": "Trade\nRussia and Kazakhstan signed the trade deal in Astana.\n",
     })
     assert of_check(report, "name-misspelling") == []
+
+
+QUAKE = "An avalanche hit the base camp on Mount Everest after the quake, and rescuers flew the injured to {city}."
+
+
+def test_fail_a_dateline_cut_short(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Avalanche\n\nKATHMAN: At least 13 climbers were killed when an avalanche hit Everest.\n",
+        "b.txt": "Avalanche\n\n" + QUAKE.format(city="Kathmandu") + "\n",
+        "c.txt": "Avalanche\n\n" + QUAKE.format(city="Kathmandu") + " Kathmandu is the capital.\n",
+    })
+    (f,) = of_check(report, "name-misspelling")
+    assert f["values"] == ["KATHMAN", "Kathmandu"]
+
+
+def test_pass_a_whole_dateline_and_a_name_with_an_ending(scan_texts, of_check):
+    # "KATHMANDU, Nepal --" is the place written in capitals; a prefix outside a dateline is a word with an ending
+    _, report = scan_texts({
+        "a.txt": "Avalanche\n\nKATHMANDU, Nepal -- At least 13 climbers were killed when an avalanche hit Everest.\n",
+        "b.txt": "Avalanche\n\n" + QUAKE.format(city="Kathmandu") + " The Nepali army helped.\n",
+        "c.txt": "Avalanche\n\n" + QUAKE.format(city="Kathmandu") + " Nepal asked for help.\n",
+    })
+    assert of_check(report, "name-misspelling") == []

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import re
 
-from ..extract.names import fold, name_forms, tokens
+from ..extract.names import dateline_tokens, fold, name_forms, tokens
 from ..models import Corpus, Evidence, evidence_at
 
 
@@ -16,6 +16,12 @@ class Form:
 
     text: str
     occurrences: list = field(default_factory=list)  # (sentence, token)
+    datelines: int = 0  # how many of the occurrences are a dateline's place ("KATHMANDU, Nepal --")
+
+    @property
+    def only_dateline(self) -> bool:
+        """Written only as a dateline: a place in capitals, which a wire desk may have cut short."""
+        return bool(self.occurrences) and self.datelines == len(self.occurrences)
 
     @property
     def documents(self) -> set[str]:
@@ -41,7 +47,8 @@ def collect_forms(corpus: Corpus, story: list[str]) -> dict[str, Form]:
     """Every proper-name form in the documents of one story.
 
     Capitalised name tokens, plus the tokens of person mentions: a person mention is
-    context, not capitals, so "Nurleu said" opening a sentence is still a name.
+    context, not capitals, so "Nurleu said" opening a sentence is still a name. A
+    dateline's place in capitals ("KATHMANDU, Nepal --") is a name form too.
     """
     vocab = corpus.lexicons.names
     paths = set(story)
@@ -53,10 +60,19 @@ def collect_forms(corpus: Corpus, story: list[str]) -> dict[str, Form]:
             for t in tokens(m.sentence.text):
                 if m.start <= t.start < m.end and vocab.countable(t):
                     found.setdefault((m.sentence.key, t.start), (m.sentence, t))
+    dated = set()
+    for s in corpus.sentences:
+        if s.doc.path in paths:
+            for t in dateline_tokens(s):
+                if fold(t.text) not in vocab.never:
+                    found.setdefault((s.key, t.start), (s, t))
+                    dated.add((s.key, t.start))
     forms: dict[str, Form] = {}
     for key in sorted(found):
         s, t = found[key]
-        forms.setdefault(t.text, Form(t.text)).occurrences.append((s, t))
+        form = forms.setdefault(t.text, Form(t.text))
+        form.occurrences.append((s, t))
+        form.datelines += key in dated
     return forms
 
 

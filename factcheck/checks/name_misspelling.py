@@ -6,7 +6,8 @@ Votes are distinct sources, so a passage pasted twice in one file does not count
 twice. Two forms in the same document are strong evidence (the writer was
 inconsistent) and raise the severity. Forms that are known transliterations of each
 other (``rules/transliteration.yaml``) are never misspellings, nor are forms where
-one is the other plus an ending (Russia / Russian, Kazakh / Kazakhs).
+one is the other plus an ending (Russia / Russian, Kazakh / Kazakhs). A dateline
+cut short ("KATHMAN:" where other sources write "Kathmandu") is a misspelling.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ class NameMisspelling(Check):
     name = "name-misspelling"
     message_fields = ('detail', 'form', 'intended', 'sources')
     defaults = {"min_length": 5, "long_name": 9, "context_min_length": 3,
-                "tie_message": "'{form}' and '{intended}' look like two spellings of one name: {detail}", "same_document_severity": "error", "min_sources": 2}
+                "tie_message": "'{form}' and '{intended}' look like two spellings of one name: {detail}", "same_document_severity": "error", "min_sources": 2,
+                "dateline_cut": 3}
     examples = (
         Example({"a.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy. Nurleu said the talks went well.\n",
                  "b.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy in Astana on Monday.\n",
@@ -89,7 +91,12 @@ class NameMisspelling(Check):
                 if rare is common:
                     continue
                 a, b = folded[id(rare)], folded[id(common)]
-                if a == b or abs(len(a) - len(b)) > 3 or a.startswith(b) or b.startswith(a) or stems(a) & stems(b):
+                if a == b or abs(len(a) - len(b)) > 3 or stems(a) & stems(b):
+                    continue
+                if b.startswith(a) or a.startswith(b):
+                    # "Korea" / "Koreans" are one word; but a dateline cut short ("KATHMAN:") is a slip
+                    if self.cut_dateline(rare, common, a, b):
+                        yield rare, common
                     continue
                 together = bool(rare.documents & common.documents)
                 context = together or bool(near[id(rare)] & near[id(common)])
@@ -112,6 +119,16 @@ class NameMisspelling(Check):
                     continue
                 if context or self.related(corpus, rare, common):
                     yield rare, common
+
+    def cut_dateline(self, rare: Form, common: Form, a: str, b: str) -> bool:
+        """``rare`` is only ever a dateline, and the start of a place other sources write whole: "KATHMAN" / "Kathmandu".
+
+        A dateline is a whole place name, so one that stops short of a name the story
+        spells out in full (by one to ``dateline_cut`` letters) was cut.
+        """
+        return (rare.only_dateline and b.startswith(a) and len(a) >= self.params["min_length"]
+                and 0 < len(b) - len(a) <= self.params["dateline_cut"]
+                and len(common.documents - rare.documents) >= self.params["min_sources"])
 
     def _finding(self, rare: Form, common: Form, subject: str) -> Finding:
         together = sorted(rare.documents & common.documents)

@@ -60,7 +60,7 @@ class NumberConflict(Check):
     defaults = {
         "phrase_similarity": 0.6, "sentence_similarity": 0.6, "close_values": 0.25, "tolerance": 0.01, "approximate_tolerance": 0.1,
         "approximate_severity": "info", "changed_severity": "info", "dimensions": [], "evolving": [],
-        "headline_message": "The headline gives the {quantity} as '{headline}', the article '{body}'",
+        "headline_message": "The headline says '{headline}' but the article says '{body}' ({quantity})",
     }
     examples = (
         Example({"a.txt": "Trade\nExports from Kazakhstan to Belarus totalled $153.07 million in 2023, the ministry said.\n",

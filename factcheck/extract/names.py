@@ -149,3 +149,22 @@ def name_forms(sentences, vocab: NameVocabulary) -> list[tuple[object, Token]]:
                 continue
             out.append((s, t))
     return out
+
+
+# A dateline: a place in capitals opening a story's first paragraphs, then ":", "," or a dash ("KATHMANDU, Nepal --").
+_DATELINE = re.compile(r"^\s*((?:[A-Z][A-Z'’.-]+ ){0,3}[A-Z][A-Z'’.-]{3,})\s*(?:[:,]|--|[–—-]\s)")
+DATELINE_BLOCKS = 2  # a dateline stands in the first paragraph, or the second after a headline line
+
+
+def dateline_tokens(sentence) -> list[Token]:
+    """The place words of a dateline opening ``sentence`` ("KATHMAN: At least 13…" -> KATHMAN), else none.
+
+    Capitals are how a dateline is written, so these tokens are names although
+    ``countable`` leaves capitals out (as acronyms).
+    """
+    if sentence.block >= DATELINE_BLOCKS:
+        return []
+    m = _DATELINE.match(sentence.text)
+    if not m:
+        return []
+    return [t for t in tokens(sentence.text) if t.end <= m.end(1) and len(t.text) >= 4 and t.text.isupper()]
