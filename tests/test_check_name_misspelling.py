@@ -66,3 +66,26 @@ def test_pass_a_whole_dateline_and_a_name_with_an_ending(scan_texts, of_check):
         "c.txt": "Avalanche\n\n" + QUAKE.format(city="Kathmandu") + " Nepal asked for help.\n",
     })
     assert of_check(report, "name-misspelling") == []
+
+
+def test_info_one_unlike_letter_with_nothing_to_tie_the_forms(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Avalanche\n\nThe guide said the avalanche began on Mount Kumori and swept into the base camp.\n",
+        "b.txt": "Avalanche\n\nClimbers at the base camp saw the snow come down from the Pumori side of the valley.\n",
+    })
+    (f,) = of_check(report, "name-misspelling")
+    assert f["severity"] == "info" and set(f["values"]) == {"Kumori", "Pumori"}
+
+
+def test_pass_one_letter_of_the_same_sound_is_a_variant_not_a_slip(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Port\n\nThe blast destroyed the silos near the Karantina district, where Marwan Chafik lived.\n",
+        "b.txt": "Port\n\nRescuers searched the rubble in the Quarantina area after the explosion, said Marwan Shafik.\n",
+    })
+    assert of_check(report, "name-misspelling") == []
+
+
+def test_sound_alike():
+    from factcheck.checks.name_misspelling import sound_alike
+
+    assert sound_alike("k", "c") and sound_alike("a", "o") and not sound_alike("k", "p")

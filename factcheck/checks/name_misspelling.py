@@ -31,6 +31,14 @@ def stems(form: str) -> set[str]:
     return {form} | {form[: -len(e)] for e in _ENDINGS if form.endswith(e) and len(form) - len(e) >= 4}
 
 
+# Letters that stand for one sound in some spelling or transliteration: swapping them is a variant, not a slip.
+_SOUNDS = ("aeiouy", "ckqx", "gj", "sz", "bpv", "vw", "td", "mn", "fv", "lr")
+
+
+def sound_alike(x: str, y: str) -> bool:
+    return any(x in group and y in group for group in _SOUNDS)
+
+
 def max_edits(length: int, params: dict) -> int:
     if length >= params["long_name"]:
         return 2
@@ -44,7 +52,8 @@ class NameMisspelling(Check):
     message_fields = ('detail', 'form', 'intended', 'sources')
     defaults = {"min_length": 5, "long_name": 9, "context_min_length": 3,
                 "tie_message": "'{form}' and '{intended}' look like two spellings of one name: {detail}", "same_document_severity": "error", "min_sources": 2,
-                "dateline_cut": 3}
+                "dateline_cut": 3, "lone_min_length": 6, "lone_severity": "info",
+                "lone_message": "'{form}' and '{intended}' may be one name spelt two ways: {detail}"}
     examples = (
         Example({"a.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy. Nurleu said the talks went well.\n",
                  "b.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy in Astana on Monday.\n",
@@ -69,9 +78,44 @@ class NameMisspelling(Check):
         findings = []
         for story in corpus.stories:
             forms = sorted(collect_forms(corpus, story).values(), key=lambda f: f.text)
-            for rare, common in self.slips(corpus, forms):
+            strong = list(self.slips(corpus, forms))
+            for rare, common in strong:
                 findings.append(self._finding(rare, common, people.get(fold(common.text), common.text)))
+            seen = {frozenset((id(r), id(c))) for r, c in strong}
+            for first, second in self.lone_slips(corpus, forms):
+                if frozenset((id(first), id(second))) not in seen:
+                    findings.append(self._lone_finding(first, second, people.get(fold(second.text), second.text)))
         return findings
+
+    def lone_slips(self, corpus: Corpus, forms: list[Form]):
+        """(form, form) pairs one unlike letter apart, with nothing else to tie them: "Kumori" / "Pumori".
+
+        A single letter swapped for one of another sound (k for p, not k for c) in a
+        long name is how typing slips, not how transliteration differs. Nothing says
+        which form is right, or even that both name one thing, so these are reported
+        at ``lone_severity`` (info) as a question.
+        """
+        translit = corpus.lexicons.transliteration
+        folded = {id(f): fold(f.text) for f in forms}
+        for i, first in enumerate(forms):
+            for second in forms[i + 1:]:
+                a, b = folded[id(first)], folded[id(second)]
+                if len(a) != len(b) or len(a) < self.params["lone_min_length"] or a == b:
+                    continue
+                diff = [(x, y) for x, y in zip(a, b) if x != y]
+                if len(diff) != 1 or sound_alike(*diff[0]) or translit.same(first.text, second.text):
+                    continue
+                if stems(a) & stems(b) or first.documents & second.documents:
+                    continue
+                yield first, second
+
+    def _lone_finding(self, first: Form, second: Form, subject: str) -> Finding:
+        return self.finding(
+            subject=subject, values=[first.text, second.text], evidence=first.evidence() + second.evidence(),
+            suggestion=None, severity=self.params["lone_severity"], template=self.params["lone_message"],
+            form=first.text, intended=second.text,
+            detail="they differ in one letter, and nothing else in the story ties them; check which is right",
+        )
 
     def slips(self, corpus: Corpus, forms: list[Form]):
         """(rare, common) pairs where ``rare`` is likely a misspelling of ``common``.
