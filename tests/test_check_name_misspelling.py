@@ -89,3 +89,22 @@ def test_sound_alike():
     from factcheck.checks.name_misspelling import sound_alike
 
     assert sound_alike("k", "c") and sound_alike("a", "o") and not sound_alike("k", "p")
+
+
+def test_info_one_surname_and_first_names_two_letters_apart(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Avalanche\n\nAn avalanche hit the Everest base camp near Khumbu, said Ang Tshering of the Nepal "
+                 "Mountaineering Association.\n",
+        "b.txt": "Avalanche\n\nAn avalanche swept the Everest base camp below Khumbu, according to the Nepal Mountaineering "
+                 "Association's Ash Tshering.\n",
+    })
+    (f,) = of_check(report, "name-misspelling")
+    assert f["severity"] == "info" and f["values"] == ["Ang Tshering", "Ash Tshering"]
+
+
+def test_pass_two_people_with_one_surname(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Quake\n\nAleandro Petrucci, the mayor of Arquata del Tronto, said half the town was gone.\n",
+        "b.txt": "Quake\n\nStefano Petrucci, the mayor of Accumoli, said rescuers were still digging.\n",
+    })
+    assert of_check(report, "name-misspelling") == []

@@ -16,7 +16,7 @@ from jellyfish import metaphone
 from rapidfuzz.distance import OSA
 
 from ..extract.names import fold
-from ..models import Corpus, Finding
+from ..models import Corpus, Finding, evidence_at
 from ._forms import Form, collect_forms, neighbours
 from .base import Check, Example
 
@@ -53,7 +53,8 @@ class NameMisspelling(Check):
     defaults = {"min_length": 5, "long_name": 9, "context_min_length": 3,
                 "tie_message": "'{form}' and '{intended}' look like two spellings of one name: {detail}", "same_document_severity": "error", "min_sources": 2,
                 "dateline_cut": 3, "lone_min_length": 6, "lone_severity": "info",
-                "lone_message": "'{form}' and '{intended}' may be one name spelt two ways: {detail}"}
+                "lone_message": "'{form}' and '{intended}' may be one name spelt two ways: {detail}",
+                "namesake_message": "'{form}' and '{intended}': {detail}"}
     examples = (
         Example({"a.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy. Nurleu said the talks went well.\n",
                  "b.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy in Astana on Monday.\n",
@@ -85,7 +86,47 @@ class NameMisspelling(Check):
             for first, second in self.lone_slips(corpus, forms):
                 if frozenset((id(first), id(second))) not in seen:
                     findings.append(self._lone_finding(first, second, people.get(fold(second.text), second.text)))
+            findings += self.namesakes(corpus, set(story), {frozenset(f.values) for f in findings})
         return findings
+
+    def namesakes(self, corpus: Corpus, story: set[str], reported: set[frozenset]) -> list[Finding]:
+        """People of one story with one surname and first names that nearly match ("Ash Tshering" / "Ang Tshering").
+
+        One person with a misspelt first name, or two people? Short first names fall
+        below the form comparison's reach, and two people may share a surname, so
+        the pair is a question at ``lone_severity``: the same initial and at most two
+        letters apart ("Aleandro" and "Stefano Petrucci" are two people, and unasked).
+        """
+        translit = corpus.lexicons.transliteration
+        named = {}
+        for p in corpus.people:
+            words = p.name.split()
+            mentions = [m for m in p.mentions if m.sentence.doc.path in story and len(m.tokens) >= 2]
+            if len(words) == 2 and mentions and len(words[1]) >= self.params["min_length"] - 1:
+                named.setdefault(fold(words[1]), []).append((p, words[0], mentions))
+        out = []
+        for surname in sorted(named):
+            people = sorted(named[surname], key=lambda x: x[0].name)
+            for i, (pa, fa, ma) in enumerate(people):
+                for pb, fb, mb in people[i + 1:]:
+                    a, b = fold(fa), fold(fb)
+                    if a == b or a[0] != b[0] or min(len(a), len(b)) < 3 or translit.same(fa, fb):
+                        continue
+                    distance = OSA.distance(a, b)
+                    if distance > 2:
+                        continue
+                    if frozenset((fa, fb)) in reported or frozenset((pa.name, pb.name)) in reported:
+                        continue
+                    evidence = [evidence_at(m.sentence, m.sentence.text[m.start:m.end], m.sentence.start + m.start)
+                                for m in sorted(ma + mb, key=lambda m: (m.sentence.doc.path, m.sentence.start + m.start))]
+                    out.append(self.finding(
+                        subject=pb.name, values=[pa.name, pb.name], evidence=evidence, suggestion=None,
+                        severity=self.params["lone_severity"], template=self.params["namesake_message"],
+                        form=pa.name, intended=pb.name,
+                        detail=f"one surname, first names {distance} letter{'s' if distance > 1 else ''} apart; "
+                               "one person misspelt, or two people?",
+                    ))
+        return out
 
     def lone_slips(self, corpus: Corpus, forms: list[Form]):
         """(form, form) pairs one unlike letter apart, with nothing else to tie them: "Kumori" / "Pumori".
