@@ -56,3 +56,25 @@ def test_month_far_from_the_document_date_suggests_the_inferred_year(scan_texts,
     _, report = scan_texts({"a.txt": "Talks\nPublished: 2024-08-22\nThe plan was first drafted in May by the ministry.\n"})
     (f,) = of_check(report, "vague-date")
     assert "2024 (inferred)" in f["suggestion"]
+
+
+def test_fail_a_date_just_ahead_told_as_past_is_last_years(scan_texts, of_check):
+    # an article of 20 April 2021: "was filmed on May 25" cannot be the coming 25 May, so the year is missing
+    _, report = scan_texts({"a.md": "---\ntitle: Verdict\ndate: 2021-04-20\n---\n\nThe officer was filmed on May 25 "
+                                    "kneeling on the man's neck.\n"})
+    (f,) = of_check(report, "vague-date")
+    assert f["values"] == ["May 25"] and f["severity"] == "warning"
+    assert "2020 (inferred)" in f["suggestion"]
+
+
+def test_pass_a_date_just_ahead_told_as_future(scan_texts, of_check):
+    _, report = scan_texts({"a.md": "---\ntitle: Verdict\ndate: 2021-04-20\n---\n\nThe judge was clear: the sentence "
+                                    "will be handed down on May 25.\n"})
+    assert of_check(report, "vague-date") == []
+
+
+def test_told_as_past():
+    from factcheck.checks.vague_date import told_as_past
+
+    assert told_as_past("He was filmed on") and told_as_past("Police arrested him on")
+    assert not told_as_past("The report will be published on") and not told_as_past("The court meets on")

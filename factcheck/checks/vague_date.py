@@ -21,11 +21,34 @@ often a page saved without its metadata than a vague article, so its finding is 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..extract.dates import Temporal, find_temporals, nearest_year
 from ..extract.quotes import inside, quote_spans
 from ..models import Corpus, Finding, Sentence, evidence_at
 from .base import Check, Example
+
+
+_PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|would|shall|due|scheduled|expected|planned|plans?|next|upcoming|coming)\b", re.IGNORECASE)
+
+
+def told_as_past(before: str) -> bool:
+    """Whether the words before a date, in its sentence, tell of the past ("was filmed on") and nothing of the future."""
+    return bool(_PAST.search(before)) and not _FUTURE.search(before)
+
+
+def past_distance(value, published: dt.date) -> int:
+    """Days from the most recent past occurrence of a month(-day) to ``published``."""
+    day = value.day or 1
+    for year in (published.year, published.year - 1):
+        try:
+            when = dt.date(year, value.month, day)
+        except ValueError:
+            continue
+        if when <= published:
+            return (published - when).days
+    return 366
 
 
 class VagueDate(Check):
@@ -99,6 +122,11 @@ class VagueDate(Check):
             days, year = nearest_year(t.value, published)
             # A date just ahead is the coming one ("will report by April 30"); a date just past is this year's.
             ahead = (year, t.value.month, t.value.day or 1) > (published.year, published.month, published.day)
+            if ahead and told_as_past(s.text[:t.start]):
+                # "He was filmed on May 25" in an April article: not the coming May 25, so last year's
+                days = past_distance(t.value, published)
+                return False, (f"'{t.text}' names no year and is told as past, so it lies {days} days before the "
+                               f"document's date {published.isoformat()}"), ""
             if days <= self.params["settle_future_days" if ahead else "settle_days"]:
                 return True, "", ""
             return False, f"'{t.text}' names no year, and lies {days} days from the document's date {published.isoformat()}", ""
