@@ -78,3 +78,4 @@ def test_told_as_past():
 
     assert told_as_past("He was filmed on") and told_as_past("Police arrested him on")
     assert not told_as_past("The report will be published on") and not told_as_past("The court meets on")
+    assert not told_as_past("The report, published Tuesday, says the vote is on")

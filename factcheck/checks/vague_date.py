@@ -33,9 +33,17 @@ _PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|would|shall|due|scheduled|expected|planned|plans?|next|upcoming|coming)\b", re.IGNORECASE)
 
 
+_CLAUSE = re.compile(r"[,;:()—–]|\b(?:and|but|that|which|who)\b", re.IGNORECASE)
+
+
 def told_as_past(before: str) -> bool:
-    """Whether the words before a date, in its sentence, tell of the past ("was filmed on") and nothing of the future."""
-    return bool(_PAST.search(before)) and not _FUTURE.search(before)
+    """Whether the words before a date, in its clause, tell of the past ("was filmed on") and nothing of the future.
+
+    Only the date's own clause counts: in "The report, published Tuesday, says the vote is on May 25" the
+    past participle belongs to the report, not to the vote.
+    """
+    clause = _CLAUSE.split(before)[-1]
+    return bool(_PAST.search(clause)) and not _FUTURE.search(clause)
 
 
 def past_distance(value, published: dt.date) -> int:
