@@ -127,6 +127,28 @@ def test_number_conflict_same_document_is_never_compared(lex):
                                         quantity("a.txt", "mass", 2, "2 t", "vessel")]) == []
 
 
+def headline_and_lead(head: str, head_value: float, lead: str, lead_value: float, bounds=("lower-bound",)) -> list[Claim]:
+    """Two killed-claims of one document: one in its headline (the title, as its first sentence), one in its lead."""
+    title, body = f"{head} climbers dead", f"An avalanche killed {lead}."
+    text = f"{title}\n\n{body}\n"
+    doc = Document(path="a.txt", source=text, text=text, date="2015-04-26", title=title,
+                   blocks=[Span(0, len(title)), Span(len(title) + 2, len(text) - 1)])
+    first = Sentence(doc, 0, 0, len(title), title, 0)
+    second = Sentence(doc, 1, len(title) + 2, len(text) - 1, body, 1)
+    at = body.index(lead)
+    return [Claim("quantity", "", "killed", head_value, head, first, 0, len(head), unit="count",
+                  qualifiers=frozenset(bounds), phrase="", time=doc.date),
+            Claim("quantity", "", "killed", lead_value, lead, second, at, at + len(lead), unit="count",
+                  qualifiers=frozenset(bounds), phrase="", time=doc.date)]
+
+
+def test_number_conflict_headline_left_behind_on_hand_built_claims(lex):
+    (f,) = run(lex, "number-conflict", headline_and_lead("At least 17", 17, "at least 18", 18))
+    assert f.values == ["At least 17", "at least 18"] and f.severity == "warning"
+    assert run(lex, "number-conflict", headline_and_lead("More than 3,000", 3000, "at least 3,617", 3617)) == []
+    assert run(lex, "number-conflict", headline_and_lead("At least 18", 18, "at least 18", 18)) == []
+
+
 def date(path: str, event: str, value: DateValue, text: str) -> Claim:
     s = sentence(f"The {event} was on {text}.", path=path)
     return Claim("date", event, f"date of {event}", value, text, s, 0, 1, time=s.doc.date)
