@@ -151,7 +151,8 @@ class VagueDate(Check):
         if undated and len(items) > 1:
             why = f"the document is undated, so {len(values)} expressions cannot be resolved: " + ", ".join(f"'{v}'" for v in values)
         elif len(items) > 1:
-            why += "; " + "; ".join(w for _, _, w, _, _ in items[1:])
+            # a passage repeated in the document repeats its reasons: each is said once
+            why = "; ".join(dict.fromkeys(w for _, _, w, _, _ in items))
         hints = []
         if earlier:
             hints.append(f"nearest earlier year in the text: {earlier[-1]}")
