@@ -53,9 +53,18 @@ def test_undated_document_gets_one_finding_for_all_its_open_expressions(scan_tex
 
 
 def test_month_far_from_the_document_date_suggests_the_inferred_year(scan_texts, of_check):
-    _, report = scan_texts({"a.txt": "Talks\nPublished: 2024-08-22\nThe plan was first drafted in May by the ministry.\n"})
+    # the text names 2019, so "in May" could be read as May 2019
+    _, report = scan_texts({"a.txt": "Talks\nPublished: 2024-08-22\nThe plan, first mooted in 2019, was drafted in "
+                                     "May by the ministry.\n"})
     (f,) = of_check(report, "vague-date")
     assert "2024 (inferred)" in f["suggestion"]
+
+
+def test_pass_earlier_this_year_when_no_other_year_is_named(scan_texts, of_check):
+    # house style: a past date of the publication's own year needs no year, unless the text names another year
+    _, report = scan_texts({"a.txt": "Talks\nPublished: 2024-08-22\nThe plan was drafted in May by the ministry. "
+                                     "Shares outstanding as of April 9 were counted. Talks began in April of this year.\n"})
+    assert of_check(report, "vague-date") == []
 
 
 def test_fail_a_date_just_ahead_told_as_past_is_last_years(scan_texts, of_check):

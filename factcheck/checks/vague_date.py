@@ -33,6 +33,7 @@ _PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|would|shall|due|scheduled|expected|planned|plans?|next|upcoming|coming)\b", re.IGNORECASE)
 
 
+_THIS_YEAR = re.compile(r"\s*,?\s*(?:of )?this year\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:()—–]|\b(?:and|but|that|which|who)\b", re.IGNORECASE)
 
 
@@ -127,9 +128,16 @@ class VagueDate(Check):
                 return True, "", ""
             if published is None:
                 return False, f"'{t.text}' names no year and the document is undated", ""
+            if _THIS_YEAR.match(s.text, t.end):
+                return True, "", ""  # "in April of this year": the publication's year
             days, year = nearest_year(t.value, published)
             # A date just ahead is the coming one ("will report by April 30"); a date just past is this year's.
             ahead = (year, t.value.month, t.value.day or 1) > (published.year, published.month, published.day)
+            earlier_years = {y for i, y in years if i <= s.index}
+            if not ahead and year == published.year and earlier_years <= {published.year}:
+                # Earlier this year, in a text that names no other year: house style leaves the year out, and
+                # no reader can take it for another ("as of April 9" in a June article).
+                return True, "", ""
             if ahead and told_as_past(s.text[:t.start]):
                 # "He was filmed on May 25" in an April article: not the coming May 25, so last year's
                 days = past_distance(t.value, published)
