@@ -54,8 +54,8 @@ def test_undated_document_gets_one_finding_for_all_its_open_expressions(scan_tex
 
 def test_month_far_from_the_document_date_suggests_the_inferred_year(scan_texts, of_check):
     # the text names 2019, so "in May" could be read as May 2019
-    _, report = scan_texts({"a.txt": "Talks\nPublished: 2024-08-22\nThe plan, first mooted in 2019, was drafted in "
-                                     "May by the ministry.\n"})
+    _, report = scan_texts({"a.txt": "Talks\nPublished: 2024-08-22\nThe plan was first mooted in 2019. It was drafted "
+                                     "in May by the ministry.\n"})
     (f,) = of_check(report, "vague-date")
     assert "2024 (inferred)" in f["suggestion"]
 
