@@ -56,3 +56,14 @@ def test_pass_bare_rank_and_unknown_country_word(scan_texts, of_check):
         "c.txt": "Vaccines\nMinister Osagie Ehanire announced the vaccine rollout on Monday.\n",
     })
     assert of_check(report, "title-conflict") == []
+
+
+def test_pass_a_joint_portfolio_holds_each_of_its_parts(scan_texts, of_check):
+    # "Transport and Infrastructure Minister" is one post; "transport minister" names part of it
+    _, report = scan_texts({
+        "a.txt": "Bridge\n\nTransport and Infrastructure Minister Danilo Toninelli said the collapse of the Morandi bridge "
+                 "in Genoa was a tragedy.\n",
+        "b.txt": "Bridge\n\nItaly's transport minister Danilo Toninelli said the Morandi bridge in Genoa collapse was an "
+                 "immense tragedy.\n",
+    })
+    assert of_check(report, "title-conflict") == []

@@ -69,7 +69,8 @@ class TitleLexicon:
         country = _alternation(self.countries)
         heads = _alternation([*self.ranks, *self.equivalents, *self.roles])
         # The open grammar: [country] [qualifier] [modifier] [portfolio words] rank [of/for portfolio] [of country].
-        # Portfolio words need not be in the vocabulary: "Deputy Health Secretary", "Minister for Digital Affairs".
+        # Portfolio words need not be in the vocabulary: "Deputy Health Secretary", "Minister for Digital Affairs",
+        # and two may be joined: "Transport and Infrastructure Minister" holds one post, not two.
         modifiers = _alternation(MODIFIERS)
         free = r"(?!(?:The|A|An|His|Her|Its|Their|Our|This|That|New|Then|And|Of|For|Mr|Mrs|Ms|Dr)\b)[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
         # Free words after "of"/"for" must end the title (a comma, a lower-case word): else they are the name.
@@ -79,7 +80,7 @@ class TitleLexicon:
             rf"(?:(?P<c1>{country})(?:['’]s|['’])?\s+)?"
             rf"(?:(?P<q>{_alternation(self.qualifiers)})[\s-]+)?"
             rf"(?:(?P<mod>{modifiers})\s+(?=\S+\s+\S))?"
-            rf"(?:(?P<padj>{_alternation(self.before)})\s+|(?!(?:{heads})(?![\w-]))(?-i:(?P<pfree>(?:{free}\s+){{1,2}})))?"
+            rf"(?:(?P<padj>{_alternation(self.before)})\s+|(?!(?:{heads})(?![\w-]))(?-i:(?P<pfree>{free}\s+(?:(?:(?:and|&)\s+)?{free}\s+)?)))?"
             rf"(?P<head>{heads})(?![\w-])"
             rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:(?P<pname>{_alternation(self.after)})(?![\w-])|(?-i:(?P<pofree>{free}(?:\s+(?:and\s+)?{free})?){end})))?"
             rf"(?:\s+of\s+(?:the\s+)?(?P<c2>{country})(?![\w-]))?",
@@ -96,7 +97,7 @@ class TitleLexicon:
         free = m.group("pfree") or m.group("pofree")
         if free and portfolio is None and head in self.ranks:
             # a portfolio the vocabulary does not know is compared by its words
-            portfolio = " ".join(w for w in free.lower().split() if w != "and")
+            portfolio = " ".join(w for w in free.lower().split() if w not in ("and", "&"))
         mod = m.group("mod")
         if mod:
             modified = f"{' '.join(mod.lower().split())} {head}"
