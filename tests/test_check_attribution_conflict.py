@@ -24,3 +24,12 @@ def test_pass_different_quotes(scan_texts, of_check):
         "b.txt": "Collapse\n“The warnings were there for years,” said engineer Lukas Ferro.\n",
     })
     assert of_check(report, "attribution-conflict") == []
+
+
+def test_pass_a_short_quote_whose_words_are_scattered_in_a_long_one(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Sentencing\n\n“It is time for justice,” Judge Steven O'Neill said as he sentenced Cosby in Norristown.\n",
+        "b.txt": "Sentencing\n\n“It's been a long time but justice arrived when the jury spoke in Norristown,” District "
+                 "Attorney Kevin Steele said after Cosby was sentenced.\n",
+    })
+    assert of_check(report, "attribution-conflict") == []

@@ -15,14 +15,15 @@ from ..models import Corpus, Finding, evidence_at
 from ..groups import components
 from ._claims import claim_pairs
 from .base import Check, Example
-from .quote_mismatch import QuotePart, quoted, same_speaker, similarity, speaker_of, speakers
+from .quote_mismatch import QuotePart, quoted, same_speaker, similarity, speaker_of, speakers, words
 
 
 class AttributionConflict(Check):
     name = "attribution-conflict"
     message_fields = ('speakers',)
     needs = ("quote",)
-    defaults = {"similarity": 90, "min_words": 5, "statement_similarity": 0.92, "statement_min_words": 12}
+    defaults = {"similarity": 90, "min_words": 5, "statement_similarity": 0.92, "statement_min_words": 12,
+                "min_length_ratio": 0.6}
     examples = (
         Example({"a.txt": "Collapse\nThe Kestrel Bridge in Dunmore collapsed on Friday.\n"
                           "“Nobody could have predicted this failure,” said Mayor Tomas Brandt.\n",
@@ -33,6 +34,16 @@ class AttributionConflict(Check):
                  "b.txt": "Collapse\nMayor Tomas Brandt said: “Nobody could have predicted this failure of the bridge.”\n"}),
     )
 
+    def one_quote(self, a: str, b: str) -> bool:
+        """Whether two quotes are one: the shorter stands word for word in the longer, or both are of a length
+        and at least ``similarity`` alike. Four of a short quote's five words scattered through a long one
+        ("It is time for justice" / "It's been a long time but justice arrived") are not the same words."""
+        wa, wb = " ".join(words(a)), " ".join(words(b))
+        if wa in wb or wb in wa:
+            return True
+        short, long_ = sorted((len(wa.split()), len(wb.split())))
+        return short >= self.params["min_length_ratio"] * long_ and similarity(a, b) >= self.params["similarity"]
+
     def run(self, corpus: Corpus) -> list[Finding]:
         translit = corpus.lexicons.transliteration
         clashes: list[tuple[QuotePart, QuotePart]] = []
@@ -42,7 +53,7 @@ class AttributionConflict(Check):
             for b in parts[i + 1:]:
                 if a.sentence.doc.path == b.sentence.doc.path or not corpus.same_story(a.sentence, b.sentence):
                     continue
-                if same_speaker(a.speaker, b.speaker, translit) is False and similarity(a.text, b.text) >= self.params["similarity"]:
+                if same_speaker(a.speaker, b.speaker, translit) is False and self.one_quote(a.text, b.text):
                     clashes.append((a, b))
         # Reported speech: the same long statement with two different named speakers.
         in_quotes = {p.sentence.key for p in parts}
