@@ -27,9 +27,12 @@ def test_pass_different_quotes(scan_texts, of_check):
 
 
 def test_pass_a_short_quote_whose_words_are_scattered_in_a_long_one(scan_texts, of_check):
+    # token_set_ratio scores these 92.7: four of the five short words stand somewhere in the long quote
     _, report = scan_texts({
-        "a.txt": "Sentencing\n\n“It is time for justice,” Judge Steven O'Neill said as he sentenced Cosby in Norristown.\n",
-        "b.txt": "Sentencing\n\n“It's been a long time but justice arrived when the jury spoke in Norristown,” District "
-                 "Attorney Kevin Steele said after Cosby was sentenced.\n",
+        "a.txt": "Sentencing\n\nJudge Steven O'Neill spoke to the court in Norristown. “It is time for justice. Mr. Cosby, "
+                 "the time has come,” he said.\n",
+        "b.txt": "Sentencing\n\nDistrict Attorney Kevin Steele spoke after Cosby was sentenced in Norristown. “It's been a "
+                 "long time but justice arrived when the man left the court in handcuffs, headed off to prison for his "
+                 "crimes,” Steele said.\n",
     })
     assert of_check(report, "attribution-conflict") == []
