@@ -36,3 +36,12 @@ def test_pass_a_short_quote_whose_words_are_scattered_in_a_long_one(scan_texts, 
                  "crimes,” Steele said.\n",
     })
     assert of_check(report, "attribution-conflict") == []
+
+
+def test_pass_a_job_title_in_capitals_is_not_a_speaker(scan_texts, of_check):
+    quote = "“This partnership presents an opportunity to maximize value for our shareholders,”"
+    _, report = scan_texts({
+        "a.txt": f"Deal\n\nAmazon agreed to buy Whole Foods Market. {quote} John Mackey, Whole Foods Market co-founder and CEO, said.\n",
+        "b.txt": f"Deal\n\nAmazon agreed to buy Whole Foods Market for cash. {quote} said John Mackey.\n",
+    })
+    assert of_check(report, "attribution-conflict") == []

@@ -92,8 +92,8 @@ class NameVocabulary:
         self.speech_verbs = {fold(w) for w in names["speech_verbs"]}
 
     def nameable(self, token: Token) -> bool:
-        """Whether a token may be (part of) a person's name at all."""
-        return token.capitalised and fold(token.text) not in self.never and len(token.text) >= 2
+        """Whether a token may be (part of) a person's name at all: not an acronym ("CEO", "FBI")."""
+        return token.capitalised and fold(token.text) not in self.never and len(token.text) >= 2 and not token.text.isupper()
 
     def countable(self, token: Token) -> bool:
         """Whether a token is a proper-name form worth comparing for spelling."""
