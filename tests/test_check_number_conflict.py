@@ -78,3 +78,22 @@ def test_rounds():
 
     assert rounds(3000, 3617) and rounds(120, 123) and rounds(100, 180)
     assert not rounds(17, 18) and not rounds(3500, 5617) and not rounds(125, 128)
+
+
+def test_pass_a_price_per_share_and_the_deal_are_two_quantities(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Deal\n\nAmazon will pay $42 a share in cash for Whole Foods Market, the companies said on Friday.\n",
+        "b.txt": "Deal\n\nAmazon will pay about $13.7 billion in cash for Whole Foods Market, the companies said on Friday.\n",
+        "c.txt": "Deal\n\nWhole Foods Market shares closed at $32.77 before Amazon said it would pay cash for the grocer.\n",
+    })
+    assert of_check(report, "number-conflict") == []
+
+
+def test_comparable_figures_are_within_max_ratio(lex):
+    from factcheck.checks import CHECK_TYPES
+    from tests.test_claims import quantity, rule
+
+    check = CHECK_TYPES["number-conflict"](rule("number-conflict"))
+    assert check.comparable(quantity("a.txt", "amount (USD)", 45, "45"), quantity("b.txt", "amount (USD)", 50, "50"))
+    assert not check.comparable(quantity("a.txt", "amount (USD)", 32.77, "$32.77"),
+                                quantity("b.txt", "amount (USD)", 13.7e9, "$13.7 billion"))

@@ -15,7 +15,8 @@ unfolds (``evolving`` attributes: casualties, arrests) are compared as of one
 reporting day: two sources published on different days, an undated one, or a
 figure marked as an update ("rose to", "so far") differ at ``changed_severity``
 (info: "the figure changed between reports"). Estimates and hedged figures that
-disagree are at ``approximate_severity``.
+disagree are at ``approximate_severity``. Figures more than ``max_ratio`` apart are
+different quantities, not one misreported (a share price and the deal's value).
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ class NumberConflict(Check):
     needs = ("quantity",)
     defaults = {
         "phrase_similarity": 0.6, "sentence_similarity": 0.6, "close_values": 0.25, "tolerance": 0.01, "approximate_tolerance": 0.1,
-        "approximate_severity": "info", "changed_severity": "info", "dimensions": [], "evolving": [],
+        "approximate_severity": "info", "changed_severity": "info", "dimensions": [], "evolving": [], "max_ratio": 10,
         "headline_message": "The headline says '{headline}' but the article says '{body}' ({quantity})",
     }
     examples = (
@@ -80,6 +81,16 @@ class NumberConflict(Check):
         lo_b, hi_b = interval(b, self.params["tolerance"], self.params["approximate_tolerance"])
         return lo_a <= hi_b and lo_b <= hi_a
 
+    def comparable(self, a: Claim, b: Claim) -> bool:
+        """Whether two figures are close enough to be one quantity misreported: within ``max_ratio`` of each other.
+
+        "$32.77" (a share price) and "$13.7 billion" (the deal) share an attribute only
+        because neither names one; no slip turns one into the other. Figures that grow
+        as an event unfolds (tolls) are exempt: they are compared as of one day.
+        """
+        lo, hi = sorted((abs(float(a.value)), abs(float(b.value))))
+        return a.unit == "year" or lo > 0 and hi / lo <= self.params["max_ratio"]
+
     def severity(self, a: Claim, b: Claim, evolving: frozenset) -> tuple[str, str]:
         """(severity, reason) of a disagreement between two aligned figures."""
         attribute = a.attribute.removeprefix("not ")
@@ -97,7 +108,7 @@ class NumberConflict(Check):
         pairs, judged = [], {}
         for a, b, _ in aligned(corpus, claims, self.params["phrase_similarity"], self.params["sentence_similarity"],
                                close_values=self.params["close_values"]):
-            if not self.agree(a, b):
+            if not self.agree(a, b) and (self.comparable(a, b) or a.attribute.removeprefix("not ") in evolving):
                 pairs.append((a, b))
                 judged[(id(a), id(b))] = self.severity(a, b, evolving)
         findings = self.headlines(claims)

@@ -34,6 +34,9 @@ _LEAD_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]+[,–—-]\s*)?$")
 _BARE = re.compile(r"(?P<approx>\b(?:at least|more than|over|above|about|around|nearly|almost|some|up to|less than|fewer than|below)\s+)?"
                    r"(?<![\d.,$€£-])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d|%|\s*(?:per ?cent|percent)|-)", re.IGNORECASE)
 PHRASE_WORDS = 3
+# What a sum of money is counted per: "$42 a share", "$70 per barrel", "$15 an hour".
+_RATE = re.compile(r"\s*(?:a|an|per|each|for each)\s+(share|barrel|ton|tonne|hour|day|week|month|year|person|head|"
+                   r"unit|kilogram|kilo|kg|gallon|litre|liter|pound|ounce|night|ticket|seat|vote)s?\b", re.IGNORECASE)
 _QUAKE_WORDS = {"quake": "earthquake", "tremor": "earthquake", "temblor": "earthquake", "earthquake": "earthquake"}
 _LOWER = re.compile(r"^(?:at least|more than|over|above|upwards of|no fewer than|no less than)\b", re.IGNORECASE)
 _UPPER = re.compile(r"^(?:less than|fewer than|under|below|up to|at most|no more than)\b", re.IGNORECASE)
@@ -233,7 +236,10 @@ class ClaimExtractor:
             thing = "" if q.thing in self.lex.measure_of else q.thing
             return kind, thing
         if q.dimension.startswith("money"):
-            return (named[0] if named else "amount") + f" ({q.dimension.split(':', 1)[1]})", q.thing
+            rate = _RATE.match(clause.text, end)
+            # "$42 a share" is a price per share, never the deal's "$13.7bn"
+            per = f" per {rate.group(1).lower()}" if rate else ""
+            return (named[0] if named else "amount") + per + f" ({q.dimension.split(':', 1)[1]})", q.thing
         if q.dimension == "percent":
             return ("share " + named[0]) if named else None, ""
         return q.dimension, q.thing
