@@ -108,3 +108,38 @@ def test_pass_two_people_with_one_surname(scan_texts, of_check):
         "b.txt": "Quake\n\nStefano Petrucci, the mayor of Accumoli, said rescuers were still digging.\n",
     })
     assert of_check(report, "name-misspelling") == []
+
+
+def test_fail_a_doubled_last_letter_dropped(scan_texts, of_check):
+    # "O'Neil" is "O'Neill" less its doubled last letter: not a word with an ending
+    court = "Judge Steven {name} sentenced the comedian to three to ten years in state prison in Norristown."
+    _, report = scan_texts({
+        "a.txt": "Sentence\n\n" + court.format(name="O'Neil") + "\n",
+        "b.txt": "Sentence\n\n" + court.format(name="O'Neill") + "\n",
+        "c.txt": "Sentence\n\n" + court.format(name="O'Neill") + " O'Neill refused bail.\n",
+    })
+    (f,) = of_check(report, "name-misspelling")
+    assert f["values"] == ["O'Neil", "O'Neill"]
+
+
+def test_fail_two_spellings_in_one_document_are_an_error_even_when_tied(scan_texts, of_check):
+    _, report = scan_texts({"a.txt": "Trial\n\nThe comedian's wife, Camille Cosby, sat in the gallery. Later Camile Cosby "
+                                     "left the court without a word.\n"})
+    (f,) = of_check(report, "name-misspelling")
+    assert f["severity"] == "error" and set(f["values"]) == {"Camile", "Camille"}
+
+
+def test_pass_headline_capitals_are_not_names(scan_texts, of_check):
+    _, report = scan_texts({"a.txt": "President Biden On Chauvin Trial: Praying For 'Right Verdict'\n\nBiden spoke after "
+                                     "the police shooting of Daunte Wright in Brooklyn Center.\n"})
+    assert of_check(report, "name-misspelling") == []
+
+
+def test_doubled_end_and_title_case():
+    from factcheck.checks.name_misspelling import doubled_end
+    from factcheck.extract.names import title_case, tokens
+
+    assert doubled_end("o'neil", "o'neill") and doubled_end("clark", "clarke")
+    assert not doubled_end("korea", "koreas") and not doubled_end("kazakh", "kazakhstan")
+    assert title_case(tokens("President Biden On Chauvin Trial: Praying For 'Right Verdict'"))
+    assert not title_case(tokens("Judge Steven O'Neil sentenced Cosby"))

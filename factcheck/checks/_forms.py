@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import re
 
-from ..extract.names import dateline_tokens, fold, name_forms, tokens
+from ..extract.names import dateline_tokens, fold, name_forms, title_case, tokens
 from ..models import Corpus, Evidence, evidence_at
 
 
@@ -55,8 +55,8 @@ def collect_forms(corpus: Corpus, story: list[str]) -> dict[str, Form]:
     found = {(s.key, t.start): (s, t) for s, t in name_forms([s for s in corpus.sentences if s.doc.path in paths], vocab)}
     for person in corpus.people:
         for m in person.mentions:
-            if m.sentence.doc.path not in paths:
-                continue
+            if m.sentence.doc.path not in paths or title_case(tokens(m.sentence.text)):
+                continue  # in a headline's title case any two capitals look like a name ("Praying For 'Right Verdict'")
             for t in tokens(m.sentence.text):
                 if m.start <= t.start < m.end and vocab.countable(t):
                     found.setdefault((m.sentence.key, t.start), (m.sentence, t))

@@ -39,6 +39,13 @@ def sound_alike(x: str, y: str) -> bool:
     return any(x in group and y in group for group in _SOUNDS)
 
 
+def doubled_end(a: str, b: str) -> bool:
+    """One form is the other with its last letter doubled or a silent e added ("O'Neil" / "O'Neill",
+    "Clark" / "Clarke"): a slip of spelling, not a word with an ending."""
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) == len(short) + 1 and long_.startswith(short) and long_[-1] in (short[-1], "e")
+
+
 def max_edits(length: int, params: dict) -> int:
     if length >= params["long_name"]:
         return 2
@@ -178,7 +185,7 @@ class NameMisspelling(Check):
                 a, b = folded[id(rare)], folded[id(common)]
                 if a == b or abs(len(a) - len(b)) > 3 or stems(a) & stems(b):
                     continue
-                if b.startswith(a) or a.startswith(b):
+                if (b.startswith(a) or a.startswith(b)) and not doubled_end(a, b):
                     # "Korea" / "Koreans" are one word; but a dateline cut short ("KATHMAN:") is a slip
                     if self.cut_dateline(rare, common, a, b):
                         yield rare, common
@@ -198,7 +205,8 @@ class NameMisspelling(Check):
                 # Equally attested forms with strong context are still two spellings of one name: reported
                 # once (in name order) without saying which is right.
                 # Only a dropped or doubled letter, never a swapped one: "Chafik" / "Shafik" is a transliteration.
-                tie = (votes_rare == votes_common and near[id(rare)] & near[id(common)] and shortest >= self.params["min_length"]
+                tie = (votes_rare == votes_common and (together or near[id(rare)] & near[id(common)])
+                       and shortest >= self.params["min_length"]
                        and rare.text < common.text and distance == 1 and len(a) != len(b))
                 if votes_common <= votes_rare and not tie or len(common.documents) < self.params["min_sources"] and not context:
                     continue
@@ -221,6 +229,7 @@ class NameMisspelling(Check):
             return self.finding(
                 subject=subject, values=[rare.text, common.text],
                 evidence=rare.evidence() + common.evidence(), suggestion=None,
+                severity=self.params["same_document_severity"] if together else None,
                 template=self.params["tie_message"], form=rare.text, intended=common.text,
                 detail=f"each is written {len(rare.sentences)} time{'s' if len(rare.sentences) > 1 else ''}; check which is right",
             )

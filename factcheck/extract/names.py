@@ -125,8 +125,9 @@ def proper_names(text: str, vocab: NameVocabulary) -> list[Token]:
 def name_forms(sentences, vocab: NameVocabulary) -> list[tuple[object, Token]]:
     """(sentence, token) for every proper-name form in ``sentences``.
 
-    A sentence's first word is kept only when the same form is seen mid-sentence
-    elsewhere, since any word is capitalised there. A word seen in lower case
+    A sentence's first word, and any word of a line set in title case (a headline),
+    is kept only when the same form is seen mid-sentence elsewhere, since any word is
+    capitalised there. A word seen in lower case
     anywhere in the corpus is a common word, not a name.
     """
     lower: set[str] = set()
@@ -134,21 +135,30 @@ def name_forms(sentences, vocab: NameVocabulary) -> list[tuple[object, Token]]:
     split = []
     for s in sentences:
         toks = tokens(s.text)
-        split.append((s, toks))
+        headline = title_case(toks)
+        split.append((s, toks, headline))
         for i, t in enumerate(toks):
             if t.text[:1].islower():
                 lower.add(t.text)
-            elif i > 0:
+            elif i > 0 and not headline:
                 inner.add(t.text)
     out = []
-    for s, toks in split:
+    for s, toks, headline in split:
         for i, t in enumerate(toks):
             if not vocab.countable(t) or t.text.lower() in lower:
                 continue
-            if i == 0 and t.text not in inner:
-                continue
+            if (i == 0 or headline) and t.text not in inner:
+                continue  # capitals that the position explains: a sentence's first word, a headline's words
             out.append((s, t))
     return out
+
+
+def title_case(toks) -> bool:
+    """Whether a line is set in title case ("Biden On Chauvin Trial: Praying For 'Right Verdict'"): every word
+    over three letters capitalised, verbs too, and at least four of them. A sentence of names has a verb in lower
+    case ("Judge Steven O'Neil sentenced Cosby")."""
+    longer = [t for t in toks if len(t.text) > 3]
+    return len(longer) >= 4 and all(t.capitalised for t in longer)
 
 
 # A dateline: a place in capitals opening a story's first paragraphs, then ":", "," or a dash ("KATHMANDU, Nepal --").
