@@ -22,15 +22,16 @@ from .config import DEFAULT_FLOOR, DEFAULT_STORY_THRESHOLD, DEFAULT_THRESHOLD  #
 
 
 # From this many sentences up an approximate index (faiss HNSW) finds the neighbours; exact search below.
-# Where HNSW overtakes exact search depends on the data (benchmarks/RESULTS.md, both shapes). On vectors with
-# long neighbour lists (the tiled shape) HNSW took 0.94 of exact's time at 16,000, 0.80 at 20,000, 0.52 at
-# 40,000. On vectors where most rows have no neighbour (the clustered shape, like a newsroom archive) it took
-# 5.2x exact's time at 20,000 (3-4x at 40,000, measured outside the bench); growing about as n^1.3 against
-# exact's n^2, it would catch up near 300,000. 100,000 lies between the two, and keeps archives up to it exact.
-ANN_MIN = 100_000
+# Where HNSW overtakes exact search depends on the data (benchmarks/RESULTS.md, both shapes). With int8 tiles,
+# exact search on the clustered shape (most rows without a neighbour, like a newsroom archive) took 36 s at
+# 200,000 against HNSW's 224 s; growing as n^2 against HNSW's ~n^1.3, it would meet HNSW near 1,000,000. On the
+# tiled shape (every row with dozens of near-copies, the worst case for exact search) the two meet near 100,000.
+# 300,000 keeps archives exact (and reproducible to the last edge) as far as exact search is the faster of the two
+# on archive-shaped data by a wide margin.
+ANN_MIN = 300_000
 MAX_COMPONENT = 4000
 INT8_MIN = 8192  # from this many rows up int8 products propose exact search's candidates (see exact_edges)
-FLOAT_SLACK = 1e-4  # > the rounding of a 384-term float32 dot product of unit vectors (384 · 2^-24 ≈ 2.3e-5)
+INT8_KEEP = 0.3  # int8 tiles stay on while they leave under this share of rows to the float32 products
 TILE = 2048  # rows and columns of one block of similarities in the exact search (16 MB of float32)
 
 
@@ -108,10 +109,12 @@ def exact_edges(vectors: np.ndarray, threshold: float, k: int = 10, tile: int = 
     best (``_top_k_per_row``: a sort, no heap) whenever they pile up, so memory stays
     ``O(n · k + tile²)`` even when every row has many neighbours.
 
-    From INT8_MIN rows up (or as ``int8`` says) the tiles are int8 products with a
-    proven error bound (``int8_products``): they only propose candidates, whose
-    float32 similarities decide. The edges are the same; the products run several
-    times as fast.
+    From INT8_MIN rows up (or as ``int8`` says) each tile is first an int8 product
+    with a proven error bound (``int8_products``): a row whose int8 maximum cannot
+    reach the threshold is skipped, and only the other rows get float32 products,
+    which decide. The edges are the same; on vectors where most rows have no
+    neighbour, the products run several times as fast. Where int8 keeps over
+    INT8_KEEP of the rows, the search goes on with float32 tiles alone.
     """
     v = np.ascontiguousarray(vectors, dtype=np.float32)
     n = len(v)
@@ -124,10 +127,21 @@ def exact_edges(vectors: np.ndarray, threshold: float, k: int = 10, tile: int = 
     cols: list[np.ndarray] = []
     sims: list[np.ndarray] = []
     held, limit = 0, 4 * n * kk + tile * tile
+    seen_rows = hot_rows = 0
     for a in range(0, n, tile):
         stop = min(a + tile, n)
         for b in range(a, n, tile):
-            found = _tile_pairs(v, coarse, a, stop, b, tile, threshold)
+            picked = None
+            if coarse is not None:
+                picked = _hot_rows(coarse, a, stop, b, threshold)
+                seen_rows, hot_rows = seen_rows + (stop - a), hot_rows + len(picked)
+                # Where most rows have near neighbours (many near-copies), int8 prunes little and only adds its
+                # own products: float32 tiles alone are faster from there on.
+                if seen_rows >= 8 * tile and hot_rows > INT8_KEEP * seen_rows:
+                    coarse = None
+                if not len(picked):
+                    continue
+            found = _tile_pairs(v, a, stop, b, tile, threshold, picked)
             if found is None:
                 continue
             i, j, w = found
@@ -162,43 +176,44 @@ def _int8_vectors(v: np.ndarray, threshold: float, tile: int, int8: bool | None)
     return None if coarse.loose(threshold) else coarse
 
 
-def _tile_pairs(v: np.ndarray, coarse, a: int, stop: int, b: int, tile: int,
-                threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-    """Pairs (i, j, similarity) of rows ``a:stop`` and columns ``b:b+tile`` at or above ``threshold``; None if none.
+def _hot_rows(coarse, a: int, stop: int, b: int, threshold: float) -> np.ndarray:
+    """Rows of ``a:stop`` that may have a pair at or above ``threshold`` in column tile ``b``, by the int8 bound."""
+    s = coarse.products(a, stop, b)
+    if a == b:  # a row is not its own neighbour
+        np.fill_diagonal(s, np.iinfo(s.dtype).min)
+    bar = coarse.bar(a, stop, b, threshold)
+    if bar is None:
+        return np.arange(stop - a)
+    return np.flatnonzero(s.max(axis=1) >= bar)
+
+
+def _tile_pairs(v: np.ndarray, a: int, stop: int, b: int, tile: int, threshold: float,
+                rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Pairs (i, j, similarity) of rows ``a:stop`` (or only ``rows`` of them) and columns ``b:b+tile`` at or above
+    ``threshold``, from float32 products; None if none.
 
     On a diagonal tile each pair comes twice (the caller keeps one) and a row is never its own pair.
     """
-    if coarse is not None:
-        s = coarse.products(a, stop, b)
-        bar = coarse.bar(a, stop, b, threshold)
-    else:
-        s = v[a:stop] @ v[b:b + tile].T
-        bar = None
+    block = v[a:stop] if rows is None else v[a + rows]
+    s = block @ v[b:b + tile].T
     if a == b:  # a row is not its own neighbour (and would make every row look hot)
-        np.fill_diagonal(s, np.iinfo(s.dtype).min if coarse is not None else -np.inf)
-    # Float32 tiles propose too, a hair below the threshold: a tile's product and a pair's own product round
-    # differently, and both paths must keep the same pairs with the same similarities.
-    limit = threshold - FLOAT_SLACK if coarse is None else (bar if bar is not None else np.iinfo(s.dtype).min)
+        if rows is None:
+            np.fill_diagonal(s, -np.inf)
+        else:
+            own = (a + rows - b) < s.shape[1]
+            s[np.flatnonzero(own), (a + rows - b)[own]] = -np.inf
     # One row maximum is cheaper than a full boolean mask, and most rows have no neighbour at all.
-    hot = np.flatnonzero(s.max(axis=1) >= limit)
+    hot = np.flatnonzero(s.max(axis=1) >= threshold)
     if not len(hot):
         return None
     if len(hot) < len(s) // 2:
         s = s[hot]
-        if coarse is not None and bar is not None:
-            limit = bar[hot]
     else:
         hot = np.arange(len(s))
-    if coarse is not None and bar is not None:
-        limit = limit[:, None]
     # flatnonzero and divmod: a 2-d nonzero walks the mask several times over
-    r, c = np.divmod(np.flatnonzero(s >= limit), s.shape[1])
-    i, j = a + hot[r], b + c
-    # The tiles only propose: each candidate's own float32 similarity decides, the same number on either path.
-    w = np.einsum("ij,ij->i", v[i], v[j])
-    keep = w >= threshold
-    return i[keep], j[keep], w[keep]
-
+    r, c = np.divmod(np.flatnonzero(s >= threshold), s.shape[1])
+    index = hot[r] if rows is None else rows[hot[r]]
+    return a + index, b + c, s[r, c]
 
 def neighbour_edges(vectors: np.ndarray, threshold: float, k: int = 10, tile: int = TILE,
                     method: str = "auto") -> tuple[np.ndarray, np.ndarray, np.ndarray]:

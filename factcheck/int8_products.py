@@ -61,26 +61,43 @@ def available() -> bool:
     return True
 
 
+def _quantise(v: np.ndarray, scale: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(levels, residual norms) of rows ``v`` at per-row ``scale``: ``v = scale · levels + residual``."""
+    q = np.rint(v / scale[:, None])  # |v / scale| <= LEVELS by construction: no clipping needed
+    residual = v - q * scale[:, None]
+    # float32 arithmetic, so every norm is padded by a relative 1e-5: the bound must hold, not nearly hold.
+    error = np.sqrt(np.einsum("ij,ij->i", residual, residual, dtype=np.float64)) * (1.0 + 1e-5) + 1e-7
+    return q, error
+
+
 class Int8Vectors:
-    """Rows quantised once, for tiles of ``int8 similarity`` and the per-row thresholds that make them exact."""
+    """Vectors quantised once, as rows and as column tiles, with the per-row thresholds that make them exact.
+
+    A row has its own scale (its largest component over LEVELS); a column tile has one
+    scale for all its rows, so that a row's int32 threshold holds for every column of
+    the tile exactly, not for the tile's largest scale only.
+    """
 
     def __init__(self, vectors: np.ndarray, tile: int):
         v = np.ascontiguousarray(vectors, dtype=np.float32)
         peak = np.abs(v).max(axis=1) if v.size else np.zeros(len(v), dtype=np.float32)
         scale = np.maximum(peak, np.float32(1e-30)) / np.float32(LEVELS)
-        q = np.rint(v / scale[:, None])  # |v / scale| <= LEVELS by construction: no clipping needed
-        residual = v - q * scale[:, None]
-        # float32 arithmetic, so every norm is padded by a relative 1e-5: the bound must hold, not nearly hold.
-        pad = 1.0 + 1e-5
+        q, self.error = _quantise(v, scale)
         self.scale = scale.astype(np.float64)
-        self.norm = np.sqrt(np.einsum("ij,ij->i", v, v, dtype=np.float64)) * pad
-        self.error = np.sqrt(np.einsum("ij,ij->i", residual, residual, dtype=np.float64)) * pad + 1e-7
-        self.approx_norm = self.norm + self.error
+        self.norm = np.sqrt(np.einsum("ij,ij->i", v, v, dtype=np.float64)) * (1.0 + 1e-5)
+        self.approx_norm = self.norm + self.error  # |x̂| <= |x| + |e_x|
         self.rows = (q + ZERO).astype(np.uint8)
-        q8 = q.astype(np.int8)
-        # Column tiles transposed once: MatMulInteger wants B as (d, m), contiguous.
-        self.columns = [np.ascontiguousarray(q8[b:b + tile].T) for b in range(0, len(v), tile)]
         self.tile = tile
+        self.columns, self.column_scale, self.column_error = [], [], []
+        for b in range(0, len(v), tile):
+            part = v[b:b + tile]
+            shared = np.full(len(part), max(float(peak[b:b + tile].max()), 1e-30) / LEVELS, dtype=np.float32)
+            levels, error = _quantise(part, shared)
+            # MatMulInteger wants B as (d, m), contiguous
+            self.columns.append(np.ascontiguousarray(levels.astype(np.int8).T))
+            self.column_scale.append(float(shared[0]))
+            self.column_error.append(float(error.max()))
+        self.column_norm = [float(self.norm[b:b + tile].max()) for b in range(0, len(v), tile)]
 
     def products(self, a: int, stop: int, b: int) -> np.ndarray:
         """``q_rows[a:stop] · q_cols[b:b+tile]`` as int32 (the int8 similarity, unscaled)."""
@@ -91,13 +108,15 @@ class Int8Vectors:
 
         None when the bound is too loose to exclude anything (then every pair is a candidate).
         """
-        cols = slice(b, b + self.tile)
-        reach = threshold - self.approx_norm[a:stop] * self.error[cols].max() - self.error[a:stop] * self.norm[cols].max()
+        t = b // self.tile
+        reach = threshold - self.approx_norm[a:stop] * self.column_error[t] - self.error[a:stop] * self.column_norm[t]
         if reach.min() <= 0:
             return None
-        # s_x · s_y · Q >= reach  implies  Q >= reach / (s_x · max s_y); one integer step lower absorbs rounding.
-        return np.floor(reach / (self.scale[a:stop] * self.scale[cols].max())).astype(np.int64) - 1
+        # s_x · s_tile · Q >= reach  exactly when  Q >= reach / (s_x · s_tile); one integer step lower absorbs rounding.
+        return np.floor(reach / (self.scale[a:stop] * self.column_scale[t])).astype(np.int64) - 1
 
     def loose(self, threshold: float) -> bool:
         """True when the bound cannot separate anything at ``threshold`` (tiny thresholds, odd vectors)."""
-        return bool(len(self.norm)) and float(threshold - 2 * self.error.max() * self.norm.max()) <= 0
+        if not len(self.norm):
+            return False
+        return float(threshold - self.approx_norm.max() * max(self.column_error) - self.error.max() * max(self.column_norm)) <= 0
