@@ -185,3 +185,7 @@ def test_title_conflict_on_hand_built_claims(lex):
     assert f.subject == "Jane Roemer" and set(f.values) >= {"Deputy Health Secretary", "Health Secretary"}
     # the same rank, one with its portfolio and one bare, agree
     assert run(lex, "title-conflict", [b, c]) == []
+
+
+def test_a_fall_is_measured_downwards(extractor):
+    assert figures(extractor, "Dozens of vehicles plunged as much as 45 meters into a river bed.")[0][0] == "depth"
