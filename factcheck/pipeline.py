@@ -162,8 +162,10 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
         sentences += doc_sentences
         names.update(doc_names)
     extractor = ClaimExtractor(lex.claims)
-    claims = [c for s in sentences for c in extractor.sentence_claims(s)]
-    # Claim phrases are encoded with the sentences, in one pass: alignment compares them.
+    # With a focus (a draft against an archive) claims are read only in the stories kept below: reading every
+    # archive sentence's figures and dates was most of a pre-commit run. Without one, claim phrases are encoded
+    # with the sentences, in one pass: alignment compares them.
+    claims = [c for s in sentences for c in extractor.sentence_claims(s)] if focus is None else []
     phrases = sorted({c.phrase for c in claims if c.phrase})
     if progress:
         progress(f"encoding {len(sentences)} sentences of {len(documents)} files")
@@ -173,26 +175,30 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
         encoded = embedder.encode([s.text for s in sentences] + phrases)
         if warnings is not None:
             warnings.extend(embedder.warnings)
+        vectors = encoded[:len(sentences)]
+        phrase_vectors = dict(zip(phrases, encoded[len(sentences):]))
+        skeleton = lex.transliteration.skeleton
+        by_doc: dict[str, set[str]] = {}
+        for s in sentences:
+            by_doc.setdefault(s.doc.path, set()).update(names[s.key])
+        grouped = stories(sentences, vectors, by_doc, settings.story_threshold)
+        if focus is not None:
+            # Only stories that a focus document belongs to can yield a reported finding:
+            # the rest of the corpus is left out before the costly stages.
+            grouped = [story for story in grouped if focus & set(story)]
+            keep = {p for story in grouped for p in story}
+            rows = [i for i, s in enumerate(sentences) if s.doc.path in keep]
+            documents = [d for d in documents if d.path in keep]
+            sentences = [sentences[i] for i in rows]
+            vectors = vectors[rows]
+            claims = [c for s in sentences for c in extractor.sentence_claims(s)]
+            phrases = sorted({c.phrase for c in claims if c.phrase})
+            phrase_vectors = dict(zip(phrases, embedder.encode(phrases))) if phrases else {}
+            if warnings is not None:
+                warnings.extend(w for w in embedder.warnings if w not in warnings)
     finally:
         if own:
             embedder.close()
-    vectors = encoded[:len(sentences)]
-    phrase_vectors = dict(zip(phrases, encoded[len(sentences):]))
-    skeleton = lex.transliteration.skeleton
-    by_doc: dict[str, set[str]] = {}
-    for s in sentences:
-        by_doc.setdefault(s.doc.path, set()).update(names[s.key])
-    grouped = stories(sentences, vectors, by_doc, settings.story_threshold)
-    if focus is not None:
-        # Only stories that a focus document belongs to can yield a reported finding:
-        # the rest of the corpus is left out before the costly stages.
-        grouped = [story for story in grouped if focus & set(story)]
-        keep = {p for story in grouped for p in story}
-        rows = [i for i, s in enumerate(sentences) if s.doc.path in keep]
-        documents = [d for d in documents if d.path in keep]
-        sentences = [sentences[i] for i in rows]
-        vectors = vectors[rows]
-        claims = [c for c in claims if c.document in keep]
     if progress:
         progress(f"grouping {len(sentences)} sentences into claims")
     clusters = cluster(sentences, vectors, settings.threshold, settings.floor, settings.neighbours)
