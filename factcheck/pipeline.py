@@ -162,19 +162,22 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
         sentences += doc_sentences
         names.update(doc_names)
     extractor = ClaimExtractor(lex.claims)
+
+    def read_claims(among: list) -> tuple[list, list[str]]:
+        """The claims of ``among`` and their claim phrases (alignment compares the phrases' vectors)."""
+        found = [c for s in among for c in extractor.sentence_claims(s)]
+        return found, sorted({c.phrase for c in found if c.phrase})
+
     # With a focus (a draft against an archive) claims are read only in the stories kept below: reading every
     # archive sentence's figures and dates was most of a pre-commit run. Without one, claim phrases are encoded
-    # with the sentences, in one pass: alignment compares them.
-    claims = [c for s in sentences for c in extractor.sentence_claims(s)] if focus is None else []
-    phrases = sorted({c.phrase for c in claims if c.phrase})
+    # with the sentences, in one pass.
+    claims, phrases = read_claims(sentences) if focus is None else ([], [])
     if progress:
         progress(f"encoding {len(sentences)} sentences of {len(documents)} files")
     own = embedder is None
     embedder = embedder or embedder_for(settings)
     try:
         encoded = embedder.encode([s.text for s in sentences] + phrases)
-        if warnings is not None:
-            warnings.extend(embedder.warnings)
         vectors = encoded[:len(sentences)]
         phrase_vectors = dict(zip(phrases, encoded[len(sentences):]))
         skeleton = lex.transliteration.skeleton
@@ -191,11 +194,10 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
             documents = [d for d in documents if d.path in keep]
             sentences = [sentences[i] for i in rows]
             vectors = vectors[rows]
-            claims = [c for s in sentences for c in extractor.sentence_claims(s)]
-            phrases = sorted({c.phrase for c in claims if c.phrase})
+            claims, phrases = read_claims(sentences)
             phrase_vectors = dict(zip(phrases, embedder.encode(phrases))) if phrases else {}
-            if warnings is not None:
-                warnings.extend(w for w in embedder.warnings if w not in warnings)
+        if warnings is not None:
+            warnings.extend(embedder.warnings)
     finally:
         if own:
             embedder.close()
