@@ -47,17 +47,23 @@ def told_as_past(before: str) -> bool:
     return bool(_PAST.search(clause)) and not _FUTURE.search(clause)
 
 
-def past_distance(value, published: dt.date) -> int:
-    """Days from the most recent past occurrence of a month(-day) to ``published``."""
+def last_occurrence(value, published: dt.date) -> dt.date | None:
+    """The most recent date on or before ``published`` with the month (and day) of ``value``."""
     day = value.day or 1
-    for year in (published.year, published.year - 1):
+    for year in range(published.year, published.year - 8, -1):  # 29 February comes back within eight years
         try:
             when = dt.date(year, value.month, day)
         except ValueError:
             continue
         if when <= published:
-            return (published - when).days
-    return 366
+            return when
+    return None
+
+
+def past_distance(value, published: dt.date) -> int:
+    """Days from the most recent past occurrence of a month(-day) to ``published``."""
+    when = last_occurrence(value, published)
+    return (published - when).days if when else 366
 
 
 class VagueDate(Check):
@@ -165,7 +171,8 @@ class VagueDate(Check):
         if earlier:
             hints.append(f"nearest earlier year in the text: {earlier[-1]}")
         if published and t.kind == "partial" and t.value.month:
-            past = published.year if (t.value.month, t.value.day or 1) <= (published.month, published.day) else published.year - 1
+            last = last_occurrence(t.value, published)
+            past = last.year if last else published.year - 1
             hints.append(f"most recent past year before the document's date {published.isoformat()}: {past} (inferred)")
         elif published:
             hints.append(f"document dated {published.isoformat()}")
