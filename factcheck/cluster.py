@@ -30,7 +30,7 @@ from .config import DEFAULT_FLOOR, DEFAULT_STORY_THRESHOLD, DEFAULT_THRESHOLD  #
 # on archive-shaped data by a wide margin.
 ANN_MIN = 300_000
 MAX_COMPONENT = 4000
-INT8_MIN = 8192  # from this many rows up int8 products propose exact search's candidates (see exact_edges)
+INT8_MIN = 8192  # from this many rows up int8 products rule out rows before the float32 ones (see exact_edges)
 INT8_KEEP = 0.3  # int8 tiles stay on while they leave under this share of rows to the float32 products
 TILE = 2048  # rows and columns of one block of similarities in the exact search (16 MB of float32)
 
@@ -165,7 +165,7 @@ def exact_edges(vectors: np.ndarray, threshold: float, k: int = 10, tile: int = 
 
 
 def _int8_vectors(v: np.ndarray, threshold: float, tile: int, int8: bool | None):
-    """The int8 form of ``v`` when its products should propose the candidates, else None (float32 tiles)."""
+    """The int8 form of ``v`` when its products should rule rows out, else None (float32 tiles alone)."""
     if int8 is False or (int8 is None and len(v) < INT8_MIN):
         return None
     from . import int8_products

@@ -8,10 +8,10 @@ thread count. It is not the similarity itself: each unit vector ``x`` is stored 
 
     |x·y - x̂·ŷ| = |x̂·e_y + e_x·y| <= |x̂| |e_y| + |e_x| |y|
 
-(Cauchy-Schwarz). Every pair whose int8 similarity reaches the threshold minus that
-bound is a candidate; ``cluster.exact_edges`` then computes the candidates' float32
-similarities and keeps those at or above the threshold. No pair can be lost, so the
-edges are the float32 search's edges.
+(Cauchy-Schwarz). A row none of whose int8 similarities in a tile reaches the
+threshold minus that bound has no pair there; ``cluster.exact_edges`` skips it and
+computes float32 products for the other rows only, which decide. No pair can be
+lost, so the edges are the float32 search's edges.
 
 Why 7 bits, not 8: x86 CPUs without VNNI multiply unsigned by signed bytes with an
 instruction that saturates a pair of products at 32,767. With rows shifted to 1..127
@@ -106,7 +106,7 @@ class Int8Vectors:
     def bar(self, a: int, stop: int, b: int, threshold: float) -> np.ndarray | None:
         """Per row of ``a:stop``, the int32 value below which no pair in column tile ``b`` can reach ``threshold``.
 
-        None when the bound is too loose to exclude anything (then every pair is a candidate).
+        None when the bound is too loose to exclude anything (then no row is ruled out).
         """
         t = b // self.tile
         reach = threshold - self.approx_norm[a:stop] * self.column_error[t] - self.error[a:stop] * self.column_norm[t]
