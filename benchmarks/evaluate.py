@@ -1,12 +1,18 @@
 """Score factcheck against answer keys: per-check precision and recall (``make eval``).
 
-Three corpora, each scanned as a whole (several stories in one folder, as a
-newsroom would):
+Each corpus is scanned as a whole (several stories in one folder, as a newsroom
+would):
 
 - ``seeds/`` against ``../shared/eval/seeds-key.json``;
 - ``tests/fixtures/corpus/`` against its ``key.json``;
 - ``tests/fixtures/coverage/`` (real multi-outlet coverage, rewritten) against the
-  ``key.json`` of every story folder, merged.
+  ``key.json`` of every story folder, merged: the open half, scored in full;
+- ``tests/fixtures/coverage/sealed/``: the sealed half (``benchmarks/sealed.py``),
+  unpacked into a temporary folder, scanned, and scored with **totals only**, the
+  way ``../shared/eval/blind-score`` does: tune on the open half, never on this;
+- ``tests/fixtures/stories/``: the story-stress corpus, scored for grouping
+  (B-cubed F1 against the story folders, and findings that span two stories),
+  the open half alone and then with the sealed half, totals only.
 
 Matching is the shared scorer's (``../shared/eval/score.py``): a key item is found
 when one finding has a listed check, mentions every listed value and has evidence
@@ -29,6 +35,9 @@ import tempfile
 from pathlib import Path
 
 from tabulate import tabulate
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sealed import unpack_all  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
@@ -74,6 +83,41 @@ def scan(folder: Path, cache: Path) -> dict:
     return json.loads(result.stdout)
 
 
+def true_story(path: str) -> str:
+    """The story a corpus file belongs to: its folder, or for tests/fixtures/corpus its name's first letter."""
+    p = Path(path)
+    return f"corpus-{p.name[0]}" if p.parent.name == "corpus" else p.parent.name
+
+
+def bcubed(report: dict) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of the report's stories against the story folders."""
+    found = {d: n for n, s in enumerate(report.get("stories", [])) for d in s["documents"]}
+    docs = sorted(found)
+    if not docs:
+        return 0.0, 0.0, 0.0
+    p = r = 0.0
+    for d in docs:
+        same_cluster = [e for e in docs if found[e] == found[d]]
+        same_story = [e for e in docs if true_story(e) == true_story(d)]
+        both = [e for e in same_cluster if true_story(e) == true_story(d)]
+        p += len(both) / len(same_cluster)
+        r += len(both) / len(same_story)
+    p, r = p / len(docs), r / len(docs)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def cross_story(report: dict) -> int:
+    """Findings whose evidence spans documents of two true stories."""
+    return sum(1 for f in report["findings"] if len({true_story(e["document"]) for e in f["evidence"]}) > 1)
+
+
+def story_line(report: dict) -> str:
+    p, r, f = bcubed(report)
+    truth = len({true_story(d["path"]) for d in report["documents"]})
+    return (f"stories found {len(report.get('stories', []))} of {truth}  B-cubed precision {p:.2f} recall {r:.2f} "
+            f"F1 {f:.3f}  cross-story findings {cross_story(report)}")
+
+
 def score(scorer, key: dict, report: dict) -> dict:
     """Per-check counts: items, found, loud findings, explained loud findings, traps hit."""
     findings = report["findings"]
@@ -112,10 +156,55 @@ def score(scorer, key: dict, report: dict) -> dict:
         for i, f in enumerate(findings) if f["severity"] in LOUD and i not in explained]}
 
 
+def sealed_scores(scorer, cache: Path, only: str | None):
+    """The sealed halves, totals only: nothing of their text, values or keys is printed."""
+    coverage = ROOT / "tests" / "fixtures" / "coverage"
+    stories = ROOT / "tests" / "fixtures" / "stories"
+    if only in (None, "coverage-sealed") and (coverage / "sealed").is_dir():
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "coverage-sealed"
+            unpack_all(coverage / "sealed", folder)
+            key = merged_key(folder)
+            report = scan(folder, cache)
+            outcome = score(scorer, key, report)
+        rows = outcome["checks"].values()
+        must = (sum(r["must_found"] for r in rows), sum(r["must"] for r in rows))
+        found = (sum(r["found"] for r in rows), sum(r["items"] for r in rows))
+        loud, explained = sum(r["loud"] for r in rows), sum(r["explained"] for r in rows)
+        per_check = ", ".join(f"{c} {r['explained']}/{r['loud']}" for c, r in sorted(outcome["checks"].items()) if r["loud"])
+        print(f"\ncoverage-sealed ({len(list((coverage / 'sealed').glob('*.sealed')))} stories; totals only)")
+        print(f"must {must[0]}/{must[1]}  all {found[0]}/{found[1]}  traps {len(outcome['traps_hit'])}  warning+ {loud}  "
+              f"precision(warning+) {explained / loud if loud else 1.0:.2f}")
+        print(f"warning+ precision by check: {per_check or 'none'}")
+        print(story_line(report))
+        yield "coverage-sealed", {"must": must, "all": found, "traps": len(outcome["traps_hit"]), "loud": loud,
+                                  "explained": explained, "stories": dict(zip(("precision", "recall", "f1"), bcubed(report)),
+                                                                          cross=cross_story(report))}
+    if only in (None, "stories") and stories.is_dir():
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "stories"
+            for story in sorted(p for p in stories.iterdir() if p.is_dir() and p.name != "sealed"):
+                for f in story.iterdir():
+                    if f.is_file():
+                        (folder / story.name).mkdir(parents=True, exist_ok=True)
+                        (folder / story.name / f.name).write_bytes(f.read_bytes())
+            open_report = scan(folder, cache)
+            print(f"\nstories, open half ({stories.relative_to(ROOT)})")
+            print(story_line(open_report))
+            outcome = {"open": dict(zip(("precision", "recall", "f1"), bcubed(open_report)), cross=cross_story(open_report))}
+            if (stories / "sealed").is_dir():
+                unpack_all(stories / "sealed", folder)
+                both = scan(folder, cache)
+                print("stories, open and sealed halves together (totals only)")
+                print(story_line(both))
+                outcome["all"] = dict(zip(("precision", "recall", "f1"), bcubed(both)), cross=cross_story(both))
+        yield "stories", outcome
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="also write the figures here")
-    parser.add_argument("--only", help="one corpus: seeds, fixtures or coverage")
+    parser.add_argument("--only", help="one corpus: seeds, fixtures, coverage, coverage-sealed or stories")
     parser.add_argument("--verbose", action="store_true", help="list unexplained warning+ findings")
     args = parser.parse_args(argv)
     scorer = load_scorer()
@@ -125,7 +214,9 @@ def main(argv: list[str] | None = None) -> int:
         for name, folder, key in corpora():
             if args.only and name != args.only:
                 continue
-            outcome = score(scorer, key, scan(folder, Path(cache)))
+            report = scan(folder, Path(cache))
+            outcome = score(scorer, key, report)
+            outcome["stories"] = dict(zip(("precision", "recall", "f1"), bcubed(report)), cross=cross_story(report))
             results[name] = outcome
             table = []
             for check, r in sorted(outcome["checks"].items()):
@@ -143,7 +234,10 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"  unexplained {u['severity']} {u['check']}: {u['message'][:160]}")
                     for e in u["evidence"]:
                         print(f"      {e}")
+            print(story_line(report))
             ok = ok and totals[0] == totals[1] and not outcome["traps_hit"]
+        for name, outcome in sealed_scores(scorer, Path(cache), args.only):
+            results[name] = outcome
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 0 if ok else 1

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .groups import components
 
 from .models import Cluster, Sentence
 
 # Best F1 on the hand-labelled seed pairs (benchmarks/threshold.py): 0.73 at 0.80, precision 1.00.
-from .config import DEFAULT_FLOOR, DEFAULT_STORY_THRESHOLD, DEFAULT_THRESHOLD  # noqa: F401 (re-exported)
+from .config import DEFAULT_FLOOR, DEFAULT_THRESHOLD  # noqa: F401 (re-exported)
 
 
 # From this many sentences up an approximate index (faiss HNSW) finds the neighbours; exact search below.
@@ -288,59 +287,3 @@ def cluster(sentences: list[Sentence], vectors: np.ndarray, threshold: float = D
             floor: float = DEFAULT_FLOOR, k: int = 10) -> list[Cluster]:
     """Clusters of sentences, numbered in order of their first sentence."""
     return [Cluster(id=n, sentences=[sentences[i] for i in g]) for n, g in enumerate(group(vectors, threshold, floor, k))]
-
-
-
-# Measured on tests/fixtures/corpus: documents of one story are 0.56-0.88 alike, of unrelated
-# stories at most 0.15; the seeds (one story) 0.78-0.89.
-STORY_MIN_SHARED_NAMES = 2
-
-
-def stories(sentences: list[Sentence], vectors: np.ndarray, names: dict[str, set[str]],
-            threshold: float = DEFAULT_STORY_THRESHOLD, min_shared: int = STORY_MIN_SHARED_NAMES) -> list[list[str]]:
-    """Documents grouped into stories.
-
-    Two documents are one story when their mean sentence vectors are at least
-    ``threshold`` alike *and* they name at least ``min_shared`` of the same proper
-    names (``names``: document path -> name keys); a document naming fewer than that
-    is judged by its vectors alone. Articles built on one template but about
-    different places and people stay apart. Candidate pairs come from an inverted
-    index of names, so the work grows with the pairs that share names, not n².
-    Checks compare documents only within one story.
-    """
-    paths = sorted({s.doc.path for s in sentences})
-    index = {p: i for i, p in enumerate(paths)}
-    links = [(p, p) for p in paths]  # every document is a story of its own until linked
-
-    centroids = np.zeros((len(paths), vectors.shape[1] if vectors.ndim == 2 else 1), dtype=np.float32)
-    for s, v in zip(sentences, vectors):
-        centroids[index[s.doc.path]] += v
-    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
-
-    def close(a: int, b: int) -> bool:
-        return float(centroids[a] @ centroids[b]) >= threshold
-
-    # Names that nearly every document carries ("Reuters") say nothing about the story.
-    docs_with: dict[str, list[int]] = {}
-    for p in paths:
-        for name in names.get(p, ()):
-            docs_with.setdefault(name, []).append(index[p])
-    common = max(50, len(paths) // 20)
-    shared: dict[tuple[int, int], int] = {}
-    for holders in docs_with.values():
-        if len(holders) > common:
-            continue
-        for i, a in enumerate(holders):
-            for b in holders[i + 1:]:
-                shared[(a, b)] = shared.get((a, b), 0) + 1
-    for (a, b), n in sorted(shared.items()):
-        if n >= min_shared and close(a, b):
-            links.append((paths[a], paths[b]))
-    # Documents with almost no names: fall back to their vectors (blocked: never documents x documents at once).
-    sparse = [index[p] for p in paths if len(names.get(p, ())) < min_shared]
-    for a in sparse:
-        sims = centroids @ centroids[a]
-        for b in np.flatnonzero(sims >= threshold):
-            if int(b) != a:
-                links.append((paths[a], paths[int(b)]))
-    return sorted(sorted(group) for group in components(links))

@@ -28,7 +28,6 @@ from .values import same_kind
 # from config, and config imports no stage (so `factcheck --help` loads no numpy).
 DEFAULT_THRESHOLD = 0.80  # cosine similarity that links two sentences into one claim (benchmarks/THRESHOLD.md)
 DEFAULT_FLOOR = 0.6  # below this, even a shared neighbour does not link two sentences
-DEFAULT_STORY_THRESHOLD = 0.4  # mean similarity that puts two articles in one story
 PACKAGED = "packaged:all-MiniLM-L6-v2"
 BACKENDS = ("onnx", "onnx-int8", "torch")
 DEFAULT_BACKEND = "onnx"
@@ -63,7 +62,7 @@ class Settings:
     threshold: float = DEFAULT_THRESHOLD  # cosine similarity that links two sentences
     floor: float = DEFAULT_FLOOR  # every pair inside a cluster must be at least this similar
     neighbours: int = 10  # links kept per sentence
-    story_threshold: float = DEFAULT_STORY_THRESHOLD  # mean-vector similarity that puts two documents in one story
+    story_threshold: float = 0.0  # average-linkage similarity that makes one story; 0: rules/stories.yaml's threshold
     cache_dir: str = ""  # empty: $FACTCHECK_CACHE_DIR or ~/.cache/factcheck
     cache: bool = True
     rules: list = field(default_factory=list)  # extra rule folders, after the shipped ones
@@ -128,8 +127,10 @@ class Settings:
             raise ConfigError(f"{source}: key '{key}' must be a list of check names")
         if attr in ("max_file_size", "max_sentence_length", "max_sentences", "batch_size", "neighbours") and value < 1:
             raise ConfigError(f"{source}: key '{key}' must be at least 1, got {value!r}")
-        if attr in ("threshold", "floor", "story_threshold") and not 0.0 < value <= 1.0:
+        if attr in ("threshold", "floor") and not 0.0 < value <= 1.0:
             raise ConfigError(f"{source}: key '{key}' must be in (0, 1], got {value!r}")
+        if attr == "story_threshold" and not 0.0 <= value <= 1.0:
+            raise ConfigError(f"{source}: key '{key}' must be in [0, 1] (0: rules/stories.yaml's threshold), got {value!r}")
         setattr(self, attr, value)
         self.sources[attr] = source
 

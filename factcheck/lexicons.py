@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from .extract.claims import ClaimLexicon
 from .extract.names import NameVocabulary
@@ -13,13 +14,14 @@ from .transliteration import Transliteration
 
 @dataclass(frozen=True)
 class Lexicons:
-    """``rules/titles.yaml``, ``names.yaml``, ``transliteration.yaml``, ``house-style.yaml`` and ``claims.yaml``, parsed."""
+    """``rules/titles.yaml``, ``names.yaml``, ``transliteration.yaml``, ``house-style.yaml``, ``claims.yaml`` and ``stories.yaml``, parsed."""
 
     titles: TitleLexicon
     names: NameVocabulary
     transliteration: Transliteration
     house_style: dict  # {"preferred": [...], "severity": "warning"}
     claims: ClaimLexicon
+    stories: dict  # rules/stories.yaml: story grouping's parameters
 
     @classmethod
     def build(cls, rules: RuleSet) -> "Lexicons":
@@ -30,4 +32,13 @@ class Lexicons:
             transliteration=Transliteration(rules.lexicon("transliteration")),
             house_style=rules.lexicon("house-style"),
             claims=ClaimLexicon(rules.lexicon("claims")),
+            stories=rules.lexicon("stories"),
         )
+
+    @cached_property
+    def story_stopwords(self) -> frozenset[str]:
+        """Words that say nothing about which story a text tells: English function words, and
+        the words of titles and institutions (``names.yaml``, ``titles.yaml``)."""
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # loaded with the model, never by the CLI alone
+
+        return frozenset(ENGLISH_STOP_WORDS) | frozenset(self.names.stop)

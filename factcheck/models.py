@@ -298,6 +298,7 @@ class Report:
     warnings: list[str] = field(default_factory=list)  # files skipped on purpose, decoding fallbacks
     sentence_counts: dict[str, int] = field(default_factory=dict)
     stories: list[list[str]] = field(default_factory=list)  # document paths grouped by story
+    story_labels: list[str] = field(default_factory=list)  # one per story: its main names and date range
     set_aside: dict[str, int] = field(default_factory=dict)  # findings not reported: suppressed, accepted, baselined
     rules: dict[str, tuple[str, str]] = field(default_factory=dict)  # rule id -> (description, severity)
     suppressed: list = field(default_factory=list)  # gate.Suppression: each finding set aside, where and why

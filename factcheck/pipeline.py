@@ -13,7 +13,8 @@ from pathlib import Path
 
 from . import ingest
 from .checks import CHECK_TYPES
-from .cluster import cluster, stories
+from .cluster import cluster
+from .stories import group_stories, label
 from .config import Settings
 from .embed import Embedder, embedder_for
 from .extract.claims import ClaimExtractor, quote_claims, title_claims
@@ -181,10 +182,8 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
         vectors = encoded[:len(sentences)]
         phrase_vectors = dict(zip(phrases, encoded[len(sentences):]))
         skeleton = lex.transliteration.skeleton
-        by_doc: dict[str, set[str]] = {}
-        for s in sentences:
-            by_doc.setdefault(s.doc.path, set()).update(names[s.key])
-        grouped = stories(sentences, vectors, by_doc, settings.story_threshold)
+        params = {**lex.stories, **({"threshold": settings.story_threshold} if settings.story_threshold else {})}
+        grouped = group_stories(documents, sentences, vectors, names, params, lex.story_stopwords)
         if focus is not None:
             # Only stories that a focus document belongs to can yield a reported finding:
             # the rest of the corpus is left out before the costly stages.
@@ -243,12 +242,15 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
     findings: list[Finding] = []
     counts: dict[str, int] = {}
     stories: list[list[str]] = []
+    labels: list[str] = []
     drafts = inputs.drafts if against is not None else None
     if documents:
         corpus = analyse(documents, rules, settings, embedder, warnings, focus=drafts, parsed=parsed, lex=lex, progress=progress)
         if progress:
             progress("running the checks")
         stories = corpus.stories
+        labels = [label(story, corpus.documents, corpus.sentences, lex.names, int(lex.stories["label_names"]))
+                  for story in stories]
         for s in corpus.sentences:
             counts[s.doc.path] = counts.get(s.doc.path, 0) + 1
         deferring: list[Finding] = []
@@ -282,5 +284,5 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
         rule_info[facts.CHECK] = ("A value the newsroom fact sheet contradicts.", settings.severity.get(facts.CHECK, "error"))
     return Report(documents=documents, findings=findings, errors=errors, warnings=warnings, problems=problems,
                   rules_digest=rules.digest, sentence_counts=counts,
-                  stories=stories, set_aside={"suppressed": len(inline), "accepted": len(accepted), "baselined": len(baselined)},
+                  stories=stories, story_labels=labels, set_aside={"suppressed": len(inline), "accepted": len(accepted), "baselined": len(baselined)},
                   rules=rule_info, suppressed=[*inline, *accepted, *baselined])

@@ -18,7 +18,7 @@ def test_seeds_report_the_three_named_discrepancies(run_cli):
     assert {"schema", "documents", "findings", "summary"} <= set(report)  # keys are only ever added
     by_check = {}
     for f in report["findings"]:
-        assert set(f) == {"id", "check", "severity", "message", "subject", "values", "evidence", "suggestion"}
+        assert set(f) == {"id", "check", "severity", "message", "subject", "values", "evidence", "suggestion", "story"}
         by_check.setdefault(f["check"], []).append(f)
 
     (title,) = by_check["title-conflict"]

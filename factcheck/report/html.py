@@ -233,6 +233,7 @@ def render(report: Report, color: bool = False) -> str:
             continue
         out.append(f'<section class="story" data-story="{story.number}" aria-labelledby="story-{story.number}">'
                    f'<h2 id="story-{story.number}">Story {story.number}: {esc(story.title)}</h2>'
+                   + (f'<p class="muted story-label">{esc(story.label)}</p>' if story.label else "") +
                    f'<p class="muted">{plural(len(story.paths), "document")}: '
                    + ", ".join(f"<code>{esc(v.path(p))}</code>" for p in story.paths) + "</p>")
         out += [card(item, docs) for item in story.items]

@@ -28,16 +28,19 @@ def schema() -> dict:
 
 def as_dict(report: Report, sentence_counts: dict[str, int] | None = None) -> dict:
     counts = sentence_counts or {}
+    grouped = by_story(report)
+    labels = report.story_labels
+    story_of = {f.id: n for n, (_, found) in enumerate(grouped, 1) for f in found}
     return {
         "schema": SCHEMA,
         "documents": [
             {"path": d.path, "title": d.title, "date": d.date, "sentences": counts.get(d.path, 0)}
             for d in sorted(report.documents, key=lambda d: d.path)
         ],
-        "findings": [f.as_dict() for f in report.findings],
+        "findings": [{**f.as_dict(), "story": story_of.get(f.id)} for f in report.findings],
         "summary": report.summary(),
-        "stories": [{"story": n, "documents": list(paths), "findings": [f.id for f in found]}
-                    for n, (paths, found) in enumerate(by_story(report), 1)],
+        "stories": [{"story": n, "label": labels[n - 1] if n <= len(labels) else "", "documents": list(paths),
+                     "findings": [f.id for f in found]} for n, (paths, found) in enumerate(grouped, 1)],
         "set_aside": {k: report.set_aside.get(k, 0) for k in SET_ASIDE},
         # added to the contract: what was not reported, each with where and why (only when something was)
         **({"suppressed": [s.as_dict() for s in report.suppressed]} if report.suppressed else {}),

@@ -168,7 +168,8 @@ def render(report: Report, color: bool = False) -> str:
             continue
         heading = f"Story {story.number}: {escape(story.title)}"
         slugger.slug(_heading_text(heading))
-        body += [f"## {heading}", "", *documents_list(report, v, story.paths), ""]
+        body += [f"## {heading}", "", *([f"*{escape(story.label)}*", ""] if story.label else []),
+                 *documents_list(report, v, story.paths), ""]
         # Findings come errors first; the marker in each heading says the severity.
         for item in story.items:
             f = item.finding
@@ -193,6 +194,12 @@ def render(report: Report, color: bool = False) -> str:
     quiet = sorted({d.path for d in report.documents} - {p for story in v.stories if story.items for p in story.paths})
     if quiet:
         out += ["## Documents without findings", "", *documents_list(report, v, quiet), ""]
+    if len(v.stories) > 1:
+        # Which articles were read as one story: checks compare documents of one story only.
+        out += ["## Stories", ""]
+        out += [f"- Story {s.number}{f' ({escape(s.label)})' if s.label else ''}: "
+                + ", ".join(code(v.path(p)) for p in s.paths) for s in v.stories]
+        out.append("")
     return "\n".join(out)
 
 

@@ -289,6 +289,7 @@ class Story:
     title: str
     paths: list[str]  # its documents' paths, as the report holds them
     items: list[Item]
+    label: str = ""  # its main names and date range (stories.label)
 
 
 @dataclass
@@ -377,5 +378,7 @@ def view(report: Report) -> View:
                     n += 1
                     items.append(Item(n, f, f"finding-{n}", number, rows(f, paths)))
         lead = titles.get(story[0]) if story else None
-        stories.append(Story(number, flat(lead or (paths.get(story[0], story[0]) if story else "")), list(story), items))
+        labels = report.story_labels
+        stories.append(Story(number, flat(lead or (paths.get(story[0], story[0]) if story else "")), list(story), items,
+                             flat(labels[number - 1]) if number <= len(labels) else ""))
     return View(report, root, paths, stories)
