@@ -42,7 +42,7 @@ PATTERN_KEYS = {("boilerplate", "lines"), ("boilerplate", "head_lines")}
 LEXICON_TYPES: dict[str, dict[str, Any]] = {
     "boilerplate": {"lines": [], "head_lines": [], "head_size": 8, "drop_repeated": True},
     "titles": {"ranks": {}, "portfolios": {}, "countries": {}, "equivalents": {}, "qualifiers": [], "roles": []},
-    "transliteration": {"equivalents": [], "substitutions": [], "endings": []},
+    "transliteration": {"equivalents": [], "substitutions": [], "endings": [], "romanisation": [], "vowels": "aeiouy"},
     "house-style": {"preferred": [], "severity": "warning"},
     "names": {"stopwords": [], "org_words": [], "speech_verbs": []},
     "claims": {"attributes": {}, "measures": {}, "evolving": [], "updates": [], "hedges": [], "negations": [], "events": {},

@@ -4,9 +4,19 @@ Two forms are the same name spelt by different systems when they are listed
 together, or when folding diacritics and applying the listed letter-group
 substitutions and endings makes them equal ("Lukashenka" ~ "Lukashenko",
 "Łukašenka" ~ "Lukashenka").
+
+Beyond that, :meth:`Transliteration.explains` says which differences between two
+forms a romanisation explains (``romanisation`` in the rule file): vowel
+alternations and y/i glides ("Yevgeny" / "Evgeniy", "Aliyev" / "Aliyav"),
+consonant groups that systems render differently (kh/h/q/k, zh/j/dzh, ts/c/tz,
+sh/sch/ş, ch/tch), hyphens and case; and doubled letters on their own
+("Powell" / "Powel"). A dropped, added or transposed consonant, or a truncation,
+is never explained.
 """
 
 from __future__ import annotations
+
+import re
 
 from .extract.names import fold
 
@@ -25,6 +35,8 @@ class Transliteration:
         self.substitutions = sorted(((fold(a), fold(b)) for a, b in lexicon["substitutions"]), key=lambda p: -len(p[0]))
         self.endings = sorted(((fold(a), fold(b)) for a, b in lexicon["endings"]), key=lambda p: -len(p[0]))
         self._memo: dict[str, str] = {}
+        self.romanisation = sorted(((fold(a), fold(b)) for a, b in lexicon["romanisation"]), key=lambda p: -len(p[0]))
+        self.vowel_run = re.compile(f"[{re.escape(lexicon['vowels'])}]+")
 
     def skeleton(self, form: str) -> str:
         """The spelling-system-free key of a form (memoised: the same names recur thousands of times)."""
@@ -45,6 +57,33 @@ class Transliteration:
         for a, b in self.substitutions:
             f = f.replace(a, b)
         return f
+
+    @staticmethod
+    def _plain(form: str) -> str:
+        return re.sub(r"[\s'’-]", "", fold(form.translate(_SLAVIC)))
+
+    def _key(self, form: str, undouble: bool) -> str:
+        f = self._plain(form)
+        if undouble:
+            f = re.sub(r"(.)\1+", r"\1", f)
+        for a, b in self.romanisation:
+            f = f.replace(a, b)
+        return self.vowel_run.sub("_", f)
+
+    def romanised(self, form: str) -> str:
+        """The form with what romanisations vary removed: consonant groups to one side, doubled
+        letters single, every run of vowels and glides one placeholder ("Umyerov" -> "_m_r_v")."""
+        return self._key(form, undouble=True)
+
+    def explains(self, a: str, b: str) -> str | None:
+        """Which romanisation difference separates two forms: "romanised" (vowels, glides, consonant
+        groups, hyphens, case), "doubled" (a doubled consonant, which a romanisation or a slip may
+        explain), or None (a slip's kind of difference: a consonant dropped, added or changed)."""
+        if fold(a) == fold(b):
+            return None
+        if self._plain(a) == self._plain(b) or self._key(a, undouble=False) == self._key(b, undouble=False):
+            return "romanised"
+        return "doubled" if self.romanised(a) == self.romanised(b) else None
 
     def same(self, a: str, b: str) -> bool:
         """Whether ``a`` and ``b`` are one name in two transliterations (or identical)."""

@@ -40,3 +40,39 @@ def test_a_transliteration_is_a_variant_not_a_misspelling(scan_texts, of_check):
     (variant,) = of_check(report, "name-variant")
     assert variant["values"] == ["Paweł", "Pavel"] or sorted(variant["values"]) == ["Pavel", "Paweł"]
     assert variant["severity"] == "info"
+
+
+# ---------------------------------------------------------------- what a romanisation explains (issue 19)
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Yevgeny", "Evgeniy"),        # vowels and y/i glides
+    ("Kuznetsov", "Kouznetsov"),   # ou/u
+    ("Umyerov", "Umerov"),         # a glide
+    ("Aliyev", "Aliyav"),          # an e/a vowel alternation
+    ("Panakhov", "Panahov"),       # kh/h
+    ("Oruzh", "Oruj"),             # zh/j
+    ("Chafik", "Shafik"),          # ch/sh
+    ("Ust-Kamenogorsk", "Ust Kamenogorsk"),  # a hyphen
+    ("Pragyaan", "Pragyan"),       # a doubled vowel
+])
+def test_romanisation_explains(lex, a, b):
+    assert lex.transliteration.explains(a, b) == "romanised"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Nurleu", "Nurtleu"),      # a consonant dropped
+    ("Shretha", "Shrestha"),    # a consonant dropped
+    ("Stanford", "Stamford"),   # a consonant changed
+    ("Lebanse", "Lebanese"),    # a vowel dropped, not alternated
+    ("Vathrakogiannis", "Varthakoyiannis"),  # consonants transposed
+])
+def test_romanisation_never_explains_a_slip(lex, a, b):
+    assert lex.transliteration.explains(a, b) is None
+
+
+def test_a_doubled_consonant_alone_is_its_own_kind(lex):
+    assert lex.transliteration.explains("Powel", "Powell") == "doubled"
+    assert lex.transliteration.explains("Hasan", "Hassan") == "doubled"

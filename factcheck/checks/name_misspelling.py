@@ -8,6 +8,15 @@ inconsistent) and raise the severity. Forms that are known transliterations of e
 other (``rules/transliteration.yaml``) are never misspellings, nor are forms where
 one is the other plus an ending (Russia / Russian, Kazakh / Kazakhs). A dateline
 cut short ("KATHMAN:" where other sources write "Kathmandu") is a misspelling.
+
+Only differences no romanisation explains are slips: a consonant dropped, added,
+changed or transposed, a truncation. Forms that differ by what romanisations vary
+(``romanisation`` in ``rules/transliteration.yaml``: vowels, y/i glides, kh/h,
+zh/j, ts/c, sh/ch, hyphens: "Yevgeny" / "Evgeniy") are house style, never a
+misspelling, unless one document mixes them with one form clearly dominant
+("Aliyev" seven times and "Aliyav" once): then at ``mixed_severity``. A doubled
+consonant alone ("Powell" / "Powel", "Hassan" / "Hasan") may be either, and is
+asked at ``doubled_severity``.
 """
 
 from __future__ import annotations
@@ -61,7 +70,8 @@ class NameMisspelling(Check):
                 "tie_message": "'{form}' and '{intended}' look like two spellings of one name: {detail}", "same_document_severity": "error", "min_sources": 2,
                 "dateline_cut": 3, "lone_min_length": 6, "lone_severity": "info",
                 "lone_message": "'{form}' and '{intended}' may be one name spelt two ways: {detail}",
-                "namesake_message": "'{form}' and '{intended}': {detail}"}
+                "namesake_message": "'{form}' and '{intended}': {detail}", "mixed_severity": "warning",
+                "doubled_severity": "info"}
     examples = (
         Example({"a.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy. Nurleu said the talks went well.\n",
                  "b.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy in Astana on Monday.\n",
@@ -84,6 +94,7 @@ class NameMisspelling(Check):
     def run(self, corpus: Corpus) -> list[Finding]:
         people = {fold(tok): p.name for p in corpus.people for m in p.mentions for tok in m.tokens}
         findings = []
+        self._kinds: dict[tuple[int, int], str | None] = {}
         for story in corpus.stories:
             forms = sorted(collect_forms(corpus, story).values(), key=lambda f: f.text)
             strong = list(self.slips(corpus, forms))
@@ -198,8 +209,12 @@ class NameMisspelling(Check):
                 sounds = context and shortest >= self.params["min_length"] and distance <= 3 and metaphone(a) == metaphone(b)
                 if not (limit and distance <= limit) and not sounds:
                     continue
-                if translit.same(rare.text, common.text):
-                    continue
+                kind = translit.explains(rare.text, common.text)
+                if kind == "romanised" or translit.same(rare.text, common.text):
+                    if not (kind == "romanised" and self.mixed(rare, common)):
+                        continue
+                    kind = "mixed"
+                self._kinds[(id(rare), id(common))] = kind
                 votes_rare = (len(rare.documents), len(rare.sentences))
                 votes_common = (len(common.documents), len(common.sentences))
                 # Equally attested forms with strong context are still two spellings of one name: reported
@@ -212,6 +227,16 @@ class NameMisspelling(Check):
                     continue
                 if context or self.related(corpus, rare, common):
                     yield rare, common
+
+    @staticmethod
+    def mixed(rare: Form, common: Form) -> bool:
+        """One document writes both forms, the common one at least twice and more often than the rare one."""
+        for doc in rare.documents & common.documents:
+            n_rare = sum(1 for s, _ in rare.occurrences if s.doc.path == doc)
+            n_common = sum(1 for s, _ in common.occurrences if s.doc.path == doc)
+            if n_common >= 2 and n_common > n_rare:
+                return True
+        return False
 
     def cut_dateline(self, rare: Form, common: Form, a: str, b: str) -> bool:
         """``rare`` is only ever a dateline, and the start of a place other sources write whole: "KATHMAN" / "Kathmandu".
@@ -237,12 +262,18 @@ class NameMisspelling(Check):
         evidence = rare.evidence() + common.evidence(per_document=True)
         n = len(common.documents)
         where = f"; the same document also writes '{common.text}'" if together else ""
+        kind = self._kinds.get((id(rare), id(common)))
+        severity = self.params["same_document_severity"] if together else None
+        if kind == "mixed":
+            severity, where = self.params["mixed_severity"], f"; the same document writes '{common.text}' more often"
+        elif kind == "doubled":
+            severity, where = self.params["doubled_severity"], where + " (a doubled letter: a slip, or the house's romanisation)"
         return self.finding(
             subject=subject,
             values=[rare.text, common.text],
             evidence=evidence,
             suggestion=common.text,
-            severity=self.params["same_document_severity"] if together else None,
+            severity=severity,
             form=rare.text,
             intended=common.text,
             sources=n,

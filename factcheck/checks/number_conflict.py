@@ -8,9 +8,26 @@ and the same subject by sentence, claim phrase or named thing. So a quake's dept
 never meets its distance from a city, nor the dead the injured, nor "nine have not
 been identified" the "12 identified".
 
-Values are compared as ranges: "about 300" is 300 ± ``approximate_tolerance``,
-"at least 12" is 12 or more, "up to 40" is 40 or fewer; ranges that overlap agree.
-Units are converted first ("984-foot" = "300-metre"). Figures that grow as an event
+Two exact figures are compared at the precision they are written in: "$3.2
+billion" and "$3.23 billion" agree (one is the other rounded), "$153.07 million"
+and "$153.70 million" do not (a transposed digit), nor do "220,000" and "224,000"
+(every written digit counts), and a rounding never stretches past
+``rounding_cap`` of the figure. Estimates and bounds are compared as ranges:
+"about 300" is 300 ± ``approximate_tolerance``, "at least 12" is 12 or more, "up to
+40" is 40 or fewer; ranges that overlap agree. Units are converted first
+("984-foot" = "300-metre"); a magnitude is always read to a tenth ("6" is 6.0).
+
+A conflict is a pair: one quantity with two values, or one outlier against a
+majority. Where the disagreeing figures of one attribute fall into three or more
+values, or one source itself gives both values, they are more likely several
+quantities (two candidates' shares, a fine and a total) or updates than one figure
+misreported, and the finding is at ``pooled_severity`` (info). A pair is a
+warning only when the two figures are plainly about one thing: the same named
+subject, sentences of one cluster, or clauses at least ``pair_similarity`` alike;
+a pair aligned on weaker signs is asked at ``pooled_severity``. A count that is a
+remainder or an increment ("six other candidates", "12 more bodies") is never
+compared, nor is a figure told of another year than its article's ("the 2009
+quake of magnitude 6.3" in a 2016 report). Figures that grow as an event
 unfolds (``evolving`` attributes: casualties, arrests) are compared as of one
 reporting day: two sources published on different days, an undated one, or a
 figure marked as an update ("rose to", "so far") differ at ``changed_severity``
@@ -20,6 +37,9 @@ different quantities, not one misreported (a share price and the deal's value).
 """
 
 from __future__ import annotations
+
+import math
+import re
 
 from ..align import aligned
 from ..models import Claim, Corpus, Finding, severity_rank
@@ -37,6 +57,45 @@ def interval(c: Claim, tolerance: float, approximate: float) -> tuple[float, flo
     # Two exact figures agree within ``tolerance`` of each other: half of it on each side.
     slack = approximate if ("approximate" in c.qualifiers or "hedged" in c.qualifiers) else tolerance / 2
     return v - abs(v) * slack, v + abs(v) * slack
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+PARTIAL = re.compile(r"\s+(?:other|more|additional|further|extra)\b", re.I)
+
+
+def step(c: Claim) -> float:
+    """The precision ``c`` is written to, in its base unit: a unit of its last written digit.
+
+    "153.07 million" -> 10,000; "3 billion" -> 1 billion; "9,000" -> 1 (every written digit
+    counts: "9,000" is not "9,400" unless a rounding word says so); "six" -> 1. A magnitude
+    is read to a tenth whatever its form: "magnitude 6" is 6.0, not 6 give or take 0.5."""
+    if c.unit == "magnitude":
+        return 0.1
+    m = _NUMBER.search(c.text)
+    if not m:
+        return 1.0  # a number in words ("six") is a count
+    return (10.0 ** -len(m.group(1)) if m.group(1) else 1.0) * scale(c)
+
+
+def of_another_year(c: Claim) -> bool:
+    """Whether the figure's clause names a year, and not its article's year: a past event recalled."""
+    if not c.time or c.unit == "year":
+        return False
+    years = set(_YEAR.findall(c.sentence.text))
+    return bool(years) and c.time[:4] not in years
+
+
+def scale(c: Claim) -> float:
+    """The factor from the figure as written to its base-unit value: "3 billion" -> 1e9, "1,300-foot" -> 0.3048."""
+    m = _NUMBER.search(c.text)
+    written = float(m.group().replace(",", "")) if m else 0.0
+    return abs(float(c.value) / written) if written else 1.0
+
+
+def partial(c: Claim) -> bool:
+    """Whether a count is a remainder or an increment ("six other candidates", "12 more bodies")."""
+    return bool(PARTIAL.match(c.sentence.text, c.end))
 
 
 def rounds(smaller: float, larger: float) -> bool:
@@ -60,7 +119,9 @@ class NumberConflict(Check):
     needs = ("quantity",)
     defaults = {
         "phrase_similarity": 0.6, "sentence_similarity": 0.6, "close_values": 0.25, "tolerance": 0.01, "approximate_tolerance": 0.1,
-        "approximate_severity": "info", "changed_severity": "info", "dimensions": [], "evolving": [], "max_ratio": 10,
+        "rounding_cap": 0.05, "approximate_severity": "info", "changed_severity": "info", "pooled_severity": "info",
+        "pair_similarity": 0.7,
+        "dimensions": [], "evolving": [], "max_ratio": 10,
         "headline_message": "The headline says '{headline}' but the article says '{body}' ({quantity})",
     }
     examples = (
@@ -77,6 +138,15 @@ class NumberConflict(Check):
             return True
         if a.unit == "year":
             return False  # 1977 and 1979 are two years, however close
+        loose = {"approximate", "hedged", "lower-bound", "upper-bound"}
+        if not (a.qualifiers & loose or b.qualifiers & loose):
+            # Exact figures: one may be the other rounded to the precision it is written in, no further.
+            x, y = float(a.value), float(b.value)
+            gap = abs(x - y)
+            cap = self.params["rounding_cap"] * max(abs(x), abs(y))
+            if not math.isclose(scale(a), scale(b), rel_tol=1e-6):
+                return gap <= cap  # a conversion ("1,300-foot" / "400-metre") is a rounding however it is written
+            return gap <= max(step(a), step(b)) / 2 * (1 + 1e-9) and gap <= cap
         lo_a, hi_a = interval(a, self.params["tolerance"], self.params["approximate_tolerance"])
         lo_b, hi_b = interval(b, self.params["tolerance"], self.params["approximate_tolerance"])
         return lo_a <= hi_b and lo_b <= hi_a
@@ -94,8 +164,9 @@ class NumberConflict(Check):
     def severity(self, a: Claim, b: Claim, evolving: frozenset) -> tuple[str, str]:
         """(severity, reason) of a disagreement between two aligned figures."""
         attribute = a.attribute.removeprefix("not ")
-        if attribute in evolving and (a.time is None or b.time is None or a.time != b.time
-                                      or "update" in a.qualifiers or "update" in b.qualifiers):
+        if attribute in evolving:
+            # Tolls and tallies move within a day as officials update them, and a page's date says
+            # nothing of the hour: two outlets' figures are two points on a timeline, not a clash.
             return self.params["changed_severity"], "changed"
         if (a.qualifiers | b.qualifiers) & {"approximate", "hedged", "lower-bound", "upper-bound"}:
             return self.params["approximate_severity"], "estimate"
@@ -104,14 +175,23 @@ class NumberConflict(Check):
     def run(self, corpus: Corpus) -> list[Finding]:
         allowed = set(self.params["dimensions"])
         evolving = frozenset(self.params["evolving"]) | corpus.lexicons.claims.evolving
-        claims = [c for c in corpus.claims_of("quantity") if not allowed or c.unit.split(":")[0] in allowed]
+        claims = [c for c in corpus.claims_of("quantity") if (not allowed or c.unit.split(":")[0] in allowed)
+                  and not partial(c) and not of_another_year(c)]
         pairs, judged = [], {}
-        for a, b, _ in aligned(corpus, claims, self.params["phrase_similarity"], self.params["sentence_similarity"],
-                               close_values=self.params["close_values"]):
+        for a, b, similarity in aligned(corpus, claims, self.params["phrase_similarity"], self.params["sentence_similarity"],
+                                        close_values=self.params["close_values"]):
             if not self.agree(a, b) and (self.comparable(a, b) or a.attribute.removeprefix("not ") in evolving):
                 pairs.append((a, b))
-                judged[(id(a), id(b))] = self.severity(a, b, evolving)
+                verdict = self.severity(a, b, evolving)
+                if not self.plainly_one(corpus, a, b, similarity) and \
+                        severity_rank(verdict[0]) > severity_rank(self.params["pooled_severity"]):
+                    verdict = (self.params["pooled_severity"], "pooled")
+                judged[(id(a), id(b))] = verdict
         findings = self.headlines(claims)
+        self._by_attribute: dict[tuple, list[Claim]] = {}
+        for c in claims:
+            self._by_attribute.setdefault((corpus.story_of.get(c.document), c.attribute), []).append(c)
+        self._story_of = corpus.story_of
         for group in components(pairs):
             values = sorted({c.text for c in group})
             if len(values) < 2:
@@ -120,9 +200,14 @@ class NumberConflict(Check):
             verdicts = [v for (x, y), v in judged.items() if x in members and y in members]
             level = max((v[0] for v in verdicts), key=severity_rank)
             reasons = {why for lvl, why in verdicts if lvl == level}
+            if self.pooled(group) and severity_rank(level) > severity_rank(self.params["pooled_severity"]):
+                level, reasons = self.params["pooled_severity"], {"pooled"}
             attribute = group[0].attribute
             subject = attribute if not group[0].subject or group[0].subject in attribute else f"{attribute} ({group[0].subject})"
-            if "conflict" in reasons:
+            if "pooled" in reasons:
+                suggestion = ("These may be several quantities or successive figures, not one: "
+                              "check which figure each source gives for which thing and when.")
+            elif "conflict" in reasons:
                 suggestion = "Check the figure against the primary source."
             elif "changed" in reasons:
                 dates = sorted({c.time or "undated" for c in group})
@@ -138,6 +223,40 @@ class NumberConflict(Check):
                 quantity=subject,
             ))
         return findings
+
+    def plainly_one(self, corpus: Corpus, a: Claim, b: Claim, similarity: float) -> bool:
+        """Whether two aligned figures are plainly about one thing: one named subject, one cluster, or close clauses."""
+        if a.subject and a.subject == b.subject and not a.attribute.startswith("number of"):
+            return True
+        cluster = corpus.cluster_of.get(a.sentence.key)
+        return (cluster is not None and cluster is corpus.cluster_of.get(b.sentence.key)) or similarity >= self.params["pair_similarity"]
+
+    def classes(self, group: list[Claim]) -> list[list[Claim]]:
+        """The claims of ``group`` partitioned into values that agree with each other."""
+        links = [(a, b) for i, a in enumerate(group) for b in group[i + 1:] if self.agree(a, b)]
+        seen = {id(c) for pair in links for c in pair}
+        return components(links) + [[c] for c in group if id(c) not in seen]
+
+    def pooled(self, group: list[Claim]) -> bool:
+        """Whether disagreeing figures look like several quantities pooled, not one misreported.
+
+        Three or more values with no two sides, or one document on both sides."""
+        classes = self.classes(group)
+        if len(classes) >= 3:
+            return True
+        if len(classes) != 2:
+            return False
+        docs = [{c.document for c in side} for side in classes]
+        if docs[0] & docs[1]:
+            return True
+        # A source that elsewhere gives the other side's figure for the same attribute uses it for another thing.
+        for this, other in ((0, 1), (1, 0)):
+            for c in classes[this]:
+                peers = self._by_attribute.get((self._story_of.get(c.document), c.attribute), [])
+                if any(p.document in docs[this] and p not in classes[this] and self.agree(p, o)
+                       for p in peers for o in classes[other]):
+                    return True
+        return False
 
     def headline_agrees(self, h: Claim, b: Claim) -> bool:
         """A headline figure agrees with a body figure as any two figures do, but two bounds the same way must

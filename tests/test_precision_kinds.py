@@ -1,0 +1,109 @@
+"""The kinds of false alarm and miss that unseen coverage showed, each on made-up text (no model).
+
+Each test names a general kind of error (issue 19): pooled figures, moving figures,
+figures of another time, remainders, precision as written, romanisations called
+misspellings. The checks run on hand-built claims through tests/test_claims.py's
+helpers, so what decides is visible here.
+"""
+
+from __future__ import annotations
+
+from factcheck.checks.number_conflict import NumberConflict, of_another_year, partial, step
+from factcheck.models import Claim
+
+from test_claims import corpus, rule, sentence
+
+
+def figure(path: str, attribute: str, value: float, text: str, around: str = "{}", subject: str = "",
+           date: str | None = "2024-08-23", unit: str = "count", qualifiers=()) -> Claim:
+    """A quantity claim whose sentence is ``around`` with the figure in its place."""
+    body = around.format(text)
+    s = sentence(body, path=path, date=date)
+    start = body.index(text)
+    return Claim("quantity", subject, attribute, value, text, s, start, start + len(text), unit=unit,
+                 qualifiers=frozenset(qualifiers), phrase="", time=date)
+
+
+def run(lex, claims, **params):
+    return NumberConflict(rule("number-conflict", **params)).run(corpus(lex, claims))
+
+
+# ------------------------------------------------------------------ a conflict is a pair
+
+def test_fail_one_quantity_two_values_is_a_warning(lex):
+    (f,) = run(lex, [figure("a.txt", "cost", 4.6e6, "$4.6 million", "The library will cost {}.", "library", unit="money:USD"),
+                     figure("b.txt", "cost", 4.2e6, "$4.2 million", "The library will cost {}.", "library", unit="money:USD")])
+    assert f.severity == "warning"
+
+
+def test_pass_three_values_with_no_two_sides_are_pooled_at_info(lex):
+    # Two candidates' shares and a turnout, all "percent of the vote": several quantities, not one.
+    claims = [figure(p, "votes", v, t, "He took {} of the votes.", "votes", unit="percent")
+              for p, v, t in (("a.txt", 54.5, "54.5%"), ("b.txt", 86.0, "86%"), ("c.txt", 92.1, "92.1%"))]
+    assert {f.severity for f in run(lex, claims)} == {"info"}
+
+
+def test_pass_a_source_on_both_sides_uses_the_figures_for_two_things(lex):
+    # a.txt gives both 3 and 5 (the price and the guarantee); b.txt's 5 is not a conflict with a.txt's 3.
+    a1 = figure("a.txt", "cost", 3e9, "3 billion", "UBS pays {} francs.", unit="money:CHF")
+    a2 = figure("a.txt", "cost", 5e9, "5 billion", "UBS covers the first {} francs of losses.", unit="money:CHF")
+    b = figure("b.txt", "cost", 5e9, "5 billion", "UBS pays {} francs.", unit="money:CHF")
+    assert {f.severity for f in run(lex, [a1, a2, b])} <= {"info"}
+
+
+def test_pass_a_pair_aligned_only_loosely_is_asked_at_info(lex):
+    # Same attribute, no shared subject, unlike clauses: maybe two things.
+    claims = [figure("a.txt", "cost", 4.6e6, "$4.6 million", "The road repairs were put at {}.", unit="money:USD"),
+              figure("b.txt", "cost", 4.2e6, "$4.2 million", "Officials say the school {} plan is ready.", unit="money:USD")]
+    assert {f.severity for f in run(lex, claims, phrase_similarity=-1.0)} <= {"info"}
+
+
+# ------------------------------------------------------------------ moving figures
+
+def test_pass_tolls_reported_on_one_day_are_a_timeline_not_a_clash(lex):
+    claims = [figure("a.txt", "killed", 35, "35", "The toll stood at {} dead.", "people"),
+              figure("b.txt", "killed", 112, "112", "The toll stood at {} dead.", "people")]
+    (f,) = run(lex, claims)
+    assert f.severity == "info"
+
+
+# ------------------------------------------------------------------ anchoring in time, remainders
+
+def test_pass_a_figure_of_another_year_is_not_the_events():
+    recalled = figure("a.txt", "magnitude", 6.3, "6.3", "A magnitude {} quake struck the area in 2009.", unit="magnitude",
+                      date="2016-08-24")
+    today = figure("b.txt", "magnitude", 6.2, "6.2", "The magnitude {} quake struck at night.", unit="magnitude", date="2016-08-24")
+    assert of_another_year(recalled) and not of_another_year(today)
+
+
+def test_pass_remainders_and_increments_are_never_compared(lex):
+    other = figure("a.txt", "number of candidates", 6, "six", "The {} other candidates are little known.")
+    all_ = figure("b.txt", "number of candidates", 7, "seven", "There were {} candidates in all.")
+    assert partial(other) and not partial(all_)
+    assert run(lex, [other, all_]) == []
+
+
+# ------------------------------------------------------------------ precision as written
+
+def test_fail_a_transposed_digit_conflicts(lex):
+    claims = [figure("a.txt", "cost", 153.07e6, "$153.07 million", "Exports totalled {}.", "exports", unit="money:USD"),
+              figure("b.txt", "cost", 153.70e6, "$153.70 million", "Exports totalled {}.", "exports", unit="money:USD")]
+    (f,) = run(lex, claims)
+    assert f.severity == "warning"
+
+
+def test_pass_a_rounding_to_the_written_precision_agrees(lex):
+    claims = [figure("a.txt", "cost", 3.23e9, "$3.23 billion", "UBS pays {}.", "UBS", unit="money:USD"),
+              figure("b.txt", "cost", 3.2e9, "$3.2 billion", "UBS pays {}.", "UBS", unit="money:USD")]
+    assert run(lex, claims) == []
+    assert step(claims[1]) == 1e8
+
+
+def test_pass_a_conversion_is_a_rounding(lex):
+    claims = [figure("a.txt", "length", 396.24, "1,300-foot", "The {} ship ran aground.", "ship", unit="length"),
+              figure("b.txt", "length", 400.0, "400-metre", "The {} ship ran aground.", "ship", unit="length")]
+    assert run(lex, claims) == []
+
+
+def test_magnitudes_are_read_to_a_tenth():
+    assert step(figure("a.txt", "magnitude", 6.0, "magnitude 6", "A {} quake.", unit="magnitude")) == 0.1
