@@ -46,7 +46,7 @@ LEXICON_TYPES: dict[str, dict[str, Any]] = {
     "house-style": {"preferred": [], "severity": "warning"},
     "names": {"stopwords": [], "org_words": [], "speech_verbs": []},
     "claims": {"attributes": {}, "measures": {}, "evolving": [], "updates": [], "hedges": [], "negations": [], "events": {},
-               "settle_days": 31, "event_window": 80},
+               "reporting": [], "settle_days": 31, "event_window": 80},
     # Story grouping (factcheck/stories.py); rules/stories.yaml says what each one does.
     "stories": {"threshold": 0.26, "weights": {"entities": 0.6, "words": 0.2, "dense": 0.2}, "dense_floor": 0.2,
                 "prior_documents": 5, "time_grace_days": 7, "time_scale_days": 60, "time_floor": 0.5,

@@ -80,3 +80,33 @@ def test_reordered_needs_the_same_content_words():
     assert reordered("the country's course", "the course of the country", fw)
     assert not reordered("the country's course", "the course of the nation", fw)
     assert not reordered("we won the game", "we won the game easily", fw)
+
+
+# ---------------------------------------------------------------- fragments, ellipses, unnamed speakers (issue 19)
+
+def test_pass_an_ellipsis_is_a_gap(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Talks\n“We will rebuild every house in the valley, and we will do it before the winter comes,” the governor said.\n",
+        "b.txt": "Talks\n“We will rebuild every house … before the winter comes,” the governor said.\n",
+    })
+    assert of_check(report, "quote-mismatch") == []
+
+
+def test_fail_a_fragment_is_compared_with_the_span_it_stands_for(scan_texts, of_check):
+    long = ("“We will rebuild every house in the valley, and we will finish the work before the winter comes, "
+            "whatever it costs the region and whatever the ministry says,” Governor Anna Petrova said.")
+    _, report = scan_texts({
+        "a.txt": f"Talks\n{long}\n",
+        "b.txt": "Talks\nGovernor Anna Petrova promised to “rebuild every home in the valley,” she said.\n",
+    })
+    (f,) = of_check(report, "quote-mismatch")
+    # only the span the fragment stands for is compared: house / home, not the rest of the long quote
+    assert "ministry" not in " ".join(f["values"])
+
+
+def test_quotes_with_no_named_speaker_are_asked_at_info(scan_texts, of_check):
+    _, report = scan_texts({
+        "a.txt": "Flood\n“The water came up to the second floor in less than an hour,” one resident recalled.\n",
+        "b.txt": "Flood\n“The water rose up to the second floor in less than one hour,” a resident recalled.\n",
+    })
+    assert {f["severity"] for f in of_check(report, "quote-mismatch")} == {"info"}

@@ -107,3 +107,18 @@ def test_pass_a_conversion_is_a_rounding(lex):
 
 def test_magnitudes_are_read_to_a_tenth():
     assert step(figure("a.txt", "magnitude", 6.0, "magnitude 6", "A {} quake.", unit="magnitude")) == 0.1
+
+
+# ------------------------------------------------------------------ dates anchored to their own event
+
+def test_a_statements_date_is_not_the_events_date(lex):
+    from factcheck.extract.claims import ClaimExtractor
+
+    extractor = ClaimExtractor(lex.claims)
+    told = extractor.dates(sentence("The storm hit the coast, and figures released on Monday, March 4, put the damage at $2m."))
+    assert [c.text for c in told if "storm" in c.attribute or "Monday" in c.text] == []
+    said = extractor.dates(sentence("The minister said on Tuesday, May 7, that the meeting had gone well."))
+    assert [c for c in said if c.attribute == "date of meeting"] == []
+    # The event's own date still counts.
+    met = extractor.dates(sentence("The two ministers met on May 7 in Astana, officials said."))
+    assert [c.attribute for c in met] == ["date of meeting"]

@@ -9,6 +9,13 @@ that differ only in order and function words ("the country's course" / "the cour
 of the country") say the same and are reported at ``reordered_severity``. Identical wording (after case, punctuation and spacing) is no finding. Two
 quotes with different known speakers are left to attribution-conflict. Paraphrase
 outside quotation marks is not a quote and is never compared.
+
+A quote much shorter than its counterpart is a fragment: it is compared with the
+span of the longer quote that it stands for, and only that span's words are
+diffed. An ellipsis is a gap: each piece around it is compared on its own, and
+pieces found word for word are no clash. Two quotes neither of which has a named
+speaker are not known to be one statement, and are asked at
+``unattributed_severity``.
 """
 
 from __future__ import annotations
@@ -250,6 +257,29 @@ def reordered(a: str, b: str, function_words: frozenset[str]) -> bool:
     return keep(a) == keep(b)
 
 
+ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
+FRAGMENT = 0.6  # a quote under this share of the other's words is a fragment of it
+
+
+def best_window(short: str, long: str) -> tuple[float, str]:
+    """The span of ``long`` (by words) most like ``short``, and its similarity."""
+    sw, lw = short.split(), long.split()
+    target = " ".join(words(short))
+    best = (0.0, long)
+    for size in range(max(1, len(sw) - 2), len(sw) + 3):
+        for i in range(0, max(1, len(lw) - size + 1)):
+            window = " ".join(lw[i:i + size])
+            score = fuzz.ratio(target, " ".join(words(window)))
+            if score > best[0]:
+                best = (score, window)
+    return best
+
+
+def fragments(text: str) -> list[str]:
+    """The pieces of a quote between its ellipses, each of at least two words."""
+    return [p.strip() for p in ELLIPSIS.split(text) if len(words(p)) >= 2]
+
+
 def similarity(a: str, b: str) -> float:
     na, nb = " ".join(words(a)), " ".join(words(b))
     return max(fuzz.ratio(na, nb), fuzz.token_set_ratio(na, nb))
@@ -260,6 +290,7 @@ class QuoteMismatch(Check):
     message_fields = ('diff', 'speaker')
     needs = ("quote",)
     defaults = {"min_words": 5, "similarity": 80, "join_min_words": 2, "function_words": [], "reordered_severity": "info",
+                "unattributed_severity": "info",
                 "reordered_message": "A quote from {speaker} is the same words in another order: {diff}"}
     examples = (
         Example({"a.txt": "Interview\n“The time is not far off when you will come to Russia and ask for help,” Lukashenko said.\n",
@@ -291,6 +322,21 @@ class QuoteMismatch(Check):
                     na, nb = " ".join(words(a.text)), " ".join(words(b.text))
                     if na in nb or nb in na:
                         scored.append((a, b, VERBATIM))  # the same words, one quote shorter: no clash, but the best match
+                        continue
+                    pieces = fragments(a.text) if ELLIPSIS.search(a.text) else fragments(b.text) if ELLIPSIS.search(b.text) else []
+                    if len(pieces) > 1:
+                        # An ellipsis is a gap: every piece must stand in the other quote, word for word or nearly.
+                        other = nb if ELLIPSIS.search(a.text) else na
+                        if all(" ".join(words(p)) in other for p in pieces):
+                            scored.append((a, b, VERBATIM))
+                            continue
+                    short, long = sorted((a, b), key=lambda p: len(words(p.text)))
+                    if len(words(short.text)) < FRAGMENT * len(words(long.text)):
+                        # A fragment stands for one span of the longer quote: compare it with that span only.
+                        score, window = best_window(short.text, long.text)
+                        if score >= self.params["similarity"]:
+                            span = QuotePart(window, long.start, long.sentence, long.speaker, long.end)
+                            scored.append((short, span, score) if short is a else (span, short, score))
                         continue
                     score = similarity(a.text, b.text)
                     if score >= self.params["similarity"]:
@@ -324,7 +370,7 @@ class QuoteMismatch(Check):
                 values=shown,
                 evidence=[evidence_at(q.sentence, " ".join(q.text.split()[:6]), q.start) for q in pieces],
                 suggestion="Check the quote against the original statement or recording.",
-                severity=self.params["reordered_severity"] if same else None,
+                severity=self.params["reordered_severity"] if same else None if speaker else self.params["unattributed_severity"],
                 template=self.params["reordered_message"] if same else None,
                 diff=word_diff(shown[0], shown[1]),
                 speaker=speaker or "an unnamed speaker",

@@ -73,6 +73,7 @@ class ClaimLexicon:
             for w in [event, *words]:
                 self.event_of.setdefault(" ".join(w.lower().split()), event)
         self.events = _phrases(self.event_of)
+        self.reporting = _phrases(lexicon["reporting"]) if lexicon["reporting"] else None
         self.settle_days = int(lexicon["settle_days"])
         self.event_window = int(lexicon["event_window"])
 
@@ -108,6 +109,10 @@ def window(clause: Clause, start: int, end: int, words: int = PHRASE_WORDS) -> s
     before = clause.text[:start - clause.start].split()[-words:]
     after = clause.text[end - clause.start:].split()[:words]
     return mask(" ".join(before + [clause.text[start - clause.start:end - clause.start]] + after))
+
+
+# What may stand between a reporting word and the date it governs: "on", a weekday, commas.
+_GOVERNED = re.compile(r"(?:\s|,|on|late|early|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)*", re.IGNORECASE)
 
 
 def _nearest(pattern: re.Pattern | None, text: str, start: int, end: int, lookup: dict[str, str]) -> tuple[str, int] | None:
@@ -260,15 +265,27 @@ class ClaimExtractor:
             if _LEAD_DATELINE.match(text[:t.start]) and text[t.end:t.end + 3].lstrip()[:1] in (":", "-", "–", "—", "("):
                 continue  # "CAIRO – 5 August 2020: ..." is when the report was filed, not when anything happened
             clause = clause_at(text, t.start, t.end)
-            near = _nearest(self.lex.events, clause.text, t.start - clause.start, t.end - clause.start, self.lex.event_of)
+            scope, offset = clause.text, clause.start
+            near = _nearest(self.lex.events, scope, t.start - offset, t.end - offset, self.lex.event_of)
             if near is None:
-                near = _nearest(self.lex.events, text, t.start, t.end, self.lex.event_of)
+                scope, offset = text, 0
+                near = _nearest(self.lex.events, scope, t.start, t.end, self.lex.event_of)
             if near is None or near[1] > self.event_window:
                 continue
+            told = _nearest(self.lex.reporting, scope, t.start - offset, t.end - offset, {})
+            if told is not None and told[1] < near[1] or self._told_on(text, t.start):
+                continue  # "said on Tuesday", "figures released on Monday": when it was told, not when it happened
             event = near[0]
             out.append(Claim("date", event, f"date of {event}", value, t.text, sentence, t.start, t.end, unit=t.kind,
                              qualifiers=frozenset(self._qualifiers(clause)), phrase=mask(clause.text), time=sentence.doc.date))
         return out
+
+    def _told_on(self, text: str, start: int) -> bool:
+        """Whether a reporting word governs the date: "said on Tuesday, May 7", "released on Monday"."""
+        if self.lex.reporting is None:
+            return False
+        before = text[max(0, start - 40):start]
+        return any(_GOVERNED.fullmatch(before[m.end():]) for m in self.lex.reporting.finditer(before))
 
     def sentence_claims(self, sentence: Sentence) -> list[Claim]:
         return self.quantities(sentence) + self.dates(sentence)
