@@ -176,6 +176,8 @@ def sealed_scores(scorer, cache: Path, only: str | None):
         print(f"must {must[0]}/{must[1]}  all {found[0]}/{found[1]}  traps {len(outcome['traps_hit'])}  warning+ {loud}  "
               f"precision(warning+) {explained / loud if loud else 1.0:.2f}")
         print(f"warning+ precision by check: {per_check or 'none'}")
+        print("must found by check: " + ", ".join(f"{c} {r['must_found']}/{r['must']}" for c, r in sorted(outcome["checks"].items())
+                                                   if r["must"]))
         print(story_line(report))
         yield "coverage-sealed", {"must": must, "all": found, "traps": len(outcome["traps_hit"]), "loud": loud,
                                   "explained": explained, "stories": dict(zip(("precision", "recall", "f1"), bcubed(report)),

@@ -57,10 +57,11 @@ def _close(a: Claim, b: Claim, ratio: float) -> bool:
 
 
 def aligned(corpus: Corpus, claims: Iterable[Claim], phrase_similarity: float, sentence_similarity: float,
-            by_subject: bool = True, close_values: float = 0.0) -> Iterator[tuple[Claim, Claim, float]]:
+            by_subject: bool = True, close_values: float = 0.0, loose: bool = False) -> Iterator[tuple[Claim, Claim, float]]:
     """Aligned pairs among ``claims`` (cross-document, one story, one kind and attribute), with a similarity.
 
-    Pairs come in a stable order: claims sorted by document and offset.
+    Pairs come in a stable order: claims sorted by document and offset. With ``loose``, every
+    candidate pair whose clauses do not name different people or places is yielded.
     """
     groups: dict[tuple, list[Claim]] = {}
     for c in claims:
@@ -89,6 +90,6 @@ def aligned(corpus: Corpus, claims: Iterable[Claim], phrase_similarity: float, s
                 p = float(psims[i, j]) if psims is not None else 0.0
                 # a bare count's subject is its attribute already ("six workers"): that says nothing more
                 same_subject = by_subject and bool(a.subject) and a.subject == b.subject and not a.attribute.startswith("number of")
-                if same_cluster or s >= sentence_similarity + bump or p >= phrase_similarity + bump or same_subject \
+                if loose or same_cluster or s >= sentence_similarity + bump or p >= phrase_similarity + bump or same_subject \
                         or _close(a, b, close_values):
                     yield a, b, max(s, p)

@@ -62,12 +62,13 @@ class Transliteration:
     def _plain(form: str) -> str:
         return re.sub(r"[\s'’-]", "", fold(form.translate(_SLAVIC)))
 
-    def _key(self, form: str, undouble: bool) -> str:
+    def _key(self, form: str, undouble: bool, consonants: bool = True) -> str:
         f = self._plain(form)
         if undouble:
             f = re.sub(r"(.)\1+", r"\1", f)
-        for a, b in self.romanisation:
-            f = f.replace(a, b)
+        if consonants:
+            for a, b in self.romanisation:
+                f = f.replace(a, b)
         return self.vowel_run.sub("_", f)
 
     def romanised(self, form: str) -> str:
@@ -76,13 +77,17 @@ class Transliteration:
         return self._key(form, undouble=True)
 
     def explains(self, a: str, b: str) -> str | None:
-        """Which romanisation difference separates two forms: "romanised" (vowels, glides, consonant
-        groups, hyphens, case), "doubled" (a doubled consonant, which a romanisation or a slip may
-        explain), or None (a slip's kind of difference: a consonant dropped, added or changed)."""
+        """Which romanisation difference separates two forms: "romanised" (consonant groups, with or
+        without vowels, glides, hyphens, case), "vowels" (vowels and glides alone), "doubled" (a doubled
+        consonant), or None (a slip's kind of difference: a consonant dropped, added or changed).
+        "vowels" and "doubled" may be a romanisation or a slip."""
         if fold(a) == fold(b):
             return None
-        if self._plain(a) == self._plain(b) or self._key(a, undouble=False) == self._key(b, undouble=False):
+        if self._plain(a) == self._plain(b):
             return "romanised"
+        if self._key(a, undouble=False) == self._key(b, undouble=False):
+            # Only vowels and glides differ ("Aliyev" / "Aliyav"): a romanisation, or a slip of one vowel.
+            return "vowels" if self._key(a, False, consonants=False) == self._key(b, False, consonants=False) else "romanised"
         return "doubled" if self.romanised(a) == self.romanised(b) else None
 
     def same(self, a: str, b: str) -> bool:

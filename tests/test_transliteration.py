@@ -48,7 +48,7 @@ import pytest  # noqa: E402
 
 
 @pytest.mark.parametrize("a, b", [
-    ("Yevgeny", "Evgeniy"),        # vowels and y/i glides
+    ("Chafik", "Shafik"),          # ch/sh (listed again below)
     ("Kuznetsov", "Kouznetsov"),   # ou/u
     ("Umyerov", "Umerov"),         # a glide
     ("Aliyev", "Aliyav"),          # an e/a vowel alternation
@@ -59,7 +59,14 @@ import pytest  # noqa: E402
     ("Pragyaan", "Pragyan"),       # a doubled vowel
 ])
 def test_romanisation_explains(lex, a, b):
-    assert lex.transliteration.explains(a, b) == "romanised"
+    assert lex.transliteration.explains(a, b) in ("romanised", "vowels")
+
+
+def test_vowels_alone_are_their_own_kind(lex):
+    # a romanisation or one vowel slipped: asked at info, never an error
+    assert lex.transliteration.explains("Yevgeny", "Evgeniy") == "vowels"
+    assert lex.transliteration.explains("Aliyev", "Aliyav") == "vowels"
+    assert lex.transliteration.explains("Panakhov", "Panahov") == "romanised"
 
 
 @pytest.mark.parametrize("a, b", [

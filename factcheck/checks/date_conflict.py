@@ -9,6 +9,9 @@ are one date, and "on Wednesday" or "yesterday" are read against the document's
 own date. Two dates are compared only when their claims are aligned (``align``):
 one story, the same kind of event, and the same subject by sentence or claim
 phrase. A protest and the press briefing after it are two events, not a conflict.
+Two dates of the same kind of event in one story whose sentences are not aligned
+may still be one event told two ways (a month written wrong): they are asked at
+``loose_severity``.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ class DateConflict(Check):
     name = "date-conflict"
     message_fields = ('event',)
     needs = ("date",)
-    defaults = {"phrase_similarity": 0.6, "sentence_similarity": 0.6}
+    defaults = {"phrase_similarity": 0.6, "sentence_similarity": 0.6, "loose_severity": "info"}
     examples = (
         Example({"a.txt": "Interview\nPublished: 2024-08-23\nLukashenko criticised Kazakhstan in an interview broadcast on Russian television on August 15.\n",
                  "b.txt": "Interview\nPublished: 2024-08-24\nLukashenko criticised Kazakhstan in an interview broadcast on Russian television on 20 August.\n"},
@@ -45,9 +48,18 @@ class DateConflict(Check):
     )
 
     def run(self, corpus: Corpus) -> list[Finding]:
-        pairs = [(a, b) for a, b, _ in aligned(corpus, corpus.claims_of("date"), self.params["phrase_similarity"],
+        dates = corpus.claims_of("date")
+        pairs = [(a, b) for a, b, _ in aligned(corpus, dates, self.params["phrase_similarity"],
                                                  self.params["sentence_similarity"], by_subject=False)
                  if _disagree(a.value, b.value)]
+        findings = self.group(pairs, None)
+        # Dates of one kind of event in one story that nothing aligns: asked, not asserted.
+        strong = {id(c) for pair in pairs for c in pair}
+        loose = [(a, b) for a, b, _ in aligned(corpus, dates, 2.0, 2.0, by_subject=False, loose=True)
+                 if _disagree(a.value, b.value) and not (id(a) in strong and id(b) in strong)]
+        return findings + self.group(loose, self.params["loose_severity"])
+
+    def group(self, pairs, severity) -> list[Finding]:
         findings = []
         for group in components(pairs):
             values = sorted({d.text for d in group})
@@ -60,6 +72,7 @@ class DateConflict(Check):
                 evidence=[d.evidence() for d in group],
                 suggestion="Check the date against a primary source; readings: "
                            + ", ".join(sorted({d.value.label() for d in group})) + ".",
+                severity=severity,
                 event=event,
             ))
         return findings

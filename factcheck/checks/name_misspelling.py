@@ -13,7 +13,7 @@ Only differences no romanisation explains are slips: a consonant dropped, added,
 changed or transposed, a truncation. Forms that differ by what romanisations vary
 (``romanisation`` in ``rules/transliteration.yaml``: vowels, y/i glides, kh/h,
 zh/j, ts/c, sh/ch, hyphens: "Yevgeny" / "Evgeniy") are house style, never a
-misspelling, unless one document mixes them with one form clearly dominant
+misspelling, unless one document mixes them with one form clearly dominant (in that document, or by sources)
 ("Aliyev" seven times and "Aliyav" once): then at ``mixed_severity``. A doubled
 consonant alone ("Powell" / "Powel", "Hassan" / "Hasan") may be either, and is
 asked at ``doubled_severity``.
@@ -197,23 +197,33 @@ class NameMisspelling(Check):
                 if a == b or abs(len(a) - len(b)) > 3 or stems(a) & stems(b):
                     continue
                 if (b.startswith(a) or a.startswith(b)) and not doubled_end(a, b):
-                    # "Korea" / "Koreans" are one word; but a dateline cut short ("KATHMAN:") is a slip
+                    # "Korea" / "Koreans" are one word (the endings above); a dateline cut short ("KATHMAN:")
+                    # is a slip, and so is a final letter dropped from a name ("Nurtle" / "Nurtleu")
                     if self.cut_dateline(rare, common, a, b):
                         yield rare, common
-                    continue
+                        continue
+                    if abs(len(a) - len(b)) != 1 or min(len(a), len(b)) < self.params["min_length"]:
+                        continue
                 together = bool(rare.documents & common.documents)
                 context = together or bool(near[id(rare)] & near[id(common)])
                 shortest = min(len(a), len(b))
                 limit = max_edits(shortest, self.params) or (1 if context and shortest >= self.params["context_min_length"] else 0)
                 distance = OSA.distance(a, b)
                 sounds = context and shortest >= self.params["min_length"] and distance <= 3 and metaphone(a) == metaphone(b)
-                if not (limit and distance <= limit) and not sounds:
-                    continue
                 kind = translit.explains(rare.text, common.text)
-                if kind == "romanised" or translit.same(rare.text, common.text):
-                    if not (kind == "romanised" and self.mixed(rare, common)):
+                if not (limit and distance <= limit) and not sounds:
+                    # One edit more than the limit, with strong context and no romanisation to explain it
+                    # (an added syllable, a transposed pair): asked, not asserted.
+                    if not (context and kind is None and shortest >= self.params["lone_min_length"]
+                            and distance <= max(limit, 1) + 1):
                         continue
-                    kind = "mixed"
+                    kind = "weak"
+                if kind in ("romanised", "vowels") or translit.same(rare.text, common.text):
+                    if kind in ("romanised", "vowels") and self.mixed(rare, common):
+                        kind = "mixed"
+                    elif kind != "vowels" or translit.same(rare.text, common.text):
+                        continue  # house style: name-variant's
+                    # a vowel alone ("Aliyav" / "Aliyev") may be a slip: asked at info below
                 self._kinds[(id(rare), id(common))] = kind
                 votes_rare = (len(rare.documents), len(rare.sentences))
                 votes_common = (len(common.documents), len(common.sentences))
@@ -230,11 +240,12 @@ class NameMisspelling(Check):
 
     @staticmethod
     def mixed(rare: Form, common: Form) -> bool:
-        """One document writes both forms, the common one at least twice and more often than the rare one."""
+        """One document writes both forms, and the common one is clearly dominant: written more often in
+        that document, or by more sources."""
         for doc in rare.documents & common.documents:
             n_rare = sum(1 for s, _ in rare.occurrences if s.doc.path == doc)
             n_common = sum(1 for s, _ in common.occurrences if s.doc.path == doc)
-            if n_common >= 2 and n_common > n_rare:
+            if n_common >= 2 and n_common > n_rare or len(common.documents) > len(rare.documents):
                 return True
         return False
 
@@ -266,8 +277,11 @@ class NameMisspelling(Check):
         severity = self.params["same_document_severity"] if together else None
         if kind == "mixed":
             severity, where = self.params["mixed_severity"], f"; the same document writes '{common.text}' more often"
-        elif kind == "doubled":
-            severity, where = self.params["doubled_severity"], where + " (a doubled letter: a slip, or the house's romanisation)"
+        elif kind in ("doubled", "vowels"):
+            what = "a doubled letter" if kind == "doubled" else "a vowel"
+            severity, where = self.params["doubled_severity"], where + f" ({what}: a slip, or the house's romanisation)"
+        elif kind == "weak":
+            severity = self.params["lone_severity"]
         return self.finding(
             subject=subject,
             values=[rare.text, common.text],

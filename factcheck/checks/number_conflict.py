@@ -192,6 +192,17 @@ class NumberConflict(Check):
         for c in claims:
             self._by_attribute.setdefault((corpus.story_of.get(c.document), c.attribute), []).append(c)
         self._story_of = corpus.story_of
+        # Figures of one named attribute in one story that nothing aligns may still be one quantity: asked at info.
+        # Not bare counts ("12 players" / "nine players"), tallies (a hospital's patients / all the injured),
+        # or figures whose subjects differ (an aftershock / the quake): those are many things by nature.
+        seen = {frozenset((id(a), id(b))) for a, b in pairs}
+        for a, b, _ in aligned(corpus, claims, 2.0, 2.0, by_subject=False, loose=True):
+            attribute = a.attribute.removeprefix("not ")
+            if attribute.startswith("number of") or attribute in evolving or (a.subject and b.subject and a.subject != b.subject):
+                continue
+            if frozenset((id(a), id(b))) not in seen and not self.agree(a, b) and self.comparable(a, b):
+                pairs.append((a, b))
+                judged[(id(a), id(b))] = (self.params["pooled_severity"], "pooled")
         for group in components(pairs):
             values = sorted({c.text for c in group})
             if len(values) < 2:

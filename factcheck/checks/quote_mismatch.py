@@ -290,7 +290,7 @@ class QuoteMismatch(Check):
     message_fields = ('diff', 'speaker')
     needs = ("quote",)
     defaults = {"min_words": 5, "similarity": 80, "join_min_words": 2, "function_words": [], "reordered_severity": "info",
-                "unattributed_severity": "info",
+                "unattributed_severity": "info", "loose_similarity": 65, "loose_severity": "info",
                 "reordered_message": "A quote from {speaker} is the same words in another order: {diff}"}
     examples = (
         Example({"a.txt": "Interview\n“The time is not far off when you will come to Russia and ask for help,” Lukashenko said.\n",
@@ -312,7 +312,7 @@ class QuoteMismatch(Check):
         joiner = Joiner(every, self.params["join_min_words"])
         for p in every:
             by_story.setdefault(corpus.story_of.get(p.sentence.doc.path, 0), []).append(p)
-        clashes = []
+        clashes, loose = [], []
         for parts in by_story.values():
             scored: list[tuple[QuotePart, QuotePart, float]] = []
             for i, a in enumerate(parts):
@@ -341,6 +341,8 @@ class QuoteMismatch(Check):
                     score = similarity(a.text, b.text)
                     if score >= self.params["similarity"]:
                         scored.append((a, b, score))
+                    elif score >= self.params["loose_similarity"] and (a.speaker or b.speaker):
+                        loose.append((a, b))  # one named speaker, loosely alike: a translation or a rewording
             # A sentence is compared with its best counterpart in each other source, and only when that sentence
             # has it as its own best too: a refrain ("That number did not speak to…") repeated across a quote
             # makes near neighbours of sentences that are not one another's wording.
@@ -353,8 +355,11 @@ class QuoteMismatch(Check):
                 if score < VERBATIM and score == best[(id(a), b.sentence.doc.path)] == best[(id(b), a.sentence.doc.path)]:
                     clashes.append(joiner.widen(a, b))
         findings = []
+        paired = {id(q) for pair in clashes for p in pair for q in p.parts}
+        loose = [(a, b) for a, b in loose if id(a) not in paired and id(b) not in paired]
         # One finding per group of wordings of one quote, however many sources repeat each wording.
-        for group in components(clashes):
+        groups = [(g, False) for g in components(clashes)] + [(g, True) for g in components(loose)]
+        for group, is_loose in groups:
             wordings: dict[str, list[QuotePart]] = {}
             for p in group:
                 wordings.setdefault(" ".join(words(p.text)), []).append(p)
@@ -370,7 +375,8 @@ class QuoteMismatch(Check):
                 values=shown,
                 evidence=[evidence_at(q.sentence, " ".join(q.text.split()[:6]), q.start) for q in pieces],
                 suggestion="Check the quote against the original statement or recording.",
-                severity=self.params["reordered_severity"] if same else None if speaker else self.params["unattributed_severity"],
+                severity=self.params["loose_severity"] if is_loose else self.params["reordered_severity"] if same
+                else None if speaker else self.params["unattributed_severity"],
                 template=self.params["reordered_message"] if same else None,
                 diff=word_diff(shown[0], shown[1]),
                 speaker=speaker or "an unnamed speaker",
