@@ -71,7 +71,7 @@ class NameMisspelling(Check):
                 "dateline_cut": 3, "lone_min_length": 6, "lone_severity": "info",
                 "lone_message": "'{form}' and '{intended}' may be one name spelt two ways: {detail}",
                 "namesake_message": "'{form}' and '{intended}': {detail}", "mixed_severity": "warning",
-                "doubled_severity": "info"}
+                "doubled_severity": "info", "tie_severity": "info"}
     examples = (
         Example({"a.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy. Nurleu said the talks went well.\n",
                  "b.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy in Astana on Monday.\n",
@@ -265,7 +265,8 @@ class NameMisspelling(Check):
             return self.finding(
                 subject=subject, values=[rare.text, common.text],
                 evidence=rare.evidence() + common.evidence(), suggestion=None,
-                severity=self.params["same_document_severity"] if together else None,
+                # no majority: which is right cannot be told, so a question unless one document writes both
+                severity=self.params["same_document_severity"] if together else self.params["tie_severity"],
                 template=self.params["tie_message"], form=rare.text, intended=common.text,
                 detail=f"each is written {len(rare.sentences)} time{'s' if len(rare.sentences) > 1 else ''}; check which is right",
             )
