@@ -237,6 +237,9 @@ class Finding:
     id: str = ""
     # In --against mode, each draft's side of the finding (gate.DraftView): its value, who agrees, who disagrees.
     drafts: list = field(default_factory=list, compare=False)
+    # For a figure that moves as an event unfolds: each source's value and the time it is reported as of,
+    # in time order ({"time", "value", "document", "line"}).
+    timeline: list = field(default_factory=list, compare=False)
 
     def __post_init__(self) -> None:
         self.evidence = sorted(set(self.evidence), key=lambda e: (e.document, e.line, e.column, e.text))
@@ -272,6 +275,7 @@ class Finding:
             "evidence": [e.as_dict() for e in self.evidence],
             "suggestion": self.suggestion,
             **({"drafts": [d.as_dict() for d in self.drafts]} if self.drafts else {}),
+            **({"timeline": [dict(step) for step in self.timeline]} if self.timeline else {}),
         }
 
 

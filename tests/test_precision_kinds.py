@@ -122,3 +122,25 @@ def test_a_statements_date_is_not_the_events_date(lex):
     # The event's own date still counts.
     met = extractor.dates(sentence("The two ministers met on May 7 in Astana, officials said."))
     assert [c.attribute for c in met] == ["date of meeting"]
+
+
+def test_a_moving_figure_is_a_timeline_in_time_order(lex):
+    claims = [figure("b.txt", "killed", 112, "112", "The toll stood at {} dead.", "people", date="2024-08-25"),
+              figure("a.txt", "killed", 35, "35", "The toll stood at {} dead.", "people", date="2024-08-23"),
+              figure("c.txt", "killed", 80, "80", "The toll stood at {} dead.", "people", date=None)]
+    (f,) = run(lex, claims)
+    assert f.severity == "info"
+    assert [(s["time"], s["value"]) for s in f.timeline] == [("2024-08-23", "35"), ("2024-08-25", "112"), ("undated", "80")]
+    assert f.as_dict()["timeline"][0]["document"] == "a.txt"
+
+
+def test_a_timeline_renders_as_a_table(lex):
+    from factcheck.models import Report
+    from factcheck.report import html, markdown
+
+    claims = [figure("a.txt", "killed", 35, "35", "The toll stood at {} dead.", "people", date="2024-08-23"),
+              figure("b.txt", "killed", 112, "112", "The toll stood at {} dead.", "people", date="2024-08-25")]
+    (f,) = run(lex, claims)
+    report = Report(documents=[c.sentence.doc for c in claims], findings=[f])
+    assert "| as of | value | where |" in markdown.render(report)
+    assert '<table class="timeline">' in html.render(report)

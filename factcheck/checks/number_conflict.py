@@ -93,6 +93,17 @@ def scale(c: Claim) -> float:
     return abs(float(c.value) / written) if written else 1.0
 
 
+def timeline(group: list[Claim]) -> list[dict]:
+    """A moving figure's steps: each source's value and the time it is reported as of, in time order
+    (undated reports last); within one time, the smaller figure first, as tolls grow."""
+    steps = sorted(group, key=lambda c: (c.time is None, c.time or "", float(c.value), c.document, c.offset))
+    out = []
+    for c in steps:
+        e = c.evidence()
+        out.append({"time": c.time or "undated", "value": c.text, "document": e.document, "line": e.line})
+    return out
+
+
 def partial(c: Claim) -> bool:
     """Whether a count is a remainder or an increment ("six other candidates", "12 more bodies")."""
     return bool(PARTIAL.match(c.sentence.text, c.end))
@@ -225,14 +236,17 @@ class NumberConflict(Check):
                 suggestion = f"The figure may have changed between reports ({', '.join(dates)}); give the latest with its time and source."
             else:
                 suggestion = "The figures are estimates; say so, or use one source's figure with attribution."
-            findings.append(self.finding(
+            finding = self.finding(
                 subject=subject,
                 values=values,
                 evidence=[c.evidence() for c in group],
                 severity=level,
                 suggestion=suggestion,
                 quantity=subject,
-            ))
+            )
+            if reasons == {"changed"}:
+                finding.timeline = timeline(group)
+            findings.append(finding)
         return findings
 
     def plainly_one(self, corpus: Corpus, a: Claim, b: Claim, similarity: float) -> bool:

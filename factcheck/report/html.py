@@ -169,6 +169,14 @@ def card(item: Item, docs: dict[str, Document]) -> str:
             f'<h3 id="{item.anchor}-h">{item.number}. {severity(f.severity)} · {esc(f.check)} · {esc(f.subject)}</h3>'
             f'<p class="message">{esc(f.message)}</p>')
     body = []
+    if f.timeline:
+        # A moving figure: one row per report, in time order.
+        shown = {r.evidence.document: r.path for r in item.rows}
+        body.append('<table class="timeline"><thead><tr><th scope="col">as of</th><th scope="col">value</th>'
+                    '<th scope="col">where</th></tr></thead><tbody>'
+                    + "".join(f"<tr><td>{esc(s['time'])}</td><td>{esc(s['value'])}</td>"
+                              f"<td><code>{esc(shown.get(s['document'], s['document']))}:{s['line']}</code></td></tr>"
+                              for s in f.timeline) + "</tbody></table>")
     if item.conflict:
         by_doc: dict[str, list[Row]] = {}
         for row in item.rows:

@@ -103,7 +103,15 @@ def finding_block(item: Item, heading: str) -> list[str]:
     if f.suggestion:
         said += f" · **Suggestion:** {_inline(flat(f.suggestion))}"
     lines = [f"### {heading}", "", f"{said} · id {code(f.id)}"]
-    if item.conflict:
+    folded = []
+    if f.timeline:
+        # A moving figure: one row per report, in time order.
+        lines += ["", "| as of | value | where |", "|---|---|---|"]
+        shown = {r.evidence.document: r.path for r in item.rows}
+        lines += [f"| {escape(step['time'])} | {escape(step['value'])} | "
+                  f"{code(shown.get(step['document'], step['document']) + ':' + str(step['line']), in_table=True)} |"
+                  for step in f.timeline]
+    elif item.conflict:
         # Sources that disagree: one row per value, the differing words in bold, with the first
         # sentence that says it and up to MAX_PLACES places; further places are listed below.
         lines += ["", "| value | where | sentence |", "|---|---|---|"]
