@@ -77,3 +77,21 @@ def test_a_title_before_a_name_is_not_the_previous_words_apposition(extract):
     people = extract("During the meeting in Astana, Deputy Foreign Minister Murat Nurtleu spoke to reporters.")
     assert {p.name: [t.text for m in p.mentions for t in m.titles] for p in people} == {
         "Murat Nurtleu": ["Deputy Foreign Minister"]}
+
+
+# ---------------------------------------------------------------- titles and speakers from noise (issue 19)
+
+def test_a_country_is_never_a_person_or_a_speaker(lex):
+    finder = PeopleExtractor(lex.titles, lex.names)
+    for text in ("“We will not accept these terms,” Indonesia said.", "“We will not accept these terms,” said Greece.",
+                 "“We will rebuild every house,” South Korea said."):
+        (s,) = split(Document(path="a.txt", source=text, text=text, blocks=[Span(0, len(text))]))
+        assert finder.extract(s) == [], text
+
+
+def test_a_verb_before_a_rank_is_not_a_title(lex):
+    finder = PeopleExtractor(lex.titles, lex.names)
+    text = "Thanking Minister Murat Nurtleu, the envoy left."
+    (s,) = split(Document(path="a.txt", source=text, text=text, blocks=[Span(0, len(text))]))
+    (m,) = finder.extract(s)
+    assert [t.text for t in m.titles][0] == "Minister"

@@ -68,6 +68,21 @@ def fold(text: str) -> str:
 SPEECH_BEFORE = ("cited", "quoted", "according to", "said", "says", "added")  # not "told": who is told listens
 
 
+def country_names() -> set[str]:
+    """Every country's short and common names (ISO 3166, from pycountry), lower-cased:
+    "Indonesia", "South Korea", "Korea, Republic of" -> "korea, republic of" and "korea"."""
+    import pycountry
+
+    out = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):  # not the official name: "Lebanese Republic" would make a demonym a country
+            name = getattr(c, attr, None)
+            if name:
+                out.add(name.lower())
+                out.add(name.split(",")[0].lower())
+    return out
+
+
 class NameVocabulary:
     """The words that are never names, built from the lexicons."""
 
@@ -88,6 +103,7 @@ class NameVocabulary:
         for forms in titles["countries"].values():
             for phrase in forms:
                 never.update(phrase.split())
+        never.update(w for name in country_names() for w in name.split() if len(w) > 3)
         self.never = {fold(w) for w in never}
         self.speech_verbs = {fold(w) for w in names["speech_verbs"]}
 

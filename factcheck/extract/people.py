@@ -72,7 +72,9 @@ class TitleLexicon:
         # Portfolio words need not be in the vocabulary: "Deputy Health Secretary", "Minister for Digital Affairs",
         # and two may be joined: "Transport and Infrastructure Minister" holds one post, not two.
         modifiers = _alternation(MODIFIERS)
-        free = r"(?!(?:The|A|An|His|Her|Its|Their|Our|This|That|New|Then|And|Of|For|Mr|Mrs|Ms|Dr)\b)[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+        # A verb form is never a portfolio word: "Thanking Minister Nurtleu" names no post.
+        free = (r"(?!(?:The|A|An|His|Her|Its|Their|Our|This|That|New|Then|And|Of|For|Mr|Mrs|Ms|Dr)\b)"
+                r"(?![A-Z][a-z]+ing\b)(?![A-Z][a-z]{3,}ed\b)[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
         # Free words after "of"/"for" must end the title (a comma, a lower-case word): else they are the name.
         end = r"(?=\s*[,.;:)’'\"”]|\s+[a-z]|\s*$)"
         self.pattern = re.compile(
