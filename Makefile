@@ -36,6 +36,7 @@ test: $(STAMP)
 # Default sizes took 7 minutes here (403 s); BENCH_ARGS=--large adds grouping at 25k-200k sentences (41 minutes in all).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+	$(BIN)/python benchmarks/stories_bench.py
 
 # Per-check precision and recall on the seeds, the fixture corpus and the real-coverage corpus
 # (answer keys scored with ../shared/eval/score.py's matching).

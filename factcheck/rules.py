@@ -50,7 +50,8 @@ LEXICON_TYPES: dict[str, dict[str, Any]] = {
     # Story grouping (factcheck/stories.py); rules/stories.yaml says what each one does.
     "stories": {"threshold": 0.26, "weights": {"entities": 0.6, "words": 0.2, "dense": 0.2}, "dense_floor": 0.2,
                 "prior_documents": 5, "time_grace_days": 7, "time_scale_days": 60, "time_floor": 0.5,
-                "common_share": 0.3, "neighbours": 10, "label_names": 3},
+                "common_share": 0.3, "max_term_documents": 50, "neighbours": 10, "ann_min": 5000,
+                "label_names": 3},
 }
 
 RULE_KEYS = {"id", "extends", "severity", "message", "description", "example", "enabled"}

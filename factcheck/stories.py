@@ -124,10 +124,12 @@ class StoryGrouper:
     def candidates(self, ent: list[dict], words: list[dict], centroids: np.ndarray) -> set[tuple[int, int]]:
         """Pairs worth comparing: a shared term that is not common, or dense nearest neighbours.
 
-        A term held by more than ``common_share`` of the documents (and more than 2) makes no pairs,
-        so the pairs grow with the documents that share rare terms, not as n²."""
+        A term held by more than ``common_share`` of the documents, or by more than
+        ``max_term_documents``, makes no pairs (it still counts in the similarity), so the pairs
+        grow with the documents, not as n²; documents of one story that share no rare term still
+        meet as dense neighbours."""
         n = len(ent)
-        cap = max(2, int(self.p["common_share"] * n))
+        cap = max(2, min(int(self.p["common_share"] * n), int(self.p["max_term_documents"])))
         pairs: set[tuple[int, int]] = set()
         for vecs in (ent, words):
             holders: dict[str, list[int]] = {}
@@ -142,9 +144,12 @@ class StoryGrouper:
                         pairs.add((a, b))
         k = int(self.p["neighbours"])
         if n > 1 and k > 0:
-            from .cluster import neighbour_edges
+            from .cluster import hnsw_edges, neighbour_edges
 
-            i, j, _ = neighbour_edges(centroids, float(self.p["dense_floor"]), k=min(k, n - 1))
+            # Exact neighbours up to ann_min documents (reproducible to the last pair); past that an HNSW
+            # index keeps the dense candidates near-linear in the archive (benchmarks/STORIES.md).
+            find = hnsw_edges if n >= int(self.p["ann_min"]) else neighbour_edges
+            i, j, _ = find(centroids, float(self.p["dense_floor"]), k=min(k, n - 1))
             pairs.update((int(min(a, b)), int(max(a, b))) for a, b in zip(i, j) if a != b)
         return pairs
 

@@ -139,3 +139,16 @@ def test_candidates_grow_with_shared_rare_terms_not_n_squared():
 
     pairs = grouper.candidates(_tfidf([p.entities for p in profiles], 20), _tfidf([p.words for p in profiles], 20), vectors)
     assert len(pairs) <= n * 5
+
+
+def test_generated_archive_groups_into_its_stories():
+    # The bench's generator at a small size: same-kind stories (shared wording and vectors), generic names in
+    # every article; grouping must find the stories (benchmarks/stories_bench.py runs it to 100,000).
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from stories_bench import bcubed, generate
+
+    profiles, vectors, truth = generate(600)
+    assert bcubed(StoryGrouper().group(profiles, vectors), truth) >= 0.97
