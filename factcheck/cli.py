@@ -78,6 +78,8 @@ def _names(values: tuple[str, ...]) -> list[str]:
 @click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the text report; auto honours NO_COLOR.")
 @click.option("--stdin-filename", help="The name to report for an article read from stdin ('-').")
+@click.option("--sarif-root", type=click.Path(file_okay=False, path_type=Path),
+              help="With --format sarif: the folder URIs are relative to [default: the current directory].")
 @click.option("--rules", "rules", multiple=True, type=click.Path(file_okay=False), help="Another folder of rule files (repeatable).")
 @click.option("--threshold", type=float, help="Cosine similarity that links two sentences into one claim.")
 @click.option("--model", help="'packaged:all-MiniLM-L6-v2' or a local sentence-transformers folder.")
@@ -87,7 +89,7 @@ def _names(values: tuple[str, ...]) -> list[str]:
 @click.option("--max-file-size", type=int, help="Skip files larger than this many bytes.")
 @click.pass_context
 def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, select, ignore, no_inline_ignores, facts,
-         color, stdin_filename, rules, threshold, model, backend, cache_dir, no_cache, max_file_size):
+         color, stdin_filename, sarif_root, rules, threshold, model, backend, cache_dir, no_cache, max_file_size):
     """Scan articles (files or folders) and report discrepancies between and within them.
 
     Use - to read one article from standard input. A re-scan whose inputs,
@@ -118,6 +120,8 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, se
             warnings.append(reason)
             settings = settings.replaced("cache folder unusable", cache=False)
     fmt = fmt or terminal.default_format(output, sys.stdout)
+    if sarif_root is not None and fmt != "sarif":
+        raise Fatal("--sarif-root sets where SARIF URIs start; give --format sarif too")
     colour = terminal.colour(color, output, sys.stdout, fmt)
     stdin = terminal.StdinArticle(sys.stdin.buffer.read(), stdin_filename) if terminal.STDIN in paths else None
     from .scan import Request, scan as run_scan
@@ -125,7 +129,7 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, se
     progress = terminal.Progress(sys.stderr)
     try:
         scanned = run_scan(Request(list(paths), settings, fmt, list(against), colour, baseline, write_baseline,
-                                   stdin, progress))
+                                   stdin, progress, os.path.abspath(sarif_root or os.curdir)))
     except (RuleError, ModelError, gate.BaselineError, FactsError, OutputError) as exc:
         raise Fatal(str(exc)) from None
     finally:
