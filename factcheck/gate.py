@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .files import InputError, read_bytes
-from .models import Document, Evidence, Finding
+from .models import Document, Evidence, Finding, severity_rank
 
 BASELINE_SCHEMA = "factcheck-baseline/2"
 _OLD_BASELINE_SCHEMA = "factcheck-baseline/1"  # entries keyed by Finding.id; still read
@@ -315,6 +315,16 @@ def involving(findings: list[Finding], drafts: set[str]) -> list[Finding]:
     of a draft's report.
     """
     return [f for f in findings if any(e.document in drafts for e in f.disputed)]
+
+
+def below(findings: list[Finding], level: str) -> tuple[list[Finding], list[Finding]]:
+    """(findings at or above ``level``, findings below it): ``--min-severity``, a display level.
+
+    The CLI refuses a ``--fail-on`` below ``--min-severity``, so a finding that is
+    not shown never decides an exit code.
+    """
+    kept = [f for f in findings if severity_rank(f.severity) >= severity_rank(level)]
+    return kept, [f for f in findings if severity_rank(f.severity) < severity_rank(level)]
 
 
 # --- baselines -------------------------------------------------------------------------------------------------

@@ -224,7 +224,8 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
 
     With ``against``, the corpus is evidence only: a finding is reported when it
     involves at least one document of ``paths``. Findings a baseline records, the
-    config accepts, or an inline marker silences are counted, not reported.
+    config accepts, or an inline marker silences, and those below ``min_severity``, are
+    counted, not reported.
     Unreadable files are listed in ``Report.errors``; skipped ones in ``Report.warnings``;
     both, as data, in ``Report.problems``. ``inputs`` is ``ingest.discover``'s result
     when the caller has already read the files (the CLI does, for the memo key).
@@ -275,6 +276,7 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
     findings, inline = gate.suppressed(findings, documents, drafts, settings.inline_ignores)
     findings, accepted = gate.accepted(findings, settings.accept)
     findings, baselined = gate.baselined(findings, baseline, drafts)
+    findings, below = gate.below(findings, settings.min_severity)
     if baseline is not None:
         warnings += baseline.notes
     rule_info = {r.id: (r.description, r.severity) for r in rules.rules if r.enabled}
@@ -282,5 +284,6 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
         rule_info[facts.CHECK] = ("A value the newsroom fact sheet contradicts.", settings.severity.get(facts.CHECK, "error"))
     return Report(documents=documents, findings=findings, errors=errors, warnings=warnings, problems=problems,
                   rules_digest=rules.digest, sentence_counts=counts,
-                  stories=stories, set_aside={"suppressed": len(inline), "accepted": len(accepted), "baselined": len(baselined)},
+                  stories=stories, set_aside={"suppressed": len(inline), "accepted": len(accepted), "baselined": len(baselined),
+                                                 "below_min_severity": len(below)},
                   rules=rule_info, suppressed=[*inline, *accepted, *baselined])

@@ -80,6 +80,8 @@ def _run(request: Request, paths: list[str], inputs, result: Scanned) -> Outcome
     settings, stdin = request.settings, request.stdin
     # Writing a baseline records every current finding, so an old baseline is not applied then.
     known = gate.read_baseline(request.baseline) if request.baseline and not request.write_baseline else None
+    if request.write_baseline:
+        settings = settings.replaced("--write-baseline records every finding", min_severity="info")
     report = run(paths, settings, against=request.against or None, baseline=known, inputs=inputs,
                  progress=request.progress)
     if stdin:

@@ -375,3 +375,30 @@ def test_reports_are_written_0644_and_keep_an_existing_mode(run_cli, tmp_path):
 def test_stdin_filename_without_stdin_is_an_error(run_cli):
     result = run_cli("scan", "seeds", "--stdin-filename", "drafts/x.md")
     assert result.exit_code == 2 and "give '-' as a path too" in result.stderr and result.stdout == ""
+
+
+def test_min_severity_hides_lower_findings_and_counts_them(run_cli, tmp_path):
+    every = json.loads(run_cli("scan", "seeds", "--format", "json", "--fail-on", "never").stdout)
+    shown = json.loads(run_cli("scan", "seeds", "--format", "json", "--fail-on", "never", "--min-severity", "WARNING").stdout)
+    lower = [f for f in every["findings"] if f["severity"] == "info"]
+    assert lower and [f["id"] for f in shown["findings"]] == [f["id"] for f in every["findings"] if f["severity"] != "info"]
+    assert shown["set_aside"]["below_min_severity"] == len(lower) and "below_min_severity" not in every["set_aside"]
+    text = run_cli("scan", "seeds", "--format", "text", "--fail-on", "never", "--min-severity", "warning").stdout
+    assert text.splitlines()[-1].endswith(f"not reported: {len(lower)} below min severity")
+    # a finding that fails the run is always shown
+    refused = run_cli("scan", "seeds", "--format", "json", "--fail-on", "info", "--min-severity", "warning")
+    assert refused.exit_code == 2 and "below min-severity" in refused.stderr
+
+
+def test_a_text_report_on_stdout_carries_the_one_summary(run_cli, tmp_path):
+    result = run_cli("scan", "seeds", "--format", "text", "--fail-on", "never")
+    assert result.stdout.splitlines()[-1].startswith("2 error(s)")
+    assert not any(line.startswith("factcheck: ") and " in 5 files" in line for line in result.stderr.splitlines())
+
+
+def test_unknown_config_key_offers_the_closest(tmp_path, monkeypatch):
+    (tmp_path / "factcheck.toml").write_text('fail_onn = "warning"\n', encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["config"])
+    assert result.exit_code == 2 and "unknown key 'fail_onn' (did you mean 'fail-on'?)" in result.stderr

@@ -214,7 +214,7 @@ def render(report: Report, color: bool = False) -> str:
     total = sum(report.sentence_counts.values())
     intro = (f"{plural(len(report.documents), 'document')}, {plural(total, 'sentence')}: {plural(s['error'], 'error')}, "
              f"{plural(s['warning'], 'warning')}, {s['info']} info." + (f" Paths are relative to <code>{esc(v.root)}/</code>." if v.root else ""))
-    aside = ", ".join(f"{n} {k}" for k, n in sorted(report.set_aside.items()) if n)
+    aside = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(report.set_aside.items()) if n)
     out = [
         f'<header><h1>factcheck report</h1><p class="muted">{intro}' + (f" Not reported: {esc(aside)}." if aside else "") + "</p>",
         f'<nav class="bar" aria-label="Summary and filters"><ul class="counts">{counts}</ul>',

@@ -145,7 +145,7 @@ def render(report: Report, color: bool = False) -> str:
     ]
     slugger.slug("factcheck report")
     first_section = len(out)
-    aside = ", ".join(f"{n} {k}" for k, n in sorted(report.set_aside.items()) if n)
+    aside = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(report.set_aside.items()) if n)
     if aside:
         out += [f"Not reported: {aside} (see the editor's guide in the README).", ""]
     if report.suppressed:
