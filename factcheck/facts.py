@@ -302,6 +302,22 @@ def same_title(lexicon, a: str, b: str) -> bool | None:
     return _same_title(ta, tb, a, b)
 
 
+def title_relation(lexicon, a: str, b: str) -> int | None:
+    """How a source's title ``b`` stands to a draft's ``a`` (``gate.Same`` for title checks).
+
+    1: the same post, or a fuller name of the draft's ("Foreign Minister" supports a
+    draft's bare "Minister"); 0: ``b`` names no portfolio where ``a`` does (a bare
+    "Minister" says less than "Defence Minister", and supports it no more than
+    "Foreign Minister"); -1: another post. None when either is no title.
+    """
+    ta, tb = _title(lexicon, a), _title(lexicon, b)
+    if ta is None or tb is None or ta.ladder is None or tb.ladder is None:
+        return None
+    if not _same_title(ta, tb, a, b):
+        return -1
+    return 0 if ta.portfolio is not None and tb.portfolio is None else 1
+
+
 def _same_title(a, b, text_a: str, text_b: str) -> bool:
     """Whether two titles name the same post: same ladder, level and (where both say) portfolio and country."""
     if a is None or b is None or a.ladder is None or b.ladder is None:

@@ -266,9 +266,10 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
         findings = gate.involving(findings, drafts)
         extends = {r.id: r.extends for r in rules.rules}
 
-        def same(f: Finding, a: str, b: str) -> bool | None:
-            # Two phrasings of one title ("Deputy Foreign Minister" / "Deputy Minister of Foreign Affairs") agree.
-            return facts.same_title(lex.titles, a, b) if extends.get(f.check) == "title-conflict" else None
+        def same(f: Finding, a: str, b: str) -> int | None:
+            # Two phrasings of one title ("Deputy Foreign Minister" / "Deputy Minister of Foreign Affairs") agree;
+            # a bare "Minister" says less than "Foreign Minister" or "Defence Minister", and supports neither.
+            return facts.title_relation(lex.titles, a, b) if extends.get(f.check) == "title-conflict" else None
 
         findings = gate.judge(findings, drafts, sheet.verdict(documents, lex) if sheet else None, same)
         findings = sorted(facts.unrepeated(findings), key=Finding.sort_key)
