@@ -208,7 +208,7 @@ class FactSheet:
         dates = {d.path: d.date for d in documents}
 
         def says(f: Finding, value: str, draft: str) -> tuple[bool | None, str]:
-            if f.check in ("title-conflict", CHECK):
+            if f.check in ("title-conflict", "title-unmatched", CHECK):
                 fact = self.person(f.subject)
                 if fact:
                     return self.title_says(lexicons.titles, fact, value, dates.get(draft))

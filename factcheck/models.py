@@ -362,6 +362,7 @@ class Corpus:
     phrase_vectors: dict = field(default_factory=dict)  # claim phrase -> unit vector, for alignment
     cluster_of: dict = field(default_factory=dict)
     story_of: dict = field(default_factory=dict)
+    judged: frozenset = frozenset()  # with --against, the drafts (the archive is evidence); empty: every document is judged
 
     def __post_init__(self) -> None:
         if not self.cluster_of:

@@ -26,6 +26,10 @@ from .rules import RuleError, RuleSet, default_rules_dir, load_rules
 from .sentences import MAX_SENTENCE_CHARS, split
 
 
+# Check types whose values are people's titles: the gate reads two of them with the title lexicon.
+TITLE_CHECKS = ("title-conflict", "title-unmatched")
+
+
 def rule_set(settings: Settings) -> RuleSet:
     """The shipped rules, then each folder the settings name, in order; then the config's severities and choices.
 
@@ -209,7 +213,7 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
     mentions += link_surnames(sentences, mentions, lex.names, skeleton)
     people = link_people(mentions, skeleton)
     corpus = Corpus(documents, sentences, clusters, people, lex, vectors=vectors, names=names, stories=grouped,
-                    phrase_vectors=phrase_vectors)
+                    phrase_vectors=phrase_vectors, judged=frozenset(focus or ()))
     from .checks.quote_mismatch import quote_parts  # quotes need the people (their speakers) first
 
     corpus.claims = sorted(claims + title_claims(people) + quote_claims(quote_parts(corpus, 1)),
@@ -269,7 +273,7 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
         def same(f: Finding, a: str, b: str) -> int | None:
             # Two phrasings of one title ("Deputy Foreign Minister" / "Deputy Minister of Foreign Affairs") agree;
             # a bare "Minister" says less than "Foreign Minister" or "Defence Minister", and supports neither.
-            return facts.title_relation(lex.titles, a, b) if extends.get(f.check) == "title-conflict" else None
+            return facts.title_relation(lex.titles, a, b) if extends.get(f.check) in TITLE_CHECKS else None
 
         findings = gate.judge(findings, drafts, sheet.verdict(documents, lex) if sheet else None, same)
         findings = sorted(facts.unrepeated(findings), key=Finding.sort_key)
