@@ -58,8 +58,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def _names(values: tuple[str, ...]) -> list[str]:
-    """Check names from repeatable, comma-separated options: ``--select a,b --select c``."""
-    return [n.strip() for v in values for n in v.split(",") if n.strip()]
+    """Check names from repeatable, comma-separated options, any case: ``--select a,b --select C``."""
+    return [n.strip().lower() for v in values for n in v.split(",") if n.strip()]  # check ids are lower case
 
 
 @cli.command()
@@ -197,14 +197,18 @@ def prepare(model, backend, cache_dir):
     settings = _settings(model=model, backend=backend, cache_dir=cache_dir)
     try:
         embedder = embedder_for(settings, use_cache=True)
+        embedder.announce = lambda text: click.echo(f"factcheck: {text}", err=True)
         encoder = embedder.load()
     except ModelError as exc:
         raise Fatal(str(exc)) from None
     for warning in embedder.warnings:
         click.echo(f"factcheck: warning: {warning}", err=True)
-    kind = type(encoder).__name__
+    from .encoders import OnnxEncoder
+
+    # what runs, in words: a fallback to torch (a model ONNX cannot reproduce) shows here
+    runs = "ONNX Runtime" if isinstance(encoder, OnnxEncoder) else "PyTorch (sentence-transformers)"
     embedder.close()
-    click.echo(f"factcheck: {settings.model} ready ({settings.backend} backend, {kind})", err=True)
+    click.echo(f"factcheck: {settings.model} ready ({settings.backend} backend, run by {runs})", err=True)
 
 
 @cli.command("index")

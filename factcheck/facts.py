@@ -44,7 +44,9 @@ import yaml
 from rapidfuzz.distance import OSA
 
 from . import safe_yaml
+from .extract.dates import find_temporals
 from .extract.names import fold
+from .extract.numbers import _number, find_quantities
 from .files import InputError, read_bytes
 from .models import Corpus, Document, Finding, evidence_at
 
@@ -342,6 +344,11 @@ def unrepeated(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.check != CHECK or not all((e.document, e.line, e.column) in decided for e in f.evidence)]
 
 
+def is_figure(value: str) -> bool:
+    """Whether ``value`` states a number: a quantity ("$4.6 million") or a word that is a number ("6", "six", "1,200")."""
+    return bool(find_quantities(value)) or any(_number(w.strip("$€£%.,;:()")) is not None for w in value.split())
+
+
 def add(path: Path, kind: str, subject: str, value: str, since: str | None = None, until: str | None = None) -> FactSheet:
     """Add one entry (a person's title or spelling, a figure, a date) and return the sheet, not yet written.
 
@@ -360,6 +367,10 @@ def add(path: Path, kind: str, subject: str, value: str, since: str | None = Non
         elif value and value not in person.also:
             person.also.append(value)
     elif kind in ("figure", "date"):
+        if kind == "figure" and not is_figure(value):
+            raise FactsError(f"'{value}' is not a figure (give a number: '6', 'six', '$4.6 million', '1,200 people')")
+        if kind == "date" and not any(t.kind in ("absolute", "partial") for t in find_temporals(value)):
+            raise FactsError(f"'{value}' is not a date (give a calendar date: 'August 15', '15 August 2024')")
         sheet.values.append(ValueFact(kind + "s", subject, value))
     else:
         raise FactsError(f"unknown kind of fact '{kind}' (known: title, spelling, figure, date)")

@@ -369,9 +369,11 @@ def _norm(text: str) -> str:
 def _subject(f: Finding) -> str:
     # A subject that names a file ("only in a.txt") would tie the key to a file name.
     subject = f.subject
-    for name in {e.document.rsplit("/", 1)[-1] for e in f.evidence}:
+    for name in sorted({e.document.rsplit("/", 1)[-1] for e in f.evidence}, key=len, reverse=True):
         subject = subject.replace(name, "")
-    return _norm(subject)
+    # the separators the names stood between go too: "copied across a.txt, b.txt" -> "copied across"
+    subject = re.sub(r"(?:\s*(?:,|;|:|\band\b))+\s*(?=$|[,;:])", "", subject)
+    return _norm(re.sub(r"^\s*[,;:]\s*", "", subject))
 
 
 def entry_key(check: str, subject: str, value: str, sentence: str) -> str:

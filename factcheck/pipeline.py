@@ -180,6 +180,9 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
         progress(f"encoding {len(sentences)} sentences of {len(documents)} files")
     own = embedder is None
     embedder = embedder or embedder_for(settings)
+    embedder.progress = progress
+    # a CLI Progress prints an announcement even off a terminal (a hook's log); a plain callable takes it as a stage
+    embedder.announce = getattr(progress, "announce", progress)
     try:
         encoded = embedder.encode([s.text for s in sentences] + phrases)
         vectors = encoded[:len(sentences)]
