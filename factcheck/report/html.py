@@ -52,9 +52,9 @@ code{font:.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .bar{border-bottom:1px solid var(--line);padding:8px 0}
 .counts{display:flex;flex-wrap:wrap;gap:6px 16px;margin:0;padding:0;list-style:none}
 .filters{display:flex;flex-wrap:wrap;gap:8px 20px;margin-top:6px}
-fieldset{border:1px solid var(--line);border-radius:6px;margin:0;padding:4px 10px}
+fieldset{border:1px solid var(--line);border-radius:6px;margin:0;padding:4px 10px;min-width:0;max-width:100%}
 legend{font-weight:600;font-size:.85rem;padding:0 4px}
-fieldset label{margin-right:12px;white-space:nowrap;font-size:.9rem}
+fieldset label{margin-right:12px;display:inline-block;max-width:100%;overflow-wrap:anywhere;font-size:.9rem}
 button{font:inherit;font-size:.85rem;padding:2px 10px;border:1px solid var(--line);border-radius:6px;background:var(--card);color:var(--fg);cursor:pointer}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 .sev{font-weight:700;white-space:nowrap}.sev.error{color:var(--error)}.sev.warning{color:var(--warning)}.sev.info{color:var(--info)}
@@ -72,7 +72,10 @@ ins{background:var(--ins);text-decoration:underline}del{background:var(--del);te
 details>summary{cursor:pointer;color:var(--focus);width:fit-content}
 .paragraph{margin:4px 0 0;padding:6px 10px;border-left:3px solid var(--mark);color:var(--muted)}
 .paragraph mark{color:var(--fg)}
-table{border-collapse:collapse;margin:8px 0 24px;width:100%}th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+.table{overflow-x:auto;margin:8px 0 24px}table{border-collapse:collapse;width:100%}
+th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}td code{overflow-wrap:anywhere}
+td.date{white-space:nowrap}
+@media (max-width:600px){header,main,footer{padding:0 12px}.card{padding:10px 10px}}
 [hidden]{display:none!important}
 .js .counts{display:none}
 @media print{:root{--bg:#fff;--fg:#000;--card:#fff;--muted:#333;--mark:#fff3b0}.js .counts{display:flex}
@@ -239,10 +242,12 @@ def render(report: Report, color: bool = False) -> str:
         out.append("</section>")
     out.append("</main>")
     rows = "".join(f"<tr><td><code>{esc(v.path(d.path))}</code></td><td>{esc(d.title or '(no title)')}</td>"
-                   f"<td>{esc(d.date or 'undated')}</td><td>{report.sentence_counts.get(d.path, 0)}</td></tr>"
+                   f"<td class=\"date\">{esc(d.date or 'undated')}</td><td>{report.sentence_counts.get(d.path, 0)}</td></tr>"
                    for d in sorted(report.documents, key=lambda d: d.path))
-    out.append('<footer><h2 id="documents">Documents</h2><table><thead><tr><th scope="col">document</th><th scope="col">title</th>'
-               f'<th scope="col">date</th><th scope="col">sentences</th></tr></thead><tbody>{rows}</tbody></table></footer>')
+    # the table scrolls inside its own box on a phone, so the page itself is never wider than the screen
+    out.append('<footer><h2 id="documents">Documents</h2><div class="table"><table><thead><tr><th scope="col">document</th>'
+               '<th scope="col">title</th><th scope="col">date</th><th scope="col">sentences</th></tr></thead>'
+               f'<tbody>{rows}</tbody></table></div></footer>')
     csp = CSP.format(style=_sha256(STYLE), script=_sha256(SCRIPT))
     head = ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
