@@ -67,8 +67,14 @@ class SingleSource(Check):
 
     @staticmethod
     def _keys(s: Sentence) -> set[tuple]:
-        """Quantities as (dimension, thing, value): the same figure for the same thing elsewhere is a second source."""
-        return {(q.dimension, q.thing, q.value) for q in find_quantities(s.text) if q.thing and q.dimension != "duration"}
+        """Quantities as (dimension, thing, value): the same figure for the same thing elsewhere is a second source.
+
+        A count needs its thing ("40 cables"); a measured amount ("$4.6 million",
+        "300 metres") is distinctive by itself, so another outlet's "$4.6 million
+        building" is a second source for "a $4.6 million library".
+        """
+        return {(q.dimension, q.thing if q.dimension == "count" else "", q.value) for q in find_quantities(s.text)
+                if q.dimension != "duration" and (q.thing or q.dimension != "count")}
 
     def run(self, corpus: Corpus) -> list[Finding]:
         index = {s.key: i for i, s in enumerate(corpus.sentences)}

@@ -26,10 +26,11 @@ import hashlib
 import html
 
 from ..models import SEVERITIES, Document, Report
-from .view import Item, Piece, Row, View, one_line, paragraph, plural, view, word_diff
+from .view import Item, Piece, Row, View, diff_marks, one_line, paragraph, plural, view, word_diff
 
 ICONS = {"error": "■", "warning": "▲", "info": "●"}
 DIFF_WORDS = 4  # values at least this long get a word diff (quotes)
+DIFFED = ("quote-mismatch",)  # checks whose values are wordings of one text, so a word diff means something
 
 
 def esc(text: object) -> str:
@@ -153,16 +154,30 @@ def _place(row: Row, docs: dict[str, Document], show_path: bool) -> str:
 
 
 def _diffs(item: Item) -> str:
+    """A word diff between quoted wordings, its legend naming the source of each; nothing for other values
+    (a date, a title: their words are not a text to compare)."""
     values = item.values
-    if not item.conflict or max(len(v.split()) for v in values) < DIFF_WORDS:
+    if (not item.conflict or item.finding.check not in DIFFED
+            or max(len(v.split()) for v in values) < DIFF_WORDS):
         return ""
+    source = {}
+    for r in item.rows:
+        if r.value:
+            source.setdefault(r.value, r.path)
     out = []
     for other in values[1:]:
         parts = []
         for op, text in word_diff(values[0], other):
             parts.append(esc(text) if op == "=" else f"<del>{esc(text)}</del>" if op == "-" else f"<ins>{esc(text)}</ins>")
-        out.append(f'<p class="diff"><span class="muted">Word diff (<del>first</del> <ins>other</ins>):</span> {" ".join(parts)}</p>')
+        legend = (f"<del>{esc(source.get(values[0], 'first wording'))}</del> <ins>{esc(source.get(other, 'other wording'))}</ins>")
+        out.append(f'<p class="diff"><span class="muted">Word diff ({legend}):</span> {" ".join(parts)}</p>')
     return "".join(out)
+
+
+def marked(message: str) -> str:
+    """A message, escaped, with a check's word-diff marks ("[-off-] {+away+}") drawn as <del> and <ins>."""
+    return "".join(esc(text) if op == "=" else f"<del>{esc(text)}</del>" if op == "-" else f"<ins>{esc(text)}</ins>"
+                   for op, text in diff_marks(message))
 
 
 def card(item: Item, docs: dict[str, Document]) -> str:
@@ -170,7 +185,7 @@ def card(item: Item, docs: dict[str, Document]) -> str:
     head = (f'<article class="card {f.severity}" id="{item.anchor}" data-severity="{f.severity}" '
             f'data-check="{esc(f.check)}" data-story="{item.story}" aria-labelledby="{item.anchor}-h">'
             f'<h3 id="{item.anchor}-h">{item.number}. {severity(f.severity)} · {esc(f.check)} · {esc(f.subject)}</h3>'
-            f'<p class="message">{esc(f.message)}</p>')
+            f'<p class="message">{marked(f.message)}</p>')
     body = []
     if item.conflict:
         by_doc: dict[str, list[Row]] = {}
