@@ -24,7 +24,7 @@ from .base import Check, Example
 
 class SingleSource(Check):
     name = "single-source"
-    message_fields = ('document',)
+    message_fields = ('document', 'claim')
     defers = True
     defaults = {
         "max_similarity": 0.6, "max_per_document": 2, "max_per_story": 10, "min_score": 2, "min_words": 8,
@@ -128,8 +128,15 @@ class SingleSource(Check):
                 evidence=[evidence_at(s, values[0] if values else None)],
                 suggestion=f"Confirm with a second source (closest sentence elsewhere is {closest:.2f} similar).",
                 document=s.doc.name,
+                claim=_short(values[0]) if values else "",
             ))
         return findings
+
+
+def _short(value: str, limit: int = 60) -> str:
+    """The claim's first value as the message names it: a long quote cut at a word, with an ellipsis."""
+    value = " ".join(value.split())
+    return f"'{value}'" if len(value) <= limit else f"'{value[:limit].rsplit(' ', 1)[0]}…'"
 
 
 def _nearest_elsewhere(rows: np.ndarray, paths: list[str], block: int = 1024) -> np.ndarray:
