@@ -138,7 +138,9 @@ class Embedder:
             self._scratch = tempfile.TemporaryDirectory(prefix="factcheck-model-")
         root = Path(self._scratch.name) if self._scratch else self.root
         if self.announce and not sound(graph_path(root, self.model_hash, self.backend), self._file_hash):
-            self.announce(f"exporting {self.spec} to ONNX ({self.backend}), once for this cache; this takes a minute or two")
+            # kept or not (a scratch folder goes at close), it takes a while: say why nothing seems to happen
+            self.announce(f"exporting {self.spec} to ONNX ({self.backend}); this takes a minute or two"
+                          + ("" if self._scratch else ", once"))
         try:
             try:
                 graph = prepare(self.folder, root, self.model_hash, self.backend, self._file_hash)
