@@ -25,7 +25,7 @@ from pathlib import Path
 import click
 
 from .config import BACKENDS, DEFAULT_BACKEND, ConfigError, ModelError, Settings, load_settings
-from .models import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: F401 (the codes hooks rely on)
+from .models import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, severity_rank  # noqa: F401 (the codes hooks rely on)
 from .output import OutputError, write_output
 from .report import FORMATS
 from .rules import RuleError
@@ -58,8 +58,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def _names(values: tuple[str, ...]) -> list[str]:
-    """Check names from repeatable, comma-separated options: ``--select a,b --select c``."""
-    return [n.strip() for v in values for n in v.split(",") if n.strip()]
+    """Check names from repeatable, comma-separated options, any case: ``--select a,b --select C``."""
+    return [n.strip().lower() for v in values for n in v.split(",") if n.strip()]  # check ids are lower case
 
 
 @cli.command()
@@ -68,6 +68,8 @@ def _names(values: tuple[str, ...]) -> list[str]:
               help="Report format [default: text on a terminal, else markdown].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here instead of stdout.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help="Lowest severity that exits 1 [default: error].")
+@click.option("--min-severity", type=click.Choice(["error", "warning", "info"], case_sensitive=False),
+              help="Lowest severity reported; findings below it are counted, not shown [default: info].")
 @click.option("--against", multiple=True, help="A published corpus (file or folder) used as evidence; only findings involving PATHS are reported.")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Report and fail only on findings not recorded in this baseline.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record the current findings' fingerprints in this file.")
@@ -78,6 +80,8 @@ def _names(values: tuple[str, ...]) -> list[str]:
 @click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the text report; auto honours NO_COLOR.")
 @click.option("--stdin-filename", help="The name to report for an article read from stdin ('-').")
+@click.option("--sarif-root", type=click.Path(file_okay=False, path_type=Path),
+              help="With --format sarif: the folder URIs are relative to [default: the current directory].")
 @click.option("--rules", "rules", multiple=True, type=click.Path(file_okay=False), help="Another folder of rule files (repeatable).")
 @click.option("--threshold", type=float, help="Cosine similarity that links two sentences into one claim.")
 @click.option("--model", help="'packaged:all-MiniLM-L6-v2' or a local sentence-transformers folder.")
@@ -86,8 +90,8 @@ def _names(values: tuple[str, ...]) -> list[str]:
 @click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the embedding cache.")
 @click.option("--max-file-size", type=int, help="Skip files larger than this many bytes.")
 @click.pass_context
-def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, select, ignore, no_inline_ignores, facts,
-         color, stdin_filename, rules, threshold, model, backend, cache_dir, no_cache, max_file_size):
+def scan(ctx, paths, fmt, output, fail_on, min_severity, against, baseline, write_baseline, select, ignore, no_inline_ignores, facts,
+         color, stdin_filename, sarif_root, rules, threshold, model, backend, cache_dir, no_cache, max_file_size):
     """Scan articles (files or folders) and report discrepancies between and within them.
 
     Use - to read one article from standard input. A re-scan whose inputs,
@@ -105,10 +109,14 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, se
         raise Fatal("'-' (stdin) may be given once, as an article to scan")
     if stdin_filename and terminal.STDIN not in paths:
         raise Fatal("--stdin-filename names the article read from stdin; give '-' as a path too")
-    settings = _settings(fail_on=fail_on, threshold=threshold, model=model, backend=backend, cache_dir=cache_dir,
+    settings = _settings(fail_on=fail_on, min_severity=min_severity and min_severity.lower(), threshold=threshold, model=model, backend=backend, cache_dir=cache_dir,
                          cache=False if no_cache else None, max_file_size=max_file_size, select=tuple(_names(select)),
                          ignore=tuple(_names(ignore)), inline_ignores=False if no_inline_ignores else None, facts=facts,
                          rules=tuple(rules))
+    if settings.fail_on != "never" and severity_rank(settings.fail_on) < severity_rank(settings.min_severity):
+        # A finding that fails the run must be shown.
+        raise Fatal(f"fail-on '{settings.fail_on}' is below min-severity '{settings.min_severity}': a finding that fails "
+                    "the run would not be shown")
     warnings: list[str] = []
     if settings.cache:
         from .cache import usable
@@ -118,6 +126,8 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, se
             warnings.append(reason)
             settings = settings.replaced("cache folder unusable", cache=False)
     fmt = fmt or terminal.default_format(output, sys.stdout)
+    if sarif_root is not None and fmt != "sarif":
+        raise Fatal("--sarif-root sets where SARIF URIs start; give --format sarif too")
     colour = terminal.colour(color, output, sys.stdout, fmt)
     stdin = terminal.StdinArticle(sys.stdin.buffer.read(), stdin_filename) if terminal.STDIN in paths else None
     from .scan import Request, scan as run_scan
@@ -125,7 +135,7 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, se
     progress = terminal.Progress(sys.stderr)
     try:
         scanned = run_scan(Request(list(paths), settings, fmt, list(against), colour, baseline, write_baseline,
-                                   stdin, progress))
+                                   stdin, progress, os.path.abspath(sarif_root or os.curdir)))
     except (RuleError, ModelError, gate.BaselineError, FactsError, OutputError) as exc:
         raise Fatal(str(exc)) from None
     finally:
@@ -134,7 +144,7 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, se
             stdin.close()
     for note in scanned.notes:
         click.echo(f"factcheck: {note}", err=True)
-    _finish(ctx, scanned.outcome, settings, output, [*warnings, *scanned.warnings], colour)
+    _finish(ctx, scanned.outcome, settings, output, [*warnings, *scanned.warnings], colour, fmt)
 
 
 def _write(path: Path, text: str) -> None:
@@ -144,8 +154,11 @@ def _write(path: Path, text: str) -> None:
         raise Fatal(str(exc)) from None
 
 
-def _finish(ctx, outcome, settings: Settings, output: Path | None, warnings: list[str], colour: bool = False) -> None:
+def _finish(ctx, outcome, settings: Settings, output: Path | None, warnings: list[str], colour: bool = False,
+            fmt: str = "") -> None:
     """Show an outcome (fresh or replayed), a one-line summary on stderr, and exit with its code.
+
+    A text report on stdout ends with its own summary line, so none is added on stderr: one summary, not two.
 
     An outcome that ends in exit 2 (a named input not analysed, nothing readable) prints no report.
     """
@@ -164,9 +177,12 @@ def _finish(ctx, outcome, settings: Settings, output: Path | None, warnings: lis
         raise Fatal("no readable documents to scan")
     if output:
         _write(output, outcome.text)
+    elif outcome.wrote_baseline:
+        pass  # the baseline is what was asked for; the note on stderr says where it went
     else:
         click.echo(outcome.text, nl=False, color=colour or None)  # --color always keeps colour in a pipe
-    click.echo(summary_line(outcome.severities, outcome.documents, output), err=True)
+    if not (fmt == "text" and output is None):
+        click.echo(summary_line(outcome.severities, outcome.documents, output), err=True)
     ctx.exit(outcome.exit_code(settings.fail_on))
 
 
@@ -181,14 +197,18 @@ def prepare(model, backend, cache_dir):
     settings = _settings(model=model, backend=backend, cache_dir=cache_dir)
     try:
         embedder = embedder_for(settings, use_cache=True)
+        embedder.announce = lambda text: click.echo(f"factcheck: {text}", err=True)
         encoder = embedder.load()
     except ModelError as exc:
         raise Fatal(str(exc)) from None
     for warning in embedder.warnings:
         click.echo(f"factcheck: warning: {warning}", err=True)
-    kind = type(encoder).__name__
+    from .encoders import OnnxEncoder
+
+    # what runs, in words: a fallback to torch (a model ONNX cannot reproduce) shows here
+    runs = "ONNX Runtime" if isinstance(encoder, OnnxEncoder) else "PyTorch (sentence-transformers)"
     embedder.close()
-    click.echo(f"factcheck: {settings.model} ready ({settings.backend} backend, {kind})", err=True)
+    click.echo(f"factcheck: {settings.model} ready ({settings.backend} backend, run by {runs})", err=True)
 
 
 @cli.command("index")

@@ -15,6 +15,8 @@ Each setting remembers where its value came from (``factcheck config`` shows it)
 
 from __future__ import annotations
 
+import difflib
+
 import os
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -67,6 +69,7 @@ class Settings:
     cache: bool = True
     rules: list = field(default_factory=list)  # extra rule folders, after the shipped ones
     fail_on: str = "error"
+    min_severity: str = "info"  # findings below it are not reported (a display level, like Vale's minAlertLevel)
     max_file_size: int = DEFAULT_MAX_BYTES  # bytes; a larger file is skipped (named on the command line: exit 2)
     max_sentence_length: int = MAX_SENTENCE_CHARS  # characters; a longer run of text is cut at spaces
     max_sentences: int = 500_000  # per scan; documents past it are skipped (named ones: exit 2)
@@ -103,7 +106,10 @@ class Settings:
         names = {f.name: f for f in fields(self) if f.name != "sources"}
         attr = key.replace("-", "_")
         if attr not in names:
-            raise ConfigError(f"{source}: unknown key '{key}' (known: {', '.join(sorted(n.replace('_', '-') for n in names))})")
+            known = sorted(n.replace("_", "-") for n in names)
+            close = difflib.get_close_matches(key.replace("_", "-"), known, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(known)}"
+            raise ConfigError(f"{source}: unknown key '{key}' ({hint})")
         current = getattr(self, attr)
         # An int setting takes only an int (a byte count of 1.5 means nothing); a float one takes either.
         ok = same_kind(current, value) and not (type(current) is int and isinstance(value, float))
@@ -113,6 +119,8 @@ class Settings:
             raise ConfigError(f"{source}: key '{key}' must be a {type(current).__name__}, got {value!r}")
         if attr == "fail_on" and value not in ("error", "warning", "info", "never"):
             raise ConfigError(f"{source}: key '{key}' must be one of error, warning, info, never; got {value!r}")
+        if attr == "min_severity" and value not in ("error", "warning", "info"):
+            raise ConfigError(f"{source}: key '{key}' must be one of error, warning, info; got {value!r}")
         if attr == "backend" and value not in BACKENDS:
             raise ConfigError(f"{source}: key '{key}' must be one of {', '.join(BACKENDS)}; got {value!r}")
         if attr == "severity":

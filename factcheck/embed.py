@@ -81,6 +81,10 @@ class Embedder:
         self.own_warnings: list[str] = []
         self.cache = open_store(Cache, self.root / "embeddings.sqlite3", self.own_warnings) if use_cache else None
         self.encoded = 0  # how many sentences this embedder sent to the model
+        # ``progress(text)`` is told how encoding goes ("N of M done"); ``announce(text)`` is told once, before
+        # the one-time ONNX export (a minute or two that would otherwise look frozen).
+        self.progress = None
+        self.announce = None
         self.threads = 0  # ONNX Runtime intra-op threads; 0: one per core
 
     @property
@@ -133,6 +137,10 @@ class Embedder:
                 pass
             self._scratch = tempfile.TemporaryDirectory(prefix="factcheck-model-")
         root = Path(self._scratch.name) if self._scratch else self.root
+        if self.announce and not sound(graph_path(root, self.model_hash, self.backend), self._file_hash):
+            # kept or not (a scratch folder goes at close), it takes a while: say why nothing seems to happen
+            self.announce(f"exporting {self.spec} to ONNX ({self.backend}); this takes a minute or two"
+                          + ("" if self._scratch else ", once"))
         try:
             try:
                 graph = prepare(self.folder, root, self.model_hash, self.backend, self._file_hash)
@@ -155,7 +163,10 @@ class Embedder:
 
     def fresh(self, texts: list[str]) -> np.ndarray:
         """The model's unit vectors for ``texts`` (normalised already), bypassing the cache: what ``encode`` stores."""
-        return unit_rows(self.load().encode(texts, batch_size=self.batch_size))
+        progress = self.progress
+        encoder = self.load()
+        done = (lambda n, total: progress(f"encoding sentences: {n:,} of {total:,} done")) if progress else None
+        return unit_rows(encoder.encode(texts, batch_size=self.batch_size, done=done))
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit vectors for ``texts``, one row each, in order."""

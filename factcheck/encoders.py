@@ -121,7 +121,8 @@ class OnnxEncoder:
             raise BackendUnavailable(f"ONNX Runtime cannot load {graph}: {exc}") from None
         self.inputs = {i.name for i in self.session.get_inputs()}
 
-    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+    def encode(self, texts: list[str], batch_size: int = 64, done=None) -> np.ndarray:
+        """Unit-free sentence vectors in ``texts`` order; ``done(count, total)`` is called after each batch."""
         if self.layout.lower_case:
             texts = [t.lower() for t in texts]
         encodings = self.tokenizer.encode_batch(texts)
@@ -143,6 +144,8 @@ class OnnxEncoder:
             if out is None:
                 out = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
             out[rows] = vectors
+            if done:
+                done(min(start + batch_size, len(order)), len(order))
         return out if out is not None else np.zeros((0, 0), dtype=np.float32)
 
 
@@ -156,6 +159,10 @@ class TorchEncoder:
         quiet_transformers()
         self.model = SentenceTransformer(str(folder), device="cpu")
 
-    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
-        return self.model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True,
-                                 show_progress_bar=sys.stderr.isatty()).astype(np.float32)
+    def encode(self, texts: list[str], batch_size: int = 64, done=None) -> np.ndarray:
+        # sentence-transformers draws its own bar on a terminal; ``done`` is told once, at the end
+        vectors = self.model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True,
+                                   show_progress_bar=sys.stderr.isatty()).astype(np.float32)
+        if done:
+            done(len(texts), len(texts))
+        return vectors

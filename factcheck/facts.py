@@ -44,7 +44,9 @@ import yaml
 from rapidfuzz.distance import OSA
 
 from . import safe_yaml
+from .extract.dates import find_temporals
 from .extract.names import fold
+from .extract.numbers import _number, find_quantities
 from .files import InputError, read_bytes
 from .models import Corpus, Document, Finding, evidence_at
 
@@ -208,7 +210,7 @@ class FactSheet:
         dates = {d.path: d.date for d in documents}
 
         def says(f: Finding, value: str, draft: str) -> tuple[bool | None, str]:
-            if f.check in ("title-conflict", CHECK):
+            if f.check in ("title-conflict", "title-unmatched", CHECK):
                 fact = self.person(f.subject)
                 if fact:
                     return self.title_says(lexicons.titles, fact, value, dates.get(draft))
@@ -302,6 +304,22 @@ def same_title(lexicon, a: str, b: str) -> bool | None:
     return _same_title(ta, tb, a, b)
 
 
+def title_relation(lexicon, a: str, b: str) -> int | None:
+    """How a source's title ``b`` stands to a draft's ``a`` (``gate.Same`` for title checks).
+
+    1: the same post, or a fuller name of the draft's ("Foreign Minister" supports a
+    draft's bare "Minister"); 0: ``b`` names no portfolio where ``a`` does (a bare
+    "Minister" says less than "Defence Minister", and supports it no more than
+    "Foreign Minister"); -1: another post. None when either is no title.
+    """
+    ta, tb = _title(lexicon, a), _title(lexicon, b)
+    if ta is None or tb is None or ta.ladder is None or tb.ladder is None:
+        return None
+    if not _same_title(ta, tb, a, b):
+        return -1
+    return 0 if ta.portfolio is not None and tb.portfolio is None else 1
+
+
 def _same_title(a, b, text_a: str, text_b: str) -> bool:
     """Whether two titles name the same post: same ladder, level and (where both say) portfolio and country."""
     if a is None or b is None or a.ladder is None or b.ladder is None:
@@ -326,6 +344,11 @@ def unrepeated(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.check != CHECK or not all((e.document, e.line, e.column) in decided for e in f.evidence)]
 
 
+def is_figure(value: str) -> bool:
+    """Whether ``value`` states a number: a quantity ("$4.6 million") or a word that is a number ("6", "six", "1,200")."""
+    return bool(find_quantities(value)) or any(_number(w.strip("$€£%.,;:()")) is not None for w in value.split())
+
+
 def add(path: Path, kind: str, subject: str, value: str, since: str | None = None, until: str | None = None) -> FactSheet:
     """Add one entry (a person's title or spelling, a figure, a date) and return the sheet, not yet written.
 
@@ -344,6 +367,10 @@ def add(path: Path, kind: str, subject: str, value: str, since: str | None = Non
         elif value and value not in person.also:
             person.also.append(value)
     elif kind in ("figure", "date"):
+        if kind == "figure" and not is_figure(value):
+            raise FactsError(f"'{value}' is not a figure (give a number: '6', 'six', '$4.6 million', '1,200 people')")
+        if kind == "date" and not any(t.kind in ("absolute", "partial") for t in find_temporals(value)):
+            raise FactsError(f"'{value}' is not a date (give a calendar date: 'August 15', '15 August 2024')")
         sheet.values.append(ValueFact(kind + "s", subject, value))
     else:
         raise FactsError(f"unknown kind of fact '{kind}' (known: title, spelling, figure, date)")

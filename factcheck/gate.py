@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .files import InputError, read_bytes
-from .models import Document, Evidence, Finding
+from .models import Document, Evidence, Finding, severity_rank
 
 BASELINE_SCHEMA = "factcheck-baseline/2"
 _OLD_BASELINE_SCHEMA = "factcheck-baseline/1"  # entries keyed by Finding.id; still read
@@ -111,10 +111,27 @@ class DraftView:
     disagree: tuple[str, ...]
     blamed: bool
     fact: str | None = None  # the fact sheet entry that decided, if one did
+    less: tuple[str, ...] = ()  # archive sources that only say less ("Minister" beside "Foreign Minister")
+
+    def counts(self) -> str:
+        """"1 archive source agrees, 2 disagree, 1 says less": the one wording of the split, for every format."""
+        def n(docs: tuple, one: str, many: str) -> str:
+            return f"{len(docs)} {one if len(docs) == 1 else many}"
+
+        parts = [n(self.agree, "archive source agrees", "archive sources agree"), n(self.disagree, "disagrees", "disagree")]
+        if self.less:
+            parts.append(n(self.less, "says less", "say less"))
+        return ", ".join(parts)
+
+    def relation(self, document: str) -> str:
+        """How one archive source stands to the draft's value: "agrees", "disagrees", "says less" or ""."""
+        return ("agrees" if document in self.agree else "disagrees" if document in self.disagree
+                else "says less" if document in self.less else "")
 
     def as_dict(self) -> dict:
         out = {"document": self.document, "value": self.value, "agree": list(self.agree), "disagree": list(self.disagree),
-               "agree_count": len(self.agree), "disagree_count": len(self.disagree), "blamed": self.blamed}
+               "agree_count": len(self.agree), "disagree_count": len(self.disagree), "blamed": self.blamed,
+               "less": list(self.less), "less_count": len(self.less)}
         if self.fact:
             out["fact"] = self.fact
         return out
@@ -124,8 +141,9 @@ class DraftView:
 Verdict = Callable[[Finding, str, str], tuple[bool | None, str]]
 
 
-# Whether a check reads two stated values as the same claim: True, False, or None when it cannot tell.
-Same = Callable[[Finding, str, str], "bool | None"]
+# How a check reads two stated values: True / 1 the same claim, 0 one says less ("Minister" / "Foreign Minister"),
+# False / -1 different claims, or None when it cannot tell.
+Same = Callable[[Finding, str, str], "bool | int | None"]
 
 
 def _relation(f: Finding, a: str, b: str, same: Same | None) -> int:
@@ -142,8 +160,8 @@ def _relation(f: Finding, a: str, b: str, same: Same | None) -> int:
         return 1
     if same is not None:
         reading = same(f, a, b)
-        if reading is not None:
-            return 1 if reading else -1
+        if reading is not None:  # a bool (same post or not), or the relation itself (0: one says less)
+            return reading if type(reading) is int else (1 if reading else -1)
     wa, wb = ka.split(), kb.split()
     if max(len(wa), len(wb)) < QUOTE_WORDS and sorted(wa) == sorted(wb):
         return 1
@@ -151,24 +169,37 @@ def _relation(f: Finding, a: str, b: str, same: Same | None) -> int:
     return 0 if f" {short} " in f" {long_} " else -1
 
 
+def split(f: Finding, value: str, archive: dict[str, set[str]], same: Same | None
+          ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(agree, disagree, say less): the archive sources by how they stand to a draft's ``value``.
+
+    The one count every format shows. A source agrees when one of its values says
+    the same; otherwise it disagrees when one says otherwise; otherwise it says
+    less ("Minister" beside the draft's "Foreign Minister", a value inside another).
+    """
+    relations = {d: {_relation(f, value, v, same) for v in vals} for d, vals in archive.items()}
+    agree = tuple(sorted(d for d, r in relations.items() if 1 in r))
+    disagree = tuple(sorted(d for d, r in relations.items() if 1 not in r and -1 in r))
+    less = tuple(sorted(d for d in relations if d not in agree and d not in disagree))
+    return agree, disagree, less
+
+
 def _view(f: Finding, draft: str, archive: dict[str, set[str]], verdict: Verdict | None, same: Same | None) -> DraftView:
     own = {_words(value_of(f, e)): value_of(f, e) for e in f.evidence if e.document == draft}
     value = " / ".join(sorted(own.values()))
     key = _words(value)
-    agree = tuple(sorted(d for d, vals in archive.items() if any(_relation(f, value, v, same) == 1 for v in vals)))
-    disagree = tuple(sorted(d for d, vals in archive.items()
-                            if d not in agree and any(_relation(f, value, v, same) == -1 for v in vals)))
+    agree, disagree, less = split(f, value, archive, same)
     if verdict is not None and len(own) == 1:
         says, entry = verdict(f, value, draft)
         if says is not None:
-            return DraftView(draft, value, agree, disagree, blamed=not says, fact=entry)
+            return DraftView(draft, value, agree, disagree, blamed=not says, fact=entry, less=less)
     if len(own) > 1:  # the draft states two values itself: no archive can settle that
-        return DraftView(draft, value, agree, disagree, blamed=True)
+        return DraftView(draft, value, agree, disagree, blamed=True, less=less)
     # A quotation shared word for word with one source is that source's wording, not the draft's slip.
     quoted = bool(agree) and len(key.split()) >= QUOTE_WORDS and any(
         _QUOTE_MARKS & set(e.text) for e in f.evidence if e.document == draft)
     blamed = not agree or (len(disagree) > len(agree) and not quoted)
-    return DraftView(draft, value, agree, disagree, blamed)
+    return DraftView(draft, value, agree, disagree, blamed, less=less)
 
 
 def judge(findings: list[Finding], drafts: set[str], verdict: Verdict | None = None, same: Same | None = None
@@ -199,10 +230,8 @@ def judge(findings: list[Finding], drafts: set[str], verdict: Verdict | None = N
                 f.message += f" (contradicts the fact sheet: {next(v.fact for v in views if v.blamed and v.fact)})"
         else:
             f.severity = "info"
-            keys = {d: {_words(v) for v in vals} for d, vals in archive.items()}
-            split = sorted((len([d for d in keys if key in keys[d]]) for key in set().union(*keys.values())), reverse=True)
             note = (f"the fact sheet agrees with the draft ({facts[0].fact})" if facts else
-                    f"the draft agrees with the archive; the archive itself disagrees ({' vs '.join(map(str, split))})")
+                    "the draft agrees with the archive; the archive itself disagrees: " + "; ".join(v.counts() for v in views))
             f.message += f" ({note})"
         out.append(f)
     return out
@@ -229,7 +258,9 @@ def comparison(f: Finding) -> list[str]:
     """Labelled lines for a finding about a draft: "draft: <value>" then one line per other wording.
 
     For a quote this shows the two wordings one above the other; for a figure or a
-    title it shows the draft's value and what the archive says instead, with counts.
+    title it shows the draft's value and what the archive says instead, with the
+    counts of ``DraftView.counts``; a source that only says less ("Minister") or
+    agrees in other words is marked so.
     """
     views = f.drafts
     lines = []
@@ -237,17 +268,19 @@ def comparison(f: Finding) -> list[str]:
         if " / " in v.value and v.value not in {value_of(f, e) for e in f.evidence}:
             lines.append(f"draft: {v.value}  ({v.document} itself writes each of these)")
         else:
-            lines.append(f"draft: {v.value}  ({v.document}; {len(v.agree)} archive source(s) agree, {len(v.disagree)} disagree)")
-        shown: dict[str, list[str]] = {}
+            lines.append(f"draft: {v.value}  ({v.document}; {v.counts()})")
+        shown: dict[tuple[str, str], list[str]] = {}
         for e in f.evidence:
             if e.document not in {w.document for w in views}:
                 other = value_of(f, e)
                 if _words(other) != _words(v.value):
-                    shown.setdefault(other, []).append(e.document)
-        for other, docs in sorted(shown.items(), key=lambda kv: (-len(set(kv[1])), kv[0])):
+                    shown.setdefault((v.relation(e.document), other), []).append(e.document)
+        order = {"disagrees": 0, "says less": 1, "agrees": 2, "": 3}
+        for (how, other), docs in sorted(shown.items(), key=lambda kv: (order[kv[0][0]], -len(set(kv[1])), kv[0][1])):
             names = sorted({label(d, [e.document for e in f.evidence]) for d in docs})
             more = f" (+{len(names) - 1} more)" if len(names) > 1 else ""
-            lines.append(f"{names[0]}{more}: {other}")
+            # what the archive says instead goes unmarked; a source that only says less, or agrees in other words, is marked
+            lines.append(f"{names[0]}{more}{f' ({how})' if how in ('says less', 'agrees') else ''}: {other}")
     return lines
 
 
@@ -317,6 +350,16 @@ def involving(findings: list[Finding], drafts: set[str]) -> list[Finding]:
     return [f for f in findings if any(e.document in drafts for e in f.disputed)]
 
 
+def below(findings: list[Finding], level: str) -> tuple[list[Finding], list[Finding]]:
+    """(findings at or above ``level``, findings below it): ``--min-severity``, a display level.
+
+    The CLI refuses a ``--fail-on`` below ``--min-severity``, so a finding that is
+    not shown never decides an exit code.
+    """
+    kept = [f for f in findings if severity_rank(f.severity) >= severity_rank(level)]
+    return kept, [f for f in findings if severity_rank(f.severity) < severity_rank(level)]
+
+
 # --- baselines -------------------------------------------------------------------------------------------------
 
 def _norm(text: str) -> str:
@@ -326,9 +369,11 @@ def _norm(text: str) -> str:
 def _subject(f: Finding) -> str:
     # A subject that names a file ("only in a.txt") would tie the key to a file name.
     subject = f.subject
-    for name in {e.document.rsplit("/", 1)[-1] for e in f.evidence}:
+    for name in sorted({e.document.rsplit("/", 1)[-1] for e in f.evidence}, key=len, reverse=True):
         subject = subject.replace(name, "")
-    return _norm(subject)
+    # the separators the names stood between go too: "copied across a.txt, b.txt" -> "copied across"
+    subject = re.sub(r"(?:\s*(?:,|;|:|\band\b))+\s*(?=$|[,;:])", "", subject)
+    return _norm(re.sub(r"^\s*[,;:]\s*", "", subject))
 
 
 def entry_key(check: str, subject: str, value: str, sentence: str) -> str:

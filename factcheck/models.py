@@ -257,8 +257,25 @@ class Finding:
 
     @property
     def primary(self) -> Evidence:
-        """Where the finding is reported: the first place in question."""
-        return self.disputed[0] if self.evidence else Evidence("", 0, 0, "", None)
+        """Where the finding is reported: the draft, when drafts are judged; else the odd one out.
+
+        With ``drafts`` (``--against``), the first place in a blamed draft (or in any
+        judged draft). Otherwise the place in question whose value the fewest
+        documents state: in "Mayor" / "Mayor" / "Deputy Mayor" that is "Deputy Mayor",
+        wherever its file sorts. Ties keep document order.
+        """
+        if not self.evidence:
+            return Evidence("", 0, 0, "", None)
+        places = self.disputed
+        judged = [v.document for v in self.drafts if v.blamed] or [v.document for v in self.drafts]
+        for document in judged:
+            in_draft = [e for e in places if e.document == document] or [e for e in self.evidence if e.document == document]
+            if in_draft:
+                return in_draft[0]
+        held: dict[str, set[str]] = {}
+        for e in self.evidence:
+            held.setdefault(_norm(e.value or e.text), set()).add(e.document)
+        return min(places, key=lambda e: len(held[_norm(e.value or e.text)]))
 
     def sort_key(self) -> tuple:
         first = self.primary
@@ -350,6 +367,7 @@ class Corpus:
     phrase_vectors: dict = field(default_factory=dict)  # claim phrase -> unit vector, for alignment
     cluster_of: dict = field(default_factory=dict)
     story_of: dict = field(default_factory=dict)
+    judged: frozenset = frozenset()  # with --against, the drafts (the archive is evidence); empty: every document is judged
 
     def __post_init__(self) -> None:
         if not self.cluster_of:

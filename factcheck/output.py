@@ -17,7 +17,8 @@
   link to ``/proc/self/fd/1``, which may be a regular file when stdout is redirected
   to one): written in place like a stream, never replaced, so a redirected
   ``-o /dev/stdout`` can never turn the system's ``/dev/stdout`` link into a file;
-- a directory: an error.
+- a directory: an error; so is a path whose folder does not exist (it is not
+  created: a typo in ``-o`` must not scatter reports into new folders).
 """
 
 from __future__ import annotations
@@ -59,7 +60,9 @@ def write_atomic(path: Path, text: str) -> None:
         mode = stat.S_IMODE(st.st_mode) if stat.S_ISREG(st.st_mode) else 0o666 & ~_umask()
     except FileNotFoundError:
         mode = 0o666 & ~_umask()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.is_dir():
+        # like a shell redirection: a typo in the folder is an error, not a new folder somewhere
+        raise OutputError(f"{path}: no such folder {path.parent} (create it first)")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         os.fchmod(fd, mode)

@@ -27,6 +27,10 @@ from .rules import RuleError, RuleSet, default_rules_dir, load_rules
 from .sentences import MAX_SENTENCE_CHARS, split
 
 
+# Check types whose values are people's titles: the gate reads two of them with the title lexicon.
+TITLE_CHECKS = ("title-conflict", "title-unmatched")
+
+
 def rule_set(settings: Settings) -> RuleSet:
     """The shipped rules, then each folder the settings name, in order; then the config's severities and choices.
 
@@ -177,6 +181,9 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
         progress(f"encoding {len(sentences)} sentences of {len(documents)} files")
     own = embedder is None
     embedder = embedder or embedder_for(settings)
+    embedder.progress = progress
+    # a CLI Progress prints an announcement even off a terminal (a hook's log); a plain callable takes it as a stage
+    embedder.announce = getattr(progress, "announce", progress)
     try:
         encoded = embedder.encode([s.text for s in sentences] + phrases)
         vectors = encoded[:len(sentences)]
@@ -208,7 +215,7 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
     mentions += link_surnames(sentences, mentions, lex.names, skeleton)
     people = link_people(mentions, skeleton)
     corpus = Corpus(documents, sentences, clusters, people, lex, vectors=vectors, names=names, stories=grouped,
-                    phrase_vectors=phrase_vectors)
+                    phrase_vectors=phrase_vectors, judged=frozenset(focus or ()))
     from .checks.quote_mismatch import quote_parts  # quotes need the people (their speakers) first
 
     corpus.claims = sorted(claims + title_claims(people) + quote_claims(quote_parts(corpus, 1)),
@@ -223,7 +230,8 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
 
     With ``against``, the corpus is evidence only: a finding is reported when it
     involves at least one document of ``paths``. Findings a baseline records, the
-    config accepts, or an inline marker silences are counted, not reported.
+    config accepts, or an inline marker silences, and those below ``min_severity``, are
+    counted, not reported.
     Unreadable files are listed in ``Report.errors``; skipped ones in ``Report.warnings``;
     both, as data, in ``Report.problems``. ``inputs`` is ``ingest.discover``'s result
     when the caller has already read the files (the CLI does, for the memo key).
@@ -267,9 +275,10 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
         findings = gate.involving(findings, drafts)
         extends = {r.id: r.extends for r in rules.rules}
 
-        def same(f: Finding, a: str, b: str) -> bool | None:
-            # Two phrasings of one title ("Deputy Foreign Minister" / "Deputy Minister of Foreign Affairs") agree.
-            return facts.same_title(lex.titles, a, b) if extends.get(f.check) == "title-conflict" else None
+        def same(f: Finding, a: str, b: str) -> int | None:
+            # Two phrasings of one title ("Deputy Foreign Minister" / "Deputy Minister of Foreign Affairs") agree;
+            # a bare "Minister" says less than "Foreign Minister" or "Defence Minister", and supports neither.
+            return facts.title_relation(lex.titles, a, b) if extends.get(f.check) in TITLE_CHECKS else None
 
         findings = gate.judge(findings, drafts, sheet.verdict(documents, lex) if sheet else None, same)
         findings = sorted(facts.unrepeated(findings), key=Finding.sort_key)
@@ -277,6 +286,7 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
     findings, inline = gate.suppressed(findings, documents, drafts, settings.inline_ignores)
     findings, accepted = gate.accepted(findings, settings.accept)
     findings, baselined = gate.baselined(findings, baseline, drafts)
+    findings, below = gate.below(findings, settings.min_severity)
     if baseline is not None:
         warnings += baseline.notes
     rule_info = {r.id: (r.description, r.severity) for r in rules.rules if r.enabled}
@@ -284,5 +294,7 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
         rule_info[facts.CHECK] = ("A value the newsroom fact sheet contradicts.", settings.severity.get(facts.CHECK, "error"))
     return Report(documents=documents, findings=findings, errors=errors, warnings=warnings, problems=problems,
                   rules_digest=rules.digest, sentence_counts=counts,
-                  stories=stories, story_labels=labels, set_aside={"suppressed": len(inline), "accepted": len(accepted), "baselined": len(baselined)},
+                  stories=stories, story_labels=labels,
+                  set_aside={"suppressed": len(inline), "accepted": len(accepted), "baselined": len(baselined),
+                             "below_min_severity": len(below)},
                   rules=rule_info, suppressed=[*inline, *accepted, *baselined])

@@ -11,13 +11,14 @@ shows the :class:`~factcheck.cache.memo.Outcome` and exits with
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from . import gate, ingest
 from .cache.memo import Outcome
 from .config import Settings
 from .output import write_output
-from .report import FORMATS
+from .report import FORMATS, sarif
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Request:
     write_baseline: Path | None = None
     stdin: object = None  # terminal.StdinArticle, when one article comes from standard input
     progress: object = None  # terminal.Progress, or None
+    sarif_root: str | None = None  # the absolute folder SARIF URIs are relative to (--sarif-root, or the current one)
 
 
 @dataclass
@@ -54,7 +56,9 @@ def scan(request: Request) -> Scanned:
     memo, key = None, None
     # Writing a baseline needs the findings themselves; stdin has no file to key on.
     if settings.cache and not request.write_baseline and stdin is None:
-        memo, key = _memo(settings, inputs, request.baseline, request.fmt, request.colour, result.warnings)
+        # A SARIF log's URIs depend on the folder they are relative to.
+        fmt = f"sarif:{request.sarif_root}" if request.fmt == "sarif" else request.fmt
+        memo, key = _memo(settings, inputs, request.baseline, fmt, request.colour, result.warnings)
     try:
         outcome = memo.get(key[0]) if memo and key else None
         if outcome is None:
@@ -76,6 +80,8 @@ def _run(request: Request, paths: list[str], inputs, result: Scanned) -> Outcome
     settings, stdin = request.settings, request.stdin
     # Writing a baseline records every current finding, so an old baseline is not applied then.
     known = gate.read_baseline(request.baseline) if request.baseline and not request.write_baseline else None
+    if request.write_baseline:
+        settings = settings.replaced("--write-baseline records every finding", min_severity="info")
     report = run(paths, settings, against=request.against or None, baseline=known, inputs=inputs,
                  progress=request.progress)
     if stdin:
@@ -84,7 +90,8 @@ def _run(request: Request, paths: list[str], inputs, result: Scanned) -> Outcome
         drafts = ({stdin.name if d == stdin.path.as_posix() else d for d in inputs.drafts} if stdin else inputs.drafts)
         write_output(request.write_baseline, gate.baseline_text(report.findings, drafts if request.against else None))
         result.notes.append(f"baseline of {len(report.findings)} finding(s) written to {request.write_baseline}")
-    outcome = Outcome(FORMATS[request.fmt](report, color=request.colour), report.warnings, report.errors,
+    render = partial(sarif.render, root=request.sarif_root) if request.fmt == "sarif" else FORMATS[request.fmt]
+    outcome = Outcome(render(report, color=request.colour), report.warnings, report.errors,
                       [f.severity for f in report.findings], len(report.documents),
                       fatal=any(p.fatal for p in report.problems), wrote_baseline=bool(request.write_baseline))
     outcome.rules_digest = report.rules_digest

@@ -1,13 +1,16 @@
 """Terminal conventions for ``factcheck scan``: colour, the default format, stdin, and the closing summary line.
 
 - Colour follows ``--color``: ``always``, ``never``, or ``auto`` (the default):
-  on only when the report goes to a terminal and ``NO_COLOR`` is unset or empty
-  (https://no-color.org).
+  on when the report goes to a terminal, or when ``FORCE_COLOR`` is set (not empty,
+  "0" or "false"; https://force-color.org), and never while ``NO_COLOR`` is set and
+  not empty (https://no-color.org).
 - The default format is ``text`` on a terminal and ``markdown`` otherwise.
 - ``-`` as a path reads the article from standard input; ``--stdin-filename``
   names it in the report (its extension picks the reader: .md, .html, .txt).
 - After every scan one line on stderr says what was found and where the report went.
-- A scan that runs longer than two seconds shows its stage on stderr, on a terminal only.
+- A scan that runs longer than two seconds shows its stage on stderr, on a terminal only,
+  with the sentences encoded so far ("encoding sentences: 1,200 of 2,970 done").
+- The one-time ONNX export is announced on stderr, on a terminal or not.
 """
 
 from __future__ import annotations
@@ -31,7 +34,11 @@ def colour(choice: str, output: Path | None, stream: IO, fmt: str) -> bool:
         return False
     if choice == "always":
         return True
-    return output is None and not os.environ.get("NO_COLOR") and stream.isatty()
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0", "false"):  # https://force-color.org (CI logs show colour)
+        return True
+    return output is None and stream.isatty()
 
 
 def default_format(output: Path | None, stream: IO) -> str:
@@ -123,6 +130,13 @@ class Progress:
         with self._lock:
             self.stream.write(f"\r\x1b[Kfactcheck: {self.stage} ({time.monotonic() - self.started:.0f} s)")
             self.stream.flush()
+
+    def announce(self, text: str) -> None:
+        """Say ``text`` on a line of its own, on a terminal or not (a hook's log shows why a run takes long)."""
+        with self._lock:
+            self.stream.write(("\r\x1b[K" if self.shown else "") + f"factcheck: {text}\n")
+            self.stream.flush()
+        self(text)
 
     def close(self) -> None:
         if self._timer is not None:

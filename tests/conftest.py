@@ -90,7 +90,7 @@ def system_hook():
             "    hooks:\n"
             "      - id: factcheck\n"
             "        name: factcheck\n"
-            f"        entry: {factcheck} scan --format text --against published --fail-on warning --cache-dir {cache_dir}"
+            f"        entry: {factcheck} scan --format text --min-severity warning --against published --fail-on warning --cache-dir {cache_dir}"
             " --baseline .factcheck-baseline.json\n"
             "        language: system\n"
             "        types_or: [markdown, html, plain-text]\n"

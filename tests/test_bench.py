@@ -8,11 +8,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_quick_bench_writes_every_figure(tmp_path):
-    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--quick", "--out", str(tmp_path),
-                             "--work", str(tmp_path / "work")], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[-2000:]
-    data = json.loads((tmp_path / "results.json").read_text())
+def assert_every_figure(data: dict, text: str) -> None:
+    """The shape of a quick bench's results.json and RESULTS.md; no figure whose value depends on the CPU is pinned.
+
+    The int8 candidates' share re-encoded in fp32 is whatever this CPU's int8 kernels
+    leave near the threshold: another machine may leave no borderline pair (0.0).
+    """
     scan = data["scan"][0]
     for key in ("cold_vs_plain_encode", "torch_cold_vs_plain_encode", "warm_speedup", "edited_speedup", "prepare_seconds",
                 "cold_scan_peak_rss_mib", "recall_total"):
@@ -39,17 +40,38 @@ def test_quick_bench_writes_every_figure(tmp_path):
     for name, c in candidates.items():
         assert c["seconds"] > 0, (name, c)
         if name.startswith("int8"):
-            assert 0 < c["share_fp32"] <= 1 and 0 <= c["group_pairs"]["f1"] <= 1, c
+            assert 0 <= c["share_fp32"] <= 1 and 0 <= c["group_pairs"]["f1"] <= 1, c
     claims = candidates["claims only (fp32)"]
     assert 0 < claims["share_encoded"] <= 1 and claims["findings_full"] > 0 and claims["cold_scan_seconds"] > 0
     assert data["seeds"]["code"] == 0 and data["seeds"]["cold_scan_peak_rss_mib"] > 0
     assert data["precommit"]["draft_warm_seconds"] > 0 and data["precommit"]["draft_edited_seconds"] > 0
     assert data["precommit"]["corpus_cold_scan_peak_rss_mib"] > 0
-    text = (tmp_path / "RESULTS.md").read_text()
     for heading in ("## Targets", "## Scan", "## Encoder backends", "## Cold scan: the candidates", "## Grouping",
                     "### Clustered", "### Tiled", "## Pre-commit shape"):
         assert heading in text
     assert "seeds cold scan peak RSS" in text and "at 40,000, clustered" in text
+
+
+def test_quick_bench_writes_every_figure(tmp_path):
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--quick", "--out", str(tmp_path),
+                             "--work", str(tmp_path / "work")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    data = json.loads((tmp_path / "results.json").read_text())
+    assert_every_figure(data, (tmp_path / "RESULTS.md").read_text())
+
+    # A machine whose int8 kernels leave no pair near the threshold re-encodes nothing in fp32: the same run with
+    # every int8 share forced to zero (and the borderline step costing no time) still passes and still writes RESULTS.md.
+    for c in data["candidates"]:
+        if c["candidate"].startswith("int8"):
+            c["share_fp32"] = 0.0
+            c["seconds"] = next(e["seconds"] for e in data["encoders"] if e["backend"] == "onnx-int8")
+    forced = tmp_path / "forced"
+    forced.mkdir()
+    (forced / "results.json").write_text(json.dumps(data))
+    rewrite = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--from-json", str(forced / "results.json"),
+                              "--out", str(forced)], capture_output=True, text=True)
+    assert rewrite.returncode == 0, rewrite.stderr[-2000:]
+    assert_every_figure(data, (forced / "RESULTS.md").read_text())
 
 
 def test_clustered_shape_is_the_issue_s():

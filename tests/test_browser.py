@@ -190,3 +190,23 @@ def test_dark_theme_follows_the_system(chromium, seeds_html):
     dark = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert light == "rgb(255, 255, 255)" and dark != light
     page.close()
+
+
+def test_page_is_no_wider_than_a_phone_and_dates_do_not_wrap_on_a_desktop(chromium, seeds_html):
+    # At 390 px (a phone) the documents table and the story filter once made the page 528 px wide.
+    page = chromium.new_page(viewport={"width": 390, "height": 844})
+    page.goto(seeds_html.resolve().as_uri())
+    page.wait_for_load_state("load")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the page is {width} px wide at a 390 px viewport"
+    page.close()
+    # At 1280 px a date cell is one line: "2024-08-23" never breaks at its hyphens.
+    page = chromium.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(seeds_html.resolve().as_uri())
+    page.wait_for_load_state("load")
+    heights = page.evaluate("""() => [...document.querySelectorAll('td, th, time, .date')]
+        .filter(e => /^\\s*\\d{4}-\\d\\d(-\\d\\d)?\\s*$/.test(e.textContent))
+        .map(e => { const r = document.createRange(); r.selectNodeContents(e);
+                    return [e.textContent.trim(), r.getClientRects().length]; })""")
+    assert heights and all(lines == 1 for _, lines in heights), heights
+    page.close()

@@ -37,3 +37,21 @@ def test_pass_opinion_with_a_figure_is_not_a_claim(scan_texts, of_check):
         "b.txt": "Collapse\nThe Kestrel Bridge collapsed in the evening rush hour, sending cars into the river.\n",
     })
     assert of_check(report, "single-source") == []
+
+
+def test_pass_a_money_figure_every_outlet_gives_in_other_words(scan_texts, of_check):
+    # "$4.6 million library" / "$4.6 million building": one amount, stated by all three, is not one outlet's alone
+    _, report = scan_texts({
+        "a.txt": "Library\nThe council approved a $4.6 million library for the east side of town on Monday evening.\n",
+        "b.txt": "Library\nCouncillors backed the $4.6 million building after a long debate about its location downtown.\n",
+        "c.txt": "Library\nThe town will spend $4.6 million on the new library, which opens to readers next spring.\n",
+    })
+    assert [f for f in of_check(report, "single-source") if "$4.6 million" in f["values"]] == []
+
+
+def test_the_message_names_the_claim(scan_texts, of_check):
+    _, report = scan_texts({"a.txt": "Collapse\nThe Kestrel Bridge collapsed during the evening rush hour.\n"
+                                     "Investigators found 40 corroded cables in the north tower, according to a leaked report.\n",
+                            "b.txt": "Collapse\nThe Kestrel Bridge collapsed in the evening rush hour, sending cars into the river.\n"})
+    (f,) = of_check(report, "single-source")
+    assert f["message"] == "A check-worthy claim that only a.txt makes: '40'"

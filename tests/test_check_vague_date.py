@@ -88,3 +88,30 @@ def test_told_as_past():
     assert told_as_past("He was filmed on") and told_as_past("Police arrested him on")
     assert not told_as_past("The report will be published on") and not told_as_past("The court meets on")
     assert not told_as_past("The report, published Tuesday, says the vote is on")
+
+
+def test_pass_a_month_in_a_planned_or_future_clause_is_the_next_one(scan_texts, of_check):
+    # an article of 24 August: each month is the coming one, however far ahead or behind in the calendar
+    _, report = scan_texts({"a.md": "---\ntitle: Visit\ndate: 2024-08-24\n---\n\n"
+                                    "Nurtleu is expected to visit Minsk in December. Work will begin in September. "
+                                    "The plant is due to start in June. The ministry plans to open talks in May. "
+                                    "The minister, who is due to travel in April, declined to comment. "
+                                    "Elections are held next March.\n"})
+    assert values(report, of_check) == []
+
+
+def test_fail_the_same_months_with_nothing_planned_stay_vague(scan_texts, of_check):
+    _, report = scan_texts({"a.md": "---\ntitle: Visit\ndate: 2024-08-24\n---\n\n"
+                                    "The plan was first mooted in 2019. Nurtleu visited Minsk in December. "
+                                    "Work began in June.\n"})
+    # named without the sentence's full stop ("in June", not "in June.")
+    assert values(report, of_check) == ["in December", "in June"]
+
+
+def test_a_month_ahead_is_counted_both_ways_like_the_suggestion(scan_texts, of_check):
+    # "lies 99 days from" counted forward while the suggestion inferred the past year: the message says both
+    _, report = scan_texts({"a.md": "---\ntitle: Festival\ndate: 2024-08-24\n---\n\nThe festival in December draws crowds.\n"})
+    (f,) = of_check(report, "vague-date")
+    assert "the coming one lies" in f["message"] and "days after the document's date 2024-08-24" in f["message"]
+    assert "the last one 267 days before it" in f["message"], f["message"]
+    assert "2023 (inferred)" in f["suggestion"]

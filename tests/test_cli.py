@@ -375,3 +375,106 @@ def test_reports_are_written_0644_and_keep_an_existing_mode(run_cli, tmp_path):
 def test_stdin_filename_without_stdin_is_an_error(run_cli):
     result = run_cli("scan", "seeds", "--stdin-filename", "drafts/x.md")
     assert result.exit_code == 2 and "give '-' as a path too" in result.stderr and result.stdout == ""
+
+
+def test_min_severity_hides_lower_findings_and_counts_them(run_cli, tmp_path):
+    every = json.loads(run_cli("scan", "seeds", "--format", "json", "--fail-on", "never").stdout)
+    shown = json.loads(run_cli("scan", "seeds", "--format", "json", "--fail-on", "never", "--min-severity", "WARNING").stdout)
+    lower = [f for f in every["findings"] if f["severity"] == "info"]
+    assert lower and [f["id"] for f in shown["findings"]] == [f["id"] for f in every["findings"] if f["severity"] != "info"]
+    assert shown["set_aside"]["below_min_severity"] == len(lower) and "below_min_severity" not in every["set_aside"]
+    text = run_cli("scan", "seeds", "--format", "text", "--fail-on", "never", "--min-severity", "warning").stdout
+    assert text.splitlines()[-1].endswith(f"not reported: {len(lower)} below min severity")
+    # a finding that fails the run is always shown
+    refused = run_cli("scan", "seeds", "--format", "json", "--fail-on", "info", "--min-severity", "warning")
+    assert refused.exit_code == 2 and "below min-severity" in refused.stderr
+
+
+def test_a_text_report_on_stdout_carries_the_one_summary(run_cli, tmp_path):
+    result = run_cli("scan", "seeds", "--format", "text", "--fail-on", "never")
+    assert result.stdout.splitlines()[-1].startswith("2 error(s)")
+    assert not any(line.startswith("factcheck: ") and " in 5 files" in line for line in result.stderr.splitlines())
+
+
+def test_unknown_config_key_offers_the_closest(tmp_path, monkeypatch):
+    (tmp_path / "factcheck.toml").write_text('fail_onn = "warning"\n', encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["config"])
+    assert result.exit_code == 2 and "unknown key 'fail_onn' (did you mean 'fail-on'?)" in result.stderr
+
+
+def test_select_is_case_insensitive_and_a_typo_gets_a_suggestion(run_cli):
+    upper = json.loads(run_cli("scan", "seeds", "--format", "json", "--fail-on", "never", "--select", "TITLE-CONFLICT").stdout)
+    assert {f["check"] for f in upper["findings"]} == {"title-conflict"}
+    typo = run_cli("scan", "seeds", "--format", "json", "--select", "Title-Conflcit")
+    assert typo.exit_code == 2 and "did you mean 'title-conflict'?" in typo.stderr
+
+
+def test_force_color_colours_a_pipe_unless_no_color(monkeypatch):
+    import io
+
+    from factcheck.terminal import colour
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert colour("auto", None, io.StringIO(), "text") is True
+    assert colour("auto", None, io.StringIO(), "json") is False and colour("never", None, io.StringIO(), "text") is False
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert colour("auto", None, io.StringIO(), "text") is False
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "0")
+    assert colour("auto", None, io.StringIO(), "text") is False
+
+
+def test_facts_add_refuses_a_figure_or_date_that_is_none(tmp_path):
+    sheet = tmp_path / "facts.yaml"
+    for kind, value in (("figure", "lots"), ("date", "soon"), ("date", "next week")):
+        result = CliRunner().invoke(cli, ["facts", "add", kind, "cost", value, "--file", str(sheet)])
+        assert result.exit_code == 2 and f"'{value}' is not a" in result.stderr, (kind, value, result.stderr)
+    assert not sheet.exists()
+    for kind, value in (("figure", "$4.6 million"), ("figure", "six"), ("figure", "1,200"), ("date", "August 15")):
+        assert CliRunner().invoke(cli, ["facts", "add", kind, "cost", value, "--file", str(sheet)]).exit_code == 0, value
+
+
+def test_output_into_a_missing_folder_is_refused(run_cli, tmp_path):
+    result = run_cli("scan", "seeds", "-o", str(tmp_path / "no-such" / "r.md"), "--fail-on", "never")
+    assert result.exit_code == 2 and "no such folder" in result.stderr
+    assert not (tmp_path / "no-such").exists()
+
+
+def test_baseline_subjects_name_no_file_and_keep_no_stray_separator():
+    from factcheck import gate
+    from factcheck.models import Evidence, Finding
+
+    places = [Evidence("x/a.txt", 1, 1, "The same long passage.", None), Evidence("y/b.txt", 1, 1, "The same long passage.", None)]
+    f = Finding("duplicate-passage", "info", "m", "copied across a.txt, b.txt", [], places)
+    assert {e["subject"] for e in gate.entries(f, None)} == {"copied across"}
+    g = Finding("duplicate-passage", "warning", "m", "a.txt: 2 sentences repeated", [], places[:1])
+    assert {e["subject"] for e in gate.entries(g, None)} == {"2 sentences repeated"}
+
+
+def test_encoding_progress_counts_sentences_and_the_export_is_announced(cache_dir, exported_models, tmp_path, monkeypatch):
+    from factcheck.cache import onnx
+    from factcheck.embed import Embedder
+
+    seen = []
+    e = Embedder(cache_dir=cache_dir, use_cache=False)
+    e.progress = seen.append
+    e.encode([f"Sentence number {n} about the budget." for n in range(70)])
+    e.close()
+    assert seen[-1] == "encoding sentences: 70 of 70 done" and "encoding sentences: 64 of 70 done" in seen
+    # a cache without the exported graph: the export is announced before it starts (here it is the session's graph)
+    ready = onnx.prepare
+    monkeypatch.setattr(onnx, "prepare", lambda folder, root, sha, backend, fh: ready(folder, cache_dir, sha, backend, fh))
+    said = []
+    fresh = Embedder(cache_dir=tmp_path / "fresh")
+    fresh.announce = said.append
+    fresh.load()
+    fresh.close()
+    assert said and said[0].startswith("exporting packaged:all-MiniLM-L6-v2 to ONNX"), said
+
+
+def test_prepare_names_what_runs_not_a_class(cache_dir, exported_models):
+    result = CliRunner().invoke(cli, ["prepare", "--cache-dir", str(cache_dir)])
+    assert result.exit_code == 0 and "run by ONNX Runtime" in result.stderr and "Encoder" not in result.stderr, result.stderr

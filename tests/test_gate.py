@@ -166,7 +166,7 @@ def test_a_draft_agreeing_with_the_majority_is_info_with_the_archive_split():
                       place("c.txt", "Deputy Minister of Foreign Affairs"))
     [judged] = gate.judge([f], {"d.md"})
     assert judged.severity == "info"
-    assert "the archive itself disagrees (2 vs 1)" in judged.message
+    assert "the archive itself disagrees: 2 archive sources agree, 1 disagrees" in judged.message
     [view] = judged.drafts
     assert (view.value, view.agree, view.disagree, view.blamed) == ("Foreign Minister", ("a.txt", "b.txt"), ("c.txt",), False)
     assert judged.as_dict()["drafts"][0]["agree_count"] == 2  # an added key of the JSON contract
@@ -400,3 +400,40 @@ def test_a_fact_sheet_alias_bomb_is_refused(tmp_path):
     (tmp_path / "facts.yaml").write_text(bomb, encoding="utf-8")
     with _pytest.raises(FactsError):
         FactSheet.load(tmp_path / "facts.yaml")
+
+
+def test_one_count_feeds_the_message_the_comparison_and_json(lex):
+    # a bare "Minister" says less than the draft's "Foreign Minister": neither agreement nor disagreement, everywhere
+    from factcheck.facts import title_relation
+
+    def same(finding, a, b):
+        return title_relation(lex.titles, a, b)
+
+    f = title_finding(place("d.md", "Foreign Minister"), place("a.txt", "Foreign Minister"),
+                      place("b.txt", "Minister"), place("c.txt", "Deputy Minister of Foreign Affairs"))
+    [judged] = gate.judge([f], {"d.md"}, same=same)
+    view = judged.drafts[0].as_dict()
+    assert (view["agree"], view["disagree"], view["less"]) == (["a.txt"], ["c.txt"], ["b.txt"])
+    assert judged.severity == "info" and judged.message.endswith("1 archive source agrees, 1 disagrees, 1 says less)")
+    lines = gate.comparison(judged)
+    assert lines[0] == "draft: Foreign Minister  (d.md; 1 archive source agrees, 1 disagrees, 1 says less)"
+    assert lines[1:] == ["c: Deputy Minister of Foreign Affairs", "b (says less): Minister"]
+    # "Defence Minister" finds no support in a bare "Minister"
+    g = title_finding(place("d.md", "Defence Minister"), place("a.txt", "Foreign Minister"), place("b.txt", "Minister"))
+    [judged] = gate.judge([g], {"d.md"}, same=same)
+    assert judged.severity == "error" and judged.drafts[0].agree == () and judged.drafts[0].less == ("b.txt",)
+    assert gate.comparison(judged)[0].endswith("(d.md; 0 archive sources agree, 1 disagrees, 1 says less)")
+    # the other way round, a fuller title supports a draft's bare one
+    assert title_relation(lex.titles, "Minister", "Foreign Minister") == 1
+
+
+def test_the_primary_place_is_the_draft_or_else_the_odd_one_out():
+    f = Finding("title-conflict", "error", "m", "Jane Roe", ["Deputy Mayor", "Mayor"],
+                [place("a.txt", "Mayor"), place("b.txt", "Mayor"), place("c.txt", "Deputy Mayor")])
+    assert f.primary.document == "c.txt"  # the minority, not the first file
+    g = title_finding(place("a.txt", "Foreign Minister"), place("b.txt", "Foreign Minister"), place("z.md", "Defence Minister"))
+    [judged] = gate.judge([g], {"z.md"})
+    assert judged.primary.document == "z.md"
+    h = title_finding(place("a.txt", "Foreign Minister"), place("z.md", "Foreign Minister"), place("c.txt", "Deputy Foreign Minister"))
+    [judged] = gate.judge([h], {"z.md"})  # the draft agrees: still reported at the draft, the file the editor is committing
+    assert judged.primary.document == "z.md"

@@ -6,6 +6,7 @@ against published/. No network: nothing is installed by pre-commit.
 """
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -122,3 +123,16 @@ def test_the_hook_installs_with_language_python_from_a_tag_of_a_local_clone(tmp_
     git(repo, "add", "drafts/envoy.md")
     allowed = commit(repo, env, "draft, fixed")
     assert allowed.returncode == 0, allowed.stdout + allowed.stderr
+
+
+def test_every_rev_the_docs_name_is_a_tag_of_this_repository():
+    # A newsroom copies `rev:` from the README; a rev that is not a tag fails its first `pre-commit install`.
+    root = Path(__file__).resolve().parent.parent
+    if shutil.which("git") is None or git(root, "rev-parse", "--git-dir", check=False).returncode != 0:
+        pytest.skip("not a git checkout (an sdist or a wheel has no tags)")
+    named = set()
+    for doc in (root / "README.md", root / ".pre-commit-hooks.yaml"):
+        named |= set(re.findall(r"\brev:\s*([\w.\-]+)", doc.read_text(encoding="utf-8")))
+    assert TAG in named, named
+    tags = set(git(root, "tag", "--list").stdout.split())
+    assert named <= tags, f"the docs name rev(s) {sorted(named - tags)} that are not tags (git tag {TAG})"

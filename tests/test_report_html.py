@@ -74,3 +74,19 @@ def test_cards_carry_what_the_filters_read_and_severity_is_not_colour_only():
 
 def test_rendering_is_deterministic():
     assert html.render(quote_report()) == html.render(quote_report())
+
+
+def test_word_diff_only_for_quotes_with_a_legend_naming_each_source_and_marks_drawn():
+    from factcheck.models import Document, Evidence, Finding, Report
+    from factcheck.report import html
+
+    a, b = "The time is not far off when you will come to Russia.", "The time is not far away when you will come to Russia."
+    docs = [Document(path="a.txt", source=f"T\n{a}\n", text=f"T\n{a}\n"), Document(path="b.txt", source=f"T\n{b}\n", text=f"T\n{b}\n")]
+    quote = Finding("quote-mismatch", "warning", "A quote is worded differently: not far [-off-] {+away+}", "Lukashenko",
+                    [a, b], [Evidence("a.txt", 2, 1, a, a), Evidence("b.txt", 2, 1, b, b)])
+    title = Finding("title-conflict", "error", "m", "Jane Roe", ["Deputy Minister of Foreign Affairs", "First Deputy Minister of Defence"],
+                    [Evidence("a.txt", 2, 1, a, "Deputy Minister of Foreign Affairs"), Evidence("b.txt", 2, 1, b, "First Deputy Minister of Defence")])
+    page = html.render(Report(documents=docs, findings=[quote, title]))
+    assert page.count('class="diff"') == 1  # the quote's, not the title's
+    assert "Word diff (<del>a.txt</del> <ins>b.txt</ins>)" in page
+    assert "not far <del>off</del> <ins>away</ins>" in page and "[-off-]" not in page

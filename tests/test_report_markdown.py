@@ -106,3 +106,15 @@ def test_committed_report_is_half_the_characters_per_finding_of_the_old_one():
     text = (Path(__file__).resolve().parent.parent / "reports" / "seeds.md").read_text(encoding="utf-8")
     findings = sum(1 for line in text.splitlines() if line.startswith("### "))
     assert len(text.encode()) <= 34_873 / 16 * findings / 2
+
+
+def test_a_message_word_diff_is_struck_and_bold_not_raw_marks():
+    from factcheck.models import Document, Evidence, Finding, Report
+    from factcheck.report import markdown
+
+    a, b = "The time is not far off.", "The time is not far away."
+    f = Finding("quote-mismatch", "warning", "A quote is worded differently: not far [-off-] {+away+}", "Lukashenko",
+                [a, b], [Evidence("a.txt", 2, 1, a, a), Evidence("b.txt", 2, 1, b, b)])
+    out = markdown.render(Report(documents=[Document(path="a.txt", source="", text=""), Document(path="b.txt", source="", text="")],
+                                 findings=[f]))
+    assert "not far ~~off~~ **away**" in out and "[-off-]" not in out and "{+away+}" not in out

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 from sarif_kit.validate import validation_errors
 
@@ -25,9 +28,10 @@ def test_seeds_sarif_validates_and_rules_carry_help(run_cli):
     log = json.loads(run_cli("scan", "seeds", "--format", "sarif").stdout)
     assert validation_errors(log) == []
     run = log["runs"][0]
-    assert "%SRCROOT%" in run["originalUriBaseIds"]
+    assert "%SRCROOT%" in run["originalUriBaseIds"] and "informationUri" not in run["tool"]["driver"]
     for rule in run["tool"]["driver"]["rules"]:
-        assert rule["fullDescription"]["text"] and rule["helpUri"].endswith("#checks")
+        assert rule["fullDescription"]["text"] and "helpUri" not in rule  # no placeholder address
+        assert 'the "Checks" section' in rule["help"]["markdown"]
         assert "Example:" in rule["help"]["markdown"] and "```text" in rule["help"]["markdown"]
     for result in run["results"]:
         location = result["locations"][0]["physicalLocation"]
@@ -39,7 +43,7 @@ def test_seeds_sarif_validates_and_rules_carry_help(run_cli):
 
 
 def test_relative_uris_and_end_columns_from_the_file():
-    log = sarif.as_dict(misspelling("news/"))
+    log = sarif.as_dict(misspelling("news/"), cwd="/srv")
     assert validation_errors(log) == []
     result = log["runs"][0]["results"][0]
     primary = result["locations"][0]["physicalLocation"]
@@ -49,7 +53,7 @@ def test_relative_uris_and_end_columns_from_the_file():
 
 
 def test_a_fix_replaces_the_value_in_question_with_the_suggestion():
-    result = sarif.as_dict(misspelling(""))["runs"][0]["results"][0]
+    result = sarif.as_dict(misspelling(""), cwd="/srv")["runs"][0]["results"][0]
     (fix,) = result["fixes"]
     change = fix["artifactChanges"][0]
     assert change["artifactLocation"]["uri"] == "b.txt"
@@ -65,12 +69,36 @@ def test_no_end_column_or_fix_where_the_file_does_not_hold_the_value_there():
     assert "fixes" not in result
 
 
-def test_absolute_paths_become_relative_to_their_common_folder():
-    log = sarif.as_dict(misspelling("/srv/news/corpus/"))
+def test_absolute_paths_become_relative_to_the_working_folder_or_the_sarif_root():
+    # a scan of /srv/news/corpus run in /srv/news: URIs name the files as the repository does, not the scanned folder
+    log = sarif.as_dict(misspelling("/srv/news/corpus/"), cwd="/srv/news")
     assert validation_errors(log) == []
     run = log["runs"][0]
-    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file:///srv/news/corpus/"
-    assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "b.txt"
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file:///srv/news/"
+    assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "corpus/b.txt"
+    rooted = sarif.as_dict(misspelling("corpus/"), root="/srv", cwd="/srv/news")["runs"][0]
+    assert rooted["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file:///srv/"
+    assert rooted["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "news/corpus/b.txt"
+    # a file outside the root has no relative URI: its absolute one
+    outside = sarif.as_dict(misspelling("/elsewhere/"), cwd="/srv/news")["runs"][0]
+    assert outside["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "file:///elsewhere/b.txt"}
+
+
+def test_absolute_input_paths_end_to_end_are_relative_to_the_working_folder(run_cli, tmp_path):
+    root = Path(__file__).resolve().parent.parent
+    log = json.loads(run_cli("scan", str(root / "seeds"), "--format", "sarif").stdout)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    assert uris and all(u.startswith("seeds/") for u in uris), uris
+    rooted = json.loads(run_cli("scan", str(root / "seeds"), "--format", "sarif", "--sarif-root", str(root / "seeds")).stdout)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in rooted["runs"][0]["results"]}
+    assert uris and not any("/" in u for u in uris), uris
+    assert run_cli("scan", "seeds", "--format", "json", "--sarif-root", "seeds").exit_code == 2
+
+
+def test_tool_version_is_the_cli_version(run_cli):
+    log = json.loads(run_cli("scan", "seeds", "--format", "sarif").stdout)
+    shown = subprocess.run([str(Path(sys.executable).parent / "factcheck"), "--version"], capture_output=True, text=True).stdout
+    assert shown.split()[-1] == log["runs"][0]["tool"]["driver"]["version"], shown
 
 
 def test_uris_are_percent_encoded():
@@ -79,5 +107,5 @@ def test_uris_are_percent_encoded():
         d.path = "my `news`/" + d.path
     report.findings[0].evidence = [Evidence("my `news`/" + e.document, e.line, e.column, e.text, e.value)
                                    for e in report.findings[0].evidence]
-    uri = sarif.as_dict(report)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    uri = sarif.as_dict(report, cwd="/srv")["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "my%20%60news%60/b.txt"

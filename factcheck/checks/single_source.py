@@ -24,7 +24,7 @@ from .base import Check, Example
 
 class SingleSource(Check):
     name = "single-source"
-    message_fields = ('document',)
+    message_fields = ('document', 'claim')
     defers = True
     defaults = {
         "max_similarity": 0.6, "max_per_document": 2, "max_per_story": 10, "min_score": 2, "min_words": 8,
@@ -67,8 +67,14 @@ class SingleSource(Check):
 
     @staticmethod
     def _keys(s: Sentence) -> set[tuple]:
-        """Quantities as (dimension, thing, value): the same figure for the same thing elsewhere is a second source."""
-        return {(q.dimension, q.thing, q.value) for q in find_quantities(s.text) if q.thing and q.dimension != "duration"}
+        """Quantities as (dimension, thing, value): the same figure for the same thing elsewhere is a second source.
+
+        A count needs its thing ("40 cables"); a measured amount ("$4.6 million",
+        "300 metres") is distinctive by itself, so another outlet's "$4.6 million
+        building" is a second source for "a $4.6 million library".
+        """
+        return {(q.dimension, q.thing if q.dimension == "count" else "", q.value) for q in find_quantities(s.text)
+                if q.dimension != "duration" and (q.thing or q.dimension != "count")}
 
     def run(self, corpus: Corpus) -> list[Finding]:
         index = {s.key: i for i, s in enumerate(corpus.sentences)}
@@ -122,8 +128,15 @@ class SingleSource(Check):
                 evidence=[evidence_at(s, values[0] if values else None)],
                 suggestion=f"Confirm with a second source (closest sentence elsewhere is {closest:.2f} similar).",
                 document=s.doc.name,
+                claim=_short(values[0]) if values else "",
             ))
         return findings
+
+
+def _short(value: str, limit: int = 60) -> str:
+    """The claim's first value as the message names it: a long quote cut at a word, with an ellipsis."""
+    value = " ".join(value.split())
+    return f"'{value}'" if len(value) <= limit else f"'{value[:limit].rsplit(' ', 1)[0]}…'"
 
 
 def _nearest_elsewhere(rows: np.ndarray, paths: list[str], block: int = 1024) -> np.ndarray:

@@ -8,6 +8,11 @@ it, or the document is undated); a weekday or "yesterday" in an undated document
 and a relative expression ("A month later") whose anchor is itself unresolved.
 Dates inside direct quotations are the speaker's words and are left alone.
 
+A month or day with no year in a planned or future clause ("will begin in
+September", "is due to start in June", "is expected to visit Minsk in December",
+"next March") is its next occurrence after the document's date, and so settled:
+the rule's ``planned`` phrases say which clauses plan.
+
 One finding per root cause, not per mention: an undated document gets a single
 finding that lists every expression its missing date leaves open, and "A month
 later" is folded into the finding of the unresolved date it counts from. For a
@@ -33,6 +38,21 @@ _PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|would|shall|due|scheduled|expected|planned|plans?|next|upcoming|coming)\b", re.IGNORECASE)
 
 
+def planned_pattern(phrases: list[str]) -> re.Pattern:
+    """A pattern that finds any of ``phrases`` (the rule's ``planned`` list) as whole words, any case."""
+    words = sorted((re.escape(p.strip()).replace(r"\ ", r"\s+") for p in phrases if p.strip()), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b" if words else r"(?!)", re.IGNORECASE)
+
+
+# A full month name takes no abbreviation point: "in June." at a sentence's end is "in June".
+_MONTH_STOP = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\.$")
+
+
+def shown(t: Temporal) -> str:
+    """The expression as a finding names it, without a sentence's full stop."""
+    return _MONTH_STOP.sub(r"\1", t.text)
+
+
 _THIS_YEAR = re.compile(r"\s*,?\s*(?:of )?this year\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:()—–]|\b(?:and|but|that|which|who)\b", re.IGNORECASE)
 
@@ -45,6 +65,12 @@ def told_as_past(before: str) -> bool:
     """
     clause = _CLAUSE.split(before)[-1]
     return bool(_PAST.search(clause)) and not _FUTURE.search(clause)
+
+
+def told_as_planned(upto: str, planned: re.Pattern) -> bool:
+    """Whether the date's own clause, up to and including the date, plans or foretells ("is expected to visit Minsk in
+    December", "next March")."""
+    return bool(planned.search(_CLAUSE.split(upto)[-1]))
 
 
 def last_occurrence(value, published: dt.date) -> dt.date | None:
@@ -69,13 +95,21 @@ def past_distance(value, published: dt.date) -> int:
 class VagueDate(Check):
     name = "vague-date"
     message_fields = ('reason',)
-    defaults = {"settle_days": 31, "settle_future_days": 62, "anchor_sentences": 1, "undated_severity": "info"}
+    defaults = {"settle_days": 31, "settle_future_days": 62, "anchor_sentences": 1, "undated_severity": "info",
+                "planned": ["will", "shall", "is due to", "are due to", "is expected to", "are expected to", "is scheduled to",
+                            "are scheduled to", "is set to", "are set to", "plans to", "plan to", "next"]}
     examples = (
         Example({"a.txt": "Policy\nUnrest shook the country in early 2022.\nThe government has long pursued a balanced policy.\n"
                           "In June of that year, the president spoke at a forum.\n"},
                 ("June of that year",)),
         Example({"a.txt": "Policy\nUnrest shook the country in 2022. In June of that year, the president spoke.\n"}),
+        Example({"a.txt": "Visit\nPublished: 2024-08-24\nNurtleu is expected to visit Minsk in December. "
+                          "Work will begin in June.\n"}, note="the next December and June: planned, so settled"),
     )
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self.planned = planned_pattern(self.params["planned"])
 
     def run(self, corpus: Corpus) -> list[Finding]:
         findings = []
@@ -120,22 +154,24 @@ class VagueDate(Check):
         if t.kind == "anaphoric":
             if recent_year:
                 return True, "", ""
-            return False, f"'{t.text}' points back at a {t.unit} the text does not name nearby", ""
+            return False, f"'{shown(t)}' points back at a {t.unit} the text does not name nearby", ""
         if t.kind == "relative":
             if last is None or s.index - last[1].index > window:
-                return False, f"'{t.text}' has no earlier date to count from", ""
+                return False, f"'{shown(t)}' has no earlier date to count from", ""
             if not last[2]:
                 anchor, at, _ = last
                 line = at.position()[0]
-                return False, f"'{t.text}' counts from '{anchor.text}' (line {line}), which is itself unresolved", f"anchor: '{anchor.text}'"
+                return False, f"'{shown(t)}' counts from '{shown(anchor)}' (line {line}), which is itself unresolved", f"anchor: '{shown(anchor)}'"
             return True, "", ""
         if t.kind == "partial":
             if year_here:
                 return True, "", ""
             if published is None:
-                return False, f"'{t.text}' names no year and the document is undated", ""
+                return False, f"'{shown(t)}' names no year and the document is undated", ""
             if _THIS_YEAR.match(s.text, t.end):
                 return True, "", ""  # "in April of this year": the publication's year
+            if told_as_planned(s.text[:t.end], self.planned):
+                return True, "", ""  # "will begin in September", "next March": the next one, whatever its year
             days, year = nearest_year(t.value, published)
             # A date just ahead is the coming one ("will report by April 30"); a date just past is this year's.
             ahead = (year, t.value.month, t.value.day or 1) > (published.year, published.month, published.day)
@@ -147,21 +183,25 @@ class VagueDate(Check):
             if ahead and told_as_past(s.text[:t.start]):
                 # "He was filmed on May 25" in an April article: not the coming May 25, so last year's
                 days = past_distance(t.value, published)
-                return False, (f"'{t.text}' names no year and is told as past, so it lies {days} days before the "
+                return False, (f"'{shown(t)}' names no year and is told as past, so it lies {days} days before the "
                                f"document's date {published.isoformat()}"), ""
             if days <= self.params["settle_future_days" if ahead else "settle_days"]:
                 return True, "", ""
-            return False, f"'{t.text}' names no year, and lies {days} days from the document's date {published.isoformat()}", ""
+            if ahead:
+                # Said both ways: the suggestion infers the past year, so the message must not count only forward.
+                return False, (f"'{shown(t)}' names no year: the coming one lies {days} days after the document's date "
+                               f"{published.isoformat()}, the last one {past_distance(t.value, published)} days before it"), ""
+            return False, f"'{shown(t)}' names no year, and lies {days} days before the document's date {published.isoformat()}", ""
         if t.kind in ("weekday", "deictic"):
             if published is not None or year_here:
                 return True, "", ""
-            return False, f"'{t.text}' needs a publication date, and the document is undated", ""
+            return False, f"'{shown(t)}' needs a publication date, and the document is undated", ""
         return True, "", ""
 
     def _finding(self, items: list, published: dt.date | None, undated: bool) -> Finding:
         """One finding for the expressions one root cause leaves unresolved."""
         s, t, why, hint, earlier = items[0]
-        values = list(dict.fromkeys(t.text for _, t, *_ in items))
+        values = list(dict.fromkeys(shown(t) for _, t, *_ in items))
         if undated and len(items) > 1:
             why = f"the document is undated, so {len(values)} expressions cannot be resolved: " + ", ".join(f"'{v}'" for v in values)
         elif len(items) > 1:
@@ -182,9 +222,9 @@ class VagueDate(Check):
             hints.append(hint)
         suggestion = "Name the date in full" + (f" ({'; '.join(hints)})" if hints else "") + "."
         return self.finding(
-            subject=t.text,
+            subject=shown(t),
             values=values,
-            evidence=[evidence_at(x, u.text, x.start + u.start) for x, u, *_ in items],
+            evidence=[evidence_at(x, shown(u), x.start + u.start) for x, u, *_ in items],
             suggestion=suggestion,
             severity=self.params["undated_severity"] if undated else None,
             reason=why,

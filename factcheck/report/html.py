@@ -26,10 +26,11 @@ import hashlib
 import html
 
 from ..models import SEVERITIES, Document, Report
-from .view import Item, Piece, Row, View, one_line, paragraph, plural, view, word_diff
+from .view import Item, Piece, Row, View, diff_marks, one_line, paragraph, plural, view, word_diff
 
 ICONS = {"error": "■", "warning": "▲", "info": "●"}
 DIFF_WORDS = 4  # values at least this long get a word diff (quotes)
+DIFFED = ("quote-mismatch",)  # checks whose values are wordings of one text, so a word diff means something
 
 
 def esc(text: object) -> str:
@@ -52,9 +53,9 @@ code{font:.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .bar{border-bottom:1px solid var(--line);padding:8px 0}
 .counts{display:flex;flex-wrap:wrap;gap:6px 16px;margin:0;padding:0;list-style:none}
 .filters{display:flex;flex-wrap:wrap;gap:8px 20px;margin-top:6px}
-fieldset{border:1px solid var(--line);border-radius:6px;margin:0;padding:4px 10px}
+fieldset{border:1px solid var(--line);border-radius:6px;margin:0;padding:4px 10px;min-width:0;max-width:100%}
 legend{font-weight:600;font-size:.85rem;padding:0 4px}
-fieldset label{margin-right:12px;white-space:nowrap;font-size:.9rem}
+fieldset label{margin-right:12px;display:inline-block;max-width:100%;overflow-wrap:anywhere;font-size:.9rem}
 button{font:inherit;font-size:.85rem;padding:2px 10px;border:1px solid var(--line);border-radius:6px;background:var(--card);color:var(--fg);cursor:pointer}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 .sev{font-weight:700;white-space:nowrap}.sev.error{color:var(--error)}.sev.warning{color:var(--warning)}.sev.info{color:var(--info)}
@@ -72,7 +73,10 @@ ins{background:var(--ins);text-decoration:underline}del{background:var(--del);te
 details>summary{cursor:pointer;color:var(--focus);width:fit-content}
 .paragraph{margin:4px 0 0;padding:6px 10px;border-left:3px solid var(--mark);color:var(--muted)}
 .paragraph mark{color:var(--fg)}
-table{border-collapse:collapse;margin:8px 0 24px;width:100%}th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+.table{overflow-x:auto;margin:8px 0 24px}table{border-collapse:collapse;width:100%}
+th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}td code{overflow-wrap:anywhere}
+td.date{white-space:nowrap}
+@media (max-width:600px){header,main,footer{padding:0 12px}.card{padding:10px 10px}}
 [hidden]{display:none!important}
 .js .counts{display:none}
 @media print{:root{--bg:#fff;--fg:#000;--card:#fff;--muted:#333;--mark:#fff3b0}.js .counts{display:flex}
@@ -150,16 +154,30 @@ def _place(row: Row, docs: dict[str, Document], show_path: bool) -> str:
 
 
 def _diffs(item: Item) -> str:
+    """A word diff between quoted wordings, its legend naming the source of each; nothing for other values
+    (a date, a title: their words are not a text to compare)."""
     values = item.values
-    if not item.conflict or max(len(v.split()) for v in values) < DIFF_WORDS:
+    if (not item.conflict or item.finding.check not in DIFFED
+            or max(len(v.split()) for v in values) < DIFF_WORDS):
         return ""
+    source = {}
+    for r in item.rows:
+        if r.value:
+            source.setdefault(r.value, r.path)
     out = []
     for other in values[1:]:
         parts = []
         for op, text in word_diff(values[0], other):
             parts.append(esc(text) if op == "=" else f"<del>{esc(text)}</del>" if op == "-" else f"<ins>{esc(text)}</ins>")
-        out.append(f'<p class="diff"><span class="muted">Word diff (<del>first</del> <ins>other</ins>):</span> {" ".join(parts)}</p>')
+        legend = (f"<del>{esc(source.get(values[0], 'first wording'))}</del> <ins>{esc(source.get(other, 'other wording'))}</ins>")
+        out.append(f'<p class="diff"><span class="muted">Word diff ({legend}):</span> {" ".join(parts)}</p>')
     return "".join(out)
+
+
+def marked(message: str) -> str:
+    """A message, escaped, with a check's word-diff marks ("[-off-] {+away+}") drawn as <del> and <ins>."""
+    return "".join(esc(text) if op == "=" else f"<del>{esc(text)}</del>" if op == "-" else f"<ins>{esc(text)}</ins>"
+                   for op, text in diff_marks(message))
 
 
 def card(item: Item, docs: dict[str, Document]) -> str:
@@ -167,7 +185,7 @@ def card(item: Item, docs: dict[str, Document]) -> str:
     head = (f'<article class="card {f.severity}" id="{item.anchor}" data-severity="{f.severity}" '
             f'data-check="{esc(f.check)}" data-story="{item.story}" aria-labelledby="{item.anchor}-h">'
             f'<h3 id="{item.anchor}-h">{item.number}. {severity(f.severity)} · {esc(f.check)} · {esc(f.subject)}</h3>'
-            f'<p class="message">{esc(f.message)}</p>')
+            f'<p class="message">{marked(f.message)}</p>')
     body = []
     if f.timeline:
         # A moving figure: one row per report, in time order.
@@ -222,7 +240,7 @@ def render(report: Report, color: bool = False) -> str:
     total = sum(report.sentence_counts.values())
     intro = (f"{plural(len(report.documents), 'document')}, {plural(total, 'sentence')}: {plural(s['error'], 'error')}, "
              f"{plural(s['warning'], 'warning')}, {s['info']} info." + (f" Paths are relative to <code>{esc(v.root)}/</code>." if v.root else ""))
-    aside = ", ".join(f"{n} {k}" for k, n in sorted(report.set_aside.items()) if n)
+    aside = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(report.set_aside.items()) if n)
     out = [
         f'<header><h1>factcheck report</h1><p class="muted">{intro}' + (f" Not reported: {esc(aside)}." if aside else "") + "</p>",
         f'<nav class="bar" aria-label="Summary and filters"><ul class="counts">{counts}</ul>',
@@ -248,10 +266,12 @@ def render(report: Report, color: bool = False) -> str:
         out.append("</section>")
     out.append("</main>")
     rows = "".join(f"<tr><td><code>{esc(v.path(d.path))}</code></td><td>{esc(d.title or '(no title)')}</td>"
-                   f"<td>{esc(d.date or 'undated')}</td><td>{report.sentence_counts.get(d.path, 0)}</td></tr>"
+                   f"<td class=\"date\">{esc(d.date or 'undated')}</td><td>{report.sentence_counts.get(d.path, 0)}</td></tr>"
                    for d in sorted(report.documents, key=lambda d: d.path))
-    out.append('<footer><h2 id="documents">Documents</h2><table><thead><tr><th scope="col">document</th><th scope="col">title</th>'
-               f'<th scope="col">date</th><th scope="col">sentences</th></tr></thead><tbody>{rows}</tbody></table></footer>')
+    # the table scrolls inside its own box on a phone, so the page itself is never wider than the screen
+    out.append('<footer><h2 id="documents">Documents</h2><div class="table"><table><thead><tr><th scope="col">document</th>'
+               '<th scope="col">title</th><th scope="col">date</th><th scope="col">sentences</th></tr></thead>'
+               f'<tbody>{rows}</tbody></table></div></footer>')
     csp = CSP.format(style=_sha256(STYLE), script=_sha256(SCRIPT))
     head = ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{csp}">'

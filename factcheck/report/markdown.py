@@ -22,7 +22,7 @@ import html
 import re
 
 from ..models import Report
-from .view import Item, Piece, Row, View, excerpt, flat, plural, view
+from .view import Item, Piece, Row, View, diff_marks, excerpt, flat, plural, view
 
 MAX_ROWS = 3  # places listed for a finding whose sources agree on its value
 MAX_PLACES = 2  # places listed beside one value of a conflict
@@ -99,7 +99,9 @@ def _where(row: Row, in_table: bool = False) -> str:
 def finding_block(item: Item, heading: str) -> list[str]:
     """A finding: heading; what disagrees, the suggestion and the id; then its places, some folded."""
     f = item.finding
-    said = escape(f.message)
+    # a word diff in the message reads as struck-out and bold words, not as raw [-off-] {+away+} marks
+    said = " ".join(escape(t) if op == "=" else f"~~{escape(t)}~~" if op == "-" else f"**{escape(t)}**"
+                    for op, t in diff_marks(f.message) if t.strip())
     if f.suggestion:
         said += f" · **Suggestion:** {_inline(flat(f.suggestion))}"
     lines = [f"### {heading}", "", f"{said} · id {code(f.id)}"]
@@ -153,7 +155,7 @@ def render(report: Report, color: bool = False) -> str:
     ]
     slugger.slug("factcheck report")
     first_section = len(out)
-    aside = ", ".join(f"{n} {k}" for k, n in sorted(report.set_aside.items()) if n)
+    aside = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(report.set_aside.items()) if n)
     if aside:
         out += [f"Not reported: {aside} (see the editor's guide in the README).", ""]
     if report.suppressed:

@@ -1,13 +1,17 @@
 """SARIF 2.1.0, for code-scanning dashboards (GitHub code scanning and the like): one run, one result per finding.
 
 - ``ruleId`` is the check id; each rule carries its description
-  (``fullDescription``), help from the check type's example (``help.markdown``)
-  and a ``helpUri`` to the checks table of the README.
+  (``fullDescription``) and help from the check type's example
+  (``help.markdown``). factcheck has no public address of its own (each newsroom
+  hosts its copy), so no ``informationUri`` or ``helpUri`` is given rather than a
+  placeholder; the help names the README's "Checks" section.
 - Levels map error -> error, warning -> warning, info -> note.
 - Every place is a location with its start line and column, and its end column
   where the value is found there on disk. Paths are URIs relative to
-  ``%SRCROOT%`` (``originalUriBaseIds``): the folder the scan ran in for
-  relative paths, the common folder of absolute ones.
+  ``%SRCROOT%`` (``originalUriBaseIds``): ``--sarif-root``, or else the folder
+  the scan ran in, whether the paths were given relative or absolute, so the URIs
+  match the repository's files. A file outside that folder gets an absolute
+  ``file://`` URI.
 - The message ends with the suggestion, so code-scanning views show it; where
   the suggestion is one of the finding's values (a misspelling and its better
   form), each place writing another value gets a ``fixes`` replacement.
@@ -18,14 +22,14 @@
 from __future__ import annotations
 
 import json
+import os
+import posixpath
 from urllib.parse import quote
 
 from .. import __version__
 from ..models import Evidence, Finding, Report
-from .view import relative_paths
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-HELP_URI = "https://example.org/newsroom-tools/factcheck#checks"
 SRCROOT = "%SRCROOT%"
 
 
@@ -43,7 +47,7 @@ def _examples() -> dict[str, str]:
 def rule(check: str, description: str, severity: str, example: str) -> dict:
     """A reportingDescriptor: what the check reports, with its example as help."""
     text = description or check
-    markdown = f"**{check}**: {text}\n\nSee the [checks table]({HELP_URI}) in the README."
+    markdown = f"**{check}**: {text}\n\nSee the \"Checks\" section of factcheck's README."
     if example:
         markdown += "\n\nExample:\n\n```text\n" + example.replace("```", "'''") + "\n```"
     return {
@@ -51,7 +55,6 @@ def rule(check: str, description: str, severity: str, example: str) -> dict:
         "name": check,
         "shortDescription": {"text": text},
         "fullDescription": {"text": text},
-        "helpUri": HELP_URI,
         "help": {"text": text + (f"\n\nExample:\n{example}" if example else ""), "markdown": markdown},
         "defaultConfiguration": {"level": LEVELS[severity]},
     }
@@ -66,7 +69,13 @@ def _end_column(e: Evidence, sources: dict[str, list[str]]) -> int | None:
     return e.column + len(e.value) if lines[e.line - 1][start:start + len(e.value)] == e.value else None
 
 
-def as_dict(report: Report) -> dict:
+def as_dict(report: Report, root: str | None = None, cwd: str | None = None) -> dict:
+    """The SARIF log; URIs are relative to ``root`` (default: ``cwd``, default: the current directory).
+
+    A relative path in the report is relative to ``cwd``, the folder the scan ran in.
+    """
+    cwd = posixpath.normpath(cwd or os.getcwd())
+    root = posixpath.normpath(posixpath.join(cwd, root or cwd))
     examples = _examples()
     checks = sorted({f.check for f in report.findings} | set(report.rules))
     rules = []
@@ -74,15 +83,13 @@ def as_dict(report: Report) -> dict:
         description, severity = report.rules.get(check, ("", "warning"))
         rules.append(rule(check, description, severity, examples.get(check, "")))
     index = {check: i for i, check in enumerate(checks)}
-    every = [d.path for d in report.documents] + [e.document for f in report.findings for e in f.evidence]
-    root, shown = relative_paths(every, relative_too=False)
     sources = {d.path: d.source.split("\n") for d in report.documents}
 
     def artifact(path: str) -> dict:
-        p = shown.get(path, path)
-        if p.startswith("/"):
-            return {"uri": "file://" + _uri(p)}
-        return {"uri": _uri(p), "uriBaseId": SRCROOT}
+        full = posixpath.normpath(posixpath.join(cwd, path))
+        if full == root or not full.startswith(root.rstrip("/") + "/"):
+            return {"uri": "file://" + _uri(full)}
+        return {"uri": _uri(posixpath.relpath(full, root)), "uriBaseId": SRCROOT}
 
     def region(e: Evidence) -> dict:
         out = {"startLine": e.line, "startColumn": e.column}
@@ -135,14 +142,13 @@ def as_dict(report: Report) -> dict:
         if found := fixes(f):
             result["fixes"] = found
         results.append(result)
-    base = {"uri": "file://" + _uri(root.rstrip("/") + "/")} if root else {}
-    base["description"] = {"text": "The common folder of the scanned files." if root
-                           else "The folder factcheck scan ran in; the scanned paths are relative to it."}
+    base = {"uri": "file://" + _uri(root.rstrip("/") + "/"),
+            "description": {"text": "The folder the URIs are relative to: --sarif-root, or the folder factcheck scan ran in."}}
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "factcheck", "version": __version__, "informationUri": HELP_URI, "rules": rules}},
+            "tool": {"driver": {"name": "factcheck", "version": __version__, "rules": rules}},
             "originalUriBaseIds": {SRCROOT: base},
             "results": results,
             "columnKind": "unicodeCodePoints",
@@ -150,7 +156,7 @@ def as_dict(report: Report) -> dict:
     }
 
 
-def render(report: Report, color: bool = False) -> str:
-    text = json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
+def render(report: Report, color: bool = False, root: str | None = None) -> str:
+    text = json.dumps(as_dict(report, root), ensure_ascii=False, indent=2) + "\n"
     # Lone surrogates (file names that were not UTF-8) only occur inside strings: escape them.
     return "".join(f"\\u{ord(c):04x}" if "\ud800" <= c <= "\udfff" else c for c in text)

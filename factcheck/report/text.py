@@ -60,6 +60,6 @@ def render(report: Report, color: bool = False) -> str:
             lines.append(f"    suggestion: {flat(f.suggestion)}")
     s = report.summary()
     tail = f"{s['error']} error(s), {s['warning']} warning(s), {s['info']} info"
-    aside = ", ".join(f"{n} {k}" for k, n in sorted(report.set_aside.items()) if n)
+    aside = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(report.set_aside.items()) if n)
     lines.append(tail + (f"; not reported: {aside}" if aside else ""))
     return "\n".join(lines) + "\n"

@@ -107,6 +107,22 @@ def _key_all(text: str) -> str:
     return " ".join(map(_key, words(text)))
 
 
+_MARKS = re.compile(r"\[-(.+?)-\]|\{\+(.+?)\+\}")
+
+
+def diff_marks(text: str) -> list[tuple[str, str]]:
+    """``text`` cut at the word-diff marks a message may carry: ``[(op, text)]``, op ``=``, ``-`` ([-gone-]) or ``+`` ({+new+})."""
+    out, at = [], 0
+    for m in _MARKS.finditer(text):
+        if m.start() > at:
+            out.append(("=", text[at:m.start()]))
+        out.append(("-", m.group(1)) if m.group(1) is not None else ("+", m.group(2)))
+        at = m.end()
+    if at < len(text):
+        out.append(("=", text[at:]))
+    return out
+
+
 def word_diff(a: str, b: str) -> list[tuple[str, str]]:
     """``a`` against ``b`` word by word: ``[(op, text)]`` with op ``=`` (both), ``-`` (only a) or ``+`` (only b).
 
