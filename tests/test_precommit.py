@@ -135,4 +135,6 @@ def test_every_rev_the_docs_name_is_a_tag_of_this_repository():
         named |= set(re.findall(r"\brev:\s*([\w.\-]+)", doc.read_text(encoding="utf-8")))
     assert TAG in named, named
     tags = set(git(root, "tag", "--list").stdout.split())
+    if not tags:
+        pytest.skip("this clone carries no tags at all (a CI or shallow clone); the release repository does")
     assert named <= tags, f"the docs name rev(s) {sorted(named - tags)} that are not tags (git tag {TAG})"
