@@ -194,7 +194,7 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
         if focus is not None:
             # Only stories that a focus document belongs to can yield a reported finding:
             # the rest of the corpus is left out before the costly stages.
-            grouped = [story for story in grouped if focus & set(story)]
+            grouped = joined_stories(grouped, focus, sentences, vectors, settings.threshold)
             keep = {p for story in grouped for p in story}
             rows = [i for i, s in enumerate(sentences) if s.doc.path in keep]
             documents = [d for d in documents if d.path in keep]
@@ -221,6 +221,32 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
     corpus.claims = sorted(claims + title_claims(people) + quote_claims(quote_parts(corpus, 1)),
                            key=lambda c: (c.document, c.offset, c.kind))
     return corpus
+
+
+def joined_stories(grouped: list[list[str]], focus: set[str], sentences: list, vectors, threshold: float) -> list[list[str]]:
+    """The stories a draft is judged against: its own, and every archive story one of its sentences joins.
+
+    A draft is judged sentence by sentence: a roundup whose one wrong sentence tells an
+    archive story is grouped on its own, yet that sentence states the archive story's
+    claim (at least ``threshold`` alike with one of its sentences), so the draft is
+    compared with that story too. Each draft's stories are merged into one group.
+    """
+    import numpy as np
+
+    from .groups import components
+
+    story_of = {p: i for i, story in enumerate(grouped) for p in story}
+    drafts = [i for i, s in enumerate(sentences) if s.doc.path in focus]
+    archive = [i for i, s in enumerate(sentences) if s.doc.path not in focus]
+    links = [(story_of[d], story_of[d]) for d in sorted(focus) if d in story_of]
+    if drafts and archive:
+        block = 65536  # archive rows per product: memory stays bounded at any archive size
+        for start in range(0, len(archive), block):
+            rows = archive[start:start + block]
+            sims = vectors[rows] @ vectors[drafts].T
+            for r, c in zip(*np.nonzero(sims >= threshold)):
+                links.append((story_of[sentences[drafts[c]].doc.path], story_of[sentences[rows[r]].doc.path]))
+    return sorted(sorted(p for i in group for p in grouped[i]) for group in components(links))
 
 
 def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,

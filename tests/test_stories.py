@@ -152,3 +152,17 @@ def test_generated_archive_groups_into_its_stories():
 
     profiles, vectors, truth = generate(600)
     assert bcubed(StoryGrouper().group(profiles, vectors), truth) >= 0.97
+
+
+def test_a_draft_is_judged_against_every_story_one_of_its_sentences_joins():
+    # A roundup grouped on its own still states one archive story's claim in one sentence (issue 22 r10).
+    from factcheck.models import Document, Sentence
+    from factcheck.pipeline import joined_stories
+
+    def sent(path, i):
+        return Sentence(Document(path=path, source="x", text="x"), i, 0, 1, "x", 0)
+
+    sentences = [sent("roundup.md", 0), sent("roundup.md", 1), sent("a1.txt", 0), sent("a2.txt", 0), sent("b1.txt", 0)]
+    vectors = np.vstack([unit(0, 0, 1), unit(1, 0, 0), unit(1, 0.05, 0), unit(1, 0, 0.05), unit(0, 1, 0)])
+    grouped = [["a1.txt", "a2.txt"], ["b1.txt"], ["roundup.md"]]
+    assert joined_stories(grouped, {"roundup.md"}, sentences, vectors, 0.8) == [["a1.txt", "a2.txt", "roundup.md"]]
