@@ -115,3 +115,13 @@ def test_a_month_ahead_is_counted_both_ways_like_the_suggestion(scan_texts, of_c
     assert "the coming one lies" in f["message"] and "days after the document's date 2024-08-24" in f["message"]
     assert "the last one 267 days before it" in f["message"], f["message"]
     assert "2023 (inferred)" in f["suggestion"]
+
+
+def test_a_recent_past_month_is_asked_at_info_and_an_old_one_warned(scan_texts, of_check):
+    # "retook the enclave in September" in a February article: the last September, to any reader (issue 19).
+    _, report = scan_texts({
+        "a.txt": "Vote\nPublished: 2024-02-07\nThe president called the vote after his forces retook the enclave in September.\n",
+        "b.txt": "Vote\nPublished: 2024-11-20\nThe president called the vote after his forces retook the enclave in January.\n",
+    })
+    by_doc = {f["evidence"][0]["document"].rsplit("/", 1)[-1]: f["severity"] for f in of_check(report, "vague-date")}
+    assert by_doc == {"a.txt": "info", "b.txt": "warning"}

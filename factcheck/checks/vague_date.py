@@ -95,7 +95,7 @@ def past_distance(value, published: dt.date) -> int:
 class VagueDate(Check):
     name = "vague-date"
     message_fields = ('reason',)
-    defaults = {"settle_days": 31, "settle_future_days": 62, "anchor_sentences": 1, "undated_severity": "info",
+    defaults = {"settle_days": 31, "settle_future_days": 62, "recent_days": 183, "recent_severity": "info", "anchor_sentences": 1, "undated_severity": "info",
                 "planned": ["will", "shall", "is due to", "are due to", "is expected to", "are expected to", "is scheduled to",
                             "are scheduled to", "is set to", "are set to", "plans to", "plan to", "next"]}
     examples = (
@@ -118,6 +118,7 @@ class VagueDate(Check):
         return findings
 
     def _document(self, sentences: list[Sentence]) -> list[Finding]:
+        self._recent: set[int] = set()
         doc = sentences[0].doc
         published = doc.published
         quotes = {b: quote_spans(doc.text, span.start, span.end) for b, span in enumerate(doc.blocks)}
@@ -191,6 +192,8 @@ class VagueDate(Check):
                 # Said both ways: the suggestion infers the past year, so the message must not count only forward.
                 return False, (f"'{shown(t)}' names no year: the coming one lies {days} days after the document's date "
                                f"{published.isoformat()}, the last one {past_distance(t.value, published)} days before it"), ""
+            if days <= self.params["recent_days"]:
+                self._recent.add(id(t))  # the last one, months ago: a reader takes it so; asked, not blocked
             return False, f"'{shown(t)}' names no year, and lies {days} days before the document's date {published.isoformat()}", ""
         if t.kind in ("weekday", "deictic"):
             if published is not None or year_here:
@@ -226,6 +229,7 @@ class VagueDate(Check):
             values=values,
             evidence=[evidence_at(x, shown(u), x.start + u.start) for x, u, *_ in items],
             suggestion=suggestion,
-            severity=self.params["undated_severity"] if undated else None,
+            severity=self.params["undated_severity"] if undated
+            else self.params["recent_severity"] if all(id(u) in self._recent for _, u, *_ in items) else None,
             reason=why,
         )
