@@ -213,3 +213,33 @@ def test_newsroom_round_two(newsroom, cache_dir):
                                  "--select", "title-conflict", "--cache-dir", str(cache_dir)).stdout)
     location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert location["uri"] == "drafts/envoy.md", location
+
+
+def test_newsroom_figures(newsroom, cache_dir):
+    """Issue 21 items 2 and 3 through the hook: a transposed digit is blocked; a figure phrased another way is compared."""
+    repo, env = newsroom
+    # Item 2: exact figures are compared at the precision they are written in, so one wrong digit blocks the commit.
+    for wrong in ("$153.70 million", "$154.07 million"):
+        blocked = commit(repo, env, {"drafts/envoy.md": DRAFT.replace("$153.07 million", wrong)}, wrong)
+        assert blocked.returncode != 0 and "number-conflict" in blocked.output, (wrong, blocked.output)
+    fixed = commit(repo, env, {"drafts/envoy.md": DRAFT}, "the right figure")
+    assert fixed.returncode == 0, fixed.output
+
+    # Item 3: "a $4.6 million library" and "the $4.6 million building" in the archive, "will cost $4.2 million" in the draft.
+    story = "---\\ntitle: {title}\\ndate: 2025-03-0{day}\\n---\\n\\n{body}\\n"
+    (repo / "published" / "library-a.md").write_text(story.format(title="Riverside library approved", day=3, body=(
+        "The Riverside town council approved a $4.6 million library on Monday after a long debate. Mayor Ellen Ashworth "
+        "said the library on Mill Street would open in two years.")).replace("\\n", "\n"), encoding="utf-8")
+    (repo / "published" / "library-b.md").write_text(story.format(title="Library plan passes", day=4, body=(
+        "Riverside councillors backed the $4.6 million building for the new Mill Street library, Mayor Ellen Ashworth "
+        "said on Tuesday.")).replace("\\n", "\n"), encoding="utf-8")
+    git(repo, "add", "published")
+    git(repo, "commit", "-q", "--no-verify", "-m", "library stories")
+    draft = story.format(title="Riverside library", day=5, body=(
+        "The new Mill Street library in Riverside will cost $4.2 million, Mayor Ellen Ashworth said after the council "
+        "vote.")).replace("\\n", "\n")
+    (repo / "drafts" / "library.md").write_text(draft, encoding="utf-8")
+    report = json.loads(factcheck(repo, env, "scan", "drafts/library.md", "--against", "published", "--format", "json",
+                                  "--fail-on", "never", "--cache-dir", str(cache_dir)).stdout)
+    found = [f for f in report["findings"] if f["check"] == "number-conflict"]
+    assert found and {"$4.2 million", "$4.6 million"} <= set(found[0]["values"]), report["findings"]

@@ -8,7 +8,7 @@ helpers, so what decides is visible here.
 
 from __future__ import annotations
 
-from factcheck.checks.number_conflict import NumberConflict, of_another_year, partial, step
+from factcheck.checks.number_conflict import NumberConflict, partial, step, years_named
 from factcheck.models import Claim
 
 from test_claims import corpus, rule, sentence
@@ -69,11 +69,20 @@ def test_pass_tolls_reported_on_one_day_are_a_timeline_not_a_clash(lex):
 
 # ------------------------------------------------------------------ anchoring in time, remainders
 
-def test_pass_a_figure_of_another_year_is_not_the_events():
-    recalled = figure("a.txt", "magnitude", 6.3, "6.3", "A magnitude {} quake struck the area in 2009.", unit="magnitude",
+def test_pass_a_figure_of_another_year_is_not_the_events(lex):
+    recalled = figure("a.txt", "magnitude", 6.3, "6.3", "A magnitude {} quake struck the area in 2009.", "quake", unit="magnitude",
                       date="2016-08-24")
-    today = figure("b.txt", "magnitude", 6.2, "6.2", "The magnitude {} quake struck at night.", unit="magnitude", date="2016-08-24")
-    assert of_another_year(recalled) and not of_another_year(today)
+    today = figure("b.txt", "magnitude", 6.2, "6.2", "The magnitude {} quake struck at night.", "quake", unit="magnitude",
+                   date="2016-08-24")
+    assert years_named(recalled) == {"2009"} and years_named(today) == frozenset()
+    assert run(lex, [recalled, today]) == []
+
+
+def test_fail_figures_of_one_named_year_are_compared(lex):
+    claims = [figure("a.txt", "cost", 153.07e6, "$153.07 million", "Exports totalled {} in 2023.", "exports", unit="money:USD"),
+              figure("b.txt", "cost", 153.70e6, "$153.70 million", "Exports totalled {} in 2023.", "exports", unit="money:USD")]
+    (f,) = run(lex, claims)
+    assert f.severity == "warning"
 
 
 def test_pass_remainders_and_increments_are_never_compared(lex):
@@ -144,3 +153,12 @@ def test_a_timeline_renders_as_a_table(lex):
     report = Report(documents=[c.sentence.doc for c in claims], findings=[f])
     assert "| as of | value | where |" in markdown.render(report)
     assert '<table class="timeline">' in html.render(report)
+
+
+def test_fail_a_figure_phrased_differently_is_compared(lex):
+    # "a $4.6 million library" twice, "will cost $4.2 million" once: the bare sums are the story's named cost.
+    claims = [figure("a.txt", "amount (USD)", 4.6e6, "$4.6 million", "The council approved a {} library.", unit="money:USD"),
+              figure("b.txt", "amount (USD)", 4.6e6, "$4.6 million", "Work on the {} building starts soon.", unit="money:USD"),
+              figure("c.txt", "cost (USD)", 4.2e6, "$4.2 million", "The new library will cost {}.", unit="money:USD")]
+    found = run(lex, claims)
+    assert [f.values for f in found] == [["$4.2 million", "$4.6 million"]]

@@ -38,6 +38,7 @@ different quantities, not one misreported (a share price and the deal's value).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 
@@ -78,12 +79,14 @@ def step(c: Claim) -> float:
     return (10.0 ** -len(m.group(1)) if m.group(1) else 1.0) * scale(c)
 
 
-def of_another_year(c: Claim) -> bool:
-    """Whether the figure's clause names a year, and not its article's year: a past event recalled."""
-    if not c.time or c.unit == "year":
-        return False
-    years = set(_YEAR.findall(c.sentence.text))
-    return bool(years) and c.time[:4] not in years
+def years_named(c: Claim) -> frozenset[str]:
+    """The years the figure's sentence names, other than its article's own: "in 2009" in a 2016 report.
+
+    Two figures are one quantity only when they name the same such years: a quake recalled from 2009 is
+    not today's, while "exports in 2023" in two 2024 articles are one figure."""
+    if c.unit == "year":
+        return frozenset()
+    return frozenset(_YEAR.findall(c.sentence.text)) - ({c.time[:4]} if c.time else set())
 
 
 def scale(c: Claim) -> float:
@@ -101,6 +104,22 @@ def timeline(group: list[Claim]) -> list[dict]:
     for c in steps:
         e = c.evidence()
         out.append({"time": c.time or "undated", "value": c.text, "document": e.document, "line": e.line})
+    return out
+
+
+def named_amounts(corpus: Corpus, claims: list[Claim]) -> list[Claim]:
+    """Bare sums named the way the story names its money: "a $4.6 million library" is the library's cost
+    where the story's one named sum of that currency is a cost ("will cost $4.2 million")."""
+    named: dict[tuple, set[str]] = {}
+    for c in claims:
+        if c.unit.startswith("money") and not c.attribute.startswith("amount") and " per " not in c.attribute:
+            named.setdefault((corpus.story_of.get(c.document), c.unit), set()).add(c.attribute)
+    out = []
+    for c in claims:
+        names = named.get((corpus.story_of.get(c.document), c.unit), set())
+        if c.attribute.startswith("amount (") and len(names) == 1:
+            c = dataclasses.replace(c, attribute=next(iter(names)))
+        out.append(c)
     return out
 
 
@@ -186,11 +205,13 @@ class NumberConflict(Check):
     def run(self, corpus: Corpus) -> list[Finding]:
         allowed = set(self.params["dimensions"])
         evolving = frozenset(self.params["evolving"]) | corpus.lexicons.claims.evolving
-        claims = [c for c in corpus.claims_of("quantity") if (not allowed or c.unit.split(":")[0] in allowed)
-                  and not partial(c) and not of_another_year(c)]
+        claims = named_amounts(corpus, [c for c in corpus.claims_of("quantity") if (not allowed or c.unit.split(":")[0] in allowed)
+                                        and not partial(c)])
         pairs, judged = [], {}
         for a, b, similarity in aligned(corpus, claims, self.params["phrase_similarity"], self.params["sentence_similarity"],
                                         close_values=self.params["close_values"]):
+            if years_named(a) != years_named(b):
+                continue  # figures of two different years, or a past event recalled beside today's
             if not self.agree(a, b) and (self.comparable(a, b) or a.attribute.removeprefix("not ") in evolving):
                 pairs.append((a, b))
                 verdict = self.severity(a, b, evolving)
@@ -209,7 +230,8 @@ class NumberConflict(Check):
         seen = {frozenset((id(a), id(b))) for a, b in pairs}
         for a, b, _ in aligned(corpus, claims, 2.0, 2.0, by_subject=False, loose=True):
             attribute = a.attribute.removeprefix("not ")
-            if attribute.startswith("number of") or attribute in evolving or (a.subject and b.subject and a.subject != b.subject):
+            if attribute.startswith("number of") or attribute in evolving or (a.subject and b.subject and a.subject != b.subject) \
+                    or years_named(a) != years_named(b):
                 continue
             if frozenset((id(a), id(b))) not in seen and not self.agree(a, b) and self.comparable(a, b):
                 pairs.append((a, b))
