@@ -24,6 +24,7 @@ from pathlib import Path
 
 import click
 
+from .escapes import one_line, visible
 from .config import BACKENDS, DEFAULT_BACKEND, ConfigError, ModelError, Settings, load_settings
 from .models import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: F401 (the codes hooks rely on)
 from .output import OutputError, write_output
@@ -38,7 +39,16 @@ class Fatal(click.ClickException):
     exit_code = EXIT_ERROR
 
     def show(self, file=None) -> None:
-        click.echo(f"factcheck: error: {self.format_message()}", err=True)
+        say("error", self.format_message())
+
+
+def say(kind: str | None, message: str) -> None:
+    """One line on stderr, ``factcheck: <kind>: <message>``, with every control character in it escaped.
+
+    Messages carry file names, rule ids and values from untrusted files: none may
+    move the cursor, retitle the terminal or forge a second line.
+    """
+    click.echo(f"factcheck: {kind + ': ' if kind else ''}{one_line(message)}", err=True)
 
 
 def _settings(**flags) -> Settings:
@@ -85,9 +95,10 @@ def _names(values: tuple[str, ...]) -> list[str]:
 @click.option("--cache-dir", type=click.Path(), help="Where embeddings (and the exported ONNX model) are cached; an unusable folder means a scan without the cache.")
 @click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the embedding cache.")
 @click.option("--max-file-size", type=int, help="Skip files larger than this many bytes.")
+@click.option("--follow-symlinks", is_flag=True, help="Read symlinked files in a folder even when they lead out of it.")
 @click.pass_context
 def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, select, ignore, no_inline_ignores, facts,
-         color, stdin_filename, rules, threshold, model, backend, cache_dir, no_cache, max_file_size):
+         color, stdin_filename, rules, threshold, model, backend, cache_dir, no_cache, max_file_size, follow_symlinks):
     """Scan articles (files or folders) and report discrepancies between and within them.
 
     Use - to read one article from standard input. A re-scan whose inputs,
@@ -125,7 +136,7 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, se
     progress = terminal.Progress(sys.stderr)
     try:
         scanned = run_scan(Request(list(paths), settings, fmt, list(against), colour, baseline, write_baseline,
-                                   stdin, progress))
+                                   stdin, progress, follow_symlinks, output))
     except (RuleError, ModelError, gate.BaselineError, FactsError, OutputError) as exc:
         raise Fatal(str(exc)) from None
     finally:
@@ -133,7 +144,7 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, se
         if stdin:
             stdin.close()
     for note in scanned.notes:
-        click.echo(f"factcheck: {note}", err=True)
+        say(None, note)
     _finish(ctx, scanned.outcome, settings, output, [*warnings, *scanned.warnings], colour)
 
 
@@ -155,9 +166,9 @@ def _finish(ctx, outcome, settings: Settings, output: Path | None, warnings: lis
     for warning in [*warnings, *outcome.warnings]:
         if warning not in shown:  # several stores may report one full disk; say it once
             shown.add(warning)
-            click.echo(f"factcheck: warning: {warning}", err=True)
+            say("warning", warning)
     for error in outcome.errors:
-        click.echo(f"factcheck: error: {error}", err=True)
+        say("error", error)
     if outcome.fatal:
         ctx.exit(EXIT_ERROR)
     if not outcome.documents:
@@ -166,7 +177,7 @@ def _finish(ctx, outcome, settings: Settings, output: Path | None, warnings: lis
         _write(output, outcome.text)
     else:
         click.echo(outcome.text, nl=False, color=colour or None)  # --color always keeps colour in a pipe
-    click.echo(summary_line(outcome.severities, outcome.documents, output), err=True)
+    click.echo(one_line(summary_line(outcome.severities, outcome.documents, output)), err=True)
     ctx.exit(outcome.exit_code(settings.fail_on))
 
 
@@ -185,7 +196,7 @@ def prepare(model, backend, cache_dir):
     except ModelError as exc:
         raise Fatal(str(exc)) from None
     for warning in embedder.warnings:
-        click.echo(f"factcheck: warning: {warning}", err=True)
+        say("warning", warning)
     kind = type(encoder).__name__
     embedder.close()
     click.echo(f"factcheck: {settings.model} ready ({settings.backend} backend, {kind})", err=True)
@@ -211,9 +222,9 @@ def index_command(paths, engine, workers, rules, model, backend, cache_dir, max_
     except (RuleError, ModelError, IndexUnavailable) as exc:
         raise Fatal(str(exc)) from None
     for warning in done.warnings:
-        click.echo(f"factcheck: warning: {warning}", err=True)
+        say("warning", warning)
     for error in done.errors:
-        click.echo(f"factcheck: error: {error}", err=True)
+        say("error", error)
     click.echo(f"factcheck: indexed {done.documents} document(s), {done.texts} unique text(s) (sentences and claim phrases), "
                f"{done.encoded} newly encoded ({engine} engine)", err=True)
     if any("no such file" in e for e in done.errors):
@@ -236,7 +247,8 @@ def list_rules(ctx, rules):
         ruleset = rule_set(settings)
     except RuleError as exc:
         raise Fatal(str(exc)) from None
-    rows = [[r.id, r.extends, r.severity, "yes" if r.enabled else "no", os.path.relpath(r.path)] for r in ruleset.rules]
+    rows = [[visible(r.id), r.extends, r.severity, "yes" if r.enabled else "no", visible(os.path.relpath(r.path))]
+            for r in ruleset.rules]
     click.echo(tabulate(rows, headers=["id", "extends", "severity", "enabled", "file"], tablefmt="simple"))
 
 
@@ -318,9 +330,9 @@ def facts_list(path):
         sheet = FactSheet.load(target)
     except FactsError as exc:
         raise Fatal(str(exc)) from None
-    click.echo(f"# {target}")
-    for line in sheet.listing():
-        click.echo(line)
+    click.echo(f"# {visible(str(target))}")
+    for line in sheet.listing():  # the sheet is a repository's file: its text is shown, never obeyed
+        click.echo(visible(line))
 
 
 @facts.command("add")
@@ -342,7 +354,7 @@ def facts_add(kind, subject, value, since, until, path):
     except FactsError as exc:
         raise Fatal(str(exc)) from None
     _write(target, sheet.text())
-    click.echo(f"factcheck: {kind} for {subject} added to {target}", err=True)
+    say(None, f"{kind} for {subject} added to {target}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -356,11 +368,11 @@ def main(argv: list[str] | None = None) -> None:
         exc.show()
         code = EXIT_ERROR
     except click.exceptions.Abort:
-        click.echo("factcheck: aborted", err=True)
+        say(None, "aborted")
         code = EXIT_ERROR
     except Exception as exc:  # fail closed: an unexpected error must never look like a pass
         if debug:
             traceback.print_exc()
-        click.echo(f"factcheck: internal error: {type(exc).__name__}: {exc}", err=True)
+        say("internal error", f"{type(exc).__name__}: {exc}")
         code = EXIT_ERROR
     sys.exit(code if isinstance(code, int) else EXIT_OK)
