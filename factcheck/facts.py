@@ -36,6 +36,7 @@ with the sheet is not blamed, whatever the archive says (``verdict``).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,22 +102,34 @@ class ValueFact:
 
 @dataclass
 class FactSheet:
-    """The parsed sheet and the file it came from."""
+    """The parsed sheet, the file it came from, and the sha256 of the bytes it was parsed from.
+
+    The scan memo's key uses ``sha256``: the sheet is read once, and the key and the
+    checks both rest on those bytes.
+    """
 
     path: Path
     people: list[PersonFact] = field(default_factory=list)
     values: list[ValueFact] = field(default_factory=list)
+    sha256: str = ""
 
     # --- reading --------------------------------------------------------------------------------------------
 
     @classmethod
     def load(cls, path: Path) -> "FactSheet":
-        """Read and validate a fact sheet; a missing or malformed one raises FactsError naming file and key."""
+        """Read (once, bounded) and validate a fact sheet; a missing or malformed one raises FactsError naming file and key."""
         # A repository's fact sheet is untrusted input, like its rules: the same bounded reader and YAML limits.
         try:
-            data = safe_yaml.load(read_bytes(path, MAX_FACTS_BYTES, str(path)).decode("utf-8")) or {}
+            raw = read_bytes(path, MAX_FACTS_BYTES, str(path))
         except InputError as exc:
             raise FactsError(f"cannot read fact sheet {exc}") from None
+        return cls.parse(path, raw)
+
+    @classmethod
+    def parse(cls, path: Path, raw: bytes) -> "FactSheet":
+        """A fact sheet from the bytes of ``path`` already read; FactsError naming file and key when malformed."""
+        try:
+            data = safe_yaml.load(raw.decode("utf-8")) or {}
         except (UnicodeDecodeError, yaml.YAMLError) as exc:
             raise FactsError(f"{path}: not a fact sheet (invalid YAML: {exc})") from None
         if not isinstance(data, dict):
@@ -124,7 +137,7 @@ class FactSheet:
         for key in data:
             if key not in KINDS:
                 raise FactsError(f"{path}: unknown key '{key}' (known: {', '.join(KINDS)})")
-        sheet = cls(path)
+        sheet = cls(path, sha256=hashlib.sha256(raw).hexdigest())
         for n, p in enumerate(_list(path, data, "people")):
             where = f"people[{n}]"
             if not isinstance(p, dict) or not isinstance(p.get("name"), str) or not p["name"].strip():

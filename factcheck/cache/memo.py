@@ -51,10 +51,6 @@ class Outcome:
         return exit_code(self.severities, fail_on, fatal=self.fatal or not self.documents, judged=not self.wrote_baseline)
 
 
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def _version(name: str) -> str:
     try:
         return metadata.version(name)
@@ -62,12 +58,15 @@ def _version(name: str) -> str:
         return "-"
 
 
-def scan_key(inputs, settings, rule_dirs: list[Path], weights: Path, baseline: Path | None, fmt: str,
-             colour: bool) -> tuple[str, str] | None:
+def scan_key(inputs, settings, rule_dirs: list[Path], weights: Path, baseline: str | None, facts: str | None,
+             fmt: str, colour: bool) -> tuple[str, str] | None:
     """This scan's memo key and the rules digest in it, or None when the scan must run in full.
 
     ``inputs`` is ``ingest.discover``'s result: the key covers each source's display
     name and the sha256 of its bytes, and each input skipped on purpose.
+    ``baseline`` and ``facts`` are the sha256 of the bytes the scan loaded them from
+    (``gate.Baseline.sha256``, ``FactSheet.sha256``): no file is read here, so what
+    is hashed is what is used.
     """
     if any(p.is_error for p in inputs.problems):
         return None
@@ -89,11 +88,11 @@ def scan_key(inputs, settings, rule_dirs: list[Path], weights: Path, baseline: P
         add("source", source.display, source.sha256, source.display in inputs.drafts)
     for problem in inputs.problems:
         add("skipped", problem.line)
+    if baseline is not None:
+        add("baseline", baseline)
+    if facts is not None:
+        add("facts", facts)
     try:
-        if baseline is not None:
-            add("baseline", _sha(baseline.read_bytes()))
-        if settings.facts:
-            add("facts", _sha(Path(settings.facts).read_bytes()))
         st = weights.stat()
         add(weights.as_posix(), st.st_size, st.st_mtime_ns)
     except OSError:
