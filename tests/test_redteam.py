@@ -55,15 +55,6 @@ def run(*args, cwd=None, timeout=180, env=None) -> subprocess.CompletedProcess:
                           env=env or ENV)
 
 
-@pytest.fixture
-def own_cache(tmp_path, exported_models) -> Path:
-    """An empty cache folder of this test's own, with the session's exported model linked in (no re-export)."""
-    cache = tmp_path / "own-cache"
-    cache.mkdir()
-    (cache / "models").symlink_to(exported_models, target_is_directory=True)
-    return cache
-
-
 def can_unshare() -> bool:
     if shutil.which("unshare") is None or os.geteuid() != 0:
         return False

@@ -1,0 +1,291 @@
+"""The attacks of issue 22 (reliability, round three), each reproduced as a test: r01 to r25.
+
+Each test stages one case of ``../shared/redteam/rNN_*.sh`` with real files and the
+CLI, and states the outcome the issue expects. r10 and r16 (story linking) are
+tested with the story-clustering work.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck import gate, ingest
+from factcheck.cli import cli
+from factcheck.facts import FactSheet
+
+FACTCHECK = Path(sys.executable).parent / "factcheck"
+PUBLISHED = "Summit in Astana\nPublished: 2024-08-23\nForeign Minister Murat Nurtleu met the Belarusian ambassador in Astana.\n"
+BAD = "Kazakhstan's Deputy Minister of Foreign Affairs, Murat Nurtleu, met the Belarusian ambassador.\n"
+DRAFT_BAD = "# Envoy summoned\n\n" + BAD
+ENV = {**os.environ, "HF_HUB_OFFLINE": "1"}
+
+
+def newsroom(root: Path, draft: str = DRAFT_BAD) -> Path:
+    """published/summit.txt and drafts/envoy.md (a title conflict: exit 1 when checked)."""
+    (root / "published").mkdir(parents=True, exist_ok=True)
+    (root / "drafts").mkdir(exist_ok=True)
+    (root / "published" / "summit.txt").write_text(PUBLISHED, encoding="utf-8")
+    (root / "drafts" / "envoy.md").write_text(draft, encoding="utf-8")
+    return root
+
+
+def scan(*args, cache: Path | None = None):
+    extra = ["--cache-dir", str(cache)] if cache is not None else ["--no-cache"]
+    return CliRunner().invoke(cli, ["scan", *map(str, args), *extra])
+
+
+def run(*args, cwd=None, timeout=180, stdin=None) -> subprocess.CompletedProcess:
+    return subprocess.run([str(FACTCHECK), *map(str, args)], cwd=cwd, capture_output=True, timeout=timeout, env=ENV,
+                          stdin=stdin)
+
+
+# ------------------------------------------------------------------ r01-r03: the memo key reads each input once
+
+
+def test_r01_a_baseline_swapped_mid_scan_never_poisons_the_memo(tmp_path, own_cache, monkeypatch):
+    room = newsroom(tmp_path)
+    drafts, published = room / "drafts" / "envoy.md", room / "published"
+    covering, empty, used = tmp_path / "covering.json", tmp_path / "empty.json", tmp_path / "bl.json"
+    assert scan(drafts, "--against", published, "--write-baseline", covering, cache=own_cache).exit_code == 0
+    assert "title-conflict" in covering.read_text(encoding="utf-8")
+    empty.write_text('{"schema":"factcheck-baseline/2","findings":[]}\n', encoding="utf-8")
+    shutil.copy(empty, used)
+    original = gate.read_baseline
+
+    def swapped(path):
+        shutil.copy(covering, path)  # the covering baseline lands just before the gate reads it
+        return original(path)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(gate, "read_baseline", swapped)
+        scan(drafts, "--against", published, "--baseline", used, "--format", "text", cache=own_cache)
+    shutil.copy(empty, used)
+    replayed = scan(drafts, "--against", published, "--baseline", used, "--format", "text", cache=own_cache)
+    assert replayed.exit_code == 1, replayed.output
+
+
+def test_r02_a_fact_sheet_swapped_mid_scan_never_poisons_the_memo(tmp_path, own_cache, monkeypatch):
+    draft = tmp_path / "draft.md"
+    draft.write_text("---\ntitle: Envoy\ndate: 2024-08-23\n---\n\nDeputy Minister of Foreign Affairs Murat Nurtleu met "
+                     "the Belarusian ambassador in Astana on Friday.\n", encoding="utf-8")
+    strict = "people:\n  - name: Murat Nurtleu\n    titles:\n      - {title: Foreign Minister, since: 2023-09-01}\n"
+    sheet = tmp_path / "facts.yaml"
+    sheet.write_text(strict, encoding="utf-8")
+    original = FactSheet.load.__func__
+
+    def swapped(cls, path):
+        Path(path).write_text("people: []\n", encoding="utf-8")
+        return original(cls, path)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(FactSheet, "load", classmethod(swapped))
+        scan(draft, "--facts", sheet, "--format", "text", cache=own_cache)
+    sheet.write_text(strict, encoding="utf-8")
+    replayed = scan(draft, "--facts", sheet, "--format", "text", cache=own_cache)
+    assert replayed.exit_code == 1, replayed.output
+
+
+@pytest.mark.parametrize("option", ["--baseline", "--facts"])
+def test_r03_a_fifo_baseline_or_fact_sheet_is_refused_with_the_cache_on(tmp_path, cache_dir, option):
+    room = newsroom(tmp_path)
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
+    result = run("scan", "--format", "text", room / "drafts" / "envoy.md", "--against", room / "published", option, fifo,
+                 "--cache-dir", cache_dir, timeout=60)
+    assert result.returncode == 2 and b"FIFO" in result.stderr, result.stderr
+
+
+def test_r03_a_fact_sheet_linked_to_dev_zero_is_refused_at_once(tmp_path, cache_dir):
+    room = newsroom(tmp_path)
+    (room / "sheet.yaml").symlink_to("/dev/zero")
+    started = time.monotonic()
+    result = run("scan", "--format", "text", "drafts/envoy.md", "--against", "published", "--facts", "sheet.yaml",
+                 "--cache-dir", cache_dir, cwd=room, timeout=60)
+    assert result.returncode == 2 and b"character device" in result.stderr, result.stderr
+    assert time.monotonic() - started < 30
+
+
+# ------------------------------------------------------------------ r06-r09: the gate judges what it should
+
+
+def test_r06_two_names_that_display_alike_are_two_documents(tmp_path, cache_dir):
+    room = newsroom(tmp_path)
+    (room / "drafts" / "envoy.md").unlink()
+    literal = room / "drafts" / "caf\\xe9.txt"
+    literal.write_text("Envoy summoned\n\n" + BAD, encoding="utf-8")
+    raw = Path(os.fsdecode(os.fsencode(str(room / "drafts")) + b"/caf\xe9.txt"))
+    raw.write_text("Envoy\n\nMore soon.\n", encoding="utf-8")
+    for args in ([literal], [literal, raw], [room / "drafts"]):
+        result = scan(*args, "--against", room / "published", "--fail-on", "info", "--format", "json", cache=cache_dir)
+        assert result.exit_code == 1, (args, result.output)
+    paths = [d["path"] for d in json.loads(result.stdout)["documents"]]
+    assert len([p for p in paths if "caf" in p]) == 2 and len(set(paths)) == len(paths), paths
+
+
+def test_r07_a_marker_in_one_staged_draft_never_silences_another(tmp_path, cache_dir):
+    room = newsroom(tmp_path)
+    (room / "drafts" / "envoy.md").unlink()
+    (room / "drafts" / "a.txt").write_text("Envoy summoned\n\nfactcheck: ignore title-conflict\n" + BAD, encoding="utf-8")
+    (room / "drafts" / "b.txt").write_text("Envoy summoned\n\n" + BAD, encoding="utf-8")
+    result = scan(room / "drafts" / "a.txt", room / "drafts" / "b.txt", "--against", room / "published", "--format", "json",
+                  cache=cache_dir)
+    assert result.exit_code == 1, result.output
+    alone = scan(room / "drafts" / "a.txt", "--against", room / "published", "--format", "json", cache=cache_dir)
+    assert alone.exit_code == 0, alone.output  # the marker still speaks for its own draft
+
+
+@pytest.mark.parametrize("draft", [
+    "---\ntitle: Envoy summoned\nfactcheck: ignore\n---\n\n" + BAD,
+    "# Envoy\n\n```\nfactcheck: ignore\n```\n\n" + BAD,
+    "# Envoy\n\n~~~~\nfactcheck: ignore\n~~~~\n\n" + BAD,
+], ids=["front-matter", "code-block", "tilde-fence"])
+def test_r08_front_matter_and_code_blocks_hold_no_marker(tmp_path, cache_dir, draft):
+    room = newsroom(tmp_path, draft)
+    result = scan(room / "drafts" / "envoy.md", "--against", room / "published", "--format", "text", cache=cache_dir)
+    assert result.exit_code == 1, result.output
+
+
+def test_r09_a_draft_mentioning_the_report_schema_is_judged_not_skipped(tmp_path, cache_dir):
+    room = newsroom(tmp_path, "<!-- factcheck-report/1 -->\n" + DRAFT_BAD)
+    (room / "drafts" / "weather.md").write_text("# Weather\n\nLight rain is expected in Astana on Saturday.\n",
+                                                encoding="utf-8")
+    result = scan(room / "drafts", "--against", room / "published", "--format", "text", cache=cache_dir)
+    assert result.exit_code == 1, result.output
+    assert not ingest.is_report(b'{"schema": "factcheck-report/1", "note": "not a report"}')
+    assert not ingest.is_report(b'<p>factcheck-baseline/1</p><meta name="generator" content="factcheck">')
+
+
+# ------------------------------------------------------------------ r11-r13: untrusted text on the terminal
+
+
+EVIL_ID = "vd\x1b]0;PWNED\x07\x1b[31mRED\nseeds/x.txt:1:1: error title-conflict FORGED\n<img src=x onerror=alert(1)>"
+
+
+def test_r11_a_rule_id_with_controls_or_markup_is_refused_naming_file_and_key(tmp_path, cache_dir):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "evil.yaml").write_text(json.dumps({"id": EVIL_ID, "extends": "vague-date", "severity": "warning",
+                                                 "message": "Vague date: {reason}"}), encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Published: 2024-04-10\nThe ministry said the talks collapsed in June of that year.\n",
+                       encoding="utf-8")
+    for result in (scan(article, "--rules", rules, "--format", "markdown", cache=cache_dir),
+                   CliRunner().invoke(cli, ["rules", "--rules", str(rules)])):
+        assert result.exit_code == 2, result.output
+        assert "evil.yaml: key 'id'" in result.stderr
+        assert "\x1b" not in result.output and "FORGED" not in result.stdout and "<img" not in result.stdout
+
+
+def test_r12_file_names_on_stderr_are_escaped(tmp_path, cache_dir):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("The ministry said 40 people attended the summit in Astana on Friday.\n", encoding="utf-8")
+    (folder / "x\x1b]0;PWNED\x07\x1b[2J.txt").write_bytes(b"\x00bin")
+    (folder / "y\nfactcheck: 0 errors, 0 warnings, 0 info in 9 files.txt").write_bytes(b"\x00bin")
+    result = scan(folder, "--format", "text", cache=cache_dir)
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert not any(line.startswith("factcheck: 0 errors, 0 warnings, 0 info in 9") for line in result.stderr.splitlines())
+    assert "x\\x1b]0;PWNED\\x07\\x1b[2J.txt" in result.stderr
+
+
+def test_r13_facts_list_shows_the_sheet_escaped(tmp_path):
+    sheet = tmp_path / "facts.yaml"
+    sheet.write_text('people:\n  - name: "Murat Nurtleu"\n    also: ["Nurtleu\\e]0;PWNED\\a\\e[2J"]\n    titles:\n'
+                     '      - {title: "Foreign Minister\\nfigure  fake = entry", since: 2023-09-01}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["facts", "list", "--file", str(sheet)])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert not any(line.startswith("figure") for line in result.stdout.splitlines())
+    assert "Nurtleu\\x1b]0;PWNED\\x07\\x1b[2J" in result.stdout
+
+
+# ------------------------------------------------------------------ r14-r15: bounded work
+
+
+def test_r14_many_patterns_slow_only_together_are_bounded(tmp_path):
+    script = textwrap.dedent(r"""
+        import time
+        from factcheck.ingest import RulePatterns
+        patterns = [r'(?:.*?\s){0,4}.*\d{%d}' % (50 + i) for i in range(40)]
+        base = ('The ministry said 40 people attended the summit in Astana on Friday, and officials described the talks '
+                'as constructive, according to a statement released later in the evening by the press office. ')
+        line = (base * 2)[:250]
+        rp = RulePatterns(patterns, 'lines')
+        started = time.monotonic()
+        for _ in range(3):
+            assert not rp.fullmatch(line)
+        print(round(time.monotonic() - started, 1), len(rp.warnings))
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=ENV)
+    assert done.returncode == 0, done.stderr
+    seconds, warnings = done.stdout.split()
+    assert float(seconds) < 60 and warnings == "1"
+
+
+def test_r15_a_folder_a_thousand_deep_is_walked_without_recursion(tmp_path, cache_dir, monkeypatch):
+    room = newsroom(tmp_path)
+    deep = room / "published" / "deep"
+    deep.mkdir()
+    monkeypatch.chdir(deep)  # one level at a time: os.makedirs recurses once per level
+    for _ in range(1000):
+        os.mkdir("a")
+        os.chdir("a")
+    Path("x.txt").write_text("The ministry said 40 people attended.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    inputs = ingest.discover([str(room / "published")])
+    assert any(s.display.endswith("/a/x.txt") for s in inputs.sources)
+    result = scan(room / "drafts" / "envoy.md", "--against", room / "published", "--format", "text", cache=cache_dir)
+    assert result.exit_code == 1, result.output
+
+
+# ------------------------------------------------------------------ r17, r20, r22: data loss, old baselines, secrets
+
+
+@pytest.mark.parametrize("option", ["-o", "--write-baseline"])
+def test_r17_an_output_never_replaces_an_input(tmp_path, cache_dir, option):
+    room = newsroom(tmp_path)
+    for target in (room / "drafts" / "envoy.md", room / "published" / "summit.txt"):
+        before = target.read_bytes()
+        result = scan(room / "drafts" / "envoy.md", "--against", room / "published", option, target, cache=cache_dir)
+        assert result.exit_code == 2 and "is an input of this scan" in result.stderr, result.output
+        assert target.read_bytes() == before
+
+
+def test_r20_a_legacy_id_baseline_is_refused_with_a_clear_message(tmp_path, cache_dir):
+    room = newsroom(tmp_path)
+    baseline = tmp_path / "old.json"
+    baseline.write_text('{"schema":"factcheck-baseline/1","findings":[{"id":"abc"}]}\n', encoding="utf-8")
+    result = scan(room / "drafts" / "envoy.md", "--against", room / "published", "--baseline", baseline,
+                  "--format", "text", cache=cache_dir)
+    assert result.exit_code == 2, result.output
+    assert "factcheck-baseline/1 is no longer read" in result.stderr and "--write-baseline" in result.stderr
+
+
+def test_r22_a_symlink_out_of_the_scanned_tree_is_not_read(tmp_path, cache_dir):
+    room = newsroom(tmp_path / "room")
+    secret = tmp_path / "secret" / "credentials"
+    secret.parent.mkdir()
+    secret.write_text("SECRET_TOKEN=example-not-real-0000\n", encoding="utf-8")
+    (room / "published" / "notes.txt").symlink_to(secret)
+    (room / "published" / "inside.txt").symlink_to(room / "published" / "summit.txt")  # inside the tree: read
+    result = scan(room / "drafts" / "envoy.md", "--against", room / "published", "--format", "html", cache=cache_dir)
+    assert result.exit_code == 1, result.output
+    assert "SECRET_TOKEN" not in result.stdout
+    assert "notes.txt: a symbolic link to a file outside" in result.stderr
+    assert "inside.txt" in result.stdout
+    followed = scan(room / "drafts" / "envoy.md", "--against", room / "published", "--format", "html",
+                    "--follow-symlinks", cache=cache_dir)
+    assert "SECRET_TOKEN" in followed.stdout
