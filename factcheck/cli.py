@@ -346,14 +346,14 @@ def facts_add(kind, subject, value, since, until, path):
     """Record a confirmed value: a person's title (SUBJECT a name, VALUE a title), an accepted spelling,
     a figure or a date (SUBJECT words of the finding's subject, VALUE the confirmed value).
     """
-    from .facts import FactsError, add
+    from .facts import FactsError
+    from .facts_edit import add
 
     target = _facts_path(path)
     try:
-        sheet = add(target, kind, subject, value, since, until)
+        add(target, kind, subject, value, since, until)  # comments kept, under a lock, written atomically
     except FactsError as exc:
         raise Fatal(str(exc)) from None
-    _write(target, sheet.text())
     say(None, f"{kind} for {subject} added to {target}")
 
 

@@ -238,7 +238,7 @@ class FactSheet:
 
         return says
 
-    # --- writing --------------------------------------------------------------------------------------------
+    # --- showing --------------------------------------------------------------------------------------------
 
     def listing(self) -> list[str]:
         """One line per entry, for ``factcheck facts list``."""
@@ -251,28 +251,6 @@ class FactSheet:
         for v in self.values:
             lines.append(f"{v.kind[:-1]:<7} {v.subject} = {v.value}")
         return lines
-
-    def as_data(self) -> dict:
-        data: dict = {}
-        if self.people:
-            data["people"] = []
-            for p in self.people:
-                entry: dict = {"name": p.name}
-                if p.also:
-                    entry["also"] = list(p.also)
-                if p.titles:
-                    entry["titles"] = [{k: v for k, v in (("title", h.title), ("since", h.since), ("until", h.until)) if v}
-                                       for h in p.titles]
-                data["people"].append(entry)
-        for kind in ("figures", "dates"):
-            rows = [{"subject": v.subject, "value": v.value} for v in self.values if v.kind == kind]
-            if rows:
-                data[kind] = rows
-        return data
-
-    def text(self) -> str:
-        head = "# The newsroom fact sheet: confirmed values every draft is checked against (factcheck facts).\n"
-        return head + yaml.safe_dump(self.as_data(), sort_keys=False, allow_unicode=True)
 
 
 def _list(path: Path, data: dict, key: str) -> list:
@@ -337,27 +315,3 @@ def unrepeated(findings: list[Finding]) -> list[Finding]:
     decided = {(e.document, e.line, e.column) for f in findings if f.check != CHECK
                for v in f.drafts if v.fact and v.blamed for e in f.evidence if e.document == v.document}
     return [f for f in findings if f.check != CHECK or not all((e.document, e.line, e.column) in decided for e in f.evidence)]
-
-
-def add(path: Path, kind: str, subject: str, value: str, since: str | None = None, until: str | None = None) -> FactSheet:
-    """Add one entry (a person's title or spelling, a figure, a date) and return the sheet, not yet written.
-
-    ``kind`` is "title" (``subject`` a person, ``value`` a title, optional dates),
-    "spelling" (``subject`` a person's preferred name, ``value`` an accepted other
-    spelling, or empty), "figure" or "date".
-    """
-    sheet = FactSheet.load(path) if path.exists() else FactSheet(path)
-    if kind in ("title", "spelling"):
-        person = next((p for p in sheet.people if _words(p.name) == _words(subject)), None)
-        if person is None:
-            person = PersonFact(" ".join(subject.split()))
-            sheet.people.append(person)
-        if kind == "title":
-            person.titles.append(Held(value, _date(path, "since", since), _date(path, "until", until)))
-        elif value and value not in person.also:
-            person.also.append(value)
-    elif kind in ("figure", "date"):
-        sheet.values.append(ValueFact(kind + "s", subject, value))
-    else:
-        raise FactsError(f"unknown kind of fact '{kind}' (known: title, spelling, figure, date)")
-    return sheet
