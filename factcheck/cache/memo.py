@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, fields
 from importlib import metadata
 from pathlib import Path
 
+from ..config import NOT_KEYS
 from .digests import rules_digest, source_digest
 from .store import RecordStore
 
@@ -77,7 +78,7 @@ def scan_key(inputs, settings, rule_dirs: list[Path], weights: Path, baseline: s
             h.update(str(part).encode("utf-8", "surrogateescape") + b"\0")
 
     add(FORMAT, sys.version, source_digest(), *(f"{lib}={_version(lib)}" for lib in LIBRARIES))
-    add(json.dumps({f.name: getattr(settings, f.name) for f in fields(settings) if f.name != "sources"},
+    add(json.dumps({f.name: getattr(settings, f.name) for f in fields(settings) if f.name not in NOT_KEYS},
                    sort_keys=True, default=str))
     add(fmt, colour)
     rules = rules_digest(rule_dirs)
