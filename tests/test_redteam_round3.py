@@ -239,16 +239,36 @@ def test_r15_a_folder_a_thousand_deep_is_walked_without_recursion(tmp_path, cach
     room = newsroom(tmp_path)
     deep = room / "published" / "deep"
     deep.mkdir()
-    monkeypatch.chdir(deep)  # one level at a time: os.makedirs recurses once per level
-    for _ in range(1000):
+    deep_tree(deep, 1000, monkeypatch)
+    try:
+        inputs = ingest.discover([str(room / "published")])
+        assert any(s.display.endswith("/a/x.txt") for s in inputs.sources)
+        result = scan(room / "drafts" / "envoy.md", "--against", room / "published", "--format", "text", cache=cache_dir)
+        assert result.exit_code == 1, result.output
+    finally:
+        remove_deep_tree(deep, 1000, monkeypatch)
+
+
+def deep_tree(top: Path, depth: int, monkeypatch) -> None:
+    """``top/a/a/.../a/x.txt``, ``depth`` folders deep, made one level at a time (os.makedirs recurses per level)."""
+    monkeypatch.chdir(top)
+    for _ in range(depth):
         os.mkdir("a")
         os.chdir("a")
     Path("x.txt").write_text("The ministry said 40 people attended.\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    inputs = ingest.discover([str(room / "published")])
-    assert any(s.display.endswith("/a/x.txt") for s in inputs.sources)
-    result = scan(room / "drafts" / "envoy.md", "--against", room / "published", "--format", "text", cache=cache_dir)
-    assert result.exit_code == 1, result.output
+    monkeypatch.chdir(top.parent)
+
+
+def remove_deep_tree(top: Path, depth: int, monkeypatch) -> None:
+    """Undo ``deep_tree`` level by level: pytest's own clean-up (shutil.rmtree on 3.11) recurses and would fail."""
+    monkeypatch.chdir(top)
+    for _ in range(depth):
+        os.chdir("a")
+    Path("x.txt").unlink(missing_ok=True)
+    for _ in range(depth):
+        os.chdir("..")
+        os.rmdir("a")
+    monkeypatch.chdir(top.parent)
 
 
 # ------------------------------------------------------------------ r17, r20, r22: data loss, old baselines, secrets
@@ -289,3 +309,83 @@ def test_r22_a_symlink_out_of_the_scanned_tree_is_not_read(tmp_path, cache_dir):
     followed = scan(room / "drafts" / "envoy.md", "--against", room / "published", "--format", "html",
                     "--follow-symlinks", cache=cache_dir)
     assert "SECRET_TOKEN" in followed.stdout
+
+
+# ------------------------------------------------------------------ r05, r18: the fact sheet is edited, never lost
+
+
+def test_r05_a_dangling_dev_stdout_style_target_is_refused_not_replaced(tmp_path, cache_dir):
+    room = newsroom(tmp_path)
+    link = tmp_path / "stdout"
+    link.symlink_to("/proc/self/fd/999999")  # what /dev/stdout is when stdout is closed: a link to nothing under /proc
+    added = CliRunner().invoke(cli, ["facts", "add", "figure", "amount", "5", "--file", str(link)])
+    assert added.exit_code == 2, added.output
+    written = scan(room / "drafts" / "envoy.md", "-o", link, cache=cache_dir)
+    assert written.exit_code == 2, written.output
+    assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/999999"
+
+
+def can_unshare() -> bool:
+    if shutil.which("unshare") is None or os.geteuid() != 0:
+        return False
+    return subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not can_unshare(), reason="needs root and a private mount namespace (unshare -m)")
+def test_r05_facts_add_to_dev_stdout_with_stdout_closed_keeps_the_link(tmp_path):
+    script = (f"mount --make-rprivate / && d=$(mktemp -d) && mount -t tmpfs tmpfs \"$d\" && "
+              f"touch \"$d/null\" && mount --bind /dev/null \"$d/null\" && ln -s /proc/self/fd/1 \"$d/stdout\" && "
+              f"mount --rbind \"$d\" /dev && cd {tmp_path} && "
+              f"{FACTCHECK} facts add figure amount 5 --file /dev/stdout >&- 2>/dev/null; echo \"exit $?\"; "
+              "test -L /dev/stdout && echo link-kept")
+    done = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, timeout=120, env=ENV)
+    assert "exit 2" in done.stdout and "link-kept" in done.stdout, (done.stdout, done.stderr)
+
+
+SHEET_WITH_COMMENTS = """\
+# Source for Nurtleu's titles: MFA press release 2023-09-01 (ref. 44/2023). Ask the standards desk before editing.
+people:
+  - name: Murat Nurtleu   # confirmed by phone, J. Roe
+    titles:
+      - {title: Foreign Minister, since: 2023-09-01}
+"""
+
+
+def test_r18_facts_add_keeps_every_comment(tmp_path):
+    sheet = tmp_path / "facts.yaml"
+    sheet.write_text(SHEET_WITH_COMMENTS, encoding="utf-8")
+    runner = CliRunner()
+    for args in (["figure", "injured", "22"], ["title", "Murat Nurtleu", "Deputy Minister", "--until", "2023-09-01"],
+                 ["spelling", "Murat Nurtleu", "Nurtlev"]):
+        assert runner.invoke(cli, ["facts", "add", *args, "--file", str(sheet)]).exit_code == 0
+    text = sheet.read_text(encoding="utf-8")
+    assert text.startswith(SHEET_WITH_COMMENTS)  # every line as it was, the new entries after
+    loaded = FactSheet.load(sheet)
+    assert [h.title for h in loaded.people[0].titles] == ["Foreign Minister", "Deputy Minister"]
+    assert loaded.people[0].also == ["Nurtlev"] and loaded.values[0].value == "22"
+
+
+def test_r18_concurrent_adds_lose_no_entry(tmp_path):
+    sheet = tmp_path / "c.yaml"
+    adds = [subprocess.Popen([str(FACTCHECK), "facts", "add", "figure", f"subject{i}", str(i), "--file", str(sheet)],
+                             env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for i in range(12)]
+    assert [p.wait(timeout=180) for p in adds] == [0] * 12
+    assert sorted(v.subject for v in FactSheet.load(sheet).values) == sorted(f"subject{i}" for i in range(12))
+
+
+# ------------------------------------------------------------------ r21: config discovery stops at the project
+
+
+def test_r21_without_git_no_ancestor_config_is_obeyed(tmp_path, cache_dir, monkeypatch):
+    (tmp_path / "factcheck.toml").write_text('fail-on = "never"\n', encoding="utf-8")
+    repo = newsroom(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    result = scan("drafts/envoy.md", "--against", "published", "--format", "text", cache=cache_dir)
+    assert result.exit_code == 1, result.output
+    (repo / ".git").mkdir()  # a repository root below the config: still not read
+    assert scan("drafts/envoy.md", "--against", "published", "--format", "text", cache=cache_dir).exit_code == 1
+    shown = CliRunner().invoke(cli, ["config"])
+    assert "# config file: none" in shown.stdout
+    (repo / "factcheck.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
+    shown = CliRunner().invoke(cli, ["config"])
+    assert f"# config file: {repo / 'factcheck.toml'}" in shown.stdout
