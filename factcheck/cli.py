@@ -130,7 +130,11 @@ def scan(ctx, paths, fmt, output, fail_on, against, baseline, write_baseline, se
             settings = settings.replaced("cache folder unusable", cache=False)
     fmt = fmt or terminal.default_format(output, sys.stdout)
     colour = terminal.colour(color, output, sys.stdout, fmt)
-    stdin = terminal.StdinArticle(sys.stdin.buffer.read(), stdin_filename) if terminal.STDIN in paths else None
+    stdin = terminal.StdinArticle(sys.stdin.buffer, stdin_filename, settings.max_file_size) if terminal.STDIN in paths else None
+    if stdin and stdin.too_big:
+        stdin.close()
+        raise Fatal(f"{stdin.name} (stdin): over the size limit of {settings.max_file_size} bytes (max-file-size); "
+                    "not read further")
     from .scan import Request, scan as run_scan
 
     progress = terminal.Progress(sys.stderr)
@@ -225,12 +229,16 @@ def index_command(paths, engine, workers, rules, model, backend, cache_dir, max_
         say("warning", warning)
     for error in done.errors:
         say("error", error)
-    click.echo(f"factcheck: indexed {done.documents} document(s), {done.texts} unique text(s) (sentences and claim phrases), "
-               f"{done.encoded} newly encoded ({engine} engine)", err=True)
-    if any("no such file" in e for e in done.errors):
-        raise Fatal("a path given does not exist")
+    say(None, f"indexed {done.documents} document(s), {done.texts} unique text(s) (sentences and claim phrases), "
+              f"{done.encoded} newly encoded, {done.stored} stored ({engine} engine)")
+    # Exit codes come from counts, never from the wording of an error line.
+    if done.missing:
+        raise Fatal(f"{done.missing} path(s) given do not exist")
     if not done.documents:
         raise Fatal("no readable documents to index")
+    if done.incomplete:
+        raise Fatal(f"the cache kept {done.stored} of {done.encoded} newly encoded text(s); the index is incomplete "
+                    "(see the warnings above)")
 
 
 @cli.command("rules")

@@ -81,6 +81,7 @@ class Embedder:
         self.own_warnings: list[str] = []
         self.cache = open_store(Cache, self.root / "embeddings.sqlite3", self.own_warnings) if use_cache else None
         self.encoded = 0  # how many sentences this embedder sent to the model
+        self.stored = 0  # how many of those the cache took (index fails when it is short)
         self.threads = 0  # ONNX Runtime intra-op threads; 0: one per core
 
     @property
@@ -170,7 +171,7 @@ class Embedder:
             new = dict(zip(missing, fresh))
             vectors.update(new)
             if self.cache:
-                self.cache.put(model_id, new)
+                self.stored += self.cache.put(model_id, new)
         if not keys:
             return np.zeros((0, 384), dtype=np.float32)
         return unit_rows(np.stack([vectors[k] for k in keys]))

@@ -7,6 +7,7 @@ tested with the story-clustering work.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -389,3 +390,67 @@ def test_r21_without_git_no_ancestor_config_is_obeyed(tmp_path, cache_dir, monke
     (repo / "factcheck.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
     shown = CliRunner().invoke(cli, ["config"])
     assert f"# config file: {repo / 'factcheck.toml'}" in shown.stdout
+
+
+# ------------------------------------------------------------------ r04: stdin is bounded while it is read
+
+
+class EndlessStdin(io.RawIOBase):
+    """A standard input that never ends; it records whether it was asked for everything, and how much it gave."""
+
+    def __init__(self) -> None:
+        self.total, self.unbounded = 0, False
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        if size is None or size < 0:
+            self.unbounded = True
+            size = 1 << 16
+        self.total += size
+        return b"The ministry said 40 people attended. "[:1] * size
+
+    def readinto(self, buffer) -> int:
+        data = self.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+
+def test_r04_stdin_is_read_no_further_than_the_size_limit(cache_dir):
+    stream = EndlessStdin()
+    result = CliRunner().invoke(cli, ["scan", "-", "--max-file-size", "1000", "--cache-dir", str(cache_dir)],
+                                input=io.BufferedReader(stream))
+    assert result.exit_code == 2, result.output
+    assert "over the size limit of 1000 bytes" in result.stderr
+    assert not stream.unbounded and stream.total <= 1 << 17  # the size limit, plus at most one buffered read
+
+
+# ------------------------------------------------------------------ r19: index fails when it stored nothing
+
+
+def test_r19_index_exit_code_never_comes_from_a_file_name(tmp_path, cache_dir):
+    folder = tmp_path / "ix"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The ministry said 40 people attended the summit in Astana on Friday.\n", encoding="utf-8")
+    (folder / "no such file.txt").write_bytes(b"\x00\x01binary")
+    result = CliRunner().invoke(cli, ["index", str(folder), "--cache-dir", str(cache_dir)])
+    assert result.exit_code == 0, result.output  # one unreadable file in a folder is an error line, not a failed index
+    missing = CliRunner().invoke(cli, ["index", str(folder), str(tmp_path / "gone"), "--cache-dir", str(cache_dir)])
+    assert missing.exit_code == 2 and "1 path(s) given do not exist" in missing.stderr
+
+
+@pytest.mark.skipif(not can_unshare(), reason="needs root and a private mount namespace (unshare -m)")
+def test_r19_index_on_a_full_cache_disk_exits_non_zero(tmp_path, exported_models):
+    folder = tmp_path / "ix"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"r{i}.txt").write_text(f"Report {i}: the ministry said {i} people attended the summit in city number "
+                                          f"{i} on day {i}.\nA second sentence about {i} delegates and {i * 7} journalists.\n",
+                                          encoding="utf-8")
+    script = (f"mount --make-rprivate / && mkdir -p full && mount -t tmpfs -o size=200k tmpfs full && mkdir full/models && "
+              f"mount --bind {exported_models} full/models && {FACTCHECK} index --cache-dir full ix/; echo \"exit $?\"")
+    done = subprocess.run(["unshare", "-m", "sh", "-c", script], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=300, env=ENV)
+    assert "exit 2" in done.stdout, (done.stdout, done.stderr)
+    assert "the index is incomplete" in done.stderr

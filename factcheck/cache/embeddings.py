@@ -53,7 +53,8 @@ class Cache(Store):
                     found[keys[r]] = matrix[n]
         return found
 
-    def put(self, model: str, items: dict[str, np.ndarray]) -> None:
+    def put(self, model: str, items: dict[str, np.ndarray]) -> int:
+        """Store ``items``; how many were stored (all of them, or 0 when the write failed and was noted)."""
         try:
             with self.db:
                 self.db.executemany(
@@ -62,6 +63,8 @@ class Cache(Store):
                 )
         except sqlite3.Error as exc:
             self.warnings.append(f"{self.KIND} {self.path} could not be written ({exc})")
+            return 0
+        return len(items)
 
     def file_hash(self, path: Path) -> str:
         """The sha256 of a weights file, remembered by size and mtime so it is read once."""
