@@ -454,3 +454,50 @@ def test_r19_index_on_a_full_cache_disk_exits_non_zero(tmp_path, exported_models
                           timeout=300, env=ENV)
     assert "exit 2" in done.stdout, (done.stdout, done.stderr)
     assert "the index is incomplete" in done.stderr
+
+
+# ------------------------------------------------------------------ r23-r24: damaged and locked stores
+
+
+def test_r23_a_corrupt_record_store_is_moved_aside_and_rebuilt_once(tmp_path, own_cache):
+    room = newsroom(tmp_path)
+    args = (room / "drafts" / "envoy.md", "--against", room / "published")
+    assert scan(*args, "--format", "sarif", cache=own_cache).exit_code == 1
+    for name in ("parsed.sqlite3", "scans.sqlite3"):
+        with open(own_cache / name, "r+b") as fh:
+            fh.seek(4096)
+            fh.write(b"\xde\xad\xbe\xef" * 512)
+    notes = []
+    for fmt in ("text", "markdown", "json"):  # three scans the memo has not seen
+        result = scan(*args, "--format", fmt, cache=own_cache)
+        assert result.exit_code == 1, result.output
+        notes.append([line for line in result.stderr.splitlines() if "warning:" in line])
+    assert len(notes[0]) == 2 and all("moved to" in line and "rebuilt" in line for line in notes[0]), notes[0]
+    assert notes[1:] == [[], []]
+    assert (own_cache / "parsed.sqlite3.corrupt").exists() and (own_cache / "scans.sqlite3.corrupt").exists()
+
+
+def test_r24_a_locked_store_is_skipped_after_two_seconds_with_one_note(tmp_path, own_cache):
+    room = newsroom(tmp_path)
+    args = ("scan", "--format", "text", room / "drafts" / "envoy.md", "--against", room / "published", "--cache-dir", own_cache)
+    assert run(*args).returncode == 1
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sqlite3, sys, time
+        db = sqlite3.connect({str(own_cache / 'scans.sqlite3')!r}, isolation_level=None)
+        db.execute('PRAGMA locking_mode=EXCLUSIVE'); db.execute('BEGIN EXCLUSIVE')
+        db.execute('CREATE TABLE IF NOT EXISTS zz(a)')
+        print('locked', flush=True); time.sleep(300)
+    """)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        (room / "drafts" / "envoy.md").write_text(DRAFT_BAD + "\nMore soon.\n", encoding="utf-8")  # not a memo replay
+        started = time.monotonic()
+        result = run(*args)
+        elapsed = time.monotonic() - started
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode == 1, result.stderr
+    warnings = [line for line in result.stderr.decode().splitlines() if "warning:" in line]
+    assert len(warnings) == 1 and "scans.sqlite3" in warnings[0] and "locked" in warnings[0], warnings
+    assert elapsed < 45  # one 2 s wait, where each store once waited 60 s
