@@ -34,6 +34,8 @@ def test_quick_bench_writes_every_figure(tmp_path):
         for method in ("factcheck", "hnsw", "community_detection"):
             assert "seconds" in g[method], (method, g[method])
         assert "skipped" in g["agglomerative"]
+    one_line = data["one_line"][0]
+    assert one_line["sentences"] == 2000 and one_line["seconds"] > 0, one_line
     candidates = {c["candidate"]: c for c in data["candidates"]}
     assert len(candidates) == 4, list(candidates)
     for name, c in candidates.items():

@@ -501,3 +501,31 @@ def test_r24_a_locked_store_is_skipped_after_two_seconds_with_one_note(tmp_path,
     warnings = [line for line in result.stderr.decode().splitlines() if "warning:" in line]
     assert len(warnings) == 1 and "scans.sqlite3" in warnings[0] and "locked" in warnings[0], warnings
     assert elapsed < 45  # one 2 s wait, where each store once waited 60 s
+
+
+# ------------------------------------------------------------------ r25: one long line of short sentences
+
+
+def test_r25_splitting_and_claim_extraction_grow_linearly_on_one_line(lex):
+    from factcheck.config import Settings
+    from factcheck.extract.claims import ClaimExtractor
+    from factcheck.pipeline import parse, rule_set
+
+    boilerplate = ingest.Boilerplate.from_lexicon(rule_set(Settings()).lexicon("boilerplate"))
+    extractor = ClaimExtractor(lex.claims)
+    sentence = "The ministry said %d people attended the summit in Astana on Friday. "
+
+    def cost(n: int) -> float:
+        data = ("Published: 2024-04-10\n" + "".join(sentence % i for i in range(n)) + "\n").encode()
+        best = float("inf")
+        for _ in range(2):  # the faster of two runs: the machine is shared
+            started = time.perf_counter()
+            doc = ingest.parse_source(ingest.Source(Path("one-line.txt"), "one-line.txt", data, "-"), boilerplate)
+            sentences, _ = parse(doc, lex)
+            claims = [c for s in sentences for c in extractor.sentence_claims(s)]
+            best = min(best, time.perf_counter() - started)
+        assert len(sentences) == n and len(claims) >= n
+        return best
+
+    small, large = cost(1000), cost(8000)
+    assert large / small < 16, (small, large)  # linear: about 8; quadratic: about 64
