@@ -179,7 +179,9 @@ def index_ray(paths: list[str], settings: Settings, workers: int | None = None) 
         missing = [t for t in unique if t not in known]
         del known
         encoded = stored = 0
-        if cache is None:  # no cache to fill: encoding would be lost; the run is incomplete
+        if cache is None:
+            # No cache to fill: encoding them would be lost. They count as encoded and not stored, so the run
+            # reports itself incomplete (exit 2) without loading a worker.
             missing, encoded = [], len(missing)
         if missing:
             todo = ray.data.from_items([{"text": t} for t in missing],
