@@ -396,7 +396,12 @@ def test_r21_without_git_no_ancestor_config_is_obeyed(tmp_path, cache_dir, monke
 
 
 class EndlessStdin(io.RawIOBase):
-    """A standard input that never ends; it records whether it was asked for everything, and how much it gave."""
+    """A standard input of 32 MB (endless, as far as a 1,000-byte limit goes); it records how much it gave.
+
+    It does end, so that a reader that takes everything fails this test instead of the machine's memory.
+    """
+
+    END = 32 << 20
 
     def __init__(self) -> None:
         self.total, self.unbounded = 0, False
@@ -408,6 +413,7 @@ class EndlessStdin(io.RawIOBase):
         if size is None or size < 0:
             self.unbounded = True
             size = 1 << 16
+        size = max(0, min(size, self.END - self.total))
         self.total += size
         return b"The ministry said 40 people attended. "[:1] * size
 
