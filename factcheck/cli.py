@@ -9,7 +9,11 @@ Exit codes, for hooks:
   factcheck report), nothing readable at all, a bad config or rule file, an output
   that cannot be written, or an internal error. The message is one line; ``--debug``
   adds the traceback. The code comes from structured problems (``ingest.Problem``),
-  never from the wording of a message.
+  never from the wording of a message. ``factcheck index`` exits 2 when a path given
+  does not exist, nothing was readable, or the cache kept less than it encoded.
+
+Every line on stderr goes through ``say``: file names, rule ids and values from
+untrusted files are shown with their control characters escaped.
 
 Files found inside a folder that cannot be read are reported (stderr and the report)
 and the scan goes on without them.
@@ -203,7 +207,7 @@ def prepare(model, backend, cache_dir):
         say("warning", warning)
     kind = type(encoder).__name__
     embedder.close()
-    click.echo(f"factcheck: {settings.model} ready ({settings.backend} backend, {kind})", err=True)
+    say(None, f"{settings.model} ready ({settings.backend} backend, {kind})")
 
 
 @cli.command("index")
