@@ -215,9 +215,12 @@ def _walk(folder: Path, follow_symlinks: bool = False) -> tuple[list[Path], list
                 continue  # .git, .venv and dotfiles are never articles
             try:
                 is_dir = entry.is_dir()  # follows a symlink, as os.walk does, to know a folder from a file
+            except OSError:
+                is_dir = False  # a symlink loop, say: a file to the walk, so its read fails with one line
+            try:
                 is_link = entry.is_symlink()
             except OSError:
-                continue
+                is_link = False
             if is_dir:
                 if not is_link:
                     stack.append(entry.path)
