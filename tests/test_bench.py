@@ -41,7 +41,8 @@ def test_quick_bench_writes_every_figure(tmp_path):
     for name, c in candidates.items():
         assert c["seconds"] > 0, (name, c)
         if name.startswith("int8"):
-            assert 0 < c["share_fp32"] <= 1 and 0 <= c["group_pairs"]["f1"] <= 1, c
+            # The quick corpus is six articles: no pair may lie within the narrowest margin of the threshold.
+            assert 0 <= c["share_fp32"] <= 1 and 0 <= c["group_pairs"]["f1"] <= 1, c
     claims = candidates["claims only (fp32)"]
     assert 0 < claims["share_encoded"] <= 1 and claims["findings_full"] > 0 and claims["cold_scan_seconds"] > 0
     assert data["seeds"]["code"] == 0 and data["seeds"]["cold_scan_peak_rss_mib"] > 0
