@@ -28,7 +28,7 @@ from pathlib import Path
 
 import click
 
-from .escapes import one_line, visible
+from .escapes import visible
 from .config import BACKENDS, DEFAULT_BACKEND, ConfigError, ModelError, Settings, load_settings
 from .models import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: F401 (the codes hooks rely on)
 from .output import OutputError, write_output
@@ -50,9 +50,9 @@ def say(kind: str | None, message: str) -> None:
     """One line on stderr, ``factcheck: <kind>: <message>``, with every control character in it escaped.
 
     Messages carry file names, rule ids and values from untrusted files: none may
-    move the cursor, retitle the terminal or forge a second line.
+    move the cursor, retitle the terminal or forge a second line (a newline shows as ``\\n``).
     """
-    click.echo(f"factcheck: {kind + ': ' if kind else ''}{one_line(message)}", err=True)
+    click.echo(f"factcheck: {kind + ': ' if kind else ''}{visible(message)}", err=True)
 
 
 def _settings(**flags) -> Settings:
@@ -185,7 +185,7 @@ def _finish(ctx, outcome, settings: Settings, output: Path | None, warnings: lis
         _write(output, outcome.text)
     else:
         click.echo(outcome.text, nl=False, color=colour or None)  # --color always keeps colour in a pipe
-    click.echo(one_line(summary_line(outcome.severities, outcome.documents, output)), err=True)
+    click.echo(visible(summary_line(outcome.severities, outcome.documents, output)), err=True)
     ctx.exit(outcome.exit_code(settings.fail_on))
 
 

@@ -200,6 +200,7 @@ def test_r12_file_names_on_stderr_are_escaped(tmp_path, cache_dir):
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     assert not any(line.startswith("factcheck: 0 errors, 0 warnings, 0 info in 9") for line in result.stderr.splitlines())
     assert "x\\x1b]0;PWNED\\x07\\x1b[2J.txt" in result.stderr
+    assert "y\\nfactcheck: 0 errors" in result.stderr  # the newline is shown, not obeyed
 
 
 def test_r13_facts_list_shows_the_sheet_escaped(tmp_path):
