@@ -9,7 +9,11 @@ Exit codes, for hooks:
   factcheck report), nothing readable at all, a bad config or rule file, an output
   that cannot be written, or an internal error. The message is one line; ``--debug``
   adds the traceback. The code comes from structured problems (``ingest.Problem``),
-  never from the wording of a message.
+  never from the wording of a message. ``factcheck index`` exits 2 when a path given
+  does not exist, nothing was readable, or the cache kept less than it encoded.
+
+Every line on stderr goes through ``say``: file names, rule ids and values from
+untrusted files are shown with their control characters escaped.
 
 Files found inside a folder that cannot be read are reported (stderr and the report)
 and the scan goes on without them.
@@ -24,6 +28,7 @@ from pathlib import Path
 
 import click
 
+from .escapes import visible
 from .config import BACKENDS, DEFAULT_BACKEND, ConfigError, ModelError, Settings, load_settings
 from .models import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, severity_rank  # noqa: F401 (the codes hooks rely on)
 from .output import OutputError, write_output
@@ -38,7 +43,16 @@ class Fatal(click.ClickException):
     exit_code = EXIT_ERROR
 
     def show(self, file=None) -> None:
-        click.echo(f"factcheck: error: {self.format_message()}", err=True)
+        say("error", self.format_message())
+
+
+def say(kind: str | None, message: str) -> None:
+    """One line on stderr, ``factcheck: <kind>: <message>``, with every control character in it escaped.
+
+    Messages carry file names, rule ids and values from untrusted files: none may
+    move the cursor, retitle the terminal or forge a second line (a newline shows as ``\\n``).
+    """
+    click.echo(f"factcheck: {kind + ': ' if kind else ''}{visible(message)}", err=True)
 
 
 def _settings(**flags) -> Settings:
@@ -89,9 +103,10 @@ def _names(values: tuple[str, ...]) -> list[str]:
 @click.option("--cache-dir", type=click.Path(), help="Where embeddings (and the exported ONNX model) are cached; an unusable folder means a scan without the cache.")
 @click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the embedding cache.")
 @click.option("--max-file-size", type=int, help="Skip files larger than this many bytes.")
+@click.option("--follow-symlinks", is_flag=True, help="Read symlinked files in a folder even when they lead out of it.")
 @click.pass_context
 def scan(ctx, paths, fmt, output, fail_on, min_severity, against, baseline, write_baseline, select, ignore, no_inline_ignores, facts,
-         color, stdin_filename, sarif_root, rules, threshold, model, backend, cache_dir, no_cache, max_file_size):
+         color, stdin_filename, sarif_root, rules, threshold, model, backend, cache_dir, no_cache, max_file_size, follow_symlinks):
     """Scan articles (files or folders) and report discrepancies between and within them.
 
     Use - to read one article from standard input. A re-scan whose inputs,
@@ -129,13 +144,17 @@ def scan(ctx, paths, fmt, output, fail_on, min_severity, against, baseline, writ
     if sarif_root is not None and fmt != "sarif":
         raise Fatal("--sarif-root sets where SARIF URIs start; give --format sarif too")
     colour = terminal.colour(color, output, sys.stdout, fmt)
-    stdin = terminal.StdinArticle(sys.stdin.buffer.read(), stdin_filename) if terminal.STDIN in paths else None
+    stdin = terminal.StdinArticle(sys.stdin.buffer, stdin_filename, settings.max_file_size) if terminal.STDIN in paths else None
+    if stdin and stdin.too_big:
+        stdin.close()
+        raise Fatal(f"{stdin.name} (stdin): over the size limit of {settings.max_file_size} bytes (max-file-size); "
+                    "not read further")
     from .scan import Request, scan as run_scan
 
     progress = terminal.Progress(sys.stderr)
     try:
         scanned = run_scan(Request(list(paths), settings, fmt, list(against), colour, baseline, write_baseline,
-                                   stdin, progress, os.path.abspath(sarif_root or os.curdir)))
+                                   stdin, progress, os.path.abspath(sarif_root or os.curdir), follow_symlinks, output))
     except (RuleError, ModelError, gate.BaselineError, FactsError, OutputError) as exc:
         raise Fatal(str(exc)) from None
     finally:
@@ -143,7 +162,7 @@ def scan(ctx, paths, fmt, output, fail_on, min_severity, against, baseline, writ
         if stdin:
             stdin.close()
     for note in scanned.notes:
-        click.echo(f"factcheck: {note}", err=True)
+        say(None, note)
     _finish(ctx, scanned.outcome, settings, output, [*warnings, *scanned.warnings], colour, fmt)
 
 
@@ -168,9 +187,9 @@ def _finish(ctx, outcome, settings: Settings, output: Path | None, warnings: lis
     for warning in [*warnings, *outcome.warnings]:
         if warning not in shown:  # several stores may report one full disk; say it once
             shown.add(warning)
-            click.echo(f"factcheck: warning: {warning}", err=True)
+            say("warning", warning)
     for error in outcome.errors:
-        click.echo(f"factcheck: error: {error}", err=True)
+        say("error", error)
     if outcome.fatal:
         ctx.exit(EXIT_ERROR)
     if not outcome.documents:
@@ -182,7 +201,7 @@ def _finish(ctx, outcome, settings: Settings, output: Path | None, warnings: lis
     else:
         click.echo(outcome.text, nl=False, color=colour or None)  # --color always keeps colour in a pipe
     if not (fmt == "text" and output is None):
-        click.echo(summary_line(outcome.severities, outcome.documents, output), err=True)
+        click.echo(visible(summary_line(outcome.severities, outcome.documents, output)), err=True)
     ctx.exit(outcome.exit_code(settings.fail_on))
 
 
@@ -202,13 +221,13 @@ def prepare(model, backend, cache_dir):
     except ModelError as exc:
         raise Fatal(str(exc)) from None
     for warning in embedder.warnings:
-        click.echo(f"factcheck: warning: {warning}", err=True)
+        say("warning", warning)
     from .encoders import OnnxEncoder
 
     # what runs, in words: a fallback to torch (a model ONNX cannot reproduce) shows here
     runs = "ONNX Runtime" if isinstance(encoder, OnnxEncoder) else "PyTorch (sentence-transformers)"
     embedder.close()
-    click.echo(f"factcheck: {settings.model} ready ({settings.backend} backend, run by {runs})", err=True)
+    say(None, f"{settings.model} ready ({settings.backend} backend, run by {runs})")
 
 
 @cli.command("index")
@@ -231,15 +250,19 @@ def index_command(paths, engine, workers, rules, model, backend, cache_dir, max_
     except (RuleError, ModelError, IndexUnavailable) as exc:
         raise Fatal(str(exc)) from None
     for warning in done.warnings:
-        click.echo(f"factcheck: warning: {warning}", err=True)
+        say("warning", warning)
     for error in done.errors:
-        click.echo(f"factcheck: error: {error}", err=True)
-    click.echo(f"factcheck: indexed {done.documents} document(s), {done.texts} unique text(s) (sentences and claim phrases), "
-               f"{done.encoded} newly encoded ({engine} engine)", err=True)
-    if any("no such file" in e for e in done.errors):
-        raise Fatal("a path given does not exist")
+        say("error", error)
+    say(None, f"indexed {done.documents} document(s), {done.texts} unique text(s) (sentences and claim phrases), "
+              f"{done.encoded} newly encoded, {done.stored} stored ({engine} engine)")
+    # Exit codes come from counts, never from the wording of an error line.
+    if done.missing:
+        raise Fatal(f"{done.missing} path(s) given do not exist")
     if not done.documents:
         raise Fatal("no readable documents to index")
+    if done.incomplete:
+        raise Fatal(f"the cache kept {done.stored} of {done.encoded} newly encoded text(s); the index is incomplete "
+                    "(see the warnings above)")
 
 
 @cli.command("rules")
@@ -256,7 +279,8 @@ def list_rules(ctx, rules):
         ruleset = rule_set(settings)
     except RuleError as exc:
         raise Fatal(str(exc)) from None
-    rows = [[r.id, r.extends, r.severity, "yes" if r.enabled else "no", os.path.relpath(r.path)] for r in ruleset.rules]
+    rows = [[visible(r.id), r.extends, r.severity, "yes" if r.enabled else "no", visible(os.path.relpath(r.path))]
+            for r in ruleset.rules]
     click.echo(tabulate(rows, headers=["id", "extends", "severity", "enabled", "file"], tablefmt="simple"))
 
 
@@ -338,9 +362,9 @@ def facts_list(path):
         sheet = FactSheet.load(target)
     except FactsError as exc:
         raise Fatal(str(exc)) from None
-    click.echo(f"# {target}")
-    for line in sheet.listing():
-        click.echo(line)
+    click.echo(f"# {visible(str(target))}")
+    for line in sheet.listing():  # the sheet is a repository's file: its text is shown, never obeyed
+        click.echo(visible(line))
 
 
 @facts.command("add")
@@ -354,15 +378,15 @@ def facts_add(kind, subject, value, since, until, path):
     """Record a confirmed value: a person's title (SUBJECT a name, VALUE a title), an accepted spelling,
     a figure or a date (SUBJECT words of the finding's subject, VALUE the confirmed value).
     """
-    from .facts import FactsError, add
+    from .facts import FactsError
+    from .facts_edit import add
 
     target = _facts_path(path)
     try:
-        sheet = add(target, kind, subject, value, since, until)
+        add(target, kind, subject, value, since, until)  # comments kept, under a lock, written atomically
     except FactsError as exc:
         raise Fatal(str(exc)) from None
-    _write(target, sheet.text())
-    click.echo(f"factcheck: {kind} for {subject} added to {target}", err=True)
+    say(None, f"{kind} for {subject} added to {target}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -376,11 +400,11 @@ def main(argv: list[str] | None = None) -> None:
         exc.show()
         code = EXIT_ERROR
     except click.exceptions.Abort:
-        click.echo("factcheck: aborted", err=True)
+        say(None, "aborted")
         code = EXIT_ERROR
     except Exception as exc:  # fail closed: an unexpected error must never look like a pass
         if debug:
             traceback.print_exc()
-        click.echo(f"factcheck: internal error: {type(exc).__name__}: {exc}", err=True)
+        say("internal error", f"{type(exc).__name__}: {exc}")
         code = EXIT_ERROR
     sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -1,10 +1,14 @@
 """Settings: defaults, then ``[tool.factcheck]`` in pyproject.toml or ``factcheck.toml``, then flags.
 
-The config file is found by walking up from the current directory; the first
-``factcheck.toml``, or ``pyproject.toml`` with a ``[tool.factcheck]`` table, wins.
-The walk stops at the repository root (the folder holding ``.git``): a config
-file above the repository, which anyone with a folder up there can place, is never
-read. A flag on the command line always beats the config file.
+The config file is found by walking up from the current directory to the
+repository root (the nearest folder holding ``.git``); the first ``factcheck.toml``,
+or ``pyproject.toml`` with a ``[tool.factcheck]`` table, wins. The search for that
+root never passes the user's home folder, a filesystem boundary, or a folder that
+is not the user's own or that others may write to (``/tmp``); when it finds no
+root within those limits (a tarball, an export, a CI artefact), only the current
+folder is searched. A config file above the project, which anyone with a folder up
+there can place, is never read. A flag on the command line always beats the config
+file, and ``factcheck config`` names the file used.
 
 A config file is untrusted input for a hook, so it is read like an article (a
 regular file, at most ``MAX_CONFIG_BYTES``), and a ``cache-dir`` it sets must stay
@@ -52,6 +56,10 @@ def default_cache_dir() -> Path:
 MAX_CONFIG_BYTES = 1_000_000
 
 
+# Settings fields that are not config keys: where values came from, and which file was read.
+NOT_KEYS = ("sources", "config_file")
+
+
 class ConfigError(Exception):
     """A config file or value that cannot be used; the message names the file and key."""
 
@@ -81,6 +89,7 @@ class Settings:
     inline_ignores: bool = True  # honour "factcheck: ignore" markers in judged documents
     facts: str = ""  # the fact sheet; empty: facts.yaml beside the config file (or here), if there is one
     sources: dict = field(default_factory=dict, compare=False, repr=False)
+    config_file: str = field(default="", compare=False)  # the config file read ("" when none): not a config key
 
     def __setattr__(self, name: str, value: Any) -> None:
         if self.__dict__.get("_frozen"):
@@ -103,7 +112,7 @@ class Settings:
 
     def set(self, key: str, value: Any, source: str) -> None:
         """Set one value after checking its type; ``source`` is recorded for ``factcheck config``."""
-        names = {f.name: f for f in fields(self) if f.name != "sources"}
+        names = {f.name: f for f in fields(self) if f.name not in NOT_KEYS}
         attr = key.replace("-", "_")
         if attr not in names:
             known = sorted(n.replace("_", "-") for n in names)
@@ -150,10 +159,39 @@ class Settings:
         return self.sources.get(attr, "default")
 
 
+def project_root(here: Path) -> Path | None:
+    """The nearest folder at or above ``here`` that holds ``.git``, or None.
+
+    The walk stops, without a root, at the user's home folder, at a filesystem
+    boundary, and before a folder that belongs to another user or that others may
+    write to: nothing there is this project's.
+    """
+    home = Path(os.path.expanduser("~")).resolve()
+    uid = os.geteuid()
+    folder = here
+    while True:
+        if (folder / ".git").exists():
+            return folder
+        if folder == home or folder.parent == folder:
+            return None
+        try:
+            st, up = os.stat(folder), os.stat(folder.parent)
+        except OSError:
+            return None
+        if up.st_dev != st.st_dev or up.st_uid != uid or up.st_mode & 0o002:
+            return None
+        folder = folder.parent
+
+
 def find_config(start: Path | None = None) -> tuple[Path, dict] | None:
-    """The nearest config file at or above ``start``, up to the repository root, and its factcheck table."""
+    """The nearest config file at or above ``start``, up to the project root, and its factcheck table.
+
+    Without a project root (``project_root``), only ``start`` itself is searched.
+    """
     here = (start or Path.cwd()).resolve()
-    for folder in [here, *here.parents]:
+    root = project_root(here)
+    folders = [here] if root is None else [here, *here.parents[:len(here.parts) - len(root.parts)]]
+    for folder in folders:
         # Anything by these names is read, so a FIFO or device there is refused loudly, not passed over.
         own = folder / "factcheck.toml"
         if own.exists() or own.is_symlink():
@@ -163,8 +201,6 @@ def find_config(start: Path | None = None) -> tuple[Path, dict] | None:
             table = _read(project).get("tool", {}).get("factcheck")
             if table is not None:
                 return project, table
-        if (folder / ".git").exists():
-            break  # the repository root: nothing above it belongs to this project
     return None
 
 
@@ -202,6 +238,7 @@ def load_settings(flags: dict[str, Any] | None = None, start: Path | None = None
     found = find_config(start)
     if found:
         path, table = found
+        settings.config_file = str(path)
         for key, value in table.items():
             if key == "rules" and isinstance(value, list):
                 # rule folders are relative to the config file, not to where factcheck runs

@@ -85,6 +85,7 @@ class Embedder:
         # the one-time ONNX export (a minute or two that would otherwise look frozen).
         self.progress = None
         self.announce = None
+        self.stored = 0  # how many of those the cache took (index fails when it is short)
         self.threads = 0  # ONNX Runtime intra-op threads; 0: one per core
 
     @property
@@ -181,7 +182,7 @@ class Embedder:
             new = dict(zip(missing, fresh))
             vectors.update(new)
             if self.cache:
-                self.cache.put(model_id, new)
+                self.stored += self.cache.put(model_id, new)
         if not keys:
             return np.zeros((0, 384), dtype=np.float32)
         return unit_rows(np.stack([vectors[k] for k in keys]))

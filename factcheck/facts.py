@@ -36,6 +36,7 @@ with the sheet is not blamed, whatever the archive says (``verdict``).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,22 +104,34 @@ class ValueFact:
 
 @dataclass
 class FactSheet:
-    """The parsed sheet and the file it came from."""
+    """The parsed sheet, the file it came from, and the sha256 of the bytes it was parsed from.
+
+    The scan memo's key uses ``sha256``: the sheet is read once, and the key and the
+    checks both rest on those bytes.
+    """
 
     path: Path
     people: list[PersonFact] = field(default_factory=list)
     values: list[ValueFact] = field(default_factory=list)
+    sha256: str = ""
 
     # --- reading --------------------------------------------------------------------------------------------
 
     @classmethod
     def load(cls, path: Path) -> "FactSheet":
-        """Read and validate a fact sheet; a missing or malformed one raises FactsError naming file and key."""
+        """Read (once, bounded) and validate a fact sheet; a missing or malformed one raises FactsError naming file and key."""
         # A repository's fact sheet is untrusted input, like its rules: the same bounded reader and YAML limits.
         try:
-            data = safe_yaml.load(read_bytes(path, MAX_FACTS_BYTES, str(path)).decode("utf-8")) or {}
+            raw = read_bytes(path, MAX_FACTS_BYTES, str(path))
         except InputError as exc:
             raise FactsError(f"cannot read fact sheet {exc}") from None
+        return cls.parse(path, raw)
+
+    @classmethod
+    def parse(cls, path: Path, raw: bytes) -> "FactSheet":
+        """A fact sheet from the bytes of ``path`` already read; FactsError naming file and key when malformed."""
+        try:
+            data = safe_yaml.load(raw.decode("utf-8")) or {}
         except (UnicodeDecodeError, yaml.YAMLError) as exc:
             raise FactsError(f"{path}: not a fact sheet (invalid YAML: {exc})") from None
         if not isinstance(data, dict):
@@ -126,7 +139,7 @@ class FactSheet:
         for key in data:
             if key not in KINDS:
                 raise FactsError(f"{path}: unknown key '{key}' (known: {', '.join(KINDS)})")
-        sheet = cls(path)
+        sheet = cls(path, sha256=hashlib.sha256(raw).hexdigest())
         for n, p in enumerate(_list(path, data, "people")):
             where = f"people[{n}]"
             if not isinstance(p, dict) or not isinstance(p.get("name"), str) or not p["name"].strip():
@@ -227,7 +240,7 @@ class FactSheet:
 
         return says
 
-    # --- writing --------------------------------------------------------------------------------------------
+    # --- showing --------------------------------------------------------------------------------------------
 
     def listing(self) -> list[str]:
         """One line per entry, for ``factcheck facts list``."""
@@ -240,28 +253,6 @@ class FactSheet:
         for v in self.values:
             lines.append(f"{v.kind[:-1]:<7} {v.subject} = {v.value}")
         return lines
-
-    def as_data(self) -> dict:
-        data: dict = {}
-        if self.people:
-            data["people"] = []
-            for p in self.people:
-                entry: dict = {"name": p.name}
-                if p.also:
-                    entry["also"] = list(p.also)
-                if p.titles:
-                    entry["titles"] = [{k: v for k, v in (("title", h.title), ("since", h.since), ("until", h.until)) if v}
-                                       for h in p.titles]
-                data["people"].append(entry)
-        for kind in ("figures", "dates"):
-            rows = [{"subject": v.subject, "value": v.value} for v in self.values if v.kind == kind]
-            if rows:
-                data[kind] = rows
-        return data
-
-    def text(self) -> str:
-        head = "# The newsroom fact sheet: confirmed values every draft is checked against (factcheck facts).\n"
-        return head + yaml.safe_dump(self.as_data(), sort_keys=False, allow_unicode=True)
 
 
 def _list(path: Path, data: dict, key: str) -> list:
@@ -347,31 +338,3 @@ def unrepeated(findings: list[Finding]) -> list[Finding]:
 def is_figure(value: str) -> bool:
     """Whether ``value`` states a number: a quantity ("$4.6 million") or a word that is a number ("6", "six", "1,200")."""
     return bool(find_quantities(value)) or any(_number(w.strip("$€£%.,;:()")) is not None for w in value.split())
-
-
-def add(path: Path, kind: str, subject: str, value: str, since: str | None = None, until: str | None = None) -> FactSheet:
-    """Add one entry (a person's title or spelling, a figure, a date) and return the sheet, not yet written.
-
-    ``kind`` is "title" (``subject`` a person, ``value`` a title, optional dates),
-    "spelling" (``subject`` a person's preferred name, ``value`` an accepted other
-    spelling, or empty), "figure" or "date".
-    """
-    sheet = FactSheet.load(path) if path.exists() else FactSheet(path)
-    if kind in ("title", "spelling"):
-        person = next((p for p in sheet.people if _words(p.name) == _words(subject)), None)
-        if person is None:
-            person = PersonFact(" ".join(subject.split()))
-            sheet.people.append(person)
-        if kind == "title":
-            person.titles.append(Held(value, _date(path, "since", since), _date(path, "until", until)))
-        elif value and value not in person.also:
-            person.also.append(value)
-    elif kind in ("figure", "date"):
-        if kind == "figure" and not is_figure(value):
-            raise FactsError(f"'{value}' is not a figure (give a number: '6', 'six', '$4.6 million', '1,200 people')")
-        if kind == "date" and not any(t.kind in ("absolute", "partial") for t in find_temporals(value)):
-            raise FactsError(f"'{value}' is not a date (give a calendar date: 'August 15', '15 August 2024')")
-        sheet.values.append(ValueFact(kind + "s", subject, value))
-    else:
-        raise FactsError(f"unknown kind of fact '{kind}' (known: title, spelling, figure, date)")
-    return sheet

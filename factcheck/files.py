@@ -31,10 +31,14 @@ def display_name(path: Path | str) -> str:
     """A path as reports show it: its own text, with bytes that are not UTF-8 written ``\\xNN``.
 
     File names on Linux are bytes; Python keeps undecodable ones as lone surrogates,
-    which no UTF-8 output can carry. Escaping them keeps every report valid UTF-8
-    while still telling two such names apart.
+    which no UTF-8 output can carry. Escaping them keeps every report valid UTF-8.
+    A name that itself contains ``\\x`` has that backslash written ``\\x5c``, so
+    two different names never display the same: ``caf\\xe9.txt`` typed literally
+    shows as ``caf\\x5cxe9.txt``, the byte 0xE9 as ``caf\\xe9.txt``. Documents are
+    keyed by this name, so it must be one-to-one with the path's bytes.
     """
     text = Path(path).as_posix() if not isinstance(path, str) else path
+    text = text.replace("\\x", "\\x5cx")
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 

@@ -24,11 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .files import InputError, read_bytes
+from .files import InputError, display_name, read_bytes
 from .models import Document, Evidence, Finding, severity_rank
 
 BASELINE_SCHEMA = "factcheck-baseline/2"
-_OLD_BASELINE_SCHEMA = "factcheck-baseline/1"  # entries keyed by Finding.id; still read
+# Entries keyed by opaque Finding ids, with nothing an editor can review: refused since round three.
+_OLD_BASELINE_SCHEMA = "factcheck-baseline/1"
 _WORD = re.compile(r"\w+")
 # A value this long that a draft shares with one source is a quotation, copied word for word.
 QUOTE_WORDS = 5
@@ -292,15 +293,25 @@ def suppressed(findings: list[Finding], documents: list[Document], drafts: set[s
 
     Only a marker in a judged document counts: with ``drafts`` (the ``--against``
     shape), a marker in an evidence document never silences a finding about a
-    draft. ``enabled=False`` (``--no-inline-ignores``) honours no marker at all.
+    draft, and a marker speaks for its own draft only: a finding is set aside when
+    every draft place it rests on is marked in that draft, so a marker in one staged
+    draft never silences the same finding in another. ``enabled=False``
+    (``--no-inline-ignores``) honours no marker at all.
     """
     if not enabled:
         return findings, []
     scopes = {d.path: d.suppressions for d in documents if d.suppressions and (drafts is None or d.path in drafts)}
 
+    def covered(f: Finding, e: Evidence) -> bool:
+        return any(first <= e.line <= last and (f.check in checks or "*" in checks)
+                   for first, last, checks in scopes.get(e.document, []))
+
     def marker(f: Finding) -> Evidence | None:
-        return next((e for e in f.evidence for first, last, checks in scopes.get(e.document, [])
-                     if first <= e.line <= last and (f.check in checks or "*" in checks)), None)
+        hit = next((e for e in f.evidence if covered(f, e)), None)
+        if hit is None or drafts is None:
+            return hit
+        judged = [e for e in f.evidence if e.document in drafts]
+        return hit if all(covered(f, e) for e in judged) else None
 
     kept, aside = [], []
     for f in findings:
@@ -416,37 +427,45 @@ def baseline_text(findings: list[Finding], judged: set[str] | None = None) -> st
 
 @dataclass
 class Baseline:
-    """The keys a baseline file records, and what is wrong with it (each a one-line note)."""
+    """The keys a baseline file records, what is wrong with it (each a one-line note), and the bytes' sha256.
+
+    ``sha256`` is the hash of the very bytes the keys came from (the scan memo's key
+    uses it, never a second read of the file); "missing" when there was no file.
+    """
 
     keys: set[str]
     notes: list[str]
-    ids: set[str]  # Finding ids from a factcheck-baseline/1 file
+    sha256: str = "missing"
 
 
 MAX_BASELINE_BYTES = 50_000_000  # a baseline of every finding in a large archive
 
 
 def read_baseline(path: Path) -> Baseline:
-    """The keys recorded in a baseline file; a missing file is an empty baseline with a note.
+    """The keys recorded in a baseline file, read once; a missing file is an empty baseline with a note.
 
     An entry whose key is not the hash of its own check, subject, value and
-    sentence (a relabelled entry) suppresses nothing and is noted.
+    sentence (a relabelled entry) suppresses nothing and is noted. A
+    ``factcheck-baseline/1`` file (opaque finding ids, nothing to review) is an
+    error that says how to write a new one.
     """
+    name = display_name(path)
     try:
         # The shared bounded reader: a FIFO or device named as the baseline is refused, never waited on.
-        data = json.loads(read_bytes(path, MAX_BASELINE_BYTES, str(path)).decode("utf-8"))
+        raw = read_bytes(path, MAX_BASELINE_BYTES, name)
+        data = json.loads(raw.decode("utf-8"))
     except InputError as exc:
         if exc.kind == "missing":
-            return Baseline(set(), [f"{path}: baseline file not found; treating it as empty"], set())
+            return Baseline(set(), [f"{name}: baseline file not found; treating it as empty"])
         raise BaselineError(f"cannot read baseline {exc}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BaselineError(f"{path}: not a factcheck baseline (invalid JSON: {exc})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise BaselineError(f"{name}: not a factcheck baseline (invalid JSON: {exc})") from None
     schema = data.get("schema") if isinstance(data, dict) else None
-    if schema not in (BASELINE_SCHEMA, _OLD_BASELINE_SCHEMA) or not isinstance(data.get("findings"), list):
-        raise BaselineError(f"{path}: not a factcheck baseline (expected schema '{BASELINE_SCHEMA}')")
     if schema == _OLD_BASELINE_SCHEMA:
-        ids = {e["id"] for e in data["findings"] if isinstance(e, dict) and isinstance(e.get("id"), str)}
-        return Baseline(set(), [f"{path}: old baseline format ({schema}); rewrite it with --write-baseline"], ids)
+        raise BaselineError(f"{name}: {schema} is no longer read (its entries are opaque finding ids that no editor "
+                            "can review); record the findings again with --write-baseline")
+    if schema != BASELINE_SCHEMA or not isinstance(data.get("findings"), list):
+        raise BaselineError(f"{name}: not a factcheck baseline (expected schema '{BASELINE_SCHEMA}')")
     keys, notes = set(), []
     for n, e in enumerate(data["findings"]):
         fields = [e.get(k) for k in ("check", "subject", "value", "sentence")] if isinstance(e, dict) else []
@@ -457,7 +476,7 @@ def read_baseline(path: Path) -> Baseline:
                          "sentence; ignored")
         else:
             keys.add(e["key"])
-    return Baseline(keys, notes, set())
+    return Baseline(keys, notes, hashlib.sha256(raw).hexdigest())
 
 
 def baselined(findings: list[Finding], known: Baseline | None, judged: set[str] | None = None
@@ -468,7 +487,7 @@ def baselined(findings: list[Finding], known: Baseline | None, judged: set[str] 
     kept, aside = [], []
     for f in findings:
         own = entries(f, judged)
-        if f.id in known.ids or (own and all(e["key"] in known.keys for e in own)):
+        if own and all(e["key"] in known.keys for e in own):
             aside.append(_set_aside(f, "baseline"))
         else:
             kept.append(f)

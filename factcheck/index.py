@@ -46,14 +46,22 @@ class Indexed:
     encoded: int  # of those, how many were not in the cache before
     errors: list[str]
     warnings: list[str]
+    stored: int = 0  # of the newly encoded, how many the cache took
+    missing: int = 0  # paths given that do not exist
+
+    @property
+    def incomplete(self) -> bool:
+        """Whether texts were encoded that the cache could not keep (a full disk, a read-only or locked store)."""
+        return self.stored < self.encoded
 
 
-def archive_texts(paths: list[str], settings: Settings) -> tuple[list[str], int, int, list[str], list[str]]:
+def archive_texts(paths: list[str], settings: Settings) -> tuple[list[str], int, int, list[str], list[str], int]:
     """The unique normalised texts a scan of ``paths`` would embed: every sentence, and every claim phrase.
 
     Mirrors ``pipeline.analyse``, which encodes the sentences and the claim phrases in
     one pass; each file is read once (``ingest.discover``). Returns the sorted texts, the
-    number of files found, the number of documents read, errors and warnings.
+    number of files found, the number of documents read, errors, warnings, and how
+    many paths given do not exist (counted from the problems' kind, never their wording).
     """
     from . import ingest
     from .extract.claims import ClaimExtractor
@@ -70,19 +78,20 @@ def archive_texts(paths: list[str], settings: Settings) -> tuple[list[str], int,
     texts = {normalise(s.text) for s in sentences}
     texts |= {normalise(c.phrase) for s in sentences for c in extractor.sentence_claims(s) if c.phrase}
     files = len(inputs.sources) + sum(p.kind != "missing" for p in problems)
-    return sorted(texts), files, len(documents), errors, warnings
+    missing = sum(p.kind == "missing" and p.named for p in problems)
+    return sorted(texts), files, len(documents), errors, warnings, missing
 
 
 def index_local(paths: list[str], settings: Settings) -> Indexed:
     """Read, split and encode in this process; the cache gets what a cold scan would write."""
-    texts, files, documents, errors, warnings = archive_texts(paths, settings)
+    texts, files, documents, errors, warnings, missing = archive_texts(paths, settings)
     embedder = embedder_for(settings, use_cache=True)
     try:
         embedder.encode(texts)
         warnings += embedder.warnings
     finally:
         embedder.close()
-    return Indexed(files, documents, len(texts), embedder.encoded, errors, warnings)
+    return Indexed(files, documents, len(texts), embedder.encoded, errors, warnings, embedder.stored, missing)
 
 
 def _read_split(batch: dict, settings: Settings) -> dict:
@@ -92,7 +101,7 @@ def _read_split(batch: dict, settings: Settings) -> dict:
     ``documents`` (how many documents were read, as a string): Ray Data rows need
     one set of columns, and the driver wants all four.
     """
-    texts, _, documents, errors, warnings = archive_texts([str(p) for p in batch["path"]], settings)
+    texts, _, documents, errors, warnings, _ = archive_texts([str(p) for p in batch["path"]], settings)
     rows = [("text", t) for t in texts] + [("error", e) for e in errors] + [("warning", w) for w in warnings]
     rows.append(("documents", str(documents)))
     return {"kind": np.array([k for k, _ in rows], dtype=object), "value": np.array([v for _, v in rows], dtype=object)}
@@ -137,7 +146,7 @@ def index_ray(paths: list[str], settings: Settings, workers: int | None = None) 
     # Listing only: the workers read the files (each once), not the driver.
     files, missing_paths = ingest.listing(paths)
     if not files:  # nothing to read: no model to load, no cluster to start
-        return Indexed(0, 0, 0, 0, missing_paths, [])
+        return Indexed(0, 0, 0, 0, missing_paths, [], 0, len(missing_paths))
     # The driver checks the weights and prepares the graph once, before any worker starts:
     # workers only read it, and none exports it a second time.
     embedder = embedder_for(settings, use_cache=True)
@@ -166,10 +175,14 @@ def index_ray(paths: list[str], settings: Settings, workers: int | None = None) 
                 else:
                     (errors if kind == "error" else warnings).append(str(value))
         unique = sorted(texts)
-        known = cache.get(model, unique)
+        known = cache.get(model, unique) if cache else {}
         missing = [t for t in unique if t not in known]
         del known
-        encoded = 0
+        encoded = stored = 0
+        if cache is None:
+            # No cache to fill: encoding them would be lost. They count as encoded and not stored, so the run
+            # reports itself incomplete (exit 2) without loading a worker.
+            missing, encoded = [], len(missing)
         if missing:
             todo = ray.data.from_items([{"text": t} for t in missing],
                                        override_num_blocks=max(workers, -(-len(missing) // RAY_BATCH)))
@@ -180,17 +193,18 @@ def index_ray(paths: list[str], settings: Settings, workers: int | None = None) 
                 for text, blob in zip(batch["text"], batch["vector"]):
                     fresh[str(text)] = np.frombuffer(blob, dtype=np.float32)
                 if len(fresh) >= 4096:
-                    cache.put(model, fresh)
+                    stored += cache.put(model, fresh)
                     encoded += len(fresh)
                     fresh = {}
-            cache.put(model, fresh)
+            stored += cache.put(model, fresh)
             encoded += len(fresh)
         warnings += embedder.warnings
     finally:
         embedder.close()
         if started:
             ray.shutdown()
-    return Indexed(len(files), documents, len(unique), encoded, sorted(errors), sorted(warnings))
+    return Indexed(len(files), documents, len(unique), encoded, sorted(errors), sorted(warnings), stored,
+                   len(missing_paths))
 
 
 def index(paths: list[str], settings: Settings, engine: str = "local", workers: int | None = None) -> Indexed:

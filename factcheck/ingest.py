@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -114,22 +115,58 @@ SUPPRESS = re.compile(r"^[ \t]*" + SUPPRESS_LINE.pattern + r"[ \t]*$", re.MULTIL
 # ---------------------------------------------------------------- reading
 
 
-# A report or baseline written into a scanned folder must not come back as an article.
-REPORT_MARKERS = (b"factcheck-report/1", b"factcheck-baseline/1", b'<meta name="generator" content="factcheck">')
+# A report or baseline written into a scanned folder must not come back as an article; but
+# a draft is never skipped for merely *mentioning* a report (a "factcheck-report/1" in an
+# HTML comment): only text that parses as a report, in one of the formats factcheck
+# writes, is one.
+_HTML_REPORT = re.compile(rb'\A<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+                          rb'<meta http-equiv="Content-Security-Policy" content="[^"<>]*">[^<>]*(?:<meta [^<>]*>)*'
+                          rb'<meta name="generator" content="factcheck"><title>factcheck report</title><style>')
 _MARKDOWN_REPORT = re.compile(rb"\A# factcheck report\r?\n\r?\n\d+ documents?, \d+ sentences?: ")
 _TEXT_SUMMARY = re.compile(rb"\d+ error\(s\), \d+ warning\(s\), \d+ info(?:; not reported: .*)?")
 _TEXT_LINE = re.compile(rb"(?:.*:\d+:\d+: (?:error|warning|info) .*|    .*)")
+BASELINE_SCHEMAS = ("factcheck-baseline/2", "factcheck-baseline/1")
+
+
+def _json_report(data: bytes) -> bool:
+    """Whether ``data`` is a JSON report valid against the shipped schema, a factcheck SARIF log or a baseline."""
+    try:
+        doc = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return False
+    if not isinstance(doc, dict):
+        return False
+    if doc.get("schema") == "factcheck-report/1":
+        import jsonschema
+
+        from .report.json import schema
+
+        try:
+            jsonschema.validate(doc, schema())
+        except (jsonschema.ValidationError, RecursionError):
+            return False
+        return True
+    if doc.get("schema") in BASELINE_SCHEMAS:
+        return isinstance(doc.get("findings"), list) and all(isinstance(e, dict) for e in doc["findings"])
+    runs = doc.get("runs")
+    return (doc.get("version") == "2.1.0" and isinstance(runs, list) and len(runs) == 1 and isinstance(runs[0], dict)
+            and isinstance(runs[0].get("tool"), dict) and isinstance(runs[0]["tool"].get("driver"), dict)
+            and runs[0]["tool"]["driver"].get("name") == "factcheck" and isinstance(runs[0].get("results"), list))
 
 
 def is_report(data: bytes) -> bool:
-    """Whether ``data`` is a factcheck report or baseline: its marker near the top, or a report's own shape.
+    """Whether ``data`` is a factcheck report or baseline, read as one; never from a marker string alone.
 
-    JSON, SARIF and baselines carry their schema, the HTML report its generator meta
-    tag; the Markdown report opens with its title and counts; the text report is
+    JSON parses and validates against the report schema (or is a baseline, or a
+    SARIF log whose tool is factcheck); the HTML report opens with the head factcheck
+    writes; the Markdown report opens with its title and counts; the text report is
     finding lines (``path:line:col: severity ...``, evidence and suggestions
-    indented) over a count line.
+    indented) over a count line. A draft that only carries one of these strings (in a
+    comment, say) is an article and is judged.
     """
-    if any(m in data[:2048] for m in REPORT_MARKERS) or _MARKDOWN_REPORT.match(data):
+    if data.lstrip()[:1] == b"{":
+        return _json_report(data)
+    if _HTML_REPORT.match(data) or _MARKDOWN_REPORT.match(data):
         return True
     body = data.rstrip(b"\n")
     if not _TEXT_SUMMARY.fullmatch(body.rpartition(b"\n")[2]):
@@ -147,15 +184,54 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, named: bool = Fa
     return Source(path, display, data, hashlib.sha256(data).hexdigest(), named)
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Article files below ``folder``: hidden folders and files left out, symlinked folders not entered."""
-    found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]  # .git, .venv and dotfiles are never articles
-        for name in files:
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in SUFFIXES - {""}:
-                found.append(Path(root, name))
-    return found
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _walk(folder: Path, follow_symlinks: bool = False) -> tuple[list[Path], list[Path]]:
+    """Article files below ``folder``, and the symlinked files left out because they lead outside it.
+
+    Hidden folders and files are left out and symlinked folders are not entered.
+    A symlinked file is read only when it resolves inside ``folder`` (or with
+    ``follow_symlinks``): a link in a scanned tree must not pull a file from
+    elsewhere on the machine (credentials, keys) into a report. The walk keeps its
+    own stack, so a tree of any depth costs no recursion (``os.walk`` raised
+    RecursionError at about 1,000 levels); a folder that cannot be listed is passed
+    over, as ``os.walk`` does.
+    """
+    found: list[Path] = []
+    outside: list[Path] = []
+    top = os.path.realpath(folder)
+    stack = [os.fspath(folder)]
+    while stack:
+        root = stack.pop()
+        try:
+            with os.scandir(root) as listing_:
+                entries = list(listing_)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue  # .git, .venv and dotfiles are never articles
+            try:
+                is_dir = entry.is_dir()  # follows a symlink, as os.walk does, to know a folder from a file
+            except OSError:
+                is_dir = False  # a symlink loop, say: a file to the walk, so its read fails with one line
+            try:
+                is_link = entry.is_symlink()
+            except OSError:
+                is_link = False
+            if is_dir:
+                if not is_link:
+                    stack.append(entry.path)
+                continue
+            if os.path.splitext(entry.name)[1].lower() not in SUFFIXES - {""}:
+                continue
+            if is_link and not follow_symlinks and not _inside(os.path.realpath(entry.path), top):
+                outside.append(Path(entry.path))
+            else:
+                found.append(Path(entry.path))
+    return found, outside
 
 
 def listing(paths: list[str]) -> tuple[list[Path], list[str]]:
@@ -168,7 +244,7 @@ def listing(paths: list[str]) -> tuple[list[Path], list[str]]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            files.update(_walk(p))
+            files.update(_walk(p)[0])
         elif p.exists() or p.is_symlink():
             files.add(p)
         else:
@@ -176,22 +252,31 @@ def listing(paths: list[str]) -> tuple[list[Path], list[str]]:
     return sorted(files, key=lambda f: f.as_posix()), missing
 
 
-def discover(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, against: list[str] | tuple = ()) -> Inputs:
+def discover(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, against: list[str] | tuple = (),
+             follow_symlinks: bool = False) -> Inputs:
     """Expand folders into files and read each file once.
 
     ``paths`` are the articles to check (the drafts, with ``against``); ``against``
     are evidence. Sources come sorted by display name, so the scan does not depend
     on the file system's listing order. Every argument that does not exist, and every
     file that cannot be read, is a :class:`Problem`; files named directly are
-    ``named``, so that any problem with them fails the scan.
+    ``named``, so that any problem with them fails the scan. A symlinked file found
+    in a folder that leads out of it is a Problem too (skipped, with a note), unless
+    ``follow_symlinks``.
     """
     wanted: dict[str, tuple[Path, bool, bool]] = {}  # posix path -> (path, named, draft)
     problems: list[Problem] = []
+    refused: dict[str, Problem] = {}  # symlinks found in a folder that lead out of it
     for is_draft, group in ((True, paths), (False, against)):
         for raw in group:
             p = Path(raw)
             if p.is_dir():
-                for child in _walk(p):
+                children, outside = _walk(p, follow_symlinks)
+                for link in outside:
+                    refused[link.as_posix()] = Problem(
+                        display_name(link), f"a symbolic link to a file outside {display_name(raw)}; not read "
+                        "(--follow-symlinks reads it)", "skipped")
+                for child in children:
                     key = child.as_posix()
                     old = wanted.get(key)
                     wanted[key] = (child, bool(old and old[1]), is_draft or bool(old and old[2]))
@@ -201,6 +286,7 @@ def discover(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, against: list
                 wanted[key] = (p, True, is_draft or bool(old and old[2]))
             else:
                 problems.append(Problem(display_name(raw), "no such file or directory", "missing", True))
+    problems += [refused[k] for k in sorted(refused) if k not in wanted]  # a link also named is read
     inputs = Inputs(problems=problems)
     for key in sorted(wanted):
         path, named, is_draft = wanted[key]
@@ -394,6 +480,33 @@ def front_matter(source: str) -> tuple[dict, int]:
     return (data if isinstance(data, dict) else {}), m.end()
 
 
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})", re.MULTILINE)
+
+
+def _fences(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of each fenced code block after ``start``: from a ``` or ~~~ line to its closing fence.
+
+    As CommonMark says, the closing fence uses the same character, at least as many
+    times; a block left open runs to the end of the text.
+    """
+    spans = []
+    pos = start
+    while True:
+        m = _FENCE.search(text, pos)
+        if not m:
+            return spans
+        fence = m.group(1)
+        line_end = text.find("\n", m.end())
+        if line_end < 0:
+            spans.append((m.start(), len(text)))
+            return spans
+        close = re.compile(r"^[ ]{0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*\r?$", re.MULTILINE)
+        c = close.search(text, line_end + 1)
+        end = c.end() if c else len(text)
+        spans.append((m.start(), end))
+        pos = end
+
+
 # Markdown prefixes that are markup, not words: headings, quotes, list bullets.
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)+")
 
@@ -415,19 +528,24 @@ class RulePatterns:
     The patterns are joined into one alternation: one call with a timeout costs
     about what a single pattern does, where fourteen separate timed calls cost seven
     times plain ``re``. When the alternation times out, each pattern is tried
-    alone to find the culprit, which is reported once and dropped.
+    alone on that text; one that exceeds the limit by itself is reported once and
+    dropped. The alternation that timed out is not tried again for the rest of the
+    scan (patterns each fast alone can still be slow together), so a line costs at
+    most ``PATTERN_TIMEOUT`` per pattern, never an unbounded retry.
     """
 
     def __init__(self, patterns: list[str], key: str) -> None:
         self.key = key
         self.patterns = list(patterns)
         self.warnings: list[str] = []
+        self.one_by_one = False  # set once the alternation has timed out
         self._build()
 
     def _build(self) -> None:
-        joined = [p for p in self.patterns if not _ALONE.search(p)]
+        joined = [p for p in self.patterns if not _ALONE.search(p)] if not self.one_by_one else []
         self.joined = regex.compile("|".join(f"(?:{p})" for p in joined), regex.IGNORECASE) if joined else None
-        self.alone = [regex.compile(p, regex.IGNORECASE) for p in self.patterns if _ALONE.search(p)]
+        self.alone = [regex.compile(p, regex.IGNORECASE) for p in self.patterns
+                      if self.one_by_one or _ALONE.search(p)]
 
     def _drop(self, pattern: str) -> None:
         self.patterns.remove(pattern)
@@ -436,25 +554,27 @@ class RulePatterns:
 
     def fullmatch(self, text: str) -> bool:
         """Whether one of the patterns matches all of ``text``."""
-        try:
-            if self.joined is not None and self.joined.fullmatch(text, timeout=PATTERN_TIMEOUT):
-                return True
-        except TimeoutError:
-            for pattern in [p for p in self.patterns if not _ALONE.search(p)]:
-                try:
-                    regex.fullmatch(pattern, text, regex.IGNORECASE, timeout=PATTERN_TIMEOUT)
-                except TimeoutError:
-                    self._drop(pattern)
-            self._build()
-            return self.fullmatch(text)
-        for compiled in list(self.alone):
+        if self.joined is not None:
             try:
-                if compiled.fullmatch(text, timeout=PATTERN_TIMEOUT):
+                if self.joined.fullmatch(text, timeout=PATTERN_TIMEOUT):
                     return True
             except TimeoutError:
-                self._drop(compiled.pattern)
+                self.one_by_one = True
+                self.warnings.append(f"boilerplate rule: the patterns of key '{self.key}' together took over "
+                                     f"{PATTERN_TIMEOUT} s on one line; each is matched alone for the rest of the scan")
                 self._build()
-        return False
+        matched, dropped = False, False
+        for compiled in self.alone:
+            try:
+                if compiled.fullmatch(text, timeout=PATTERN_TIMEOUT):
+                    matched = True
+                    break
+            except TimeoutError:
+                self._drop(compiled.pattern)
+                dropped = True
+        if dropped:
+            self._build()
+        return matched
 
 
 @dataclass
@@ -626,7 +746,11 @@ def _parse(source: Source, boilerplate: Boilerplate) -> Document:
         doc = Document(path=name, source=text_, text=text_, title=str(title) if title else None,
                        date=date, warnings=warnings)
         candidates = raw_blocks(text_, start=body, markdown=True)
-        markers = [(m.end(), _checks(m.group("checks"))) for m in SUPPRESS.finditer(text_)]
+        # A marker is an instruction in the rendered text: front matter is metadata and a
+        # fenced code block is shown as code, so neither silences anything.
+        fences = _fences(text_, body)
+        markers = [(m.end(), _checks(m.group("checks"))) for m in SUPPRESS.finditer(text_, body)
+                   if not any(a <= m.start() < b for a, b in fences)]
     else:
         doc = Document(path=name, source=text_, text=text_, warnings=warnings)
         candidates = raw_blocks(text_)

@@ -17,6 +17,8 @@
   link to ``/proc/self/fd/1``, which may be a regular file when stdout is redirected
   to one): written in place like a stream, never replaced, so a redirected
   ``-o /dev/stdout`` can never turn the system's ``/dev/stdout`` link into a file;
+  and a path there that leads nowhere (``/dev/stdout`` when stdout is closed) is
+  refused, never created;
 - a directory: an error; so is a path whose folder does not exist (it is not
   created: a typo in ``-o`` must not scatter reports into new folders).
 """
@@ -76,7 +78,7 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _system(path: Path) -> bool:
+def system_path(path: Path | str) -> bool:
     """Whether ``path`` is, or leads to, something under /dev or /proc: never replaced, only written."""
     for candidate in (os.path.abspath(path), os.path.realpath(path)):
         if candidate == "/dev" or candidate.startswith(("/dev/", "/proc/")):
@@ -98,7 +100,10 @@ def write_output(path: Path | str, text: str) -> None:
             st = None
         if st is not None and stat.S_ISDIR(st.st_mode):
             raise OutputError(f"{path}: is a directory")
-        if st is not None and (any(test(st.st_mode) for test in STREAMS) or _system(path)):
+        if st is None and system_path(path):
+            # A dangling /dev/stdout (stdout closed) must not become a regular file renamed over the link.
+            raise OutputError(f"{path}: does not exist; nothing is created under /dev or /proc")
+        if st is not None and (any(test(st.st_mode) for test in STREAMS) or system_path(path)):
             write_stream(path, text)
         else:
             write_atomic(path, text)

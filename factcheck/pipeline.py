@@ -251,7 +251,7 @@ def joined_stories(grouped: list[list[str]], focus: set[str], sentences: list, v
 
 def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
         against: list[str] | None = None, baseline: gate.Baseline | None = None, inputs: ingest.Inputs | None = None,
-        progress=None) -> Report:
+        progress=None, sheet: facts.FactSheet | None = None) -> Report:
     """Scan ``paths`` (and the ``against`` corpus) and return the report.
 
     With ``against``, the corpus is evidence only: a finding is reported when it
@@ -262,9 +262,12 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
     both, as data, in ``Report.problems``. ``inputs`` is ``ingest.discover``'s result
     when the caller has already read the files (the CLI does, for the memo key).
     ``progress``, when given, is called with a short description of each stage.
+    ``sheet`` is the fact sheet when the caller has already loaded it (``scan`` does,
+    for the memo key); else the one the settings name is loaded here.
     """
     rules = rule_set(settings)
-    sheet = facts.FactSheet.load(Path(settings.facts)) if settings.facts else None
+    if sheet is None and settings.facts:
+        sheet = facts.FactSheet.load(Path(settings.facts))
     lex = lexicons(rules)
     if progress:
         progress("reading files")

@@ -21,6 +21,7 @@ compile here (it then runs with a time limit per match, see ``ingest.Boilerplate
 from __future__ import annotations
 
 import hashlib
+import re
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ import regex
 import yaml
 
 from . import safe_yaml
+from .escapes import visible_repr
 from .files import InputError, read_bytes
 from .models import SEVERITIES
 from .values import same_kind
@@ -54,6 +56,8 @@ LEXICON_TYPES: dict[str, dict[str, Any]] = {
                 "label_names": 3},
 }
 
+# What a rule id may be: ids are shown raw in tables and used as check names in config and markers.
+RULE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 RULE_KEYS = {"id", "extends", "severity", "message", "description", "example", "enabled"}
 
 
@@ -233,6 +237,10 @@ def load_file(path: Path, check_types: dict[str, type], into: RuleSet) -> None:
     defaults = check_types[extends].defaults
     if "id" not in data:
         raise RuleError(f"{path}: missing key 'id'")
+    # An id reaches every report, the terminal and --select/--ignore: it is a name, nothing more.
+    if not isinstance(data["id"], str) or not RULE_ID.fullmatch(data["id"]):
+        raise RuleError(f"{path}: key 'id' must be letters, digits, '.', '_' or '-' (at most 64, starting with a "
+                        f"letter or digit), got {visible_repr(data['id'])}")
     # A rule with the id of an earlier one (a newsroom's override of a shipped rule)
     # inherits what it does not set: its parameters, severity, message and description.
     earlier = next((r for r in into.rules if r.id == str(data["id"]) and r.extends == extends), None)

@@ -1,6 +1,7 @@
 """One scan, start to finish: the one place that sequences a ``factcheck scan``.
 
-    inputs read once -> scan memo (replay) -> pipeline.run (stages, gate, baseline) -> render -> memo store
+    inputs, baseline and fact sheet read once -> scan memo (replay) -> pipeline.run (stages, gate, baseline)
+    -> render -> memo store
 
 ``cli.scan`` parses the arguments, builds a :class:`Request`, calls :func:`scan`,
 shows the :class:`~factcheck.cache.memo.Outcome` and exits with
@@ -10,6 +11,7 @@ shows the :class:`~factcheck.cache.memo.Outcome` and exits with
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -17,7 +19,7 @@ from pathlib import Path
 from . import gate, ingest
 from .cache.memo import Outcome
 from .config import Settings
-from .output import write_output
+from .output import OutputError, write_output
 from .report import FORMATS, sarif
 
 
@@ -35,6 +37,8 @@ class Request:
     stdin: object = None  # terminal.StdinArticle, when one article comes from standard input
     progress: object = None  # terminal.Progress, or None
     sarif_root: str | None = None  # the absolute folder SARIF URIs are relative to (--sarif-root, or the current one)
+    follow_symlinks: bool = False  # read symlinked files in a folder that lead out of it
+    output: Path | None = None  # -o: where the CLI writes the report (checked here, before any work)
 
 
 @dataclass
@@ -48,21 +52,28 @@ class Scanned:
 
 def scan(request: Request) -> Scanned:
     """Run (or replay) one scan. Raises RuleError, ModelError, BaselineError, FactsError or OutputError."""
+    from .facts import FactSheet
+
     settings, stdin = request.settings, request.stdin
     paths = [stdin.path.as_posix() if stdin and p == "-" else p for p in request.paths]
     # Every input is read here, once: the memo key, the parse cache and the parser all use these bytes.
-    inputs = ingest.discover(paths, settings.max_file_size, request.against)
+    inputs = ingest.discover(paths, settings.max_file_size, request.against, request.follow_symlinks)
+    # So are the baseline and the fact sheet (bounded, regular files only): the key hashes the bytes the gate uses.
+    # Writing a baseline records every current finding, so an old baseline is not applied then.
+    known = gate.read_baseline(request.baseline) if request.baseline and not request.write_baseline else None
+    sheet = FactSheet.load(Path(settings.facts)) if settings.facts else None
+    refuse_overwrite(request, inputs)
     result = Scanned(None)
     memo, key = None, None
     # Writing a baseline needs the findings themselves; stdin has no file to key on.
     if settings.cache and not request.write_baseline and stdin is None:
         # A SARIF log's URIs depend on the folder they are relative to.
         fmt = f"sarif:{request.sarif_root}" if request.fmt == "sarif" else request.fmt
-        memo, key = _memo(settings, inputs, request.baseline, fmt, request.colour, result.warnings)
+        memo, key = _memo(settings, inputs, known, sheet, fmt, request.colour, result.warnings)
     try:
         outcome = memo.get(key[0]) if memo and key else None
         if outcome is None:
-            outcome = _run(request, paths, inputs, result)
+            outcome = _run(request, paths, inputs, known, sheet, result)
             # Stored only when the rule files loaded are the ones the key hashed (none edited mid-scan).
             if memo and key and not outcome.errors and outcome.rules_digest == key[1]:
                 memo.put(key[0], outcome)
@@ -74,16 +85,14 @@ def scan(request: Request) -> Scanned:
     return result
 
 
-def _run(request: Request, paths: list[str], inputs, result: Scanned) -> Outcome:
+def _run(request: Request, paths: list[str], inputs, known, sheet, result: Scanned) -> Outcome:
     from .pipeline import run  # numpy, the model: only a scan that is not replayed loads them
 
     settings, stdin = request.settings, request.stdin
-    # Writing a baseline records every current finding, so an old baseline is not applied then.
-    known = gate.read_baseline(request.baseline) if request.baseline and not request.write_baseline else None
     if request.write_baseline:
         settings = settings.replaced("--write-baseline records every finding", min_severity="info")
     report = run(paths, settings, against=request.against or None, baseline=known, inputs=inputs,
-                 progress=request.progress)
+                 progress=request.progress, sheet=sheet)
     if stdin:
         report = stdin.relabel(report)
     if request.write_baseline:
@@ -98,7 +107,38 @@ def _run(request: Request, paths: list[str], inputs, result: Scanned) -> Outcome
     return outcome
 
 
-def _memo(settings: Settings, inputs, baseline: Path | None, fmt: str, colour: bool, warnings: list[str]):
+def _identity(path: Path | str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def refuse_overwrite(request: Request, inputs) -> None:
+    """OutputError when ``-o`` or ``--write-baseline`` names a file this scan reads: outputs never replace an input.
+
+    Files are compared by device and inode, after links, so another spelling of the
+    path (``./a.md``, a symlink, a hard link) is caught too. The inputs are every
+    article read, the baseline and the fact sheet.
+    """
+    targets = [t for t in (request.output, request.write_baseline) if t is not None and str(t) != "-"]
+    if not targets:
+        return
+    inputs_by_id: dict[tuple[int, int], str] = {}
+    named = [(s.path, s.display) for s in inputs.sources]
+    named += [(p, str(p)) for p in (request.baseline, request.settings.facts or None) if p]
+    for path, shown in named:
+        ident = _identity(path)
+        if ident is not None:
+            inputs_by_id.setdefault(ident, shown)
+    for target in targets:
+        ident = _identity(target)
+        if ident is not None and ident in inputs_by_id:
+            raise OutputError(f"{target}: is an input of this scan ({inputs_by_id[ident]}); not overwritten")
+
+
+def _memo(settings: Settings, inputs, known, sheet, fmt: str, colour: bool, warnings: list[str]):
     """The scan memo and this scan's (key, rules digest); (None, None) when the scan cannot be memoised."""
     from .cache import open_store
     from .cache.memo import Memo, scan_key
@@ -111,7 +151,8 @@ def _memo(settings: Settings, inputs, baseline: Path | None, fmt: str, colour: b
     except ModelError:
         return None, None  # the full scan reports it
     key = scan_key(inputs, settings, [default_rules_dir(), *(Path(d) for d in settings.rules)], weights,
-                   baseline, fmt, colour)
+                   known.sha256 if known is not None else None, sheet.sha256 if sheet is not None else None,
+                   fmt, colour)
     if key is None:
         return None, None
     found: list[str] = []

@@ -66,15 +66,28 @@ class StdinArticle:
     """The article read from standard input, kept in a private temporary file for the scan.
 
     ``path`` is what the scan reads; ``name`` is what the report shows
-    (``--stdin-filename``, or ``stdin.txt``).
+    (``--stdin-filename``, or ``stdin.txt``). Standard input is read in chunks
+    straight into that file and never past ``max_bytes + 1``: an endless or huge
+    stream costs at most the size limit, in memory and on disk, and
+    ``too_big`` says it was cut.
     """
 
-    def __init__(self, data: bytes, name: str | None) -> None:
+    CHUNK = 1 << 20
+
+    def __init__(self, stream: IO[bytes], name: str | None, max_bytes: int) -> None:
         self.name = name or "stdin.txt"
         self._dir = tempfile.TemporaryDirectory(prefix="factcheck-stdin-")
         suffix = Path(self.name).suffix or ".txt"
         self.path = Path(self._dir.name) / f"stdin{suffix}"
-        self.path.write_bytes(data)
+        total = 0
+        with open(self.path, "wb") as fh:
+            while total <= max_bytes:
+                chunk = stream.read(min(self.CHUNK, max_bytes + 1 - total))
+                if not chunk:
+                    break
+                fh.write(chunk)
+                total += len(chunk)
+        self.too_big = total > max_bytes
 
     def close(self) -> None:
         self._dir.cleanup()

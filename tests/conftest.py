@@ -43,6 +43,15 @@ def exported_models(cache_dir) -> Path:
     return cache_dir / "models"
 
 
+@pytest.fixture
+def own_cache(tmp_path, exported_models) -> Path:
+    """An empty cache folder of this test's own, with the session's exported model linked in (no re-export)."""
+    cache = tmp_path / "own-cache"
+    cache.mkdir()
+    (cache / "models").symlink_to(exported_models, target_is_directory=True)
+    return cache
+
+
 @pytest.fixture(scope="session")
 def lex():
     """The shipped lexicons, parsed."""

@@ -35,11 +35,14 @@ def assert_every_figure(data: dict, text: str) -> None:
         for method in ("factcheck", "hnsw", "community_detection"):
             assert "seconds" in g[method], (method, g[method])
         assert "skipped" in g["agglomerative"]
+    one_line = data["one_line"][0]
+    assert one_line["sentences"] == 2000 and one_line["seconds"] > 0, one_line
     candidates = {c["candidate"]: c for c in data["candidates"]}
     assert len(candidates) == 4, list(candidates)
     for name, c in candidates.items():
         assert c["seconds"] > 0, (name, c)
         if name.startswith("int8"):
+            # The quick corpus is six articles: no pair may lie within the narrowest margin of the threshold.
             assert 0 <= c["share_fp32"] <= 1 and 0 <= c["group_pairs"]["f1"] <= 1, c
     claims = candidates["claims only (fp32)"]
     assert 0 < claims["share_encoded"] <= 1 and claims["findings_full"] > 0 and claims["cold_scan_seconds"] > 0

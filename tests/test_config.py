@@ -4,6 +4,7 @@ from factcheck.config import ConfigError, load_settings
 
 
 def test_pyproject_table_then_flags(tmp_path):
+    (tmp_path / ".git").mkdir()  # the project root: the walk up from a/b stops here
     (tmp_path / "pyproject.toml").write_text("[tool.factcheck]\nthreshold = 0.7\nfail-on = 'warning'\n", encoding="utf-8")
     sub = tmp_path / "a" / "b"
     sub.mkdir(parents=True)

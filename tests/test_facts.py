@@ -92,6 +92,7 @@ def test_facts_yaml_in_the_project_root_is_found(tmp_path, monkeypatch):
 
     (tmp_path / "facts.yaml").write_text(SHEET, encoding="utf-8")
     (tmp_path / "sub").mkdir()
+    (tmp_path / ".git").mkdir()  # the project root
     (tmp_path / "factcheck.toml").write_text("", encoding="utf-8")
     monkeypatch.chdir(tmp_path / "sub")
     assert load_settings().facts == str((tmp_path / "facts.yaml").resolve())

@@ -8,9 +8,10 @@ paths are reached too.
 
 from __future__ import annotations
 
+import os
 import string
 
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from factcheck import ingest
 from factcheck.extract.dates import find_temporals, resolve
@@ -162,3 +163,89 @@ def test_front_matter_never_raises_and_stays_bounded(meta, depth):
     assert time.monotonic() - started < 2
     assert isinstance(data, dict) and 0 <= body <= len(source)
     assert body == 0 or source[:body].rstrip().endswith("---")
+
+
+# Names that look alike once shown: a literal "\xe9" and the byte 0xE9, backslashes, invalid UTF-8 runs.
+look_alike = st.lists(st.sampled_from([b"caf", b"\\x", b"\\", b"e9", b"\xe9", b"\xc3", b"\xa9", b"\xc3\xa9", b"x", b"5c", b"a"]),
+                      min_size=1, max_size=6).map(b"".join)
+
+
+def _typed_twin(name: bytes) -> bytes:
+    """The name a person gets by typing what a byte-escaping display shows: b"caf\\xe9" for b"caf\xe9"."""
+    return name.decode("utf-8", "backslashreplace").encode("utf-8")
+
+
+@given(st.lists(look_alike, min_size=1, max_size=4, unique=True))
+def test_display_name_collisions_never_merge_two_files(tmp_path_factory, drawn):
+    """Every distinct file name gets its own display name, so no document is keyed by another's (issue 22, r06).
+
+    Each drawn name comes with its typed twin (its bytes escaped as ``\\xNN`` text),
+    the pair that once shared one display name.
+    """
+    from factcheck.files import display_name
+
+    names = sorted(set(drawn) | {_typed_twin(n) for n in drawn})
+    shown = [display_name(os.fsdecode(n)) for n in names]
+    assert len(set(shown)) == len(names), dict(zip(names, shown))
+    folder = tmp_path_factory.mktemp("alike")
+    for n in names:
+        with open(os.path.join(os.fsencode(folder), n + b".txt"), "wb") as fh:
+            fh.write(b"Title\nThe minister met the ambassador on 21 August 2024.\n")
+    inputs = ingest.discover([str(folder)])
+    assert len({s.display for s in inputs.sources}) == len(inputs.sources) == len(names)
+
+
+@settings(max_examples=int(os.environ.get("FUZZ_DEEP_TREES", "12")))  # each example builds a tree up to 1,500 deep
+@given(st.integers(min_value=0, max_value=1500), st.integers(min_value=1, max_value=3), st.booleans())
+def test_deep_trees_are_walked_without_recursion(tmp_path_factory, depth, width, hidden):
+    """Any depth of folders is walked with an explicit stack: every article is found once (issue 22, r15)."""
+    top = tmp_path_factory.mktemp("deep")
+    here = os.getcwd()
+    expected = set()
+    try:
+        os.chdir(top)
+        for level in range(depth):
+            for w in range(width):
+                if w:  # side branches with one article each
+                    os.mkdir(f"b{w}")
+                    with open(f"b{w}/side.txt", "w") as fh:
+                        fh.write("The minister met the ambassador.\n")
+                    expected.add(f"{level}/b{w}/side.txt")
+            if hidden and level == depth // 2:
+                os.mkdir(".hidden")
+                with open(".hidden/no.txt", "w") as fh:
+                    fh.write("never read\n")
+            os.mkdir("a")
+            os.chdir("a")
+        with open("x.txt", "w") as fh:
+            fh.write("The minister met the ambassador.\n")
+        os.chdir(top)
+        found, outside = ingest._walk(top)
+        assert not outside
+        assert len(found) == len(expected) + 1 and len(set(found)) == len(found)
+        assert all(".hidden" not in p.parts for p in found)
+    finally:
+        os.chdir(top)
+        _remove_tree(top, depth)
+        os.chdir(here)
+
+
+def _remove_tree(top, depth: int) -> None:
+    """Remove a tree made above, bottom up, without recursion (shutil.rmtree recurses on Python 3.11)."""
+    for root, dirs, files in _walk_bottom_up(top):
+        for f in files:
+            os.unlink(os.path.join(root, f))
+        for d in dirs:
+            os.rmdir(os.path.join(root, d))
+
+
+def _walk_bottom_up(top):
+    stack, order = [str(top)], []
+    while stack:
+        root = stack.pop()
+        entries = list(os.scandir(root))
+        dirs = [e.name for e in entries if e.is_dir(follow_symlinks=False)]
+        files = [e.name for e in entries if not e.is_dir(follow_symlinks=False)]
+        order.append((root, dirs, files))
+        stack.extend(os.path.join(root, d) for d in dirs)
+    return reversed(order)

@@ -37,7 +37,7 @@ def newsroom(tmp_path, cache_dir, system_hook):
     (repo / "published" / "summit.txt").write_text(PUBLISHED, encoding="utf-8")
     (repo / ".pre-commit-config.yaml").write_text(
         system_hook(FACTCHECK, cache_dir), encoding="utf-8")
-    (repo / ".factcheck-baseline.json").write_text('{"schema": "factcheck-baseline/1", "findings": []}\n', encoding="utf-8")
+    (repo / ".factcheck-baseline.json").write_text('{"schema": "factcheck-baseline/2", "findings": []}\n', encoding="utf-8")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "HF_HUB_OFFLINE": "1",
            "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.invalid",
            "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.invalid"}

@@ -2,8 +2,9 @@
 
 Vectors are keyed by model (weights hash and backend) and normalised sentence
 text; the weights' own hashes are remembered by size and mtime. A read or write
-that fails (a full disk, a lock held too long) is a line in ``warnings`` and a
-cache miss, never a failed scan.
+that fails (a full disk, a lock held too long) is one line in ``warnings``, then
+the store is skipped for the run (``Store.recover``): a cache miss, never a failed
+scan. A file found corrupt at a read or write is moved aside and rebuilt once.
 """
 
 from __future__ import annotations
@@ -29,14 +30,15 @@ class Cache(Store):
     def get(self, model: str, texts: list[str]) -> dict[str, np.ndarray]:
         keys: list[str] = []
         blobs: list[bytes] = []
+        if self.skipped:
+            return {}
         try:
             for chunk, marks in chunked(texts):
                 for text, blob in self.db.execute(f"SELECT text, vector FROM vectors WHERE model=? AND text IN ({marks})", [model, *chunk]):
                     keys.append(text)
                     blobs.append(blob)
         except sqlite3.Error as exc:
-            self.warnings.append(f"{self.KIND} {self.path} could not be read ({exc})")
-            return {}
+            return self.get(model, texts) if self.recover(exc, "read") else {}
         # A damaged row (wrong length, NaN, not unit length) is treated as missing and re-encoded.
         # Rows are checked as one array per byte length, not one by one.
         found: dict[str, np.ndarray] = {}
@@ -53,7 +55,10 @@ class Cache(Store):
                     found[keys[r]] = matrix[n]
         return found
 
-    def put(self, model: str, items: dict[str, np.ndarray]) -> None:
+    def put(self, model: str, items: dict[str, np.ndarray]) -> int:
+        """Store ``items``; how many were stored (all of them, or 0 when the write failed and was noted)."""
+        if self.skipped:
+            return 0
         try:
             with self.db:
                 self.db.executemany(
@@ -61,7 +66,8 @@ class Cache(Store):
                     [(model, t, np.asarray(v, dtype=np.float32).tobytes()) for t, v in items.items()],
                 )
         except sqlite3.Error as exc:
-            self.warnings.append(f"{self.KIND} {self.path} could not be written ({exc})")
+            return self.put(model, items) if self.recover(exc, "written") else 0
+        return len(items)
 
     def file_hash(self, path: Path) -> str:
         """The sha256 of a weights file, remembered by size and mtime so it is read once."""

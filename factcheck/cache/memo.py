@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, fields
 from importlib import metadata
 from pathlib import Path
 
+from ..config import NOT_KEYS
 from .digests import rules_digest, source_digest
 from .store import RecordStore
 
@@ -51,10 +52,6 @@ class Outcome:
         return exit_code(self.severities, fail_on, fatal=self.fatal or not self.documents, judged=not self.wrote_baseline)
 
 
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def _version(name: str) -> str:
     try:
         return metadata.version(name)
@@ -62,12 +59,15 @@ def _version(name: str) -> str:
         return "-"
 
 
-def scan_key(inputs, settings, rule_dirs: list[Path], weights: Path, baseline: Path | None, fmt: str,
-             colour: bool) -> tuple[str, str] | None:
+def scan_key(inputs, settings, rule_dirs: list[Path], weights: Path, baseline: str | None, facts: str | None,
+             fmt: str, colour: bool) -> tuple[str, str] | None:
     """This scan's memo key and the rules digest in it, or None when the scan must run in full.
 
     ``inputs`` is ``ingest.discover``'s result: the key covers each source's display
     name and the sha256 of its bytes, and each input skipped on purpose.
+    ``baseline`` and ``facts`` are the sha256 of the bytes the scan loaded them from
+    (``gate.Baseline.sha256``, ``FactSheet.sha256``): no file is read here, so what
+    is hashed is what is used.
     """
     if any(p.is_error for p in inputs.problems):
         return None
@@ -78,7 +78,7 @@ def scan_key(inputs, settings, rule_dirs: list[Path], weights: Path, baseline: P
             h.update(str(part).encode("utf-8", "surrogateescape") + b"\0")
 
     add(FORMAT, sys.version, source_digest(), *(f"{lib}={_version(lib)}" for lib in LIBRARIES))
-    add(json.dumps({f.name: getattr(settings, f.name) for f in fields(settings) if f.name != "sources"},
+    add(json.dumps({f.name: getattr(settings, f.name) for f in fields(settings) if f.name not in NOT_KEYS},
                    sort_keys=True, default=str))
     add(fmt, colour)
     rules = rules_digest(rule_dirs)
@@ -89,11 +89,11 @@ def scan_key(inputs, settings, rule_dirs: list[Path], weights: Path, baseline: P
         add("source", source.display, source.sha256, source.display in inputs.drafts)
     for problem in inputs.problems:
         add("skipped", problem.line)
+    if baseline is not None:
+        add("baseline", baseline)
+    if facts is not None:
+        add("facts", facts)
     try:
-        if baseline is not None:
-            add("baseline", _sha(baseline.read_bytes()))
-        if settings.facts:
-            add("facts", _sha(Path(settings.facts).read_bytes()))
         st = weights.stat()
         add(weights.as_posix(), st.st_size, st.st_mtime_ns)
     except OSError:

@@ -3,11 +3,13 @@
 SQLite's journal makes every write atomic, so a crash mid-write leaves the previous
 state, and several processes can share one file. A file *proven* not to be a sound
 database (SQLite says it is corrupt or not a database, or its integrity check
-fails) is moved aside to ``<name>.corrupt`` and rebuilt, with a line in
-``warnings``. Any other failure to open it (a read-only folder, a full disk, a
-cache path that is a file, a lock) raises :class:`CacheUnavailable` and leaves the
-file alone: the caller then runs without that store. A cache is never a reason for
-a scan to fail.
+fails), when it is opened or at any later read or write, is moved aside to
+``<name>.corrupt`` and rebuilt, once per process, with a line in ``warnings``; the
+next scan finds a sound file. Any other failure to open it (a read-only folder, a
+full disk, a cache path that is a file) raises :class:`CacheUnavailable` and leaves
+the file alone: the caller then runs without that store. A lock held by another
+process is waited on for ``LOCK_TIMEOUT`` seconds, then the store is skipped with
+one note. A cache is never a reason for a scan to fail.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from typing import ClassVar
 
 # SQLite limits the "?" marks of one statement; keys are looked up this many at a time.
 CHUNK = 500
+# How long a store waits for another process's lock before the scan goes on without it.
+LOCK_TIMEOUT = 2.0
 
 
 def chunked(items: list, size: int = CHUNK):
@@ -67,6 +71,8 @@ class Store:
     CHECK_ON_OPEN: ClassVar[bool] = True
 
     def __post_init__(self) -> None:
+        self.rebuilt = False  # moved aside and rebuilt once already in this process
+        self.skipped = False  # given up for this process (a lock held too long, a second failure): no more notes
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             try:
@@ -74,18 +80,42 @@ class Store:
             except sqlite3.DatabaseError as exc:
                 if not proven_corrupt(exc):
                     raise
-                aside = self.path.with_name(self.path.name + ".corrupt")
-                for suffix in ("", "-wal", "-shm"):
-                    part = Path(str(self.path) + suffix)
-                    if part.exists():
-                        os.replace(part, Path(str(aside) + suffix))
-                self.warnings.append(f"{self.KIND} {self.path} was unreadable ({exc}); moved to {aside.name} and rebuilt")
+                self._move_aside(exc)
                 self.db = self._open()
         except (OSError, sqlite3.Error) as exc:
             raise CacheUnavailable(f"{self.KIND} {self.path} cannot be used ({exc}); running without it") from None
 
+    def _move_aside(self, exc: BaseException) -> None:
+        aside = self.path.with_name(self.path.name + ".corrupt")
+        for suffix in ("", "-wal", "-shm"):
+            part = Path(str(self.path) + suffix)
+            if part.exists():
+                os.replace(part, Path(str(aside) + suffix))
+        self.rebuilt = True
+        self.warnings.append(f"{self.KIND} {self.path} was unreadable ({exc}); moved to {aside.name} and rebuilt")
+
+    def recover(self, exc: sqlite3.Error, doing: str) -> bool:
+        """After a failed read or write: True when the file was proven corrupt and has just been rebuilt (retry once).
+
+        Otherwise the failure is noted once (``could not be read``, ``... written``)
+        and the store is skipped for the rest of the process, so a lock held by
+        another process costs one ``LOCK_TIMEOUT`` and one line, not one per query.
+        """
+        if isinstance(exc, sqlite3.DatabaseError) and proven_corrupt(exc) and not self.rebuilt:
+            try:
+                self.db.close()
+                self._move_aside(exc)
+                self.db = self._open()
+                return True
+            except (OSError, sqlite3.Error) as again:
+                exc = again
+        if not self.skipped:
+            self.warnings.append(f"{self.KIND} {self.path} could not be {doing} ({exc}); running without it")
+        self.skipped = True
+        return False
+
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=60)
+        db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT)
         try:
             db.execute("PRAGMA journal_mode=WAL")
             if self.CHECK_ON_OPEN and db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
@@ -131,8 +161,10 @@ class RecordStore(Store):
         return (self.db.execute(f"SELECT MAX(used) FROM {self.TABLE}").fetchone()[0] or 0) + 1
 
     def read(self, keys: list[str]) -> dict[str, str]:
-        """The sound records among ``keys``."""
+        """The sound records among ``keys`` (none once the store is skipped)."""
         found: dict[str, str] = {}
+        if self.skipped:
+            return found
         try:
             for chunk, marks in chunked(keys):
                 rows = self.db.execute(f"SELECT key, sha256, {self.COLUMN} FROM {self.TABLE} WHERE key IN ({marks})", chunk)
@@ -141,11 +173,13 @@ class RecordStore(Store):
             with self.db:
                 self.db.executemany(f"UPDATE {self.TABLE} SET used=? WHERE key=?", [(mark, k) for k in found])
         except sqlite3.Error as exc:
-            self.warnings.append(f"{self.KIND} {self.path} could not be read ({exc})")
+            return self.read(keys) if self.recover(exc, "read") else {}
         return found
 
     def write(self, records: dict[str, str]) -> None:
         """Store ``records`` (key -> text), then drop all but the ``KEEP`` most recently used."""
+        if self.skipped:
+            return
         try:
             mark = self._mark()
             with self.db:
@@ -154,4 +188,5 @@ class RecordStore(Store):
                 self.db.execute(f"DELETE FROM {self.TABLE} WHERE key NOT IN "
                                 f"(SELECT key FROM {self.TABLE} ORDER BY used DESC LIMIT ?)", [self.KEEP])
         except sqlite3.Error as exc:
-            self.warnings.append(f"{self.KIND} {self.path} could not be written ({exc})")
+            if self.recover(exc, "written"):
+                self.write(records)

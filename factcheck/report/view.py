@@ -6,10 +6,10 @@ sentence per document, "also at lines 18, 20"), the value of each row split
 into words that differ from the other sources and words that agree, long values
 trimmed around the difference, and paths shortened to their common folder.
 
-It also holds the helpers every format needs: :func:`visible`, which shows
-control characters (C0, C1, ESC, bidi overrides) as escapes so that no file
-name or article can move the cursor, clear a terminal, reorder text or forge a
-line; :func:`word_diff`; and :func:`relative_paths`.
+It also holds the helpers every format needs: :func:`visible` (from
+``factcheck.escapes``), which shows control characters (C0, C1, ESC, bidi
+overrides) as escapes so that no file name or article can move the cursor, clear
+a terminal, reorder text or forge a line; :func:`word_diff`; and :func:`relative_paths`.
 """
 
 from __future__ import annotations
@@ -19,37 +19,8 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
+from ..escapes import one_line, visible  # noqa: F401 (re-exported: view.visible, view.one_line)
 from ..models import SEVERITIES, Document, Evidence, Finding, Report, Span
-
-# C0 and C1 controls, DEL, the Unicode format characters that reorder or hide text
-# (bidi embeddings, overrides and isolates, marks, zero-width joiners, BOM), and lone
-# surrogates (the bytes of a file name that was not UTF-8, kept by surrogateescape).
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def visible(text: str) -> str:
-    """``text`` with every control, bidi and lone surrogate character written as a visible escape.
-
-    ``\\n``, ``\\x1b``, ``\\u202e``; a byte of a file name that was not UTF-8 shows
-    as that byte (``caf\\xe9.txt``), and the report stays valid UTF-8.
-    """
-    return _CONTROL.sub(_escape_char, str(text))
-
-
-def _escape_char(m: re.Match) -> str:
-    ch = m.group()
-    code = ord(ch)
-    if ch in _NAMED:
-        return _NAMED[ch]
-    if 0xdc80 <= code <= 0xdcff:  # surrogateescape's stand-in for the byte code - 0xdc00
-        return f"\\x{code - 0xdc00:02x}"
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def one_line(text: str) -> str:
-    """Runs of spaces, tabs and line breaks become one space; other controls are escaped."""
-    return visible(re.sub(r"[ \t\r\n]+", " ", str(text)))
 
 
 def flat(text: str) -> str:

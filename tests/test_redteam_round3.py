@@ -1,0 +1,538 @@
+"""The attacks of issue 22 (reliability, round three), each reproduced as a test: r01 to r25.
+
+Each test stages one case of ``../shared/redteam/rNN_*.sh`` with real files and the
+CLI, and states the outcome the issue expects. r10 and r16 (story linking) are
+tested with the story-clustering work.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck import gate, ingest
+from factcheck.cli import cli
+from factcheck.facts import FactSheet
+
+FACTCHECK = Path(sys.executable).parent / "factcheck"
+PUBLISHED = "Summit in Astana\nPublished: 2024-08-23\nForeign Minister Murat Nurtleu met the Belarusian ambassador in Astana.\n"
+BAD = "Kazakhstan's Deputy Minister of Foreign Affairs, Murat Nurtleu, met the Belarusian ambassador.\n"
+DRAFT_BAD = "# Envoy summoned\n\n" + BAD
+ENV = {**os.environ, "HF_HUB_OFFLINE": "1"}
+
+
+def newsroom(root: Path, draft: str = DRAFT_BAD) -> Path:
+    """published/summit.txt and drafts/envoy.md (a title conflict: exit 1 when checked)."""
+    (root / "published").mkdir(parents=True, exist_ok=True)
+    (root / "drafts").mkdir(exist_ok=True)
+    (root / "published" / "summit.txt").write_text(PUBLISHED, encoding="utf-8")
+    (root / "drafts" / "envoy.md").write_text(draft, encoding="utf-8")
+    return root
+
+
+def scan(*args, cache: Path | None = None):
+    extra = ["--cache-dir", str(cache)] if cache is not None else ["--no-cache"]
+    return CliRunner().invoke(cli, ["scan", *map(str, args), *extra])
+
+
+def run(*args, cwd=None, timeout=180, stdin=None) -> subprocess.CompletedProcess:
+    return subprocess.run([str(FACTCHECK), *map(str, args)], cwd=cwd, capture_output=True, timeout=timeout, env=ENV,
+                          stdin=stdin)
+
+
+# ------------------------------------------------------------------ r01-r03: the memo key reads each input once
+
+
+def test_r01_a_baseline_swapped_mid_scan_never_poisons_the_memo(tmp_path, own_cache, monkeypatch):
+    room = newsroom(tmp_path)
+    drafts, published = room / "drafts" / "envoy.md", room / "published"
+    covering, empty, used = tmp_path / "covering.json", tmp_path / "empty.json", tmp_path / "bl.json"
+    assert scan(drafts, "--against", published, "--write-baseline", covering, cache=own_cache).exit_code == 0
+    assert "title-conflict" in covering.read_text(encoding="utf-8")
+    empty.write_text('{"schema":"factcheck-baseline/2","findings":[]}\n', encoding="utf-8")
+    shutil.copy(empty, used)
+    original = gate.read_baseline
+
+    def swapped(path):
+        shutil.copy(covering, path)  # the covering baseline lands just before the gate reads it
+        return original(path)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(gate, "read_baseline", swapped)
+        scan(drafts, "--against", published, "--baseline", used, "--format", "text", cache=own_cache)
+    shutil.copy(empty, used)
+    replayed = scan(drafts, "--against", published, "--baseline", used, "--format", "text", cache=own_cache)
+    assert replayed.exit_code == 1, replayed.output
+
+
+def test_r02_a_fact_sheet_swapped_mid_scan_never_poisons_the_memo(tmp_path, own_cache, monkeypatch):
+    draft = tmp_path / "draft.md"
+    draft.write_text("---\ntitle: Envoy\ndate: 2024-08-23\n---\n\nDeputy Minister of Foreign Affairs Murat Nurtleu met "
+                     "the Belarusian ambassador in Astana on Friday.\n", encoding="utf-8")
+    strict = "people:\n  - name: Murat Nurtleu\n    titles:\n      - {title: Foreign Minister, since: 2023-09-01}\n"
+    sheet = tmp_path / "facts.yaml"
+    sheet.write_text(strict, encoding="utf-8")
+    original = FactSheet.load.__func__
+
+    def swapped(cls, path):
+        Path(path).write_text("people: []\n", encoding="utf-8")
+        return original(cls, path)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(FactSheet, "load", classmethod(swapped))
+        scan(draft, "--facts", sheet, "--format", "text", cache=own_cache)
+    sheet.write_text(strict, encoding="utf-8")
+    replayed = scan(draft, "--facts", sheet, "--format", "text", cache=own_cache)
+    assert replayed.exit_code == 1, replayed.output
+
+
+@pytest.mark.parametrize("option", ["--baseline", "--facts"])
+def test_r03_a_fifo_baseline_or_fact_sheet_is_refused_with_the_cache_on(tmp_path, cache_dir, option):
+    room = newsroom(tmp_path)
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
+    result = run("scan", "--format", "text", room / "drafts" / "envoy.md", "--against", room / "published", option, fifo,
+                 "--cache-dir", cache_dir, timeout=60)
+    assert result.returncode == 2 and b"FIFO" in result.stderr, result.stderr
+
+
+def test_r03_a_fact_sheet_linked_to_dev_zero_is_refused_at_once(tmp_path, cache_dir):
+    room = newsroom(tmp_path)
+    (room / "sheet.yaml").symlink_to("/dev/zero")
+    started = time.monotonic()
+    result = run("scan", "--format", "text", "drafts/envoy.md", "--against", "published", "--facts", "sheet.yaml",
+                 "--cache-dir", cache_dir, cwd=room, timeout=60)
+    assert result.returncode == 2 and b"character device" in result.stderr, result.stderr
+    assert time.monotonic() - started < 30
+
+
+# ------------------------------------------------------------------ r06-r09: the gate judges what it should
+
+
+def test_r06_two_names_that_display_alike_are_two_documents(tmp_path, cache_dir):
+    room = newsroom(tmp_path)
+    (room / "drafts" / "envoy.md").unlink()
+    literal = room / "drafts" / "caf\\xe9.txt"
+    literal.write_text("Envoy summoned\n\n" + BAD, encoding="utf-8")
+    raw = Path(os.fsdecode(os.fsencode(str(room / "drafts")) + b"/caf\xe9.txt"))
+    raw.write_text("Envoy\n\nMore soon.\n", encoding="utf-8")
+    for args in ([literal], [literal, raw], [room / "drafts"]):
+        result = scan(*args, "--against", room / "published", "--fail-on", "info", "--format", "json", cache=cache_dir)
+        assert result.exit_code == 1, (args, result.output)
+    paths = [d["path"] for d in json.loads(result.stdout)["documents"]]
+    assert len([p for p in paths if "caf" in p]) == 2 and len(set(paths)) == len(paths), paths
+
+
+def test_r07_a_marker_in_one_staged_draft_never_silences_another(tmp_path, cache_dir):
+    room = newsroom(tmp_path)
+    (room / "drafts" / "envoy.md").unlink()
+    (room / "drafts" / "a.txt").write_text("Envoy summoned\n\nfactcheck: ignore title-conflict\n" + BAD, encoding="utf-8")
+    (room / "drafts" / "b.txt").write_text("Envoy summoned\n\n" + BAD, encoding="utf-8")
+    result = scan(room / "drafts" / "a.txt", room / "drafts" / "b.txt", "--against", room / "published", "--format", "json",
+                  cache=cache_dir)
+    assert result.exit_code == 1, result.output
+    alone = scan(room / "drafts" / "a.txt", "--against", room / "published", "--format", "json", cache=cache_dir)
+    assert alone.exit_code == 0, alone.output  # the marker still speaks for its own draft
+
+
+@pytest.mark.parametrize("draft", [
+    "---\ntitle: Envoy summoned\nfactcheck: ignore\n---\n\n" + BAD,
+    "# Envoy\n\n```\nfactcheck: ignore\n```\n\n" + BAD,
+    "# Envoy\n\n~~~~\nfactcheck: ignore\n~~~~\n\n" + BAD,
+], ids=["front-matter", "code-block", "tilde-fence"])
+def test_r08_front_matter_and_code_blocks_hold_no_marker(tmp_path, cache_dir, draft):
+    room = newsroom(tmp_path, draft)
+    result = scan(room / "drafts" / "envoy.md", "--against", room / "published", "--format", "text", cache=cache_dir)
+    assert result.exit_code == 1, result.output
+
+
+def test_r09_a_draft_mentioning_the_report_schema_is_judged_not_skipped(tmp_path, cache_dir):
+    room = newsroom(tmp_path, "<!-- factcheck-report/1 -->\n" + DRAFT_BAD)
+    (room / "drafts" / "weather.md").write_text("# Weather\n\nLight rain is expected in Astana on Saturday.\n",
+                                                encoding="utf-8")
+    result = scan(room / "drafts", "--against", room / "published", "--format", "text", cache=cache_dir)
+    assert result.exit_code == 1, result.output
+    assert not ingest.is_report(b'{"schema": "factcheck-report/1", "note": "not a report"}')
+    assert not ingest.is_report(b'<p>factcheck-baseline/1</p><meta name="generator" content="factcheck">')
+
+
+# ------------------------------------------------------------------ r11-r13: untrusted text on the terminal
+
+
+EVIL_ID = "vd\x1b]0;PWNED\x07\x1b[31mRED\nseeds/x.txt:1:1: error title-conflict FORGED\n<img src=x onerror=alert(1)>"
+
+
+def test_r11_a_rule_id_with_controls_or_markup_is_refused_naming_file_and_key(tmp_path, cache_dir):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "evil.yaml").write_text(json.dumps({"id": EVIL_ID, "extends": "vague-date", "severity": "warning",
+                                                 "message": "Vague date: {reason}"}), encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Published: 2024-04-10\nThe ministry said the talks collapsed in June of that year.\n",
+                       encoding="utf-8")
+    for result in (scan(article, "--rules", rules, "--format", "markdown", cache=cache_dir),
+                   CliRunner().invoke(cli, ["rules", "--rules", str(rules)])):
+        assert result.exit_code == 2, result.output
+        assert "evil.yaml: key 'id'" in result.stderr
+        assert "\x1b" not in result.output and "FORGED" not in result.stdout and "<img" not in result.stdout
+
+
+def test_r12_file_names_on_stderr_are_escaped(tmp_path, cache_dir):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("The ministry said 40 people attended the summit in Astana on Friday.\n", encoding="utf-8")
+    (folder / "x\x1b]0;PWNED\x07\x1b[2J.txt").write_bytes(b"\x00bin")
+    (folder / "y\nfactcheck: 0 errors, 0 warnings, 0 info in 9 files.txt").write_bytes(b"\x00bin")
+    result = scan(folder, "--format", "text", cache=cache_dir)
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert not any(line.startswith("factcheck: 0 errors, 0 warnings, 0 info in 9") for line in result.stderr.splitlines())
+    assert "x\\x1b]0;PWNED\\x07\\x1b[2J.txt" in result.stderr
+    assert "y\\nfactcheck: 0 errors" in result.stderr  # the newline is shown, not obeyed
+
+
+def test_r13_facts_list_shows_the_sheet_escaped(tmp_path):
+    sheet = tmp_path / "facts.yaml"
+    sheet.write_text('people:\n  - name: "Murat Nurtleu"\n    also: ["Nurtleu\\e]0;PWNED\\a\\e[2J"]\n    titles:\n'
+                     '      - {title: "Foreign Minister\\nfigure  fake = entry", since: 2023-09-01}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["facts", "list", "--file", str(sheet)])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert not any(line.startswith("figure") for line in result.stdout.splitlines())
+    assert "Nurtleu\\x1b]0;PWNED\\x07\\x1b[2J" in result.stdout
+
+
+# ------------------------------------------------------------------ r14-r15: bounded work
+
+
+def test_r14_many_patterns_slow_only_together_are_bounded(tmp_path):
+    script = textwrap.dedent(r"""
+        import time
+        from factcheck.ingest import RulePatterns
+        patterns = [r'(?:.*?\s){0,4}.*\d{%d}' % (50 + i) for i in range(40)]
+        base = ('The ministry said 40 people attended the summit in Astana on Friday, and officials described the talks '
+                'as constructive, according to a statement released later in the evening by the press office. ')
+        line = (base * 2)[:250]
+        rp = RulePatterns(patterns, 'lines')
+        started = time.monotonic()
+        for _ in range(3):
+            assert not rp.fullmatch(line)
+        print(round(time.monotonic() - started, 1), len(rp.warnings))
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=ENV)
+    assert done.returncode == 0, done.stderr
+    seconds, warnings = done.stdout.split()
+    assert float(seconds) < 60 and warnings == "1"
+
+
+def test_r15_a_folder_a_thousand_deep_is_walked_without_recursion(tmp_path, cache_dir, monkeypatch):
+    room = newsroom(tmp_path)
+    deep = room / "published" / "deep"
+    deep.mkdir()
+    deep_tree(deep, 1000, monkeypatch)
+    try:
+        inputs = ingest.discover([str(room / "published")])
+        assert any(s.display.endswith("/a/x.txt") for s in inputs.sources)
+        result = scan(room / "drafts" / "envoy.md", "--against", room / "published", "--format", "text", cache=cache_dir)
+        assert result.exit_code == 1, result.output
+    finally:
+        remove_deep_tree(deep, 1000, monkeypatch)
+
+
+def deep_tree(top: Path, depth: int, monkeypatch) -> None:
+    """``top/a/a/.../a/x.txt``, ``depth`` folders deep, made one level at a time (os.makedirs recurses per level)."""
+    monkeypatch.chdir(top)
+    for _ in range(depth):
+        os.mkdir("a")
+        os.chdir("a")
+    Path("x.txt").write_text("The ministry said 40 people attended.\n", encoding="utf-8")
+    monkeypatch.chdir(top.parent)
+
+
+def remove_deep_tree(top: Path, depth: int, monkeypatch) -> None:
+    """Undo ``deep_tree`` level by level: pytest's own clean-up (shutil.rmtree on 3.11) recurses and would fail."""
+    monkeypatch.chdir(top)
+    for _ in range(depth):
+        os.chdir("a")
+    Path("x.txt").unlink(missing_ok=True)
+    for _ in range(depth):
+        os.chdir("..")
+        os.rmdir("a")
+    monkeypatch.chdir(top.parent)
+
+
+# ------------------------------------------------------------------ r17, r20, r22: data loss, old baselines, secrets
+
+
+@pytest.mark.parametrize("option", ["-o", "--write-baseline"])
+def test_r17_an_output_never_replaces_an_input(tmp_path, cache_dir, option):
+    room = newsroom(tmp_path)
+    for target in (room / "drafts" / "envoy.md", room / "published" / "summit.txt"):
+        before = target.read_bytes()
+        result = scan(room / "drafts" / "envoy.md", "--against", room / "published", option, target, cache=cache_dir)
+        assert result.exit_code == 2 and "is an input of this scan" in result.stderr, result.output
+        assert target.read_bytes() == before
+
+
+def test_r20_a_legacy_id_baseline_is_refused_with_a_clear_message(tmp_path, cache_dir):
+    room = newsroom(tmp_path)
+    baseline = tmp_path / "old.json"
+    baseline.write_text('{"schema":"factcheck-baseline/1","findings":[{"id":"abc"}]}\n', encoding="utf-8")
+    result = scan(room / "drafts" / "envoy.md", "--against", room / "published", "--baseline", baseline,
+                  "--format", "text", cache=cache_dir)
+    assert result.exit_code == 2, result.output
+    assert "factcheck-baseline/1 is no longer read" in result.stderr and "--write-baseline" in result.stderr
+
+
+def test_r22_a_symlink_out_of_the_scanned_tree_is_not_read(tmp_path, cache_dir):
+    room = newsroom(tmp_path / "room")
+    secret = tmp_path / "secret" / "credentials"
+    secret.parent.mkdir()
+    secret.write_text("SECRET_TOKEN=example-not-real-0000\n", encoding="utf-8")
+    (room / "published" / "notes.txt").symlink_to(secret)
+    (room / "published" / "inside.txt").symlink_to(room / "published" / "summit.txt")  # inside the tree: read
+    result = scan(room / "drafts" / "envoy.md", "--against", room / "published", "--format", "html", cache=cache_dir)
+    assert result.exit_code == 1, result.output
+    assert "SECRET_TOKEN" not in result.stdout
+    assert "notes.txt: a symbolic link to a file outside" in result.stderr
+    assert "inside.txt" in result.stdout
+    followed = scan(room / "drafts" / "envoy.md", "--against", room / "published", "--format", "html",
+                    "--follow-symlinks", cache=cache_dir)
+    assert "SECRET_TOKEN" in followed.stdout
+
+
+# ------------------------------------------------------------------ r05, r18: the fact sheet is edited, never lost
+
+
+def test_r05_a_dangling_dev_stdout_style_target_is_refused_not_replaced(tmp_path, cache_dir):
+    room = newsroom(tmp_path)
+    link = tmp_path / "stdout"
+    link.symlink_to("/proc/self/fd/999999")  # what /dev/stdout is when stdout is closed: a link to nothing under /proc
+    added = CliRunner().invoke(cli, ["facts", "add", "figure", "amount", "5", "--file", str(link)])
+    assert added.exit_code == 2, added.output
+    written = scan(room / "drafts" / "envoy.md", "-o", link, cache=cache_dir)
+    assert written.exit_code == 2, written.output
+    assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/999999"
+
+
+def can_unshare() -> bool:
+    if shutil.which("unshare") is None or os.geteuid() != 0:
+        return False
+    return subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not can_unshare(), reason="needs root and a private mount namespace (unshare -m)")
+def test_r05_facts_add_to_dev_stdout_with_stdout_closed_keeps_the_link(tmp_path):
+    script = (f"mount --make-rprivate / && d=$(mktemp -d) && mount -t tmpfs tmpfs \"$d\" && "
+              f"touch \"$d/null\" && mount --bind /dev/null \"$d/null\" && ln -s /proc/self/fd/1 \"$d/stdout\" && "
+              f"mount --rbind \"$d\" /dev && cd {tmp_path} && "
+              f"{FACTCHECK} facts add figure amount 5 --file /dev/stdout >&- 2>/dev/null; echo \"exit $?\"; "
+              "test -L /dev/stdout && echo link-kept")
+    done = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, timeout=120, env=ENV)
+    assert "exit 2" in done.stdout and "link-kept" in done.stdout, (done.stdout, done.stderr)
+
+
+SHEET_WITH_COMMENTS = """\
+# Source for Nurtleu's titles: MFA press release 2023-09-01 (ref. 44/2023). Ask the standards desk before editing.
+people:
+  - name: Murat Nurtleu   # confirmed by phone, J. Roe
+    titles:
+      - {title: Foreign Minister, since: 2023-09-01}
+"""
+
+
+def test_r18_facts_add_keeps_every_comment(tmp_path):
+    sheet = tmp_path / "facts.yaml"
+    sheet.write_text(SHEET_WITH_COMMENTS, encoding="utf-8")
+    runner = CliRunner()
+    for args in (["figure", "injured", "22"], ["title", "Murat Nurtleu", "Deputy Minister", "--until", "2023-09-01"],
+                 ["spelling", "Murat Nurtleu", "Nurtlev"]):
+        assert runner.invoke(cli, ["facts", "add", *args, "--file", str(sheet)]).exit_code == 0
+    text = sheet.read_text(encoding="utf-8")
+    assert text.startswith(SHEET_WITH_COMMENTS)  # every line as it was, the new entries after
+    loaded = FactSheet.load(sheet)
+    assert [h.title for h in loaded.people[0].titles] == ["Foreign Minister", "Deputy Minister"]
+    assert loaded.people[0].also == ["Nurtlev"] and loaded.values[0].value == "22"
+
+
+def test_r18_concurrent_adds_lose_no_entry(tmp_path):
+    sheet = tmp_path / "c.yaml"
+    adds = [subprocess.Popen([str(FACTCHECK), "facts", "add", "figure", f"subject{i}", str(i), "--file", str(sheet)],
+                             env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for i in range(12)]
+    assert [p.wait(timeout=180) for p in adds] == [0] * 12
+    assert sorted(v.subject for v in FactSheet.load(sheet).values) == sorted(f"subject{i}" for i in range(12))
+
+
+# ------------------------------------------------------------------ r21: config discovery stops at the project
+
+
+def test_r21_without_git_no_ancestor_config_is_obeyed(tmp_path, cache_dir, monkeypatch):
+    (tmp_path / "factcheck.toml").write_text('fail-on = "never"\n', encoding="utf-8")
+    repo = newsroom(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    result = scan("drafts/envoy.md", "--against", "published", "--format", "text", cache=cache_dir)
+    assert result.exit_code == 1, result.output
+    (repo / ".git").mkdir()  # a repository root below the config: still not read
+    assert scan("drafts/envoy.md", "--against", "published", "--format", "text", cache=cache_dir).exit_code == 1
+    shown = CliRunner().invoke(cli, ["config"])
+    assert "# config file: none" in shown.stdout
+    (repo / "factcheck.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
+    shown = CliRunner().invoke(cli, ["config"])
+    assert f"# config file: {repo / 'factcheck.toml'}" in shown.stdout
+
+
+# ------------------------------------------------------------------ r04: stdin is bounded while it is read
+
+
+class EndlessStdin(io.RawIOBase):
+    """A standard input of 32 MB (endless, as far as a 1,000-byte limit goes); it records how much it gave.
+
+    It does end, so that a reader that takes everything fails this test instead of the machine's memory.
+    """
+
+    END = 32 << 20
+
+    def __init__(self) -> None:
+        self.total, self.unbounded = 0, False
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        if size is None or size < 0:
+            self.unbounded = True
+            size = 1 << 16
+        size = max(0, min(size, self.END - self.total))
+        self.total += size
+        return b"The ministry said 40 people attended. "[:1] * size
+
+    def readinto(self, buffer) -> int:
+        data = self.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+
+def test_r04_stdin_is_read_no_further_than_the_size_limit(cache_dir):
+    stream = EndlessStdin()
+    result = CliRunner().invoke(cli, ["scan", "-", "--max-file-size", "1000", "--cache-dir", str(cache_dir)],
+                                input=io.BufferedReader(stream))
+    assert result.exit_code == 2, result.output
+    assert "over the size limit of 1000 bytes" in result.stderr
+    assert not stream.unbounded and stream.total <= 1 << 17  # the size limit, plus at most one buffered read
+
+
+# ------------------------------------------------------------------ r19: index fails when it stored nothing
+
+
+def test_r19_index_exit_code_never_comes_from_a_file_name(tmp_path, cache_dir):
+    folder = tmp_path / "ix"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The ministry said 40 people attended the summit in Astana on Friday.\n", encoding="utf-8")
+    (folder / "no such file.txt").write_bytes(b"\x00\x01binary")
+    result = CliRunner().invoke(cli, ["index", str(folder), "--cache-dir", str(cache_dir)])
+    assert result.exit_code == 0, result.output  # one unreadable file in a folder is an error line, not a failed index
+    missing = CliRunner().invoke(cli, ["index", str(folder), str(tmp_path / "gone"), "--cache-dir", str(cache_dir)])
+    assert missing.exit_code == 2 and "1 path(s) given do not exist" in missing.stderr
+
+
+@pytest.mark.skipif(not can_unshare(), reason="needs root and a private mount namespace (unshare -m)")
+def test_r19_index_on_a_full_cache_disk_exits_non_zero(tmp_path, exported_models):
+    folder = tmp_path / "ix"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"r{i}.txt").write_text(f"Report {i}: the ministry said {i} people attended the summit in city number "
+                                          f"{i} on day {i}.\nA second sentence about {i} delegates and {i * 7} journalists.\n",
+                                          encoding="utf-8")
+    script = (f"mount --make-rprivate / && mkdir -p full && mount -t tmpfs -o size=200k tmpfs full && mkdir full/models && "
+              f"mount --bind {exported_models} full/models && {FACTCHECK} index --cache-dir full ix/; echo \"exit $?\"")
+    done = subprocess.run(["unshare", "-m", "sh", "-c", script], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=300, env=ENV)
+    assert "exit 2" in done.stdout, (done.stdout, done.stderr)
+    assert "the index is incomplete" in done.stderr
+
+
+# ------------------------------------------------------------------ r23-r24: damaged and locked stores
+
+
+def test_r23_a_corrupt_record_store_is_moved_aside_and_rebuilt_once(tmp_path, own_cache):
+    room = newsroom(tmp_path)
+    args = (room / "drafts" / "envoy.md", "--against", room / "published")
+    assert scan(*args, "--format", "sarif", cache=own_cache).exit_code == 1
+    for name in ("parsed.sqlite3", "scans.sqlite3"):
+        with open(own_cache / name, "r+b") as fh:
+            fh.seek(4096)
+            fh.write(b"\xde\xad\xbe\xef" * 512)
+    notes = []
+    for fmt in ("text", "markdown", "json"):  # three scans the memo has not seen
+        result = scan(*args, "--format", fmt, cache=own_cache)
+        assert result.exit_code == 1, result.output
+        notes.append([line for line in result.stderr.splitlines() if "warning:" in line])
+    assert len(notes[0]) == 2 and all("moved to" in line and "rebuilt" in line for line in notes[0]), notes[0]
+    assert notes[1:] == [[], []]
+    assert (own_cache / "parsed.sqlite3.corrupt").exists() and (own_cache / "scans.sqlite3.corrupt").exists()
+
+
+def test_r24_a_locked_store_is_skipped_after_two_seconds_with_one_note(tmp_path, own_cache):
+    room = newsroom(tmp_path)
+    args = ("scan", "--format", "text", room / "drafts" / "envoy.md", "--against", room / "published", "--cache-dir", own_cache)
+    assert run(*args).returncode == 1
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sqlite3, sys, time
+        db = sqlite3.connect({str(own_cache / 'scans.sqlite3')!r}, isolation_level=None)
+        db.execute('PRAGMA locking_mode=EXCLUSIVE'); db.execute('BEGIN EXCLUSIVE')
+        db.execute('CREATE TABLE IF NOT EXISTS zz(a)')
+        print('locked', flush=True); time.sleep(300)
+    """)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        (room / "drafts" / "envoy.md").write_text(DRAFT_BAD + "\nMore soon.\n", encoding="utf-8")  # not a memo replay
+        started = time.monotonic()
+        result = run(*args)
+        elapsed = time.monotonic() - started
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode == 1, result.stderr
+    warnings = [line for line in result.stderr.decode().splitlines() if "warning:" in line]
+    assert len(warnings) == 1 and "scans.sqlite3" in warnings[0] and "locked" in warnings[0], warnings
+    assert elapsed < 45  # one 2 s wait, where each store once waited 60 s
+
+
+# ------------------------------------------------------------------ r25: one long line of short sentences
+
+
+def test_r25_splitting_and_claim_extraction_grow_linearly_on_one_line(lex):
+    from factcheck.config import Settings
+    from factcheck.extract.claims import ClaimExtractor
+    from factcheck.pipeline import parse, rule_set
+
+    boilerplate = ingest.Boilerplate.from_lexicon(rule_set(Settings()).lexicon("boilerplate"))
+    extractor = ClaimExtractor(lex.claims)
+    sentence = "The ministry said %d people attended the summit in Astana on Friday. "
+
+    def cost(n: int) -> float:
+        data = ("Published: 2024-04-10\n" + "".join(sentence % i for i in range(n)) + "\n").encode()
+        best = float("inf")
+        for _ in range(2):  # the faster of two runs: the machine is shared
+            started = time.perf_counter()
+            doc = ingest.parse_source(ingest.Source(Path("one-line.txt"), "one-line.txt", data, "-"), boilerplate)
+            sentences, _ = parse(doc, lex)
+            claims = [c for s in sentences for c in extractor.sentence_claims(s)]
+            best = min(best, time.perf_counter() - started)
+        assert len(sentences) == n and len(claims) >= n
+        return best
+
+    small, large = cost(1000), cost(8000)
+    assert large / small < 16, (small, large)  # linear: about 8; quadratic: about 64
