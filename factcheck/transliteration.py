@@ -71,6 +71,11 @@ class Transliteration:
                 f = f.replace(a, b)
         return self.vowel_run.sub("_", f)
 
+    def _transposed(self, a: str, b: str) -> bool:
+        """Whether two forms' vowel runs, in order, hold the same letters and one of them in another order."""
+        ra, rb = self.vowel_run.findall(self._plain(a)), self.vowel_run.findall(self._plain(b))
+        return len(ra) == len(rb) and any(x != y and sorted(x) == sorted(y) for x, y in zip(ra, rb))
+
     def romanised(self, form: str) -> str:
         """The form with what romanisations vary removed: consonant groups to one side, doubled
         letters single, every run of vowels and glides one placeholder ("Umyerov" -> "_m_r_v")."""
@@ -86,6 +91,8 @@ class Transliteration:
         if self._plain(a) == self._plain(b):
             return "romanised"
         if self._key(a, undouble=False) == self._key(b, undouble=False):
+            if self._transposed(a, b):
+                return None  # "Nurtlue" / "Nurtleu": letters swapped, which no romanisation does
             # Only vowels and glides differ ("Aliyev" / "Aliyav"): a romanisation, or a slip of one vowel.
             return "vowels" if self._key(a, False, consonants=False) == self._key(b, False, consonants=False) else "romanised"
         return "doubled" if self.romanised(a) == self.romanised(b) else None

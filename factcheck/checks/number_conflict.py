@@ -43,6 +43,7 @@ import math
 import re
 
 from ..align import aligned
+from ..extract.claims import clause_at
 from ..models import Claim, Corpus, Finding, severity_rank
 from ..groups import components
 from .base import Check, Example
@@ -80,13 +81,14 @@ def step(c: Claim) -> float:
 
 
 def years_named(c: Claim) -> frozenset[str]:
-    """The years the figure's sentence names, other than its article's own: "in 2009" in a 2016 report.
+    """The years the figure's clause names, other than its article's own: "in 2009" in a 2016 report.
 
     Two figures are one quantity only when they name the same such years: a quake recalled from 2009 is
     not today's, while "exports in 2023" in two 2024 articles are one figure."""
     if c.unit == "year":
         return frozenset()
-    return frozenset(_YEAR.findall(c.sentence.text)) - ({c.time[:4]} if c.time else set())
+    clause = clause_at(c.sentence.text, c.start, c.end).text
+    return frozenset(_YEAR.findall(clause)) - ({c.time[:4]} if c.time else set())
 
 
 def scale(c: Claim) -> float:
