@@ -26,20 +26,11 @@ from factcheck import gate, ingest
 from factcheck.cli import cli
 from factcheck.facts import FactSheet
 
+from test_redteam import DRAFT_BAD, ENV, newsroom
+
 FACTCHECK = Path(sys.executable).parent / "factcheck"
-PUBLISHED = "Summit in Astana\nPublished: 2024-08-23\nForeign Minister Murat Nurtleu met the Belarusian ambassador in Astana.\n"
-BAD = "Kazakhstan's Deputy Minister of Foreign Affairs, Murat Nurtleu, met the Belarusian ambassador.\n"
-DRAFT_BAD = "# Envoy summoned\n\n" + BAD
-ENV = {**os.environ, "HF_HUB_OFFLINE": "1"}
-
-
-def newsroom(root: Path, draft: str = DRAFT_BAD) -> Path:
-    """published/summit.txt and drafts/envoy.md (a title conflict: exit 1 when checked)."""
-    (root / "published").mkdir(parents=True, exist_ok=True)
-    (root / "drafts").mkdir(exist_ok=True)
-    (root / "published" / "summit.txt").write_text(PUBLISHED, encoding="utf-8")
-    (root / "drafts" / "envoy.md").write_text(draft, encoding="utf-8")
-    return root
+# The same staging as round two's (tests/test_redteam.py): one published article, one draft with a title conflict.
+BAD = DRAFT_BAD.removeprefix("# Envoy summoned\n\n")
 
 
 def scan(*args, cache: Path | None = None):
