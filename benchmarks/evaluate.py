@@ -156,6 +156,15 @@ def score(scorer, key: dict, report: dict) -> dict:
         for i, f in enumerate(findings) if f["severity"] in LOUD and i not in explained]}
 
 
+def copy_open_half(corpus: Path, into: Path) -> None:
+    """Copy a corpus's open story folders (every one but ``sealed/``) into ``into``, one folder per story."""
+    for story in sorted(p for p in corpus.iterdir() if p.is_dir() and p.name != "sealed"):
+        for f in story.iterdir():
+            if f.is_file():
+                (into / story.name).mkdir(parents=True, exist_ok=True)
+                (into / story.name / f.name).write_bytes(f.read_bytes())
+
+
 def sealed_scores(scorer, cache: Path, only: str | None):
     """The sealed halves, totals only: nothing of their text, values or keys is printed."""
     coverage = ROOT / "tests" / "fixtures" / "coverage"
@@ -185,11 +194,7 @@ def sealed_scores(scorer, cache: Path, only: str | None):
     if only in (None, "stories") and stories.is_dir():
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "stories"
-            for story in sorted(p for p in stories.iterdir() if p.is_dir() and p.name != "sealed"):
-                for f in story.iterdir():
-                    if f.is_file():
-                        (folder / story.name).mkdir(parents=True, exist_ok=True)
-                        (folder / story.name / f.name).write_bytes(f.read_bytes())
+            copy_open_half(stories, folder)
             open_report = scan(folder, cache)
             print(f"\nstories, open half ({stories.relative_to(ROOT)})")
             print(story_line(open_report))

@@ -37,12 +37,10 @@ def scan(folder, cache_dir):
 def corpus(tmp_path_factory):
     """The open half copied, then the sealed half unpacked beside it."""
     folder = tmp_path_factory.mktemp("stories")
-    for story in sorted(p for p in STORIES.iterdir() if p.is_dir() and p.name != "sealed"):
-        (folder / story.name).mkdir()
-        for f in story.iterdir():
-            (folder / story.name / f.name).write_bytes(f.read_bytes())
+    evaluate = _evaluate()
+    evaluate.copy_open_half(STORIES, folder)
     opened = {p.parent.name for p in folder.rglob("*.*")}
-    _evaluate().unpack_all(STORIES / "sealed", folder)
+    evaluate.unpack_all(STORIES / "sealed", folder)
     return folder, opened
 
 

@@ -94,13 +94,12 @@ class NameMisspelling(Check):
     def run(self, corpus: Corpus) -> list[Finding]:
         people = {fold(tok): p.name for p in corpus.people for m in p.mentions for tok in m.tokens}
         findings = []
-        self._kinds: dict[tuple[int, int], str | None] = {}
         for story in corpus.stories:
             forms = sorted(collect_forms(corpus, story).values(), key=lambda f: f.text)
             strong = list(self.slips(corpus, forms))
-            for rare, common in strong:
-                findings.append(self._finding(rare, common, people.get(fold(common.text), common.text)))
-            seen = {frozenset((id(r), id(c))) for r, c in strong}
+            for rare, common, kind in strong:
+                findings.append(self._finding(rare, common, people.get(fold(common.text), common.text), kind))
+            seen = {frozenset((id(r), id(c))) for r, c, _ in strong}
             for first, second in self.lone_slips(corpus, forms):
                 if frozenset((id(first), id(second))) not in seen:
                     findings.append(self._lone_finding(first, second, people.get(fold(second.text), second.text)))
@@ -177,7 +176,9 @@ class NameMisspelling(Check):
         )
 
     def slips(self, corpus: Corpus, forms: list[Form]):
-        """(rare, common) pairs where ``rare`` is likely a misspelling of ``common``.
+        """(rare, common, kind) triples where ``rare`` is likely a misspelling of ``common``; ``kind`` is what the
+        difference is when a romanisation might explain it ("vowels", "doubled", "mixed") or the evidence is
+        weaker ("weak"), else None.
 
         Every pair of forms in the story is weighed, whatever their first letters
         ("Kumori" / "Pumori"). A pair qualifies by spelling (at most ``max_edits``
@@ -200,7 +201,7 @@ class NameMisspelling(Check):
                     # "Korea" / "Koreans" are one word (the endings above); a dateline cut short ("KATHMAN:")
                     # is a slip, and so is a final letter dropped from a name ("Nurtle" / "Nurtleu")
                     if self.cut_dateline(rare, common, a, b):
-                        yield rare, common
+                        yield rare, common, None
                         continue
                     if abs(len(a) - len(b)) != 1 or min(len(a), len(b)) < self.params["min_length"]:
                         continue
@@ -218,13 +219,13 @@ class NameMisspelling(Check):
                             and distance <= max(limit, 1) + 1):
                         continue
                     kind = "weak"
-                if kind in ("romanised", "vowels") or translit.same(rare.text, common.text):
+                listed = translit.same(rare.text, common.text)
+                if kind in ("romanised", "vowels") or listed:
                     if kind in ("romanised", "vowels") and self.mixed(rare, common):
                         kind = "mixed"
-                    elif kind != "vowels" or translit.same(rare.text, common.text):
+                    elif kind != "vowels" or listed:
                         continue  # house style: name-variant's
                     # a vowel alone ("Aliyav" / "Aliyev") may be a slip: asked at info below
-                self._kinds[(id(rare), id(common))] = kind
                 votes_rare = (len(rare.documents), len(rare.sentences))
                 votes_common = (len(common.documents), len(common.sentences))
                 # Equally attested forms with strong context are still two spellings of one name: reported
@@ -236,7 +237,7 @@ class NameMisspelling(Check):
                 if votes_common <= votes_rare and not tie or len(common.documents) < self.params["min_sources"] and not context:
                     continue
                 if context or self.related(corpus, rare, common):
-                    yield rare, common
+                    yield rare, common, kind
 
     @staticmethod
     def mixed(rare: Form, common: Form) -> bool:
@@ -259,7 +260,7 @@ class NameMisspelling(Check):
                 and 0 < len(b) - len(a) <= self.params["dateline_cut"]
                 and len(common.documents - rare.documents) >= self.params["min_sources"])
 
-    def _finding(self, rare: Form, common: Form, subject: str) -> Finding:
+    def _finding(self, rare: Form, common: Form, subject: str, kind: str | None = None) -> Finding:
         together = sorted(rare.documents & common.documents)
         if (len(rare.documents), len(rare.sentences)) == (len(common.documents), len(common.sentences)):
             return self.finding(
@@ -274,7 +275,6 @@ class NameMisspelling(Check):
         evidence = rare.evidence() + common.evidence(per_document=True)
         n = len(common.documents)
         where = f"; the same document also writes '{common.text}'" if together else ""
-        kind = self._kinds.get((id(rare), id(common)))
         severity = self.params["same_document_severity"] if together else None
         if kind == "mixed":
             severity, where = self.params["mixed_severity"], f"; the same document writes '{common.text}' more often"

@@ -222,10 +222,10 @@ class NumberConflict(Check):
                     verdict = (self.params["pooled_severity"], "pooled")
                 judged[(id(a), id(b))] = verdict
         findings = self.headlines(claims)
-        self._by_attribute: dict[tuple, list[Claim]] = {}
+        # every figure of one attribute in one story: where a source gives the other side's figure elsewhere
+        peers: dict[tuple, list[Claim]] = {}
         for c in claims:
-            self._by_attribute.setdefault((corpus.story_of.get(c.document), c.attribute), []).append(c)
-        self._story_of = corpus.story_of
+            peers.setdefault((corpus.story_of.get(c.document), c.attribute), []).append(c)
         # Figures of one named attribute in one story that nothing aligns may still be one quantity: asked at info.
         # Not bare counts ("12 players" / "nine players"), tallies (a hospital's patients / all the injured),
         # or figures whose subjects differ (an aftershock / the quake): those are many things by nature.
@@ -246,7 +246,8 @@ class NumberConflict(Check):
             verdicts = [v for (x, y), v in judged.items() if x in members and y in members]
             level = max((v[0] for v in verdicts), key=severity_rank)
             reasons = {why for lvl, why in verdicts if lvl == level}
-            if self.pooled(group) and severity_rank(level) > severity_rank(self.params["pooled_severity"]):
+            if severity_rank(level) > severity_rank(self.params["pooled_severity"]) and \
+                    self.pooled(group, lambda c: peers[(corpus.story_of.get(c.document), c.attribute)]):
                 level, reasons = self.params["pooled_severity"], {"pooled"}
             attribute = group[0].attribute
             subject = attribute if not group[0].subject or group[0].subject in attribute else f"{attribute} ({group[0].subject})"
@@ -286,10 +287,12 @@ class NumberConflict(Check):
         seen = {id(c) for pair in links for c in pair}
         return components(links) + [[c] for c in group if id(c) not in seen]
 
-    def pooled(self, group: list[Claim]) -> bool:
+    def pooled(self, group: list[Claim], peers_of) -> bool:
         """Whether disagreeing figures look like several quantities pooled, not one misreported.
 
-        Three or more values with no two sides, or one document on both sides."""
+        Three or more values with no two sides, or one document on both sides, or a source that
+        gives the other side's figure elsewhere. ``peers_of(c)``: every figure of ``c``'s
+        attribute in its story."""
         classes = self.classes(group)
         if len(classes) >= 3:
             return True
@@ -301,9 +304,8 @@ class NumberConflict(Check):
         # A source that elsewhere gives the other side's figure for the same attribute uses it for another thing.
         for this, other in ((0, 1), (1, 0)):
             for c in classes[this]:
-                peers = self._by_attribute.get((self._story_of.get(c.document), c.attribute), [])
                 if any(p.document in docs[this] and p not in classes[this] and self.agree(p, o)
-                       for p in peers for o in classes[other]):
+                       for p in peers_of(c) for o in classes[other]):
                     return True
         return False
 
