@@ -8,6 +8,8 @@ helpers, so what decides is visible here.
 
 from __future__ import annotations
 
+import numpy as np
+
 from factcheck.checks.number_conflict import NumberConflict, partial, step, years_named
 from factcheck.models import Claim
 
@@ -162,3 +164,44 @@ def test_fail_a_figure_phrased_differently_is_compared(lex):
               figure("c.txt", "cost (USD)", 4.2e6, "$4.2 million", "The new library will cost {}.", unit="money:USD")]
     found = run(lex, claims)
     assert [f.values for f in found] == [["$4.2 million", "$4.6 million"]]
+
+
+# ------------------------------------------------------------------ spans of years
+
+def test_a_span_of_years_is_one_claim_read_forwards():
+    from factcheck.extract.dates import YearSpan, year_spans
+
+    assert [s for *_, s in year_spans("He ran the region from 2012 to 2018, officials said.")] == [YearSpan(2012, 2018)]
+    assert [s for *_, s in year_spans("between March 2010 and 2015")] == [YearSpan(2010, 2015)]
+    assert [s for *_, s in year_spans("the 2019-20 season")] == [YearSpan(2019, 2020)]
+    # backwards, a range of amounts, a unit after it: not a span of years
+    assert year_spans("from 2018 to 2012") == []
+    assert year_spans("a fee of 2000-3000 euros") == []
+    assert year_spans("1990-2000 euros were paid") == []
+
+
+def test_fail_one_span_with_two_end_years_conflicts(lex):
+    from factcheck.checks.date_conflict import DateConflict
+    from factcheck.extract.claims import ClaimExtractor
+
+    extractor = ClaimExtractor(lex.claims)
+    claims = [c for path, text in (("a.txt", "Kovalenko ran the Dravsk region from 2012 to 2018, officials said."),
+                                   ("b.txt", "Kovalenko ran the Dravsk region from 2012 to 2019, officials said."))
+              for c in extractor.spans(sentence(text, path=path))]
+    spans = corpus(lex, claims)
+    spans.vectors = np.ones((len(spans.sentences), 4), dtype=np.float32) / 2  # two sentences told alike
+    found = DateConflict(rule("date-conflict")).run(spans)
+    assert [(f.severity, sorted(f.values)) for f in found] == [("warning", ["from 2012 to 2018", "from 2012 to 2019"])]
+
+
+def test_pass_two_spans_that_share_no_end_are_two_spans(lex):
+    from factcheck.checks.date_conflict import DateConflict
+    from factcheck.extract.claims import ClaimExtractor
+
+    extractor = ClaimExtractor(lex.claims)
+    claims = [c for path, text in (("a.txt", "Kovalenko ran the Dravsk region from 2012 to 2018, officials said."),
+                                   ("b.txt", "Kovalenko ran the Dravsk region from 2010 to 2016, officials said."))
+              for c in extractor.spans(sentence(text, path=path))]
+    spans = corpus(lex, claims)
+    spans.vectors = np.ones((len(spans.sentences), 4), dtype=np.float32) / 2
+    assert DateConflict(rule("date-conflict")).run(spans) == []

@@ -9,6 +9,11 @@ are one date, and "on Wednesday" or "yesterday" are read against the document's
 own date. Two dates are compared only when their claims are aligned (``align``):
 one story, the same kind of event, and the same subject by sentence or claim
 phrase. A protest and the press briefing after it are two events, not a conflict.
+
+Spans of years ("from 2012 to 2018", "2012-19") are compared the same way, and
+only when both ends are told and one of them agrees: "2012 to 2018" against
+"2012 to 2019" is one term ending in two years, while "2012 to 2018" against
+"2014 to 2016" is two spans.
 Two dates of the same kind of event in one story whose sentences are not aligned
 may still be one event told two ways (a month written wrong): they are asked at
 ``loose_severity``.
@@ -17,10 +22,15 @@ may still be one event told two ways (a month written wrong): they are asked at
 from __future__ import annotations
 
 from ..align import aligned
-from ..extract.dates import DateValue
+from ..extract.dates import DateValue, YearSpan
 from ..models import Corpus, Finding
 from ..groups import components
 from .base import Check, Example
+
+
+def _one_end_differs(a: YearSpan, b: YearSpan) -> bool:
+    """Two spans that share one end and not the other: one span told two ways."""
+    return (a.first == b.first) != (a.last == b.last)
 
 
 def _disagree(a: DateValue, b: DateValue) -> bool:
@@ -45,19 +55,37 @@ class DateConflict(Check):
         Example({"a.txt": "Talks\nPublished: 2024-08-23\nThe ambassador was summoned to a meeting on August 21 over the interview.\n",
                  "b.txt": "Talks\nPublished: 2024-08-24\nThe ambassador was summoned over the interview, which aired on August 15.\n"},
                 note="two events"),
+        Example({"a.txt": "Governor jailed\nPublished: 2021-03-10\nKovalenko, who ran the Dravsk region from 2012 to 2018, was jailed for bribery.\n",
+                 "b.txt": "Governor jailed\nPublished: 2021-03-10\nKovalenko governed the Dravsk region from 2012 to 2019 and was jailed for bribery.\n"},
+                ("from 2012 to 2018", "from 2012 to 2019"), note="one term, two end years"),
+        Example({"a.txt": "Governor jailed\nPublished: 2021-03-10\nKovalenko, who ran the Dravsk region from 2012 to 2018, was jailed for bribery.\n",
+                 "b.txt": "Governor jailed\nPublished: 2021-03-10\nKovalenko, who ran the Dravsk port from 2014 to 2016, was jailed for bribery.\n"},
+                note="two spans: neither end agrees"),
     )
 
     def run(self, corpus: Corpus) -> list[Finding]:
-        dates = corpus.claims_of("date")
-        pairs = [(a, b) for a, b, _ in aligned(corpus, dates, self.params["phrase_similarity"],
+        findings = self.compare(corpus, corpus.claims_of("date"), lambda a, b: _disagree(a.value, b.value))
+        return findings + self.compare(corpus, corpus.claims_of("span"), lambda a, b: _one_end_differs(a.value, b.value))
+
+    def compare(self, corpus: Corpus, claims, differ) -> list[Finding]:
+        """Findings for aligned pairs of ``claims`` that ``differ``; pairs only one story ties at ``loose_severity``."""
+        pairs = [(a, b) for a, b, _ in aligned(corpus, claims, self.params["phrase_similarity"],
                                                  self.params["sentence_similarity"], by_subject=False)
-                 if _disagree(a.value, b.value)]
-        findings = self.group(pairs, None)
-        # Dates of one kind of event in one story that nothing aligns: asked, not asserted.
-        strong = {id(c) for pair in pairs for c in pair}
-        loose = [(a, b) for a, b, _ in aligned(corpus, dates, 2.0, 2.0, by_subject=False, loose=True)
-                 if _disagree(a.value, b.value) and not (id(a) in strong and id(b) in strong)]
-        return findings + self.group(loose, self.params["loose_severity"])
+                 if differ(a, b)]
+        component = {id(c): group for group in components(pairs) for c in group}
+        # Dates of one kind of event in one story that nothing aligns: asked, not asserted. A loose date that
+        # repeats a value of an asserted conflict is that conflict's support ("2018" told twice against one "2019").
+        support, loose = [], []
+        for a, b, _ in aligned(corpus, claims, 2.0, 2.0, by_subject=False, loose=True):
+            if not differ(a, b) or id(a) in component and id(b) in component:
+                continue
+            inside, other = (a, b) if id(a) in component else (b, a)
+            same = next((c for c in component.get(id(inside), ()) if c.value == other.value), None)
+            if same is not None:
+                support.append((same, other))
+            else:
+                loose.append((a, b))
+        return self.group(pairs + support, None) + self.group(loose, self.params["loose_severity"])
 
     def group(self, pairs, severity) -> list[Finding]:
         findings = []

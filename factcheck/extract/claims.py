@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Claim, Sentence
-from .dates import find_temporals, resolve
+from .dates import find_temporals, resolve, year_spans
 from .names import fold
 from .numbers import Quantity, find_quantities
 
@@ -34,6 +34,8 @@ _LEAD_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]+[,–—-]\s*)?$")
 _BARE = re.compile(r"(?P<approx>\b(?:at least|more than|over|above|about|around|nearly|almost|some|up to|less than|fewer than|below)\s+)?"
                    r"(?<![\d.,$€£-])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d|%|\s*(?:per ?cent|percent)|-)", re.IGNORECASE)
 PHRASE_WORDS = 3
+# A span's phrase reaches further: "from # to #" alone says nothing of what ran then.
+SPAN_WORDS = 5
 # What a sum of money is counted per: "$42 a share", "$70 per barrel", "$15 an hour".
 _RATE = re.compile(r"\s*(?:a|an|per|each|for each)\s+(share|barrel|ton|tonne|hour|day|week|month|year|person|head|"
                    r"unit|kilogram|kilo|kg|gallon|litre|liter|pound|ounce|night|ticket|seat|vote)s?\b", re.IGNORECASE)
@@ -287,8 +289,22 @@ class ClaimExtractor:
         before = text[max(0, start - 40):start]
         return any(_GOVERNED.fullmatch(before[m.end():]) for m in self.lex.reporting.finditer(before))
 
+    def spans(self, sentence: Sentence) -> list[Claim]:
+        """Span claims: a run of years ("from 2012 to 2018", "2012-18"), what a term in office or a war lasted.
+
+        A span is one claim, not two bare years: two sources that agree on where it
+        starts and differ on where it ends are telling one span two ways.
+        """
+        out = []
+        for start, end, text, span in year_spans(sentence.text):
+            clause = clause_at(sentence.text, start, end)
+            out.append(Claim("span", "span of years", "span", span, text, sentence, start, end, unit="years",
+                             qualifiers=frozenset(self._qualifiers(clause)),
+                             phrase=window(clause, start, end, SPAN_WORDS), time=sentence.doc.date))
+        return out
+
     def sentence_claims(self, sentence: Sentence) -> list[Claim]:
-        return self.quantities(sentence) + self.dates(sentence)
+        return self.quantities(sentence) + self.dates(sentence) + self.spans(sentence)
 
 
 def title_claims(people) -> list[Claim]:

@@ -249,3 +249,34 @@ def resolve(t: Temporal, published: _dt.date | None, settle_days: int) -> DateVa
         d = published + _dt.timedelta(days=t.amount)
         return DateValue(d.year, d.month, d.day)
     return None
+
+
+@dataclass(frozen=True)
+class YearSpan:
+    """A span of years as written: "from 2012 to 2018", "between 2012 and 2018", "2012-18"."""
+
+    first: int
+    last: int
+
+    def label(self) -> str:
+        return f"{self.first}–{self.last}"
+
+
+_SPAN_YEAR = r"(?:1[6-9]|20)\d\d"
+_SPANS = re.compile(
+    r"\b(?:from|between)\s+(?:(?:" + _MONTH.format(g="m1") + r")\s+)?(?P<a>" + _SPAN_YEAR + r")"
+    r"\s+(?:to|until|till|through|and)\s+(?:(?:" + _MONTH.format(g="m2") + r")\s+)?(?P<b>" + _SPAN_YEAR + r")\b"
+    r"|(?<![\d$€£.,/-])(?P<c>" + _SPAN_YEAR + r")\s?[-–]\s?(?P<d>" + _SPAN_YEAR + r"|\d\d)(?![\d%-])"
+    r"(?!\s*(?:people|percent|km|kilometers|metres|meters|feet|ft|euros?|dollars?|pounds?|tonnes?|tons?)\b)")
+
+
+def year_spans(text: str) -> list[tuple[int, int, str, YearSpan]]:
+    """Spans of years in ``text`` as (start, end, text, span); a span must run forwards ("2012-18" is 2012–2018)."""
+    out = []
+    for m in _SPANS.finditer(text):
+        first = int(m.group("a") or m.group("c"))
+        tail = m.group("b") or m.group("d")
+        last = int(tail) if len(tail) == 4 else first // 100 * 100 + int(tail)
+        if first < last <= first + 100:
+            out.append((m.start(), m.end(), m.group(0), YearSpan(first, last)))
+    return out
