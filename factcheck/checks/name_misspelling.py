@@ -55,6 +55,11 @@ def doubled_end(a: str, b: str) -> bool:
     return len(long_) == len(short) + 1 and long_.startswith(short) and long_[-1] in (short[-1], "e")
 
 
+def alike(a: set[str], b: set[str], translit) -> bool:
+    """Whether two sets of neighbouring names share one, allowing a slip or a romanisation ("Niko" / "Nico")."""
+    return any(x == y or OSA.distance(x, y) <= 1 or translit.same(x, y) for x in a for y in b)
+
+
 def max_edits(length: int, params: dict) -> int:
     if length >= params["long_name"]:
         return 2
@@ -80,6 +85,17 @@ class NameMisspelling(Check):
         Example({"a.txt": "Talks\nPresident Aleksandr Lukashenka spoke about the talks in Minsk.\n",
                  "b.txt": "Talks\nPresident Alexander Lukashenko spoke about the talks in Minsk.\n"},
                 note="transliterations are name-variant's"),
+        Example({"a.txt": "Verdict\nJudge Dorina Vasko read the ruling in Velmora. Doria Pelt, 24, was jailed for two years.\n",
+                 "b.txt": "Verdict\nDoria Pelt was jailed for two years by Judge Dorina Vasko on Monday.\n"},
+                note="two people: the names beside them differ"),
+        Example({"a.txt": "Quake\nThe quake damaged homes in Tamsel, the capital, and two died in Temsil province.\n",
+                 "b.txt": "Quake\nIn Temsil province two people died; Tamsel, the capital, lost power.\n",
+                 "c.txt": "Quake\nHomes were damaged in Tamsel.\n"},
+                note="two places: two sources write both"),
+        Example({"a.txt": "Talks\nForeign Minister Niko Marwanta met the envoy in Velmora on Monday.\n",
+                 "b.txt": "Talks\nForeign Minister Nico Marwinta met the envoy in Velmora.\n",
+                 "c.txt": "Talks\nThe envoy met Niko Marwanta, the foreign minister.\n"},
+                ("Marwinta", "Marwanta")),
     )
 
     def related(self, corpus: Corpus, a: Form, b: Form) -> bool:
@@ -188,7 +204,10 @@ class NameMisspelling(Check):
         short form counts too ("Kim Jung Un" / "Kim Jong Un").
         """
         translit = corpus.lexicons.transliteration
+        never = corpus.lexicons.names.never
         near = {id(f): neighbours(f) for f in forms}
+        # the names beside a form, without titles and institution words ("Judge", "Ministry"): who it is
+        beside = {id(f): {n for n in near[id(f)] if n not in never} for f in forms}
         folded = {id(f): fold(f.text) for f in forms}
         for rare in forms:
             for common in forms:
@@ -205,8 +224,11 @@ class NameMisspelling(Check):
                         continue
                     if abs(len(a) - len(b)) != 1 or min(len(a), len(b)) < self.params["min_length"]:
                         continue
+                if self.two_entities(rare, common, beside[id(rare)], beside[id(common)], translit):
+                    continue
                 together = bool(rare.documents & common.documents)
-                context = together or bool(near[id(rare)] & near[id(common)])
+                context = together or bool(near[id(rare)] & near[id(common)]) \
+                    or alike(beside[id(rare)], beside[id(common)], translit)
                 shortest = min(len(a), len(b))
                 limit = max_edits(shortest, self.params) or (1 if context and shortest >= self.params["context_min_length"] else 0)
                 distance = OSA.distance(a, b)
@@ -238,6 +260,19 @@ class NameMisspelling(Check):
                     continue
                 if context or self.related(corpus, rare, common):
                     yield rare, common, kind
+
+    @staticmethod
+    def two_entities(rare: Form, common: Form, near_rare: set[str], near_common: set[str], translit) -> bool:
+        """Whether two near forms name two things, not one thing spelt twice.
+
+        - Each stands beside names and none of those names is alike: two people
+          ("Dorina Vasko" / "Doria Pelt"), however close their first names.
+        - Two or more documents write both forms: the writers tell them apart
+          (a town and a province of nearly one name), which a slip does not do twice.
+        """
+        if near_rare and near_common and not alike(near_rare, near_common, translit):
+            return True
+        return len(rare.documents & common.documents) >= 2
 
     @staticmethod
     def mixed(rare: Form, common: Form) -> bool:
