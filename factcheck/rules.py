@@ -47,7 +47,7 @@ LEXICON_TYPES: dict[str, dict[str, Any]] = {
     "transliteration": {"equivalents": [], "substitutions": [], "endings": [], "romanisation": [], "vowels": "aeiouy"},
     "house-style": {"preferred": [], "severity": "warning"},
     "names": {"stopwords": [], "org_words": [], "speech_verbs": []},
-    "claims": {"attributes": {}, "measures": {}, "evolving": [], "updates": [], "hedges": [], "negations": [], "events": {},
+    "claims": {"attributes": {}, "measures": {}, "evolving": [], "updates": [], "hedges": [], "negations": [], "events": {}, "money": [],
                "reporting": [], "settle_days": 31, "event_window": 80},
     # Story grouping (factcheck/stories.py); rules/stories.yaml says what each one does.
     "stories": {"threshold": 0.26, "weights": {"entities": 0.6, "words": 0.2, "dense": 0.2}, "dense_floor": 0.2,

@@ -121,7 +121,9 @@ def test_a_recent_past_month_is_asked_at_info_and_an_old_one_warned(scan_texts, 
     # "retook the enclave in September" in a February article: the last September, to any reader (issue 19).
     _, report = scan_texts({
         "a.txt": "Vote\nPublished: 2024-02-07\nThe president called the vote after his forces retook the enclave in September.\n",
-        "b.txt": "Vote\nPublished: 2024-11-20\nThe president called the vote after his forces retook the enclave in January.\n",
+        "b.txt": "Vote\nPublished: 2024-03-20\nThe president called the vote after his forces retook the enclave in May.\n",
+        # Earlier this year, in a text naming no other year: house style, and no reader takes it for another.
+        "c.txt": "Vote\nPublished: 2024-11-20\nThe president called the vote after his forces retook the enclave in January.\n",
     })
     by_doc = {f["evidence"][0]["document"].rsplit("/", 1)[-1]: f["severity"] for f in of_check(report, "vague-date")}
     assert by_doc == {"a.txt": "info", "b.txt": "warning"}

@@ -205,3 +205,78 @@ def test_pass_two_spans_that_share_no_end_are_two_spans(lex):
     spans = corpus(lex, claims)
     spans.vectors = np.ones((len(spans.sentences), 4), dtype=np.float32) / 2
     assert DateConflict(rule("date-conflict")).run(spans) == []
+
+
+# ------------------------------------------------------------------ figures read as what they are
+
+def test_a_dollar_with_a_letter_prefix_is_its_own_currency():
+    from factcheck.extract.numbers import find_quantities
+
+    assert [q.dimension for q in find_quantities("40 rials (S$14) a share")] == ["count", "money:SGD"]
+    assert [q.dimension for q in find_quantities("HK$5bn, or US$640m")] == ["money:HKD", "money:USD"]
+    assert [q.dimension for q in find_quantities("worth $10.66 a share")] == ["money:USD"]
+
+
+def test_a_count_is_never_a_sum_of_money(lex):
+    from factcheck.extract.claims import ClaimExtractor
+
+    extractor = ClaimExtractor(lex.claims)
+    assert [c.attribute for c in extractor.quantities(sentence("Velmora lost 4 on penalties."))] == []
+    assert [c.attribute for c in extractor.quantities(sentence("The firm paid 12 workers."))] == ["number of worker"]
+    (fine,) = extractor.quantities(sentence("The club was fined $2 million for the penalty breach."))
+    assert fine.attribute == "fine (USD)"
+
+
+def test_the_month_may_hedges_nothing(lex):
+    from factcheck.extract.claims import ClaimExtractor
+
+    extractor = ClaimExtractor(lex.claims)
+    (dated,) = extractor.quantities(sentence("On May 9 the storm killed 40 people."))
+    assert "hedged" not in dated.qualifiers
+    (hedged,) = extractor.quantities(sentence("The storm may have killed 40 people."))
+    assert "hedged" in hedged.qualifiers
+
+
+def test_a_lead_sentence_is_not_a_headline():
+    from factcheck.checks.number_conflict import headline_of
+
+    lead = sentence("Dozens were killed when a ferry carrying 80 people sank.")
+    lead.doc.title = lead.text
+    assert not headline_of(lead)
+    head = sentence("At least 17 climbers dead after avalanche")
+    head.doc.title = head.text
+    assert headline_of(head)
+
+
+# ------------------------------------------------------------------ dates asked, not asserted
+
+def date_claims(lex, *texts):
+    from factcheck.extract.claims import ClaimExtractor
+
+    extractor = ClaimExtractor(lex.claims)
+    claims = [c for path, text in texts for c in extractor.dates(sentence(text, path=path, date="2024-03-11"))]
+    found = corpus(lex, claims)
+    found.vectors = np.ones((len(found.sentences), 4), dtype=np.float32) / 2
+    return found
+
+
+def test_dates_a_day_apart_are_asked(lex):
+    from factcheck.checks.date_conflict import DateConflict
+
+    found = DateConflict(rule("date-conflict")).run(date_claims(
+        lex, ("a.txt", "The probe landed on the Moon on March 9, officials said."),
+        ("b.txt", "The probe landed on the Moon on March 10, officials said.")))
+    assert [(f.severity, f.values) for f in found] == [("info", ["March 10", "March 9"])]
+    found = DateConflict(rule("date-conflict")).run(date_claims(
+        lex, ("a.txt", "The probe landed on the Moon on March 9, officials said."),
+        ("b.txt", "The probe landed on the Moon on March 6, officials said.")))
+    assert [f.severity for f in found] == ["warning"]
+
+
+def test_a_source_giving_both_dates_tells_two_events(lex):
+    from factcheck.checks.date_conflict import DateConflict
+
+    found = DateConflict(rule("date-conflict")).run(date_claims(
+        lex, ("a.txt", "Velmora held its election on March 3, and the run-off election on March 24."),
+        ("b.txt", "The winner of the election on March 24 took office.")))
+    assert {f.severity for f in found} <= {"info"}

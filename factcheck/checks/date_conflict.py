@@ -21,6 +21,8 @@ may still be one event told two ways (a month written wrong): they are asked at
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from ..align import aligned
 from ..extract.dates import DateValue, YearSpan
 from ..models import Corpus, Finding
@@ -31,6 +33,23 @@ from .base import Check, Example
 def _one_end_differs(a: YearSpan, b: YearSpan) -> bool:
     """Two spans that share one end and not the other: one span told two ways."""
     return (a.first == b.first) != (a.last == b.last)
+
+
+def _one_day_apart(a: DateValue, b: DateValue) -> bool:
+    """Two full dates a day apart: one moment told in two time zones as often as a slip."""
+    if None in (a.month, a.day, b.month, b.day):
+        return False
+    year_a, year_b = a.year or b.year or 2000, b.year or a.year or 2000
+    try:
+        return abs((_dt.date(year_a, a.month, a.day) - _dt.date(year_b, b.month, b.day)).days) == 1
+    except ValueError:
+        return False
+
+
+def _both_sides(a, b, claims) -> bool:
+    """One source gives both values for the kind of event: two events of one kind (two rounds, two hearings)."""
+    return any(c.attribute == a.attribute and (c.document == a.document and c.value == b.value
+                                               or c.document == b.document and c.value == a.value) for c in claims)
 
 
 def _disagree(a: DateValue, b: DateValue) -> bool:
@@ -69,15 +88,20 @@ class DateConflict(Check):
 
     def compare(self, corpus: Corpus, claims, differ) -> list[Finding]:
         """Findings for aligned pairs of ``claims`` that ``differ``; pairs only one story ties at ``loose_severity``."""
-        pairs = [(a, b) for a, b, _ in aligned(corpus, claims, self.params["phrase_similarity"],
-                                                 self.params["sentence_similarity"], by_subject=False)
-                 if differ(a, b)]
+        pairs, asked = [], []
+        for a, b, _ in aligned(corpus, claims, self.params["phrase_similarity"], self.params["sentence_similarity"],
+                               by_subject=False):
+            if differ(a, b):
+                # a day apart, or a source that gives both dates: asked, not asserted
+                doubtful = isinstance(a.value, DateValue) and _one_day_apart(a.value, b.value) or _both_sides(a, b, claims)
+                (asked if doubtful else pairs).append((a, b))
         component = {id(c): group for group in components(pairs) for c in group}
+        asked_set = {(id(a), id(b)) for a, b in asked}
         # Dates of one kind of event in one story that nothing aligns: asked, not asserted. A loose date that
         # repeats a value of an asserted conflict is that conflict's support ("2018" told twice against one "2019").
         support, loose = [], []
         for a, b, _ in aligned(corpus, claims, 2.0, 2.0, by_subject=False, loose=True):
-            if not differ(a, b) or id(a) in component and id(b) in component:
+            if not differ(a, b) or id(a) in component and id(b) in component or (id(a), id(b)) in asked_set:
                 continue
             inside, other = (a, b) if id(a) in component else (b, a)
             same = next((c for c in component.get(id(inside), ()) if c.value == other.value), None)
@@ -85,7 +109,7 @@ class DateConflict(Check):
                 support.append((same, other))
             else:
                 loose.append((a, b))
-        return self.group(pairs + support, None) + self.group(loose, self.params["loose_severity"])
+        return self.group(pairs + support, None) + self.group(asked + loose, self.params["loose_severity"])
 
     def group(self, pairs, severity) -> list[Finding]:
         findings = []

@@ -140,9 +140,15 @@ def rounds(smaller: float, larger: float) -> bool:
 
 
 def headline_of(sentence) -> bool:
-    """Whether ``sentence`` is its document's headline: the first sentence, worded as the title."""
+    """Whether ``sentence`` is its document's headline: the first sentence, worded as the title.
+
+    A title read from an untitled page's short first paragraph is a headline only
+    when it is not a full sentence: a lead ("Dozens were killed when a ferry
+    carrying 80 people sank.") ends with a full stop, a headline does not.
+    """
     title = sentence.doc.title
-    return sentence.index == 0 and bool(title) and " ".join(sentence.text.split()) == " ".join(title.split())
+    return (sentence.index == 0 and bool(title) and " ".join(sentence.text.split()) == " ".join(title.split())
+            and not title.rstrip(" \"'”’").endswith("."))
 
 
 class NumberConflict(Check):
@@ -340,6 +346,8 @@ class NumberConflict(Check):
                         and b.unit == h.unit and not h.attribute.startswith("number of")]
                 if not same or any(self.headline_agrees(h, b) for b in same):
                     continue
+                if any(b.unit == h.unit and float(b.value) == float(h.value) for b in body if not headline_of(b.sentence)):
+                    continue  # the article gives the headline's very figure, under another word ("a $40bn deal" / "worth $40bn")
                 lead = min(same, key=lambda b: b.offset)
                 findings.append(self.finding(
                     subject=h.attribute, values=[h.text, lead.text], evidence=[h.evidence(), lead.evidence()],

@@ -105,6 +105,10 @@ class VagueDate(Check):
         Example({"a.txt": "Policy\nUnrest shook the country in 2022. In June of that year, the president spoke.\n"}),
         Example({"a.txt": "Visit\nPublished: 2024-08-24\nNurtleu is expected to visit Minsk in December. "
                           "Work will begin in June.\n"}, note="the next December and June: planned, so settled"),
+        Example({"a.txt": "Verdict\nPublished: 2024-09-16\nTwo activists were convicted over a protest in February.\n"},
+                note="told as past, and the last February is this year's: settled"),
+        Example({"a.txt": "Verdict\nPublished: 2024-03-10\nThe court delivered its verdict on May 9.\n"},
+                ("May 9",)),
     )
 
     def __init__(self, rule) -> None:
@@ -182,6 +186,9 @@ class VagueDate(Check):
                 # no reader can take it for another ("as of April 9" in a June article).
                 return True, "", ""
             if ahead and told_as_past(s.text[:t.start]):
+                last_one = last_occurrence(t.value, published)
+                if last_one is not None and last_one.year == published.year and earlier_years <= {published.year}:
+                    return True, "", ""  # "convicted over a protest in February" in a September article: this February
                 # "He was filmed on May 25" in an April article: not the coming May 25, so last year's
                 days = past_distance(t.value, published)
                 return False, (f"'{shown(t)}' names no year and is told as past, so it lies {days} days before the "

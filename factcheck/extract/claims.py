@@ -34,6 +34,8 @@ _LEAD_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]+[,–—-]\s*)?$")
 _BARE = re.compile(r"(?P<approx>\b(?:at least|more than|over|above|about|around|nearly|almost|some|up to|less than|fewer than|below)\s+)?"
                    r"(?<![\d.,$€£-])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d|%|\s*(?:per ?cent|percent)|-)", re.IGNORECASE)
 PHRASE_WORDS = 3
+# A hedge word that is also a month when capitalised ("may" / "May 9") hedges nothing as a month.
+_MONTH_WORD = re.compile(r"May")
 # A span's phrase reaches further: "from # to #" alone says nothing of what ran then.
 SPAN_WORDS = 5
 # What a sum of money is counted per: "$42 a share", "$70 per barrel", "$15 an hour".
@@ -69,6 +71,7 @@ class ClaimLexicon:
         self.evolving = frozenset(lexicon["evolving"])
         self.updates = _phrases(lexicon["updates"])
         self.hedges = _phrases(lexicon["hedges"])
+        self.money = frozenset(lexicon["money"])
         self.negations = _phrases(lexicon["negations"])
         self.event_of: dict[str, str] = {}
         for event, words in lexicon["events"].items():
@@ -156,7 +159,7 @@ class ClaimExtractor:
         out = set()
         if self.lex.updates is not None and self.lex.updates.search(clause.text):
             out.add("update")
-        if self.lex.hedges is not None and self.lex.hedges.search(clause.text):
+        if self.lex.hedges is not None and any(not _MONTH_WORD.fullmatch(m.group(0)) for m in self.lex.hedges.finditer(clause.text)):
             out.add("hedged")
         if re.search(r"\baccording to\b", clause.text, re.IGNORECASE):
             out.add("attributed")
@@ -215,8 +218,8 @@ class ClaimExtractor:
                 continue
             clause = clause_at(text, start, end)
             named = _nearest(self.lex.attributes, clause.text, start - clause.start, end - clause.start, self.lex.attribute_of)
-            if named is None or named[1] > 25:
-                continue  # a bare number far from any attribute word says nothing checkable
+            if named is None or named[1] > 25 or named[0] in self.lex.money:
+                continue  # a bare number far from any attribute word says nothing checkable; nor is it a sum of money
             qualifiers = self._qualifiers(clause)
             if m.group("approx"):
                 bound = "lower-bound" if _LOWER.match(m.group("approx")) else "upper-bound" if _UPPER.match(m.group("approx")) else "approximate"
@@ -233,7 +236,8 @@ class ClaimExtractor:
             return f"year {q.thing}", q.thing
         named = _nearest(self.lex.attributes, clause.text, start, end, self.lex.attribute_of)
         if q.dimension == "count":
-            if named:
+            if named and named[0] not in self.lex.money:
+                # "lost on penalties", "16 paid": a count is never a fine or a cost
                 return named[0], q.thing
             return f"number of {q.thing}", q.thing  # "six workers": the counted noun is the attribute
         if q.dimension in ("length", "area", "mass"):

@@ -30,6 +30,9 @@ WORD_NUMBERS = {
 }
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₸": "KZT"}
+# Dollars that are not US dollars carry a letter prefix: "S$14" is Singapore's, never "$14".
+DOLLAR_PREFIXES = {"US": "USD", "S": "SGD", "A": "AUD", "C": "CAD", "HK": "HKD", "NZ": "NZD", "NT": "TWD", "R": "BRL"}
+_DOLLAR_PREFIX = "|".join(sorted(DOLLAR_PREFIXES, key=len, reverse=True))
 CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR", "pounds": "GBP",
     "gbp": "GBP", "rubles": "RUB", "roubles": "RUB", "rub": "RUB", "tenge": "KZT", "kzt": "KZT", "yuan": "CNY",
@@ -60,7 +63,7 @@ _CURWORD = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 
 _QUANTITY = re.compile(
     rf"(?P<approx>\b{APPROX}\s+)?"
-    rf"(?:(?P<cur>[$€£¥₽₸])|\b(?P<curcode>USD|EUR|GBP|RUB|KZT|CNY)\s)?\s?"
+    rf"(?:(?:\b(?P<pre>{_DOLLAR_PREFIX})(?=\$))?(?P<cur>[$€£¥₽₸])|\b(?P<curcode>USD|EUR|GBP|RUB|KZT|CNY)\s)?\s?"
     rf"(?P<num>{_NUM}|\b{_WORDNUM}\b)"
     rf"(?:[\s-]?(?P<scale>{_SCALE})\b)?"
     rf"(?:(?:\s|-)(?P<unit>{_UNIT})(?![\w])|(?P<pct>%))?"
@@ -156,7 +159,8 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         qtext = text[qstart:end].strip()
         num_text = m.group("num")
         if cur or curword:
-            currency = CURRENCY_SIGNS.get(cur, cur) if cur else CURRENCY_WORDS[curword.lower()]
+            pre = m.group("pre")
+            currency = (DOLLAR_PREFIXES[pre.upper()] if pre else CURRENCY_SIGNS.get(cur, cur)) if cur else CURRENCY_WORDS[curword.lower()]
             out.append(Quantity(qstart, end, qtext, value, f"money:{currency}", "", approximate))
             continue
         if unit:
