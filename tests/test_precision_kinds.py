@@ -280,3 +280,15 @@ def test_a_source_giving_both_dates_tells_two_events(lex):
         lex, ("a.txt", "Velmora held its election on March 3, and the run-off election on March 24."),
         ("b.txt", "The winner of the election on March 24 took office.")))
     assert {f.severity for f in found} <= {"info"}
+
+
+def test_a_date_no_event_word_names_is_asked_against_a_sentence_told_alike(lex):
+    from factcheck.checks.date_conflict import DateConflict
+
+    found = DateConflict(rule("date-conflict")).run(date_claims(
+        lex, ("a.txt", "The first shock came on 25 February, flattening villages across the valley."),
+        ("b.txt", "The first shock came on 25 January, flattening villages across the valley.")))
+    assert [(f.severity, f.values) for f in found] == [("info", ["25 February", "25 January"])]
+    # a date a reporting word governs is when it was told: no claim at all
+    told = date_claims(lex, ("a.txt", "Officials said on 25 February that the valley was cut off."))
+    assert told.claims == []

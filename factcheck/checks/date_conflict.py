@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from ..align import aligned
+from ..extract.claims import UNNAMED_EVENT
 from ..extract.dates import DateValue, YearSpan
 from ..models import Corpus, Finding
 from ..groups import components
@@ -83,7 +84,14 @@ class DateConflict(Check):
     )
 
     def run(self, corpus: Corpus) -> list[Finding]:
-        findings = self.compare(corpus, corpus.claims_of("date"), lambda a, b: _disagree(a.value, b.value))
+        dates = corpus.claims_of("date")
+        named = [c for c in dates if c.subject != UNNAMED_EVENT]
+        findings = self.compare(corpus, named, lambda a, b: _disagree(a.value, b.value))
+        # A date no event word names is compared only with one in a sentence told alike, and asked.
+        unnamed = [c for c in dates if c.subject == UNNAMED_EVENT]
+        findings += self.group([(a, b) for a, b, _ in aligned(corpus, unnamed, 2.0, self.params["sentence_similarity"],
+                                                              by_subject=False)
+                                if _disagree(a.value, b.value)], self.params["loose_severity"])
         return findings + self.compare(corpus, corpus.claims_of("span"), lambda a, b: _one_end_differs(a.value, b.value))
 
     def compare(self, corpus: Corpus, claims, differ) -> list[Finding]:

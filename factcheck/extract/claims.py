@@ -34,6 +34,8 @@ _LEAD_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]+[,–—-]\s*)?$")
 _BARE = re.compile(r"(?P<approx>\b(?:at least|more than|over|above|about|around|nearly|almost|some|up to|less than|fewer than|below)\s+)?"
                    r"(?<![\d.,$€£-])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d|%|\s*(?:per ?cent|percent)|-)", re.IGNORECASE)
 PHRASE_WORDS = 3
+# The event of a date no event word names: its sentence says what happened then.
+UNNAMED_EVENT = "event"
 # A hedge word that is also a month when capitalised ("may" / "May 9") hedges nothing as a month.
 _MONTH_WORD = re.compile(r"May")
 # A span's phrase reaches further: "from # to #" alone says nothing of what ran then.
@@ -276,10 +278,14 @@ class ClaimExtractor:
             if near is None:
                 scope, offset = text, 0
                 near = _nearest(self.lex.events, scope, t.start, t.end, self.lex.event_of)
-            if near is None or near[1] > self.event_window:
-                continue
             told = _nearest(self.lex.reporting, scope, t.start - offset, t.end - offset, {})
-            if told is not None and told[1] < near[1] or self._told_on(text, t.start):
+            if near is None or near[1] > self.event_window:
+                # No event word: the date of something the sentence tells ("the 25 April one"), comparable only
+                # with a date of a sentence told alike. A date with a reporting word is when it was told.
+                if told is not None or self._told_on(text, t.start):
+                    continue
+                near = (UNNAMED_EVENT, 0)
+            elif told is not None and told[1] < near[1] or self._told_on(text, t.start):
                 continue  # "said on Tuesday", "figures released on Monday": when it was told, not when it happened
             event = near[0]
             out.append(Claim("date", event, f"date of {event}", value, t.text, sentence, t.start, t.end, unit=t.kind,
