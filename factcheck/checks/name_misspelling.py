@@ -96,6 +96,13 @@ class NameMisspelling(Check):
                  "b.txt": "Talks\nForeign Minister Nico Marwinta met the envoy in Velmora.\n",
                  "c.txt": "Talks\nThe envoy met Niko Marwanta, the foreign minister.\n"},
                 ("Marwinta", "Marwanta")),
+        Example({"a.txt": "Floods\nGov. Rafi Kamel visited the flooded district on Monday.\n",
+                 "b.txt": "Floods\nGov. Rafi Kamil toured the district hit by floods.\n"},
+                ("Kamel", "Kamil"), note="equally attested beside one name: asked at info"),
+        Example({"a.txt": "Quake\nRescuers in Bhaktapur pulled survivors from the rubble, Ramesh Koirala said.\n",
+                 "b.txt": "Quake\nIn Bhaktapur, rescuers pulled survivors from collapsed houses, Ramesh Koirala said.\n",
+                 "c.txt": "Quake\nRescue teams in Bhakatapur worked through the night, said Ramesh Koirala.\n"},
+                ("Bhakatapur", "Bhaktapur"), note="a long name one letter off the sources' form: asked at info"),
     )
 
     def related(self, corpus: Corpus, a: Form, b: Form) -> bool:
@@ -227,8 +234,8 @@ class NameMisspelling(Check):
                 if self.two_entities(rare, common, beside[id(rare)], beside[id(common)], translit):
                     continue
                 together = bool(rare.documents & common.documents)
-                context = together or bool(near[id(rare)] & near[id(common)]) \
-                    or alike(beside[id(rare)], beside[id(common)], translit)
+                shared = bool(near[id(rare)] & near[id(common)]) or alike(beside[id(rare)], beside[id(common)], translit)
+                context = together or shared
                 shortest = min(len(a), len(b))
                 limit = max_edits(shortest, self.params) or (1 if context and shortest >= self.params["context_min_length"] else 0)
                 distance = OSA.distance(a, b)
@@ -237,7 +244,8 @@ class NameMisspelling(Check):
                 if not (limit and distance <= limit) and not sounds:
                     # One edit more than the limit, with strong context and no romanisation to explain it
                     # (an added syllable, a transposed pair): asked, not asserted.
-                    if not (context and kind is None and shortest >= self.params["lone_min_length"]
+                    # So is a syllable dropped beside the same name ("Andrei Volkev" / "Andrei Volkeyev").
+                    if not (context and (kind is None or kind == "vowels" and shared) and shortest >= self.params["lone_min_length"]
                             and distance <= max(limit, 1) + 1):
                         continue
                     kind = "weak"
@@ -256,10 +264,20 @@ class NameMisspelling(Check):
                 tie = (votes_rare == votes_common and (together or near[id(rare)] & near[id(common)])
                        and shortest >= self.params["min_length"]
                        and rare.text < common.text and distance == 1 and len(a) != len(b))
+                if votes_common == votes_rare and not tie and context and rare.text < common.text \
+                        and shortest >= self.params["min_length"] and (distance <= max(limit, 1) or kind == "weak"):
+                    # Equally attested, and tied by context: one name spelt two ways, with no majority to say
+                    # which is right ("Gov. Rafi Kamel" / "Gov. Rafi Kamil"): asked once.
+                    yield rare, common, "weak"
+                    continue
                 if votes_common <= votes_rare and not tie or len(common.documents) < self.params["min_sources"] and not context:
                     continue
                 if context or self.related(corpus, rare, common):
                     yield rare, common, kind
+                elif shortest >= self.params["long_name"] and distance == 1 and len(common.documents) >= self.params["min_sources"]:
+                    # A long name one letter off a form the other sources agree on, with nothing else to tie
+                    # them ("Bhakatapur" once, "Bhaktapur" everywhere else): asked, not asserted.
+                    yield rare, common, "weak"
 
     @staticmethod
     def two_entities(rare: Form, common: Form, near_rare: set[str], near_common: set[str], translit) -> bool:
@@ -302,7 +320,7 @@ class NameMisspelling(Check):
                 subject=subject, values=[rare.text, common.text],
                 evidence=rare.evidence() + common.evidence(), suggestion=None,
                 # no majority: which is right cannot be told, so a question unless one document writes both
-                severity=self.params["same_document_severity"] if together else self.params["tie_severity"],
+                severity=self.params["same_document_severity"] if together and kind != "weak" else self.params["tie_severity"],
                 template=self.params["tie_message"], form=rare.text, intended=common.text,
                 detail=f"each is written {len(rare.sentences)} time{'s' if len(rare.sentences) > 1 else ''}; check which is right",
             )
