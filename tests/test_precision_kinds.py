@@ -292,3 +292,21 @@ def test_a_date_no_event_word_names_is_asked_against_a_sentence_told_alike(lex):
     # a date a reporting word governs is when it was told: no claim at all
     told = date_claims(lex, ("a.txt", "Officials said on 25 February that the valley was cut off."))
     assert told.claims == []
+
+
+# ------------------------------------------------------------------ quotes in single marks
+
+def test_single_quotes_quote_where_a_paragraph_has_no_double_ones():
+    from factcheck.extract.quotes import quote_spans
+
+    def quoted(text):
+        return [q.text for q in quote_spans(text, 0, len(text))]
+
+    assert quoted("'This is a strong, fair agreement,' the minister said.") == ["This is a strong, fair agreement,"]
+    assert quoted("‘We will rebuild,’ she said. ‘Every family will have a home.’") == ["We will rebuild,", "Every family will have a home."]
+    # apostrophes are never marks
+    assert quoted("It's the team's best season, and the fans' hopes are high.") == []
+    assert quoted("He said: 'We won't stop now.' Then he left.") == ["We won't stop now."]
+    # inside a paragraph that quotes in double marks, single ones are a quote within a quote
+    assert quoted('He said: "They told us \'no\' twice."') == ["They told us 'no' twice."]
+
