@@ -310,3 +310,21 @@ def test_single_quotes_quote_where_a_paragraph_has_no_double_ones():
     # inside a paragraph that quotes in double marks, single ones are a quote within a quote
     assert quoted('He said: "They told us \'no\' twice."') == ["They told us 'no' twice."]
 
+
+
+def test_a_quote_restyled_by_house_is_one_wording(lex):
+    from factcheck.checks.quote_mismatch import HouseStyle
+
+    from factcheck.config import Settings
+    from factcheck.pipeline import rule_set
+
+    (shipped,) = [r for r in rule_set(Settings()).rules if r.id == "quote-mismatch"]
+    style = HouseStyle(shipped.params["spelling"])
+    same = [("We are mobilising every resource to honour the victims.", "We are mobilizing every resource to honor the victims."),
+            ("We will help the ten thousand families.", "We will help the 10,000 families."),
+            ("They [the army] reached the valley before dawn.", "They reached the valley before dawn.")]
+    for a, b in same:
+        assert style.canonical(a) == style.canonical(b), (a, b)
+    # a word changed is still a change, however short ("four" is never "for")
+    assert style.canonical("We waited four years.") != style.canonical("We waited for years.")
+    assert style.canonical("The army reached the valley.") != style.canonical("The police reached the valley.")

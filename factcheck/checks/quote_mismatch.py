@@ -280,6 +280,51 @@ def fragments(text: str) -> list[str]:
     return [p.strip() for p in ELLIPSIS.split(text) if len(words(p)) >= 2]
 
 
+BRACKETED = re.compile(r"\[[^\]]*\]")
+DIGIT_GROUPS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+
+
+class HouseStyle:
+    """What outlets change in a quote without changing its words: spellings, numerals, editors' brackets.
+
+    ``spelling`` pairs word endings one house writes one way and another house the
+    other ("ise" / "ize", "our" / "or"), for words of at least ``min_length`` letters
+    so "four" never becomes "for". Numbers written as words become numerals, and a
+    bracketed insertion ("[the army]") is the editor's, not the speaker's.
+    """
+
+    min_length = 6
+
+    def __init__(self, spelling) -> None:
+        self.endings = sorted(((a.lower(), b.lower()) for a, b in spelling.items()), key=lambda p: -len(p[0]))
+        from ..extract.numbers import WORD_NUMBERS
+
+        self.numbers = {w: str(n) for w, n in WORD_NUMBERS.items()}
+
+    def word(self, w: str) -> str:
+        if w in self.numbers:
+            return self.numbers[w]
+        if len(w) >= self.min_length:
+            for uk, us in self.endings:
+                for tail in ("", "s", "d", "ed", "ing", "ation", "ations"):
+                    # a final e drops before a vowel: "mobilise" + "ing" is "mobilising"
+                    a, b = (uk[:-1], us[:-1]) if tail[:1] in ("e", "i", "a") and uk.endswith("e") and us.endswith("e") else (uk, us)
+                    if w.endswith(a + tail):
+                        return w[: len(w) - len(a + tail)] + b + tail
+        return w
+
+    def canonical(self, text: str) -> str:
+        """The speaker's words as any house would print them: what two quotes must share to be one wording."""
+        out: list[str] = []
+        for w in words(DIGIT_GROUPS.sub("", BRACKETED.sub(" ", text))):
+            w = self.word(w)
+            if w in ("hundred", "thousand") and out and out[-1].isdigit():
+                out[-1] = str(int(out[-1]) * (100 if w == "hundred" else 1000))  # "ten thousand" is "10,000"
+                continue
+            out.append(w)
+        return " ".join(out)
+
+
 def similarity(a: str, b: str) -> float:
     na, nb = " ".join(words(a)), " ".join(words(b))
     return max(fuzz.ratio(na, nb), fuzz.token_set_ratio(na, nb))
@@ -291,7 +336,7 @@ class QuoteMismatch(Check):
     needs = ("quote",)
     defaults = {"min_words": 5, "similarity": 80, "join_min_words": 2, "function_words": [], "reordered_severity": "info",
                 "unattributed_severity": "info", "loose_similarity": 65, "loose_severity": "info",
-                "reordered_message": "A quote from {speaker} is the same words in another order: {diff}"}
+                "reordered_message": "A quote from {speaker} is the same words in another order: {diff}", "spelling": {}}
     examples = (
         Example({"a.txt": "Interview\n“The time is not far off when you will come to Russia and ask for help,” Lukashenko said.\n",
                  "b.txt": "Criticism\nLukashenko stated: “The time is not far away when you will come to the same Russia and ask for help.”\n"},
@@ -307,6 +352,7 @@ class QuoteMismatch(Check):
 
     def run(self, corpus: Corpus) -> list[Finding]:
         translit = corpus.lexicons.transliteration
+        style = HouseStyle(self.params["spelling"])
         by_story: dict[int, list[QuotePart]] = {}
         every = quoted(corpus, self.params["min_words"])
         joiner = Joiner(every, self.params["join_min_words"])
@@ -319,7 +365,7 @@ class QuoteMismatch(Check):
                 for b in parts[i + 1:]:
                     if a.sentence.doc.path == b.sentence.doc.path or same_speaker(a.speaker, b.speaker, translit) is False:
                         continue
-                    na, nb = " ".join(words(a.text)), " ".join(words(b.text))
+                    na, nb = style.canonical(a.text), style.canonical(b.text)
                     if na in nb or nb in na:
                         scored.append((a, b, VERBATIM))  # the same words, one quote shorter: no clash, but the best match
                         continue
@@ -327,7 +373,7 @@ class QuoteMismatch(Check):
                     if len(pieces) > 1:
                         # An ellipsis is a gap: every piece must stand in the other quote, word for word or nearly.
                         other = nb if ELLIPSIS.search(a.text) else na
-                        if all(" ".join(words(p)) in other for p in pieces):
+                        if all(style.canonical(p) in other for p in pieces):
                             scored.append((a, b, VERBATIM))
                             continue
                     short, long = sorted((a, b), key=lambda p: len(words(p.text)))
