@@ -328,3 +328,33 @@ def test_a_quote_restyled_by_house_is_one_wording(lex):
     # a word changed is still a change, however short ("four" is never "for")
     assert style.canonical("We waited four years.") != style.canonical("We waited for years.")
     assert style.canonical("The army reached the valley.") != style.canonical("The police reached the valley.")
+
+
+# ------------------------------------------------------------------ ages and shares
+
+def test_an_age_is_a_figure_of_its_person(lex):
+    from factcheck.extract.claims import ClaimExtractor
+
+    extractor = ClaimExtractor(lex.claims)
+
+    def ages(text):
+        return [(c.attribute, c.value) for c in extractor.quantities(sentence(text)) if c.attribute.startswith("age")]
+
+    assert ages("A 25-year-old worker was killed at the site.") == [("age", 25.0)]
+    assert ages("Lena Marsh, 29, was jailed on Monday.") == [("age of marsh", 29.0)]
+    assert ages("The driver, aged 47, died in hospital.") == [("age", 47.0)]
+    # two people's ages are two attributes: never one figure told two ways
+    assert ages("Lena Marsh, 29, and Piet Dorn, 52, were questioned.") == [("age of marsh", 29.0), ("age of dorn", 52.0)]
+
+
+def test_fail_one_workers_age_told_two_ways(lex):
+    found = run(lex, [figure("a.txt", "age", 25, "25-year-old", "A {} worker was killed at the port site.", subject="worker", unit="age"),
+                      figure("b.txt", "age", 28, "28-year-old", "A {} worker died at the port site.", subject="worker", unit="age")])
+    assert [(f.severity, f.values) for f in found] == [("warning", ["25-year-old", "28-year-old"])]
+
+
+def test_a_turnout_share_is_a_figure(lex):
+    from factcheck.extract.claims import ClaimExtractor
+
+    extractor = ClaimExtractor(lex.claims)
+    assert [c.attribute for c in extractor.quantities(sentence("Turnout was 67.7 percent, the commission said."))] == ["share turnout"]

@@ -34,6 +34,10 @@ _LEAD_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]+[,–—-]\s*)?$")
 _BARE = re.compile(r"(?P<approx>\b(?:at least|more than|over|above|about|around|nearly|almost|some|up to|less than|fewer than|below)\s+)?"
                    r"(?<![\d.,$€£-])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d|%|\s*(?:per ?cent|percent)|-)", re.IGNORECASE)
 PHRASE_WORDS = 3
+# A person's age: "a 25-year-old worker", "Lena Marsh, 29, was", "aged 47".
+_AGE = re.compile(r"\b(?P<a>\d{1,3})[- ]years?[- ]old\b"
+                  r"|(?P<name>\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+), (?P<b>\d{1,3}),"
+                  r"|\baged (?P<c>\d{1,3})\b")
 # The event of a date no event word names: its sentence says what happened then.
 UNNAMED_EVENT = "event"
 # A hedge word that is also a month when capitalised ("may" / "May 9") hedges nothing as a month.
@@ -185,6 +189,9 @@ class ClaimExtractor:
             out.append(Claim("quantity", subject, "magnitude", float(value), m.group(0), sentence, m.start(), m.end(), unit="magnitude",
                              qualifiers=frozenset(self._qualifiers(clause)), phrase=window(clause, m.start(), m.end()), time=sentence.doc.date))
             taken.append((m.start(), m.end()))
+        for claim in self.ages(sentence):
+            out.append(claim)
+            taken.append((claim.start, claim.end))
         for q in find_quantities(text):
             if q.part_of is not None or q.dimension == "duration":
                 continue  # a part of a whole says nothing about the whole; durations are not facts of the event
@@ -208,6 +215,31 @@ class ClaimExtractor:
         # every figure the quantity reader saw, durations and parts included, is not a bare number
         out += self._bare_figures(sentence, taken + [(q.start, q.end) for q in find_quantities(text)])
         return sorted(out, key=lambda c: c.start)
+
+    def ages(self, sentence: Sentence) -> list[Claim]:
+        """Age claims: "a 25-year-old worker", "Lena Marsh, 29,", "the driver, aged 47". The subject is the
+        person the age is given for (the name before it), else the noun after it ("worker")."""
+        text = sentence.text
+        out = []
+        for m in _AGE.finditer(text):
+            group = next(g for g in ("a", "b", "c") if m.group(g))
+            start, end = m.span(group)
+            if group == "a":
+                after = _WORDS.match(text, m.end() + 1) if m.end() < len(text) else None
+                subject = after.group(0).lower() if after else ""
+                start, end = m.start(group), m.end()
+            elif group == "b":
+                subject = m.group("name")
+            else:
+                subject = ""
+                start, end = m.start(), m.end()
+            clause = clause_at(text, start, end)
+            # a named person's age is compared with that person's only (by surname): never with a colleague's
+            attribute = f"age of {fold(subject.split()[-1])}" if group == "b" else "age"
+            out.append(Claim("quantity", subject, attribute, float(m.group(group)), text[start:end], sentence, start, end,
+                             unit="age", qualifiers=frozenset(self._qualifiers(clause)),
+                             phrase=window(clause, start, end), time=sentence.doc.date))
+        return out
 
     def _bare_figures(self, sentence: Sentence, taken: list[tuple[int, int]]) -> list[Claim]:
         """Figures with no counted noun that an attribute word names: "the death toll rose to 8,019"."""
