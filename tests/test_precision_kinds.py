@@ -358,3 +358,23 @@ def test_a_turnout_share_is_a_figure(lex):
 
     extractor = ClaimExtractor(lex.claims)
     assert [c.attribute for c in extractor.quantities(sentence("Turnout was 67.7 percent, the commission said."))] == ["share turnout"]
+
+
+# ------------------------------------------------------------------ ranks
+
+def test_abbreviated_ranks_are_read_and_given_to_the_name(lex):
+    found = lex.titles.find("Navy spokesman Rear Adm. Joko Lestari said the search would go on.")
+    assert [(t.rank, t.ladder) for *_, t in found if t.ladder] == [("rear admiral", "navy")]
+    assert [(t.rank, t.level) for *_, t in lex.titles.find("Lt. Gen. Ana Pirs took command.") if t.ladder] == [("lieutenant general", 1)]
+
+
+def test_a_service_rank_is_no_post_beside_a_post(lex):
+    from factcheck.checks.title_unmatched import TitleUnmatched
+    from factcheck.config import Settings
+    from factcheck.pipeline import rule_set
+
+    (shipped,) = [r for r in rule_set(Settings()).rules if r.id == "title-unmatched"]
+    check = TitleUnmatched(shipped)
+    (_, _, general), = [f for f in lex.titles.find("Gen. Ana Pirs") if f[2].ladder]
+    (_, _, minister), = [f for f in lex.titles.find("Defence Minister Ana Pirs") if f[2].ladder]
+    assert check.post(general) is None and check.post(minister) == "minister"

@@ -30,7 +30,7 @@ class TitleUnmatched(Check):
     message_fields = ("post", "other")
     needs = ("title",)
     defaults = {"min_other_sources": 2, "posts": ["spokesman", "spokeswoman", "spokesperson"],
-                "held_together": ["and", "also", "as well as"]}
+                "held_together": ["and", "also", "as well as"], "ranks": []}
     examples = (
         Example({"a.txt": "Summit in Astana\nForeign Minister Murat Nurtleu met the Belarusian ambassador on Monday.\n",
                  "b.txt": "Envoy summoned\nForeign Minister Murat Nurtleu summoned the Belarusian ambassador.\n",
@@ -44,8 +44,9 @@ class TitleUnmatched(Check):
     )
 
     def post(self, t: Title) -> str | None:
-        """The ladder a title stands on, a listed post ("spokesman") as its own; None for a role or a qualified title."""
-        if t.qualified:
+        """The ladder a title stands on, a listed post ("spokesman") as its own; None for a role, a qualified
+        title or a rank that is no post (``ranks``: a general may also be a minister or a commander)."""
+        if t.qualified or t.ladder in self.params["ranks"]:
             return None
         if t.ladder:
             return t.ladder

@@ -149,7 +149,8 @@ class PersonMention:
         return self.tokens[-1]
 
 
-_JOIN = re.compile(r"\s*,?\s*")
+# Between a title and the name it gives: spaces, a comma, or the full stop of an abbreviated rank ("Rear Adm. Lestari").
+_JOIN = re.compile(r"\.?\s*,?\s*")
 _APPOSITION = re.compile(r",\s*(?:the\s+|a\s+|an\s+)?")
 _SPEECH_FIRST = frozenset(p.split()[0] for p in SPEECH_BEFORE)
 _BEFORE_NAME = re.compile(r"\s+[A-Z][^\W\d_]+")
