@@ -378,3 +378,24 @@ def test_a_service_rank_is_no_post_beside_a_post(lex):
     (_, _, general), = [f for f in lex.titles.find("Gen. Ana Pirs") if f[2].ladder]
     (_, _, minister), = [f for f in lex.titles.find("Defence Minister Ana Pirs") if f[2].ladder]
     assert check.post(general) is None and check.post(minister) == "minister"
+
+
+def test_two_statements_sharing_their_words_are_asked_not_asserted(lex):
+    from factcheck.checks.quote_mismatch import QuoteMismatch
+    from factcheck.extract.claims import quote_claims
+    from factcheck.checks.quote_mismatch import QuotePart
+
+    def said(path, words):
+        s = sentence(f'"{words}," Governor Rafi Kamel said.', path=path)
+        return QuotePart(words, 1, s, "Rafi Kamel", 1 + len(words))
+
+    def severities(a, b):
+        claims = quote_claims([said("a.txt", a), said("b.txt", b)])
+        return [f.severity for f in QuoteMismatch(rule("quote-mismatch")).run(corpus(lex, claims))]
+
+    # one statement, one word changed: asserted
+    assert severities("We will help them rebuild their homes before the winter comes",
+                      "We will help them rebuild their houses before the winter comes") == ["warning"]
+    # the same words in another run, about other things: asked
+    assert severities("The families have lost everything and we will help them rebuild their homes",
+                      "We will help them rebuild their homes and the families who have lost everything will be safe") == ["info"]

@@ -336,7 +336,7 @@ class QuoteMismatch(Check):
     needs = ("quote",)
     defaults = {"min_words": 5, "similarity": 80, "join_min_words": 2, "function_words": [], "reordered_severity": "info",
                 "unattributed_severity": "info", "loose_similarity": 65, "loose_severity": "info",
-                "reordered_message": "A quote from {speaker} is the same words in another order: {diff}", "spelling": {}}
+                "reordered_message": "A quote from {speaker} is the same words in another order: {diff}", "spelling": {}, "order_similarity": 60}
     examples = (
         Example({"a.txt": "Interview\n“The time is not far off when you will come to Russia and ask for help,” Lukashenko said.\n",
                  "b.txt": "Criticism\nLukashenko stated: “The time is not far away when you will come to the same Russia and ask for help.”\n"},
@@ -385,7 +385,10 @@ class QuoteMismatch(Check):
                             scored.append((short, span, score) if short is a else (span, short, score))
                         continue
                     score = similarity(a.text, b.text)
-                    if score >= self.params["similarity"]:
+                    # Wordings that share their words but not their run (alike as word sets, unlike in order) may
+                    # be two statements about one thing: asked, never asserted as one quote worded two ways.
+                    in_order = fuzz.ratio(" ".join(words(a.text)), " ".join(words(b.text)))
+                    if score >= self.params["similarity"] and in_order >= self.params["order_similarity"]:
                         scored.append((a, b, score))
                     elif score >= self.params["loose_similarity"] and (a.speaker or b.speaker):
                         loose.append((a, b))  # one named speaker, loosely alike: a translation or a rewording
