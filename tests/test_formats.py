@@ -24,7 +24,7 @@ def test_text_is_one_line_per_finding_without_colour_off_a_terminal(run_cli):
     # reported where the misspelling is, not where the right spelling supports it
     assert top[0].startswith("seeds/001_de325bb79e0b97f8.txt:8:34: error name-misspelling ")
     assert "\x1b[" not in result.stdout
-    assert top[-1].startswith("2 error(s), 5 warning(s), 8 info")
+    assert top[-1].startswith("2 error(s), 4 warning(s), 9 info")
 
 
 def test_json_is_escaped(scan_texts):

@@ -214,7 +214,9 @@ class NameMisspelling(Check):
         never = corpus.lexicons.names.never
         near = {id(f): neighbours(f) for f in forms}
         # the names beside a form, without titles and institution words ("Judge", "Ministry"): who it is
-        beside = {id(f): {n for n in near[id(f)] if n not in never} for f in forms}
+        # ("Later, Nurleu said": a word a comma parts from the form is no part of its name)
+        beside = {id(f): {n for n in near[id(f)] if n not in never and n.replace("-", "").replace("'", "").isalpha()}
+                  for f in forms}
         folded = {id(f): fold(f.text) for f in forms}
         for rare in forms:
             for common in forms:
