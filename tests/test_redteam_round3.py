@@ -384,6 +384,48 @@ def test_r21_without_git_no_ancestor_config_is_obeyed(tmp_path, cache_dir, monke
     assert f"# config file: {repo / 'factcheck.toml'}" in shown.stdout
 
 
+def test_r21_the_scripts_folder_lies_inside_a_repository_whose_root_config_is_obeyed(tmp_path, cache_dir, monkeypatch):
+    # The red-team script's own set-up: its scratch newsroom is `git init`ed (common.sh), the config goes to the
+    # newsroom's top, and `repo/` below it loses its own .git. `repo/` is then inside the newsroom's working tree:
+    # git names the newsroom as its top level, and so does config discovery. That config is the project's own,
+    # and exit 0 is what it asks for. Without the outer .git (a tarball of the newsroom) it is not read.
+    top = tmp_path / "newsroom"
+    top.mkdir()
+    subprocess.run(["git", "init", "-q", str(top)], check=True)
+    (top / "factcheck.toml").write_text('fail-on = "never"\n', encoding="utf-8")
+    repo = newsroom(top / "repo")
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    monkeypatch.chdir(repo)
+    args = ("drafts/envoy.md", "--against", "published", "--format", "text")
+    assert scan(*args, cache=cache_dir).exit_code == 1  # with .git: its own root, no config
+    shutil.rmtree(repo / ".git")
+    toplevel = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True)
+    assert Path(toplevel.stdout.strip()).resolve() == top.resolve()
+    assert scan(*args, cache=cache_dir).exit_code == 0  # without: the newsroom's config, as the script prints
+    assert f"# config file: {top.resolve() / 'factcheck.toml'}" in CliRunner().invoke(cli, ["config"]).stdout
+    shutil.rmtree(top / ".git")  # the newsroom exported: no repository root, only the current folder
+    assert scan(*args, cache=cache_dir).exit_code == 1
+    assert "# config file: none" in CliRunner().invoke(cli, ["config"]).stdout
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give a folder to another user")
+def test_r21_a_repository_above_that_is_not_yours_is_not_the_project(tmp_path, cache_dir, monkeypatch):
+    # The same newsroom, but its top (with .git and the config) belongs to another user: the walk stops before it.
+    top = tmp_path / "newsroom"
+    (top / ".git").mkdir(parents=True)
+    (top / "factcheck.toml").write_text('fail-on = "never"\n', encoding="utf-8")
+    repo = newsroom(top / "repo")
+    monkeypatch.chdir(repo)
+    args = ("drafts/envoy.md", "--against", "published", "--format", "text")
+    assert scan(*args, cache=cache_dir).exit_code == 0
+    os.chown(top, 65534, 65534)
+    try:
+        assert scan(*args, cache=cache_dir).exit_code == 1
+        assert "# config file: none" in CliRunner().invoke(cli, ["config"]).stdout
+    finally:
+        os.chown(top, 0, 0)
+
+
 # ------------------------------------------------------------------ r04: stdin is bounded while it is read
 
 
