@@ -569,3 +569,71 @@ def test_r25_splitting_and_claim_extraction_grow_linearly_on_one_line(lex):
 
     small, large = cost(1000), cost(8000)
     assert large / small < 16, (small, large)  # linear: about 8; quadratic: about 64
+
+
+class NearCopies:
+    """Stands in for the model in the tests below: each text's vector is one fixed unit vector plus a little noise
+    of its own, so every two sentences are about 0.997 alike, as the model finds the r25 article's sentences."""
+
+    warnings: list = []
+    progress = announce = None
+
+    def encode(self, texts: list[str]):
+        import zlib
+
+        import numpy as np
+
+        base = np.random.default_rng(0).normal(size=384)
+        rows = [base + 0.05 * np.random.default_rng(zlib.crc32(t.encode())).normal(size=384) for t in texts]
+        rows = np.asarray(rows, dtype=np.float32)
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def analysed(folder: Path, monkeypatch) -> tuple[int, int]:
+    """Scan ``folder`` with ``NearCopies``: (sentence pairs handed to claim grouping's neighbour search, Python calls).
+
+    The calls count the analysis and the checks, every Python function entered: work done pair by pair in Python
+    shows up there, while the similarity products (numpy) show up in the pairs.
+    """
+    from factcheck import cluster, pipeline
+    from factcheck.config import Settings
+
+    searched = []
+    real = cluster.neighbour_edges
+    monkeypatch.setattr(cluster, "neighbour_edges", lambda v, *a, **k: searched.append(len(v)) or real(v, *a, **k))
+    settings = Settings(cache=False)
+    calls = 0
+
+    def count(frame, event, arg):
+        nonlocal calls
+        calls += event == "call"
+
+    sys.setprofile(count)
+    try:
+        report = pipeline.run([str(folder)], settings, embedder=NearCopies())
+    finally:
+        sys.setprofile(None)
+    assert not report.errors, report.errors
+    # story grouping searches among document centroids (one row per document): not sentence pairs
+    sentences = sum(report.sentence_counts.values())
+    return sum(n * (n - 1) // 2 for n in searched if n == sentences), calls
+
+
+def one_line(folder: Path, n: int, first: int) -> Path:
+    """An article on one line: ``n`` near-identical sentences with figures from ``first`` on (each size its own)."""
+    folder.mkdir(parents=True)
+    sentence = "The ministry said %d people attended the summit in Astana on Friday. "
+    (folder / "one-line.txt").write_text("Published: 2024-04-10\n" + "".join(sentence % (first + i) for i in range(n))
+                                         + "\n", encoding="utf-8")
+    return folder
+
+
+def test_r25_one_long_article_is_analysed_in_linear_work(tmp_path, monkeypatch):
+    # Work counted, never timed. Every two sentences of one article are near-identical: claim grouping used to
+    # compare all of them, pair by pair (n² / 2 similarities, and a giant component split again and again), yet
+    # only sentences of different documents are ever read as one claim.
+    analysed(one_line(tmp_path / "warm", 50, 900_000), monkeypatch)  # word-level caches filled once
+    small = analysed(one_line(tmp_path / "small", 400, 100_000), monkeypatch)
+    large = analysed(one_line(tmp_path / "large", 800, 200_000), monkeypatch)
+    assert small[0] == large[0] == 0, (small, large)
+    assert large[1] / small[1] < 2.3, (small, large)  # linear: about 2
