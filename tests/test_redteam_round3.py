@@ -637,3 +637,20 @@ def test_r25_one_long_article_is_analysed_in_linear_work(tmp_path, monkeypatch):
     large = analysed(one_line(tmp_path / "large", 800, 200_000), monkeypatch)
     assert small[0] == large[0] == 0, (small, large)
     assert large[1] / small[1] < 2.3, (small, large)  # linear: about 2
+
+
+def test_r25_a_long_article_beside_another_is_analysed_in_linear_python_work(tmp_path, monkeypatch):
+    # The same article beside a short published one stating the same figure: one story, one attribute. Alignment
+    # used to visit every pair of the two articles' figures, same-document pairs included (n² / 2 of them in
+    # Python, and an n × n similarity matrix); it visits the cross-document pairs only.
+    published = "Summit in Astana\nPublished: 2024-08-23\nThe ministry said 40 people attended the summit in Astana on Friday.\n"
+
+    def room(name: str, n: int, first: int) -> Path:
+        folder = one_line(tmp_path / name, n, first)
+        (folder / "summit.txt").write_text(published, encoding="utf-8")
+        return folder
+
+    analysed(room("warm", 50, 900_000), monkeypatch)
+    small = analysed(room("small", 400, 100_000), monkeypatch)
+    large = analysed(room("large", 800, 200_000), monkeypatch)
+    assert large[1] / small[1] < 2.3, (small, large)  # linear: about 2; pair by pair: over 3
