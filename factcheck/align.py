@@ -32,8 +32,8 @@ from .models import Claim, Corpus
 BARE_COUNT_MARGIN = 0.15
 
 
-def _vectors(corpus: Corpus, claims: list[Claim]) -> tuple[np.ndarray | None, np.ndarray | None]:
-    index = {s.key: i for i, s in enumerate(corpus.sentences)}
+def _vectors(corpus: Corpus, claims: list[Claim], index: dict) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """The claims' sentence vectors and phrase vectors (None when missing); ``index``: sentence key -> row."""
     sentence_rows = None
     if corpus.vectors is not None and len(claims):
         sentence_rows = np.stack([corpus.vectors[index[c.sentence.key]] for c in claims])
@@ -41,6 +41,33 @@ def _vectors(corpus: Corpus, claims: list[Claim]) -> tuple[np.ndarray | None, np
     if corpus.phrase_vectors and all(c.phrase in corpus.phrase_vectors for c in claims):
         phrase_rows = np.stack([corpus.phrase_vectors[c.phrase] for c in claims])
     return sentence_rows, phrase_rows
+
+
+# Up to this many claims in one group, their similarities are one product (every pair); past it, each
+# document's claims get one product with the claims after them, so memory and time follow the
+# cross-document pairs, never n² (one article of 70,000 figures, issue 22's r25).
+FULL_PRODUCT = 4096
+
+
+class _Similarities:
+    """Similarities between rows of ``rows`` (None: every similarity is 0), one run of rows at a time."""
+
+    def __init__(self, rows: np.ndarray | None) -> None:
+        self.rows = rows
+        self.full = rows @ rows.T if rows is not None and len(rows) <= FULL_PRODUCT else None
+        self.start = self.stop = 0
+        self.block = None
+
+    def run(self, start: int, stop: int) -> None:
+        """Make ``at`` answer for rows ``start:stop`` against every row from ``stop`` on."""
+        if self.rows is None:
+            return
+        self.start, self.stop = start, stop
+        self.block = (self.full[start:stop, stop:] if self.full is not None
+                      else self.rows[start:stop] @ self.rows[stop:].T)
+
+    def at(self, i: int, j: int) -> float:
+        return float(self.block[i - self.start, j - self.stop]) if self.rows is not None else 0.0
 
 
 MEASURES = frozenset({"length", "mass", "area", "magnitude"})
@@ -56,6 +83,12 @@ def _close(a: Claim, b: Claim, ratio: float) -> bool:
     return min(x, y) > 0 and max(x, y) / min(x, y) <= 1 + ratio
 
 
+def _runs(keys: list) -> list[tuple[int, int]]:
+    """(start, stop) of each run of equal neighbours in ``keys``."""
+    starts = [i for i in range(len(keys)) if i == 0 or keys[i] != keys[i - 1]]
+    return list(zip(starts, starts[1:] + [len(keys)]))
+
+
 def aligned(corpus: Corpus, claims: Iterable[Claim], phrase_similarity: float, sentence_similarity: float,
             by_subject: bool = True, close_values: float = 0.0, loose: bool = False) -> Iterator[tuple[Claim, Claim, float]]:
     """Aligned pairs among ``claims`` (cross-document, one story, one kind and attribute), with a similarity.
@@ -66,30 +99,34 @@ def aligned(corpus: Corpus, claims: Iterable[Claim], phrase_similarity: float, s
     groups: dict[tuple, list[Claim]] = {}
     for c in claims:
         groups.setdefault((corpus.story_of.get(c.document), c.kind, c.attribute), []).append(c)
+    index = {s.key: i for i, s in enumerate(corpus.sentences)}
     for key in sorted(groups, key=lambda k: (str(k[0]), k[1], k[2])):
         members = sorted(groups[key], key=lambda c: (c.document, c.offset))
-        if len({c.document for c in members}) < 2:
+        # Sorted by document, each document's claims are one run; a claim is paired with the runs after its own.
+        bounds = _runs([c.document for c in members])
+        if len(bounds) < 2:
             continue
-        sentences, phrases = _vectors(corpus, members)
-        sims = sentences @ sentences.T if sentences is not None else None
-        psims = phrases @ phrases.T if phrases is not None else None
+        sentences, phrases = _vectors(corpus, members, index)
+        sims, psims = _Similarities(sentences), _Similarities(phrases)
         near = [names_near(c, corpus.names.get(c.sentence.key, frozenset())) for c in members]
         # A bare count ("12 players", "22 players") has no attribute word to say what it counts
         # for, so it needs closer sentences or phrases than a figure whose attribute is named.
         bump = BARE_COUNT_MARGIN if key[2].startswith("number of") else 0.0
-        for i, a in enumerate(members):
-            for j in range(i + 1, len(members)):
-                b = members[j]
-                if a.document == b.document:
-                    continue
-                if near[i] and near[j] and not near[i] & near[j]:
-                    continue  # both say who or where, and they say different ones: two claims
-                same_cluster = corpus.cluster_of.get(a.sentence.key) is not None and \
-                    corpus.cluster_of.get(a.sentence.key) is corpus.cluster_of.get(b.sentence.key)
-                s = float(sims[i, j]) if sims is not None else 0.0
-                p = float(psims[i, j]) if psims is not None else 0.0
-                # a bare count's subject is its attribute already ("six workers"): that says nothing more
-                same_subject = by_subject and bool(a.subject) and a.subject == b.subject and not a.attribute.startswith("number of")
-                if loose or same_cluster or s >= sentence_similarity + bump or p >= phrase_similarity + bump or same_subject \
-                        or _close(a, b, close_values):
-                    yield a, b, max(s, p)
+        for start, stop in bounds:
+            sims.run(start, stop)
+            psims.run(start, stop)
+            for i in range(start, stop):
+                a = members[i]
+                for j in range(stop, len(members)):
+                    b = members[j]
+                    if near[i] and near[j] and not near[i] & near[j]:
+                        continue  # both say who or where, and they say different ones: two claims
+                    same_cluster = corpus.cluster_of.get(a.sentence.key) is not None and \
+                        corpus.cluster_of.get(a.sentence.key) is corpus.cluster_of.get(b.sentence.key)
+                    s = sims.at(i, j)
+                    p = psims.at(i, j)
+                    # a bare count's subject is its attribute already ("six workers"): that says nothing more
+                    same_subject = by_subject and bool(a.subject) and a.subject == b.subject and not a.attribute.startswith("number of")
+                    if loose or same_cluster or s >= sentence_similarity + bump or p >= phrase_similarity + bump or same_subject \
+                            or _close(a, b, close_values):
+                        yield a, b, max(s, p)

@@ -7,6 +7,13 @@
 3. Anti-chaining: a component whose members are not all close (some pair below
    ``floor``) is split by complete linkage at ``floor``, so A~B and B~C cannot drag
    an unrelated C into A's claim.
+
+Only sentences of different documents are ever compared by their cluster (every
+reader of ``Corpus.cluster_of`` looks at cross-document pairs), so given each row's
+document (``labels``), a component whose sentences all come from one document is
+not split but left as singletons, and a scan of one document compares no pairs at
+all: its cost stays linear however alike its sentences are (one article of 70,000
+near-identical sentences, issue 22's r25).
 """
 
 from __future__ import annotations
@@ -108,6 +115,14 @@ def exact_edges(vectors: np.ndarray, threshold: float, k: int = 10, tile: int = 
     best (``_top_k_per_row``: a sort, no heap) whenever they pile up, so memory stays
     ``O(n · k + tile²)`` even when every row has many neighbours.
 
+    Where rows have many neighbours (near-copies by the thousand), each row's bar
+    rises from the threshold to the ``k``-th best similarity it has been offered: a
+    row with over ``k`` candidates at its bar in one tile keeps its ``k`` best there
+    (``_select``), and later candidates below the bar are never taken. A candidate
+    below ``k`` others already found cannot be among the ``k`` best, so the edges are
+    the same; what a tile leaves behind is at most ``k`` per row and column, never
+    every pair, and the sorts that cut candidates back stay small.
+
     From INT8_MIN rows up (or as ``int8`` says) each tile is first an int8 product
     with a proven error bound (``int8_products``): a row whose int8 maximum cannot
     reach the threshold is skipped, and only the other rows get float32 products,
@@ -122,41 +137,36 @@ def exact_edges(vectors: np.ndarray, threshold: float, k: int = 10, tile: int = 
     if kk <= 0:
         return empty, empty, np.zeros(0, dtype=np.float32)
     coarse = _int8_vectors(v, threshold, tile, int8)
+    # Each row's bar: a candidate below it cannot be among the row's k best (compared as ``s >= threshold`` is).
+    bar = np.full(n, threshold, dtype=np.result_type(v, threshold))
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
     sims: list[np.ndarray] = []
     held, limit = 0, 4 * n * kk + tile * tile
     seen_rows = hot_rows = 0
-    for a in range(0, n, tile):
+    for a, b in ((a, b) for a in range(0, n, tile) for b in range(a, n, tile)):
         stop = min(a + tile, n)
-        for b in range(a, n, tile):
-            picked = None
-            if coarse is not None:
-                picked = _hot_rows(coarse, a, stop, b, threshold)
-                seen_rows, hot_rows = seen_rows + (stop - a), hot_rows + len(picked)
-                # Where most rows have near neighbours (many near-copies), int8 prunes little and only adds its
-                # own products: float32 tiles alone are faster from there on.
-                if seen_rows >= 8 * tile and hot_rows > INT8_KEEP * seen_rows:
-                    coarse = None
-                if not len(picked):
-                    continue
-            found = _tile_pairs(v, a, stop, b, tile, threshold, picked)
-            if found is None:
+        picked = None
+        if coarse is not None:
+            picked = _hot_rows(coarse, a, stop, b, threshold)
+            seen_rows, hot_rows = seen_rows + (stop - a), hot_rows + len(picked)
+            # Where most rows have near neighbours (many near-copies), int8 prunes little and only adds its
+            # own products: float32 tiles alone are faster from there on.
+            if seen_rows >= 8 * tile and hot_rows > INT8_KEEP * seen_rows:
+                coarse = None
+            if not len(picked):
                 continue
-            i, j, w = found
-            if a == b:  # the diagonal tile holds each pair twice: keep one
-                upper = j > i
-                i, j, w = i[upper], j[upper], w[upper]
-            if not len(i):
-                continue
-            rows += [i, j]
-            cols += [j, i]
-            sims += [w, w]
-            held += 2 * len(i)
-            if held > limit:
-                merged = _top_k_per_row(np.concatenate(rows), np.concatenate(cols), np.concatenate(sims), kk)
-                rows, cols, sims = [merged[0]], [merged[1]], [merged[2]]
-                held = len(merged[0])
+        found = _tile_entries(v, a, stop, b, tile, threshold, bar, kk, picked)
+        if found is None:
+            continue
+        rows.append(found[0])
+        cols.append(found[1])
+        sims.append(found[2])
+        held += len(found[0])
+        if held > limit:
+            merged = _top_k_per_row(np.concatenate(rows), np.concatenate(cols), np.concatenate(sims), kk)
+            rows, cols, sims = [merged[0]], [merged[1]], [merged[2]]
+            held = len(merged[0])
     if not rows:
         return empty, empty, np.zeros(0, dtype=np.float32)
     i, j, w = _top_k_per_row(np.concatenate(rows), np.concatenate(cols), np.concatenate(sims), kk)
@@ -186,12 +196,15 @@ def _hot_rows(coarse, a: int, stop: int, b: int, threshold: float) -> np.ndarray
     return np.flatnonzero(s.max(axis=1) >= bar)
 
 
-def _tile_pairs(v: np.ndarray, a: int, stop: int, b: int, tile: int, threshold: float,
-                rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-    """Pairs (i, j, similarity) of rows ``a:stop`` (or only ``rows`` of them) and columns ``b:b+tile`` at or above
-    ``threshold``, from float32 products; None if none.
+def _tile_entries(v: np.ndarray, a: int, stop: int, b: int, tile: int, threshold: float, bar: np.ndarray,
+                  crowd: int, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Candidates (row, column, similarity), both ways round, of rows ``a:stop`` (or only ``rows`` of them) and
+    columns ``b:b+tile``, from float32 products; None if none.
 
-    On a diagonal tile each pair comes twice (the caller keeps one) and a row is never its own pair.
+    A pair counts once: on a diagonal tile only the product above the diagonal is read,
+    and a row is never its own pair. Each way round, an entry is a candidate when it is
+    at or above its row's ``bar`` (the threshold or higher); a row with over ``crowd``
+    candidates keeps its ``crowd`` best and raises its bar (``_select``).
     """
     block = v[a:stop] if rows is None else v[a + rows]
     s = block @ v[b:b + tile].T
@@ -205,14 +218,51 @@ def _tile_pairs(v: np.ndarray, a: int, stop: int, b: int, tile: int, threshold: 
     hot = np.flatnonzero(s.max(axis=1) >= threshold)
     if not len(hot):
         return None
-    if len(hot) < len(s) // 2:
+    if len(hot) < len(s):
         s = s[hot]
-    else:
-        hot = np.arange(len(s))
+    here = a + (hot if rows is None else rows[hot])
+    there = b + np.arange(s.shape[1])
+    upper = there[None, :] > here[:, None] if a == b else None
+    down = _select(s, 0, here, there, bar, crowd, upper)
+    up = _select(s, 1, there, here, bar, crowd, upper)
+    return tuple(np.concatenate([x, y]) for x, y in zip(down, up))
+
+
+def _select(s: np.ndarray, axis: int, owners: np.ndarray, targets: np.ndarray, bar: np.ndarray, crowd: int,
+            allowed: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Entries (owner, target, similarity) of ``s`` at or above each owner's bar; owners run along ``axis``.
+
+    An owner offered more than ``crowd`` entries keeps its ``crowd`` best (equal
+    similarities: the lower targets, as ``_top_k_per_row`` orders them), and its bar
+    rises to the last one kept. ``targets`` must be ascending; ``allowed`` masks out
+    entries read elsewhere.
+    """
+    mask = s >= (bar[owners][:, None] if axis == 0 else bar[owners][None, :])
+    if allowed is not None:
+        mask &= allowed
+    crowded = np.flatnonzero(np.count_nonzero(mask, axis=1 - axis) > crowd)
+    if len(crowded):
+        # one row per crowded owner
+        sub = s[crowded] if axis == 0 else s[:, crowded].T
+        offered = mask[crowded] if axis == 0 else mask[:, crowded].T
+        width = sub.shape[1]
+        kth = np.partition(np.where(offered, sub, -np.inf), width - crowd, axis=1)[:, width - crowd]
+        kept = offered & (sub >= kth[:, None])
+        tied = np.flatnonzero(np.count_nonzero(kept, axis=1) > crowd)
+        if len(tied):  # equal similarities at the crowd-th place (copies of one sentence): the lower targets
+            at = kept[tied] & (sub[tied] == kth[tied, None])
+            room = crowd - np.count_nonzero(kept[tied] & ~at, axis=1)
+            kept[tied] &= ~at | (np.cumsum(at, axis=1) <= room[:, None])
+        if axis == 0:
+            mask[crowded] = kept
+        else:
+            mask[:, crowded] = kept.T
+        owned = owners[crowded]
+        bar[owned] = np.maximum(bar[owned], kth)
     # flatnonzero and divmod: a 2-d nonzero walks the mask several times over
-    r, c = np.divmod(np.flatnonzero(s >= threshold), s.shape[1])
-    index = hot[r] if rows is None else rows[hot[r]]
-    return a + index, b + c, s[r, c]
+    r, c = np.divmod(np.flatnonzero(mask), s.shape[1])
+    return (owners[r], targets[c], s[r, c]) if axis == 0 else (owners[c], targets[r], s[r, c])
+
 
 def neighbour_edges(vectors: np.ndarray, threshold: float, k: int = 10, tile: int = TILE,
                     method: str = "auto") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -222,10 +272,13 @@ def neighbour_edges(vectors: np.ndarray, threshold: float, k: int = 10, tile: in
     (the same, never with int8 tiles: for measuring them), ``hnsw`` (faiss), or
     ``auto``: HNSW from ANN_MIN rows up when faiss is installed, exact below.
     """
-    n = len(vectors)
-    if method == "hnsw" or (method == "auto" and n >= ANN_MIN and _has_faiss()):
+    if _uses_hnsw(len(vectors), method):
         return hnsw_edges(vectors, threshold, k)
     return exact_edges(vectors, threshold, k, tile, int8=False if method == "exact-float32" else None)
+
+
+def _uses_hnsw(n: int, method: str) -> bool:
+    return method == "hnsw" or (method == "auto" and n >= ANN_MIN and _has_faiss())
 
 
 def _has_faiss() -> bool:
@@ -236,19 +289,33 @@ def _has_faiss() -> bool:
     return True
 
 
-def _split(members: np.ndarray, vectors: np.ndarray, floor: float, threshold: float = DEFAULT_THRESHOLD) -> list[np.ndarray]:
+def _split(members: np.ndarray, vectors: np.ndarray, floor: float, threshold: float = DEFAULT_THRESHOLD,
+           docs: np.ndarray | None = None, edges: tuple | None = None, k: int = 10) -> list[np.ndarray]:
     """Split a component until every pair inside a part is at least ``floor`` similar.
 
     A component too large to compare all its pairs (over MAX_COMPONENT) is first
-    regrouped at a stricter threshold, so memory stays bounded.
+    regrouped at a stricter threshold, so memory stays bounded. Given the exact
+    ``edges`` the component was found with, the stricter ones are those of them at or
+    above the stricter threshold: a row's ``k`` best at the stricter threshold are the
+    first of its ``k`` best at this one, so no similarity is computed again. With
+    ``docs`` (each row's document, as integers), a component of one document's rows
+    is left as singletons, uncompared.
     """
+    if docs is not None and len(members) > 1 and _one_label(docs[members]):
+        return [members[i:i + 1] for i in range(len(members))]
     if len(members) <= 2:
         return [members]
     if len(members) > MAX_COMPONENT:
         if threshold >= 0.99:
             return [members[i:i + MAX_COMPONENT] for i in range(0, len(members), MAX_COMPONENT)]
         stricter = min(0.99, threshold + 0.05)
-        return [members[g] for g in group(vectors[members], stricter, floor, method="exact")]
+        inner = None
+        if edges is not None:
+            i, j, w = edges
+            keep = np.isin(i, members) & (w >= stricter)  # an edge of a member stays inside its component
+            inner = (np.searchsorted(members, i[keep]), np.searchsorted(members, j[keep]), w[keep])
+        return [members[g] for g in group(vectors[members], stricter, floor, k, method="exact",
+                                          labels=None if docs is None else docs[members], edges=inner)]
     sub = vectors[members]
     sims = sub @ sub.T
     if sims.min() >= floor:
@@ -262,28 +329,56 @@ def _split(members: np.ndarray, vectors: np.ndarray, floor: float, threshold: fl
     return [members[labels == label] for label in np.unique(labels)]
 
 
+def _one_label(docs: np.ndarray) -> bool:
+    return bool(len(docs)) and bool((docs == docs[0]).all())
+
+
 def group(vectors: np.ndarray, threshold: float = DEFAULT_THRESHOLD, floor: float = DEFAULT_FLOOR, k: int = 10,
-          method: str = "auto") -> list[np.ndarray]:
-    """Index groups of mutually similar rows of ``vectors`` (unit vectors), singletons included."""
+          method: str = "auto", labels=None, edges: tuple | None = None) -> list[np.ndarray]:
+    """Index groups of mutually similar rows of ``vectors`` (unit vectors), singletons included.
+
+    ``labels``, when given, is each row's document: rows of one document are never
+    grouped with each other alone (see the module docstring), so rows that all share
+    one label come back as singletons without a single comparison. ``edges`` are the
+    exact neighbour edges at ``threshold`` when the caller has them (``_split``).
+    """
     n = len(vectors)
     if n == 0:
         return []
-    i, j, _ = neighbour_edges(vectors, threshold, k, method=method)
+    docs = None
+    if labels is not None:
+        docs = np.unique(np.asarray(labels), return_inverse=True)[1].reshape(-1)
+        if _one_label(docs):
+            return [np.array([r]) for r in range(n)]
+    if edges is None:
+        edges = neighbour_edges(vectors, threshold, k, method=method)
+        # HNSW's edges are approximate: a stricter regrouping searches again, exactly
+        exact = not _uses_hnsw(n, method)
+    else:
+        exact = True
+    i, j, _ = edges
     # scipy is imported here, not at the top: the CLI reads this module's defaults at start-up.
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
     graph = coo_matrix((np.ones(len(i), dtype=np.int8), (i, j)), shape=(n, n))
-    count, labels = connected_components(graph, directed=False)
-    order = np.argsort(labels, kind="stable")
-    bounds = np.flatnonzero(np.diff(labels[order])) + 1
+    count, component = connected_components(graph, directed=False)
+    order = np.argsort(component, kind="stable")
+    bounds = np.flatnonzero(np.diff(component[order])) + 1
     groups: list[np.ndarray] = []
     for members in np.split(order, bounds):
-        groups.extend(_split(np.sort(members), vectors, min(floor, threshold), threshold))
+        groups.extend(_split(np.sort(members), vectors, min(floor, threshold), threshold, docs,
+                             edges if exact else None, k))
     return sorted(groups, key=lambda g: int(g[0]))
 
 
 def cluster(sentences: list[Sentence], vectors: np.ndarray, threshold: float = DEFAULT_THRESHOLD,
             floor: float = DEFAULT_FLOOR, k: int = 10) -> list[Cluster]:
-    """Clusters of sentences, numbered in order of their first sentence."""
-    return [Cluster(id=n, sentences=[sentences[i] for i in g]) for n, g in enumerate(group(vectors, threshold, floor, k))]
+    """Clusters of sentences, numbered in order of their first sentence.
+
+    A cluster tells sentences of different documents that state one claim; sentences
+    of one document are never compared by it, so they are not grouped among themselves.
+    """
+    labels = [s.doc.path for s in sentences]
+    return [Cluster(id=n, sentences=[sentences[i] for i in g])
+            for n, g in enumerate(group(vectors, threshold, floor, k, labels=labels))]

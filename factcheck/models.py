@@ -368,6 +368,7 @@ class Corpus:
     cluster_of: dict = field(default_factory=dict)
     story_of: dict = field(default_factory=dict)
     judged: frozenset = frozenset()  # with --against, the drafts (the archive is evidence); empty: every document is judged
+    _tellers: dict = field(default_factory=dict, repr=False, compare=False)  # echoed(): id(cluster) -> story -> paths
 
     def __post_init__(self) -> None:
         if not self.cluster_of:
@@ -379,7 +380,17 @@ class Corpus:
     def echoed(self, s: Sentence) -> bool:
         """Whether another document of the same story states ``s``'s claim (shares its cluster)."""
         cluster = self.cluster_of.get(s.key)
-        return bool(cluster) and any(o.doc.path != s.doc.path and self.same_story(o, s) for o in cluster.sentences)
+        if not cluster:
+            return False
+        # A cluster's documents by story, once per cluster: asking sentence by sentence stays linear in the cluster.
+        tellers = self._tellers.get(id(cluster))
+        if tellers is None:
+            tellers = {}
+            for o in cluster.sentences:
+                tellers.setdefault(self.story_of.get(o.doc.path), set()).add(o.doc.path)
+            self._tellers[id(cluster)] = tellers
+        paths = tellers.get(self.story_of.get(s.doc.path), ())
+        return len(paths) > 1 or (len(paths) == 1 and s.doc.path not in paths)
 
     def same_story(self, a: Sentence, b: Sentence) -> bool:
         """Whether two sentences come from documents of one story."""

@@ -37,6 +37,9 @@ def assert_every_figure(data: dict, text: str) -> None:
         assert "skipped" in g["agglomerative"]
     one_line = data["one_line"][0]
     assert one_line["sentences"] == 2000 and one_line["seconds"] > 0, one_line
+    whole = data["one_line_scan"][0]
+    assert whole["n"] == 200 and whole["code"] == 0 and whole["index_code"] == 0, whole
+    assert whole["scan_seconds"] > 0 and whole["cached_scan_seconds"] > 0 and whole["identical_reports"], whole
     candidates = {c["candidate"]: c for c in data["candidates"]}
     assert len(candidates) == 4, list(candidates)
     for name, c in candidates.items():
@@ -53,6 +56,7 @@ def assert_every_figure(data: dict, text: str) -> None:
                     "### Clustered", "### Tiled", "## Pre-commit shape"):
         assert heading in text
     assert "seeds cold scan peak RSS" in text and "at 40,000, clustered" in text
+    assert "a 5 MB one-line article (`scan --no-cache`) ≤ 60 s" in text and "One-line article, scanned whole" in text
 
 
 def test_quick_bench_writes_every_figure(tmp_path):

@@ -211,3 +211,66 @@ def test_int8_gives_way_to_float32_where_most_rows_are_hot(monkeypatch):
     assert_same_edges(v, fp32, int8, k=10)
     tiles = sum(1 for a in range(0, 3000, 50) for b in range(a, 3000, 50))
     assert 8 <= len(calls) < tiles
+
+
+def brute_top_k(v, threshold, k):
+    """Each row's k best at or above the threshold, equal similarities settled by the lower index: the edges."""
+    sims = v @ v.T
+    edges = set()
+    for r in range(len(v)):
+        ranked = sorted((-sims[r, c], c) for c in range(len(v)) if c != r and sims[r, c] >= threshold)
+        edges |= {(min(r, c), max(r, c)) for _, c in ranked[:k]}
+    return edges
+
+
+def test_rows_with_many_equal_neighbours_keep_the_lowest_across_tiles():
+    # 60 exact copies of two directions (products exactly 1 and 0 whatever the tiling): every row is offered far
+    # more than k candidates in every tile, and its bar rises to 1 after the first; the k kept must still be the
+    # lowest indices, as one sort over all candidates would keep them
+    v = np.zeros((120, 8), dtype=np.float32)
+    v[np.arange(120) % 2 == 0, 0] = 1.0
+    v[np.arange(120) % 2 == 1, 1] = 1.0
+    for tile in (7, 16, 2048):
+        i, j, w = neighbour_edges(v, 0.9, k=3, tile=tile, method="exact")
+        assert set(zip(i.tolist(), j.tolist())) == brute_top_k(v, 0.9, 3) and (w == 1).all()
+
+
+def test_near_copies_by_the_hundred_give_the_brute_force_edges():
+    # the r25 shape: every row near-identical to every other, so each tile offers every row hundreds of candidates
+    rng = np.random.default_rng(12)
+    v = unit(rng.normal(size=(1, 32)) + 0.02 * rng.normal(size=(400, 32)))
+    i, j, _ = neighbour_edges(v, 0.8, k=5, tile=64, method="exact")
+    assert set(zip(i.tolist(), j.tolist())) == brute_top_k(v, 0.8, 5)
+
+
+def test_an_oversized_component_is_regrouped_from_its_own_edges(monkeypatch):
+    # at a stricter threshold a row's k best are the first of its k best at the looser one: filtering the
+    # component's edges gives the groups a second search would
+    from factcheck import cluster
+
+    monkeypatch.setattr(cluster, "MAX_COMPONENT", 40)
+    rng = np.random.default_rng(13)
+    base = rng.normal(size=(3, 24))  # three components of about 200 at 0.5, regrouped until they fit
+    v = unit(base[rng.integers(0, 3, 600)] + 0.2 * rng.normal(size=(600, 24)))
+    ours = [g.tolist() for g in cluster.group(v, threshold=0.5, floor=0.4)]
+    searched = []
+    real_split, real_edges = cluster._split, cluster.neighbour_edges
+    monkeypatch.setattr(cluster, "_split", lambda members, vectors, floor, threshold, docs=None, edges=None, k=10:
+                        real_split(members, vectors, floor, threshold, docs, None, k))
+    monkeypatch.setattr(cluster, "neighbour_edges", lambda v, *a, **kw: searched.append(len(v)) or real_edges(v, *a, **kw))
+    assert [g.tolist() for g in cluster.group(v, threshold=0.5, floor=0.4)] == ours
+    assert len(searched) > 1 and max(map(len, ours)) > 10  # the comparison did search again; groups did form
+
+
+def test_one_documents_rows_are_never_compared():
+    # only sentences of different documents are read as one claim: one document's rows stay singletons, and a
+    # component of one document's rows is not split
+    from factcheck import cluster
+
+    v = unit(np.ones((6, 4)) + 0.01 * np.arange(24).reshape(6, 4))
+    assert [g.tolist() for g in group(v, labels=["a"] * 6)] == [[r] for r in range(6)]
+    mixed = [g.tolist() for g in group(v, labels=["a"] * 5 + ["b"])]
+    assert mixed == [g.tolist() for g in group(v)] == [list(range(6))]
+    apart = unit(np.concatenate([v, -v]))  # two components: one of "a" alone, one of "a" and "b"
+    labels = ["a"] * 6 + ["a"] * 5 + ["b"]
+    assert [g.tolist() for g in cluster.group(apart, labels=labels)] == [[0], [1], [2], [3], [4], [5], list(range(6, 12))]

@@ -384,6 +384,48 @@ def test_r21_without_git_no_ancestor_config_is_obeyed(tmp_path, cache_dir, monke
     assert f"# config file: {repo / 'factcheck.toml'}" in shown.stdout
 
 
+def test_r21_the_scripts_folder_lies_inside_a_repository_whose_root_config_is_obeyed(tmp_path, cache_dir, monkeypatch):
+    # The red-team script's own set-up: its scratch newsroom is `git init`ed (common.sh), the config goes to the
+    # newsroom's top, and `repo/` below it loses its own .git. `repo/` is then inside the newsroom's working tree:
+    # git names the newsroom as its top level, and so does config discovery. That config is the project's own,
+    # and exit 0 is what it asks for. Without the outer .git (a tarball of the newsroom) it is not read.
+    top = tmp_path / "newsroom"
+    top.mkdir()
+    subprocess.run(["git", "init", "-q", str(top)], check=True)
+    (top / "factcheck.toml").write_text('fail-on = "never"\n', encoding="utf-8")
+    repo = newsroom(top / "repo")
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    monkeypatch.chdir(repo)
+    args = ("drafts/envoy.md", "--against", "published", "--format", "text")
+    assert scan(*args, cache=cache_dir).exit_code == 1  # with .git: its own root, no config
+    shutil.rmtree(repo / ".git")
+    toplevel = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True)
+    assert Path(toplevel.stdout.strip()).resolve() == top.resolve()
+    assert scan(*args, cache=cache_dir).exit_code == 0  # without: the newsroom's config, as the script prints
+    assert f"# config file: {top.resolve() / 'factcheck.toml'}" in CliRunner().invoke(cli, ["config"]).stdout
+    shutil.rmtree(top / ".git")  # the newsroom exported: no repository root, only the current folder
+    assert scan(*args, cache=cache_dir).exit_code == 1
+    assert "# config file: none" in CliRunner().invoke(cli, ["config"]).stdout
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give a folder to another user")
+def test_r21_a_repository_above_that_is_not_yours_is_not_the_project(tmp_path, cache_dir, monkeypatch):
+    # The same newsroom, but its top (with .git and the config) belongs to another user: the walk stops before it.
+    top = tmp_path / "newsroom"
+    (top / ".git").mkdir(parents=True)
+    (top / "factcheck.toml").write_text('fail-on = "never"\n', encoding="utf-8")
+    repo = newsroom(top / "repo")
+    monkeypatch.chdir(repo)
+    args = ("drafts/envoy.md", "--against", "published", "--format", "text")
+    assert scan(*args, cache=cache_dir).exit_code == 0
+    os.chown(top, 65534, 65534)
+    try:
+        assert scan(*args, cache=cache_dir).exit_code == 1
+        assert "# config file: none" in CliRunner().invoke(cli, ["config"]).stdout
+    finally:
+        os.chown(top, 0, 0)
+
+
 # ------------------------------------------------------------------ r04: stdin is bounded while it is read
 
 
@@ -527,3 +569,88 @@ def test_r25_splitting_and_claim_extraction_grow_linearly_on_one_line(lex):
 
     small, large = cost(1000), cost(8000)
     assert large / small < 16, (small, large)  # linear: about 8; quadratic: about 64
+
+
+class NearCopies:
+    """Stands in for the model in the tests below: each text's vector is one fixed unit vector plus a little noise
+    of its own, so every two sentences are about 0.997 alike, as the model finds the r25 article's sentences."""
+
+    warnings: list = []
+    progress = announce = None
+
+    def encode(self, texts: list[str]):
+        import zlib
+
+        import numpy as np
+
+        base = np.random.default_rng(0).normal(size=384)
+        rows = [base + 0.05 * np.random.default_rng(zlib.crc32(t.encode())).normal(size=384) for t in texts]
+        rows = np.asarray(rows, dtype=np.float32)
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def analysed(folder: Path, monkeypatch) -> tuple[int, int]:
+    """Scan ``folder`` with ``NearCopies``: (sentence pairs handed to claim grouping's neighbour search, Python calls).
+
+    The calls count the analysis and the checks, every Python function entered: work done pair by pair in Python
+    shows up there, while the similarity products (numpy) show up in the pairs.
+    """
+    from factcheck import cluster, pipeline
+    from factcheck.config import Settings
+
+    searched = []
+    real = cluster.neighbour_edges
+    monkeypatch.setattr(cluster, "neighbour_edges", lambda v, *a, **k: searched.append(len(v)) or real(v, *a, **k))
+    settings = Settings(cache=False)
+    calls = 0
+
+    def count(frame, event, arg):
+        nonlocal calls
+        calls += event == "call"
+
+    sys.setprofile(count)
+    try:
+        report = pipeline.run([str(folder)], settings, embedder=NearCopies())
+    finally:
+        sys.setprofile(None)
+    assert not report.errors, report.errors
+    # story grouping searches among document centroids (one row per document): not sentence pairs
+    sentences = sum(report.sentence_counts.values())
+    return sum(n * (n - 1) // 2 for n in searched if n == sentences), calls
+
+
+def one_line(folder: Path, n: int, first: int) -> Path:
+    """An article on one line: ``n`` near-identical sentences with figures from ``first`` on (each size its own)."""
+    folder.mkdir(parents=True)
+    sentence = "The ministry said %d people attended the summit in Astana on Friday. "
+    (folder / "one-line.txt").write_text("Published: 2024-04-10\n" + "".join(sentence % (first + i) for i in range(n))
+                                         + "\n", encoding="utf-8")
+    return folder
+
+
+def test_r25_one_long_article_is_analysed_in_linear_work(tmp_path, monkeypatch):
+    # Work counted, never timed. Every two sentences of one article are near-identical: claim grouping used to
+    # compare all of them, pair by pair (n² / 2 similarities, and a giant component split again and again), yet
+    # only sentences of different documents are ever read as one claim.
+    analysed(one_line(tmp_path / "warm", 50, 900_000), monkeypatch)  # word-level caches filled once
+    small = analysed(one_line(tmp_path / "small", 400, 100_000), monkeypatch)
+    large = analysed(one_line(tmp_path / "large", 800, 200_000), monkeypatch)
+    assert small[0] == large[0] == 0, (small, large)
+    assert large[1] / small[1] < 2.3, (small, large)  # linear: about 2
+
+
+def test_r25_a_long_article_beside_another_is_analysed_in_linear_python_work(tmp_path, monkeypatch):
+    # The same article beside a short published one stating the same figure: one story, one attribute. Alignment
+    # used to visit every pair of the two articles' figures, same-document pairs included (n² / 2 of them in
+    # Python, and an n × n similarity matrix); it visits the cross-document pairs only.
+    published = "Summit in Astana\nPublished: 2024-08-23\nThe ministry said 40 people attended the summit in Astana on Friday.\n"
+
+    def room(name: str, n: int, first: int) -> Path:
+        folder = one_line(tmp_path / name, n, first)
+        (folder / "summit.txt").write_text(published, encoding="utf-8")
+        return folder
+
+    analysed(room("warm", 50, 900_000), monkeypatch)
+    small = analysed(room("small", 400, 100_000), monkeypatch)
+    large = analysed(room("large", 800, 200_000), monkeypatch)
+    assert large[1] / small[1] < 2.3, (small, large)  # linear: about 2; pair by pair: over 3

@@ -78,11 +78,14 @@ class SingleSource(Check):
 
     def run(self, corpus: Corpus) -> list[Finding]:
         index = {s.key: i for i, s in enumerate(corpus.sentences)}
+        told: dict[int | None, list[Sentence]] = {}  # each story's sentences, in corpus order
+        for s in corpus.sentences:
+            told.setdefault(corpus.story_of.get(s.doc.path), []).append(s)
         findings = []
-        for story in corpus.stories:
+        for n, story in enumerate(corpus.stories):
             if len(story) < 2:
                 continue
-            members = [s for s in corpus.sentences if s.doc.path in set(story)]
+            members = told.get(n, [])
             nearest = _nearest_elsewhere(corpus.vectors[[index[s.key] for s in members]], [s.doc.path for s in members])
             findings.extend(self._story(corpus, members, nearest))
         return findings
@@ -139,10 +142,28 @@ def _short(value: str, limit: int = 60) -> str:
     return f"'{value}'" if len(value) <= limit else f"'{value[:limit].rsplit(' ', 1)[0]}…'"
 
 
+# Up to this many sentences in one story, each row block is compared with every row; past it, each document's
+# rows only with the other documents' rows, so one long article among short ones costs its length, not its square.
+FULL_PRODUCT = 4096
+
+
 def _nearest_elsewhere(rows: np.ndarray, paths: list[str], block: int = 1024) -> np.ndarray:
     """Each row's highest similarity to a row of another document, computed in blocks (never n x n)."""
-    labels = np.unique(np.array(paths), return_inverse=True)[1]
+    labels = np.unique(np.array(paths), return_inverse=True)[1].reshape(-1)
     out = np.full(len(rows), -1.0, dtype=np.float32)
+    if len(rows) > FULL_PRODUCT:
+        order = np.argsort(labels, kind="stable")
+        ranked = rows[order]
+        bounds = np.flatnonzero(np.r_[True, labels[order][1:] != labels[order][:-1], True])
+        for r0, r1 in zip(bounds[:-1], bounds[1:]):
+            for start in range(r0, r1, block):
+                stop = min(start + block, r1)
+                best = np.full(stop - start, -1.0, dtype=np.float32)
+                for others in (ranked[:r0], ranked[r1:]):
+                    if len(others):
+                        best = np.maximum(best, (ranked[start:stop] @ others.T).max(axis=1))
+                out[order[start:stop]] = best
+        return out
     for start in range(0, len(rows), block):
         sims = rows[start:start + block] @ rows.T
         sims[labels[start:start + block, None] == labels[None, :]] = -1.0
