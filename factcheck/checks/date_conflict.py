@@ -47,10 +47,12 @@ def _one_day_apart(a: DateValue, b: DateValue) -> bool:
         return False
 
 
-def _both_sides(a, b, claims) -> bool:
-    """One source gives both values for the kind of event: two events of one kind (two rounds, two hearings)."""
-    return any(c.attribute == a.attribute and (c.document == a.document and c.value == b.value
-                                               or c.document == b.document and c.value == a.value) for c in claims)
+def _both_sides(a, b, told: dict) -> bool:
+    """One source gives both values for the kind of event: two events of one kind (two rounds, two hearings).
+
+    ``told`` maps (document, attribute) to the values that document gives (one lookup per pair, not a scan).
+    """
+    return b.value in told.get((a.document, a.attribute), ()) or a.value in told.get((b.document, b.attribute), ())
 
 
 def _disagree(a: DateValue, b: DateValue) -> bool:
@@ -97,13 +99,21 @@ class DateConflict(Check):
     def compare(self, corpus: Corpus, claims, differ) -> list[Finding]:
         """Findings for aligned pairs of ``claims`` that ``differ``; pairs only one story ties at ``loose_severity``."""
         pairs, asked = [], []
+        told: dict[tuple, set] = {}
+        for c in claims:
+            told.setdefault((c.document, c.attribute), set()).add(c.value)
         for a, b, _ in aligned(corpus, claims, self.params["phrase_similarity"], self.params["sentence_similarity"],
                                by_subject=False):
             if differ(a, b):
                 # a day apart, or a source that gives both dates: asked, not asserted
-                doubtful = isinstance(a.value, DateValue) and _one_day_apart(a.value, b.value) or _both_sides(a, b, claims)
+                doubtful = isinstance(a.value, DateValue) and _one_day_apart(a.value, b.value) or _both_sides(a, b, told)
                 (asked if doubtful else pairs).append((a, b))
-        component = {id(c): group for group in components(pairs) for c in group}
+        component: dict[int, dict] = {}  # claim -> its conflict's claims by value (one lookup per loose pair)
+        for group in components(pairs):
+            by_value: dict = {}
+            for c in group:
+                by_value.setdefault(c.value, c)
+            component.update((id(c), by_value) for c in group)
         asked_set = {(id(a), id(b)) for a, b in asked}
         # Dates of one kind of event in one story that nothing aligns: asked, not asserted. A loose date that
         # repeats a value of an asserted conflict is that conflict's support ("2018" told twice against one "2019").
@@ -112,7 +122,7 @@ class DateConflict(Check):
             if not differ(a, b) or id(a) in component and id(b) in component or (id(a), id(b)) in asked_set:
                 continue
             inside, other = (a, b) if id(a) in component else (b, a)
-            same = next((c for c in component.get(id(inside), ()) if c.value == other.value), None)
+            same = component.get(id(inside), {}).get(other.value)
             if same is not None:
                 support.append((same, other))
             else:
