@@ -179,7 +179,9 @@ def find_temporals(text: str) -> list[Temporal]:
     return list(_find_temporals(text))
 
 
-@functools.lru_cache(maxsize=65536)
+# Sized past one 5 MB article's sentences (about 70,000): each check reads them in order, and an LRU cache
+# smaller than that evicts every sentence before the next check comes back to it.
+@functools.lru_cache(maxsize=1 << 17)
 def _find_temporals(text: str) -> tuple[Temporal, ...]:
     # Several checks read the same sentence's dates; the answer depends on the text alone.
     found: list[Temporal] = []

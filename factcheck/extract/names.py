@@ -47,7 +47,9 @@ def _token(m: re.Match) -> Token:
     return Token(m.start(), end, word)
 
 
-@functools.lru_cache(maxsize=65536)
+# Sized past one 5 MB article's sentences (about 70,000): each check reads them in order, and an LRU cache
+# smaller than that evicts every sentence before the next check comes back to it.
+@functools.lru_cache(maxsize=1 << 17)
 def tokens(text: str) -> tuple[Token, ...]:
     """Word tokens of ``text`` with their offsets; "Kazakhstan’s" -> "Kazakhstan".
 

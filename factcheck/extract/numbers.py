@@ -124,7 +124,9 @@ def find_quantities(text: str) -> list[Quantity]:
     return list(_find_quantities(text))
 
 
-@functools.lru_cache(maxsize=65536)
+# Sized past one 5 MB article's sentences (about 70,000): each check reads them in order, and an LRU cache
+# smaller than that evicts every sentence before the next check comes back to it.
+@functools.lru_cache(maxsize=1 << 17)
 def _find_quantities(text: str) -> tuple[Quantity, ...]:
     # Several checks read the same sentence's figures; the answer depends on the text alone.
     out: list[Quantity] = []
