@@ -715,6 +715,23 @@ def _calendar_date(iso: str) -> bool:
         return False
 
 
+_TITLE_LINE = re.compile(r"""^title:[ \t]*(?P<q>["']?)(?P<value>[^\r\n]*?)(?P=q)[ \t]*\r?$""", re.MULTILINE)
+
+
+def _title_span(text: str, body: int, title: str | None) -> list[Span]:
+    """The front-matter title's own characters, as a block: a headline is read like one in HTML.
+
+    Only a one-line title written as it reads (no escapes, no folded lines) is taken,
+    so the block's offsets point at exactly the characters the report quotes.
+    """
+    if not title:
+        return []
+    for m in _TITLE_LINE.finditer(text, 0, body):
+        if m.group("value") == title:
+            return [Span(m.start("value"), m.end("value"))]
+    return []
+
+
 def parse_source(source: Source, boilerplate: Boilerplate) -> Document:
     """One Source's bytes into a Document, or raise InputError (no text to check, binary data).
 
@@ -746,6 +763,9 @@ def _parse(source: Source, boilerplate: Boilerplate) -> Document:
         doc = Document(path=name, source=text_, text=text_, title=str(title) if title else None,
                        date=date, warnings=warnings)
         candidates = raw_blocks(text_, start=body, markdown=True)
+        opening = text_[candidates[0].start:candidates[0].end].lstrip("# \t") if candidates else ""
+        if " ".join(opening.split()) != " ".join((doc.title or "").split()):
+            candidates = _title_span(text_, body, doc.title) + candidates  # unless the body opens with it ("# Title")
         # A marker is an instruction in the rendered text: front matter is metadata and a
         # fenced code block is shown as code, so neither silences anything.
         fences = _fences(text_, body)

@@ -116,6 +116,18 @@ class Sentence:
     def position(self, offset: int | None = None) -> tuple[int, int]:
         return self.doc.position(self.start if offset is None else offset)
 
+    @property
+    def headline(self) -> bool:
+        """Whether this is its document's headline: the first sentence, worded as the title.
+
+        A title read from an untitled page's short first paragraph is a headline only
+        when it is not a full sentence: a lead ("Dozens were killed when a ferry
+        carrying 80 people sank.") ends with a full stop, a headline does not.
+        """
+        title = self.doc.title
+        return (self.index == 0 and bool(title) and " ".join(self.text.split()) == " ".join(title.split())
+                and not title.rstrip(" \"'”’").endswith("."))
+
 
 @dataclass
 class Cluster:

@@ -43,7 +43,7 @@ PATTERN_KEYS = {("boilerplate", "lines"), ("boilerplate", "head_lines")}
 # Each lexicon kind and the keys it may carry, with their empty values.
 LEXICON_TYPES: dict[str, dict[str, Any]] = {
     "boilerplate": {"lines": [], "head_lines": [], "head_size": 8, "drop_repeated": True},
-    "titles": {"ranks": {}, "portfolios": {}, "countries": {}, "equivalents": {}, "qualifiers": [], "roles": []},
+    "titles": {"ranks": {}, "portfolios": {}, "countries": {}, "nationalities": {}, "equivalents": {}, "qualifiers": [], "roles": []},
     "transliteration": {"equivalents": [], "substitutions": [], "endings": [], "romanisation": [], "vowels": "aeiouy"},
     "house-style": {"preferred": [], "severity": "warning"},
     "names": {"stopwords": [], "org_words": [], "speech_verbs": []},

@@ -125,3 +125,19 @@ def test_wrapped_paragraphs_join_and_headings_stay_apart():
         "This line of prose is wrapped at a fixed width so that the",
         "Another paragraph of prose that is wrapped at a fixed width,",
     ]
+
+
+def test_a_front_matter_title_is_read_as_the_headline(tmp_path, boilerplate):
+    """The title in front matter is the article's headline, read like an HTML page's <h1>: its
+    own characters are the first block, so a report quotes it where it stands."""
+    f = tmp_path / "a.md"
+    f.write_text('---\ntitle: "Ferry sinks, 40 dead"\ndate: 2024-08-21\n---\nThe ferry sank at dawn.\n', encoding="utf-8")
+    doc = load_document(f, boilerplate)
+    assert blocks_text(doc) == ["Ferry sinks, 40 dead", "The ferry sank at dawn."]
+    assert doc.position(doc.blocks[0].start) == (2, 9)
+    # a body that opens with the title already has it; a title written with escapes is not quoted from front matter
+    f.write_text("---\ntitle: Ferry sinks\n---\n# Ferry sinks\n\nThe ferry sank at dawn.\n", encoding="utf-8")
+    assert blocks_text(load_document(f, boilerplate)) == ["# Ferry sinks", "The ferry sank at dawn."]
+    f.write_text('---\ntitle: "Ferry \\"Aurora\\" sinks"\n---\nThe ferry sank at dawn.\n', encoding="utf-8")
+    doc = load_document(f, boilerplate)
+    assert doc.title == 'Ferry "Aurora" sinks' and blocks_text(doc) == ["The ferry sank at dawn."]

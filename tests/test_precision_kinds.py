@@ -238,14 +238,12 @@ def test_the_month_may_hedges_nothing(lex):
 
 
 def test_a_lead_sentence_is_not_a_headline():
-    from factcheck.checks.number_conflict import headline_of
-
     lead = sentence("Dozens were killed when a ferry carrying 80 people sank.")
     lead.doc.title = lead.text
-    assert not headline_of(lead)
+    assert not lead.headline
     head = sentence("At least 17 climbers dead after avalanche")
     head.doc.title = head.text
-    assert headline_of(head)
+    assert head.headline
 
 
 # ------------------------------------------------------------------ dates asked, not asserted
@@ -399,3 +397,47 @@ def test_two_statements_sharing_their_words_are_asked_not_asserted(lex):
     # the same words in another run, about other things: asked
     assert severities("The families have lost everything and we will help them rebuild their homes",
                       "We will help them rebuild their homes and the families who have lost everything will be safe") == ["info"]
+
+
+def test_a_nationality_before_a_title_is_its_country_not_a_portfolio(lex):
+    """Kind: "Greek Minister X" was read as the portfolio "greek" and set against X's real
+    portfolio; a demonym before a rank names the country and leaves the post unsaid."""
+    (_, _, title), = lex.titles.find("Dutch Minister Anna Veld resigned.")
+    assert (title.rank, title.portfolio, title.country) == ("minister", None, "netherlands")
+    (_, _, free), = lex.titles.find("Infrastructure and Water Minister Anna Veld resigned.")
+    assert free.portfolio == "infrastructure water" and free.country is None
+    # the demonym stays a name form the spelling checks compare ('Dutchh' is a slip of 'Dutch')
+    from factcheck.extract.names import Token
+    assert lex.names.countable(Token(0, 5, "Dutch"))
+
+
+# ------------------------------------------------------------------ headlines
+
+def headlined(path: str, text: str, value: float, around: str, **kw) -> Claim:
+    """A quantity claim in the headline (the first sentence, worded as the title) of ``path``."""
+    c = figure(path, "cost", value, text, around, **kw)
+    c.sentence.doc.title = c.sentence.text
+    return c
+
+
+def test_a_headline_figure_far_from_its_articles_is_asked_at_info(lex):
+    """Kind: a headline's clipped wording hides what its figure counts, so a figure far from the
+    article's own (not an update left behind, which stays near) is asked, not asserted."""
+    from test_claims import headline_and_lead
+    (near,) = run(lex, headline_and_lead("At least 17", 17, "at least 18", 18))
+    assert near.severity == "warning"
+    (far,) = run(lex, headline_and_lead("At least 17", 17, "at least 180", 180))
+    assert far.severity == "info"
+
+
+def test_a_headline_figure_against_another_source_is_asked_at_info(lex):
+    """Kind: headline against another outlet's body. Headlines round and clip; the same two
+    figures in two bodies stay a warning."""
+    money = {"subject": "bridge", "unit": "money:USD"}
+    head = headlined("a.txt", "$40 million", 40e6, "Bridge to cost {}", **money)
+    other = figure("b.txt", "cost", 48e6, "$48 million", "The bridge will cost {}.", **money)
+    (f,) = run(lex, [head, other])
+    assert f.severity == "info" and "headline" in f.suggestion
+    body = figure("a.txt", "cost", 40e6, "$40 million", "The bridge will cost {}.", **money)
+    (g,) = run(lex, [body, other])
+    assert g.severity == "warning"

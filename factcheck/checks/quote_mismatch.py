@@ -124,6 +124,9 @@ def speaker_of(speaking: dict[str, list[tuple[int, str]]], sentence: Sentence) -
 def quote_parts(corpus: Corpus, min_words: int, speaking: dict | None = None) -> list[QuotePart]:
     """Every quoted sentence of at least ``min_words`` words, with its speaker when the text names one.
 
+    Quotes in a headline are left out: headlines cut quotes short and reword them
+    by convention, so a headline neither agrees nor disagrees with another outlet.
+
     The speaker is the nearest person in the same paragraph who stands beside a
     speech verb ("Lukashenko said", "Nurtleu reminded", "cited Nurleu as saying"); a
     name that merely stands near a quote is not its speaker.
@@ -146,7 +149,8 @@ def quote_parts(corpus: Corpus, min_words: int, speaking: dict | None = None) ->
                     if len(words(text)) < min_words:
                         continue
                     sentence = next((x for x in sentences if x.start <= s < x.end), None)
-                    if sentence is not None:
+                    # A headline trims and rewords a quote by convention: it is no outlet's version of the words.
+                    if sentence is not None and not sentence.headline:
                         parts.append(QuotePart(text, s, sentence, speaker, e))
     return parts
 
@@ -344,6 +348,11 @@ class QuoteMismatch(Check):
         Example({"a.txt": "Interview\n“The time is not far off when you will come to Russia,” Lukashenko said.\n",
                  "b.txt": "Criticism\nLukashenko said: “The time is not far off when you will come to Russia.”\n"},
                 note="the same words"),
+        Example({"a.md": "---\ntitle: \"Lukashenko: 'The time is not far off when you will come to Russia'\"\n---\n"
+                         "“The time is not far away when you will come to the same Russia and beg for help,” Lukashenko said.\n",
+                 "b.txt": "Criticism\nLukashenko stated: “The time is not far off when you will come to Russia and ask for help.”\n"},
+                ("The time is not far away when you will come to the same Russia and beg for help,",),
+                note="a headline's cut of the quote vouches for nothing"),
     )
 
     @property

@@ -37,6 +37,9 @@ class TitleConflict(Check):
         Example({"a.txt": "Summit in Astana\nForeign Minister Murat Nurtleu met the ambassador.\n",
                  "b.txt": "Envoy summoned\nMurat Nurtleu, Kazakhstan's deputy prime minister and top diplomat, met the ambassador.\n"},
                 note="posts held together"),
+        Example({"a.txt": "Crash inquiry\nDutch Minister Anna Veld resigned on Tuesday after the crash.\n",
+                 "b.txt": "Minister quits\nInfrastructure and Water Minister Anna Veld resigned on Tuesday after the crash.\n"},
+                note="a nationality before a title is its country, not a portfolio"),
     )
 
     def conflict(self, a: Title, b: Title) -> str | None:

@@ -63,7 +63,7 @@ class TitleLexicon:
             for phrase in spec.get("after", []):
                 self.after[phrase.lower()] = portfolio
         self.countries: dict[str, str] = {}
-        for country, forms in titles["countries"].items():
+        for country, forms in [*titles["countries"].items(), *titles["nationalities"].items()]:
             for form in forms:
                 self.countries[form.lower()] = country
         country = _alternation(self.countries)
