@@ -441,3 +441,19 @@ def test_a_headline_figure_against_another_source_is_asked_at_info(lex):
     body = figure("a.txt", "cost", 40e6, "$40 million", "The bridge will cost {}.", **money)
     (g,) = run(lex, [body, other])
     assert g.severity == "warning"
+
+
+def test_sentences_no_cluster_holds_are_not_one_cluster(lex):
+    """Kind: two forms whose sentences no cluster holds (each told by one source) were taken as
+    'same cluster' (both look up None), which tied any two forms of a story."""
+    from factcheck.checks import CHECK_TYPES
+    from factcheck.checks._forms import Form
+    from factcheck.extract.names import Token
+
+    a, b = sentence("The ferry left Velmora late.", path="a.txt"), sentence("The ship reached Temsil.", path="b.txt")
+    corpus_ = corpus(lex, [])
+    corpus_.cluster_of = {}
+    check = CHECK_TYPES["name-misspelling"](rule("name-misspelling"))
+    velmora = Form("Velmora", [(a, Token(16, 23, "Velmora"))])
+    temsil = Form("Temsil", [(b, Token(17, 23, "Temsil"))])
+    assert not check.related(corpus_, velmora, temsil)

@@ -76,7 +76,7 @@ class NameMisspelling(Check):
                 "dateline_cut": 3, "lone_min_length": 6, "lone_severity": "info",
                 "lone_message": "'{form}' and '{intended}' may be one name spelt two ways: {detail}",
                 "namesake_message": "'{form}' and '{intended}': {detail}", "mixed_severity": "warning",
-                "doubled_severity": "info", "tie_severity": "info"}
+                "doubled_severity": "info", "tie_severity": "info", "aligned_similarity": 0.7}
     examples = (
         Example({"a.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy. Nurleu said the talks went well.\n",
                  "b.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy in Astana on Monday.\n",
@@ -103,13 +103,17 @@ class NameMisspelling(Check):
                  "b.txt": "Quake\nIn Bhaktapur, rescuers pulled survivors from collapsed houses, Ramesh Koirala said.\n",
                  "c.txt": "Quake\nRescue teams in Bhakatapur worked through the night, said Ramesh Koirala.\n"},
                 ("Bhakatapur", "Bhaktapur"), note="a long name one letter off the sources' form: asked at info"),
+        Example({"a.txt": "Ferry\nOn Monday the court heard that Tombarel ordered the ferry to leave port two hours early.\n",
+                 "b.txt": "Ferry\nOn Monday the court heard that Tomabrel ordered the ferry to leave port two hours early.\n"},
+                ("Tomabrel", "Tombarel"), note="one sentence told alike by two sources ties the forms: asked at info"),
     )
 
     def related(self, corpus: Corpus, a: Form, b: Form) -> bool:
         """Evidence that two forms name one entity: same document, same cluster, or the same neighbour name."""
         if a.documents & b.documents:
             return True
-        clusters_a = {id(corpus.cluster_of.get(s.key)) for s, _ in a.occurrences}
+        # a sentence no cluster holds is told by one source only: it shares a cluster with nothing
+        clusters_a = {id(c) for s, _ in a.occurrences if (c := corpus.cluster_of.get(s.key)) is not None}
         if any(id(corpus.cluster_of.get(s.key)) in clusters_a for s, _ in b.occurrences):
             return True
         return bool(neighbours(a) & neighbours(b))
@@ -218,6 +222,7 @@ class NameMisspelling(Check):
         beside = {id(f): {n for n in near[id(f)] if n not in never and n.replace("-", "").replace("'", "").isalpha()}
                   for f in forms}
         folded = {id(f): fold(f.text) for f in forms}
+        told_alike = self.told_alike(corpus)
         for rare in forms:
             for common in forms:
                 if rare is common:
@@ -237,7 +242,9 @@ class NameMisspelling(Check):
                     continue
                 together = bool(rare.documents & common.documents)
                 shared = bool(near[id(rare)] & near[id(common)]) or alike(beside[id(rare)], beside[id(common)], translit)
-                context = together or shared
+                # Two sources telling one sentence alike, each with its own spelling, tie the forms as well as a
+                # shared neighbour does ("Ana Kovac told the court" / "Ana Kovach told the court").
+                context = together or shared or told_alike(rare, common)
                 shortest = min(len(a), len(b))
                 limit = max_edits(shortest, self.params) or (1 if context and shortest >= self.params["context_min_length"] else 0)
                 distance = OSA.distance(a, b)
@@ -280,6 +287,25 @@ class NameMisspelling(Check):
                     # A long name one letter off a form the other sources agree on, with nothing else to tie
                     # them ("Bhakatapur" once, "Bhaktapur" everywhere else): asked, not asserted.
                     yield rare, common, "weak"
+
+    def told_alike(self, corpus: Corpus):
+        """``f(a, b)``: whether a sentence of form ``a`` and one of form ``b``, in two documents, state one
+        thing: one cluster holds both, or they are at least ``aligned_similarity`` alike."""
+        index = {s.key: i for i, s in enumerate(corpus.sentences)}
+        threshold = self.params["aligned_similarity"]
+
+        def told(a: Form, b: Form) -> bool:
+            pairs = [(x, y) for x, _ in a.occurrences for y, _ in b.occurrences if x.doc.path != y.doc.path]
+            for x, y in pairs:
+                cluster = corpus.cluster_of.get(x.key)
+                if cluster is not None and cluster is corpus.cluster_of.get(y.key):
+                    return True
+            if corpus.vectors is None or not pairs:
+                return False
+            return any(float(corpus.vectors[index[x.key]] @ corpus.vectors[index[y.key]]) >= threshold
+                       for x, y in pairs if x.key in index and y.key in index)
+
+        return told
 
     @staticmethod
     def two_entities(rare: Form, common: Form, near_rare: set[str], near_common: set[str], translit) -> bool:
