@@ -9,6 +9,7 @@ helpers, so what decides is visible here.
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from factcheck.checks.number_conflict import NumberConflict, partial, step, years_named
 from factcheck.models import Claim
@@ -457,3 +458,29 @@ def test_sentences_no_cluster_holds_are_not_one_cluster(lex):
     velmora = Form("Velmora", [(a, Token(16, 23, "Velmora"))])
     temsil = Form("Temsil", [(b, Token(17, 23, "Temsil"))])
     assert not check.related(corpus_, velmora, temsil)
+
+
+# ------------------------------------------------------------------ numbers that count nothing
+
+@pytest.mark.parametrize("text", [
+    "Silva scored in the 38th minute to give the hosts the lead.",   # an ordinal is a place in a series
+    "The quake struck at 03:36 local time.",                         # times of day
+    "The ferry left at 11pm from the harbour.",
+    "The plane landed at 4.15 pm in the capital.",
+    "Passengers boarded at 2:36 p.m. after a delay.",
+    "The crew of the Aurora 7 capsule waved to the crowd.",           # an identifier
+    "The virus, Covid-19, spread among the workers.",
+])
+def test_a_time_an_ordinal_or_an_identifier_counts_nothing(lex, text):
+    """Kind: "4.15 pm" was read as 4.15 of "pm", "38th minute" as 38 goals, "Flight 182" as 182 of
+    something: none of them is a figure any other source could contradict as a count."""
+    from factcheck.extract.claims import ClaimExtractor
+    assert ClaimExtractor(lex.claims).quantities(sentence(text)) == []
+
+
+def test_figures_beside_times_and_names_are_still_read(lex):
+    from factcheck.extract.claims import ClaimExtractor
+    x = ClaimExtractor(lex.claims)
+    found = [(c.attribute, c.value) for c in x.quantities(sentence("The plane crashed at 4.15 pm, killing 62 people."))]
+    assert found == [("killed", 62.0)]
+    assert [c.value for c in x.quantities(sentence("Some 40 people died in the fire."))] == [40.0]

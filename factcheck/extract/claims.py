@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..models import Claim, Sentence
 from .dates import find_temporals, resolve, year_spans
 from .names import fold
-from .numbers import Quantity, find_quantities
+from .numbers import Quantity, counts_nothing, find_quantities
 
 # Words and marks that end a clause: a figure's attribute is looked for inside its own clause,
 # so "killed 12 and injured 30" reads as two claims.
@@ -248,7 +248,7 @@ class ClaimExtractor:
         out = []
         for m in _BARE.finditer(text):
             start, end = m.span("num")
-            if any(s < end and start < e for s, e in taken + dates):
+            if any(s < end and start < e for s, e in taken + dates) or counts_nothing(text, start, end):
                 continue
             clause = clause_at(text, start, end)
             named = _nearest(self.lex.attributes, clause.text, start - clause.start, end - clause.start, self.lex.attribute_of)

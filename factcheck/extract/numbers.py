@@ -20,7 +20,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .dates import find_temporals
+from .dates import MONTHS, WEEKDAYS, find_temporals
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -119,6 +119,35 @@ def _counted_noun(text: str, pos: int) -> str:
     return word
 
 
+# Numbers that count nothing (kinds, not instances):
+# - a time of day: "4.15 pm", "03:36 local time", "2:36 p.m.", "11pm", "0800 GMT";
+_CLOCK = re.compile(r"(?<![\d.,])(?:\d{1,2}:\d{2}(?!\d)(?:\s*[ap]\.?\s?m\b\.?)?"
+                    r"|\d{1,2}(?:\.\d{2})?\s*(?:[ap]\.?\s?m\b\.?|GMT\b|UTC\b|hrs\b)|\d{4}\s*(?:GMT|UTC|hrs)\b)", re.IGNORECASE)
+# - an ordinal, a place in a series: "38th minute", "the 3rd time";
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+# - a name's number, an identifier: "Flight 182", "Article 5", "Covid-19", "MH17", "No. 4".
+_IDENT_BEFORE = re.compile(r"(?:\b(?P<word>[A-Z][A-Za-z]*)[ -]?|(?:No\.|#)\s*)$")
+_NOT_IDENTIFIERS = {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS} | {
+    "Rs", "Rp", "Tk", "Sh", "Ksh", "Naira", "Euro", "Euros"}
+
+
+def counts_nothing(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is a time of day, an ordinal or an identifier, not a figure."""
+    if any(m.start() <= start and end <= m.end() for m in _CLOCK.finditer(text, max(0, start - 6), min(len(text), end + 8))):
+        return True
+    if _ORDINAL.match(text, end):
+        return True
+    ident = _IDENT_BEFORE.search(text, max(0, start - 30), start)
+    if ident:
+        word = ident.group("word")
+        # a capitalised word right before the number, inside the sentence (not "Some 40 people" at its start)
+        if word is None or (word not in _NOT_IDENTIFIERS and not (word.isupper() and len(word) == 3)  # "CHF 3 billion"
+                            and ident.start() > 0
+                            and not text[:ident.start()].rstrip().endswith((".", "!", "?", ":", "\"", "“"))):
+            return True
+    return False
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Quantities in ``text``, in order. Plain years and dates are left to the date extractor."""
     return list(_find_quantities(text))
@@ -175,7 +204,7 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
             continue
         if not is_word and re.fullmatch(r"(?:1[5-9]|20)\d\d", num_text) and not scale:
             continue
-        if re.match(r"\s*(?:st|nd|rd|th)\b", text[end:]) or re.search(r"(?:No\.|#)\s*$", text[:start]):
+        if re.match(r"\s*(?:st|nd|rd|th)\b", text[end:]) or counts_nothing(text, start, m.end("num")):
             continue
         part = _PART.match(text, end)
         part_of = _number(part.group(1)) if part else None
