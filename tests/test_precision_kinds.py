@@ -484,3 +484,24 @@ def test_figures_beside_times_and_names_are_still_read(lex):
     found = [(c.attribute, c.value) for c in x.quantities(sentence("The plane crashed at 4.15 pm, killing 62 people."))]
     assert found == [("killed", 62.0)]
     assert [c.value for c in x.quantities(sentence("Some 40 people died in the fire."))] == [40.0]
+
+
+def test_the_words_beside_a_form_say_what_it_names(lex):
+    """Kind: a person's name and a place's or an institution's, a letter apart, were called one
+    name misspelt; the words right beside each say they are different kinds of thing."""
+    from factcheck.checks._forms import Form, kinds
+    from factcheck.extract.names import tokens
+
+    def form(word: str, *texts: str) -> Form:
+        occurrences = []
+        for i, text in enumerate(texts):
+            s = sentence(text, path=f"{i}.txt")
+            occurrences += [(s, t) for t in tokens(text) if t.text == word]
+        return Form(word, occurrences)
+
+    vocab = lex.names
+    assert kinds(form("Belvaro", "Mr Belvaro said the ferry was late.", "Later Belvaro left."), vocab) == {"person"}
+    assert kinds(form("Belvano", "The ferry left Belvano Island late."), vocab) == {"place"}
+    assert kinds(form("Naval", "A statement from the Naval Command came late."), vocab) == {"org"}
+    assert kinds(form("Kuro", "Ash rose from Mount Kuro."), vocab) == {"place"}
+    assert kinds(form("Tamsel", "The ferry reached Tamsel at dawn."), vocab) == set()

@@ -89,6 +89,28 @@ def neighbours(form: Form) -> set[str]:
     return out
 
 
+def kinds(form: Form, vocab) -> set[str]:
+    """What the words right beside a form say it names, over all its occurrences: "org" (an
+    institution word after it, "the Naval Command"), "place" ("Boro Island", "Mount Kuro"), or
+    "person" ("Mr Toro", "Minister Toro", "Toro said"). Occurrences with no such word add nothing."""
+    found: set[str] = set()
+    for s, t in form.occurrences:
+        left = s.text[: t.start].split()
+        right = s.text[t.end:].split()
+        before = fold(left[-1].rstrip(".,")) if left else ""
+        after = fold(right[0].strip(",.;:'’\"”")) if right else ""
+        if after in vocab.org_words and right[0][:1].isupper():
+            cue = "org"
+        elif after in vocab.place_words and right[0][:1].isupper() or before in vocab.place_heads and left[-1][:1].isupper():
+            cue = "place"
+        elif before in vocab.honorifics or before in vocab.title_words and left[-1][:1].isupper() or after in vocab.speech_verbs:
+            cue = "person"
+        else:
+            continue
+        found.add(cue)
+    return found
+
+
 _VOWELS = re.compile(r"[aeiouyw'’-]")
 _LIKE = str.maketrans({"q": "k", "c": "k", "g": "j", "z": "s", "v": "b", "p": "b", "d": "t", "x": "k"})
 

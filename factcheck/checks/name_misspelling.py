@@ -26,7 +26,7 @@ from rapidfuzz.distance import OSA
 
 from ..extract.names import fold
 from ..models import Corpus, Finding, evidence_at
-from ._forms import Form, collect_forms, neighbours
+from ._forms import Form, collect_forms, kinds, neighbours
 from .base import Check, Example
 
 
@@ -106,6 +106,10 @@ class NameMisspelling(Check):
         Example({"a.txt": "Ferry\nOn Monday the court heard that Tombarel ordered the ferry to leave port two hours early.\n",
                  "b.txt": "Ferry\nOn Monday the court heard that Tomabrel ordered the ferry to leave port two hours early.\n"},
                 ("Tomabrel", "Tombarel"), note="one sentence told alike by two sources ties the forms: asked at info"),
+        Example({"a.txt": "Ferry\nMr Belvaro, the harbour master, said the ferry left Belvano Island late.\n",
+                 "b.txt": "Ferry\nThe ferry left Belvano Island two hours late.\n",
+                 "c.txt": "Ferry\nRescuers reached Belvano Island at dawn.\n"},
+                note="a person and a place: the words beside them say so"),
     )
 
     def related(self, corpus: Corpus, a: Form, b: Form) -> bool:
@@ -223,6 +227,8 @@ class NameMisspelling(Check):
                   for f in forms}
         folded = {id(f): fold(f.text) for f in forms}
         told_alike = self.told_alike(corpus)
+        vocab = corpus.lexicons.names
+        cued = {id(f): kinds(f, vocab) for f in forms}
         for rare in forms:
             for common in forms:
                 if rare is common:
@@ -240,6 +246,8 @@ class NameMisspelling(Check):
                         continue
                 if self.two_entities(rare, common, beside[id(rare)], beside[id(common)], translit):
                     continue
+                if cued[id(rare)] and cued[id(common)] and not cued[id(rare)] & cued[id(common)]:
+                    continue  # cued as two kinds of thing: "Mr Toro" / "Boro Island", "Nabal" / "the Naval Command"
                 together = bool(rare.documents & common.documents)
                 shared = bool(near[id(rare)] & near[id(common)]) or alike(beside[id(rare)], beside[id(common)], translit)
                 # Two sources telling one sentence alike, each with its own spelling, tie the forms as well as a

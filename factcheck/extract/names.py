@@ -108,6 +108,11 @@ class NameVocabulary:
         never.update(w for name in country_names() for w in name.split() if len(w) > 3)
         self.never = {fold(w) for w in never}
         self.speech_verbs = {fold(w) for w in names["speech_verbs"]}
+        self.org_words = {fold(w) for w in names["org_words"]}
+        self.place_words = {fold(w) for w in names["place_words"]}
+        self.place_heads = {fold(w) for w in names["place_heads"]}
+        self.honorifics = {fold(w) for w in names["honorifics"]}
+        self.title_words = {fold(w) for phrase in list(titles["ranks"]) + list(titles["equivalents"]) for w in phrase.split()}
 
     def nameable(self, token: Token) -> bool:
         """Whether a token may be (part of) a person's name at all: not an acronym ("CEO", "FBI")."""
