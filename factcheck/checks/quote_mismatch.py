@@ -88,11 +88,15 @@ def _speaks(m, vocab) -> bool:
 
     After the name: "Lukashenko said". Before it, with only a title between:
     "cited Nurleu as saying", "said Mayor Tomas Brandt", "said engineer Lukas Ferro".
+    A name right before a post word is that post's place or body, not a speaker:
+    "said Velmora district chief Anton Pirs", "said a Kremlin spokesman".
     """
     text = m.sentence.text
     after = words(text[m.end:m.end + 40])
     if after and after[0] in vocab.speech_verbs:
         return True
+    if re.match(r" [A-Za-z]", text[m.end:m.end + 2]) and after and fold(after[0]) in vocab.post_words:
+        return False  # "said Velmora district chief Anton Pirs": the place qualifies the post; the person speaks
     before = _BEFORE.search(text[max(0, m.start - 60):m.start])
     if not before:
         return False
@@ -353,6 +357,10 @@ class QuoteMismatch(Check):
                  "b.txt": "Criticism\nLukashenko stated: “The time is not far off when you will come to Russia and ask for help.”\n"},
                 ("The time is not far away when you will come to the same Russia and beg for help,",),
                 note="a headline's cut of the quote vouches for nothing"),
+        Example({"a.txt": "Floods\n\"The water came in the night and took everything we had,\" said Velmora district chief Anton Pirs.\n",
+                 "b.txt": "Floods\nAnton Pirs said: \"The water came at night and took everything that we had.\"\n"},
+                ("The water came in the night and took everything we had,",),
+                note="the place before a post is not the speaker"),
     )
 
     @property

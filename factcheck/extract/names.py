@@ -113,6 +113,8 @@ class NameVocabulary:
         self.place_heads = {fold(w) for w in names["place_heads"]}
         self.honorifics = {fold(w) for w in names["honorifics"]}
         self.title_words = {fold(w) for phrase in list(titles["ranks"]) + list(titles["equivalents"]) for w in phrase.split()}
+        # words that make a name before them a modifier of a post: "Velmora district chief", "Kremlin spokesman"
+        self.post_words = self.title_words | {fold(w) for w in titles["roles"]} | self.place_words | self.org_words
 
     def nameable(self, token: Token) -> bool:
         """Whether a token may be (part of) a person's name at all: not an acronym ("CEO", "FBI")."""
