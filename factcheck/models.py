@@ -381,6 +381,7 @@ class Corpus:
     story_of: dict = field(default_factory=dict)
     judged: frozenset = frozenset()  # with --against, the drafts (the archive is evidence); empty: every document is judged
     _tellers: dict = field(default_factory=dict, repr=False, compare=False)  # echoed(): id(cluster) -> story -> paths
+    _rows: dict = field(default_factory=dict, repr=False, compare=False)  # told_alike(): sentence key -> row of vectors
 
     def __post_init__(self) -> None:
         if not self.cluster_of:
@@ -403,6 +404,19 @@ class Corpus:
             self._tellers[id(cluster)] = tellers
         paths = tellers.get(self.story_of.get(s.doc.path), ())
         return len(paths) > 1 or (len(paths) == 1 and s.doc.path not in paths)
+
+    def told_alike(self, a: Sentence, b: Sentence, threshold: float) -> bool:
+        """Whether two sentences state one thing: one cluster holds both, or their vectors are at least
+        ``threshold`` alike (cosine). Without vectors, only a shared cluster counts."""
+        cluster = self.cluster_of.get(a.key)
+        if cluster is not None and cluster is self.cluster_of.get(b.key):
+            return True
+        if self.vectors is None:
+            return False
+        if not self._rows:
+            self._rows.update((s.key, i) for i, s in enumerate(self.sentences))
+        i, j = self._rows.get(a.key), self._rows.get(b.key)
+        return i is not None and j is not None and float(self.vectors[i] @ self.vectors[j]) >= threshold
 
     def same_story(self, a: Sentence, b: Sentence) -> bool:
         """Whether two sentences come from documents of one story."""

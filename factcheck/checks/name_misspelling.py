@@ -298,20 +298,12 @@ class NameMisspelling(Check):
 
     def told_alike(self, corpus: Corpus):
         """``f(a, b)``: whether a sentence of form ``a`` and one of form ``b``, in two documents, state one
-        thing: one cluster holds both, or they are at least ``aligned_similarity`` alike."""
-        index = {s.key: i for i, s in enumerate(corpus.sentences)}
+        thing (``Corpus.told_alike`` at ``aligned_similarity``)."""
         threshold = self.params["aligned_similarity"]
 
         def told(a: Form, b: Form) -> bool:
-            pairs = [(x, y) for x, _ in a.occurrences for y, _ in b.occurrences if x.doc.path != y.doc.path]
-            for x, y in pairs:
-                cluster = corpus.cluster_of.get(x.key)
-                if cluster is not None and cluster is corpus.cluster_of.get(y.key):
-                    return True
-            if corpus.vectors is None or not pairs:
-                return False
-            return any(float(corpus.vectors[index[x.key]] @ corpus.vectors[index[y.key]]) >= threshold
-                       for x, y in pairs if x.key in index and y.key in index)
+            return any(corpus.told_alike(x, y, threshold)
+                       for x, _ in a.occurrences for y, _ in b.occurrences if x.doc.path != y.doc.path)
 
         return told
 

@@ -343,7 +343,7 @@ class QuoteMismatch(Check):
     message_fields = ('diff', 'speaker')
     needs = ("quote",)
     defaults = {"min_words": 5, "similarity": 80, "join_min_words": 2, "function_words": [], "reordered_severity": "info",
-                "unattributed_severity": "info", "loose_similarity": 65, "loose_severity": "info",
+                "unattributed_severity": "info", "loose_similarity": 65, "loose_sentence_similarity": 0.7, "loose_severity": "info",
                 "reordered_message": "A quote from {speaker} is the same words in another order: {diff}", "spelling": {}, "order_similarity": 60}
     examples = (
         Example({"a.txt": "Interview\n“The time is not far off when you will come to Russia and ask for help,” Lukashenko said.\n",
@@ -361,6 +361,10 @@ class QuoteMismatch(Check):
                  "b.txt": "Floods\nAnton Pirs said: \"The water came at night and took everything that we had.\"\n"},
                 ("The water came in the night and took everything we had,",),
                 note="the place before a post is not the speaker"),
+        Example({"a.txt": "Law\nThe statute states: \"No citizen may be held in custody for longer than two days without an order of a court.\"\n",
+                 "b.txt": "Law\nThe statute states: \"A citizen cannot be held in custody for more than two days unless a judge orders it.\"\n"},
+                ("No citizen may be held in custody for longer than two days without an order of a court.",),
+                note="two translations in sentences told alike, no speaker named: asked at info"),
     )
 
     @property
@@ -407,8 +411,10 @@ class QuoteMismatch(Check):
                     in_order = fuzz.ratio(" ".join(words(a.text)), " ".join(words(b.text)))
                     if score >= self.params["similarity"] and in_order >= self.params["order_similarity"]:
                         scored.append((a, b, score))
-                    elif score >= self.params["loose_similarity"] and (a.speaker or b.speaker):
-                        loose.append((a, b))  # one named speaker, loosely alike: a translation or a rewording
+                    elif score >= self.params["loose_similarity"] and (
+                            a.speaker or b.speaker or corpus.told_alike(a.sentence, b.sentence, self.params["loose_sentence_similarity"])):
+                        # loosely alike, with one named speaker or in sentences told alike: a translation or a rewording
+                        loose.append((a, b))
             # A sentence is compared with its best counterpart in each other source, and only when that sentence
             # has it as its own best too: a refrain ("That number did not speak to…") repeated across a quote
             # makes near neighbours of sentences that are not one another's wording.
