@@ -343,7 +343,8 @@ class QuoteMismatch(Check):
     message_fields = ('diff', 'speaker')
     needs = ("quote",)
     defaults = {"min_words": 5, "similarity": 80, "join_min_words": 2, "function_words": [], "reordered_severity": "info",
-                "unattributed_severity": "info", "loose_similarity": 65, "loose_sentence_similarity": 0.7, "loose_severity": "info",
+                "unattributed_severity": "info", "loose_similarity": 65, "loose_sentence_similarity": 0.7,
+                "short_min_words": 2, "short_sentence_similarity": 0.8, "loose_severity": "info",
                 "reordered_message": "A quote from {speaker} is the same words in another order: {diff}", "spelling": {}, "order_similarity": 60}
     examples = (
         Example({"a.txt": "Interview\n“The time is not far off when you will come to Russia and ask for help,” Lukashenko said.\n",
@@ -365,6 +366,9 @@ class QuoteMismatch(Check):
                  "b.txt": "Law\nThe statute states: \"A citizen cannot be held in custody for more than two days unless a judge orders it.\"\n"},
                 ("No citizen may be held in custody for longer than two days without an order of a court.",),
                 note="two translations in sentences told alike, no speaker named: asked at info"),
+        Example({"a.txt": "Attack\nThe minister called the bombing of the market \"a cowardly act\" on Monday.\n",
+                 "b.txt": "Attack\nThe minister called the bombing of the market \"a cowardly crime\" on Monday.\n"},
+                ("a cowardly act", "a cowardly crime"), note="a short quote, in sentences told alike: asked at info"),
     )
 
     @property
@@ -375,7 +379,8 @@ class QuoteMismatch(Check):
         translit = corpus.lexicons.transliteration
         style = HouseStyle(self.params["spelling"])
         by_story: dict[int, list[QuotePart]] = {}
-        every = quoted(corpus, self.params["min_words"])
+        every = quoted(corpus, self.params["short_min_words"])
+        min_words = self.params["min_words"]
         joiner = Joiner(every, self.params["join_min_words"])
         for p in every:
             by_story.setdefault(corpus.story_of.get(p.sentence.doc.path, 0), []).append(p)
@@ -385,6 +390,14 @@ class QuoteMismatch(Check):
             for i, a in enumerate(parts):
                 for b in parts[i + 1:]:
                     if a.sentence.doc.path == b.sentence.doc.path or same_speaker(a.speaker, b.speaker, translit) is False:
+                        continue
+                    if min(len(words(a.text)), len(words(b.text))) < min_words:
+                        # A short quote ("a cowardly act") is too common a phrase to pair by its words alone: only in
+                        # sentences told alike, and only asked.
+                        if corpus.told_alike(a.sentence, b.sentence, self.params["short_sentence_similarity"]) and \
+                                style.canonical(a.text) != style.canonical(b.text) and \
+                                similarity(a.text, b.text) >= self.params["loose_similarity"]:
+                            loose.append((a, b))
                         continue
                     na, nb = style.canonical(a.text), style.canonical(b.text)
                     if na in nb or nb in na:
