@@ -175,3 +175,11 @@ def test_doubled_consonant_is_asked_at_info(scan_texts, of_check):
     })
     found = [f for f in of_check(report, "name-misspelling") if "Powel" in f["values"]]
     assert found and {f["severity"] for f in found} == {"info"}
+
+
+def test_fail_a_hyphen_is_no_letter_of_a_slip(scan_texts, of_check):
+    # Kind: the hyphen counted as an edit, so one slipped letter in a hyphened name was two edits, asked at info.
+    doc = "Talks\nForeign Minister Salim {} met the envoy in Velmora on Monday.\n"
+    _, report = scan_texts({"a.txt": doc.format("Al-Hamadi"), "b.txt": doc.format("Al-Hamadi"), "c.txt": doc.format("Alhamari")})
+    (f,) = of_check(report, "name-misspelling")
+    assert f["values"] == ["Alhamari", "Al-Hamadi"] and f["severity"] == "warning"

@@ -505,3 +505,12 @@ def test_the_words_beside_a_form_say_what_it_names(lex):
     assert kinds(form("Naval", "A statement from the Naval Command came late."), vocab) == {"org"}
     assert kinds(form("Kuro", "Ash rose from Mount Kuro."), vocab) == {"place"}
     assert kinds(form("Tamsel", "The ferry reached Tamsel at dawn."), vocab) == set()
+
+
+def test_a_hyphened_compound_beside_a_form_is_its_parts_too(lex):
+    """Kind: "Abdel-Karim Haddu" in one source and "Abdel Karim Haddou" in another stand beside
+    neighbours 'abdel-karim' and 'karim', which did not look alike, so two_entities said two people."""
+    from factcheck.checks.name_misspelling import alike
+    translit = lex.transliteration
+    assert alike({"abdel-karim"}, {"karim"}, translit)
+    assert not alike({"abdel-karim"}, {"yusuf"}, translit)

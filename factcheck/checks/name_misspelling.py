@@ -55,9 +55,15 @@ def doubled_end(a: str, b: str) -> bool:
     return len(long_) == len(short) + 1 and long_.startswith(short) and long_[-1] in (short[-1], "e")
 
 
+def _parts(names: set[str]) -> set[str]:
+    """Names with each hyphened compound's parts too: "abdel-karim" is also "abdel" and "karim"."""
+    return names | {p for n in names if "-" in n for p in n.split("-") if p}
+
+
 def alike(a: set[str], b: set[str], translit) -> bool:
-    """Whether two sets of neighbouring names share one, allowing a slip or a romanisation ("Niko" / "Nico")."""
-    return any(x == y or OSA.distance(x, y) <= 1 or translit.same(x, y) for x in a for y in b)
+    """Whether two sets of neighbouring names share one, allowing a slip or a romanisation ("Niko" / "Nico"),
+    or a compound written with a hyphen in one source and a space in the other ("Abdel-Karim" / "Abdel Karim")."""
+    return any(x == y or OSA.distance(x, y) <= 1 or translit.same(x, y) for x in _parts(a) for y in _parts(b))
 
 
 def max_edits(length: int, params: dict) -> int:
@@ -255,7 +261,8 @@ class NameMisspelling(Check):
                 context = together or shared or told_alike(rare, common)
                 shortest = min(len(a), len(b))
                 limit = max_edits(shortest, self.params) or (1 if context and shortest >= self.params["context_min_length"] else 0)
-                distance = OSA.distance(a, b)
+                # a hyphen is punctuation, not a letter: "Al-Amin" / "Alamin" differ by house style, not by a slip
+                distance = OSA.distance(a.replace("-", ""), b.replace("-", ""))
                 sounds = context and shortest >= self.params["min_length"] and distance <= 3 and metaphone(a) == metaphone(b)
                 kind = translit.explains(rare.text, common.text)
                 if not (limit and distance <= limit) and not sounds:
