@@ -514,3 +514,21 @@ def test_a_hyphened_compound_beside_a_form_is_its_parts_too(lex):
     translit = lex.transliteration
     assert alike({"abdel-karim"}, {"karim"}, translit)
     assert not alike({"abdel-karim"}, {"yusuf"}, translit)
+
+
+def test_a_headline_at_another_scale_is_a_slip_not_another_quantity(lex):
+    """Kind: "$1.2 million" over an article's "$1.2 billion" is far apart, yet the same digits: a
+    scale slip, asserted like a figure left behind."""
+    from factcheck.checks.number_conflict import rescaled
+    money = {"subject": "bridge", "unit": "money:USD"}
+    head = headlined("a.txt", "$1.2 million", 1.2e6, "Bridge to cost {}", **money)
+    body = figure("a.txt", "cost", 1.2e9, "$1.2 billion", "The bridge will cost {}.", **money)
+    body.sentence.doc = head.sentence.doc
+    body.sentence.index = 1
+    assert rescaled(head, body) and not rescaled(body, body)
+    (f,) = [f for f in run(lex, [head, body]) if "headline" in f.message.lower()]
+    assert f.severity == "warning"
+    # another source giving the article's figure is cited: it says which of the two the story holds
+    other = figure("c.txt", "cost", 1.2e9, "$1.2 billion", "The bridge will cost {}.", **money)
+    (g,) = [f for f in run(lex, [head, body, other]) if "headline" in f.message.lower()]
+    assert [e.document for e in g.evidence] == ["a.txt", "a.txt", "c.txt"]

@@ -98,6 +98,15 @@ def scale(c: Claim) -> float:
     return abs(float(c.value) / written) if written else 1.0
 
 
+def rescaled(a: Claim, b: Claim) -> bool:
+    """Whether two figures write the same digits at scales a power of 1,000 apart: "1.2 million" / "1.2 billion"."""
+    ma, mb = _NUMBER.search(a.text), _NUMBER.search(b.text)
+    if not ma or not mb or ma.group().replace(",", "") != mb.group().replace(",", "") or float(a.value) == float(b.value):
+        return False
+    ratio = max(abs(float(a.value)), abs(float(b.value))) / max(min(abs(float(a.value)), abs(float(b.value))), 1e-12)
+    return any(math.isclose(ratio, 1000.0 ** k, rel_tol=1e-6) for k in (1, 2, 3))
+
+
 def timeline(group: list[Claim]) -> list[dict]:
     """A moving figure's steps: each source's value and the time it is reported as of, in time order
     (undated reports last); within one time, the smaller figure first, as tolls grow."""
@@ -218,7 +227,7 @@ class NumberConflict(Check):
                         severity_rank(verdict[0]) > severity_rank(self.params["pooled_severity"]):
                     verdict = (self.params["pooled_severity"], "pooled")
                 judged[(id(a), id(b))] = verdict
-        findings = self.headlines(claims)
+        findings = self.headlines(claims, corpus.story_of)
         # every figure of one attribute in one story: where a source gives the other side's figure elsewhere
         peers: dict[tuple, list[Claim]] = {}
         for c in claims:
@@ -321,14 +330,17 @@ class NumberConflict(Check):
                 return rounds(lo, hi) if bound == "lower-bound" else rounds(-hi, -lo)
         return True
 
-    def headlines(self, claims: list[Claim]) -> list[Finding]:
+    def headlines(self, claims: list[Claim], story_of: dict | None = None) -> list[Finding]:
         """A headline figure that no figure of the same attribute in its own article agrees with.
 
         The headline and the article are one document at one time, so a figure that
         grew since ("rose to", a later day) is no excuse: one of the two was not
         updated. The headline is compared with the article's first figure for that
-        attribute (its lead) only when no figure of the article agrees with it.
+        attribute (its lead) only when no figure of the article agrees with it. Other
+        sources of the story (``story_of``: path -> story) that give the lead's figure
+        are cited too, once each: they say which of the two the story holds.
         """
+        story_of = story_of or {}
         by_doc: dict[str, list[Claim]] = {}
         for c in claims:
             by_doc.setdefault(c.document, []).append(c)
@@ -346,9 +358,17 @@ class NumberConflict(Check):
                 x, y = sorted((abs(float(h.value)), abs(float(lead.value))))
                 # A figure left behind by an update is near the new one ("17" / "18"); a headline figure far from
                 # the article's is more likely another quantity that the headline's clipped wording hides: asked.
-                near = x > 0 and y / x <= 1 + self.params["close_values"]
+                # So is one that writes the article's digits at another scale ("$1.2 million" / "$1.2 billion"): a slip.
+                near = x > 0 and y / x <= 1 + self.params["close_values"] or rescaled(h, lead)
+                backing = {}
+                for c in claims:
+                    if c.document != path and c.document not in backing and story_of.get(c.document) == story_of.get(path) \
+                            and c.attribute == lead.attribute and c.unit == lead.unit and not c.sentence.headline \
+                            and float(c.value) == float(lead.value):
+                        backing[c.document] = c.evidence()
                 findings.append(self.finding(severity=None if near else "info",
-                    subject=h.attribute, values=[h.text, lead.text], evidence=[h.evidence(), lead.evidence()],
+                    subject=h.attribute, values=[h.text, lead.text],
+                    evidence=[h.evidence(), lead.evidence(), *(backing[d] for d in sorted(backing))],
                     suggestion="Make the headline and the article give one figure.",
                     template=self.params["headline_message"], quantity=h.attribute, headline=h.text, body=lead.text,
                 ))
