@@ -532,3 +532,36 @@ def test_a_headline_at_another_scale_is_a_slip_not_another_quantity(lex):
     other = figure("c.txt", "cost", 1.2e9, "$1.2 billion", "The bridge will cost {}.", **money)
     (g,) = [f for f in run(lex, [head, body, other]) if "headline" in f.message.lower()]
     assert [e.document for e in g.evidence] == ["a.txt", "a.txt", "c.txt"]
+
+
+# ------------------------------------------------------------------ times of day
+
+@pytest.mark.parametrize("text, label", [
+    ("contact was lost at 5.15 am local time", "05:15 local"),
+    ("the blast at 6.08pm", "18:08 local"),
+    ("at 2:36 p.m. on Monday", "14:36 local"),
+    ("struck at 03:36", "03:36 local"),
+    ("at 1508 GMT", "15:08 utc"),
+    ("at 08:30 EST", "08:30 EST"),
+    ("at 12 am", "00:00 local"),
+])
+def test_a_time_of_day_is_read_with_its_zone(text, label):
+    from factcheck.extract.numbers import times_of_day
+    assert [t.label() for _, _, t in times_of_day(text)] == [label]
+
+
+def test_a_time_in_brackets_after_another_is_the_same_moment():
+    """Kind: "3.20pm Capital time (4.20pm Border time)" is one moment in two zones, not two times."""
+    from factcheck.extract.numbers import times_of_day
+    assert [t.label() for _, _, t in times_of_day("radioed at 3.20pm Capital time (4.20pm Border time)")] == ["15:20 local"]
+    assert times_of_day("at 4:15 the ship sank") == []  # am or pm? nothing checkable
+
+
+def test_a_time_claim_takes_the_event_word_of_its_sentence(lex):
+    """Kind: the event word stands in the sentence's other clause ("the ferry went missing, and contact was
+    lost at 5.15 am"); a time a reporting word governs is when it was told."""
+    from factcheck.extract.claims import ClaimExtractor
+    x = ClaimExtractor(lex.claims)
+    (t,) = x.times(sentence("The ferry went missing on Friday, and radio traffic ended at 5.15 am."))
+    assert t.attribute == "time of disappearance (local)" and t.value.minutes == 315
+    assert x.times(sentence("Police said at 9 am that the fire was out.")) == []

@@ -69,7 +69,8 @@ class DateConflict(Check):
     name = "date-conflict"
     message_fields = ('event',)
     needs = ("date",)
-    defaults = {"phrase_similarity": 0.6, "sentence_similarity": 0.6, "loose_severity": "info"}
+    defaults = {"phrase_similarity": 0.6, "sentence_similarity": 0.6, "loose_severity": "info",
+                "time_message": "Sources give different times of day for the {event}: {values}", "time_severity": "info"}
     examples = (
         Example({"a.txt": "Interview\nPublished: 2024-08-23\nLukashenko criticised Kazakhstan in an interview broadcast on Russian television on August 15.\n",
                  "b.txt": "Interview\nPublished: 2024-08-24\nLukashenko criticised Kazakhstan in an interview broadcast on Russian television on 20 August.\n"},
@@ -83,6 +84,9 @@ class DateConflict(Check):
         Example({"a.txt": "Governor jailed\nPublished: 2021-03-10\nKovalenko, who ran the Dravsk region from 2012 to 2018, was jailed for bribery.\n",
                  "b.txt": "Governor jailed\nPublished: 2021-03-10\nKovalenko, who ran the Dravsk port from 2014 to 2016, was jailed for bribery.\n"},
                 note="two spans: neither end agrees"),
+        Example({"a.txt": "Ferry missing\nPublished: 2024-03-02\nThe ferry left port at dawn, and contact was lost at 5.15 am local time.\n",
+                 "b.txt": "Ferry missing\nPublished: 2024-03-02\nThe ferry left port at dawn and contact was lost at 5.10 pm, officials said.\n"},
+                ("5.10 pm", "5.15 am"), note="two times of day for one event: asked at info"),
     )
 
     def run(self, corpus: Corpus) -> list[Finding]:
@@ -94,10 +98,15 @@ class DateConflict(Check):
         findings += self.group([(a, b) for a, b, _ in aligned(corpus, unnamed, 2.0, self.params["sentence_similarity"],
                                                               by_subject=False)
                                 if _disagree(a.value, b.value)], self.params["loose_severity"])
-        return findings + self.compare(corpus, corpus.claims_of("span"), lambda a, b: _one_end_differs(a.value, b.value))
+        findings += self.compare(corpus, corpus.claims_of("span"), lambda a, b: _one_end_differs(a.value, b.value))
+        # Times of day of one event, in one zone ("4.15 pm" against "4.50 pm"), asked: an event unfolds over hours
+        # (left port, lost contact, went missing), and one event word names several of its moments.
+        return findings + self.compare(corpus, corpus.claims_of("time"), lambda a, b: a.value.minutes != b.value.minutes,
+                                       self.params["time_message"], self.params["time_severity"])
 
-    def compare(self, corpus: Corpus, claims, differ) -> list[Finding]:
-        """Findings for aligned pairs of ``claims`` that ``differ``; pairs only one story ties at ``loose_severity``."""
+    def compare(self, corpus: Corpus, claims, differ, template: str | None = None, severity: str | None = None) -> list[Finding]:
+        """Findings for aligned pairs of ``claims`` that ``differ`` (at ``severity``, the rule's when None); pairs
+        only one story ties at ``loose_severity``."""
         pairs, asked = [], []
         told: dict[tuple, set] = {}
         for c in claims:
@@ -127,9 +136,9 @@ class DateConflict(Check):
                 support.append((same, other))
             else:
                 loose.append((a, b))
-        return self.group(pairs + support, None) + self.group(asked + loose, self.params["loose_severity"])
+        return self.group(pairs + support, severity, template) + self.group(asked + loose, self.params["loose_severity"], template)
 
-    def group(self, pairs, severity) -> list[Finding]:
+    def group(self, pairs, severity, template: str | None = None) -> list[Finding]:
         findings = []
         for group in components(pairs):
             values = sorted({d.text for d in group})
@@ -137,12 +146,13 @@ class DateConflict(Check):
                 continue
             event = group[0].subject
             findings.append(self.finding(
-                subject=f"date of the {event}",
+                subject=f"{'time' if template else 'date'} of the {event}",
                 values=values,
                 evidence=[d.evidence() for d in group],
                 suggestion="Check the date against a primary source; readings: "
                            + ", ".join(sorted({d.value.label() for d in group})) + ".",
                 severity=severity,
+                template=template,
                 event=event,
             ))
         return findings

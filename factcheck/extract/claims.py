@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..models import Claim, Sentence
 from .dates import find_temporals, resolve, year_spans
 from .names import fold
-from .numbers import Quantity, counts_nothing, find_quantities
+from .numbers import Quantity, counts_nothing, find_quantities, times_of_day
 
 # Words and marks that end a clause: a figure's attribute is looked for inside its own clause,
 # so "killed 12 and injured 30" reads as two claims.
@@ -324,6 +324,30 @@ class ClaimExtractor:
                              qualifiers=frozenset(self._qualifiers(clause)), phrase=mask(clause.text), time=sentence.doc.date))
         return out
 
+    def times(self, sentence: Sentence) -> list[Claim]:
+        """Time-of-day claims ("the quake struck at 4.15 pm"), each with the event word nearest it, as dates
+        have. The attribute names the zone: a local time and a GMT one are two readings of one moment, never
+        rivals. A time no event word names, or one a reporting word governs ("said at noon"), is left out."""
+        if self.lex.events is None:
+            return []
+        text = sentence.text
+        out = []
+        for start, end, value in times_of_day(text):
+            clause = clause_at(text, start, end)
+            scope, offset = clause.text, clause.start
+            near = _nearest(self.lex.events, scope, start - offset, end - offset, self.lex.event_of)
+            if near is None:  # as for dates: the event word may stand in the sentence's other clause
+                scope, offset = text, 0
+                near = _nearest(self.lex.events, scope, start, end, self.lex.event_of)
+            told = _nearest(self.lex.reporting, scope, start - offset, end - offset, {}) \
+                if self.lex.reporting is not None else None
+            if near is None or near[1] > self.event_window or told is not None and told[1] < near[1] or self._told_on(text, start):
+                continue
+            out.append(Claim("time", near[0], f"time of {near[0]} ({value.zone})", value, text[start:end].strip(), sentence,
+                             start, end, qualifiers=frozenset(self._qualifiers(clause)), phrase=mask(clause.text),
+                             time=sentence.doc.date))
+        return out
+
     def _told_on(self, text: str, start: int) -> bool:
         """Whether a reporting word governs the date: "said on Tuesday, May 7", "released on Monday"."""
         if self.lex.reporting is None:
@@ -346,7 +370,7 @@ class ClaimExtractor:
         return out
 
     def sentence_claims(self, sentence: Sentence) -> list[Claim]:
-        return self.quantities(sentence) + self.dates(sentence) + self.spans(sentence)
+        return self.quantities(sentence) + self.dates(sentence) + self.spans(sentence) + self.times(sentence)
 
 
 def title_claims(people) -> list[Claim]:

@@ -131,6 +131,45 @@ _NOT_IDENTIFIERS = {m.capitalize() for m in MONTHS} | {d.capitalize() for d in W
     "Rs", "Rp", "Tk", "Sh", "Ksh", "Naira", "Euro", "Euros"}
 
 
+# A time of day that says which: "4.15 pm", "2:36 p.m.", "11pm", "16:15", "0815 GMT". "4:15" alone (am or pm?)
+# says nothing checkable.
+_TIME_OF_DAY = re.compile(
+    r"(?<![\d.,:])(?:(?P<h>1[0-2]|0?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap])(?:\.\s?m\.|\s?m\b)"
+    r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?!\d)"
+    r"|(?P<hz>[01]\d|2[0-3])(?P<mz>[0-5]\d)(?=\s*(?:GMT|UTC|hrs)\b))", re.IGNORECASE)
+_ZONE = re.compile(r"\s*\(?(?:(?P<utc>GMT|UTC)\b|(?P<local>local)\b|(?P<named>[A-Z]{2,4}T)\b)")
+
+
+@dataclass(frozen=True)
+class TimeOfDay:
+    """A time of day: minutes since midnight, in the zone it is given in ("local" when none is said)."""
+
+    minutes: int
+    zone: str  # "utc", "local", or a named zone ("EST")
+
+    def label(self) -> str:
+        return f"{self.minutes // 60:02d}:{self.minutes % 60:02d} {self.zone}"
+
+
+def times_of_day(text: str) -> list[tuple[int, int, TimeOfDay]]:
+    """(start, end, time) for each time of day in ``text``."""
+    out = []
+    for m in _TIME_OF_DAY.finditer(text):
+        if m.group("h") is not None:
+            hour, minute = int(m.group("h")) % 12 + (12 if m.group("ampm").lower() == "p" else 0), int(m.group("m") or 0)
+        elif m.group("h24") is not None:
+            hour, minute = int(m.group("h24")), int(m.group("m24"))
+        else:
+            hour, minute = int(m.group("hz")), int(m.group("mz"))
+        if out and re.fullmatch(r"[^()]*\(\s*", text[out[-1][1]:m.start()]) and m.start() - out[-1][1] < 40:
+            continue  # "3.20pm Capital time (4.20pm Border time)": the same moment in another zone
+        z = _ZONE.match(text, m.end())
+        # "<Place> time" is that place's local time, like "local time"
+        zone = "local" if not z or z.group("local") else "utc" if z.group("utc") else z.group("named").upper()
+        out.append((m.start(), m.end(), TimeOfDay(hour * 60 + minute, zone)))
+    return out
+
+
 def counts_nothing(text: str, start: int, end: int) -> bool:
     """Whether the number at ``text[start:end]`` is a time of day, an ordinal or an identifier, not a figure."""
     if any(m.start() <= start and end <= m.end() for m in _CLOCK.finditer(text, max(0, start - 6), min(len(text), end + 8))):
