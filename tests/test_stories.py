@@ -188,3 +188,17 @@ def test_a_draft_sentence_alike_in_wording_alone_joins_no_story():
     names[sentences[0].key] = frozenset({"tamsel"})
     assert joined_stories(grouped, {"draft.md"}, sentences, vectors, 0.8, names) == [["b1.txt", "draft.md"]]
 
+
+def test_the_stop_words_are_scikit_learns_and_reading_them_imports_no_scikit_learn():
+    # Importing scikit-learn for this one list took 1.5 s of every pre-commit run.
+    import subprocess
+    import sys
+
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from factcheck.stopwords import ENGLISH
+
+    assert ENGLISH == frozenset(ENGLISH_STOP_WORDS)
+    code = ("import sys\nfrom factcheck.config import Settings\nfrom factcheck.pipeline import lexicons, rule_set\n"
+            "assert 'the' in lexicons(rule_set(Settings())).story_stopwords\nassert 'sklearn' not in sys.modules\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
