@@ -39,6 +39,6 @@ class Lexicons:
     def story_stopwords(self) -> frozenset[str]:
         """Words that say nothing about which story a text tells: English function words, and
         the words of titles and institutions (``names.yaml``, ``titles.yaml``)."""
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # loaded with the model, never by the CLI alone
+        from .stopwords import ENGLISH
 
-        return frozenset(ENGLISH_STOP_WORDS) | frozenset(self.names.stop)
+        return ENGLISH | frozenset(self.names.stop)

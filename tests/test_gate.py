@@ -146,6 +146,31 @@ def test_against_leaves_out_the_corpus_own_slips_that_a_draft_only_supports(tmp_
     assert "name-misspelling" not in checks(report)
 
 
+def test_a_draft_of_another_story_is_analysed_alone_however_alike_the_archive_wording(tmp_path, cache_dir, monkeypatch):
+    # The bench's pre-commit shape (benchmarks/bench.py precommit_stage) at 25 articles: every generated story has a
+    # cost sentence alike with the draft's, naming no one. The draft joins no archive story, so only its own
+    # sentences are grouped, read for claims and checked; joined through that sentence it was the whole archive.
+    import sys
+    from pathlib import Path
+
+    from factcheck.config import Settings
+    from factcheck.extract.claims import ClaimExtractor
+    from factcheck.pipeline import run
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import generate
+
+    generate.generate(tmp_path / "published", 5, 5, seed=11, filler=6)
+    generate.generate(tmp_path / "drafts", 1, 1, seed=12, filler=6)
+    draft = str(tmp_path / "drafts" / "s00000-a00.txt")
+    read = []
+    claims_of = ClaimExtractor.sentence_claims
+    monkeypatch.setattr(ClaimExtractor, "sentence_claims", lambda self, s: read.append(s.doc.path) or claims_of(self, s))
+    report = run([draft], Settings(cache_dir=str(cache_dir)), against=[str(tmp_path / "published")])
+    assert len(report.documents) == 26 and report.stories == [[draft]]
+    assert set(report.sentence_counts) == set(read) == {draft}
+
+
 # --- the draft is judged, the archive is evidence (hand-built findings: no model needed) -----------------------
 
 from factcheck import gate  # noqa: E402
