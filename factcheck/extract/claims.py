@@ -304,13 +304,7 @@ class ClaimExtractor:
                 continue  # a bare year is an attribute ("opened in 1977"), a figure
             if _LEAD_DATELINE.match(text[:t.start]) and text[t.end:t.end + 3].lstrip()[:1] in (":", "-", "–", "—", "("):
                 continue  # "CAIRO – 5 August 2020: ..." is when the report was filed, not when anything happened
-            clause = clause_at(text, t.start, t.end)
-            scope, offset = clause.text, clause.start
-            near = _nearest(self.lex.events, scope, t.start - offset, t.end - offset, self.lex.event_of)
-            if near is None:
-                scope, offset = text, 0
-                near = _nearest(self.lex.events, scope, t.start, t.end, self.lex.event_of)
-            told = _nearest(self.lex.reporting, scope, t.start - offset, t.end - offset, {})
+            clause, near, told = self._event_at(text, t.start, t.end)
             if near is None or near[1] > self.event_window:
                 # No event word: the date of something the sentence tells ("the 25 April one"), comparable only
                 # with a date of a sentence told alike. A date with a reporting word is when it was told.
@@ -324,6 +318,19 @@ class ClaimExtractor:
                              qualifiers=frozenset(self._qualifiers(clause)), phrase=mask(clause.text), time=sentence.doc.date))
         return out
 
+    def _event_at(self, text: str, start: int, end: int):
+        """(clause, event, reporting word) for a date or time at ``text[start:end]``: the event word nearest it in
+        its clause, else in its sentence (the event may stand in the other clause: "the ferry went missing, and
+        contact ended at 5.15 am"), and the reporting word nearest it in that same scope; each as ``_nearest``
+        gives it, or None."""
+        clause = clause_at(text, start, end)
+        scope, offset = clause.text, clause.start
+        near = _nearest(self.lex.events, scope, start - offset, end - offset, self.lex.event_of)
+        if near is None:
+            scope, offset = text, 0
+            near = _nearest(self.lex.events, scope, start, end, self.lex.event_of)
+        return clause, near, _nearest(self.lex.reporting, scope, start - offset, end - offset, {})
+
     def times(self, sentence: Sentence) -> list[Claim]:
         """Time-of-day claims ("the quake struck at 4.15 pm"), each with the event word nearest it, as dates
         have. The attribute names the zone: a local time and a GMT one are two readings of one moment, never
@@ -333,14 +340,7 @@ class ClaimExtractor:
         text = sentence.text
         out = []
         for start, end, value in times_of_day(text):
-            clause = clause_at(text, start, end)
-            scope, offset = clause.text, clause.start
-            near = _nearest(self.lex.events, scope, start - offset, end - offset, self.lex.event_of)
-            if near is None:  # as for dates: the event word may stand in the sentence's other clause
-                scope, offset = text, 0
-                near = _nearest(self.lex.events, scope, start, end, self.lex.event_of)
-            told = _nearest(self.lex.reporting, scope, start - offset, end - offset, {}) \
-                if self.lex.reporting is not None else None
+            clause, near, told = self._event_at(text, start, end)
             if near is None or near[1] > self.event_window or told is not None and told[1] < near[1] or self._told_on(text, start):
                 continue
             out.append(Claim("time", near[0], f"time of {near[0]} ({value.zone})", value, text[start:end].strip(), sentence,
