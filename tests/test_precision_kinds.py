@@ -218,6 +218,34 @@ def test_a_dollar_with_a_letter_prefix_is_its_own_currency():
     assert [q.dimension for q in find_quantities("worth $10.66 a share")] == ["money:USD"]
 
 
+@pytest.mark.parametrize("text, value, currency", [
+    ("The Rs 450 crore bridge opened.", 4.5e9, "INR"),
+    ("The Rs 480-crore bridge opened.", 4.8e9, "INR"),
+    ("a fine of Rs. 2.5 lakh", 2.5e5, "INR"),
+    ("It cost ₹12 crore.", 1.2e8, "INR"),
+    ("a 40 crore rupee loan", 4e8, "INR"),
+])
+def test_rupees_and_south_asian_scales_are_money(text, value, currency):
+    from factcheck.extract.numbers import find_quantities
+
+    (money,) = find_quantities(text)
+    assert (money.value, money.dimension) == (value, f"money:{currency}")
+
+
+def test_fail_two_budgets_in_crore_conflict(lex):
+    from factcheck.extract.claims import ClaimExtractor
+
+    extractor = ClaimExtractor(lex.claims)
+    claims = [c for path, text in [("a.txt", "The Velmora bridge cost Rs 450 crore, the ministry said."),
+                                   ("b.txt", "The Velmora bridge cost Rs 480 crore, the ministry said.")]
+              for c in extractor.quantities(sentence(text, path=path))]
+    told = corpus(lex, claims)
+    cluster = object()  # the two sentences tell one thing, as the clustering would find
+    told.cluster_of = {c.sentence.key: cluster for c in claims}
+    (finding,) = NumberConflict(rule("number-conflict")).run(told)
+    assert finding.severity == "warning" and finding.values == ["Rs 450 crore", "Rs 480 crore"]
+
+
 def test_a_count_is_never_a_sum_of_money(lex):
     from factcheck.extract.claims import ClaimExtractor
 

@@ -28,14 +28,20 @@ WORD_NUMBERS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
-CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₸": "KZT"}
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+          # South Asian numbering: a lakh is a hundred thousand, a crore ten million ("Rs 615 crore").
+          "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₸": "KZT", "₹": "INR"}
+# Codes and abbreviations written before the figure ("USD 5m", "Rs 615 crore", "Rs. 40 lakh").
+CURRENCY_CODES = {"usd": "USD", "eur": "EUR", "gbp": "GBP", "rub": "RUB", "kzt": "KZT", "cny": "CNY", "inr": "INR",
+                  "rs": "INR", "rs.": "INR"}
 # Dollars that are not US dollars carry a letter prefix: "S$14" is Singapore's, never "$14".
 DOLLAR_PREFIXES = {"US": "USD", "S": "SGD", "A": "AUD", "C": "CAD", "HK": "HKD", "NZ": "NZD", "NT": "TWD", "R": "BRL"}
 _DOLLAR_PREFIX = "|".join(sorted(DOLLAR_PREFIXES, key=len, reverse=True))
 CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR", "pounds": "GBP",
     "gbp": "GBP", "rubles": "RUB", "roubles": "RUB", "rub": "RUB", "tenge": "KZT", "kzt": "KZT", "yuan": "CNY",
+    "rupees": "INR", "rupee": "INR",
 }
 # unit word -> (dimension, factor to the base unit)
 UNITS = {
@@ -57,13 +63,15 @@ ATTRIBUTE_VERBS = r"(?:opened|built|founded|established|completed|launched|inaug
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _WORDNUM = r"(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
-_SCALE = r"(?:thousand|million|billion|trillion|mln|bn|mn|tn|k|m|b)"
+_SCALE = r"(?:thousand|million|billion|trillion|lakhs?|crores?|mln|bn|mn|tn|k|m|b)"
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_SIGNS = "".join(CURRENCY_SIGNS)
+_CODES = "|".join(re.escape(c) for c in sorted(CURRENCY_CODES, key=len, reverse=True))
 _CURWORD = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 
 _QUANTITY = re.compile(
     rf"(?P<approx>\b{APPROX}\s+)?"
-    rf"(?:(?:\b(?P<pre>{_DOLLAR_PREFIX})(?=\$))?(?P<cur>[$€£¥₽₸])|\b(?P<curcode>USD|EUR|GBP|RUB|KZT|CNY)\s)?\s?"
+    rf"(?:(?:\b(?P<pre>{_DOLLAR_PREFIX})(?=\$))?(?P<cur>[{_SIGNS}])|\b(?P<curcode>{_CODES})\s)?\s?"
     rf"(?P<num>{_NUM}|\b{_WORDNUM}\b)"
     rf"(?:[\s-]?(?P<scale>{_SCALE})\b)?"
     rf"(?:(?:\s|-)(?P<unit>{_UNIT})(?![\w])|(?P<pct>%))?"
@@ -230,7 +238,12 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         num_text = m.group("num")
         if cur or curword:
             pre = m.group("pre")
-            currency = (DOLLAR_PREFIXES[pre.upper()] if pre else CURRENCY_SIGNS.get(cur, cur)) if cur else CURRENCY_WORDS[curword.lower()]
+            if pre:
+                currency = DOLLAR_PREFIXES[pre.upper()]
+            elif cur:
+                currency = CURRENCY_SIGNS.get(cur) or CURRENCY_CODES[cur.lower()]
+            else:
+                currency = CURRENCY_WORDS[curword.lower()]
             out.append(Quantity(qstart, end, qtext, value, f"money:{currency}", "", approximate))
             continue
         if unit:
