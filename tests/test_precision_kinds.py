@@ -593,3 +593,45 @@ def test_a_time_claim_takes_the_event_word_of_its_sentence(lex):
     (t,) = x.times(sentence("The ferry went missing on Friday, and radio traffic ended at 5.15 am."))
     assert t.attribute == "time of disappearance (local)" and t.value.minutes == 315
     assert x.times(sentence("Police said at 9 am that the fire was out.")) == []
+
+
+# ------------------------------------------------------------------ romanisations mixed in one document
+
+def _form(text: str, where: dict[str, int]):
+    """A name form written ``where[path]`` times in each document."""
+    from factcheck.checks._forms import Form
+    from factcheck.extract.names import Token
+
+    occurrences = []
+    for path, n in sorted(where.items()):
+        for i in range(n):
+            s = sentence(f"Shares of {text} rose by {i + 1} points.", path=path)
+            occurrences.append((s, Token(10, 10 + len(text), text)))
+    return Form(text, occurrences)
+
+
+def test_a_form_the_mixing_document_mostly_writes_is_not_its_slip():
+    """Kind: two romanisations of one institution, near parity across sources; the document writing both
+    mostly writes the flagged form. Its one other spelling is no evidence that its usual one is wrong."""
+    from factcheck.checks.name_misspelling import NameMisspelling
+
+    c = _form("Energocom", {"a.txt": 3, "e.txt": 1})
+    k = _form("Energokom", {"a.txt": 1, "b.txt": 1, "c.txt": 1, "d.txt": 1})
+    assert not NameMisspelling.mixed(c, k)
+    # (the other way, fewer sources write "Energocom": the vote in slips() never makes it the intended form)
+
+
+def test_fail_a_slip_once_beside_the_form_more_sources_write():
+    from factcheck.checks.name_misspelling import NameMisspelling
+
+    c = _form("Energocom", {"a.txt": 1})
+    k = _form("Energokom", {"a.txt": 1, "b.txt": 1, "c.txt": 1})
+    assert NameMisspelling.dominance(c, k) == "sources"
+
+
+def test_fail_a_form_the_mixing_document_clearly_prefers_makes_the_other_a_slip():
+    from factcheck.checks.name_misspelling import NameMisspelling
+
+    c = _form("Energocom", {"a.txt": 1})
+    k = _form("Energokom", {"a.txt": 3, "b.txt": 1, "c.txt": 1})
+    assert NameMisspelling.mixed(c, k)

@@ -328,15 +328,29 @@ class NameMisspelling(Check):
         return len(rare.documents & common.documents) >= 2
 
     @staticmethod
-    def mixed(rare: Form, common: Form) -> bool:
-        """One document writes both forms, and the common one is clearly dominant: written more often in
-        that document, or by more sources."""
-        for doc in rare.documents & common.documents:
+    def dominance(rare: Form, common: Form) -> str | None:
+        """Why the common form is clearly dominant in a document that writes both, or None.
+
+        "document": that document writes it at least twice and more often than the other;
+        "sources": more sources write it, and the document writes it at least as often.
+        A document that mostly writes the flagged form is no evidence against it: "Energocom" three
+        times and "Energokom" once is a house that romanises with a c and slipped once, whatever
+        other sources do.
+        """
+        why = None
+        for doc in sorted(rare.documents & common.documents):
             n_rare = sum(1 for s, _ in rare.occurrences if s.doc.path == doc)
             n_common = sum(1 for s, _ in common.occurrences if s.doc.path == doc)
-            if n_common >= 2 and n_common > n_rare or len(common.documents) > len(rare.documents):
-                return True
-        return False
+            if n_common >= 2 and n_common > n_rare:
+                return "document"
+            if n_common >= n_rare and len(common.documents) > len(rare.documents):
+                why = "sources"
+        return why
+
+    @classmethod
+    def mixed(cls, rare: Form, common: Form) -> bool:
+        """One document writes both forms, and the common one is clearly dominant (``dominance``)."""
+        return cls.dominance(rare, common) is not None
 
     def cut_dateline(self, rare: Form, common: Form, a: str, b: str) -> bool:
         """``rare`` is only ever a dateline, and the start of a place other sources write whole: "KATHMAN" / "Kathmandu".
@@ -365,7 +379,9 @@ class NameMisspelling(Check):
         where = f"; the same document also writes '{common.text}'" if together else ""
         severity = self.params["same_document_severity"] if together else None
         if kind == "mixed":
-            severity, where = self.params["mixed_severity"], f"; the same document writes '{common.text}' more often"
+            severity = self.params["mixed_severity"]
+            where = (f"; the same document writes '{common.text}' more often" if self.dominance(rare, common) == "document"
+                     else f"; the same document also writes '{common.text}', and more sources do")
         elif kind in ("doubled", "vowels"):
             what = "a doubled letter" if kind == "doubled" else "a vowel"
             severity, where = self.params["doubled_severity"], where + f" ({what}: a slip, or the house's romanisation)"
