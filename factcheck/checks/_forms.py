@@ -17,6 +17,7 @@ class Form:
     text: str
     occurrences: list = field(default_factory=list)  # (sentence, token)
     datelines: int = 0  # how many of the occurrences are a dateline's place ("KATHMANDU, Nepal --")
+    personal: set = field(default_factory=set)  # (sentence key, token start) of occurrences inside a person's name
 
     @property
     def only_dateline(self) -> bool:
@@ -53,6 +54,7 @@ def collect_forms(corpus: Corpus, story: list[str]) -> dict[str, Form]:
     vocab = corpus.lexicons.names
     paths = set(story)
     found = {(s.key, t.start): (s, t) for s, t in name_forms([s for s in corpus.sentences if s.doc.path in paths], vocab)}
+    personal = set()
     for person in corpus.people:
         for m in person.mentions:
             if m.sentence.doc.path not in paths or title_case(tokens(m.sentence.text)):
@@ -60,6 +62,7 @@ def collect_forms(corpus: Corpus, story: list[str]) -> dict[str, Form]:
             for t in tokens(m.sentence.text):
                 if m.start <= t.start < m.end and vocab.countable(t):
                     found.setdefault((m.sentence.key, t.start), (m.sentence, t))
+                    personal.add((m.sentence.key, t.start))
     dated = set()
     for s in corpus.sentences:
         if s.doc.path in paths:
@@ -73,6 +76,8 @@ def collect_forms(corpus: Corpus, story: list[str]) -> dict[str, Form]:
         form = forms.setdefault(t.text, Form(t.text))
         form.occurrences.append((s, t))
         form.datelines += key in dated
+        if key in personal:
+            form.personal.add(key)
     return forms
 
 
@@ -92,7 +97,8 @@ def neighbours(form: Form) -> set[str]:
 def kinds(form: Form, vocab) -> set[str]:
     """What the words right beside a form say it names, over all its occurrences: "org" (an
     institution word after it, "the Naval Command"), "place" ("Boro Island", "Mount Kuro"), or
-    "person" ("Mr Toro", "Minister Toro", "Toro said"). Occurrences with no such word add nothing."""
+    "person" ("Mr Toro", "Minister Toro", "Toro said", or a part of a person's name the people
+    extractor found: "Grant Okoye"). Occurrences with no such cue add nothing."""
     found: set[str] = set()
     for s, t in form.occurrences:
         left = s.text[: t.start].split()
@@ -103,7 +109,8 @@ def kinds(form: Form, vocab) -> set[str]:
             cue = "org"
         elif after in vocab.place_words and right[0][:1].isupper() or before in vocab.place_heads and left[-1][:1].isupper():
             cue = "place"
-        elif before in vocab.honorifics or before in vocab.title_words and left[-1][:1].isupper() or after in vocab.speech_verbs:
+        elif before in vocab.honorifics or before in vocab.title_words and left[-1][:1].isupper() or after in vocab.speech_verbs \
+                or (s.key, t.start) in form.personal:
             cue = "person"
         else:
             continue

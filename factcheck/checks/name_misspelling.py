@@ -116,6 +116,10 @@ class NameMisspelling(Check):
                  "b.txt": "Ferry\nThe ferry left Belvano Island two hours late.\n",
                  "c.txt": "Ferry\nRescuers reached Belvano Island at dawn.\n"},
                 note="a person and a place: the words beside them say so"),
+        Example({"a.txt": "Grants\nThe Grand Foundation met on Monday. Grant Okoye said the fund would double its grants.\n",
+                 "b.txt": "Grants\nGrant Okoye said the fund would double its grants next year.\n",
+                 "c.txt": "Grants\nGrant Okoye told reporters the fund would double its grants.\n"},
+                note="an institution's word and a person's first name: one is cued as each"),
     )
 
     def related(self, corpus: Corpus, a: Form, b: Form) -> bool:
