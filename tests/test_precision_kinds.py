@@ -61,6 +61,29 @@ def test_pass_a_pair_aligned_only_loosely_is_asked_at_info(lex):
     assert {f.severity for f in run(lex, claims, phrase_similarity=-1.0)} <= {"info"}
 
 
+def one_cluster(lex, claims):
+    """The claims' corpus with all their sentences in one cluster, as the clustering finds sentences told alike."""
+    told = corpus(lex, claims)
+    cluster = object()
+    told.cluster_of = {c.sentence.key: cluster for c in claims}
+    return told
+
+
+def test_pass_a_source_writing_both_figures_tells_two_quantities(lex):
+    """Kind: each source gives both candidates' tallies in one sentence, in opposite order, and only the first
+    figure of each is read as a claim: the pair crosses two candidates."""
+    a = figure("a.txt", "votes", 40112, "40,112 votes", "Lind polled {}; Roe trailed with 38,950.")
+    b = figure("b.txt", "votes", 38950, "38,950 votes", "She polled {}, while Lind had 40,112.")
+    assert NumberConflict(rule("number-conflict")).run(one_cluster(lex, [a, b])) == []
+
+
+def test_fail_a_figure_written_once_in_each_source_still_conflicts(lex):
+    a = figure("a.txt", "votes", 40112, "40,112 votes", "Lind polled {} in the district.")
+    b = figure("b.txt", "votes", 40211, "40,211 votes", "Lind polled {} in the district, officials said.")
+    (f,) = NumberConflict(rule("number-conflict")).run(one_cluster(lex, [a, b]))
+    assert f.severity == "warning"
+
+
 # ------------------------------------------------------------------ moving figures
 
 def test_pass_tolls_reported_on_one_day_are_a_timeline_not_a_clash(lex):
@@ -239,10 +262,7 @@ def test_fail_two_budgets_in_crore_conflict(lex):
     claims = [c for path, text in [("a.txt", "The Velmora bridge cost Rs 450 crore, the ministry said."),
                                    ("b.txt", "The Velmora bridge cost Rs 480 crore, the ministry said.")]
               for c in extractor.quantities(sentence(text, path=path))]
-    told = corpus(lex, claims)
-    cluster = object()  # the two sentences tell one thing, as the clustering would find
-    told.cluster_of = {c.sentence.key: cluster for c in claims}
-    (finding,) = NumberConflict(rule("number-conflict")).run(told)
+    (finding,) = NumberConflict(rule("number-conflict")).run(one_cluster(lex, claims))
     assert finding.severity == "warning" and finding.values == ["Rs 450 crore", "Rs 480 crore"]
 
 

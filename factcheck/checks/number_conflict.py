@@ -19,7 +19,8 @@ and "$153.70 million" do not (a transposed digit), nor do "220,000" and "224,000
 
 A conflict is a pair: one quantity with two values, or one outlier against a
 majority. Where the disagreeing figures of one attribute fall into three or more
-values, or one source itself gives both values, they are more likely several
+values, or one source itself gives both values (in one sentence, even where only one
+was read as a claim), they are more likely several
 quantities (two candidates' shares, a fine and a total) or updates than one figure
 misreported, and the finding is at ``pooled_severity`` (info). A pair is a
 warning only when the two figures are plainly about one thing: the same named
@@ -139,6 +140,22 @@ def partial(c: Claim) -> bool:
     return bool(PARTIAL.match(c.sentence.text, c.end))
 
 
+_FIGURE = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w]|[.,]\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\w]|[.,]\d)")
+
+
+def _figures(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, digits without group commas) of every figure written in digits."""
+    return [(m.start(), m.end(), m.group().replace(",", "")) for m in _FIGURE.finditer(text)]
+
+
+def gives_other(a: Claim, b: Claim) -> bool:
+    """Whether ``a``'s sentence also writes ``b``'s figure, outside ``a``'s own: the source gives both figures,
+    so they are two quantities ("Lind polled 40,112 votes; Roe trailed with 38,950"), not one misreported,
+    even when only the first was read as a claim."""
+    digits = {d for _, _, d in _figures(b.text)}
+    return any(d in digits and not (a.start <= start < a.end) for start, _, d in _figures(a.sentence.text))
+
+
 def rounds(smaller: float, larger: float) -> bool:
     """Whether ``smaller`` reads as ``larger`` rounded down ("above 3,000" for 3,617): a multiple of a power of ten
     (at least 10) larger than their difference. 17 does not round 18; 120 rounds 123."""
@@ -217,6 +234,8 @@ class NumberConflict(Check):
                                         close_values=self.params["close_values"]):
             if years_named(a) != years_named(b):
                 continue  # figures of two different years, or a past event recalled beside today's
+            if gives_other(a, b) or gives_other(b, a):
+                continue  # one source gives both figures: two quantities, each source telling both
             if not self.agree(a, b) and (self.comparable(a, b) or a.attribute.removeprefix("not ") in evolving):
                 pairs.append((a, b))
                 verdict = self.severity(a, b, evolving)
@@ -239,7 +258,7 @@ class NumberConflict(Check):
         for a, b, _ in aligned(corpus, claims, 2.0, 2.0, by_subject=False, loose=True):
             attribute = a.attribute.removeprefix("not ")
             if attribute.startswith("number of") or attribute in evolving or (a.subject and b.subject and a.subject != b.subject) \
-                    or years_named(a) != years_named(b):
+                    or years_named(a) != years_named(b) or gives_other(a, b) or gives_other(b, a):
                 continue
             if frozenset((id(a), id(b))) not in seen and not self.agree(a, b) and self.comparable(a, b):
                 pairs.append((a, b))
