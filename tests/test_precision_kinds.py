@@ -655,3 +655,31 @@ def test_fail_a_form_the_mixing_document_clearly_prefers_makes_the_other_a_slip(
     c = _form("Energocom", {"a.txt": 1})
     k = _form("Energokom", {"a.txt": 3, "b.txt": 1, "c.txt": 1})
     assert NameMisspelling.mixed(c, k)
+
+
+# ------------------------------------------------------------------ a speaker quoted in translation
+
+_TRANSLATED = {
+    "a.txt": "Harbour\nMinister Ilka Sorn visited the harbour on Monday.\n"
+             "Ilka Sorn said: \"We will rebuild the harbour before the winter comes to the coast.\"\n"
+             "Sorn added: \"Nobody will be left without a roof over their heads this year.\"\n",
+    "b.txt": "Harbour\nMinister Ilka Sorn visited the harbour on Monday.\n"
+             "Ilka Sorn said: \"We will rebuild the harbour before the winter arrives on the coast.\"\n"
+             "Sorn added: \"No one will be left without a roof over their heads this year.\"\n",
+}
+
+
+def test_a_speaker_no_two_sources_quote_alike_is_asked_as_a_translation(scan_texts, of_check):
+    """Kind: a speaker quoted in translation: every statement two outlets share is worded differently, and
+    none word for word. The differences are the translators'; asked, not asserted."""
+    _, report = scan_texts(_TRANSLATED)
+    found = of_check(report, "quote-mismatch")
+    assert len(found) == 2 and {f["severity"] for f in found} == {"info"}
+
+
+def test_fail_a_speaker_quoted_word_for_word_elsewhere_was_misquoted(scan_texts, of_check):
+    texts = dict(_TRANSLATED)
+    texts["b.txt"] = texts["b.txt"].replace("No one will", "Nobody will")  # the second statement agrees word for word
+    _, report = scan_texts(texts)
+    (found,) = of_check(report, "quote-mismatch")
+    assert found["severity"] == "warning"

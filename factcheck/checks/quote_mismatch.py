@@ -176,6 +176,11 @@ def same_speaker(a: str | None, b: str | None, translit) -> bool | None:
     return translit.same(last_a, last_b) or OSA.distance(last_a.lower(), last_b.lower()) <= 1
 
 
+def speaker_key(name: str | None) -> str:
+    """A speaker's surname, lower case: "President Lukashenko" and "Lukashenko" are one speaker."""
+    return name.split()[-1].lower() if name else ""
+
+
 def shared_words(a: str, b: str) -> int:
     """How many words two wordings share in order (the longest matching runs of a word-level diff)."""
     matcher = difflib.SequenceMatcher(a=words(a), b=words(b), autojunk=False)
@@ -371,6 +376,20 @@ class QuoteMismatch(Check):
                 ("a cowardly act", "a cowardly crime"), note="a short quote, in sentences told alike: asked at info"),
     )
 
+    @staticmethod
+    def translated(clashes: list[tuple[QuotePart, QuotePart]], verbatim: set[str]) -> set[str]:
+        """Speakers whose every quote shared by two sources is worded differently, in two statements or more,
+        and never word for word: a speaker quoted in translation, each outlet with its own English.
+
+        One outlet misquoting a speaker leaves the others agreeing word for word; a speaker no two outlets
+        quote alike was translated, and the differences are the translators' (asked at ``loose_severity``).
+        """
+        statements: dict[str, int] = {}
+        for group in components(clashes):
+            for key in {speaker_key(p.speaker) for p in group if p.speaker}:
+                statements[key] = statements.get(key, 0) + 1
+        return {key for key, n in statements.items() if n >= 2 and key not in verbatim}
+
     @property
     def function_words(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.params["function_words"])
@@ -384,7 +403,7 @@ class QuoteMismatch(Check):
         joiner = Joiner(every, self.params["join_min_words"])
         for p in every:
             by_story.setdefault(corpus.story_of.get(p.sentence.doc.path, 0), []).append(p)
-        clashes, loose = [], []
+        clashes, loose, verbatim = [], [], set()
         for parts in by_story.values():
             scored: list[tuple[QuotePart, QuotePart, float]] = []
             for i, a in enumerate(parts):
@@ -437,9 +456,12 @@ class QuoteMismatch(Check):
                     key = (id(x), y.sentence.doc.path)
                     best[key] = max(best.get(key, 0.0), score)
             for a, b, score in scored:
+                if score == VERBATIM:
+                    verbatim.update(speaker_key(p.speaker) for p in (a, b) if p.speaker)
                 if score < VERBATIM and score == best[(id(a), b.sentence.doc.path)] == best[(id(b), a.sentence.doc.path)]:
                     clashes.append(joiner.widen(a, b))
         findings = []
+        translated = self.translated(clashes + loose, verbatim)
         paired = {id(q) for pair in clashes for p in pair for q in p.parts}
         loose = [(a, b) for a, b in loose if id(a) not in paired and id(b) not in paired]
         # One finding per group of wordings of one quote, however many sources repeat each wording.
@@ -459,9 +481,11 @@ class QuoteMismatch(Check):
                 subject=speaker or "unattributed quote",
                 values=shown,
                 evidence=[evidence_at(q.sentence, " ".join(q.text.split()[:6]), q.start) for q in pieces],
-                suggestion="Check the quote against the original statement or recording.",
-                severity=self.params["loose_severity"] if is_loose else self.params["reordered_severity"] if same
-                else None if speaker else self.params["unattributed_severity"],
+                suggestion=("No two sources quote this speaker word for word: likely translations; "
+                            "check the quote against the original statement." if speaker_key(speaker) in translated
+                            else "Check the quote against the original statement or recording."),
+                severity=self.params["loose_severity"] if is_loose or speaker_key(speaker) in translated
+                else self.params["reordered_severity"] if same else None if speaker else self.params["unattributed_severity"],
                 template=self.params["reordered_message"] if same else None,
                 diff=word_diff(shown[0], shown[1]),
                 speaker=speaker or "an unnamed speaker",
