@@ -266,6 +266,21 @@ def test_fail_two_budgets_in_crore_conflict(lex):
     assert finding.severity == "warning" and finding.values == ["Rs 450 crore", "Rs 480 crore"]
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("The dam is some 65 metres (213 feet) tall.", ["some 65 metres"]),
+    ("The dam rose 65 metres, or 213 feet.", ["65 metres"]),
+    ("The deal was worth $1.2 billion (€1.1 billion).", ["$1.2 billion", "€1.1 billion"]),  # a rate the outlet chose
+    ("The hall is 300 metres long and 40 metres wide.", ["300 metres", "40 metres"]),
+    ("Sales rose by $5m (3%) in May.", ["$5m", "3%"]),
+])
+def test_a_conversion_in_brackets_restates_the_figure_before_it(text, kept):
+    """Kind: two outlets convert one hedged figure and round differently ("213 feet" / "214 feet"); the
+    conversion says nothing the first figure does not."""
+    from factcheck.extract.numbers import find_quantities
+
+    assert [q.text for q in find_quantities(text)] == kept
+
+
 def test_a_count_is_never_a_sum_of_money(lex):
     from factcheck.extract.claims import ClaimExtractor
 

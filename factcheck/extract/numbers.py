@@ -264,4 +264,24 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         if not noun:
             continue
         out.append(Quantity(qstart, end, qtext, value, "count", noun, approximate, part_of))
-    return tuple(sorted(out, key=lambda q: q.start))
+    return tuple(_without_conversions(text, sorted(out, key=lambda q: q.start)))
+
+
+# Measures only: a sum in a second currency is the outlet's own figure at a rate it chose, and one outlet's
+# "$1.2 billion" may be what another gives as the sum itself.
+_CONVERTIBLE = frozenset({"length", "mass", "area"})
+_CONVERSION = re.compile(r"\s*(?:\(\s*|,\s*or\s+|\bor\s+)$")
+
+
+def _without_conversions(text: str, found: list[Quantity]) -> list[Quantity]:
+    """``found`` without the figures that convert the measure before them into another unit:
+    "65 metres (213 feet)", "40 tonnes, or 88,000 pounds". A conversion restates its figure, rounded by
+    whoever converted it, so two outlets' conversions of one figure differ in digits that say nothing."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev is not None and q.dimension == prev.dimension and q.dimension in _CONVERTIBLE \
+                and _CONVERSION.fullmatch(text[prev.end:q.start] if prev.end <= q.start else "x"):
+            continue
+        out.append(q)
+    return out
