@@ -335,6 +335,20 @@ def test_dates_a_day_apart_are_asked(lex):
     assert [f.severity for f in found] == ["warning"]
 
 
+def test_an_event_held_in_stages_dated_twice_by_its_plain_name_is_asked(lex):
+    """Kind: a first round and a run-off, both called "the election" where their dates are given; the story
+    names the stages elsewhere."""
+    from factcheck.checks.date_conflict import DateConflict
+
+    texts = [("a.txt", "Velmora voted in the election on April 3, officials said."),
+             ("b.txt", "Velmora voted in the election on May 1, officials said.")]
+    (warned,) = DateConflict(rule("date-conflict")).run(date_claims(lex, *texts))
+    assert warned.severity == "warning"
+    staged = texts + [("c.txt", "The run-off was held on May 1.")]
+    found = DateConflict(rule("date-conflict", phases={"election": ["first-round", "runoff"]})).run(date_claims(lex, *staged))
+    assert found and {f.severity for f in found} == {"info"}
+
+
 def test_a_source_giving_both_dates_tells_two_events(lex):
     from factcheck.checks.date_conflict import DateConflict
 

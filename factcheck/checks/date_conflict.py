@@ -17,6 +17,11 @@ only when both ends are told and one of them agrees: "2012 to 2018" against
 Two dates of the same kind of event in one story whose sentences are not aligned
 may still be one event told two ways (a month written wrong): they are asked at
 ``loose_severity``.
+
+An event held in stages (``phases``: an election's first round and run-off, a
+tie's two legs) is dated once per stage. Where a story dates one of the stages,
+two dates given for the event by its plain name ("the election") may be two
+stages: they are asked at ``loose_severity``.
 """
 
 from __future__ import annotations
@@ -69,7 +74,7 @@ class DateConflict(Check):
     name = "date-conflict"
     message_fields = ('event',)
     needs = ("date",)
-    defaults = {"phrase_similarity": 0.6, "sentence_similarity": 0.6, "loose_severity": "info",
+    defaults = {"phrase_similarity": 0.6, "sentence_similarity": 0.6, "loose_severity": "info", "phases": {},
                 "time_message": "Sources give different times of day for the {event}: {values}", "time_severity": "info"}
     examples = (
         Example({"a.txt": "Interview\nPublished: 2024-08-23\nLukashenko criticised Kazakhstan in an interview broadcast on Russian television on August 15.\n",
@@ -111,11 +116,13 @@ class DateConflict(Check):
         told: dict[tuple, set] = {}
         for c in claims:
             told.setdefault((c.document, c.attribute), set()).add(c.value)
+        staged = self.staged(corpus, claims)
         for a, b, _ in aligned(corpus, claims, self.params["phrase_similarity"], self.params["sentence_similarity"],
                                by_subject=False):
             if differ(a, b):
-                # a day apart, or a source that gives both dates: asked, not asserted
-                doubtful = isinstance(a.value, DateValue) and _one_day_apart(a.value, b.value) or _both_sides(a, b, told)
+                # a day apart, a source that gives both dates, or an event held in stages: asked, not asserted
+                doubtful = isinstance(a.value, DateValue) and _one_day_apart(a.value, b.value) or _both_sides(a, b, told) \
+                    or (corpus.story_of.get(a.document), a.subject) in staged
                 (asked if doubtful else pairs).append((a, b))
         component: dict[int, dict] = {}  # claim -> its conflict's claims by value (one lookup per loose pair)
         for group in components(pairs):
@@ -137,6 +144,11 @@ class DateConflict(Check):
             else:
                 loose.append((a, b))
         return self.group(pairs + support, severity, template) + self.group(asked + loose, self.params["loose_severity"], template)
+
+    def staged(self, corpus: Corpus, claims) -> set[tuple]:
+        """(story, event) for every event of ``phases`` that a story dates one of the stages of."""
+        stage_of = {stage: event for event, stages in self.params["phases"].items() for stage in stages}
+        return {(corpus.story_of.get(c.document), stage_of[c.subject]) for c in claims if c.subject in stage_of}
 
     def group(self, pairs, severity, template: str | None = None) -> list[Finding]:
         findings = []
