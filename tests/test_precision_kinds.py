@@ -93,6 +93,18 @@ def test_pass_tolls_reported_on_one_day_are_a_timeline_not_a_clash(lex):
     assert f.severity == "info"
 
 
+def test_pass_a_part_of_a_toll_its_own_source_also_gives_is_not_in_the_timeline(lex):
+    """Kind: a toll and the part of it that died at the scene, both in one source; another source gives the
+    toll. The part is no earlier or later toll."""
+    toll = figure("a.txt", "killed", 143, "143", "At least {} people died in the fire.", "people")
+    part = figure("a.txt", "killed", 33, "33", "Of those, {} died inside the building.", "people")
+    other = figure("b.txt", "killed", 143, "143", "The fire killed {} people.", "people")
+    assert run(lex, [toll, part, other]) == []
+    # without the source's own toll, the part is one more figure of the timeline, asked
+    (f,) = run(lex, [part, other])
+    assert f.severity == "info"
+
+
 # ------------------------------------------------------------------ anchoring in time, remainders
 
 def test_pass_a_figure_of_another_year_is_not_the_events(lex):

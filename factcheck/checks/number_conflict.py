@@ -229,12 +229,24 @@ class NumberConflict(Check):
         evolving = frozenset(self.params["evolving"]) | corpus.lexicons.claims.evolving
         claims = named_amounts(corpus, [c for c in corpus.claims_of("quantity") if (not allowed or c.unit.split(":")[0] in allowed)
                                         and not partial(c)])
+        peers: dict[tuple, list[Claim]] = {}
+        for c in claims:
+            peers.setdefault((corpus.story_of.get(c.document), c.attribute), []).append(c)
+
+        def tells_both(x: Claim, y: Claim) -> bool:
+            # A toll x's source also gives y's figure for: it tells two quantities (a toll and the part of it that
+            # died at the scene) or two moments, so y is no other value of x's on the timeline.
+            if x.attribute.removeprefix("not ") not in evolving:
+                return False
+            return any(p.document == x.document and p is not x and self.agree(p, y)
+                       for p in peers[(corpus.story_of.get(x.document), x.attribute)])
+
         pairs, judged = [], {}
         for a, b, similarity in aligned(corpus, claims, self.params["phrase_similarity"], self.params["sentence_similarity"],
                                         close_values=self.params["close_values"]):
             if years_named(a) != years_named(b):
                 continue  # figures of two different years, or a past event recalled beside today's
-            if gives_other(a, b) or gives_other(b, a):
+            if gives_other(a, b) or gives_other(b, a) or tells_both(a, b) or tells_both(b, a):
                 continue  # one source gives both figures: two quantities, each source telling both
             if not self.agree(a, b) and (self.comparable(a, b) or a.attribute.removeprefix("not ") in evolving):
                 pairs.append((a, b))
@@ -247,10 +259,6 @@ class NumberConflict(Check):
                     verdict = (self.params["pooled_severity"], "pooled")
                 judged[(id(a), id(b))] = verdict
         findings = self.headlines(claims, corpus.story_of)
-        # every figure of one attribute in one story: where a source gives the other side's figure elsewhere
-        peers: dict[tuple, list[Claim]] = {}
-        for c in claims:
-            peers.setdefault((corpus.story_of.get(c.document), c.attribute), []).append(c)
         # Figures of one named attribute in one story that nothing aligns may still be one quantity: asked at info.
         # Not bare counts ("12 players" / "nine players"), tallies (a hospital's patients / all the injured),
         # or figures whose subjects differ (an aftershock / the quake): those are many things by nature.
