@@ -1,23 +1,39 @@
-"""attribution-conflict: the same words put in two different mouths.
+"""attribution-conflict: the same words put in two different mouths, or the same statement told of two people.
 
 Its worked examples are ``examples`` below (run by tests/test_examples.py).
 
 Quotes match when their wording is at least ``similarity`` alike (0-100); a
 distinctive statement in reported speech ("X said that ...") matches when the two
 sentences' embeddings are at least ``statement_similarity`` alike and it runs to
-``min_words`` words.
+``min_words`` words. Speakers are the same person when their names are (see
+quote-mismatch): a misspelt or transliterated name is not another speaker.
 
 Words can also be told of two different people: one source quotes "Anton Velis has
 served 400 days", another writes that Marek Dorn "has served 400 days". A quote
 found word for word inside another source's longer quote, right after a person's
 name there, and right after another person's name in its own sentence, is asked
-about in the ``told_of_message`` wording. Speakers are the same person when their names are (see
-quote-mismatch): a misspelt or transliterated name is not another speaker.
+about in the ``told_of_message`` wording.
+
+And one statement can name two different actors: "the referee sent off Diaz"
+against "the referee sent off Ortega". In two sentences told alike (one cluster,
+or vectors at least ``swap_similarity`` alike), a name put where the other source
+puts another name, after the same ``swap_context`` words, is asked at
+``swap_severity`` in the ``swap_message`` wording, unless the names are one name
+spelt two ways.
 """
 
 from __future__ import annotations
 
-from ..models import Corpus, Finding, evidence_at
+import difflib
+import re
+
+import numpy as np
+from rapidfuzz.distance import OSA
+from threadpoolctl import threadpool_limits
+
+from ..extract.dates import MONTHS, WEEKDAYS
+from ..extract.names import fold
+from ..models import Corpus, Finding, Sentence, evidence_at
 from ..groups import components
 from ._claims import claim_pairs
 from .base import Check, Example
@@ -29,7 +45,9 @@ class AttributionConflict(Check):
     message_fields = ('speakers',)
     needs = ("quote",)
     defaults = {"similarity": 90, "min_words": 5, "statement_similarity": 0.92, "statement_min_words": 12,
-                "min_length_ratio": 0.6, "told_of_message": "The same quoted words are told of different people: {speakers}"}
+                "min_length_ratio": 0.6, "told_of_message": "The same quoted words are told of different people: {speakers}",
+                "swap_similarity": 0.7, "swap_context": 2, "swap_severity": "info",
+                "swap_message": "One statement names different people or bodies in different sources: {speakers}"}
     examples = (
         Example({"a.txt": "Collapse\nThe Kestrel Bridge in Dunmore collapsed on Friday.\n"
                           "“Nobody could have predicted this failure,” said Mayor Tomas Brandt.\n",
@@ -49,6 +67,16 @@ class AttributionConflict(Check):
                  "b.txt": "Shake-up\nPresident Ilka Sorn replaced the transport minister on Monday.\n"
                           "Ilka Sorn wrote that new leadership was needed after Velis “has served through more than "
                           "400 days of crisis”.\n"}),
+        Example({"a.txt": "Derby\nThe referee sent off Marco Diaz after an hour of the derby in Velmora.\n"
+                          "Luis Ortega had scored for the visitors before the break.\n",
+                 "b.txt": "Derby\nThe referee sent off Luis Ortega after an hour of the derby in Velmora.\n"},
+                ("Luis Ortega", "Marco Diaz"), note="one statement, two actors of the story: asked"),
+        Example({"a.txt": "Derby\nAnalysts at the Velmora institute expect the derby to be sold out.\n",
+                 "b.txt": "Derby\nAnalysts at the Temsil institute expect the derby to be sold out.\n"},
+                note="each outlet's own source, named once in a stock sentence: no swap"),
+        Example({"a.txt": "Derby\nThe referee sent off Marco Diaz after an hour of the derby in Velmora.\n",
+                 "b.txt": "Derby\nThe referee sent off Marco Dias after an hour of the derby in Velmora.\n"},
+                note="one name spelt two ways is name-misspelling's question"),
     )
 
     def one_quote(self, a: str, b: str) -> bool:
@@ -86,6 +114,7 @@ class AttributionConflict(Check):
             if same_speaker(pa.speaker, pb.speaker, translit) is False:
                 clashes.append((pa, pb))
         findings = [self.told_of(a, b) for a, b in self.told_of_pairs(corpus)]
+        findings += [self.swap(a, b) for a, b in self.swapped(corpus)]
         for group in components(clashes):
             names = sorted({p.speaker for p in group})
             if len(names) < 2:
@@ -133,3 +162,111 @@ class AttributionConflict(Check):
             template=self.params["told_of_message"],
             speakers=names,
         )
+
+    def swapped(self, corpus: Corpus):
+        """((sentence, name), (sentence, name)) for two sentences told alike, in two sources of one story, where
+        one puts a name after the same ``swap_context`` words as the other puts another name."""
+        if corpus.vectors is None:
+            return
+        translit = corpus.lexicons.transliteration
+        never = corpus.lexicons.names.never
+        rows = {s.key: i for i, s in enumerate(corpus.sentences)}
+        chosen = [s for s in corpus.sentences if corpus.names.get(s.key)]
+        by_story: dict[str, list[int]] = {}
+        for n, s in enumerate(chosen):
+            by_story.setdefault(str(corpus.story_of.get(s.doc.path)), []).append(n)
+        docs = np.unique([s.doc.path for s in chosen], return_inverse=True)[1] if chosen else None
+        pairs = set()
+        # Stories are small and many: one BLAS thread each, as threads woken for a tiny product cost more than it.
+        with threadpool_limits(1, user_api="blas"):
+            for story in sorted(by_story):
+                members = np.array(by_story[story])
+                if len(members) < 2:
+                    continue
+                vectors = corpus.vectors[[rows[chosen[n].key] for n in members]]
+                k = min(SWAP_NEIGHBOURS, len(members))
+                block = max(1, BLOCK_CELLS // len(members))  # rows at a time: bounded memory in a large story
+                for start in range(0, len(members), block):
+                    sims = vectors[start:start + block] @ vectors.T
+                    # Each sentence meets only its nearest few: in a story told by thousands of near-identical
+                    # articles, every pair above the threshold would be diffed.
+                    nearest = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+                    ii, kk = np.nonzero(np.take_along_axis(sims, nearest, axis=1) >= self.params["swap_similarity"])
+                    ii, jj = members[ii + start], members[nearest[ii, kk]]
+                    keep = docs[ii] != docs[jj]
+                    pairs.update(zip(np.minimum(ii, jj)[keep].tolist(), np.maximum(ii, jj)[keep].tolist()))
+        words = {}
+        where: dict = {}  # story -> word -> the sentences that write it, built when a swap is first found there
+        for i, j in sorted(pairs):
+            for n in (i, j):
+                if n not in words:
+                    ws = _TOKEN.findall(chosen[n].text)
+                    words[n] = ({w.lower() for w in ws}, {w.lower() for w in ws[1:] if w[:1].isupper()})
+            if not (words[i][1] - words[j][0] and words[j][1] - words[i][0]):
+                continue  # no capitalised word of one sentence is missing from the other
+            a, b = sorted((chosen[i], chosen[j]), key=lambda s: (s.doc.path, s.start))
+            for x, y in _swaps(a, b, self.params["swap_context"], never):
+                if _one_name(x, y, translit):
+                    continue
+                told = corpus.story_of.get(a.doc.path)
+                if told not in where:
+                    index = where[told] = {}
+                    for s in corpus.sentences:
+                        if corpus.story_of.get(s.doc.path) == told:
+                            for w in _TOKEN.findall(s.text):
+                                index.setdefault(w, set()).add(s.key)
+                # An actor of the story is named elsewhere too; two names each written once in a stock sentence
+                # ("analysts at the X institute expect...") are two outlets' own sources, not a swap.
+                if any(_written(n, where[told], {a.key, b.key}) for n in (x, y)):
+                    yield (a, x), (b, y)
+
+    def swap(self, *told: tuple[Sentence, str]) -> Finding:
+        names = sorted(name for _, name in told)
+        return self.finding(
+            subject=" ".join(told[0][0].text.split()[:10]) + "…",
+            values=names,
+            evidence=[evidence_at(s, name) for s, name in told],
+            suggestion="Check which name the original source gives.",
+            severity=self.params["swap_severity"],
+            template=self.params["swap_message"],
+            speakers=names,
+        )
+
+
+SWAP_NEIGHBOURS = 16
+BLOCK_CELLS = 1 << 22  # similarities held at once (16 MB of float32)
+_TOKEN = re.compile(r"[\w’'-]+")
+_NOT_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def _swaps(a: Sentence, b: Sentence, context: int, never) -> list[tuple[str, str]]:
+    """(name in a, name in b) where a word-level diff of the two sentences replaces one run of capitalised words
+    with another after ``context`` equal words, and neither run's words appear anywhere in the other sentence."""
+    wa, wb = _TOKEN.findall(a.text), _TOKEN.findall(b.text)
+    la, lb = [w.lower() for w in wa], [w.lower() for w in wb]
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=la, b=lb, autojunk=False).get_opcodes():
+        if op != "replace" or i1 < context or j1 < context or la[i1 - context:i1] != lb[j1 - context:j1]:
+            continue
+        x, y = wa[i1:i2], wb[j1:j2]
+        if not (_a_name(x, never) and _a_name(y, never)) or set(la[i1:i2]) & set(lb) or set(lb[j1:j2]) & set(la):
+            continue
+        out.append((" ".join(x), " ".join(y)))
+    return out
+
+
+def _written(name: str, where: dict[str, set], besides: set) -> bool:
+    """Whether a sentence other than ``besides`` writes every word of ``name`` (``where``: word -> sentences)."""
+    found = set.intersection(*(where.get(w, set()) for w in name.split()))
+    return bool(found - besides)
+
+
+def _a_name(words: list[str], never) -> bool:
+    """A short run of capitalised words with at least one that is no month, weekday or common word."""
+    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and \
+        any(w.lower() not in _NOT_NAMES and fold(w) not in never for w in words)
+
+
+def _one_name(x: str, y: str, translit) -> bool:
+    """Whether two names are one spelt two ways: a word of each a slip or a romanisation apart."""
+    return any(OSA.distance(fold(p), fold(q)) <= 2 or translit.same(p, q) for p in x.split() for q in y.split())
