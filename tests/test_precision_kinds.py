@@ -293,6 +293,16 @@ def test_a_conversion_in_brackets_restates_the_figure_before_it(text, kept):
     assert [q.text for q in find_quantities(text)] == kept
 
 
+@pytest.mark.parametrize("text", ["The bus carried 40 people on board.", "The bus had 40 people onboard.",
+                                  "There were 40 people aboard.", "40 on-board the bus were hurt."])
+def test_a_predicate_in_one_word_or_two_is_one_attribute(lex, text):
+    """Kind: a lexicon word written as one word, two or hyphened ("on board" / "onboard" / "on-board")."""
+    from factcheck.extract.claims import ClaimExtractor
+
+    (count,) = ClaimExtractor(lex.claims).quantities(sentence(text))
+    assert count.attribute == "aboard"
+
+
 def test_a_count_is_never_a_sum_of_money(lex):
     from factcheck.extract.claims import ClaimExtractor
 

@@ -53,11 +53,19 @@ _UPPER = re.compile(r"^(?:less than|fewer than|under|below|up to|at most|no more
 
 
 def _phrases(words) -> re.Pattern | None:
-    """One case-insensitive pattern for a list of words and phrases, longest first."""
+    """One case-insensitive pattern for a list of words and phrases, longest first. A phrase's words match
+    apart, hyphened or run together ("on board", "on-board", "onboard"; "run-off", "runoff")."""
     words = sorted({w for w in words if w}, key=len, reverse=True)
     if not words:
         return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])", re.IGNORECASE)
+    joint = r"[\s-]*"
+    return re.compile(r"(?<![\w-])(?:" + "|".join(joint.join(re.escape(part) for part in re.split(r"[\s-]+", w)) for w in words)
+                      + r")(?![\w-])", re.IGNORECASE)
+
+
+def phrase_key(text: str) -> str:
+    """What a matched phrase is looked up by: lower case, its words run together ("On-board" -> "onboard")."""
+    return re.sub(r"[\s-]+", "", text.lower())
 
 
 class ClaimLexicon:
@@ -67,13 +75,13 @@ class ClaimLexicon:
         self.attribute_of: dict[str, str] = {}
         for attribute, words in lexicon["attributes"].items():
             for w in [attribute, *words]:
-                self.attribute_of.setdefault(" ".join(w.lower().split()), attribute)
-        self.attributes = _phrases(self.attribute_of)
+                self.attribute_of.setdefault(phrase_key(w), attribute)
+        self.attributes = _phrases(w for words in lexicon["attributes"].items() for w in [words[0], *words[1]])
         self.measure_of: dict[str, str] = {}
         for measure, words in lexicon["measures"].items():
             for w in words:
-                self.measure_of.setdefault(w.lower(), measure)
-        self.measures = _phrases(self.measure_of)
+                self.measure_of.setdefault(phrase_key(w), measure)
+        self.measures = _phrases(w for words in lexicon["measures"].values() for w in words)
         self.evolving = frozenset(lexicon["evolving"])
         self.updates = _phrases(lexicon["updates"])
         self.hedges = _phrases(lexicon["hedges"])
@@ -82,8 +90,8 @@ class ClaimLexicon:
         self.event_of: dict[str, str] = {}
         for event, words in lexicon["events"].items():
             for w in [event, *words]:
-                self.event_of.setdefault(" ".join(w.lower().split()), event)
-        self.events = _phrases(self.event_of)
+                self.event_of.setdefault(phrase_key(w), event)
+        self.events = _phrases(w for words in lexicon["events"].items() for w in [words[0], *words[1]])
         self.reporting = _phrases(lexicon["reporting"]) if lexicon["reporting"] else None
         self.settle_days = int(lexicon["settle_days"])
         self.event_window = int(lexicon["event_window"])
@@ -135,7 +143,7 @@ def _nearest(pattern: re.Pattern | None, text: str, start: int, end: int, lookup
         if m.start() < end and start < m.end():
             continue
         distance = start - m.end() if m.end() <= start else m.start() - end
-        key = " ".join(m.group(0).lower().split())
+        key = phrase_key(m.group(0))
         if best is None or distance < best[1]:
             best = (lookup.get(key, key), distance)
     return best
