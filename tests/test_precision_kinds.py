@@ -734,3 +734,20 @@ def test_fail_a_speaker_quoted_word_for_word_elsewhere_was_misquoted(scan_texts,
     _, report = scan_texts(texts)
     (found,) = of_check(report, "quote-mismatch")
     assert found["severity"] == "warning"
+
+
+# ------------------------------------------------------------------ short names, few sources
+
+def test_a_short_form_two_edits_off_beside_the_same_name_is_asked(scan_texts, of_check):
+    """Kind: a five-letter first name two letters off the form other sources write, beside the same surname
+    (one source spaces a compound surname the others hyphen)."""
+    texts = {
+        "a.md": "# Velmora fair opens\n\nThe fair opened on Friday. The parade float was built by Pabek Sadiyat Oluwa "
+                "and his students.\n",
+        "b.md": "# Fair opens in Velmora\n\nThe fair opened on Friday. The parade float was built by Pavel Sadiat-Oluwa "
+                "with his students.\n",
+        "c.md": "# Velmora fair\n\nA float that Pavel Sadiat-Oluwa built led the parade as the fair opened on Friday.\n",
+    }
+    _, report = scan_texts(texts)
+    (found,) = [f for f in of_check(report, "name-misspelling") if "Pabek" in f["values"]]
+    assert found["severity"] == "info" and "Pavel" in found["values"]

@@ -273,7 +273,10 @@ class NameMisspelling(Check):
                     # One edit more than the limit, with strong context and no romanisation to explain it
                     # (an added syllable, a transposed pair): asked, not asserted.
                     # So is a syllable dropped beside the same name ("Andrei Volkev" / "Andrei Volkeyev").
-                    if not (context and (kind is None or kind == "vowels" and shared) and shortest >= self.params["lone_min_length"]
+                    # Beside the same (or an alike) name, a form of min_length letters is weighed too ("Pabek
+                    # Hruby" / "Pavel Hruby"): the neighbour says whom it names.
+                    floor = self.params["min_length"] if shared else self.params["lone_min_length"]
+                    if not (context and (kind is None or kind == "vowels" and shared) and shortest >= floor
                             and distance <= max(limit, 1) + 1):
                         continue
                     kind = "weak"
