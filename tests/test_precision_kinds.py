@@ -751,3 +751,18 @@ def test_a_short_form_two_edits_off_beside_the_same_name_is_asked(scan_texts, of
     _, report = scan_texts(texts)
     (found,) = [f for f in of_check(report, "name-misspelling") if "Pabek" in f["values"]]
     assert found["severity"] == "info" and "Pavel" in found["values"]
+
+
+@pytest.mark.parametrize("one, other", [("Sutirah", "Sutireh"), ("Bellan", "Belan"), ("Dyren", "Dyuren")])
+def test_two_forms_once_each_a_vowel_or_a_double_apart_are_asked(lex, one, other):
+    """Kind: a name written once in each of two sources, a vowel or a doubled letter apart on one consonant
+    skeleton, with nothing else to tie them."""
+    from factcheck.checks.name_misspelling import NameMisspelling
+
+    check = NameMisspelling(rule("name-misspelling"))
+    translit = lex.transliteration
+    a, b = _form(one, {"a.txt": 1}), _form(other, {"b.txt": 1})
+    assert check.once_each(a, b, one.lower(), other.lower(), translit)
+    # written twice in one source, the other form is not "once each"; nor is a listed romanisation
+    assert not check.once_each(_form(one, {"a.txt": 2}), b, one.lower(), other.lower(), translit)
+    assert not check.once_each(_form("Yusuf", {"a.txt": 1}), _form("Yousuf", {"b.txt": 1}), "yusuf", "yousuf", translit)

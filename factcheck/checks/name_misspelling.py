@@ -26,7 +26,7 @@ from rapidfuzz.distance import OSA
 
 from ..extract.names import fold
 from ..models import Corpus, Finding, evidence_at
-from ._forms import Form, collect_forms, kinds, neighbours
+from ._forms import Form, collect_forms, consonants, kinds, neighbours
 from .base import Check, Example
 
 
@@ -193,12 +193,19 @@ class NameMisspelling(Check):
         long name is how typing slips, not how transliteration differs. Nothing says
         which form is right, or even that both name one thing, so these are reported
         at ``lone_severity`` (info) as a question.
+
+        So are two forms each written once, in two sources, a vowel or a doubled letter apart on one
+        consonant skeleton ("Sutirah" / "Sutireh", "Bellan" / "Belan") that no listed romanisation
+        equates: one of them may be a slip, and nothing else in the corpus says which.
         """
         translit = corpus.lexicons.transliteration
         folded = {id(f): fold(f.text) for f in forms}
         for i, first in enumerate(forms):
             for second in forms[i + 1:]:
                 a, b = folded[id(first)], folded[id(second)]
+                if self.once_each(first, second, a, b, translit):
+                    yield first, second
+                    continue
                 if len(a) != len(b) or len(a) < self.params["lone_min_length"] or a == b:
                     continue
                 diff = [(x, y) for x, y in zip(a, b) if x != y]
@@ -207,6 +214,15 @@ class NameMisspelling(Check):
                 if stems(a) & stems(b) or first.documents & second.documents:
                     continue
                 yield first, second
+
+    def once_each(self, first: Form, second: Form, a: str, b: str, translit) -> bool:
+        """Two forms each in one sentence of its own source, a vowel or a doubled letter apart on one consonant
+        skeleton, that no listed romanisation equates (``lone_slips``)."""
+        return (len(first.sentences) == len(second.sentences) == 1 and not first.documents & second.documents
+                and min(len(a), len(b)) >= self.params["min_length"] and OSA.distance(a, b) == 1
+                and translit.explains(first.text, second.text) in ("vowels", "doubled")
+                and not translit.same(first.text, second.text) and not stems(a) & stems(b)
+                and consonants(first.text) == consonants(second.text))
 
     def _lone_finding(self, first: Form, second: Form, subject: str) -> Finding:
         return self.finding(
