@@ -766,3 +766,30 @@ def test_two_forms_once_each_a_vowel_or_a_double_apart_are_asked(lex, one, other
     # written twice in one source, the other form is not "once each"; nor is a listed romanisation
     assert not check.once_each(_form(one, {"a.txt": 2}), b, one.lower(), other.lower(), translit)
     assert not check.once_each(_form("Yusuf", {"a.txt": 1}), _form("Yousuf", {"b.txt": 1}), "yusuf", "yousuf", translit)
+
+
+_FAMILIES = {
+    "a.md": "# Harbour\n\nMayor Tomas Brandt spoke on Monday. \"We must rebuild the harbour before the winter storms arrive,\" "
+            "Brandt said. \"The city will pay for the new sea wall from its own budget,\" he added.\n",
+    "b.md": "# Harbour plan\n\nMayor Tomas Brandt spoke on Monday. \"We must rebuild the harbour before the winter storms "
+            "arrive,\" Brandt said.\n",
+    "c.md": "# Mayor's plan\n\nMayor Tomas Brandt spoke on Monday. \"We have to rebuild the harbour before the winter storms "
+            "come,\" Brandt said. \"The town will pay for the new sea wall out of its own budget,\" he added.\n",
+}
+
+
+def test_two_outlets_sharing_statements_never_word_for_word_are_two_translations(scan_texts, of_check):
+    """Kind: two families of translation. Two outlets quote one speaker in two statements and never agree word
+    for word with each other, though each agrees with some third outlet: their differences are asked."""
+    _, report = scan_texts(_FAMILIES)
+    severities = {f["values"][0][:12]: f["severity"] for f in of_check(report, "quote-mismatch")}
+    assert severities == {"The city wil": "info", "We must rebu": "warning"}
+
+
+def test_fail_two_outlets_agreeing_word_for_word_elsewhere_misquote(scan_texts, of_check):
+    texts = dict(_FAMILIES)
+    texts["c.md"] = texts["c.md"].replace("We have to rebuild the harbour before the winter storms come",
+                                          "We must rebuild the harbour before the winter storms arrive")
+    _, report = scan_texts(texts)
+    (found,) = of_check(report, "quote-mismatch")
+    assert found["severity"] == "warning"

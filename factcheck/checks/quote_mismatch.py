@@ -21,6 +21,7 @@ speaker are not known to be one statement, and are asked at
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -343,6 +344,45 @@ def similarity(a: str, b: str) -> float:
     return max(fuzz.ratio(na, nb), fuzz.token_set_ratio(na, nb))
 
 
+class Translations:
+    """Which clashing quotes are a speaker quoted in translation, each outlet with its own English.
+
+    One outlet misquoting a speaker leaves the others agreeing word for word. A speaker no two outlets
+    quote word for word, in two statements or more, was translated; so were a speaker's words in two
+    outlets that share two statements or more of theirs and never agree word for word (two families of
+    translation, each syndicated to several outlets). The differences are the translators'.
+    """
+
+    def __init__(self, clashes: list[tuple[QuotePart, QuotePart]], verbatim: set[tuple[str, str, str]]):
+        # verbatim: (speaker key, document, document) for every word-for-word pair
+        self.agree = {(d1, d2) for _, d1, d2 in verbatim} | {(d2, d1) for _, d1, d2 in verbatim}
+        quoted_alike = {key for key, _, _ in verbatim}
+        statements: dict[str, int] = {}
+        self.together: dict[tuple[str, str, str], int] = {}
+        for group in components(clashes):
+            key = _speaker_of(group)
+            if not key:
+                continue
+            statements[key] = statements.get(key, 0) + 1
+            for x, y in itertools.combinations(sorted({p.sentence.doc.path for p in group}), 2):
+                self.together[(key, x, y)] = self.together.get((key, x, y), 0) + 1
+        self.speakers = {key for key, n in statements.items() if n >= 2 and key not in quoted_alike}
+
+    def of(self, group: list[QuotePart]) -> bool:
+        """Whether ``group``'s wordings are translations, by its speaker or by every pair of its sources."""
+        key = _speaker_of(group)
+        if not key:
+            return False
+        if key in self.speakers:
+            return True
+        return all(self.together.get((key, x, y), 0) >= 2 and (x, y) not in self.agree
+                   for x, y in itertools.combinations(sorted({p.sentence.doc.path for p in group}), 2))
+
+
+def _speaker_of(group: list[QuotePart]) -> str:
+    return next((speaker_key(p.speaker) for p in group if p.speaker), "")
+
+
 class QuoteMismatch(Check):
     name = "quote-mismatch"
     message_fields = ('diff', 'speaker')
@@ -375,20 +415,6 @@ class QuoteMismatch(Check):
                  "b.txt": "Attack\nThe minister called the bombing of the market \"a cowardly crime\" on Monday.\n"},
                 ("a cowardly act", "a cowardly crime"), note="a short quote, in sentences told alike: asked at info"),
     )
-
-    @staticmethod
-    def translated(clashes: list[tuple[QuotePart, QuotePart]], verbatim: set[str]) -> set[str]:
-        """Speakers whose every quote shared by two sources is worded differently, in two statements or more,
-        and never word for word: a speaker quoted in translation, each outlet with its own English.
-
-        One outlet misquoting a speaker leaves the others agreeing word for word; a speaker no two outlets
-        quote alike was translated, and the differences are the translators' (asked at ``loose_severity``).
-        """
-        statements: dict[str, int] = {}
-        for group in components(clashes):
-            for key in {speaker_key(p.speaker) for p in group if p.speaker}:
-                statements[key] = statements.get(key, 0) + 1
-        return {key for key, n in statements.items() if n >= 2 and key not in verbatim}
 
     @property
     def function_words(self) -> frozenset[str]:
@@ -457,11 +483,12 @@ class QuoteMismatch(Check):
                     best[key] = max(best.get(key, 0.0), score)
             for a, b, score in scored:
                 if score == VERBATIM:
-                    verbatim.update(speaker_key(p.speaker) for p in (a, b) if p.speaker)
+                    verbatim.update((speaker_key(p.speaker), *sorted((a.sentence.doc.path, b.sentence.doc.path)))
+                                    for p in (a, b) if p.speaker)
                 if score < VERBATIM and score == best[(id(a), b.sentence.doc.path)] == best[(id(b), a.sentence.doc.path)]:
                     clashes.append(joiner.widen(a, b))
         findings = []
-        translated = self.translated(clashes + loose, verbatim)
+        translations = Translations(clashes + loose, verbatim)
         paired = {id(q) for pair in clashes for p in pair for q in p.parts}
         loose = [(a, b) for a, b in loose if id(a) not in paired and id(b) not in paired]
         # One finding per group of wordings of one quote, however many sources repeat each wording.
@@ -476,15 +503,16 @@ class QuoteMismatch(Check):
             shown = [" ".join(ps[0].text.split()) for ps in ranked]
             speaker = next((p.speaker for p in group if p.speaker), None)
             same = all(reordered(shown[0], other, self.function_words) for other in shown[1:])
+            translated = translations.of(group)
             pieces = sorted({id(q): q for p in group for q in p.parts}.values(), key=lambda q: (q.sentence.doc.path, q.start))
             findings.append(self.finding(
                 subject=speaker or "unattributed quote",
                 values=shown,
                 evidence=[evidence_at(q.sentence, " ".join(q.text.split()[:6]), q.start) for q in pieces],
                 suggestion=("No two sources quote this speaker word for word: likely translations; "
-                            "check the quote against the original statement." if speaker_key(speaker) in translated
+                            "check the quote against the original statement." if translated
                             else "Check the quote against the original statement or recording."),
-                severity=self.params["loose_severity"] if is_loose or speaker_key(speaker) in translated
+                severity=self.params["loose_severity"] if is_loose or translated
                 else self.params["reordered_severity"] if same else None if speaker else self.params["unattributed_severity"],
                 template=self.params["reordered_message"] if same else None,
                 diff=word_diff(shown[0], shown[1]),
