@@ -303,6 +303,20 @@ def test_a_predicate_in_one_word_or_two_is_one_attribute(lex, text):
     assert count.attribute == "aboard"
 
 
+@pytest.mark.parametrize("text, attribute", [
+    ("Rescuers were still looking for 87 hikers and a guide reported missing on the trails.", "missing"),
+    ("Rescuers were still looking for 87 hikers and that the roads were reported missing.", "number of hiker"),
+    ("Rescuers were still looking for 87 hikers and none were reported missing.", "number of hiker"),
+])
+def test_a_predicate_after_a_coordinated_noun_is_the_counts_too(lex, text, attribute):
+    """Kind: "N X and a Y reported missing": the clause break at "and" cut the count from its predicate.
+    A new clause after "and" (a pronoun, a quantifier, "that") keeps its predicate to itself."""
+    from factcheck.extract.claims import ClaimExtractor
+
+    (count,) = ClaimExtractor(lex.claims).quantities(sentence(text))
+    assert count.attribute == attribute
+
+
 def test_a_count_is_never_a_sum_of_money(lex):
     from factcheck.extract.claims import ClaimExtractor
 

@@ -205,7 +205,7 @@ class ClaimExtractor:
                 continue  # a part of a whole says nothing about the whole; durations are not facts of the event
             if any(s < q.end and q.start < e for s, e in taken):
                 continue
-            clause = clause_at(text, q.start, q.end)
+            clause = self._carried(text, q, clause_at(text, q.start, q.end))
             local_start, local_end = q.start - clause.start, q.end - clause.start
             attribute, subject = self._attribute(q, clause, local_start, local_end)
             if attribute is None:
@@ -223,6 +223,29 @@ class ClaimExtractor:
         # every figure the quantity reader saw, durations and parts included, is not a bare number
         out += self._bare_figures(sentence, taken + [(q.start, q.end) for q in find_quantities(text)])
         return sorted(out, key=lambda c: c.start)
+
+    # Words that open a clause of its own after "and": a pronoun or a quantifier is a new subject, "that" or
+    # "which" a new statement ("and that the roads were shut", "and none were hurt").
+    _OPENERS = frozenset("that which who whom whose whether if when where no none nobody nothing neither nor "
+                         "he she it they we i you there this these those".split())
+    _COORD = re.compile(r"\s(?:and|plus|as well as)\s", re.IGNORECASE)
+
+    def _carried(self, text: str, q: Quantity, clause: Clause) -> Clause:
+        """A count's clause, widened across "and" to a coordinated noun phrase that carries the predicate the
+        count's own clause lacks: "rescuers sought 87 hikers and a guide reported missing" counts the missing."""
+        if q.dimension != "count" or _nearest(self.lex.attributes, clause.text, q.start - clause.start,
+                                              q.end - clause.start, self.lex.attribute_of) is not None:
+            return clause
+        m = self._COORD.match(text, clause.end)
+        if not m:
+            return clause
+        after = clause_at(text, m.end(), m.end())
+        first = _WORDS.match(after.text.lstrip())
+        if first is None or first.group(0).lower() in self._OPENERS or first.group(0).lower().endswith("ing") \
+                or _DIGITS.search(after.text) or find_quantities(after.text) \
+                or _nearest(self.lex.attributes, after.text, 0, 0, self.lex.attribute_of) is None:
+            return clause
+        return Clause(clause.start, after.end, text[clause.start:after.end])
 
     def ages(self, sentence: Sentence) -> list[Claim]:
         """Age claims: "a 25-year-old worker", "Lena Marsh, 29,", "the driver, aged 47". The subject is the
