@@ -20,6 +20,7 @@ from .embed import Embedder, embedder_for
 from .extract.claims import ClaimExtractor, quote_claims, title_claims
 from .extract.names import proper_names
 from .extract.people import PeopleExtractor, link_people, link_surnames
+from .extract.quotes import quote_parts
 from .lexicons import Lexicons
 from .models import Corpus, Finding, Report, severity_rank
 from . import facts, gate
@@ -216,8 +217,7 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
     people = link_people(mentions, skeleton)
     corpus = Corpus(documents, sentences, clusters, people, lex, vectors=vectors, names=names, stories=grouped,
                     phrase_vectors=phrase_vectors, judged=frozenset(focus or ()))
-    from .checks.quote_mismatch import quote_parts  # quotes need the people (their speakers) first
-
+    # quotes come last: their speakers are the people found above
     corpus.claims = sorted(claims + title_claims(people) + quote_claims(quote_parts(corpus, 1)),
                            key=lambda c: (c.document, c.offset, c.kind))
     return corpus

@@ -495,7 +495,7 @@ def test_a_service_rank_is_no_post_beside_a_post(lex):
 def test_two_statements_sharing_their_words_are_asked_not_asserted(lex):
     from factcheck.checks.quote_mismatch import QuoteMismatch
     from factcheck.extract.claims import quote_claims
-    from factcheck.checks.quote_mismatch import QuotePart
+    from factcheck.extract.quotes import QuotePart
 
     def said(path, words):
         s = sentence(f'"{words}," Governor Rafi Kamel said.', path=path)

@@ -37,7 +37,8 @@ from ..models import Corpus, Finding, Sentence, evidence_at
 from ..groups import components
 from ._claims import claim_pairs
 from .base import Check, Example
-from .quote_mismatch import QuotePart, quoted, same_speaker, similarity, speaker_of, speakers, words
+from ..extract.quotes import QuotePart, quoted, same_speaker, speaker_of, speakers, words
+from .quote_mismatch import similarity
 
 
 class AttributionConflict(Check):
