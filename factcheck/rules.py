@@ -46,7 +46,7 @@ LEXICON_TYPES: dict[str, dict[str, Any]] = {
     "titles": {"ranks": {}, "portfolios": {}, "countries": {}, "nationalities": {}, "equivalents": {}, "qualifiers": [], "roles": []},
     "transliteration": {"equivalents": [], "substitutions": [], "endings": [], "romanisation": [], "vowels": "aeiouy"},
     "house-style": {"preferred": [], "severity": "warning"},
-    "names": {"stopwords": [], "org_words": [], "speech_verbs": [], "place_words": [], "place_heads": [], "honorifics": []},
+    "names": {"stopwords": [], "org_words": [], "speech_verbs": [], "speech_before": [], "place_words": [], "place_heads": [], "honorifics": []},
     "claims": {"attributes": {}, "measures": {}, "evolving": [], "updates": [], "hedges": [], "negations": [], "events": {}, "money": [],
                "reporting": [], "settle_days": 31, "event_window": 80},
     # Story grouping (factcheck/stories.py); rules/stories.yaml says what each one does.

@@ -67,9 +67,6 @@ def fold(text: str) -> str:
 
 
 # Words that put the speaker after them: "said Mayor Tomas Brandt", "according to Nurtleu", "cited Nurleu as saying".
-SPEECH_BEFORE = ("cited", "quoted", "according to", "said", "says", "added")  # not "told": who is told listens
-
-
 def country_names() -> set[str]:
     """Every country's short and common names (ISO 3166, from pycountry), lower-cased:
     "Indonesia", "South Korea", "Korea, Republic of" -> "korea, republic of" and "korea"."""
@@ -108,6 +105,8 @@ class NameVocabulary:
         never.update(w for name in country_names() for w in name.split() if len(w) > 3)
         self.never = {fold(w) for w in never}
         self.speech_verbs = {fold(w) for w in names["speech_verbs"]}
+        self.speech_before = tuple(" ".join(fold(w).split()) for w in names["speech_before"])
+        self.speech_first = frozenset(w.split()[0] for w in self.speech_before)
         self.org_words = {fold(w) for w in names["org_words"]}
         self.place_words = {fold(w) for w in names["place_words"]}
         self.place_heads = {fold(w) for w in names["place_heads"]}

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import OSA
 
 from ..models import Sentence
-from .names import SPEECH_BEFORE, NameVocabulary, Token, fold, tokens
+from .names import NameVocabulary, Token, fold, tokens
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,6 @@ class PersonMention:
 # Between a title and the name it gives: spaces, a comma, or the full stop of an abbreviated rank ("Rear Adm. Lestari").
 _JOIN = re.compile(r"\.?\s*,?\s*")
 _APPOSITION = re.compile(r",\s*(?:the\s+|a\s+|an\s+)?")
-_SPEECH_FIRST = frozenset(p.split()[0] for p in SPEECH_BEFORE)
 _BEFORE_NAME = re.compile(r"\s+[A-Z][^\W\d_]+")
 _AND = re.compile(r"\s+(?:and|as well as)\s+(?:the\s+|a\s+|an\s+)?")
 
@@ -231,7 +230,7 @@ class PeopleExtractor:
                 following = toks[toks.index(run[-1]) + 1] if toks.index(run[-1]) + 1 < len(toks) else None
                 preceding = toks[toks.index(run[0]) - 1] if toks.index(run[0]) > 0 else None
                 if (following and fold(following.text) in self.vocab.speech_verbs) or (
-                    preceding and fold(preceding.text) in _SPEECH_FIRST
+                    preceding and fold(preceding.text) in self.vocab.speech_first
                 ):
                     cue = "speech"
                 elif len(words) >= 2:

@@ -15,6 +15,7 @@ The checks read them as quote claims (``quoted``), never re-extracting.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ from rapidfuzz.distance import OSA
 
 from ..models import Corpus, Sentence
 from ..sentences import split_block
-from .names import SPEECH_BEFORE, fold
+from .names import fold
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 _MARKS = re.compile('[“«„"]')
@@ -128,7 +129,11 @@ class QuotePart:
 
 
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ine)$")
-_BEFORE = re.compile(r"\b(?:" + "|".join(SPEECH_BEFORE) + r")\s+((?:[^\s“”\"]+\s+){0,4})$", re.IGNORECASE)
+@functools.lru_cache(maxsize=8)
+def _before(verbs: tuple[str, ...]) -> re.Pattern:
+    """A speech verb (``speech_before`` in rules/names.yaml) and up to four words after it, at the text's end."""
+    alternatives = "|".join(r"\s+".join(re.escape(w) for w in v.split()) for v in verbs) or r"(?!)"
+    return re.compile(r"\b(?:" + alternatives + r")\s+((?:[^\s“”\"]+\s+){0,4})$", re.IGNORECASE)
 
 
 def _speaks(m, vocab) -> bool:
@@ -145,7 +150,7 @@ def _speaks(m, vocab) -> bool:
         return True
     if re.match(r" [A-Za-z]", text[m.end:m.end + 2]) and after and fold(after[0]) in vocab.post_words:
         return False  # "said Velmora district chief Anton Pirs": the place qualifies the post; the person speaks
-    before = _BEFORE.search(text[max(0, m.start - 60):m.start])
+    before = _before(vocab.speech_before).search(text[max(0, m.start - 60):m.start])
     if not before:
         return False
     between = before.group(1).split()
