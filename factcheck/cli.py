@@ -29,7 +29,7 @@ from pathlib import Path
 import click
 
 from .escapes import visible
-from .config import BACKENDS, DEFAULT_BACKEND, ConfigError, ModelError, Settings, load_settings
+from .config import BACKENDS, DEFAULT_BACKEND, FACTS_FILE, ConfigError, ModelError, Settings, load_settings
 from .models import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, severity_rank  # noqa: F401 (the codes hooks rely on)
 from .output import OutputError, write_output
 from .report import FORMATS
@@ -346,7 +346,7 @@ def _facts_path(path: str | None) -> Path:
     if path:
         return Path(path)
     settings = _settings()
-    return Path(settings.facts) if settings.facts else Path("facts.yaml")
+    return Path(settings.facts) if settings.facts else Path(FACTS_FILE)
 
 
 @facts.command("list")

@@ -39,6 +39,7 @@ BACKENDS = ("onnx", "onnx-int8", "torch")
 DEFAULT_BACKEND = "onnx"
 DEFAULT_MAX_BYTES = 5_000_000  # a file larger than this is skipped
 MAX_SENTENCE_CHARS = 1000  # a longer run of text is cut at spaces
+FACTS_FILE = "facts.yaml"  # the fact sheet's name in a project root
 
 
 class ModelError(Exception):
@@ -257,6 +258,6 @@ def load_settings(flags: dict[str, Any] | None = None, start: Path | None = None
     if not settings.facts:
         # facts.yaml in the project root: beside the config file, else in the current folder
         root = found[0].parent if found else (start or Path.cwd())
-        if (root / "facts.yaml").is_file():
-            settings.set("facts", str((root / "facts.yaml").resolve()), f"{root / 'facts.yaml'}")
+        if (root / FACTS_FILE).is_file():
+            settings.set("facts", str((root / FACTS_FILE).resolve()), f"{root / FACTS_FILE}")
     return settings.freeze()

@@ -52,7 +52,6 @@ from .files import InputError, read_bytes
 from .models import Corpus, Document, Finding, evidence_at
 
 CHECK = "fact-sheet"
-FILENAME = "facts.yaml"
 _WORD = re.compile(r"\w+")
 KINDS = ("people", "figures", "dates")
 

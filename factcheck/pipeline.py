@@ -1,6 +1,10 @@
 """run(): the one place that knows the order of the stages.
 
-    discover -> ingest -> sentences -> embed -> cluster -> extract people -> link -> checks -> report
+    discover -> parse -> split -> extract claims -> encode -> group stories and clusters
+             -> people, titles and quotes -> checks -> gate
+
+(docs/architecture.md draws it with what each stage reads and writes; the
+rendering is scan.py's.)
 
 Each stage reads what the previous one wrote; nothing else in the package calls
 two stages in a row.

@@ -438,7 +438,3 @@ def names_near(claim: Claim, names: set[str]) -> set[str]:
     folded = fold(clause)
     return {n for n in names if n and n in folded}
 
-
-def clause_words(claim: Claim) -> set[str]:
-    """Lower-case content words of a claim's phrase."""
-    return {w.lower() for w in _WORDS.findall(claim.phrase) if len(w) > 2}
