@@ -52,3 +52,27 @@ def test_a_placeholder_typo_in_a_message_is_an_error_naming_the_file(tmp_path):
         'id: vague-date\nextends: vague-date\nseverity: warning\nmessage: "Vague: {reasn}"\n', encoding="utf-8")
     with _pytest.raises(RuleError, match=r"vague-date.yaml: key 'message' names unknown field \{reasn\}"):
         load_rules([default_rules_dir(), tmp_path], CHECK_TYPES)
+
+
+def test_no_rule_file_lists_an_entry_twice():
+    """A word listed twice is a sign of two edits that did not see each other (issue 23)."""
+    import collections
+    from pathlib import Path
+
+    import yaml
+
+    repeated = []
+
+    def walk(value, where):
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                walk(inner, f"{where}/{key}")
+        elif isinstance(value, list):
+            counts = collections.Counter(str(v).lower() for v in value if not isinstance(v, (list, dict)))
+            repeated.extend(f"{where}: {v}" for v, n in counts.items() if n > 1)
+            for inner in value:
+                walk(inner, where)
+
+    for path in sorted((Path(__file__).parent.parent / "rules").glob("*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
+    assert repeated == []
