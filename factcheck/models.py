@@ -8,6 +8,7 @@ original file, so evidence always points at what an editor sees on disk.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import hashlib
 import re
@@ -358,6 +359,10 @@ class Person:
     mentions: list = field(default_factory=list)  # extract.people.PersonMention
 
 
+class UndeclaredRead(RuntimeError):
+    """A check read a kind of claim it does not declare in ``Check.needs``."""
+
+
 @dataclass
 class Corpus:
     """Everything the checks read: documents, sentences, clusters, and extracted atoms.
@@ -382,6 +387,7 @@ class Corpus:
     judged: frozenset = frozenset()  # with --against, the drafts (the archive is evidence); empty: every document is judged
     _tellers: dict = field(default_factory=dict, repr=False, compare=False)  # echoed(): id(cluster) -> story -> paths
     _rows: dict = field(default_factory=dict, repr=False, compare=False)  # told_alike(): sentence key -> row of vectors
+    reading: frozenset | None = field(default=None, repr=False, compare=False)  # the claim kinds a running check declared
 
     def __post_init__(self) -> None:
         if not self.cluster_of:
@@ -423,8 +429,20 @@ class Corpus:
         return self.story_of.get(a.doc.path) == self.story_of.get(b.doc.path)
 
     def claims_of(self, kind: str) -> list[Claim]:
-        """The claims of one kind, in document order."""
+        """The claims of one kind, in document order. While a check runs (``reading``), only the kinds it
+        declares in ``needs``: a check that reads another kind is a bug, raised as one."""
+        if self.reading is not None and kind not in self.reading:
+            raise UndeclaredRead(f"a check read {kind!r} claims but declares only {sorted(self.reading)} in needs")
         return [c for c in self.claims if c.kind == kind]
+
+    @contextlib.contextmanager
+    def read_by(self, needs: tuple[str, ...]):
+        """While the ``with`` block runs, ``claims_of`` answers only for the kinds in ``needs``."""
+        before, self.reading = self.reading, frozenset(needs)
+        try:
+            yield self
+        finally:
+            self.reading = before
 
     def by_document(self) -> dict[str, list[Sentence]]:
         out: dict[str, list[Sentence]] = {}

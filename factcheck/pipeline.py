@@ -309,7 +309,8 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
         for rule in rules.rules:
             if rule.enabled:
                 check = CHECK_TYPES[rule.extends](rule)
-                (deferring if check.defers else findings).extend(check.run(corpus))
+                with corpus.read_by(check.needs):
+                    (deferring if check.defers else findings).extend(check.run(corpus))
         if sheet and check_on(settings, facts.CHECK):
             findings += sheet.check(corpus, settings.severity.get(facts.CHECK, "error"))
         covered = {(e.document, e.line, e.text) for f in findings for e in f.evidence}

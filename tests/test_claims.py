@@ -191,3 +191,17 @@ def test_title_conflict_on_hand_built_claims(lex):
 
 def test_a_fall_is_measured_downwards(extractor):
     assert figures(extractor, "Dozens of vehicles plunged as much as 45 meters into a river bed.")[0][0] == "depth"
+
+
+def test_a_check_reads_only_the_claim_kinds_it_declares(lex):
+    """``Check.needs`` is enforced: while a check runs, ``Corpus.claims_of`` refuses the kinds it did not declare."""
+    from factcheck.models import UndeclaredRead
+
+    found = corpus(lex, [quantity("a.txt", "mass", 220000, "220,000-tonne", "vessel")])
+    with found.read_by(("title",)):
+        assert found.claims_of("title") == []
+        with pytest.raises(UndeclaredRead):
+            found.claims_of("quantity")
+    assert len(found.claims_of("quantity")) == 1  # outside a check, every kind
+    for name, check in CHECK_TYPES.items():
+        assert set(check.needs) <= {"quantity", "date", "span", "time", "title", "quote"}, name

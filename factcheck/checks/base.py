@@ -58,7 +58,8 @@ class Check:
     # A deferring check's finding is dropped when another check already reports on
     # the same sentence: a claim that conflicts with another source is not "single-source".
     defers: ClassVar[bool] = False
-    # The kinds of claim the check reads from ``Corpus.claims`` ("quantity", "date", "title", "quote").
+    # The kinds of claim the check reads (``Corpus.claims_of``: "quantity", "date", "span", "time", "title",
+    # "quote"). While it runs, the pipeline lets it read no other kind (``Corpus.read_by``).
     needs: ClassVar[tuple[str, ...]] = ()
 
     def __init_subclass__(cls, **kwargs) -> None:
