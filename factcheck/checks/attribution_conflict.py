@@ -154,13 +154,20 @@ class AttributionConflict(Check):
                     yield (long_, inside), (short, outside)
 
     def told_of(self, *told: tuple[QuotePart, str]) -> Finding:
-        names = sorted(name for _, name in told)
+        return self._two_names(told[-1][0].text, [(p.sentence, name, name.split()[-1]) for p, name in told],
+                               "Check in the original statement whom these words are about.", self.params["told_of_message"])
+
+    def _two_names(self, subject: str, places: list[tuple[Sentence, str, str]], suggestion: str, template: str,
+                   severity: str | None = None) -> Finding:
+        """A finding on two names for one role, each shown at its place: (sentence, name, the words to point at)."""
+        names = sorted(name for _, name, _ in places)
         return self.finding(
-            subject=" ".join(told[-1][0].text.split()[:10]) + "…",
+            subject=" ".join(subject.split()[:10]) + "…",
             values=names,
-            evidence=[evidence_at(p.sentence, name.split()[-1]) for p, name in told],
-            suggestion="Check in the original statement whom these words are about.",
-            template=self.params["told_of_message"],
+            evidence=[evidence_at(s, at) for s, _, at in places],
+            suggestion=suggestion,
+            severity=severity,
+            template=template,
             speakers=names,
         )
 
@@ -222,17 +229,9 @@ class AttributionConflict(Check):
                     yield (a, x), (b, y)
 
     def swap(self, *told: tuple[Sentence, str]) -> Finding:
-        names = sorted(name for _, name in told)
-        return self.finding(
-            subject=" ".join(told[0][0].text.split()[:10]) + "…",
-            values=names,
-            evidence=[evidence_at(s, name) for s, name in told],
-            suggestion="Check which name the original source gives.",
-            severity=self.params["swap_severity"],
-            template=self.params["swap_message"],
-            speakers=names,
-        )
-
+        return self._two_names(told[0][0].text, [(s, name, name) for s, name in told],
+                               "Check which name the original source gives.", self.params["swap_message"],
+                               self.params["swap_severity"])
 
 SWAP_NEIGHBOURS = 16
 BLOCK_CELLS = 1 << 22  # similarities held at once (16 MB of float32)
