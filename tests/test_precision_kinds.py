@@ -77,6 +77,21 @@ def test_pass_a_source_writing_both_figures_tells_two_quantities(lex):
     assert NumberConflict(rule("number-conflict")).run(one_cluster(lex, [a, b])) == []
 
 
+def test_pass_a_group_counted_whole_and_in_parts_is_one_count_two_ways(lex):
+    """Kind: one source counts a group whole ("8 children"), the other in parts ("6 children and 2 infants")."""
+    from factcheck.extract.claims import ClaimExtractor
+
+    extractor = ClaimExtractor(lex.claims)
+
+    def claims(*texts):
+        return [c for path, text in texts for c in extractor.quantities(sentence(text, path=path))]
+
+    parts = claims(("a.txt", "The bus carried 6 children and 2 infants."), ("b.txt", "The bus carried 8 children."))
+    assert [f for f in NumberConflict(rule("number-conflict")).run(one_cluster(lex, parts)) if f.severity != "info"] == []
+    whole = claims(("a.txt", "The bus carried 6 children."), ("b.txt", "The bus carried 8 children."))
+    assert [f.severity for f in NumberConflict(rule("number-conflict")).run(one_cluster(lex, whole))] == ["warning"]
+
+
 def test_fail_a_figure_written_once_in_each_source_still_conflicts(lex):
     a = figure("a.txt", "votes", 40112, "40,112 votes", "Lind polled {} in the district.")
     b = figure("b.txt", "votes", 40211, "40,211 votes", "Lind polled {} in the district, officials said.")

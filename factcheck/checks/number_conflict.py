@@ -156,6 +156,30 @@ def gives_other(a: Claim, b: Claim) -> bool:
     return any(d in digits and not (a.start <= start < a.end) for start, _, d in _figures(a.sentence.text))
 
 
+# What stands between two counts of one enumeration: the first one's counted noun, then a comma or "and"
+# ("six children and two infants", "171 adults, 92 children"); never "including" (a part of it).
+_SIBLING = re.compile(r"\s*[^\W\d_][\w'’ -]{0,40}?(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def siblings(x: Claim, others) -> list[Claim]:
+    """Counts of other nouns, with no predicate of their own, listed beside ``x`` in its sentence."""
+    out = []
+    for s in others:
+        if s is x or s.sentence.key != x.sentence.key or s.unit != "count" or not s.attribute.startswith("number of") \
+                or s.subject == x.subject:
+            continue
+        first, second = (x, s) if x.end <= s.start else (s, x)
+        if _SIBLING.fullmatch(x.sentence.text, first.end, second.start):
+            out.append(s)
+    return out
+
+
+def splits(x: Claim, y: Claim, others) -> bool:
+    """Whether ``y``'s figure is ``x``'s plus a sibling count of ``x``'s enumeration: one source counts a group whole,
+    the other in parts ("8 children" / "six children and two infants")."""
+    return any(math.isclose(float(x.value) + float(s.value), float(y.value)) for s in siblings(x, others))
+
+
 def rounds(smaller: float, larger: float) -> bool:
     """Whether ``smaller`` reads as ``larger`` rounded down ("above 3,000" for 3,617): a multiple of a power of ten
     (at least 10) larger than their difference. 17 does not round 18; 120 rounds 123."""
@@ -241,13 +265,17 @@ class NumberConflict(Check):
             return any(p.document == x.document and p is not x and self.agree(p, y)
                        for p in peers[(corpus.story_of.get(x.document), x.attribute)])
 
+        by_sentence: dict[tuple, list[Claim]] = {}
+        for c in claims:
+            by_sentence.setdefault(c.sentence.key, []).append(c)
         pairs, judged = [], {}
         for a, b, similarity in aligned(corpus, claims, self.params["phrase_similarity"], self.params["sentence_similarity"],
                                         close_values=self.params["close_values"]):
             if years_named(a) != years_named(b):
                 continue  # figures of two different years, or a past event recalled beside today's
-            if gives_other(a, b) or gives_other(b, a) or tells_both(a, b) or tells_both(b, a):
-                continue  # one source gives both figures: two quantities, each source telling both
+            if gives_other(a, b) or gives_other(b, a) or tells_both(a, b) or tells_both(b, a) \
+                    or splits(a, b, by_sentence[a.sentence.key]) or splits(b, a, by_sentence[b.sentence.key]):
+                continue  # one source gives both figures (or the other's in parts): two quantities, or one counted two ways
             if not self.agree(a, b) and (self.comparable(a, b) or a.attribute.removeprefix("not ") in evolving):
                 pairs.append((a, b))
                 verdict = self.severity(a, b, evolving)
