@@ -92,6 +92,16 @@ def test_pass_a_group_counted_whole_and_in_parts_is_one_count_two_ways(lex):
     assert [f.severity for f in NumberConflict(rule("number-conflict")).run(one_cluster(lex, whole))] == ["warning"]
 
 
+def test_pass_sums_no_word_names_are_pooled_only_when_they_are_sums_of_one_thing(lex):
+    """Kind: a bag of unnamed sums (raised, bid, a ceiling, a target) chained into one "amount" finding."""
+    raised = figure("a.txt", "amount (USD)", 7.2e9, "$7.2 billion", "The bond sale raised {} for the treasury.", unit="money:USD")
+    bid = figure("b.txt", "amount (USD)", 5.4e9, "$5.4 billion", "Investors placed orders worth {} at the auction.", unit="money:USD")
+    assert run(lex, [raised, bid], phrase_similarity=2.0, sentence_similarity=2.0) == []
+    raised_too = figure("b.txt", "amount (USD)", 6.8e9, "$6.8 billion", "The bond sale raised {} in all.", unit="money:USD")
+    (f,) = run(lex, [raised, raised_too], phrase_similarity=2.0, sentence_similarity=2.0)
+    assert f.severity == "info"
+
+
 def test_fail_a_figure_written_once_in_each_source_still_conflicts(lex):
     a = figure("a.txt", "votes", 40112, "40,112 votes", "Lind polled {} in the district.")
     b = figure("b.txt", "votes", 40211, "40,211 votes", "Lind polled {} in the district, officials said.")

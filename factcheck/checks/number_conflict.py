@@ -45,6 +45,8 @@ import re
 
 from ..align import aligned
 from ..extract.claims import clause_at
+from ..extract.numbers import CURRENCY_WORDS, SCALES
+from ..stopwords import ENGLISH
 from ..models import Claim, Corpus, Finding, severity_rank
 from ..groups import components
 from .base import Check, Example
@@ -148,12 +150,35 @@ def _figures(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().replace(",", "")) for m in _FIGURE.finditer(text)]
 
 
+# ``a``'s own figure in another unit: "40 billion crowns ($4.3 billion)" writes one sum twice, so its "40" is
+# no second quantity of the source's.
+_CONVERTED = re.compile(r"[^\W\d_\s]*(?:\s+[^\W\d_]+){0,3}\s*\(\s*(?:[A-Z]{0,3}[$€£¥₹]|[A-Z]{3}\s)?")
+_CONVERTED_BACK = re.compile(r"[^\W\d]*(?:\s+[^\W\d_]+){0,3}\s*\(\s*(?:[A-Z]{0,3}[$€£¥₹]|[A-Z]{3}\s)?")
+
+
 def gives_other(a: Claim, b: Claim) -> bool:
     """Whether ``a``'s sentence also writes ``b``'s figure, outside ``a``'s own: the source gives both figures,
     so they are two quantities ("Lind polled 40,112 votes; Roe trailed with 38,950"), not one misreported,
     even when only the first was read as a claim."""
     digits = {d for _, _, d in _figures(b.text)}
-    return any(d in digits and not (a.start <= start < a.end) for start, _, d in _figures(a.sentence.text))
+    text = a.sentence.text
+    return any(d in digits and not (a.start <= start < a.end) and not _CONVERTED.fullmatch(text, end, a.start)
+               and not _CONVERTED_BACK.fullmatch(text, a.end, start) for start, end, d in _figures(text))
+
+
+_NEAR_WORDS = 6
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def near_words(c: Claim, reporting=None) -> set[str]:
+    """The content words within ``_NEAR_WORDS`` words either side of a figure in its sentence (not its clause: a
+    bracketed conversion's clause is the figure alone): what an unnamed sum is a sum of ("loan", "orders")."""
+    text = c.sentence.text
+    before = _WORD.findall(text[:c.start])[-_NEAR_WORDS:]
+    after = _WORD.findall(text[c.end:])[:_NEAR_WORDS]
+    return {w.lower() for w in before + after if len(w) > 3 and w.lower() not in ENGLISH
+            and w.lower() not in SCALES and w.lower() not in CURRENCY_WORDS and not w[:1].isupper()
+            and not (reporting is not None and reporting.fullmatch(w))}
 
 
 # What stands between two counts of one enumeration: the first one's counted noun, then a comma or "and"
@@ -291,8 +316,11 @@ class NumberConflict(Check):
         # Not bare counts ("12 players" / "nine players"), tallies (a hospital's patients / all the injured),
         # or figures whose subjects differ (an aftershock / the quake): those are many things by nature.
         seen = {frozenset((id(a), id(b))) for a, b in pairs}
+        reporting = corpus.lexicons.claims.reporting
         for a, b, _ in aligned(corpus, claims, 2.0, 2.0, by_subject=False, loose=True):
             attribute = a.attribute.removeprefix("not ")
+            if attribute.startswith("amount (") and not near_words(a, reporting) & near_words(b, reporting):
+                continue  # a sum no word names is one quantity with another only where both are sums of one thing
             if attribute.startswith("number of") or attribute in evolving or (a.subject and b.subject and a.subject != b.subject) \
                     or years_named(a) != years_named(b) or gives_other(a, b) or gives_other(b, a):
                 continue
