@@ -78,6 +78,11 @@ class AttributionConflict(Check):
         Example({"a.txt": "Derby\nThe referee sent off Marco Diaz after an hour of the derby in Velmora.\n",
                  "b.txt": "Derby\nThe referee sent off Marco Dias after an hour of the derby in Velmora.\n"},
                 note="one name spelt two ways is name-misspelling's question"),
+        Example({"a.txt": "Water bill\nLawmakers in Velmora voted on Monday to send the water bill to the Council of Elders "
+                          "for a final review.\n",
+                 "b.txt": "Water bill\nLawmakers in Velmora voted on Monday to send the water bill to the State Council "
+                          "for a final review.\n"},
+                ("Council of Elders", "State Council"), note="one sentence nearly word for word, one body changed: asked"),
     )
 
     def one_quote(self, a: str, b: str) -> bool:
@@ -225,7 +230,11 @@ class AttributionConflict(Check):
                                 index.setdefault(w, set()).add(s.key)
                 # An actor of the story is named elsewhere too; two names each written once in a stock sentence
                 # ("analysts at the X institute expect...") are two outlets' own sources, not a swap.
-                if any(_written(n, where[told], {a.key, b.key}) for n in (x, y)):
+                # One sentence copied nearly word for word (at least VERBATIM_SIMILARITY alike) with one body or person
+                # changed is no pair of stock sentences naming each outlet's own source: asked even if neither name
+                # is written elsewhere ("the bill goes to the Council of Elders" / "... to the State Council").
+                verbatim = float(corpus.vectors[rows[a.key]] @ corpus.vectors[rows[b.key]]) >= VERBATIM_SIMILARITY
+                if verbatim or any(_written(n, where[told], {a.key, b.key}) for n in (x, y)):
                     yield (a, x), (b, y)
 
     def swap(self, *told: tuple[Sentence, str]) -> Finding:
@@ -234,12 +243,14 @@ class AttributionConflict(Check):
                                self.params["swap_severity"])
 
 SWAP_NEIGHBOURS = 16
+VERBATIM_SIMILARITY = 0.95  # one sentence copied nearly word for word
 BLOCK_CELLS = 1 << 22  # similarities held at once (16 MB of float32)
 _TOKEN = re.compile(r"[\w’'-]+")
 _NOT_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_CONNECTORS = frozenset({"of", "for"})
 
 
-def _swaps(a: Sentence, b: Sentence, context: int, never) -> list[tuple[str, str]]:
+def _word_swaps(a: Sentence, b: Sentence, context: int, never) -> list[tuple[str, str]]:
     """(name in a, name in b) where a word-level diff of the two sentences replaces one run of capitalised words
     with another after ``context`` equal words, and neither run's words appear anywhere in the other sentence."""
     wa, wb = _TOKEN.findall(a.text), _TOKEN.findall(b.text)
@@ -255,6 +266,50 @@ def _swaps(a: Sentence, b: Sentence, context: int, never) -> list[tuple[str, str
     return out
 
 
+def _tokens(text: str) -> list[str]:
+    """A sentence's words, each run of capitalised words (with "of" or "for" inside it) one token: "the Council of
+    Elders" / "the State Council" differ in one token, not in a word or two around a shared "Council"."""
+    out: list[str] = []
+    ws = _TOKEN.findall(text)
+    i = 0
+    while i < len(ws):
+        j = i + 1
+        if ws[i][:1].isupper():
+            while j < len(ws) and (ws[j][:1].isupper() or ws[j] in _CONNECTORS and j + 1 < len(ws) and ws[j + 1][:1].isupper()):
+                j += 1
+        out.append(" ".join(ws[i:j]))
+        i = j
+    return out
+
+
+def _span_swaps(a: Sentence, b: Sentence, context: int, never) -> list[tuple[str, str]]:
+    """(name in a, name in b) where a diff of the two sentences (a run of capitalised words one token) replaces one
+    name with another after ``context`` equal tokens, and neither name's words appear anywhere in the other sentence."""
+    wa, wb = _tokens(a.text), _tokens(b.text)
+    la, lb = [w.lower() for w in wa], [w.lower() for w in wb]
+    words_a, words_b = set(" ".join(la).split()), set(" ".join(lb).split())
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=la, b=lb, autojunk=False).get_opcodes():
+        if op != "replace" or i1 < context or j1 < context or la[i1 - context:i1] != lb[j1 - context:j1]:
+            continue
+        x, y = " ".join(wa[i1:i2]).split(), " ".join(wb[j1:j2]).split()
+        if not (_a_name(x, never) and _a_name(y, never)):
+            continue
+        own_x = {w.lower() for w in x} - words_b - _CONNECTORS
+        own_y = {w.lower() for w in y} - words_a - _CONNECTORS
+        if not own_x or not own_y:
+            continue  # one name holds every word of the other, or both are written in both sentences
+        out.append((" ".join(x), " ".join(y)))
+    return out
+
+
+def _swaps(a: Sentence, b: Sentence, context: int, never) -> list[tuple[str, str]]:
+    """The swaps a word-level diff finds, then those only a diff of name tokens finds ("the Council of Elders" /
+    "the State Council" share "Council", so word by word the names are an insertion and a deletion)."""
+    out = _word_swaps(a, b, context, never)
+    return out + [p for p in _span_swaps(a, b, context, never) if p not in out]
+
+
 def _written(name: str, where: dict[str, set], besides: set) -> bool:
     """Whether a sentence other than ``besides`` writes every word of ``name`` (``where``: word -> sentences)."""
     found = set.intersection(*(where.get(w, set()) for w in name.split()))
@@ -262,11 +317,20 @@ def _written(name: str, where: dict[str, set], besides: set) -> bool:
 
 
 def _a_name(words: list[str], never) -> bool:
-    """A short run of capitalised words with at least one that is no month, weekday or common word."""
-    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and \
-        any(w.lower() not in _NOT_NAMES and fold(w) not in never for w in words)
+    """A short run of capitalised words (with "of" or "for" inside) with at least one that is no month, weekday or
+    common word, or two or more of them ("the State Council": a body named by common words)."""
+    names = [w for w in words if w not in _CONNECTORS]
+    return 0 < len(names) <= 4 and all(w[:1].isupper() for w in names) and words[0][:1].isupper() and \
+        any(w.lower() not in _NOT_NAMES and (fold(w) not in never or len(names) > 1) for w in names)
 
 
 def _one_name(x: str, y: str, translit) -> bool:
-    """Whether two names are one spelt two ways: a word of each a slip or a romanisation apart."""
-    return any(OSA.distance(fold(p), fold(q)) <= 2 or translit.same(p, q) for p in x.split() for q in y.split())
+    """Whether two names are one spelt two ways: a word of each that the other lacks a slip or a romanisation apart,
+    or every word of one in the other ("Marek" / "Ivo Marek"). "Council of Elders" / "State Council" share
+    a word and are two bodies."""
+    wx = {w for w in x.split() if w not in _CONNECTORS}
+    wy = {w for w in y.split() if w not in _CONNECTORS}
+    own_x, own_y = wx - wy, wy - wx
+    if not own_x or not own_y:
+        return True
+    return any(OSA.distance(fold(p), fold(q)) <= 2 or translit.same(p, q) for p in own_x for q in own_y)
