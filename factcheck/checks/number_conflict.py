@@ -40,6 +40,7 @@ different quantities, not one misreported (a share price and the deal's value).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 
@@ -145,9 +146,12 @@ def partial(c: Claim) -> bool:
 _FIGURE = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w]|[.,]\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\w]|[.,]\d)")
 
 
-def _figures(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, digits without group commas) of every figure written in digits."""
-    return [(m.start(), m.end(), m.group().replace(",", "")) for m in _FIGURE.finditer(text)]
+@functools.lru_cache(maxsize=1 << 16)
+def _figures(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, digits without group commas) of every figure written in digits.
+
+    Cached: every aligned pair reads both its sentences' figures, and a sentence is in many pairs."""
+    return tuple((m.start(), m.end(), m.group().replace(",", "")) for m in _FIGURE.finditer(text))
 
 
 # ``a``'s own figure in another unit: "40 billion crowns ($4.3 billion)" writes one sum twice, so its "40" is
@@ -317,9 +321,16 @@ class NumberConflict(Check):
         # or figures whose subjects differ (an aftershock / the quake): those are many things by nature.
         seen = {frozenset((id(a), id(b))) for a, b in pairs}
         reporting = corpus.lexicons.claims.reporting
+        around: dict[int, set[str]] = {}  # id(claim) -> its near words, read once however many pairs it is in
+
+        def near(c: Claim) -> set[str]:
+            if id(c) not in around:
+                around[id(c)] = near_words(c, reporting)
+            return around[id(c)]
+
         for a, b, _ in aligned(corpus, claims, 2.0, 2.0, by_subject=False, loose=True):
             attribute = a.attribute.removeprefix("not ")
-            if attribute.startswith("amount (") and not near_words(a, reporting) & near_words(b, reporting):
+            if attribute.startswith("amount (") and not near(a) & near(b):
                 continue  # a sum no word names is one quantity with another only where both are sums of one thing
             if attribute.startswith("number of") or attribute in evolving or (a.subject and b.subject and a.subject != b.subject) \
                     or years_named(a) != years_named(b) or gives_other(a, b) or gives_other(b, a):
