@@ -832,3 +832,28 @@ def test_fail_two_outlets_agreeing_word_for_word_elsewhere_misquote(scan_texts, 
     _, report = scan_texts(texts)
     (found,) = of_check(report, "quote-mismatch")
     assert found["severity"] == "warning"
+
+
+# ------------------------------------------------------------------ short quotes in synonyms
+
+_SLOT = {
+    "a.md": "# Dam\n\nThe keeper Oren Vlasić told the inquiry on Thursday that he remembered \"a huge bang\" "
+            "moments before the old steel spillway gate of the Velmora dam gave way during the storm on Tuesday night.\n",
+    "b.md": "# Dam inquiry\n\nThe keeper Oren Vlasić told the inquiry on Thursday that he remembered \"a massive explosion\" "
+            "moments before the old steel spillway gate of the Velmora dam gave way during the storm on Tuesday night.\n",
+}
+
+
+def test_a_short_quote_in_the_same_slot_of_one_sentence_is_asked(scan_texts, of_check):
+    """Kind: a short quote two outlets render in synonyms ("a huge bang" / "a massive explosion"), sharing
+    no letters to speak of, in one sentence told alike and after the same words: one quote, asked."""
+    _, report = scan_texts(_SLOT)
+    (found,) = of_check(report, "quote-mismatch")
+    assert found["severity"] == "info"
+
+
+def test_pass_short_quotes_after_different_words_are_two_quotes(scan_texts, of_check):
+    texts = dict(_SLOT)
+    texts["b.md"] = texts["b.md"].replace("he remembered \"a massive explosion\"", "he felt \"a massive explosion\"")
+    _, report = scan_texts(texts)
+    assert of_check(report, "quote-mismatch") == []

@@ -252,6 +252,21 @@ def _speaker_of(group: list[QuotePart]) -> str:
     return next((speaker_key(p.speaker) for p in group if p.speaker), "")
 
 
+SLOT_WORDS = 2
+
+
+def lead_in(p: QuotePart, n: int) -> list[str]:
+    """The last ``n`` words of the quote's sentence before its opening mark ("said he heard")."""
+    return words(p.sentence.doc.text[p.sentence.start:p.start])[-n:]
+
+
+def same_slot(a: QuotePart, b: QuotePart, n: int) -> bool:
+    """Whether two quotes stand after the same ``n`` words of their sentences: one slot of one sentence told alike
+    ("he heard 'a deafening roar'" / "he heard 'an enormous noise'"), however unlike their own words are."""
+    x = lead_in(a, n)
+    return len(x) == n and x == lead_in(b, n)
+
+
 class QuoteMismatch(Check):
     name = "quote-mismatch"
     message_fields = ('diff', 'speaker')
@@ -310,7 +325,7 @@ class QuoteMismatch(Check):
                         # sentences told alike, and only asked.
                         if corpus.told_alike(a.sentence, b.sentence, self.params["short_sentence_similarity"]) and \
                                 style.canonical(a.text) != style.canonical(b.text) and \
-                                similarity(a.text, b.text) >= self.params["loose_similarity"]:
+                                (similarity(a.text, b.text) >= self.params["loose_similarity"] or same_slot(a, b, SLOT_WORDS)):
                             loose.append((a, b))
                         continue
                     na, nb = style.canonical(a.text), style.canonical(b.text)
