@@ -857,3 +857,38 @@ def test_pass_short_quotes_after_different_words_are_two_quotes(scan_texts, of_c
     texts["b.md"] = texts["b.md"].replace("he remembered \"a massive explosion\"", "he felt \"a massive explosion\"")
     _, report = scan_texts(texts)
     assert of_check(report, "quote-mismatch") == []
+
+
+# ------------------------------------------------------------------ minutes of play
+
+@pytest.mark.parametrize("text, found", [
+    ("Rhys Calloway headed the equaliser in the 81st minute.", [("calloway", 81.0)]),
+    ("The hosts led through a 27th-minute strike by Tomo Arda until the break.", [("arda", 27.0)]),
+    ("Goals: Teodor Wenz (9'), Aki Holm (90+3').", [("wenz", 9.0), ("holm", 90.0)]),
+])
+def test_a_minute_of_play_is_read_with_the_player_it_belongs_to(lex, text, found):
+    from factcheck.extract.claims import ClaimExtractor
+    minutes = ClaimExtractor(lex.claims).minutes(sentence(text))
+    assert [(c.subject, c.value) for c in minutes] == found and {c.attribute for c in minutes} == {"minute of play"}
+
+
+_MINUTES = {
+    "a.txt": "Cup tie\nOn Saturday Rhys Calloway headed the equaliser for Dornholm in the 81st minute after a corner from the left.\n",
+    "b.txt": "Cup tie\nOn Saturday Dornholm drew level when Rhys Calloway headed home in the 82nd minute after a corner from the left.\n",
+}
+
+
+def test_one_players_minute_told_two_ways_is_asked(scan_texts, of_check):
+    """Kind: one goal dated to two minutes of play (81st / 82nd). Minutes are counted two ways and stoppage time
+    blurs them, so the difference is asked, never asserted."""
+    _, report = scan_texts(_MINUTES)
+    (found,) = of_check(report, "number-conflict")
+    assert found["severity"] == "info" and set(found["values"]) == {"81st minute", "82nd minute"}
+
+
+def test_pass_two_players_minutes_are_two_events(scan_texts, of_check):
+    texts = {"a.txt": _MINUTES["a.txt"],
+             "b.txt": "Cup tie\nOn Saturday Dornholm drew level when Rhys Calloway headed home after a corner, and Emil Sand was "
+                      "booked in the 82nd minute.\n"}
+    _, report = scan_texts(texts)
+    assert of_check(report, "number-conflict") == []

@@ -45,7 +45,7 @@ import math
 import re
 
 from ..align import aligned
-from ..extract.claims import clause_at
+from ..extract.claims import clause_at, players
 from ..extract.numbers import CURRENCY_WORDS, SCALES
 from ..stopwords import ENGLISH
 from ..models import Claim, Corpus, Finding, severity_rank
@@ -269,6 +269,9 @@ class NumberConflict(Check):
     def severity(self, a: Claim, b: Claim, evolving: frozenset) -> tuple[str, str]:
         """(severity, reason) of a disagreement between two aligned figures."""
         attribute = a.attribute.removeprefix("not ")
+        if a.unit == "minute":
+            # a minute of play is counted two ways (the 63rd minute is 62:00-62:59), and stoppage time blurs it
+            return self.params["approximate_severity"], "estimate"
         if attribute in evolving:
             # Tolls and tallies move within a day as officials update them, and a page's date says
             # nothing of the hour: two outlets' figures are two points on a timeline, not a clash.
@@ -300,6 +303,8 @@ class NumberConflict(Check):
         pairs, judged = [], {}
         for a, b, similarity in aligned(corpus, claims, self.params["phrase_similarity"], self.params["sentence_similarity"],
                                         close_values=self.params["close_values"]):
+            if a.unit == "minute" and not (a.subject and b.subject and a.subject in players(b) and b.subject in players(a)):
+                continue  # minutes of play are compared for one player's goal or card only: a match has many minutes
             if years_named(a) != years_named(b):
                 continue  # figures of two different years, or a past event recalled beside today's
             if gives_other(a, b) or gives_other(b, a) or tells_both(a, b) or tells_both(b, a) \
@@ -332,7 +337,7 @@ class NumberConflict(Check):
             attribute = a.attribute.removeprefix("not ")
             if attribute.startswith("amount (") and not near(a) & near(b):
                 continue  # a sum no word names is one quantity with another only where both are sums of one thing
-            if attribute.startswith("number of") or attribute in evolving or (a.subject and b.subject and a.subject != b.subject) \
+            if attribute.startswith("number of") or attribute in evolving or a.unit == "minute" or (a.subject and b.subject and a.subject != b.subject) \
                     or years_named(a) != years_named(b) or gives_other(a, b) or gives_other(b, a):
                 continue
             if frozenset((id(a), id(b))) not in seen and not self.agree(a, b) and self.comparable(a, b):

@@ -25,6 +25,10 @@ from .numbers import Quantity, counts_nothing, find_quantities, times_of_day
 # Words and marks that end a clause: a figure's attribute is looked for inside its own clause,
 # so "killed 12 and injured 30" reads as two claims.
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,\s|\s(?:and|but|while|whereas|whilst|as well as|including|plus|among them|of whom|of which)\s", re.IGNORECASE)
+# The minute of play an event fell in: "in the 63rd minute", "a 64th-minute penalty", "Marek (63')".
+_MINUTE = re.compile(r"\b(?P<a>\d{1,3})(?:st|nd|rd|th)[- ]minute\b|(?<=\()(?P<b>\d{1,3})(?:\+\d{1,2})?['’](?=\))")
+# A run of capitalised words: who a minute of play belongs to ("Ivo Marek").
+_CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 _DIGITS = re.compile(r"\d[\d,.]*")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _MAGNITUDE = re.compile(r"(?:\bmagnitude(?:[- ]of)?[- ](?P<a>\d(?:\.\d)?)\b|\b(?P<b>\d(?:\.\d)?)[- ]magnitude\b|\bM(?P<c>\d\.\d)\b)", re.IGNORECASE)
@@ -197,6 +201,7 @@ class ClaimExtractor:
             out.append(Claim("quantity", subject, "magnitude", float(value), m.group(0), sentence, m.start(), m.end(), unit="magnitude",
                              qualifiers=frozenset(self._qualifiers(clause)), phrase=window(clause, m.start(), m.end()), time=sentence.doc.date))
             taken.append((m.start(), m.end()))
+        taken += [m.span() for m in _MINUTE.finditer(text)]  # minutes of play are read by minutes()
         for claim in self.ages(sentence):
             out.append(claim)
             taken.append((claim.start, claim.end))
@@ -246,6 +251,29 @@ class ClaimExtractor:
                 or _nearest(self.lex.attributes, after.text, 0, 0, self.lex.attribute_of) is None:
             return clause
         return Clause(clause.start, after.end, text[clause.start:after.end])
+
+    def minutes(self, sentence: Sentence) -> list[Claim]:
+        """Minutes of play ("in the 63rd minute", "a 64th-minute penalty", "Marek (63')"), each with its actor (the
+        nearest name) as subject: when a goal or a card fell. No count (``quantities`` reads none): an ordinal is a
+        place in a series, compared only with the same actor's minute in another source."""
+        text = sentence.text
+        out = []
+        for m in _MINUTE.finditer(text):
+            group = "a" if m.group("a") else "b"
+            clause = clause_at(text, m.start(), m.end())
+            out.append(Claim("quantity", self._actor(text, m.start(), m.end()), "minute of play", float(m.group(group)),
+                             m.group(0), sentence, m.start(), m.end(), unit="minute",
+                             qualifiers=frozenset(self._qualifiers(clause)), phrase=window(clause, m.start(), m.end()),
+                             time=sentence.doc.date))
+        return out
+
+    @staticmethod
+    def _actor(text: str, start: int, end: int) -> str:
+        """The surname (lower case) of the capitalised name nearest a minute of play, never the sentence's first word:
+        whose goal, penalty or substitution it dates ("Ivo Marek scored a 64th minute penalty" -> "marek")."""
+        named = sorted((start - m_end if m_end <= start else m_start - end, name)
+                       for m_start, m_end, name in _surnames(text, 0, len(text)) if m_end <= start or m_start >= end)
+        return named[0][1] if named else ""
 
     def ages(self, sentence: Sentence) -> list[Claim]:
         """Age claims: "a 25-year-old worker", "Lena Marsh, 29,", "the driver, aged 47". The subject is the
@@ -401,7 +429,29 @@ class ClaimExtractor:
         return out
 
     def sentence_claims(self, sentence: Sentence) -> list[Claim]:
-        return self.quantities(sentence) + self.dates(sentence) + self.spans(sentence) + self.times(sentence)
+        return self.quantities(sentence) + self.minutes(sentence) + self.dates(sentence) + self.spans(sentence) + self.times(sentence)
+
+
+def _surnames(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, surname) of each run of capitalised words in ``text[start:end]``, the sentence's first word left
+    out (it is capitalised whatever it is: "Ivo Marek" keeps "marek")."""
+    out = []
+    lead = len(text) - len(text.lstrip())
+    for m in _CAPITALISED.finditer(text, start, end):
+        words = m.group(0).split()
+        if m.start() == lead:
+            words = words[1:]
+        if words:
+            out.append((m.start(), m.end(), words[-1].lower()))
+    return out
+
+
+def players(claim: Claim) -> frozenset[str]:
+    """Everyone a minute of play may belong to: its actor and every name in its clause. The nearest name may be
+    the team ("Calloway headed the equaliser for Dornholm in the 81st minute"), so two minutes are one player's
+    when each one's actor is named beside the other."""
+    clause = clause_at(claim.sentence.text, claim.start, claim.end)
+    return frozenset({claim.subject} | {name for _, _, name in _surnames(claim.sentence.text, clause.start, clause.end)}) - {""}
 
 
 def title_claims(people) -> list[Claim]:
