@@ -892,3 +892,27 @@ def test_pass_two_players_minutes_are_two_events(scan_texts, of_check):
                       "booked in the 82nd minute.\n"}
     _, report = scan_texts(texts)
     assert of_check(report, "number-conflict") == []
+
+
+# ------------------------------------------------------------------ a slip in a sentence's first word
+
+_LEAD = {
+    "a.txt": "Port fees\nKostrana's port authority raised its fees on Monday.\nShippers in Kostarna protested at once. "
+             "The mayor of Kostarna backed the shippers.\n",
+    "b.txt": "Port fees\nThe port authority of Kostarna raised its fees on Monday.\n",
+}
+
+
+def test_a_sentences_first_word_a_letter_off_a_name_its_article_repeats_is_asked(scan_texts, of_check):
+    """Kind: a typo in the first word of a sentence ("Kostrana's" where the article writes "Kostarna" twice
+    later). A first word is capitalised whatever it is, so it is no name form of its own; asked at info."""
+    _, report = scan_texts(_LEAD)
+    (found,) = of_check(report, "name-misspelling")
+    assert found["severity"] == "info" and set(found["values"]) == {"Kostrana", "Kostarna"}
+
+
+def test_pass_a_first_word_its_article_writes_once_more_is_no_slip(scan_texts, of_check):
+    texts = dict(_LEAD)
+    texts["a.txt"] = texts["a.txt"].replace("The mayor of Kostarna", "The mayor")  # the other form only once
+    _, report = scan_texts(texts)
+    assert of_check(report, "name-misspelling") == []

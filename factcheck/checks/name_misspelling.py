@@ -24,8 +24,8 @@ from __future__ import annotations
 from jellyfish import metaphone
 from rapidfuzz.distance import OSA
 
-from ..extract.names import fold
-from ..models import Corpus, Finding, evidence_at
+from ..extract.names import fold, title_case, tokens
+from ..models import Corpus, Finding, Sentence, evidence_at
 from ._forms import Form, collect_forms, consonants, kinds, neighbours
 from .base import Check, Example
 
@@ -135,6 +135,9 @@ class NameMisspelling(Check):
     def run(self, corpus: Corpus) -> list[Finding]:
         people = {fold(tok): p.name for p in corpus.people for m in p.mentions for tok in m.tokens}
         findings = []
+        by_document = corpus.by_document()
+        # a word some sentence writes in lower case is a common word, wherever it is capitalised
+        lower = {t.text.lower() for s in corpus.sentences for t in tokens(s.text) if t.text[:1].islower()}
         for story in corpus.stories:
             forms = sorted(collect_forms(corpus, story).values(), key=lambda f: f.text)
             strong = list(self.slips(corpus, forms))
@@ -144,6 +147,10 @@ class NameMisspelling(Check):
             for first, second in self.lone_slips(corpus, forms):
                 if frozenset((id(first), id(second))) not in seen:
                     findings.append(self._lone_finding(first, second, people.get(fold(second.text), second.text)))
+            reported = {frozenset(f.values) for f in findings}
+            for sentence, token, intended in self.lead_slips(corpus, [by_document.get(p, []) for p in story], lower):
+                if frozenset((token.text, intended[1].text)) not in reported:
+                    findings.append(self._lead_finding(sentence, token, *intended))
             findings += self.namesakes(corpus, set(story), {frozenset(f.values) for f in findings})
         return findings
 
@@ -214,6 +221,48 @@ class NameMisspelling(Check):
                 if stems(a) & stems(b) or first.documents & second.documents:
                     continue
                 yield first, second
+
+    def lead_slips(self, corpus: Corpus, documents: list[list[Sentence]], lower: set[str]):
+        """(sentence, token, (sentence, token)) for a sentence's first word written nowhere else in the story
+        (``documents``, each a list of sentences), no common word (never in lower case in the corpus: ``lower``; not
+        in ``never``), one letter from a capitalised word that its own document writes mid-sentence twice or more,
+        at the same length ("Paragauy's central bank cut rates" in an article that writes "Paraguay" later): the
+        lead's slip. A first word is no name form (any word is capitalised there), and a country is never one, so
+        ``slips`` cannot see it."""
+        vocab = corpus.lexicons.names
+        seen: dict[str, int] = {}
+        mid: dict[str, dict[str, list]] = {}
+        firsts = []
+        for sentences in documents:
+            for s in sentences:
+                toks = tokens(s.text)
+                for i, t in enumerate(toks):
+                    seen[t.text] = seen.get(t.text, 0) + 1
+                    if i > 0 and t.text[:1].isupper():
+                        mid.setdefault(s.doc.path, {}).setdefault(t.text, []).append((s, t))
+                if toks and not title_case(toks):
+                    firsts.append((s, toks[0]))
+        for s, t in firsts:
+            a = fold(t.text)
+            if not t.text[:1].isupper() or seen.get(t.text, 0) > 1 or t.text.lower() in lower or a in vocab.never \
+                    or len(a) < self.params["min_length"]:
+                continue
+            for w, places in sorted(mid.get(s.doc.path, {}).items()):
+                b = fold(w)
+                if len(places) >= 2 and len(b) == len(a) and OSA.distance(a, b) == 1 and not stems(a) & stems(b):
+                    yield s, t, places[0]
+                    break
+
+    def _lead_finding(self, sentence, token, other_sentence, other) -> Finding:
+        return self.finding(
+            subject=other.text, values=[token.text, other.text],
+            evidence=[evidence_at(sentence, token.text, sentence.start + token.start),
+                      evidence_at(other_sentence, other.text, other_sentence.start + other.start)],
+            suggestion=None, severity=self.params["lone_severity"], template=self.params["lone_message"],
+            form=token.text, intended=other.text,
+            detail="the first word of a sentence, written nowhere else, one letter from a name its own article "
+                   "writes again and again; check it",
+        )
 
     def once_each(self, first: Form, second: Form, a: str, b: str, translit) -> bool:
         """Two forms each in one sentence of its own source, a vowel or a doubled letter apart on one consonant
