@@ -916,3 +916,38 @@ def test_pass_a_first_word_its_article_writes_once_more_is_no_slip(scan_texts, o
     texts["a.txt"] = texts["a.txt"].replace("The mayor of Kostarna", "The mayor")  # the other form only once
     _, report = scan_texts(texts)
     assert of_check(report, "name-misspelling") == []
+
+
+# ------------------------------------------------------------------ one spelling for two letters
+
+@pytest.mark.parametrize("rare, common, conflated", [
+    ("kushashin", "kuchashin", True),    # the ch of one syllable written as the sh of the next
+    ("vitzenatz", "vitsenatz", True),    # ts/tz: one word, both spellings turned to one
+    ("shernov", "chernov", False),       # one digraph, spelt by another system: house style
+    ("dmitriy", "dmitrii", False),       # a vowel or glide pair is a system's own choice
+])
+def test_a_form_spelling_two_letters_one_way_conflates_them(lex, rare, common, conflated):
+    from factcheck.checks.name_misspelling import conflates
+    assert conflates(rare, common, lex.transliteration.substitutions) is conflated
+
+
+_CONFLATED = {
+    "a.txt": "Mine\nThe foreman Pavlo Kushashin led the miners out on Monday.\n",
+    "b.txt": "Mine\nPavlo Kuchashin, the foreman, led the miners out after the collapse.\n",
+    "c.txt": "Mine\nThe miners were led out by Pavlo Kuchashin on Monday.\n",
+}
+
+
+def test_a_form_writing_two_letters_of_the_usual_one_alike_is_asked(scan_texts, of_check):
+    """Kind: a listed romanisation pair (ch/sh) used against itself inside one word: "Kushashin" writes the
+    "ch" and the "sh" of "Kuchashin" alike. A system maps each letter one way, so it is a slip, asked."""
+    _, report = scan_texts(_CONFLATED)
+    found = [f for f in of_check(report, "name-misspelling") if "Kushashin" in f["values"]]
+    assert len(found) == 1 and found[0]["severity"] == "info"
+
+
+def test_pass_one_digraph_spelt_by_another_system_is_house_style(scan_texts, of_check):
+    texts = {k: v.replace("Kushashin", "Kuchachin") for k, v in _CONFLATED.items()}  # one consistent system
+    texts = {k: v.replace("Kuchashin", "Kushashin") if k != "a.txt" else v for k, v in texts.items()}
+    _, report = scan_texts(texts)
+    assert of_check(report, "name-misspelling") == []

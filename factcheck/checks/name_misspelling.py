@@ -66,6 +66,20 @@ def alike(a: set[str], b: set[str], translit) -> bool:
     return any(x == y or OSA.distance(x, y) <= 1 or translit.same(x, y) for x in _parts(a) for y in _parts(b))
 
 
+def conflates(rare: str, common: str, pairs) -> bool:
+    """Whether ``rare`` spells two letters of ``common`` one way: "tarashevish" writes the "sh" of "tarash-" and
+    the "ch" of "-evich" alike. A romanisation maps each letter of the original one way, so a form that turns
+    one spelling of a listed pair ([ch, sh]) into the other while keeping the other elsewhere mixes two
+    systems in one word: a slip, whatever the table lists. ``pairs``: the substitution pairs, either way."""
+    for p, q in pairs:
+        if len(p) != 2 or len(q) != 2 or set(p + q) & set("aeiouyw"):
+            continue  # consonant digraphs only ("ch" / "sh"): a vowel or a glide ("iy" / "y") is a system's own choice
+        for x, y in ((p, q), (q, p)):
+            if rare.count(y) > common.count(y) >= 1 and rare.count(x) < common.count(x):
+                return True
+    return False
+
+
 def max_edits(length: int, params: dict) -> int:
     if length >= params["long_name"]:
         return 2
@@ -346,7 +360,9 @@ class NameMisspelling(Check):
                         continue
                     kind = "weak"
                 listed = translit.same(rare.text, common.text)
-                if kind in ("romanised", "vowels") or listed:
+                if listed and distance == 1 and conflates(a, b, translit.substitutions):
+                    kind, listed = "weak", False  # one spelling for two letters the other form keeps apart: asked
+                elif kind in ("romanised", "vowels") or listed:
                     if kind in ("romanised", "vowels") and self.mixed(rare, common):
                         kind = "mixed"
                     elif kind != "vowels" or listed:
