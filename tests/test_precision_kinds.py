@@ -951,3 +951,32 @@ def test_pass_one_digraph_spelt_by_another_system_is_house_style(scan_texts, of_
     texts = {k: v.replace("Kuchashin", "Kushashin") if k != "a.txt" else v for k, v in texts.items()}
     _, report = scan_texts(texts)
     assert of_check(report, "name-misspelling") == []
+
+
+# ------------------------------------------------------------------ none, and a figure, in one article
+
+_ZERO = {
+    "a.txt": "Council vote\nThe council of Brenvik passed the budget on Thursday after a long debate.\n"
+             "Nine councillors voted against the budget, the clerk said.\nIn the end nobody voted against the budget, "
+             "the mayor told reporters.\n",
+    "b.txt": "Council vote\nThe Brenvik council passed the budget on Thursday.\n",
+}
+
+
+def test_an_article_saying_none_did_a_thing_and_how_many_did_is_asked(scan_texts, of_check):
+    """Kind: one article says nobody did a thing and, in another sentence, how many did it ("Nine councillors
+    voted against" / "nobody voted against"): maybe two votes or moments, so asked, at info."""
+    _, report = scan_texts(_ZERO)
+    (found,) = of_check(report, "number-conflict")
+    assert found["severity"] == "info" and "Nine" in found["values"]
+
+
+@pytest.mark.parametrize("change", [
+    ("Nine councillors voted against", "Nine councillors voted for"),        # another verb's object: another act
+    ("Nine councillors voted against the budget, the clerk said.", "No one voted against the budget, the clerk said."),
+])
+def test_pass_none_beside_another_act_or_none_again_is_no_figure(scan_texts, of_check, change):
+    texts = dict(_ZERO)
+    texts["a.txt"] = texts["a.txt"].replace(*change)
+    _, report = scan_texts(texts)
+    assert of_check(report, "number-conflict") == []

@@ -46,9 +46,9 @@ import re
 
 from ..align import aligned
 from ..extract.claims import clause_at, players
-from ..extract.numbers import CURRENCY_WORDS, SCALES
+from ..extract.numbers import CURRENCY_WORDS, SCALES, WORD_NUMBERS
 from ..stopwords import ENGLISH
-from ..models import Claim, Corpus, Finding, severity_rank
+from ..models import Claim, Corpus, Finding, evidence_at, severity_rank
 from ..groups import components
 from .base import Check, Example
 
@@ -209,6 +209,37 @@ def splits(x: Claim, y: Claim, others) -> bool:
     return any(math.isclose(float(x.value) + float(s.value), float(y.value)) for s in siblings(x, others))
 
 
+_AUX = r"(?:(?:was|were|has|have|had|been|is|are)\s+)*"
+# "No one voted against the plan", "nobody was hurt": a zero told with a verb.
+_ZERO = re.compile(r"\b(?P<zero>no one|nobody|none|not one|not a single \w+)\s+" + _AUX + r"(?P<verb>[a-z]+ed)\b(?:\s+(?P<next>[a-z]+))?",
+                   re.IGNORECASE)
+_COUNT_VERB = re.compile(r"(?<![\w.,])(?P<num>\d[\d,]*|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+                         + r")\s+(?:[a-z][\w'’-]*\s+)?" + _AUX + r"(?P<verb>[a-z]+ed)\b(?:\s+(?P<next>[a-z]+))?", re.IGNORECASE)
+
+
+def zero_and_count(sentences) -> list[tuple]:
+    """(zero match, its sentence, count match, its sentence) where one document says no one did a thing and, in
+    another sentence, gives a figure of people who did it, with the same verb and the word after it where both have
+    one ("No one voted against the plan" / "12 members voted against it")."""
+    zeros, counts = [], []
+    for s in sentences:
+        found = list(_ZERO.finditer(s.text))
+        zeros += [(m, s) for m in found]
+        # the "one" of "no one voted" is part of a zero, not a count of one
+        counts += [(m, s) for m in _COUNT_VERB.finditer(s.text) if m.group("num").lower() not in ("zero", "no")
+                   and not any(z.start() <= m.start() < z.end() for z in found)]
+    out = []
+    for z, zs in zeros:
+        for c, cs in counts:
+            if cs is zs or c.group("verb").lower() != z.group("verb").lower():
+                continue
+            if z.group("next") and c.group("next") and z.group("next").lower() != c.group("next").lower():
+                continue
+            out.append((z, zs, c, cs))
+            break
+    return out
+
+
 def rounds(smaller: float, larger: float) -> bool:
     """Whether ``smaller`` reads as ``larger`` rounded down ("above 3,000" for 3,617): a multiple of a power of ten
     (at least 10) larger than their difference. 17 does not round 18; 120 rounds 123."""
@@ -220,7 +251,7 @@ def rounds(smaller: float, larger: float) -> bool:
 
 class NumberConflict(Check):
     name = "number-conflict"
-    message_fields = ('quantity', 'headline', 'body')
+    message_fields = ('quantity', 'headline', 'body', 'zero', 'count')
     needs = ("quantity",)
     defaults = {
         "phrase_similarity": 0.6, "sentence_similarity": 0.6, "close_values": 0.25, "tolerance": 0.01, "approximate_tolerance": 0.1,
@@ -228,6 +259,7 @@ class NumberConflict(Check):
         "pair_similarity": 0.7,
         "dimensions": [], "evolving": [], "max_ratio": 10,
         "headline_message": "The headline says '{headline}' but the article says '{body}' ({quantity})",
+        "zero_message": "The article says '{zero}' and also gives a figure for it: '{count}' ({quantity})",
     }
     examples = (
         Example({"a.txt": "Trade\nExports from Kazakhstan to Belarus totalled $153.07 million in 2023, the ministry said.\n",
@@ -320,7 +352,7 @@ class NumberConflict(Check):
                         severity_rank(verdict[0]) > severity_rank(self.params["pooled_severity"]):
                     verdict = (self.params["pooled_severity"], "pooled")
                 judged[(id(a), id(b))] = verdict
-        findings = self.headlines(claims, corpus.story_of)
+        findings = self.headlines(claims, corpus.story_of) + self.zeros(corpus)
         # Figures of one named attribute in one story that nothing aligns may still be one quantity: asked at info.
         # Not bare counts ("12 players" / "nine players"), tallies (a hospital's patients / all the injured),
         # or figures whose subjects differ (an aftershock / the quake): those are many things by nature.
@@ -380,6 +412,27 @@ class NumberConflict(Check):
             if reasons == {"changed"}:
                 finding.timeline = timeline(group)
             findings.append(finding)
+        return findings
+
+    def zeros(self, corpus: Corpus) -> list[Finding]:
+        """One article that says no one did a thing and elsewhere gives how many did ("12 members voted against" /
+        "Nobody voted against the plan"): asked at ``pooled_severity``; the two may be two votes or two moments."""
+        by_doc: dict[str, list] = {}
+        for s in corpus.sentences:
+            if not s.headline:
+                by_doc.setdefault(s.doc.path, []).append(s)
+        findings = []
+        for path in sorted(by_doc):
+            for z, zs, c, cs in zero_and_count(by_doc[path]):
+                what = z.group("verb").lower()
+                zero, count = zs.text[z.start():z.end("verb")], cs.text[c.start():c.end("verb")]
+                findings.append(self.finding(
+                    subject=what, values=[zero, c.group("num")],
+                    evidence=[evidence_at(zs, z.group(0), zs.start + z.start()), evidence_at(cs, c.group("num"), cs.start + c.start())],
+                    severity=self.params["pooled_severity"],
+                    suggestion="The article says both that none did this and how many did: check which holds, and for which vote or moment.",
+                    template=self.params["zero_message"], quantity=what, zero=zero, count=count,
+                ))
         return findings
 
     def plainly_one(self, corpus: Corpus, a: Claim, b: Claim, similarity: float) -> bool:
