@@ -980,3 +980,44 @@ def test_pass_none_beside_another_act_or_none_again_is_no_figure(scan_texts, of_
     texts["a.txt"] = texts["a.txt"].replace(*change)
     _, report = scan_texts(texts)
     assert of_check(report, "number-conflict") == []
+
+
+# ------------------------------------------------------------------ one word of a repeated name
+
+_NAME_WORD = {
+    "a.txt": "Norvik Dansk merger\nNorvik Dansk agreed to sell its shipping arm on Monday. Shares in Norvik Dansk "
+             "rose. Analysts said Norvik Danish had little choice. The board of Norvik Dansk met on Sunday, and Danish "
+             "regulators will review the sale.\n",
+    "b.txt": "Norvik Dansk sells arm\nNorvik Dansk will sell its shipping arm, the company said on Monday. Danish "
+             "regulators must approve the deal.\n",
+}
+
+
+def test_one_word_of_a_name_its_article_repeats_turned_once_is_asked(scan_texts, of_check):
+    """Kind: a name of several words written once with one word slipped into a near word, in an article that
+    writes the name right again and again. When the slip is a word the story uses in its own right ("Danish
+    regulators": "Norvik Danish" for "Norvik Dansk", "Credit Swiss" for "Credit Suisse"), the word checks take
+    the two for two words; only the name shows the slip."""
+    _, report = scan_texts(_NAME_WORD)
+    (found,) = of_check(report, "name-misspelling")
+    assert found["severity"] == "info" and found["values"] == ["Norvik Danish", "Norvik Dansk"]
+
+
+@pytest.mark.parametrize("a_text", [
+    _NAME_WORD["a.txt"].replace("Norvik Danish had", "Norvik Dutch had"),  # a word far off: another name
+    "Norvik Dansk merger\nThe firm agreed to sell its shipping arm on Monday. Analysts said Norvik Danish had little "
+    "choice, and Danish regulators will review the sale.\n",               # its own article writes the name once
+])
+def test_pass_a_far_word_or_a_name_its_article_seldom_writes_is_no_slip(scan_texts, of_check, a_text):
+    _, report = scan_texts({**_NAME_WORD, "a.txt": a_text})
+    assert of_check(report, "name-misspelling") == []
+
+
+def test_pass_names_differing_by_a_common_word_are_two_names(scan_texts, of_check):
+    """"North Korea" beside "South Korea": a word some sentence writes in lower case is a word, not a spelling,
+    and two first letters never slip into each other."""
+    texts = {"a.txt": "Talks\nSouth Korea hosted the talks. Envoys from South Korea and North Korea met at the border. "
+                      "South Korea said the talks went well, and its envoys will travel south again in May.\n",
+             "b.txt": "Talks held\nSouth Korea hosted the talks on Monday.\n"}
+    _, report = scan_texts(texts)
+    assert of_check(report, "name-misspelling") == []

@@ -21,6 +21,8 @@ asked at ``doubled_severity``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from jellyfish import metaphone
 from rapidfuzz.distance import OSA
 
@@ -80,6 +82,31 @@ def conflates(rare: str, common: str, pairs) -> bool:
     return False
 
 
+def capitalised_runs(text: str, lower: set[str]) -> list[list]:
+    """Runs of two or more capitalised words joined by single spaces ("Credit Suisse", "Jerome Powell"). A
+    sentence's first word joins only if no sentence writes it in lower case (``lower``): "The" never does."""
+    runs: list[list] = [[]]
+    for i, t in enumerate(tokens(text)):
+        if not t.text[:1].isupper() or (i == 0 and t.text.lower() in lower):
+            runs.append([])
+            continue
+        if runs[-1] and text[runs[-1][-1].end:t.start] != " ":
+            runs.append([])
+        runs[-1].append(t)
+    return [r for r in runs if len(r) >= 2]
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A stretch of a sentence's text, as a token gives one (``text``, ``start``)."""
+    text: str
+    start: int
+
+    @classmethod
+    def of(cls, text: str, run: list) -> _Span:
+        return cls(text[run[0].start:run[-1].end], run[0].start)
+
+
 def max_edits(length: int, params: dict) -> int:
     if length >= params["long_name"]:
         return 2
@@ -93,7 +120,7 @@ class NameMisspelling(Check):
     message_fields = ('detail', 'form', 'intended', 'sources')
     defaults = {"min_length": 5, "long_name": 9, "context_min_length": 3,
                 "tie_message": "'{form}' and '{intended}' look like two spellings of one name: {detail}", "same_document_severity": "error", "min_sources": 2,
-                "dateline_cut": 3, "lone_min_length": 6, "lone_severity": "info",
+                "dateline_cut": 3, "lone_min_length": 6, "lone_severity": "info", "run_min_common": 3,
                 "lone_message": "'{form}' and '{intended}' may be one name spelt two ways: {detail}",
                 "namesake_message": "'{form}' and '{intended}': {detail}", "mixed_severity": "warning",
                 "doubled_severity": "info", "tie_severity": "info", "aligned_similarity": 0.7}
@@ -164,7 +191,15 @@ class NameMisspelling(Check):
             reported = {frozenset(f.values) for f in findings}
             for sentence, token, intended in self.lead_slips(corpus, [by_document.get(p, []) for p in story], lower):
                 if frozenset((token.text, intended[1].text)) not in reported:
-                    findings.append(self._lead_finding(sentence, token, *intended))
+                    findings.append(self._token_finding(sentence, token, *intended, detail=(
+                        "the first word of a sentence, written nowhere else, one letter from a name its own article "
+                        "writes again and again; check it")))
+            reported = {frozenset(f.values) for f in findings}
+            for sentence, name, intended, words in self.name_word_slips(corpus, [by_document.get(p, []) for p in story], lower):
+                if frozenset(words) not in reported:  # the words were asked about already
+                    findings.append(self._token_finding(sentence, name, *intended, detail=(
+                        "one word of a name written once, where its own article writes the name again and again "
+                        "with a near word; check it")))
             findings += self.namesakes(corpus, set(story), {frozenset(f.values) for f in findings})
         return findings
 
@@ -267,15 +302,44 @@ class NameMisspelling(Check):
                     yield s, t, places[0]
                     break
 
-    def _lead_finding(self, sentence, token, other_sentence, other) -> Finding:
+    def name_word_slips(self, corpus: Corpus, documents: list[list[Sentence]], lower: set[str]):
+        """(sentence, name, (sentence, name), (word, word)) for one word of a name of several capitalised words, written once in
+        the story, where the story writes the same name with a near word in its place at least ``run_min_common``
+        times, twice or more in the slip's own document ("Credit Swiss" once in an article that writes "Credit
+        Suisse" five times). The near word starts with the same letter, is at least ``min_length`` letters long, at
+        most two edits off, no romanisation of it, and no common word (never in lower case: "North Korea" is no
+        slip of "South Korea"). The slip may be a demonym or any word: it is read inside the name."""
+        translit = corpus.lexicons.transliteration
+        places: dict[tuple[str, ...], list] = {}
+        for sentences in documents:
+            for s in sentences:
+                for run in capitalised_runs(s.text, lower):
+                    places.setdefault(tuple(fold(t.text) for t in run), []).append((s, run))
+        by_shape: dict[tuple, list[tuple[str, ...]]] = {}
+        for key in places:
+            for k in range(len(key)):
+                by_shape.setdefault(key[:k] + ("",) + key[k + 1:], []).append(key)
+        least = self.params["run_min_common"]
+        for key in sorted(k for k, v in places.items() if len(v) == 1):
+            (s, run), = places[key]
+            for k, word in enumerate(key):
+                for other in sorted(by_shape.get(key[:k] + ("",) + key[k + 1:], [])):
+                    near = other[k]
+                    if other == key or len(places[other]) < least or near in lower or \
+                            sum(o.doc.path == s.doc.path for o, _ in places[other]) < 2:
+                        continue
+                    if min(len(word), len(near)) >= self.params["min_length"] and word[0] == near[0] and \
+                            OSA.distance(word, near) <= 2 and not translit.same(word, near) and not stems(word) & stems(near):
+                        o, other_run = next((o, r) for o, r in places[other] if o.doc.path == s.doc.path)
+                        yield s, _Span.of(s.text, run), (o, _Span.of(o.text, other_run)), (run[k].text, other_run[k].text)
+
+    def _token_finding(self, sentence, token, other_sentence, other, detail: str) -> Finding:
         return self.finding(
             subject=other.text, values=[token.text, other.text],
             evidence=[evidence_at(sentence, token.text, sentence.start + token.start),
                       evidence_at(other_sentence, other.text, other_sentence.start + other.start)],
             suggestion=None, severity=self.params["lone_severity"], template=self.params["lone_message"],
-            form=token.text, intended=other.text,
-            detail="the first word of a sentence, written nowhere else, one letter from a name its own article "
-                   "writes again and again; check it",
+            form=token.text, intended=other.text, detail=detail,
         )
 
     def once_each(self, first: Form, second: Form, a: str, b: str, translit) -> bool:
