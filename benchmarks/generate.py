@@ -19,10 +19,72 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-SYLLABLES = ["ka", "ra", "to", "mi", "ne", "lo", "va", "su", "de", "ri", "zan", "bor", "tel", "mar", "gon", "lis", "dar", "ven",
-             "kor", "pel", "ba", "chi", "fe", "gu", "ha", "jo", "ku", "ly", "mo", "nu", "po", "qui", "sa", "ti", "ul", "vo",
-             "wa", "xe", "yo", "ze", "bran", "cal", "dun", "fen", "gar", "hol", "isk", "jur", "kel", "lom"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+SYLLABLES = [
+    "ka",
+    "ra",
+    "to",
+    "mi",
+    "ne",
+    "lo",
+    "va",
+    "su",
+    "de",
+    "ri",
+    "zan",
+    "bor",
+    "tel",
+    "mar",
+    "gon",
+    "lis",
+    "dar",
+    "ven",
+    "kor",
+    "pel",
+    "ba",
+    "chi",
+    "fe",
+    "gu",
+    "ha",
+    "jo",
+    "ku",
+    "ly",
+    "mo",
+    "nu",
+    "po",
+    "qui",
+    "sa",
+    "ti",
+    "ul",
+    "vo",
+    "wa",
+    "xe",
+    "yo",
+    "ze",
+    "bran",
+    "cal",
+    "dun",
+    "fen",
+    "gar",
+    "hol",
+    "isk",
+    "jur",
+    "kel",
+    "lom",
+]
 EVENTS = [
     ("collapse", "the {place} bridge collapsed", "collapsed"),
     ("summit", "the {place} summit opened", "summit"),
@@ -48,16 +110,31 @@ FILLER = [
 ]
 # Each core sentence in three wordings; article k uses wording k % 3.
 CORE = {
-    "event": ["On {date}, {event}, officials in {place} said.", "{event_cap} on {date}, according to officials in {place}.",
-              "Officials in {place} confirmed that {event} on {date}."],
-    "visit": ["{title} {first} {surname} visited the scene the next day.", "The next day {title} {first} {surname} came to the scene.",
-              "{title} {first} {surname} went to the site a day later."],
-    "quote": ["“{quote},” said {speaker}.", "{speaker_cap} said: “{quote}.”", "“{quote},” {speaker} told reporters."],
-    "count": ["At least {count} {noun} were affected, according to the authorities in {place}.",
-              "The authorities in {place} said {count} {noun} were affected.",
-              "{count_cap} {noun} were affected, the {place} authorities said."],
-    "money": ["Repairs and aid will cost ${money} million, the ministry said.", "The ministry put the cost of repairs and aid at ${money} million.",
-              "According to the ministry, repairs and aid will cost ${money} million."],
+    "event": [
+        "On {date}, {event}, officials in {place} said.",
+        "{event_cap} on {date}, according to officials in {place}.",
+        "Officials in {place} confirmed that {event} on {date}.",
+    ],
+    "visit": [
+        "{title} {first} {surname} visited the scene the next day.",
+        "The next day {title} {first} {surname} came to the scene.",
+        "{title} {first} {surname} went to the site a day later.",
+    ],
+    "quote": [
+        "“{quote},” said {speaker}.",
+        "{speaker_cap} said: “{quote}.”",
+        "“{quote},” {speaker} told reporters.",
+    ],
+    "count": [
+        "At least {count} {noun} were affected, according to the authorities in {place}.",
+        "The authorities in {place} said {count} {noun} were affected.",
+        "{count_cap} {noun} were affected, the {place} authorities said.",
+    ],
+    "money": [
+        "Repairs and aid will cost ${money} million, the ministry said.",
+        "The ministry put the cost of repairs and aid at ${money} million.",
+        "According to the ministry, repairs and aid will cost ${money} million.",
+    ],
 }
 
 
@@ -87,15 +164,25 @@ def make_story(rng: random.Random, n: int) -> Story:
     words = [word(rng, 2).lower() for _ in range(6)]
     quote = f"We will rebuild {words[0]} and {words[1]} and we will find out exactly why {words[2]} failed"
     return Story(
-        n=n, place=word(rng, 3), event=rng.choice(EVENTS),
-        minister=(word(rng, 2), word(rng, 2) + "enko"), portfolio=rng.choice(PORTFOLIOS),
-        speaker2=(word(rng, 2), word(rng, 3)), day=rng.randint(2, 27), month=rng.randint(1, 12),
-        year=rng.randint(2015, 2024), count=rng.randint(3, 40), noun=rng.choice(NOUNS),
-        money=round(rng.uniform(10, 900), 2), quote=quote,
+        n=n,
+        place=word(rng, 3),
+        event=rng.choice(EVENTS),
+        minister=(word(rng, 2), word(rng, 2) + "enko"),
+        portfolio=rng.choice(PORTFOLIOS),
+        speaker2=(word(rng, 2), word(rng, 3)),
+        day=rng.randint(2, 27),
+        month=rng.randint(1, 12),
+        year=rng.randint(2015, 2024),
+        count=rng.randint(3, 40),
+        noun=rng.choice(NOUNS),
+        money=round(rng.uniform(10, 900), 2),
+        quote=quote,
     )
 
 
-def article(rng: random.Random, story: Story, k: int, plants: set[str], filler: int) -> tuple[str, list[dict]]:
+def article(
+    rng: random.Random, story: Story, k: int, plants: set[str], filler: int
+) -> tuple[str, list[dict]]:
     """One article of ``story``; returns its text and the discrepancies planted in it."""
     s = story
     first, last = s.minister
@@ -129,35 +216,72 @@ def article(rng: random.Random, story: Story, k: int, plants: set[str], filler: 
         speaker = f"engineer {' '.join(s.speaker2)}"
         planted.append({"check": "attribution-conflict", "values": [" ".join(s.speaker2)]})
     event = s.event[1].format(place=s.place)
-    fields = dict(date=f"{month} {day}", event=event, event_cap=event[0].upper() + event[1:], place=s.place, title=title,
-                  first=first, surname=surname, quote=quote, speaker=speaker, speaker_cap=speaker[0].upper() + speaker[1:],
-                  count=count, count_cap=str(count), noun=s.noun, money=f"{s.money:.2f}")
-    lines = [f"{s.place}: {s.event[0]} leaves questions, report {k + 1}", f"Published: {s.year}-{s.month:02d}-{min(day + 2, 28):02d}", ""]
+    fields = dict(
+        date=f"{month} {day}",
+        event=event,
+        event_cap=event[0].upper() + event[1:],
+        place=s.place,
+        title=title,
+        first=first,
+        surname=surname,
+        quote=quote,
+        speaker=speaker,
+        speaker_cap=speaker[0].upper() + speaker[1:],
+        count=count,
+        count_cap=str(count),
+        noun=s.noun,
+        money=f"{s.money:.2f}",
+    )
+    lines = [
+        f"{s.place}: {s.event[0]} leaves questions, report {k + 1}",
+        f"Published: {s.year}-{s.month:02d}-{min(day + 2, 28):02d}",
+        "",
+    ]
     # Each article words the core facts its own way: a wording, then a clause naming its own source.
     body = []
     for key in ("event", "visit", "quote", "count", "money"):
         line = rng.choice(CORE[key]).format(**fields)
         if key != "quote":
-            line = line[:-1] + f", {rng.choice(['the regional', 'a local', 'the national', 'the city'])} {rng.choice(['bureau', 'desk', 'office', 'service'])} reported."
+            line = (
+                line[:-1]
+                + f", {rng.choice(['the regional', 'a local', 'the national', 'the city'])} {rng.choice(['bureau', 'desk', 'office', 'service'])} reported."
+            )
         body.append(line)
     if "vague-date" in plants:
-        body.append(f"In {MONTHS[(s.month + 5) % 12]} of that year, {s.place} had already seen protests over the budget.")
+        body.append(
+            f"In {MONTHS[(s.month + 5) % 12]} of that year, {s.place} had already seen protests over the budget."
+        )
         planted.append({"check": "vague-date", "values": ["of that year"]})
     if "single-source" in plants:
         figure = rng.randint(41, 99)
-        body.append(f"Investigators found {figure} corroded cables under the {s.place} embankment, according to a leaked report.")
+        body.append(
+            f"Investigators found {figure} corroded cables under the {s.place} embankment, according to a leaked report."
+        )
         planted.append({"check": "single-source", "values": [str(figure)]})
     for _ in range(filler):
-        body.append(rng.choice(FILLER).format(w=word(rng, 4), w2=word(rng, 3).lower(),
-                                              other=f"{word(rng, 3)} {word(rng, 3)}"))
+        body.append(
+            rng.choice(FILLER).format(
+                w=word(rng, 4), w2=word(rng, 3).lower(), other=f"{word(rng, 3)} {word(rng, 3)}"
+            )
+        )
     if "duplicate-passage" in plants:
         body += body[:3]
         planted.append({"check": "duplicate-passage", "values": []})
     return "\n".join(lines + body) + "\n", planted
 
 
-CHECKS = ["title-conflict", "name-misspelling", "name-variant", "date-conflict", "number-conflict", "quote-mismatch",
-          "attribution-conflict", "vague-date", "single-source", "duplicate-passage"]
+CHECKS = [
+    "title-conflict",
+    "name-misspelling",
+    "name-variant",
+    "date-conflict",
+    "number-conflict",
+    "quote-mismatch",
+    "attribution-conflict",
+    "vague-date",
+    "single-source",
+    "duplicate-passage",
+]
 
 
 CLASHES = {"name-misspelling", "name-variant"}
@@ -176,7 +300,7 @@ def generate(out: Path, stories: int, articles: int, seed: int = 1, filler: int 
         while True:
             order = CHECKS[:]
             rng.shuffle(order)
-            plan = {k: set(order[2 * (k - 1): 2 * k]) if k else set() for k in range(articles)}
+            plan = {k: set(order[2 * (k - 1) : 2 * k]) if k else set() for k in range(articles)}
             if not any(CLASHES <= p or QUOTE_CLASH <= p for p in plan.values()):
                 break
         for k in range(articles):

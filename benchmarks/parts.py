@@ -31,10 +31,14 @@ def main(paths: list[str]) -> None:
         t = time.perf_counter()
         groups = cluster.group(v, method="hnsw")
         whole = time.perf_counter() - t
-        print(f"| {len(v)} | {search:.1f} | {whole:.1f} | {whole - search:.1f} | {len(groups)} | {max(len(g) for g in groups)} |")
+        print(
+            f"| {len(v)} | {search:.1f} | {whole:.1f} | {whole - search:.1f} | {len(groups)} | {max(len(g) for g in groups)} |"
+        )
         if previous:
-            growth.append(f"Growth {len(v)}/{previous[0]}: search {search / previous[1]:.2f}×, whole {whole / previous[2]:.2f}×, "
-                          f"the rest {(whole - search) / max(previous[2] - previous[1], 1e-9):.2f}×.")
+            growth.append(
+                f"Growth {len(v)}/{previous[0]}: search {search / previous[1]:.2f}×, whole {whole / previous[2]:.2f}×, "
+                f"the rest {(whole - search) / max(previous[2] - previous[1], 1e-9):.2f}×."
+            )
         previous = (len(v), search, whole)
     for line in growth:
         print(f"\n{line}")

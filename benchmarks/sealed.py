@@ -86,7 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("pack", help="seal a story folder into OUT_DIR/<story>.sealed")
     p.add_argument("folder", type=Path)
     p.add_argument("out_dir", type=Path)
-    u = sub.add_parser("unpack", help="unpack sealed stories (for the people who keyed them, never the tuner)")
+    u = sub.add_parser(
+        "unpack", help="unpack sealed stories (for the people who keyed them, never the tuner)"
+    )
     u.add_argument("sealed_dir", type=Path)
     u.add_argument("into", type=Path)
     args = parser.parse_args(argv)

@@ -94,8 +94,16 @@ def run(sizes: list[int], tiny_n: int) -> dict:
         start = time.perf_counter()
         groups = grouper.group(profiles, vectors)
         seconds = time.perf_counter() - start
-        rows.append({"articles": n, "seconds": round(seconds, 3), "stories": len(groups), "true_stories": len(set(truth.values())),
-                     "bcubed_f1": round(bcubed(groups, truth), 4), "peak_mb": round(peak_mb(), 1)})
+        rows.append(
+            {
+                "articles": n,
+                "seconds": round(seconds, 3),
+                "stories": len(groups),
+                "true_stories": len(set(truth.values())),
+                "bcubed_f1": round(bcubed(groups, truth), 4),
+                "peak_mb": round(peak_mb(), 1),
+            }
+        )
         print(rows[-1], flush=True)
     for a, b in zip(rows, rows[1:]):
         b["growth"] = round(b["seconds"] / a["seconds"], 2) if a["seconds"] else None
@@ -106,27 +114,41 @@ def run(sizes: list[int], tiny_n: int) -> dict:
         before = peak_mb()
         start = time.perf_counter()
         groups = grouper.group(profiles, vectors)
-        out["tiny"] = {"articles": tiny_n, "seconds": round(time.perf_counter() - start, 3), "stories": len(groups),
-                       "peak_mb": round(peak_mb(), 1), "peak_mb_before": round(before, 1)}
+        out["tiny"] = {
+            "articles": tiny_n,
+            "seconds": round(time.perf_counter() - start, 3),
+            "stories": len(groups),
+            "peak_mb": round(peak_mb(), 1),
+            "peak_mb_before": round(before, 1),
+        }
         print(out["tiny"], flush=True)
     return out
 
 
 def write(results: dict, out: Path) -> None:
-    lines = ["# Story grouping at archive size", "",
-             "Command: `.venv/bin/python benchmarks/stories_bench.py` (also run by `make bench`). One run on a shared 2-core",
-             "machine: read the growth ratio, not the seconds. Generated articles in stories of five, eight kinds of event",
-             "sharing their wording, generic names in every article (see the module docstring).", "",
-             "| articles | seconds | growth vs previous row | stories found / true | B-cubed F1 | peak RSS (MB) |",
-             "|---|---|---|---|---|---|"]
+    lines = [
+        "# Story grouping at archive size",
+        "",
+        "Command: `.venv/bin/python benchmarks/stories_bench.py` (also run by `make bench`). One run on a shared 2-core",
+        "machine: read the growth ratio, not the seconds. Generated articles in stories of five, eight kinds of event",
+        "sharing their wording, generic names in every article (see the module docstring).",
+        "",
+        "| articles | seconds | growth vs previous row | stories found / true | B-cubed F1 | peak RSS (MB) |",
+        "|---|---|---|---|---|---|",
+    ]
     for r in results["grouping"]:
         growth = f"{r['growth']}× for {r['size_ratio']:.0f}× the articles" if r.get("growth") else "-"
-        lines.append(f"| {r['articles']:,} | {r['seconds']} | {growth} | {r['stories']:,} / {r['true_stories']:,} | "
-                     f"{r['bcubed_f1']} | {r['peak_mb']} |")
+        lines.append(
+            f"| {r['articles']:,} | {r['seconds']} | {growth} | {r['stories']:,} / {r['true_stories']:,} | "
+            f"{r['bcubed_f1']} | {r['peak_mb']} |"
+        )
     if "tiny" in results:
         t = results["tiny"]
-        lines += ["", f"Tiny articles with no proper names (issue 22 r16): {t['articles']:,} grouped in {t['seconds']} s into "
-                  f"{t['stories']:,} stories; peak RSS of the whole run {t['peak_mb']} MB (goal: at most 2,048 MB)."]
+        lines += [
+            "",
+            f"Tiny articles with no proper names (issue 22 r16): {t['articles']:,} grouped in {t['seconds']} s into "
+            f"{t['stories']:,} stories; peak RSS of the whole run {t['peak_mb']} MB (goal: at most 2,048 MB).",
+        ]
     (out / "STORIES.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (out / "stories.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 

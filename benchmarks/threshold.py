@@ -31,7 +31,11 @@ def main() -> None:
 
     def find(side):
         prefix, piece = side
-        hits = {i for i, s in enumerate(sentences) if s.doc.name.startswith(prefix) and piece in " ".join(s.text.split())}
+        hits = {
+            i
+            for i, s in enumerate(sentences)
+            if s.doc.name.startswith(prefix) and piece in " ".join(s.text.split())
+        }
         if not hits:
             raise SystemExit(f"label not found: {side}")
         return hits

@@ -63,8 +63,11 @@ class _Similarities:
         if self.rows is None:
             return
         self.start, self.stop = start, stop
-        self.block = (self.full[start:stop, stop:] if self.full is not None
-                      else self.rows[start:stop] @ self.rows[stop:].T)
+        self.block = (
+            self.full[start:stop, stop:]
+            if self.full is not None
+            else self.rows[start:stop] @ self.rows[stop:].T
+        )
 
     def at(self, i: int, j: int) -> float:
         return float(self.block[i - self.start, j - self.stop]) if self.rows is not None else 0.0
@@ -89,8 +92,15 @@ def _runs(keys: list) -> list[tuple[int, int]]:
     return list(zip(starts, starts[1:] + [len(keys)]))
 
 
-def aligned(corpus: Corpus, claims: Iterable[Claim], phrase_similarity: float, sentence_similarity: float,
-            by_subject: bool = True, close_values: float = 0.0, loose: bool = False) -> Iterator[tuple[Claim, Claim, float]]:
+def aligned(
+    corpus: Corpus,
+    claims: Iterable[Claim],
+    phrase_similarity: float,
+    sentence_similarity: float,
+    by_subject: bool = True,
+    close_values: float = 0.0,
+    loose: bool = False,
+) -> Iterator[tuple[Claim, Claim, float]]:
     """Aligned pairs among ``claims`` (cross-document, one story, one kind and attribute), with a similarity.
 
     Pairs come in a stable order: claims sorted by document and offset. With ``loose``, every
@@ -121,12 +131,26 @@ def aligned(corpus: Corpus, claims: Iterable[Claim], phrase_similarity: float, s
                     b = members[j]
                     if near[i] and near[j] and not near[i] & near[j]:
                         continue  # both say who or where, and they say different ones: two claims
-                    same_cluster = corpus.cluster_of.get(a.sentence.key) is not None and \
-                        corpus.cluster_of.get(a.sentence.key) is corpus.cluster_of.get(b.sentence.key)
+                    same_cluster = corpus.cluster_of.get(
+                        a.sentence.key
+                    ) is not None and corpus.cluster_of.get(a.sentence.key) is corpus.cluster_of.get(
+                        b.sentence.key
+                    )
                     s = sims.at(i, j)
                     p = psims.at(i, j)
                     # a bare count's subject is its attribute already ("six workers"): that says nothing more
-                    same_subject = by_subject and bool(a.subject) and a.subject == b.subject and not a.attribute.startswith("number of")
-                    if loose or same_cluster or s >= sentence_similarity + bump or p >= phrase_similarity + bump or same_subject \
-                            or _close(a, b, close_values):
+                    same_subject = (
+                        by_subject
+                        and bool(a.subject)
+                        and a.subject == b.subject
+                        and not a.attribute.startswith("number of")
+                    )
+                    if (
+                        loose
+                        or same_cluster
+                        or s >= sentence_similarity + bump
+                        or p >= phrase_similarity + bump
+                        or same_subject
+                        or _close(a, b, close_values)
+                    ):
                         yield a, b, max(s, p)

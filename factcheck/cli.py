@@ -36,7 +36,6 @@ from .report import FORMATS
 from .rules import RuleError
 
 
-
 class Fatal(click.ClickException):
     """An error that ends the run with exit code 2 and a one-line message."""
 
@@ -78,35 +77,116 @@ def _names(values: tuple[str, ...]) -> list[str]:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)),
-              help="Report format [default: text on a terminal, else markdown].")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here instead of stdout.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help="Lowest severity that exits 1 [default: error].")
-@click.option("--min-severity", type=click.Choice(["error", "warning", "info"], case_sensitive=False),
-              help="Lowest severity reported; findings below it are counted, not shown [default: info].")
-@click.option("--against", multiple=True, help="A published corpus (file or folder) used as evidence; only findings involving PATHS are reported.")
-@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Report and fail only on findings not recorded in this baseline.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record the current findings' fingerprints in this file.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    help="Report format [default: text on a terminal, else markdown].",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report here instead of stdout.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    help="Lowest severity that exits 1 [default: error].",
+)
+@click.option(
+    "--min-severity",
+    type=click.Choice(["error", "warning", "info"], case_sensitive=False),
+    help="Lowest severity reported; findings below it are counted, not shown [default: info].",
+)
+@click.option(
+    "--against",
+    multiple=True,
+    help="A published corpus (file or folder) used as evidence; only findings involving PATHS are reported.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Report and fail only on findings not recorded in this baseline.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record the current findings' fingerprints in this file.",
+)
 @click.option("--select", multiple=True, help="Run only these checks (comma-separated, repeatable).")
 @click.option("--ignore", multiple=True, help="Do not run these checks (comma-separated, repeatable).")
-@click.option("--no-inline-ignores", is_flag=True, default=None, help="Honour no 'factcheck: ignore' marker (for CI).")
-@click.option("--facts", type=click.Path(dir_okay=False), help="The newsroom fact sheet [default: facts.yaml in the project root].")
-@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-              help="Colour the text report; auto honours NO_COLOR.")
+@click.option(
+    "--no-inline-ignores", is_flag=True, default=None, help="Honour no 'factcheck: ignore' marker (for CI)."
+)
+@click.option(
+    "--facts",
+    type=click.Path(dir_okay=False),
+    help="The newsroom fact sheet [default: facts.yaml in the project root].",
+)
+@click.option(
+    "--color",
+    "color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text report; auto honours NO_COLOR.",
+)
 @click.option("--stdin-filename", help="The name to report for an article read from stdin ('-').")
-@click.option("--sarif-root", type=click.Path(file_okay=False, path_type=Path),
-              help="With --format sarif: the folder URIs are relative to [default: the current directory].")
-@click.option("--rules", "rules", multiple=True, type=click.Path(file_okay=False), help="Another folder of rule files (repeatable).")
+@click.option(
+    "--sarif-root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="With --format sarif: the folder URIs are relative to [default: the current directory].",
+)
+@click.option(
+    "--rules",
+    "rules",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="Another folder of rule files (repeatable).",
+)
 @click.option("--threshold", type=float, help="Cosine similarity that links two sentences into one claim.")
 @click.option("--model", help="'packaged:all-MiniLM-L6-v2' or a local sentence-transformers folder.")
-@click.option("--backend", type=click.Choice(BACKENDS), help=f"How the encoder runs [default: {DEFAULT_BACKEND}].")
-@click.option("--cache-dir", type=click.Path(), help="Where embeddings (and the exported ONNX model) are cached; an unusable folder means a scan without the cache.")
+@click.option(
+    "--backend", type=click.Choice(BACKENDS), help=f"How the encoder runs [default: {DEFAULT_BACKEND}]."
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(),
+    help="Where embeddings (and the exported ONNX model) are cached; an unusable folder means a scan without the cache.",
+)
 @click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the embedding cache.")
 @click.option("--max-file-size", type=int, help="Skip files larger than this many bytes.")
-@click.option("--follow-symlinks", is_flag=True, help="Read symlinked files in a folder even when they lead out of it.")
+@click.option(
+    "--follow-symlinks", is_flag=True, help="Read symlinked files in a folder even when they lead out of it."
+)
 @click.pass_context
-def scan(ctx, paths, fmt, output, fail_on, min_severity, against, baseline, write_baseline, select, ignore, no_inline_ignores, facts,
-         color, stdin_filename, sarif_root, rules, threshold, model, backend, cache_dir, no_cache, max_file_size, follow_symlinks):
+def scan(
+    ctx,
+    paths,
+    fmt,
+    output,
+    fail_on,
+    min_severity,
+    against,
+    baseline,
+    write_baseline,
+    select,
+    ignore,
+    no_inline_ignores,
+    facts,
+    color,
+    stdin_filename,
+    sarif_root,
+    rules,
+    threshold,
+    model,
+    backend,
+    cache_dir,
+    no_cache,
+    max_file_size,
+    follow_symlinks,
+):
     """Scan articles (files or folders) and report discrepancies between and within them.
 
     Use - to read one article from standard input. A re-scan whose inputs,
@@ -119,19 +199,34 @@ def scan(ctx, paths, fmt, output, fail_on, min_severity, against, baseline, writ
     # Every path is checked before any work, so a typo never costs a scan or prints a report.
     for p in [*paths, *against]:
         if p != terminal.STDIN and not os.path.exists(p):
-            raise Fatal(f"{p}: no such file or folder" + (" (--against)" if p in against and p not in paths else ""))
+            raise Fatal(
+                f"{p}: no such file or folder" + (" (--against)" if p in against and p not in paths else "")
+            )
     if list(paths).count(terminal.STDIN) > 1 or terminal.STDIN in against:
         raise Fatal("'-' (stdin) may be given once, as an article to scan")
     if stdin_filename and terminal.STDIN not in paths:
         raise Fatal("--stdin-filename names the article read from stdin; give '-' as a path too")
-    settings = _settings(fail_on=fail_on, min_severity=min_severity and min_severity.lower(), threshold=threshold, model=model, backend=backend, cache_dir=cache_dir,
-                         cache=False if no_cache else None, max_file_size=max_file_size, select=tuple(_names(select)),
-                         ignore=tuple(_names(ignore)), inline_ignores=False if no_inline_ignores else None, facts=facts,
-                         rules=tuple(rules))
+    settings = _settings(
+        fail_on=fail_on,
+        min_severity=min_severity and min_severity.lower(),
+        threshold=threshold,
+        model=model,
+        backend=backend,
+        cache_dir=cache_dir,
+        cache=False if no_cache else None,
+        max_file_size=max_file_size,
+        select=tuple(_names(select)),
+        ignore=tuple(_names(ignore)),
+        inline_ignores=False if no_inline_ignores else None,
+        facts=facts,
+        rules=tuple(rules),
+    )
     if settings.fail_on != "never" and severity_rank(settings.fail_on) < severity_rank(settings.min_severity):
         # A finding that fails the run must be shown.
-        raise Fatal(f"fail-on '{settings.fail_on}' is below min-severity '{settings.min_severity}': a finding that fails "
-                    "the run would not be shown")
+        raise Fatal(
+            f"fail-on '{settings.fail_on}' is below min-severity '{settings.min_severity}': a finding that fails "
+            "the run would not be shown"
+        )
     warnings: list[str] = []
     if settings.cache:
         from .cache import usable
@@ -144,17 +239,37 @@ def scan(ctx, paths, fmt, output, fail_on, min_severity, against, baseline, writ
     if sarif_root is not None and fmt != "sarif":
         raise Fatal("--sarif-root sets where SARIF URIs start; give --format sarif too")
     colour = terminal.colour(color, output, sys.stdout, fmt)
-    stdin = terminal.StdinArticle(sys.stdin.buffer, stdin_filename, settings.max_file_size) if terminal.STDIN in paths else None
+    stdin = (
+        terminal.StdinArticle(sys.stdin.buffer, stdin_filename, settings.max_file_size)
+        if terminal.STDIN in paths
+        else None
+    )
     if stdin and stdin.too_big:
         stdin.close()
-        raise Fatal(f"{stdin.name} (stdin): over the size limit of {settings.max_file_size} bytes (max-file-size); "
-                    "not read further")
+        raise Fatal(
+            f"{stdin.name} (stdin): over the size limit of {settings.max_file_size} bytes (max-file-size); "
+            "not read further"
+        )
     from .scan import Request, scan as run_scan
 
     progress = terminal.Progress(sys.stderr)
     try:
-        scanned = run_scan(Request(list(paths), settings, fmt, list(against), colour, baseline, write_baseline,
-                                   stdin, progress, os.path.abspath(sarif_root or os.curdir), follow_symlinks, output))
+        scanned = run_scan(
+            Request(
+                list(paths),
+                settings,
+                fmt,
+                list(against),
+                colour,
+                baseline,
+                write_baseline,
+                stdin,
+                progress,
+                os.path.abspath(sarif_root or os.curdir),
+                follow_symlinks,
+                output,
+            )
+        )
     except (RuleError, ModelError, gate.BaselineError, FactsError, OutputError) as exc:
         raise Fatal(str(exc)) from None
     finally:
@@ -173,8 +288,15 @@ def _write(path: Path, text: str) -> None:
         raise Fatal(str(exc)) from None
 
 
-def _finish(ctx, outcome, settings: Settings, output: Path | None, warnings: list[str], colour: bool = False,
-            fmt: str = "") -> None:
+def _finish(
+    ctx,
+    outcome,
+    settings: Settings,
+    output: Path | None,
+    warnings: list[str],
+    colour: bool = False,
+    fmt: str = "",
+) -> None:
     """Show an outcome (fresh or replayed), a one-line summary on stderr, and exit with its code.
 
     A text report on stdout ends with its own summary line, so none is added on stderr: one summary, not two.
@@ -207,8 +329,12 @@ def _finish(ctx, outcome, settings: Settings, output: Path | None, warnings: lis
 
 @cli.command()
 @click.option("--model", help="'packaged:all-MiniLM-L6-v2' or a local sentence-transformers folder.")
-@click.option("--backend", type=click.Choice(BACKENDS), help=f"Which encoder to prepare [default: {DEFAULT_BACKEND}].")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="The cache that receives the exported model.")
+@click.option(
+    "--backend", type=click.Choice(BACKENDS), help=f"Which encoder to prepare [default: {DEFAULT_BACKEND}]."
+)
+@click.option(
+    "--cache-dir", type=click.Path(file_okay=False), help="The cache that receives the exported model."
+)
 def prepare(model, backend, cache_dir):
     """Check the model's weights and export its ONNX graph now (the first scan does it otherwise)."""
     from .embed import embedder_for  # torch-free, but numpy: only this command needs it
@@ -232,19 +358,40 @@ def prepare(model, backend, cache_dir):
 
 @cli.command("index")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
-              help="Encode in this process, or as Ray Data stages (pip install 'factcheck[ray]').")
-@click.option("--workers", type=click.IntRange(min=1), help="Encoding actors for --engine ray [default: the cluster's CPUs].")
-@click.option("--rules", "rules", multiple=True, type=click.Path(file_okay=False), help="Another folder of rule files (repeatable).")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Encode in this process, or as Ray Data stages (pip install 'factcheck[ray]').",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Encoding actors for --engine ray [default: the cluster's CPUs].",
+)
+@click.option(
+    "--rules",
+    "rules",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="Another folder of rule files (repeatable).",
+)
 @click.option("--model", help="'packaged:all-MiniLM-L6-v2' or a local sentence-transformers folder.")
-@click.option("--backend", type=click.Choice(BACKENDS), help=f"How the encoder runs [default: {DEFAULT_BACKEND}].")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="The embedding cache to fill (the one scan reads).")
+@click.option(
+    "--backend", type=click.Choice(BACKENDS), help=f"How the encoder runs [default: {DEFAULT_BACKEND}]."
+)
+@click.option(
+    "--cache-dir", type=click.Path(file_okay=False), help="The embedding cache to fill (the one scan reads)."
+)
 @click.option("--max-file-size", type=int, help="Skip files larger than this many bytes.")
 def index_command(paths, engine, workers, rules, model, backend, cache_dir, max_file_size):
     """Fill the embedding cache for an archive (files or folders), so later scans encode nothing."""
     from .index import IndexUnavailable, index
 
-    settings = _settings(model=model, backend=backend, cache_dir=cache_dir, max_file_size=max_file_size, rules=tuple(rules))
+    settings = _settings(
+        model=model, backend=backend, cache_dir=cache_dir, max_file_size=max_file_size, rules=tuple(rules)
+    )
     try:
         done = index(list(paths), settings, engine, workers)
     except (RuleError, ModelError, IndexUnavailable) as exc:
@@ -253,20 +400,27 @@ def index_command(paths, engine, workers, rules, model, backend, cache_dir, max_
         say("warning", warning)
     for error in done.errors:
         say("error", error)
-    say(None, f"indexed {done.documents} document(s), {done.texts} unique text(s) (sentences and claim phrases), "
-              f"{done.encoded} newly encoded, {done.stored} stored ({engine} engine)")
+    say(
+        None,
+        f"indexed {done.documents} document(s), {done.texts} unique text(s) (sentences and claim phrases), "
+        f"{done.encoded} newly encoded, {done.stored} stored ({engine} engine)",
+    )
     # Exit codes come from counts, never from the wording of an error line.
     if done.missing:
         raise Fatal(f"{done.missing} path(s) given do not exist")
     if not done.documents:
         raise Fatal("no readable documents to index")
     if done.incomplete:
-        raise Fatal(f"the cache kept {done.stored} of {done.encoded} newly encoded text(s); the index is incomplete "
-                    "(see the warnings above)")
+        raise Fatal(
+            f"the cache kept {done.stored} of {done.encoded} newly encoded text(s); the index is incomplete "
+            "(see the warnings above)"
+        )
 
 
 @cli.command("rules")
-@click.option("--rules", "rules", multiple=True, type=click.Path(file_okay=False), help="Another folder of rule files.")
+@click.option(
+    "--rules", "rules", multiple=True, type=click.Path(file_okay=False), help="Another folder of rule files."
+)
 @click.pass_context
 def list_rules(ctx, rules):
     """List the active rules: id, type, severity and the file each comes from."""
@@ -279,8 +433,10 @@ def list_rules(ctx, rules):
         ruleset = rule_set(settings)
     except RuleError as exc:
         raise Fatal(str(exc)) from None
-    rows = [[visible(r.id), r.extends, r.severity, "yes" if r.enabled else "no", visible(os.path.relpath(r.path))]
-            for r in ruleset.rules]
+    rows = [
+        [visible(r.id), r.extends, r.severity, "yes" if r.enabled else "no", visible(os.path.relpath(r.path))]
+        for r in ruleset.rules
+    ]
     click.echo(tabulate(rows, headers=["id", "extends", "severity", "enabled", "file"], tablefmt="simple"))
 
 
@@ -350,7 +506,9 @@ def _facts_path(path: str | None) -> Path:
 
 
 @facts.command("list")
-@click.option("--file", "path", type=click.Path(dir_okay=False), help="The fact sheet [default: the one scan uses].")
+@click.option(
+    "--file", "path", type=click.Path(dir_okay=False), help="The fact sheet [default: the one scan uses]."
+)
 def facts_list(path):
     """List the fact sheet's entries."""
     from .facts import FactSheet, FactsError
@@ -373,7 +531,9 @@ def facts_list(path):
 @click.argument("value")
 @click.option("--since", help="For a title: the first day it was held (YYYY-MM-DD).")
 @click.option("--until", help="For a title: the day it ended (YYYY-MM-DD).")
-@click.option("--file", "path", type=click.Path(dir_okay=False), help="The fact sheet [default: the one scan uses].")
+@click.option(
+    "--file", "path", type=click.Path(dir_okay=False), help="The fact sheet [default: the one scan uses]."
+)
 def facts_add(kind, subject, value, since, until, path):
     """Record a confirmed value: a person's title (SUBJECT a name, VALUE a title), an accepted spelling,
     a figure or a date (SUBJECT words of the finding's subject, VALUE the confirmed value).

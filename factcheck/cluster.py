@@ -36,7 +36,9 @@ from .config import DEFAULT_FLOOR, DEFAULT_THRESHOLD  # noqa: F401 (re-exported)
 # on archive-shaped data by a wide margin.
 ANN_MIN = 300_000
 MAX_COMPONENT = 4000
-INT8_MIN = 8192  # from this many rows up int8 products rule out rows before the float32 ones (see exact_edges)
+INT8_MIN = (
+    8192  # from this many rows up int8 products rule out rows before the float32 ones (see exact_edges)
+)
 INT8_KEEP = 0.3  # int8 tiles stay on while they leave under this share of rows to the float32 products
 TILE = 2048  # rows and columns of one block of similarities in the exact search (16 MB of float32)
 
@@ -52,7 +54,9 @@ def _unique_edges(i: np.ndarray, j: np.ndarray, w: np.ndarray) -> tuple[np.ndarr
     return pairs[:, 0], pairs[:, 1], w[first]
 
 
-def hnsw_edges(vectors: np.ndarray, threshold: float, k: int = 10, ef: int = 64) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def hnsw_edges(
+    vectors: np.ndarray, threshold: float, k: int = 10, ef: int = 64
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Approximate edges from a faiss HNSW index: memory O(n · (d + M)), never n²."""
     import faiss
 
@@ -79,7 +83,9 @@ def hnsw_edges(vectors: np.ndarray, threshold: float, k: int = 10, ef: int = 64)
     return _unique_edges(np.concatenate(rows), np.concatenate(cols), np.concatenate(sims))
 
 
-def _top_k_per_row(rows: np.ndarray, cols: np.ndarray, sims: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _top_k_per_row(
+    rows: np.ndarray, cols: np.ndarray, sims: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Of directed entries (row, col, sim), each row's ``k`` most similar; equal similarities keep the lower col.
 
     A sort, not a heap: one ``lexsort`` over the entries, then each entry's rank inside its row.
@@ -103,8 +109,9 @@ def _top_k_per_row(rows: np.ndarray, cols: np.ndarray, sims: np.ndarray, k: int)
     return rows[keep], cols[keep], sims[keep]
 
 
-def exact_edges(vectors: np.ndarray, threshold: float, k: int = 10, tile: int = TILE,
-                int8: bool | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def exact_edges(
+    vectors: np.ndarray, threshold: float, k: int = 10, tile: int = TILE, int8: bool | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Exact edges: each row's top ``k`` neighbours at or above ``threshold``, found with tiled matrix products.
 
     Only tiles on and above the diagonal are multiplied (similarity is symmetric: half
@@ -144,7 +151,7 @@ def exact_edges(vectors: np.ndarray, threshold: float, k: int = 10, tile: int = 
     sims: list[np.ndarray] = []
     held, limit = 0, 4 * n * kk + tile * tile
     seen_rows = hot_rows = 0
-    for a, b in ((a, b) for a in range(0, n, tile) for b in range(a, n, tile)):
+    for a, b in ((i, j) for i in range(0, n, tile) for j in range(i, n, tile)):
         stop = min(a + tile, n)
         picked = None
         if coarse is not None:
@@ -196,8 +203,17 @@ def _hot_rows(coarse, a: int, stop: int, b: int, threshold: float) -> np.ndarray
     return np.flatnonzero(s.max(axis=1) >= bar)
 
 
-def _tile_entries(v: np.ndarray, a: int, stop: int, b: int, tile: int, threshold: float, bar: np.ndarray,
-                  crowd: int, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+def _tile_entries(
+    v: np.ndarray,
+    a: int,
+    stop: int,
+    b: int,
+    tile: int,
+    threshold: float,
+    bar: np.ndarray,
+    crowd: int,
+    rows: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """Candidates (row, column, similarity), both ways round, of rows ``a:stop`` (or only ``rows`` of them) and
     columns ``b:b+tile``, from float32 products; None if none.
 
@@ -207,7 +223,7 @@ def _tile_entries(v: np.ndarray, a: int, stop: int, b: int, tile: int, threshold
     candidates keeps its ``crowd`` best and raises its bar (``_select``).
     """
     block = v[a:stop] if rows is None else v[a + rows]
-    s = block @ v[b:b + tile].T
+    s = block @ v[b : b + tile].T
     if a == b:  # a row is not its own neighbour (and would make every row look hot)
         if rows is None:
             np.fill_diagonal(s, -np.inf)
@@ -228,8 +244,15 @@ def _tile_entries(v: np.ndarray, a: int, stop: int, b: int, tile: int, threshold
     return tuple(np.concatenate([x, y]) for x, y in zip(down, up))
 
 
-def _select(s: np.ndarray, axis: int, owners: np.ndarray, targets: np.ndarray, bar: np.ndarray, crowd: int,
-            allowed: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _select(
+    s: np.ndarray,
+    axis: int,
+    owners: np.ndarray,
+    targets: np.ndarray,
+    bar: np.ndarray,
+    crowd: int,
+    allowed: np.ndarray | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Entries (owner, target, similarity) of ``s`` at or above each owner's bar; owners run along ``axis``.
 
     An owner offered more than ``crowd`` entries keeps its ``crowd`` best (equal
@@ -264,8 +287,9 @@ def _select(s: np.ndarray, axis: int, owners: np.ndarray, targets: np.ndarray, b
     return (owners[r], targets[c], s[r, c]) if axis == 0 else (owners[c], targets[r], s[r, c])
 
 
-def neighbour_edges(vectors: np.ndarray, threshold: float, k: int = 10, tile: int = TILE,
-                    method: str = "auto") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def neighbour_edges(
+    vectors: np.ndarray, threshold: float, k: int = 10, tile: int = TILE, method: str = "auto"
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Edges (i, j, similarity) with i < j, from each row's top ``k`` neighbours above ``threshold``.
 
     ``method`` is ``exact`` (tiled matrix products, ``exact_edges``), ``exact-float32``
@@ -289,8 +313,15 @@ def _has_faiss() -> bool:
     return True
 
 
-def _split(members: np.ndarray, vectors: np.ndarray, floor: float, threshold: float = DEFAULT_THRESHOLD,
-           docs: np.ndarray | None = None, edges: tuple | None = None, k: int = 10) -> list[np.ndarray]:
+def _split(
+    members: np.ndarray,
+    vectors: np.ndarray,
+    floor: float,
+    threshold: float = DEFAULT_THRESHOLD,
+    docs: np.ndarray | None = None,
+    edges: tuple | None = None,
+    k: int = 10,
+) -> list[np.ndarray]:
     """Split a component until every pair inside a part is at least ``floor`` similar.
 
     A component too large to compare all its pairs (over MAX_COMPONENT) is first
@@ -302,20 +333,30 @@ def _split(members: np.ndarray, vectors: np.ndarray, floor: float, threshold: fl
     is left as singletons, uncompared.
     """
     if docs is not None and len(members) > 1 and _one_label(docs[members]):
-        return [members[i:i + 1] for i in range(len(members))]
+        return [members[i : i + 1] for i in range(len(members))]
     if len(members) <= 2:
         return [members]
     if len(members) > MAX_COMPONENT:
         if threshold >= 0.99:
-            return [members[i:i + MAX_COMPONENT] for i in range(0, len(members), MAX_COMPONENT)]
+            return [members[i : i + MAX_COMPONENT] for i in range(0, len(members), MAX_COMPONENT)]
         stricter = min(0.99, threshold + 0.05)
         inner = None
         if edges is not None:
             i, j, w = edges
             keep = np.isin(i, members) & (w >= stricter)  # an edge of a member stays inside its component
             inner = (np.searchsorted(members, i[keep]), np.searchsorted(members, j[keep]), w[keep])
-        return [members[g] for g in group(vectors[members], stricter, floor, k, method="exact",
-                                          labels=None if docs is None else docs[members], edges=inner)]
+        return [
+            members[g]
+            for g in group(
+                vectors[members],
+                stricter,
+                floor,
+                k,
+                method="exact",
+                labels=None if docs is None else docs[members],
+                edges=inner,
+            )
+        ]
     sub = vectors[members]
     sims = sub @ sub.T
     if sims.min() >= floor:
@@ -325,7 +366,9 @@ def _split(members: np.ndarray, vectors: np.ndarray, floor: float, threshold: fl
 
     dist = np.clip(1.0 - sims, 0.0, 2.0)
     np.fill_diagonal(dist, 0.0)
-    labels = fcluster(linkage(squareform(dist, checks=False), method="complete"), t=1.0 - floor, criterion="distance")
+    labels = fcluster(
+        linkage(squareform(dist, checks=False), method="complete"), t=1.0 - floor, criterion="distance"
+    )
     return [members[labels == label] for label in np.unique(labels)]
 
 
@@ -333,8 +376,15 @@ def _one_label(docs: np.ndarray) -> bool:
     return bool(len(docs)) and bool((docs == docs[0]).all())
 
 
-def group(vectors: np.ndarray, threshold: float = DEFAULT_THRESHOLD, floor: float = DEFAULT_FLOOR, k: int = 10,
-          method: str = "auto", labels=None, edges: tuple | None = None) -> list[np.ndarray]:
+def group(
+    vectors: np.ndarray,
+    threshold: float = DEFAULT_THRESHOLD,
+    floor: float = DEFAULT_FLOOR,
+    k: int = 10,
+    method: str = "auto",
+    labels=None,
+    edges: tuple | None = None,
+) -> list[np.ndarray]:
     """Index groups of mutually similar rows of ``vectors`` (unit vectors), singletons included.
 
     ``labels``, when given, is each row's document: rows of one document are never
@@ -367,18 +417,28 @@ def group(vectors: np.ndarray, threshold: float = DEFAULT_THRESHOLD, floor: floa
     bounds = np.flatnonzero(np.diff(component[order])) + 1
     groups: list[np.ndarray] = []
     for members in np.split(order, bounds):
-        groups.extend(_split(np.sort(members), vectors, min(floor, threshold), threshold, docs,
-                             edges if exact else None, k))
+        groups.extend(
+            _split(
+                np.sort(members), vectors, min(floor, threshold), threshold, docs, edges if exact else None, k
+            )
+        )
     return sorted(groups, key=lambda g: int(g[0]))
 
 
-def cluster(sentences: list[Sentence], vectors: np.ndarray, threshold: float = DEFAULT_THRESHOLD,
-            floor: float = DEFAULT_FLOOR, k: int = 10) -> list[Cluster]:
+def cluster(
+    sentences: list[Sentence],
+    vectors: np.ndarray,
+    threshold: float = DEFAULT_THRESHOLD,
+    floor: float = DEFAULT_FLOOR,
+    k: int = 10,
+) -> list[Cluster]:
     """Clusters of sentences, numbered in order of their first sentence.
 
     A cluster tells sentences of different documents that state one claim; sentences
     of one document are never compared by it, so they are not grouped among themselves.
     """
     labels = [s.doc.path for s in sentences]
-    return [Cluster(id=n, sentences=[sentences[i] for i in g])
-            for n, g in enumerate(group(vectors, threshold, floor, k, labels=labels))]
+    return [
+        Cluster(id=n, sentences=[sentences[i] for i in g])
+        for n, g in enumerate(group(vectors, threshold, floor, k, labels=labels))
+    ]

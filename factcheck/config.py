@@ -32,7 +32,9 @@ from .values import same_kind
 
 # The defaults live here, at the bottom of the import graph: every stage imports them
 # from config, and config imports no stage (so `factcheck --help` loads no numpy).
-DEFAULT_THRESHOLD = 0.80  # cosine similarity that links two sentences into one claim (benchmarks/THRESHOLD.md)
+DEFAULT_THRESHOLD = (
+    0.80  # cosine similarity that links two sentences into one claim (benchmarks/THRESHOLD.md)
+)
 DEFAULT_FLOOR = 0.6  # below this, even a shared neighbour does not link two sentences
 PACKAGED = "packaged:all-MiniLM-L6-v2"
 BACKENDS = ("onnx", "onnx-int8", "torch")
@@ -73,36 +75,46 @@ class Settings:
     threshold: float = DEFAULT_THRESHOLD  # cosine similarity that links two sentences
     floor: float = DEFAULT_FLOOR  # every pair inside a cluster must be at least this similar
     neighbours: int = 10  # links kept per sentence
-    story_threshold: float = 0.0  # average-linkage similarity that makes one story; 0: rules/stories.yaml's threshold
+    story_threshold: float = (
+        0.0  # average-linkage similarity that makes one story; 0: rules/stories.yaml's threshold
+    )
     cache_dir: str = ""  # empty: $FACTCHECK_CACHE_DIR or ~/.cache/factcheck
     cache: bool = True
     rules: list = field(default_factory=list)  # extra rule folders, after the shipped ones
     fail_on: str = "error"
-    min_severity: str = "info"  # findings below it are not reported (a display level, like Vale's minAlertLevel)
-    max_file_size: int = DEFAULT_MAX_BYTES  # bytes; a larger file is skipped (named on the command line: exit 2)
+    min_severity: str = (
+        "info"  # findings below it are not reported (a display level, like Vale's minAlertLevel)
+    )
+    max_file_size: int = (
+        DEFAULT_MAX_BYTES  # bytes; a larger file is skipped (named on the command line: exit 2)
+    )
     max_sentence_length: int = MAX_SENTENCE_CHARS  # characters; a longer run of text is cut at spaces
     max_sentences: int = 500_000  # per scan; documents past it are skipped (named ones: exit 2)
     batch_size: int = 64
-    severity: dict = field(default_factory=dict)  # rule id -> severity ("off" turns it off), overriding the rule file
+    severity: dict = field(
+        default_factory=dict
+    )  # rule id -> severity ("off" turns it off), overriding the rule file
     accept: dict = field(default_factory=dict)  # check id -> accepted subjects or values (e.g. a spelling)
     select: list = field(default_factory=list)  # only these checks run (empty: all)
     ignore: list = field(default_factory=list)  # these checks do not run
     inline_ignores: bool = True  # honour "factcheck: ignore" markers in judged documents
     facts: str = ""  # the fact sheet; empty: facts.yaml beside the config file (or here), if there is one
     sources: dict = field(default_factory=dict, compare=False, repr=False)
-    config_file: str = field(default="", compare=False)  # the config file read ("" when none): not a config key
+    config_file: str = field(
+        default="", compare=False
+    )  # the config file read ("" when none): not a config key
 
     def __setattr__(self, name: str, value: Any) -> None:
         if self.__dict__.get("_frozen"):
             raise AttributeError(f"Settings are frozen once loaded; use replaced() (tried to set {name!r})")
         object.__setattr__(self, name, value)
 
-    def freeze(self) -> "Settings":
+    def freeze(self) -> Settings:
         """No more changes: what ``factcheck config`` shows is what the scan uses."""
         object.__setattr__(self, "_frozen", True)
         return self
 
-    def replaced(self, source: str, **changes: Any) -> "Settings":
+    def replaced(self, source: str, **changes: Any) -> Settings:
         """A frozen copy with ``changes`` applied, each recorded as coming from ``source``."""
         copy = Settings(**{f.name: getattr(self, f.name) for f in fields(self)})
         copy.sources = dict(self.sources)
@@ -128,7 +140,9 @@ class Settings:
         if not ok:
             raise ConfigError(f"{source}: key '{key}' must be a {type(current).__name__}, got {value!r}")
         if attr == "fail_on" and value not in ("error", "warning", "info", "never"):
-            raise ConfigError(f"{source}: key '{key}' must be one of error, warning, info, never; got {value!r}")
+            raise ConfigError(
+                f"{source}: key '{key}' must be one of error, warning, info, never; got {value!r}"
+            )
         if attr == "min_severity" and value not in ("error", "warning", "info"):
             raise ConfigError(f"{source}: key '{key}' must be one of error, warning, info; got {value!r}")
         if attr == "backend" and value not in BACKENDS:
@@ -136,19 +150,26 @@ class Settings:
         if attr == "severity":
             for rule, level in value.items():
                 if level not in ("error", "warning", "info", "off"):
-                    raise ConfigError(f"{source}: key 'severity.{rule}' must be one of error, warning, info, off; got {level!r}")
+                    raise ConfigError(
+                        f"{source}: key 'severity.{rule}' must be one of error, warning, info, off; got {level!r}"
+                    )
         if attr == "accept":
             for check, accepted in value.items():
                 if not isinstance(accepted, list) or not all(isinstance(a, str) for a in accepted):
                     raise ConfigError(f"{source}: key 'accept.{check}' must be a list of strings")
         if attr in ("select", "ignore") and not all(isinstance(x, str) for x in value):
             raise ConfigError(f"{source}: key '{key}' must be a list of check names")
-        if attr in ("max_file_size", "max_sentence_length", "max_sentences", "batch_size", "neighbours") and value < 1:
+        if (
+            attr in ("max_file_size", "max_sentence_length", "max_sentences", "batch_size", "neighbours")
+            and value < 1
+        ):
             raise ConfigError(f"{source}: key '{key}' must be at least 1, got {value!r}")
         if attr in ("threshold", "floor") and not 0.0 < value <= 1.0:
             raise ConfigError(f"{source}: key '{key}' must be in (0, 1], got {value!r}")
         if attr == "story_threshold" and not 0.0 <= value <= 1.0:
-            raise ConfigError(f"{source}: key '{key}' must be in [0, 1] (0: rules/stories.yaml's threshold), got {value!r}")
+            raise ConfigError(
+                f"{source}: key '{key}' must be in [0, 1] (0: rules/stories.yaml's threshold), got {value!r}"
+            )
         setattr(self, attr, value)
         self.sources[attr] = source
 
@@ -191,7 +212,7 @@ def find_config(start: Path | None = None) -> tuple[Path, dict] | None:
     """
     here = (start or Path.cwd()).resolve()
     root = project_root(here)
-    folders = [here] if root is None else [here, *here.parents[:len(here.parts) - len(root.parts)]]
+    folders = [here] if root is None else [here, *here.parents[: len(here.parts) - len(root.parts)]]
     for folder in folders:
         # Anything by these names is read, so a FIFO or device there is refused loudly, not passed over.
         own = folder / "factcheck.toml"
@@ -228,8 +249,10 @@ def _check_cache_dir(value: str, config: Path) -> str:
     resolved = (config.parent / Path(value).expanduser()).resolve()
     allowed = [config.parent.resolve(), default_cache_dir().expanduser().resolve().parent]
     if not any(_inside(resolved, folder) for folder in allowed):
-        raise ConfigError(f"{config}: key 'cache-dir' must be inside {allowed[0]} or {allowed[1]} "
-                          f"(got {value!r}); give --cache-dir on the command line for another folder")
+        raise ConfigError(
+            f"{config}: key 'cache-dir' must be inside {allowed[0]} or {allowed[1]} "
+            f"(got {value!r}); give --cache-dir on the command line for another folder"
+        )
     return str(resolved)
 
 
@@ -253,7 +276,10 @@ def load_settings(flags: dict[str, Any] | None = None, start: Path | None = None
         if value is not None and value != ():
             value = list(value) if isinstance(value, tuple) else value
             if key == "rules":
-                value = [*settings.rules, *value]  # --rules adds folders after the config's, never replaces them
+                value = [
+                    *settings.rules,
+                    *value,
+                ]  # --rules adds folders after the config's, never replaces them
             settings.set(key, value, "command line")
     if not settings.facts:
         # facts.yaml in the project root: beside the config file, else in the current folder

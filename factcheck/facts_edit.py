@@ -78,8 +78,15 @@ def _seq(mapping: CommentedMap, key: str) -> CommentedSeq:
     return mapping[key]
 
 
-def edited(text: str, path: Path, kind: str, subject: str, value: str, since: str | None = None,
-           until: str | None = None) -> str:
+def edited(
+    text: str,
+    path: Path,
+    kind: str,
+    subject: str,
+    value: str,
+    since: str | None = None,
+    until: str | None = None,
+) -> str:
     """``text`` (a sheet's YAML, possibly empty) with one entry added, everything else kept as written."""
     if kind not in KINDS:
         raise FactsError(f"unknown kind of fact '{kind}' (known: {', '.join(KINDS)})")
@@ -95,7 +102,9 @@ def edited(text: str, path: Path, kind: str, subject: str, value: str, since: st
         prefix += "" if prefix.endswith("\n") else "\n"
     if kind in ("title", "spelling"):
         people = _seq(data, "people")
-        person = next((p for p in people if isinstance(p, dict) and _words(p.get("name", "")) == _words(subject)), None)
+        person = next(
+            (p for p in people if isinstance(p, dict) and _words(p.get("name", "")) == _words(subject)), None
+        )
         if person is None:
             person = CommentedMap(name=" ".join(subject.split()))
             people.append(person)
@@ -109,7 +118,9 @@ def edited(text: str, path: Path, kind: str, subject: str, value: str, since: st
             _seq(person, "also").append(value)
     else:
         if kind == "figure" and not is_figure(value):
-            raise FactsError(f"'{value}' is not a figure (give a number: '6', 'six', '$4.6 million', '1,200 people')")
+            raise FactsError(
+                f"'{value}' is not a figure (give a number: '6', 'six', '$4.6 million', '1,200 people')"
+            )
         if kind == "date" and not any(t.kind in ("absolute", "partial") for t in find_temporals(value)):
             raise FactsError(f"'{value}' is not a date (give a calendar date: 'August 15', '15 August 2024')")
         _seq(data, kind + "s").append(CommentedMap(subject=subject, value=value))
@@ -118,7 +129,9 @@ def edited(text: str, path: Path, kind: str, subject: str, value: str, since: st
     return prefix + out.getvalue()
 
 
-def add(path: Path, kind: str, subject: str, value: str, since: str | None = None, until: str | None = None) -> FactSheet:
+def add(
+    path: Path, kind: str, subject: str, value: str, since: str | None = None, until: str | None = None
+) -> FactSheet:
     """Add one entry to the sheet at ``path`` (made if missing) as the module docstring says; the sheet as written.
 
     ``kind`` is "title" (``subject`` a person, ``value`` a title, optional dates),

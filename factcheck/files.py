@@ -42,8 +42,13 @@ def display_name(path: Path | str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-_KIND_NAMES = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
-               stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a directory"}
+_KIND_NAMES = {
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a directory",
+}
 
 
 def _not_regular(mode: int) -> str:
@@ -72,8 +77,10 @@ def read_bytes(path: Path | str, max_bytes: int, name: str | None = None) -> byt
             if not stat.S_ISREG(st.st_mode):
                 raise InputError(f"{name}: {_not_regular(st.st_mode)}")
             if st.st_size > max_bytes:
-                raise InputError(f"{name}: {st.st_size} bytes is over the size limit of {max_bytes} bytes; skipped",
-                                 kind="skipped")
+                raise InputError(
+                    f"{name}: {st.st_size} bytes is over the size limit of {max_bytes} bytes; skipped",
+                    kind="skipped",
+                )
             chunks, total = [], 0
             while total <= max_bytes:
                 chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
@@ -94,5 +101,7 @@ def read_bytes(path: Path | str, max_bytes: int, name: str | None = None) -> byt
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
     if total > max_bytes:
-        raise InputError(f"{name}: grew past the size limit of {max_bytes} bytes while being read; skipped", kind="skipped")
+        raise InputError(
+            f"{name}: grew past the size limit of {max_bytes} bytes while being read; skipped", kind="skipped"
+        )
     return b"".join(chunks)

@@ -22,7 +22,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from .files import InputError, display_name, read_bytes
 from .models import Document, Evidence, Finding, severity_rank
@@ -33,7 +33,7 @@ _OLD_BASELINE_SCHEMA = "factcheck-baseline/1"
 _WORD = re.compile(r"\w+")
 # A value this long that a draft shares with one source is a quotation, copied word for word.
 QUOTE_WORDS = 5
-_QUOTE_MARKS = set("“”\"«»„")  # not ’, which is also an apostrophe
+_QUOTE_MARKS = set('“”"«»„')  # not ’, which is also an apostrophe
 
 
 class BaselineError(Exception):
@@ -45,7 +45,7 @@ class UnknownName(Exception):
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:
-    """" (did you mean 'x'?)" for the closest known name, or the full list when none is close."""
+    """ " (did you mean 'x'?)" for the closest known name, or the full list when none is close."""
     known = sorted(set(known))
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     if close:
@@ -72,15 +72,24 @@ class Suppression:
     why: str  # "inline marker", "accepted: <value>", "baseline"
 
     def as_dict(self) -> dict:
-        return {"id": self.id, "check": self.check, "subject": self.subject, "where": self.where, "why": self.why}
+        return {
+            "id": self.id,
+            "check": self.check,
+            "subject": self.subject,
+            "where": self.where,
+            "why": self.why,
+        }
 
 
 def _set_aside(f: Finding, why: str, where: Evidence | None = None) -> Suppression:
     place = where or f.primary
-    return Suppression(f.id, f.check, f.subject, f"{place.document}:{place.line}" if place.document else "-", why)
+    return Suppression(
+        f.id, f.check, f.subject, f"{place.document}:{place.line}" if place.document else "-", why
+    )
 
 
 # --- judging a draft -------------------------------------------------------------------------------------------
+
 
 def _words(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
@@ -115,24 +124,43 @@ class DraftView:
     less: tuple[str, ...] = ()  # archive sources that only say less ("Minister" beside "Foreign Minister")
 
     def counts(self) -> str:
-        """"1 archive source agrees, 2 disagree, 1 says less": the one wording of the split, for every format."""
+        """ "1 archive source agrees, 2 disagree, 1 says less": the one wording of the split, for every format."""
+
         def n(docs: tuple, one: str, many: str) -> str:
             return f"{len(docs)} {one if len(docs) == 1 else many}"
 
-        parts = [n(self.agree, "archive source agrees", "archive sources agree"), n(self.disagree, "disagrees", "disagree")]
+        parts = [
+            n(self.agree, "archive source agrees", "archive sources agree"),
+            n(self.disagree, "disagrees", "disagree"),
+        ]
         if self.less:
             parts.append(n(self.less, "says less", "say less"))
         return ", ".join(parts)
 
     def relation(self, document: str) -> str:
         """How one archive source stands to the draft's value: "agrees", "disagrees", "says less" or ""."""
-        return ("agrees" if document in self.agree else "disagrees" if document in self.disagree
-                else "says less" if document in self.less else "")
+        return (
+            "agrees"
+            if document in self.agree
+            else "disagrees"
+            if document in self.disagree
+            else "says less"
+            if document in self.less
+            else ""
+        )
 
     def as_dict(self) -> dict:
-        out = {"document": self.document, "value": self.value, "agree": list(self.agree), "disagree": list(self.disagree),
-               "agree_count": len(self.agree), "disagree_count": len(self.disagree), "blamed": self.blamed,
-               "less": list(self.less), "less_count": len(self.less)}
+        out = {
+            "document": self.document,
+            "value": self.value,
+            "agree": list(self.agree),
+            "disagree": list(self.disagree),
+            "agree_count": len(self.agree),
+            "disagree_count": len(self.disagree),
+            "blamed": self.blamed,
+            "less": list(self.less),
+            "less_count": len(self.less),
+        }
         if self.fact:
             out["fact"] = self.fact
         return out
@@ -170,8 +198,9 @@ def _relation(f: Finding, a: str, b: str, same: Same | None) -> int:
     return 0 if f" {short} " in f" {long_} " else -1
 
 
-def split(f: Finding, value: str, archive: dict[str, set[str]], same: Same | None
-          ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def split(
+    f: Finding, value: str, archive: dict[str, set[str]], same: Same | None
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """(agree, disagree, say less): the archive sources by how they stand to a draft's ``value``.
 
     The one count every format shows. A source agrees when one of its values says
@@ -185,7 +214,9 @@ def split(f: Finding, value: str, archive: dict[str, set[str]], same: Same | Non
     return agree, disagree, less
 
 
-def _view(f: Finding, draft: str, archive: dict[str, set[str]], verdict: Verdict | None, same: Same | None) -> DraftView:
+def _view(
+    f: Finding, draft: str, archive: dict[str, set[str]], verdict: Verdict | None, same: Same | None
+) -> DraftView:
     own = {_words(value_of(f, e)): value_of(f, e) for e in f.evidence if e.document == draft}
     value = " / ".join(sorted(own.values()))
     key = _words(value)
@@ -197,14 +228,18 @@ def _view(f: Finding, draft: str, archive: dict[str, set[str]], verdict: Verdict
     if len(own) > 1:  # the draft states two values itself: no archive can settle that
         return DraftView(draft, value, agree, disagree, blamed=True, less=less)
     # A quotation shared word for word with one source is that source's wording, not the draft's slip.
-    quoted = bool(agree) and len(key.split()) >= QUOTE_WORDS and any(
-        _QUOTE_MARKS & set(e.text) for e in f.evidence if e.document == draft)
+    quoted = (
+        bool(agree)
+        and len(key.split()) >= QUOTE_WORDS
+        and any(_QUOTE_MARKS & set(e.text) for e in f.evidence if e.document == draft)
+    )
     blamed = not agree or (len(disagree) > len(agree) and not quoted)
     return DraftView(draft, value, agree, disagree, blamed, less=less)
 
 
-def judge(findings: list[Finding], drafts: set[str], verdict: Verdict | None = None, same: Same | None = None
-          ) -> list[Finding]:
+def judge(
+    findings: list[Finding], drafts: set[str], verdict: Verdict | None = None, same: Same | None = None
+) -> list[Finding]:
     """Grade each finding from the drafts' point of view (see the module docstring).
 
     A finding with no archive evidence (the draft against itself) keeps its
@@ -220,7 +255,9 @@ def judge(findings: list[Finding], drafts: set[str], verdict: Verdict | None = N
                 archive.setdefault(e.document, set()).add(value_of(f, e))
         stated = {_words(value_of(f, e)) for e in f.evidence}
         if not judged or not archive or len(stated) < 2:
-            out.append(f)  # the draft against itself, or every place says the same thing (a vague date, a copy)
+            out.append(
+                f
+            )  # the draft against itself, or every place says the same thing (a vague date, a copy)
             continue
         views = [_view(f, d, archive, verdict, same) for d in judged]
         f.drafts = views
@@ -228,11 +265,17 @@ def judge(findings: list[Finding], drafts: set[str], verdict: Verdict | None = N
         if any(v.blamed for v in views):
             if any(v.blamed and v.fact for v in views):
                 f.severity = "error"
-                f.message += f" (contradicts the fact sheet: {next(v.fact for v in views if v.blamed and v.fact)})"
+                f.message += (
+                    f" (contradicts the fact sheet: {next(v.fact for v in views if v.blamed and v.fact)})"
+                )
         else:
             f.severity = "info"
-            note = (f"the fact sheet agrees with the draft ({facts[0].fact})" if facts else
-                    "the draft agrees with the archive; the archive itself disagrees: " + "; ".join(v.counts() for v in views))
+            note = (
+                f"the fact sheet agrees with the draft ({facts[0].fact})"
+                if facts
+                else "the draft agrees with the archive; the archive itself disagrees: "
+                + "; ".join(v.counts() for v in views)
+            )
             f.message += f" ({note})"
         out.append(f)
     return out
@@ -244,6 +287,7 @@ def label(path: str, among: Iterable[str] = ()) -> str:
     The file name without its extension, shortened to its first ``_``-separated part
     ("004" for ``004_3f559ca2113d10b1.txt``) when no other of ``among`` shares it.
     """
+
     def stem(p: str) -> str:
         name = p.rsplit("/", 1)[-1]
         return name.rsplit(".", 1)[0] if "." in name else name
@@ -277,7 +321,9 @@ def comparison(f: Finding) -> list[str]:
                 if _words(other) != _words(v.value):
                     shown.setdefault((v.relation(e.document), other), []).append(e.document)
         order = {"disagrees": 0, "says less": 1, "agrees": 2, "": 3}
-        for (how, other), docs in sorted(shown.items(), key=lambda kv: (order[kv[0][0]], -len(set(kv[1])), kv[0][1])):
+        for (how, other), docs in sorted(
+            shown.items(), key=lambda kv: (order[kv[0][0]], -len(set(kv[1])), kv[0][1])
+        ):
             names = sorted({label(d, [e.document for e in f.evidence]) for d in docs})
             more = f" (+{len(names) - 1} more)" if len(names) > 1 else ""
             # what the archive says instead goes unmarked; a source that only says less, or agrees in other words, is marked
@@ -287,8 +333,10 @@ def comparison(f: Finding) -> list[str]:
 
 # --- what an editor has accepted -------------------------------------------------------------------------------
 
-def suppressed(findings: list[Finding], documents: list[Document], drafts: set[str] | None = None,
-               enabled: bool = True) -> tuple[list[Finding], list[Suppression]]:
+
+def suppressed(
+    findings: list[Finding], documents: list[Document], drafts: set[str] | None = None, enabled: bool = True
+) -> tuple[list[Finding], list[Suppression]]:
     """Drop findings resting on a paragraph marked ``factcheck: ignore <check>`` (or ``ignore`` for all).
 
     Only a marker in a judged document counts: with ``drafts`` (the ``--against``
@@ -300,11 +348,15 @@ def suppressed(findings: list[Finding], documents: list[Document], drafts: set[s
     """
     if not enabled:
         return findings, []
-    scopes = {d.path: d.suppressions for d in documents if d.suppressions and (drafts is None or d.path in drafts)}
+    scopes = {
+        d.path: d.suppressions for d in documents if d.suppressions and (drafts is None or d.path in drafts)
+    }
 
     def covered(f: Finding, e: Evidence) -> bool:
-        return any(first <= e.line <= last and (f.check in checks or "*" in checks)
-                   for first, last, checks in scopes.get(e.document, []))
+        return any(
+            first <= e.line <= last and (f.check in checks or "*" in checks)
+            for first, last, checks in scopes.get(e.document, [])
+        )
 
     def marker(f: Finding) -> Evidence | None:
         hit = next((e for e in f.evidence if covered(f, e)), None)
@@ -330,11 +382,15 @@ def marker_warnings(documents: list[Document], known: Iterable[str]) -> list[str
     for d in documents:
         for first, _, checks in d.suppressions:
             for name in sorted(checks - {"*"} - known):
-                out.append(f"{d.path}:{first}: inline marker names unknown check '{name}'{did_you_mean(name, known)}")
+                out.append(
+                    f"{d.path}:{first}: inline marker names unknown check '{name}'{did_you_mean(name, known)}"
+                )
     return out
 
 
-def accepted(findings: list[Finding], accept: dict[str, list[str]]) -> tuple[list[Finding], list[Suppression]]:
+def accepted(
+    findings: list[Finding], accept: dict[str, list[str]]
+) -> tuple[list[Finding], list[Suppression]]:
     """Drop findings whose subject or one of whose values the config accepts for that check.
 
     ``accept = {"name-misspelling" = ["Nurleu"]}`` accepts that spelling; ``"*"`` as
@@ -372,6 +428,7 @@ def below(findings: list[Finding], level: str) -> tuple[list[Finding], list[Find
 
 
 # --- baselines -------------------------------------------------------------------------------------------------
+
 
 def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
@@ -413,16 +470,29 @@ def entries(f: Finding, judged: set[str] | None) -> list[dict]:
         if blamed and e.document not in blamed:
             continue  # a draft that agrees with the archive is not what the baseline accepts
         subject, value, sentence = _subject(f), _norm(value_of(f, e)), _norm(e.text)
-        out.append({"key": entry_key(f.check, subject, value, sentence), "check": f.check, "subject": subject,
-                    "value": value, "sentence": sentence})
+        out.append(
+            {
+                "key": entry_key(f.check, subject, value, sentence),
+                "check": f.check,
+                "subject": subject,
+                "value": value,
+                "sentence": sentence,
+            }
+        )
     return out
 
 
 def baseline_text(findings: list[Finding], judged: set[str] | None = None) -> str:
     """A baseline file: every judged place of every finding, sorted by key."""
     unique = {e["key"]: e for f in findings for e in entries(f, judged)}
-    return json.dumps({"schema": BASELINE_SCHEMA, "findings": [unique[k] for k in sorted(unique)]},
-                      ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(
+            {"schema": BASELINE_SCHEMA, "findings": [unique[k] for k in sorted(unique)]},
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 @dataclass
@@ -462,25 +532,34 @@ def read_baseline(path: Path) -> Baseline:
         raise BaselineError(f"{name}: not a factcheck baseline (invalid JSON: {exc})") from None
     schema = data.get("schema") if isinstance(data, dict) else None
     if schema == _OLD_BASELINE_SCHEMA:
-        raise BaselineError(f"{name}: {schema} is no longer read (its entries are opaque finding ids that no editor "
-                            "can review); record the findings again with --write-baseline")
+        raise BaselineError(
+            f"{name}: {schema} is no longer read (its entries are opaque finding ids that no editor "
+            "can review); record the findings again with --write-baseline"
+        )
     if schema != BASELINE_SCHEMA or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{name}: not a factcheck baseline (expected schema '{BASELINE_SCHEMA}')")
     keys, notes = set(), []
     for n, e in enumerate(data["findings"]):
         fields = [e.get(k) for k in ("check", "subject", "value", "sentence")] if isinstance(e, dict) else []
-        if len(fields) != 4 or not all(isinstance(x, str) for x in fields) or not isinstance(e.get("key"), str):
+        if (
+            len(fields) != 4
+            or not all(isinstance(x, str) for x in fields)
+            or not isinstance(e.get("key"), str)
+        ):
             notes.append(f"{path}: entry {n + 1} is not a baseline entry; ignored")
         elif entry_key(*fields) != e["key"]:
-            notes.append(f"{path}: entry {n + 1} ({e['key']}) does not match its own check, subject, value and "
-                         "sentence; ignored")
+            notes.append(
+                f"{path}: entry {n + 1} ({e['key']}) does not match its own check, subject, value and "
+                "sentence; ignored"
+            )
         else:
             keys.add(e["key"])
     return Baseline(keys, notes, hashlib.sha256(raw).hexdigest())
 
 
-def baselined(findings: list[Finding], known: Baseline | None, judged: set[str] | None = None
-              ) -> tuple[list[Finding], list[Suppression]]:
+def baselined(
+    findings: list[Finding], known: Baseline | None, judged: set[str] | None = None
+) -> tuple[list[Finding], list[Suppression]]:
     """Drop findings whose every judged place a baseline records."""
     if known is None:
         return findings, []

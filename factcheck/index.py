@@ -55,7 +55,9 @@ class Indexed:
         return self.stored < self.encoded
 
 
-def archive_texts(paths: list[str], settings: Settings) -> tuple[list[str], int, int, list[str], list[str], int]:
+def archive_texts(
+    paths: list[str], settings: Settings
+) -> tuple[list[str], int, int, list[str], list[str], int]:
     """The unique normalised texts a scan of ``paths`` would embed: every sentence, and every claim phrase.
 
     Mirrors ``pipeline.analyse``, which encodes the sentences and the claim phrases in
@@ -104,21 +106,31 @@ def _read_split(batch: dict, settings: Settings) -> dict:
     texts, _, documents, errors, warnings, _ = archive_texts([str(p) for p in batch["path"]], settings)
     rows = [("text", t) for t in texts] + [("error", e) for e in errors] + [("warning", w) for w in warnings]
     rows.append(("documents", str(documents)))
-    return {"kind": np.array([k for k, _ in rows], dtype=object), "value": np.array([v for _, v in rows], dtype=object)}
+    return {
+        "kind": np.array([k for k, _ in rows], dtype=object),
+        "value": np.array([v for _, v in rows], dtype=object),
+    }
 
 
 class _Encode:
     """Ray stage 2, an actor class: each actor loads the model once, then turns batches of texts into vectors."""
 
     def __init__(self, settings: Settings) -> None:
-        self.embedder = embedder_for(settings, use_cache=False)  # reads the graph the driver prepared; writes nothing
-        self.embedder.threads = 1  # one actor per CPU: ONNX Runtime must not spread over the other actors' cores
+        self.embedder = embedder_for(
+            settings, use_cache=False
+        )  # reads the graph the driver prepared; writes nothing
+        self.embedder.threads = (
+            1  # one actor per CPU: ONNX Runtime must not spread over the other actors' cores
+        )
         self.embedder.load()
 
     def __call__(self, batch: dict) -> dict:
         texts = [str(t) for t in batch["text"]]
         vectors = self.embedder.fresh(texts)
-        return {"text": np.array(texts, dtype=object), "vector": np.array([v.tobytes() for v in vectors], dtype=object)}
+        return {
+            "text": np.array(texts, dtype=object),
+            "vector": np.array([v.tobytes() for v in vectors], dtype=object),
+        }
 
 
 def _ray():
@@ -164,8 +176,9 @@ def index_ray(paths: list[str], settings: Settings, workers: int | None = None) 
         documents, errors, warnings = 0, list(missing_paths), []
         items = [{"path": str(p)} for p in files]
         read = ray.data.from_items(items, override_num_blocks=max(1, -(-len(items) // FILES_PER_TASK)))
-        read = read.map_batches(_read_split, fn_kwargs={"settings": settings}, batch_size=FILES_PER_TASK,
-                                batch_format="numpy")
+        read = read.map_batches(
+            _read_split, fn_kwargs={"settings": settings}, batch_size=FILES_PER_TASK, batch_format="numpy"
+        )
         for batch in read.iter_batches(batch_size=4096, batch_format="numpy"):
             for kind, value in zip(batch["kind"], batch["value"]):
                 if kind == "text":
@@ -184,10 +197,18 @@ def index_ray(paths: list[str], settings: Settings, workers: int | None = None) 
             # reports itself incomplete (exit 2) without loading a worker.
             missing, encoded = [], len(missing)
         if missing:
-            todo = ray.data.from_items([{"text": t} for t in missing],
-                                       override_num_blocks=max(workers, -(-len(missing) // RAY_BATCH)))
-            vectors = todo.map_batches(_Encode, fn_constructor_kwargs={"settings": settings}, batch_size=RAY_BATCH,
-                                       concurrency=workers, num_cpus=1, batch_format="numpy")
+            todo = ray.data.from_items(
+                [{"text": t} for t in missing],
+                override_num_blocks=max(workers, -(-len(missing) // RAY_BATCH)),
+            )
+            vectors = todo.map_batches(
+                _Encode,
+                fn_constructor_kwargs={"settings": settings},
+                batch_size=RAY_BATCH,
+                concurrency=workers,
+                num_cpus=1,
+                batch_format="numpy",
+            )
             fresh: dict[str, np.ndarray] = {}
             for batch in vectors.iter_batches(batch_size=RAY_BATCH, batch_format="numpy"):
                 for text, blob in zip(batch["text"], batch["vector"]):
@@ -203,8 +224,16 @@ def index_ray(paths: list[str], settings: Settings, workers: int | None = None) 
         embedder.close()
         if started:
             ray.shutdown()
-    return Indexed(len(files), documents, len(unique), encoded, sorted(errors), sorted(warnings), stored,
-                   len(missing_paths))
+    return Indexed(
+        len(files),
+        documents,
+        len(unique),
+        encoded,
+        sorted(errors),
+        sorted(warnings),
+        stored,
+        len(missing_paths),
+    )
 
 
 def index(paths: list[str], settings: Settings, engine: str = "local", workers: int | None = None) -> Indexed:

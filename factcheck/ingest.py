@@ -108,7 +108,10 @@ def _checks(names: str) -> frozenset[str]:
 # "factcheck: ignore title-conflict" on a line of its own, bare or inside an HTML
 # comment or behind a comment mark, silences those checks (all, if none are named)
 # for the paragraph that follows.
-SUPPRESS_LINE = re.compile(r"(?:<!--[ \t]*)?(?:#+|//|%|;)?[ \t]*factcheck:[ \t]*ignore\b(?P<checks>[^\n]*?)[ \t]*(?:-->)?", re.IGNORECASE)
+SUPPRESS_LINE = re.compile(
+    r"(?:<!--[ \t]*)?(?:#+|//|%|;)?[ \t]*factcheck:[ \t]*ignore\b(?P<checks>[^\n]*?)[ \t]*(?:-->)?",
+    re.IGNORECASE,
+)
 SUPPRESS = re.compile(r"^[ \t]*" + SUPPRESS_LINE.pattern + r"[ \t]*$", re.MULTILINE | re.IGNORECASE)
 
 
@@ -119,9 +122,11 @@ SUPPRESS = re.compile(r"^[ \t]*" + SUPPRESS_LINE.pattern + r"[ \t]*$", re.MULTIL
 # a draft is never skipped for merely *mentioning* a report (a "factcheck-report/1" in an
 # HTML comment): only text that parses as a report, in one of the formats factcheck
 # writes, is one.
-_HTML_REPORT = re.compile(rb'\A<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-                          rb'<meta http-equiv="Content-Security-Policy" content="[^"<>]*">[^<>]*(?:<meta [^<>]*>)*'
-                          rb'<meta name="generator" content="factcheck"><title>factcheck report</title><style>')
+_HTML_REPORT = re.compile(
+    rb'\A<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+    rb'<meta http-equiv="Content-Security-Policy" content="[^"<>]*">[^<>]*(?:<meta [^<>]*>)*'
+    rb'<meta name="generator" content="factcheck"><title>factcheck report</title><style>'
+)
 _MARKDOWN_REPORT = re.compile(rb"\A# factcheck report\r?\n\r?\n\d+ documents?, \d+ sentences?: ")
 _TEXT_SUMMARY = re.compile(rb"\d+ error\(s\), \d+ warning\(s\), \d+ info(?:; not reported: .*)?")
 _TEXT_LINE = re.compile(rb"(?:.*:\d+:\d+: (?:error|warning|info) .*|    .*)")
@@ -149,9 +154,16 @@ def _json_report(data: bytes) -> bool:
     if doc.get("schema") in BASELINE_SCHEMAS:
         return isinstance(doc.get("findings"), list) and all(isinstance(e, dict) for e in doc["findings"])
     runs = doc.get("runs")
-    return (doc.get("version") == "2.1.0" and isinstance(runs, list) and len(runs) == 1 and isinstance(runs[0], dict)
-            and isinstance(runs[0].get("tool"), dict) and isinstance(runs[0]["tool"].get("driver"), dict)
-            and runs[0]["tool"]["driver"].get("name") == "factcheck" and isinstance(runs[0].get("results"), list))
+    return (
+        doc.get("version") == "2.1.0"
+        and isinstance(runs, list)
+        and len(runs) == 1
+        and isinstance(runs[0], dict)
+        and isinstance(runs[0].get("tool"), dict)
+        and isinstance(runs[0]["tool"].get("driver"), dict)
+        and runs[0]["tool"]["driver"].get("name") == "factcheck"
+        and isinstance(runs[0].get("results"), list)
+    )
 
 
 def is_report(data: bytes) -> bool:
@@ -180,7 +192,9 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, named: bool = Fa
     display = display_name(path)
     data = read_bytes(path, max_bytes, display)
     if is_report(data):
-        raise InputError(f"{display}: a factcheck report or baseline, not an article; skipped", kind="skipped")
+        raise InputError(
+            f"{display}: a factcheck report or baseline, not an article; skipped", kind="skipped"
+        )
     return Source(path, display, data, hashlib.sha256(data).hexdigest(), named)
 
 
@@ -252,8 +266,12 @@ def listing(paths: list[str]) -> tuple[list[Path], list[str]]:
     return sorted(files, key=lambda f: f.as_posix()), missing
 
 
-def discover(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, against: list[str] | tuple = (),
-             follow_symlinks: bool = False) -> Inputs:
+def discover(
+    paths: list[str],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    against: list[str] | tuple = (),
+    follow_symlinks: bool = False,
+) -> Inputs:
     """Expand folders into files and read each file once.
 
     ``paths`` are the articles to check (the drafts, with ``against``); ``against``
@@ -274,8 +292,11 @@ def discover(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, against: list
                 children, outside = _walk(p, follow_symlinks)
                 for link in outside:
                     refused[link.as_posix()] = Problem(
-                        display_name(link), f"a symbolic link to a file outside {display_name(raw)}; not read "
-                        "(--follow-symlinks reads it)", "skipped")
+                        display_name(link),
+                        f"a symbolic link to a file outside {display_name(raw)}; not read "
+                        "(--follow-symlinks reads it)",
+                        "skipped",
+                    )
                 for child in children:
                     key = child.as_posix()
                     old = wanted.get(key)
@@ -305,7 +326,7 @@ def problem(name: str, exc: BaseException, named: bool) -> Problem:
     """A Problem for the file ``name`` from an InputError (or any exception met while parsing it)."""
     if isinstance(exc, InputError):
         text, kind = str(exc), exc.kind
-        reason = text[len(name) + 2:] if text.startswith(f"{name}: ") else text
+        reason = text[len(name) + 2 :] if text.startswith(f"{name}: ") else text
     else:
         kind = "unreadable"
         detail = " ".join(str(exc).split())[:200]
@@ -373,9 +394,35 @@ class _VisibleText(HTMLParser):
 
     SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
     BLOCK = {
-        "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table",
-        "section", "article", "header", "footer", "blockquote", "pre", "figcaption", "figure",
-        "title", "aside", "nav", "main", "dd", "dt", "hr",
+        "p",
+        "div",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "pre",
+        "figcaption",
+        "figure",
+        "title",
+        "aside",
+        "nav",
+        "main",
+        "dd",
+        "dt",
+        "hr",
     }
 
     def __init__(self, source: str) -> None:
@@ -455,7 +502,13 @@ def html_text(source: str) -> tuple[str, list[tuple[int, int]], str | None, str 
     parser = _VisibleText(source)
     parser.feed(source)
     parser.close()
-    return "".join(parser.parts), parser.map or [(0, 0)], parser.h1 or parser.title, parser.date, parser.suppressions
+    return (
+        "".join(parser.parts),
+        parser.map or [(0, 0)],
+        parser.h1 or parser.title,
+        parser.date,
+        parser.suppressions,
+    )
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.DOTALL)
@@ -473,8 +526,9 @@ def front_matter(source: str) -> tuple[dict, int]:
     if not m or len(m.group(1)) > FRONT_MATTER_MAX_BYTES:
         return {}, 0
     try:
-        data = safe_yaml.load(m.group(1), max_aliases=10, max_depth=FRONT_MATTER_MAX_DEPTH, max_nodes=10_000,
-                              timestamps=False)
+        data = safe_yaml.load(
+            m.group(1), max_aliases=10, max_depth=FRONT_MATTER_MAX_DEPTH, max_nodes=10_000, timestamps=False
+        )
     except (yaml.YAMLError, ValueError, TypeError, RecursionError):
         return {}, 0
     return (data if isinstance(data, dict) else {}), m.end()
@@ -500,7 +554,9 @@ def _fences(text: str, start: int = 0) -> list[tuple[int, int]]:
         if line_end < 0:
             spans.append((m.start(), len(text)))
             return spans
-        close = re.compile(r"^[ ]{0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*\r?$", re.MULTILINE)
+        close = re.compile(
+            r"^[ ]{0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*\r?$", re.MULTILINE
+        )
         c = close.search(text, line_end + 1)
         end = c.end() if c else len(text)
         spans.append((m.start(), end))
@@ -543,14 +599,19 @@ class RulePatterns:
 
     def _build(self) -> None:
         joined = [p for p in self.patterns if not _ALONE.search(p)] if not self.one_by_one else []
-        self.joined = regex.compile("|".join(f"(?:{p})" for p in joined), regex.IGNORECASE) if joined else None
-        self.alone = [regex.compile(p, regex.IGNORECASE) for p in self.patterns
-                      if self.one_by_one or _ALONE.search(p)]
+        self.joined = (
+            regex.compile("|".join(f"(?:{p})" for p in joined), regex.IGNORECASE) if joined else None
+        )
+        self.alone = [
+            regex.compile(p, regex.IGNORECASE) for p in self.patterns if self.one_by_one or _ALONE.search(p)
+        ]
 
     def _drop(self, pattern: str) -> None:
         self.patterns.remove(pattern)
-        self.warnings.append(f"boilerplate rule: pattern {pattern!r} in key '{self.key}' took over "
-                             f"{PATTERN_TIMEOUT} s on one line; skipped for the rest of the scan")
+        self.warnings.append(
+            f"boilerplate rule: pattern {pattern!r} in key '{self.key}' took over "
+            f"{PATTERN_TIMEOUT} s on one line; skipped for the rest of the scan"
+        )
 
     def fullmatch(self, text: str) -> bool:
         """Whether one of the patterns matches all of ``text``."""
@@ -560,8 +621,10 @@ class RulePatterns:
                     return True
             except TimeoutError:
                 self.one_by_one = True
-                self.warnings.append(f"boilerplate rule: the patterns of key '{self.key}' together took over "
-                                     f"{PATTERN_TIMEOUT} s on one line; each is matched alone for the rest of the scan")
+                self.warnings.append(
+                    f"boilerplate rule: the patterns of key '{self.key}' together took over "
+                    f"{PATTERN_TIMEOUT} s on one line; each is matched alone for the rest of the scan"
+                )
                 self._build()
         matched, dropped = False, False
         for compiled in self.alone:
@@ -592,9 +655,13 @@ class Boilerplate:
     drop_repeated: bool = True
 
     @classmethod
-    def from_lexicon(cls, lex: dict) -> "Boilerplate":
-        return cls(RulePatterns(lex["lines"], "lines"), RulePatterns(lex["head_lines"], "head_lines"),
-                   int(lex["head_size"]), bool(lex["drop_repeated"]))
+    def from_lexicon(cls, lex: dict) -> Boilerplate:
+        return cls(
+            RulePatterns(lex["lines"], "lines"),
+            RulePatterns(lex["head_lines"], "head_lines"),
+            int(lex["head_size"]),
+            bool(lex["drop_repeated"]),
+        )
 
     @property
     def warnings(self) -> list[str]:
@@ -625,14 +692,16 @@ def raw_blocks(text: str, start: int = 0, markdown: bool = False) -> list[Span]:
     block per blank-line paragraph, except that a short line with no final stop
     (a heading) is a block of its own.
     """
-    lines = [s for s in _lines(text) if s.start >= start and not SUPPRESS_LINE.fullmatch(text, s.start, s.end)]
+    lines = [
+        s for s in _lines(text) if s.start >= start and not SUPPRESS_LINE.fullmatch(text, s.start, s.end)
+    ]
     if markdown:
-        lines = [s for s in lines if not text[s.start:s.end].lstrip().startswith("<!--")]
+        lines = [s for s in lines if not text[s.start : s.end].lstrip().startswith("<!--")]
         trimmed = []
         for s in lines:
             m = _MD_PREFIX.match(text, s.start, s.end)
             cut = m.end() if m else s.start
-            if text[cut:s.end].strip():
+            if text[cut : s.end].strip():
                 trimmed.append(Span(cut, s.end))
         lines = trimmed
     if not lines:
@@ -647,7 +716,9 @@ def raw_blocks(text: str, start: int = 0, markdown: bool = False) -> list[Span]:
     current: Span | None = None
     previous_short = False
     for s in lines:
-        gap = current is not None and "\n\n" in text[current.end:s.start].replace("\r", "").replace(" ", "").replace("\t", "")
+        gap = current is not None and "\n\n" in text[current.end : s.start].replace("\r", "").replace(
+            " ", ""
+        ).replace("\t", "")
         # A short line ends its paragraph: it is a heading or a paragraph's last line.
         if current is not None and (gap or previous_short):
             blocks.append(current)
@@ -663,12 +734,14 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def analyse_blocks(doc: Document, candidates: list[Span], boilerplate: Boilerplate, find_title: bool, find_date: bool) -> None:
+def analyse_blocks(
+    doc: Document, candidates: list[Span], boilerplate: Boilerplate, find_title: bool, find_date: bool
+) -> None:
     """Keep the blocks that are reporting; take the title and dateline on the way."""
     kept: list[Span] = []
     previous: str | None = None
     for index, span in enumerate(candidates):
-        text = doc.text[span.start:span.end].strip()
+        text = doc.text[span.start : span.end].strip()
         if boilerplate.matches(text, index):
             continue
         if boilerplate.drop_repeated and previous is not None and _norm(text) == previous:
@@ -688,21 +761,27 @@ def analyse_blocks(doc: Document, candidates: list[Span], boilerplate: Boilerpla
         # "CAIRO – 5 August 2020: The toll..." dates the report in its first paragraph
         years = [t.value.year for t in find_temporals(doc.text) if t.kind == "absolute" and t.value.year]
         for span in kept[:2]:
-            lead = published.lead_dateline(doc.text[span.start:span.end], years)
+            lead = published.lead_dateline(doc.text[span.start : span.end], years)
             if lead:
                 doc.date = lead[0]
                 if lead[1]:
-                    doc.warnings.append(f"{doc.path}: publication date {lead[0]} read from the dateline, its year inferred from the text")
+                    doc.warnings.append(
+                        f"{doc.path}: publication date {lead[0]} read from the dateline, its year inferred from the text"
+                    )
                 break
 
 
-def _scopes(doc: Document, markers: list[tuple[int, frozenset[str]]]) -> list[tuple[int, int, frozenset[str]]]:
+def _scopes(
+    doc: Document, markers: list[tuple[int, frozenset[str]]]
+) -> list[tuple[int, int, frozenset[str]]]:
     """(first line, last line, checks) of the paragraph each suppression marker covers: the next block."""
     scopes = []
     for offset, checks in markers:
         block = next((b for b in doc.blocks if b.start >= offset), None)
         if block is not None:
-            scopes.append((doc.position(block.start)[0], doc.position(max(block.end - 1, block.start))[0], checks))
+            scopes.append(
+                (doc.position(block.start)[0], doc.position(max(block.end - 1, block.start))[0], checks)
+            )
     return scopes
 
 
@@ -754,23 +833,38 @@ def _parse(source: Source, boilerplate: Boilerplate) -> Document:
         raise InputError(f"{name}: empty file; nothing to check", kind="empty")
     if source.suffix in HTML_SUFFIXES:
         text, smap, title, date, markers = html_text(text_)
-        doc = Document(path=name, source=text_, text=text, title=title, date=date, source_map=smap, warnings=warnings)
+        doc = Document(
+            path=name, source=text_, text=text, title=title, date=date, source_map=smap, warnings=warnings
+        )
         candidates = raw_blocks(text)
     elif source.suffix in MARKDOWN_SUFFIXES:
         meta, body = front_matter(text_)
         title = meta.get("title")
-        date = parse_date(meta["date"]) if meta.get("date") else published.url_date(str(meta.get("url") or ""))
-        doc = Document(path=name, source=text_, text=text_, title=str(title) if title else None,
-                       date=date, warnings=warnings)
+        date = (
+            parse_date(meta["date"]) if meta.get("date") else published.url_date(str(meta.get("url") or ""))
+        )
+        doc = Document(
+            path=name,
+            source=text_,
+            text=text_,
+            title=str(title) if title else None,
+            date=date,
+            warnings=warnings,
+        )
         candidates = raw_blocks(text_, start=body, markdown=True)
-        opening = text_[candidates[0].start:candidates[0].end].lstrip("# \t") if candidates else ""
+        opening = text_[candidates[0].start : candidates[0].end].lstrip("# \t") if candidates else ""
         if " ".join(opening.split()) != " ".join((doc.title or "").split()):
-            candidates = _title_span(text_, body, doc.title) + candidates  # unless the body opens with it ("# Title")
+            candidates = (
+                _title_span(text_, body, doc.title) + candidates
+            )  # unless the body opens with it ("# Title")
         # A marker is an instruction in the rendered text: front matter is metadata and a
         # fenced code block is shown as code, so neither silences anything.
         fences = _fences(text_, body)
-        markers = [(m.end(), _checks(m.group("checks"))) for m in SUPPRESS.finditer(text_, body)
-                   if not any(a <= m.start() < b for a, b in fences)]
+        markers = [
+            (m.end(), _checks(m.group("checks")))
+            for m in SUPPRESS.finditer(text_, body)
+            if not any(a <= m.start() < b for a, b in fences)
+        ]
     else:
         doc = Document(path=name, source=text_, text=text_, warnings=warnings)
         candidates = raw_blocks(text_)
@@ -785,7 +879,9 @@ def _parse(source: Source, boilerplate: Boilerplate) -> Document:
     return doc
 
 
-def load_document(path: Path, boilerplate: Boilerplate, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> Document:
+def load_document(
+    path: Path, boilerplate: Boilerplate, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None
+) -> Document:
     """Read one file into a Document, or raise InputError (``read_source`` then ``parse_source``)."""
     source = read_source(path, max_bytes)
     if display:

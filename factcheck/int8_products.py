@@ -39,8 +39,10 @@ def _matmul_integer():
         graph = helper.make_graph(
             [helper.make_node("MatMulInteger", ["A", "B", "zero"], ["Y"])],
             "int8_products",
-            [helper.make_tensor_value_info("A", TensorProto.UINT8, [None, None]),
-             helper.make_tensor_value_info("B", TensorProto.INT8, [None, None])],
+            [
+                helper.make_tensor_value_info("A", TensorProto.UINT8, [None, None]),
+                helper.make_tensor_value_info("B", TensorProto.INT8, [None, None]),
+            ],
             [helper.make_tensor_value_info("Y", TensorProto.INT32, [None, None])],
             initializer=[helper.make_tensor("zero", TensorProto.UINT8, [], [ZERO])],
         )
@@ -48,7 +50,9 @@ def _matmul_integer():
         model.ir_version = 8  # readable by every onnxruntime the project accepts
         options = ort.SessionOptions()
         options.log_severity_level = 3
-        _session = ort.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"])
+        _session = ort.InferenceSession(
+            model.SerializeToString(), options, providers=["CPUExecutionProvider"]
+        )
     return _session
 
 
@@ -90,14 +94,16 @@ class Int8Vectors:
         self.tile = tile
         self.columns, self.column_scale, self.column_error = [], [], []
         for b in range(0, len(v), tile):
-            part = v[b:b + tile]
-            shared = np.full(len(part), max(float(peak[b:b + tile].max()), 1e-30) / LEVELS, dtype=np.float32)
+            part = v[b : b + tile]
+            shared = np.full(
+                len(part), max(float(peak[b : b + tile].max()), 1e-30) / LEVELS, dtype=np.float32
+            )
             levels, error = _quantise(part, shared)
             # MatMulInteger wants B as (d, m), contiguous
             self.columns.append(np.ascontiguousarray(levels.astype(np.int8).T))
             self.column_scale.append(float(shared[0]))
             self.column_error.append(float(error.max()))
-        self.column_norm = [float(self.norm[b:b + tile].max()) for b in range(0, len(v), tile)]
+        self.column_norm = [float(self.norm[b : b + tile].max()) for b in range(0, len(v), tile)]
 
     def products(self, a: int, stop: int, b: int) -> np.ndarray:
         """``q_rows[a:stop] · q_cols[b:b+tile]`` as int32 (the int8 similarity, unscaled)."""
@@ -109,7 +115,11 @@ class Int8Vectors:
         None when the bound is too loose to exclude anything (then no row is ruled out).
         """
         t = b // self.tile
-        reach = threshold - self.approx_norm[a:stop] * self.column_error[t] - self.error[a:stop] * self.column_norm[t]
+        reach = (
+            threshold
+            - self.approx_norm[a:stop] * self.column_error[t]
+            - self.error[a:stop] * self.column_norm[t]
+        )
         if reach.min() <= 0:
             return None
         # s_x · s_tile · Q >= reach  exactly when  Q >= reach / (s_x · s_tile); one integer step lower absorbs rounding.
@@ -119,4 +129,11 @@ class Int8Vectors:
         """True when the bound cannot separate anything at ``threshold`` (tiny thresholds, odd vectors)."""
         if not len(self.norm):
             return False
-        return float(threshold - self.approx_norm.max() * max(self.column_error) - self.error.max() * max(self.column_norm)) <= 0
+        return (
+            float(
+                threshold
+                - self.approx_norm.max() * max(self.column_error)
+                - self.error.max() * max(self.column_norm)
+            )
+            <= 0
+        )

@@ -24,7 +24,7 @@ class Lexicons:
     stories: dict  # rules/stories.yaml: story grouping's parameters
 
     @classmethod
-    def build(cls, rules: RuleSet) -> "Lexicons":
+    def build(cls, rules: RuleSet) -> Lexicons:
         titles = rules.lexicon("titles")
         return cls(
             titles=TitleLexicon(titles),

@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
+from collections.abc import Iterable
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -89,7 +89,7 @@ class Document:
         return self.path.rsplit("/", 1)[-1]
 
     @property
-    def published(self) -> "dt.date | None":
+    def published(self) -> dt.date | None:
         """The publication date as a calendar day, or None when the document gives no whole valid day."""
         if self.date and len(self.date) == 10:
             try:
@@ -126,8 +126,12 @@ class Sentence:
         carrying 80 people sank.") ends with a full stop, a headline does not.
         """
         title = self.doc.title
-        return (self.index == 0 and bool(title) and " ".join(self.text.split()) == " ".join(title.split())
-                and not title.rstrip(" \"'”’").endswith("."))
+        return (
+            self.index == 0
+            and bool(title)
+            and " ".join(self.text.split()) == " ".join(title.split())
+            and not title.rstrip(" \"'”’").endswith(".")
+        )
 
 
 @dataclass
@@ -226,7 +230,7 @@ class Claim:
         """The claim's offset in the document text."""
         return self.sentence.start + self.start
 
-    def evidence(self, value: str | None = None) -> "Evidence":
+    def evidence(self, value: str | None = None) -> Evidence:
         return evidence_at(self.sentence, self.text if value is None else value, self.offset)
 
 
@@ -266,7 +270,9 @@ class Finding:
         For "'Nurleu' is likely a misspelling of 'Nurtleu'", the places writing
         "Nurtleu" support the finding; the places writing "Nurleu" are in question.
         """
-        return [e for e in self.evidence if not (self.suggestion and e.value == self.suggestion)] or list(self.evidence)
+        return [e for e in self.evidence if not (self.suggestion and e.value == self.suggestion)] or list(
+            self.evidence
+        )
 
     @property
     def primary(self) -> Evidence:
@@ -282,7 +288,9 @@ class Finding:
         places = self.disputed
         judged = [v.document for v in self.drafts if v.blamed] or [v.document for v in self.drafts]
         for document in judged:
-            in_draft = [e for e in places if e.document == document] or [e for e in self.evidence if e.document == document]
+            in_draft = [e for e in places if e.document == document] or [
+                e for e in self.evidence if e.document == document
+            ]
             if in_draft:
                 return in_draft[0]
         held: dict[str, set[str]] = {}
@@ -316,7 +324,12 @@ def _norm(text: str) -> str:
 def fingerprint(check: str, subject: str, values: Iterable[str], texts: Iterable[str]) -> str:
     """A stable id from what a finding says; positions and paths are left out on purpose."""
     h = hashlib.sha256()
-    for part in [check, _norm(subject), *sorted(_norm(v) for v in values), *sorted(set(_norm(t) for t in texts))]:
+    for part in [
+        check,
+        _norm(subject),
+        *sorted(_norm(v) for v in values),
+        *sorted(set(_norm(t) for t in texts)),
+    ]:
         h.update(part.encode("utf-8"))
         h.update(b"\x00")
     return f"{check}:{h.hexdigest()[:12]}"
@@ -333,16 +346,25 @@ class Report:
     sentence_counts: dict[str, int] = field(default_factory=dict)
     stories: list[list[str]] = field(default_factory=list)  # document paths grouped by story
     story_labels: list[str] = field(default_factory=list)  # one per story: its main names and date range
-    set_aside: dict[str, int] = field(default_factory=dict)  # findings not reported: suppressed, accepted, baselined
+    set_aside: dict[str, int] = field(
+        default_factory=dict
+    )  # findings not reported: suppressed, accepted, baselined
     rules: dict[str, tuple[str, str]] = field(default_factory=dict)  # rule id -> (description, severity)
     suppressed: list = field(default_factory=list)  # gate.Suppression: each finding set aside, where and why
-    problems: list = field(default_factory=list)  # ingest.Problem: the inputs not analysed, as data (exit codes)
-    rules_digest: str = ""  # hash of the rule files' bytes as loaded (the memo stores only a matching outcome)
+    problems: list = field(
+        default_factory=list
+    )  # ingest.Problem: the inputs not analysed, as data (exit codes)
+    rules_digest: str = (
+        ""  # hash of the rule files' bytes as loaded (the memo stores only a matching outcome)
+    )
 
     def exit_code(self, fail_on: str) -> int:
         """How a scan that produced this report ends (see ``models.exit_code``)."""
-        return exit_code([f.severity for f in self.findings], fail_on,
-                         fatal=any(p.fatal for p in self.problems) or not self.documents)
+        return exit_code(
+            [f.severity for f in self.findings],
+            fail_on,
+            fatal=any(p.fatal for p in self.problems) or not self.documents,
+        )
 
     def summary(self) -> dict[str, int]:
         counts = {s: 0 for s in ("error", "warning", "info")}
@@ -384,10 +406,18 @@ class Corpus:
     phrase_vectors: dict = field(default_factory=dict)  # claim phrase -> unit vector, for alignment
     cluster_of: dict = field(default_factory=dict)
     story_of: dict = field(default_factory=dict)
-    judged: frozenset = frozenset()  # with --against, the drafts (the archive is evidence); empty: every document is judged
-    _tellers: dict = field(default_factory=dict, repr=False, compare=False)  # echoed(): id(cluster) -> story -> paths
-    _rows: dict = field(default_factory=dict, repr=False, compare=False)  # told_alike(): sentence key -> row of vectors
-    reading: frozenset | None = field(default=None, repr=False, compare=False)  # the claim kinds a running check declared
+    judged: frozenset = (
+        frozenset()
+    )  # with --against, the drafts (the archive is evidence); empty: every document is judged
+    _tellers: dict = field(
+        default_factory=dict, repr=False, compare=False
+    )  # echoed(): id(cluster) -> story -> paths
+    _rows: dict = field(
+        default_factory=dict, repr=False, compare=False
+    )  # told_alike(): sentence key -> row of vectors
+    reading: frozenset | None = field(
+        default=None, repr=False, compare=False
+    )  # the claim kinds a running check declared
 
     def __post_init__(self) -> None:
         if not self.cluster_of:
@@ -432,7 +462,9 @@ class Corpus:
         """The claims of one kind, in document order. While a check runs (``reading``), only the kinds it
         declares in ``needs``: a check that reads another kind is a bug, raised as one."""
         if self.reading is not None and kind not in self.reading:
-            raise UndeclaredRead(f"a check read {kind!r} claims but declares only {sorted(self.reading)} in needs")
+            raise UndeclaredRead(
+                f"a check read {kind!r} claims but declares only {sorted(self.reading)} in needs"
+            )
         return [c for c in self.claims if c.kind == kind]
 
     @contextlib.contextmanager

@@ -48,19 +48,34 @@ def rule_set(settings: Settings) -> RuleSet:
     try:
         for key in ("severity", "accept", "select", "ignore"):
             names = getattr(settings, key)
-            where = "--" + key if settings.origin(key) == "command line" else f"{settings.origin(key)}: key '{key}'"
+            where = (
+                "--" + key
+                if settings.origin(key) == "command line"
+                else f"{settings.origin(key)}: key '{key}'"
+            )
             gate.check_names(names, known, where, wildcard=key == "accept")
     except gate.UnknownName as exc:
         raise RuleError(str(exc)) from None
-    rules.rules = [replace(r, severity=settings.severity.get(r.id, r.severity) if settings.severity.get(r.id) != "off" else r.severity,
-                           enabled=r.enabled and check_on(settings, r.id)) for r in rules.rules]
+    rules.rules = [
+        replace(
+            r,
+            severity=settings.severity.get(r.id, r.severity)
+            if settings.severity.get(r.id) != "off"
+            else r.severity,
+            enabled=r.enabled and check_on(settings, r.id),
+        )
+        for r in rules.rules
+    ]
     return rules
 
 
 def check_on(settings: Settings, name: str) -> bool:
     """Whether the settings leave a check on: not ``off`` in ``severity``, selected, not ignored."""
-    return (settings.severity.get(name) != "off" and (not settings.select or name in settings.select)
-            and name not in settings.ignore)
+    return (
+        settings.severity.get(name) != "off"
+        and (not settings.select or name in settings.select)
+        and name not in settings.ignore
+    )
 
 
 def lexicons(rules: RuleSet) -> Lexicons:
@@ -70,8 +85,14 @@ def lexicons(rules: RuleSet) -> Lexicons:
 
 def load_documents(paths: list[str], rules: RuleSet, settings: Settings) -> tuple[list, list[str], list[str]]:
     """Documents, files not read (each a one-line reason), and warnings (including files skipped on purpose)."""
-    documents, _, problems, warnings = load_parsed(ingest.discover(paths, settings.max_file_size), rules, settings, None)
-    return documents, [p.line for p in problems if p.is_error], warnings + [p.line for p in problems if not p.is_error]
+    documents, _, problems, warnings = load_parsed(
+        ingest.discover(paths, settings.max_file_size), rules, settings, None
+    )
+    return (
+        documents,
+        [p.line for p in problems if p.is_error],
+        warnings + [p.line for p in problems if not p.is_error],
+    )
 
 
 def parse(doc, lex: Lexicons, limit: int = MAX_SENTENCE_CHARS) -> tuple[list, dict]:
@@ -82,8 +103,9 @@ def parse(doc, lex: Lexicons, limit: int = MAX_SENTENCE_CHARS) -> tuple[list, di
     return sentences, names
 
 
-def load_parsed(inputs: ingest.Inputs, rules: RuleSet, settings: Settings,
-                lex: Lexicons | None) -> tuple[list, dict, list[ingest.Problem], list[str]]:
+def load_parsed(
+    inputs: ingest.Inputs, rules: RuleSet, settings: Settings, lex: Lexicons | None
+) -> tuple[list, dict, list[ingest.Problem], list[str]]:
     """Documents, each one's ``parse`` (when ``lex`` is given), the inputs not analysed, and warnings.
 
     Every document comes from the bytes ``discover`` read: no file is opened here.
@@ -103,7 +125,9 @@ def load_parsed(inputs: ingest.Inputs, rules: RuleSet, settings: Settings,
         from .cache.parsed import ParsedStore, file_key
 
         # The rules part is the hash of the rule files' bytes as loaded, not of a second read.
-        context = f"{source_digest()}\0{rules.digest}\0{settings.max_file_size}\0{settings.max_sentence_length}"
+        context = (
+            f"{source_digest()}\0{rules.digest}\0{settings.max_file_size}\0{settings.max_sentence_length}"
+        )
         keys = {source.display: file_key(context, source) for source in inputs.sources}
         store = open_store(ParsedStore, settings.cache_root() / "parsed.sqlite3", warnings)
         hits = store.get(sorted(set(keys.values()))) if store else {}
@@ -125,8 +149,14 @@ def load_parsed(inputs: ingest.Inputs, rules: RuleSet, settings: Settings,
                     store.add(keys[source.display], doc, sentences, names)
             if lex is not None and total + len(sentences) > settings.max_sentences:
                 # Memory and time grow with the sentences held: past the limit, a document is left out, said so.
-                problems.append(ingest.Problem(source.display, f"the scan reached max-sentences ({settings.max_sentences}); "
-                                               "skipped", "skipped", source.named))
+                problems.append(
+                    ingest.Problem(
+                        source.display,
+                        f"the scan reached max-sentences ({settings.max_sentences}); skipped",
+                        "skipped",
+                        source.named,
+                    )
+                )
                 continue
             warnings.extend(doc.warnings)
             documents.append(doc)
@@ -148,16 +178,33 @@ def merge(findings: list[Finding]) -> list[Finding]:
     for f in findings:
         if f.id in by_id:
             kept = by_id[f.id]
-            by_id[f.id] = Finding(kept.check, max(kept.severity, f.severity, key=severity_rank), kept.message,
-                                  kept.subject, kept.values, kept.evidence + f.evidence, kept.suggestion, kept.rule, kept.id)
+            by_id[f.id] = Finding(
+                kept.check,
+                max(kept.severity, f.severity, key=severity_rank),
+                kept.message,
+                kept.subject,
+                kept.values,
+                kept.evidence + f.evidence,
+                kept.suggestion,
+                kept.rule,
+                kept.id,
+            )
         else:
             by_id[f.id] = f
     return sorted(by_id.values(), key=Finding.sort_key)
 
 
-def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embedder | None = None,
-            warnings: list[str] | None = None, focus: set[str] | None = None, parsed: dict | None = None,
-            lex: Lexicons | None = None, progress=None) -> Corpus:
+def analyse(
+    documents: list,
+    rules: RuleSet,
+    settings: Settings,
+    embedder: Embedder | None = None,
+    warnings: list[str] | None = None,
+    focus: set[str] | None = None,
+    parsed: dict | None = None,
+    lex: Lexicons | None = None,
+    progress=None,
+) -> Corpus:
     """Sentences, embeddings, stories, clusters and people for ``documents``.
 
     ``parsed`` maps a document path to its ``parse`` where one was already made;
@@ -191,10 +238,13 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
     embedder.announce = getattr(progress, "announce", progress)
     try:
         encoded = embedder.encode([s.text for s in sentences] + phrases)
-        vectors = encoded[:len(sentences)]
-        phrase_vectors = dict(zip(phrases, encoded[len(sentences):]))
+        vectors = encoded[: len(sentences)]
+        phrase_vectors = dict(zip(phrases, encoded[len(sentences) :]))
         skeleton = lex.transliteration.skeleton
-        params = {**lex.stories, **({"threshold": settings.story_threshold} if settings.story_threshold else {})}
+        params = {
+            **lex.stories,
+            **({"threshold": settings.story_threshold} if settings.story_threshold else {}),
+        }
         grouped = group_stories(documents, sentences, vectors, names, params, lex.story_stopwords)
         if focus is not None:
             # Only stories that a focus document belongs to can yield a reported finding:
@@ -219,16 +269,29 @@ def analyse(documents: list, rules: RuleSet, settings: Settings, embedder: Embed
     mentions = [m for s in sentences for m in finder.extract(s)]
     mentions += link_surnames(sentences, mentions, lex.names, skeleton)
     people = link_people(mentions, skeleton)
-    corpus = Corpus(documents, sentences, clusters, people, lex, vectors=vectors, names=names, stories=grouped,
-                    phrase_vectors=phrase_vectors, judged=frozenset(focus or ()))
+    corpus = Corpus(
+        documents,
+        sentences,
+        clusters,
+        people,
+        lex,
+        vectors=vectors,
+        names=names,
+        stories=grouped,
+        phrase_vectors=phrase_vectors,
+        judged=frozenset(focus or ()),
+    )
     # quotes come last: their speakers are the people found above
-    corpus.claims = sorted(claims + title_claims(people) + quote_claims(quote_parts(corpus, 1)),
-                           key=lambda c: (c.document, c.offset, c.kind))
+    corpus.claims = sorted(
+        claims + title_claims(people) + quote_claims(quote_parts(corpus, 1)),
+        key=lambda c: (c.document, c.offset, c.kind),
+    )
     return corpus
 
 
-def joined_stories(grouped: list[list[str]], focus: set[str], sentences: list, vectors, threshold: float,
-                   names: dict) -> list[list[str]]:
+def joined_stories(
+    grouped: list[list[str]], focus: set[str], sentences: list, vectors, threshold: float, names: dict
+) -> list[list[str]]:
     """The stories a draft is judged against: its own, and every archive story one of its sentences joins.
 
     A draft is judged sentence by sentence: a roundup whose one wrong sentence tells an
@@ -255,7 +318,7 @@ def joined_stories(grouped: list[list[str]], focus: set[str], sentences: list, v
     if drafts and archive:
         block = 65536  # archive rows per product: memory stays bounded at any archive size
         for start in range(0, len(archive), block):
-            rows = archive[start:start + block]
+            rows = archive[start : start + block]
             sims = vectors[rows] @ vectors[drafts].T
             for r, c in zip(*np.nonzero(sims >= threshold)):
                 story = story_of[sentences[rows[r]].doc.path]
@@ -264,9 +327,16 @@ def joined_stories(grouped: list[list[str]], focus: set[str], sentences: list, v
     return sorted(sorted(p for i in group for p in grouped[i]) for group in components(links))
 
 
-def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
-        against: list[str] | None = None, baseline: gate.Baseline | None = None, inputs: ingest.Inputs | None = None,
-        progress=None, sheet: facts.FactSheet | None = None) -> Report:
+def run(
+    paths: list[str],
+    settings: Settings,
+    embedder: Embedder | None = None,
+    against: list[str] | None = None,
+    baseline: gate.Baseline | None = None,
+    inputs: ingest.Inputs | None = None,
+    progress=None,
+    sheet: facts.FactSheet | None = None,
+) -> Report:
     """Scan ``paths`` (and the ``against`` corpus) and return the report.
 
     With ``against``, the corpus is evidence only: a finding is reported when it
@@ -297,12 +367,24 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
     labels: list[str] = []
     drafts = inputs.drafts if against is not None else None
     if documents:
-        corpus = analyse(documents, rules, settings, embedder, warnings, focus=drafts, parsed=parsed, lex=lex, progress=progress)
+        corpus = analyse(
+            documents,
+            rules,
+            settings,
+            embedder,
+            warnings,
+            focus=drafts,
+            parsed=parsed,
+            lex=lex,
+            progress=progress,
+        )
         if progress:
             progress("running the checks")
         stories = corpus.stories
-        labels = [label(story, corpus.documents, corpus.sentences, lex.names, int(lex.stories["label_names"]))
-                  for story in stories]
+        labels = [
+            label(story, corpus.documents, corpus.sentences, lex.names, int(lex.stories["label_names"]))
+            for story in stories
+        ]
         for s in corpus.sentences:
             counts[s.doc.path] = counts.get(s.doc.path, 0) + 1
         deferring: list[Finding] = []
@@ -314,7 +396,9 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
         if sheet and check_on(settings, facts.CHECK):
             findings += sheet.check(corpus, settings.severity.get(facts.CHECK, "error"))
         covered = {(e.document, e.line, e.text) for f in findings for e in f.evidence}
-        findings += [f for f in deferring if not any((e.document, e.line, e.text) in covered for e in f.evidence)]
+        findings += [
+            f for f in deferring if not any((e.document, e.line, e.text) in covered for e in f.evidence)
+        ]
     findings = merge(findings)
     if drafts is not None:
         findings = gate.involving(findings, drafts)
@@ -336,10 +420,26 @@ def run(paths: list[str], settings: Settings, embedder: Embedder | None = None,
         warnings += baseline.notes
     rule_info = {r.id: (r.description, r.severity) for r in rules.rules if r.enabled}
     if sheet:
-        rule_info[facts.CHECK] = ("A value the newsroom fact sheet contradicts.", settings.severity.get(facts.CHECK, "error"))
-    return Report(documents=documents, findings=findings, errors=errors, warnings=warnings, problems=problems,
-                  rules_digest=rules.digest, sentence_counts=counts,
-                  stories=stories, story_labels=labels,
-                  set_aside={"suppressed": len(inline), "accepted": len(accepted), "baselined": len(baselined),
-                             "below_min_severity": len(below)},
-                  rules=rule_info, suppressed=[*inline, *accepted, *baselined])
+        rule_info[facts.CHECK] = (
+            "A value the newsroom fact sheet contradicts.",
+            settings.severity.get(facts.CHECK, "error"),
+        )
+    return Report(
+        documents=documents,
+        findings=findings,
+        errors=errors,
+        warnings=warnings,
+        problems=problems,
+        rules_digest=rules.digest,
+        sentence_counts=counts,
+        stories=stories,
+        story_labels=labels,
+        set_aside={
+            "suppressed": len(inline),
+            "accepted": len(accepted),
+            "baselined": len(baselined),
+            "below_min_severity": len(below),
+        },
+        rules=rule_info,
+        suppressed=[*inline, *accepted, *baselined],
+    )

@@ -43,17 +43,60 @@ PATTERN_KEYS = {("boilerplate", "lines"), ("boilerplate", "head_lines")}
 # Each lexicon kind and the keys it may carry, with their empty values.
 LEXICON_TYPES: dict[str, dict[str, Any]] = {
     "boilerplate": {"lines": [], "head_lines": [], "head_size": 8, "drop_repeated": True},
-    "titles": {"ranks": {}, "portfolios": {}, "countries": {}, "nationalities": {}, "equivalents": {}, "qualifiers": [], "roles": []},
-    "transliteration": {"equivalents": [], "substitutions": [], "endings": [], "romanisation": [], "vowels": "aeiouy"},
+    "titles": {
+        "ranks": {},
+        "portfolios": {},
+        "countries": {},
+        "nationalities": {},
+        "equivalents": {},
+        "qualifiers": [],
+        "roles": [],
+    },
+    "transliteration": {
+        "equivalents": [],
+        "substitutions": [],
+        "endings": [],
+        "romanisation": [],
+        "vowels": "aeiouy",
+    },
     "house-style": {"preferred": [], "severity": "warning"},
-    "names": {"stopwords": [], "org_words": [], "speech_verbs": [], "speech_before": [], "place_words": [], "place_heads": [], "honorifics": []},
-    "claims": {"attributes": {}, "measures": {}, "evolving": [], "updates": [], "hedges": [], "negations": [], "events": {}, "money": [],
-               "reporting": [], "settle_days": 31, "event_window": 80},
+    "names": {
+        "stopwords": [],
+        "org_words": [],
+        "speech_verbs": [],
+        "speech_before": [],
+        "place_words": [],
+        "place_heads": [],
+        "honorifics": [],
+    },
+    "claims": {
+        "attributes": {},
+        "measures": {},
+        "evolving": [],
+        "updates": [],
+        "hedges": [],
+        "negations": [],
+        "events": {},
+        "money": [],
+        "reporting": [],
+        "settle_days": 31,
+        "event_window": 80,
+    },
     # Story grouping (factcheck/stories.py); rules/stories.yaml says what each one does.
-    "stories": {"threshold": 0.26, "weights": {"entities": 0.6, "words": 0.2, "dense": 0.2}, "dense_floor": 0.2,
-                "prior_documents": 5, "time_grace_days": 7, "time_scale_days": 60, "time_floor": 0.5,
-                "common_share": 0.3, "max_term_documents": 50, "neighbours": 10, "ann_min": 5000,
-                "label_names": 3},
+    "stories": {
+        "threshold": 0.26,
+        "weights": {"entities": 0.6, "words": 0.2, "dense": 0.2},
+        "dense_floor": 0.2,
+        "prior_documents": 5,
+        "time_grace_days": 7,
+        "time_scale_days": 60,
+        "time_floor": 0.5,
+        "common_share": 0.3,
+        "max_term_documents": 50,
+        "neighbours": 10,
+        "ann_min": 5000,
+        "label_names": 3,
+    },
 }
 
 # What a rule id may be: ids are shown raw in tables and used as check names in config and markers.
@@ -128,7 +171,9 @@ def _merge(into: dict, extra: dict) -> None:
 
 def _check_type(expected: Any, value: Any, path: Path, key: str) -> None:
     if not same_kind(expected, value):
-        raise RuleError(f"{path}: key '{key}' must be a {type(expected).__name__}, got {type(value).__name__}")
+        raise RuleError(
+            f"{path}: key '{key}' must be a {type(expected).__name__}, got {type(value).__name__}"
+        )
 
 
 def _check_elements(expected: Any, value: Any, path: Path, key: str) -> None:
@@ -146,7 +191,9 @@ def _check_elements(expected: Any, value: Any, path: Path, key: str) -> None:
                 raise RuleError(f"{path}: key '{key}' must have text keys, got {k!r}")
             if expected:
                 _check_type(next(iter(expected.values())), item, path, f"{key}.{k}")
-            elif not (isinstance(item, str) or isinstance(item, list) and all(isinstance(x, str) for x in item)):
+            elif not (
+                isinstance(item, str) or isinstance(item, list) and all(isinstance(x, str) for x in item)
+            ):
                 raise RuleError(f"{path}: key '{key}.{k}' must be text or a list of text, got {item!r}")
     elif key.endswith("severity") and value not in SEVERITIES:
         raise RuleError(f"{path}: key '{key}' must be one of {', '.join(SEVERITIES)}, got {value!r}")
@@ -170,7 +217,9 @@ def check_message(template: str, path: Path, fields: set[str] | None = None) -> 
             shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
             raise RuleError(f"{path}: key 'message' may only hold plain {{name}} fields, got {shown!r}")
         if fields is not None and name not in fields:
-            raise RuleError(f"{path}: key 'message' names unknown field {{{name}}} (known: {', '.join(sorted(fields))})")
+            raise RuleError(
+                f"{path}: key 'message' names unknown field {{{name}}} (known: {', '.join(sorted(fields))})"
+            )
 
 
 def _check_patterns(kind: str, key: str, value: Any, path: Path) -> None:
@@ -239,8 +288,10 @@ def load_file(path: Path, check_types: dict[str, type], into: RuleSet) -> None:
         raise RuleError(f"{path}: missing key 'id'")
     # An id reaches every report, the terminal and --select/--ignore: it is a name, nothing more.
     if not isinstance(data["id"], str) or not RULE_ID.fullmatch(data["id"]):
-        raise RuleError(f"{path}: key 'id' must be letters, digits, '.', '_' or '-' (at most 64, starting with a "
-                        f"letter or digit), got {visible_repr(data['id'])}")
+        raise RuleError(
+            f"{path}: key 'id' must be letters, digits, '.', '_' or '-' (at most 64, starting with a "
+            f"letter or digit), got {visible_repr(data['id'])}"
+        )
     # A rule with the id of an earlier one (a newsroom's override of a shipped rule)
     # inherits what it does not set: its parameters, severity, message and description.
     earlier = next((r for r in into.rules if r.id == str(data["id"]) and r.extends == extends), None)

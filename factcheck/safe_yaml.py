@@ -34,7 +34,9 @@ _PlainLoader.yaml_implicit_resolvers = {
 }
 
 
-def check(text: str, max_aliases: int = MAX_ALIASES, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES) -> None:
+def check(
+    text: str, max_aliases: int = MAX_ALIASES, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES
+) -> None:
     """Raise YAMLLimitError if ``text`` has too many aliases, nests too deep or expands to too many nodes."""
     aliases, depth = 0, 0
     anchors: dict[str, int] = {}  # anchor -> expanded node count of the node it names
@@ -65,8 +67,13 @@ def check(text: str, max_aliases: int = MAX_ALIASES, max_depth: int = MAX_DEPTH,
             raise YAMLLimitError(f"more than {max_nodes} nodes once aliases are expanded")
 
 
-def load(text: str, max_aliases: int = MAX_ALIASES, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES,
-         timestamps: bool = True):
+def load(
+    text: str,
+    max_aliases: int = MAX_ALIASES,
+    max_depth: int = MAX_DEPTH,
+    max_nodes: int = MAX_NODES,
+    timestamps: bool = True,
+):
     """The data of one YAML document, after ``check``; raises yaml.YAMLError (YAMLLimitError for the bounds).
 
     ``timestamps=False`` keeps dates as strings (front matter: a bad date must not fail the parse).

@@ -36,7 +36,9 @@ class Request:
     write_baseline: Path | None = None
     stdin: object = None  # terminal.StdinArticle, when one article comes from standard input
     progress: object = None  # terminal.Progress, or None
-    sarif_root: str | None = None  # the absolute folder SARIF URIs are relative to (--sarif-root, or the current one)
+    sarif_root: str | None = (
+        None  # the absolute folder SARIF URIs are relative to (--sarif-root, or the current one)
+    )
     follow_symlinks: bool = False  # read symlinked files in a folder that lead out of it
     output: Path | None = None  # -o: where the CLI writes the report (checked here, before any work)
 
@@ -91,18 +93,41 @@ def _run(request: Request, paths: list[str], inputs, known, sheet, result: Scann
     settings, stdin = request.settings, request.stdin
     if request.write_baseline:
         settings = settings.replaced("--write-baseline records every finding", min_severity="info")
-    report = run(paths, settings, against=request.against or None, baseline=known, inputs=inputs,
-                 progress=request.progress, sheet=sheet)
+    report = run(
+        paths,
+        settings,
+        against=request.against or None,
+        baseline=known,
+        inputs=inputs,
+        progress=request.progress,
+        sheet=sheet,
+    )
     if stdin:
         report = stdin.relabel(report)
     if request.write_baseline:
-        drafts = ({stdin.name if d == stdin.path.as_posix() else d for d in inputs.drafts} if stdin else inputs.drafts)
-        write_output(request.write_baseline, gate.baseline_text(report.findings, drafts if request.against else None))
-        result.notes.append(f"baseline of {len(report.findings)} finding(s) written to {request.write_baseline}")
-    render = partial(sarif.render, root=request.sarif_root) if request.fmt == "sarif" else FORMATS[request.fmt]
-    outcome = Outcome(render(report, color=request.colour), report.warnings, report.errors,
-                      [f.severity for f in report.findings], len(report.documents),
-                      fatal=any(p.fatal for p in report.problems), wrote_baseline=bool(request.write_baseline))
+        drafts = (
+            {stdin.name if d == stdin.path.as_posix() else d for d in inputs.drafts}
+            if stdin
+            else inputs.drafts
+        )
+        write_output(
+            request.write_baseline, gate.baseline_text(report.findings, drafts if request.against else None)
+        )
+        result.notes.append(
+            f"baseline of {len(report.findings)} finding(s) written to {request.write_baseline}"
+        )
+    render = (
+        partial(sarif.render, root=request.sarif_root) if request.fmt == "sarif" else FORMATS[request.fmt]
+    )
+    outcome = Outcome(
+        render(report, color=request.colour),
+        report.warnings,
+        report.errors,
+        [f.severity for f in report.findings],
+        len(report.documents),
+        fatal=any(p.fatal for p in report.problems),
+        wrote_baseline=bool(request.write_baseline),
+    )
     outcome.rules_digest = report.rules_digest
     return outcome
 
@@ -150,9 +175,16 @@ def _memo(settings: Settings, inputs, known, sheet, fmt: str, colour: bool, warn
         weights = weights_file(resolve_model(settings.model))
     except ModelError:
         return None, None  # the full scan reports it
-    key = scan_key(inputs, settings, [default_rules_dir(), *(Path(d) for d in settings.rules)], weights,
-                   known.sha256 if known is not None else None, sheet.sha256 if sheet is not None else None,
-                   fmt, colour)
+    key = scan_key(
+        inputs,
+        settings,
+        [default_rules_dir(), *(Path(d) for d in settings.rules)],
+        weights,
+        known.sha256 if known is not None else None,
+        sheet.sha256 if sheet is not None else None,
+        fmt,
+        colour,
+    )
     if key is None:
         return None, None
     found: list[str] = []

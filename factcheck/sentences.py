@@ -24,18 +24,140 @@ from .models import Document, Sentence
 
 # Words that end with a dot but rarely end a sentence. Lower-cased, without the dot.
 ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt", "capt",
-    "cmdr", "adm", "gov", "sen", "rep", "pres", "rev", "hon", "amb", "maj", "brig", "supt",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-    "no", "nos", "vs", "v", "etc", "e.g", "i.e", "cf", "al", "approx", "est", "dept", "univ",
-    "inc", "ltd", "co", "corp", "plc", "llc", "bros", "ave", "blvd", "rd", "fig", "vol", "ch", "pp",
-    "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "ph.d", "b.a", "m.a",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sr",
+    "jr",
+    "st",
+    "mt",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "cmdr",
+    "adm",
+    "gov",
+    "sen",
+    "rep",
+    "pres",
+    "rev",
+    "hon",
+    "amb",
+    "maj",
+    "brig",
+    "supt",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "no",
+    "nos",
+    "vs",
+    "v",
+    "etc",
+    "e.g",
+    "i.e",
+    "cf",
+    "al",
+    "approx",
+    "est",
+    "dept",
+    "univ",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "plc",
+    "llc",
+    "bros",
+    "ave",
+    "blvd",
+    "rd",
+    "fig",
+    "vol",
+    "ch",
+    "pp",
+    "a.m",
+    "p.m",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.u",
+    "d.c",
+    "u.s.a",
+    "ph.d",
+    "b.a",
+    "m.a",
 }
 # Abbreviations that may also close a sentence ("...in the U.S. The next day..."):
 # they end one only when the next word is clearly a sentence opener.
-AMBIGUOUS = {"etc", "u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "a.m", "p.m", "inc", "ltd", "co", "corp", "no"}
-OPENERS = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "in", "on", "but", "and", "however", "there", "his", "her", "their", "its", "our", "after", "before", "when", "while", "as", "if"}
+AMBIGUOUS = {
+    "etc",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.u",
+    "d.c",
+    "u.s.a",
+    "a.m",
+    "p.m",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "no",
+}
+OPENERS = {
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "this",
+    "that",
+    "these",
+    "those",
+    "in",
+    "on",
+    "but",
+    "and",
+    "however",
+    "there",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "if",
+}
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS_CHARS = "\"'“‘«([–—-"
@@ -91,8 +213,6 @@ def is_boundary(text: str, mark_start: int, mark_end: int, limit: int) -> bool:
     return first.isupper() or first.isdigit() or not first.isalpha()
 
 
-
-
 def _chunks(text: str, s: int, e: int, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
     """A run-on "sentence" (a 1 MB line with no stop) cut at spaces into pieces of at most ``limit`` characters."""
     out = []
@@ -134,5 +254,7 @@ def split(doc: Document, limit: int = MAX_SENTENCE_CHARS) -> list[Sentence]:
     sentences: list[Sentence] = []
     for b, block in enumerate(doc.blocks):
         for s, e in split_block(doc.text, block.start, block.end, limit):
-            sentences.append(Sentence(doc=doc, index=len(sentences), start=s, end=e, text=doc.text[s:e], block=b))
+            sentences.append(
+                Sentence(doc=doc, index=len(sentences), start=s, end=e, text=doc.text[s:e], block=b)
+            )
     return sentences

@@ -7,7 +7,8 @@ a 3.7 s pre-commit run (``scan DRAFT --against`` 1,000 articles). tests/test_sto
 checks that it still equals scikit-learn's.
 """
 
-ENGLISH: frozenset[str] = frozenset("""
+ENGLISH: frozenset[str] = frozenset(
+    """
 a about above across after afterwards again against all almost alone along already also although always am among
 amongst amoungst amount an and another any anyhow anyone anything anyway anywhere are around as at back be
 became because become becomes becoming been before beforehand behind being below beside besides between beyond
@@ -26,4 +27,5 @@ three through throughout thru thus to together too top toward towards twelve twe
 us very via was we well were what whatever when whence whenever where whereafter whereas whereby wherein
 whereupon wherever whether which while whither who whoever whole whom whose why will with within without would
 yet you your yours yourself yourselves
-""".split())
+""".split()
+)

@@ -140,7 +140,7 @@ class StoryGrouper:
                 if len(docs) > cap:
                     continue
                 for x, a in enumerate(docs):
-                    for b in docs[x + 1:]:
+                    for b in docs[x + 1 :]:
                         pairs.add((a, b))
         k = int(self.p["neighbours"])
         if n > 1 and k > 0:
@@ -159,7 +159,9 @@ class StoryGrouper:
         dense = float(centroids[a] @ centroids[b])
         dense = max(0.0, (dense - floor) / (1.0 - floor))
         s = w["entities"] * _cos(ent[a], ent[b]) + w["words"] * _cos(words[a], words[b]) + w["dense"] * dense
-        kernel = time_factor(days[a], days[b], float(self.p["time_grace_days"]), float(self.p["time_scale_days"]))
+        kernel = time_factor(
+            days[a], days[b], float(self.p["time_grace_days"]), float(self.p["time_scale_days"])
+        )
         floor = float(self.p["time_floor"])
         return s * (floor + (1.0 - floor) * kernel)
 
@@ -177,7 +179,10 @@ class StoryGrouper:
             s = self.similarity(ent, words, centroids, days, a, b)
             if s > 0:
                 sims[(a, b)] = s
-        return sorted(sorted(profiles[i].path for i in members) for members in average_linkage(n, sims, float(self.p["threshold"])))
+        return sorted(
+            sorted(profiles[i].path for i in members)
+            for members in average_linkage(n, sims, float(self.p["threshold"]))
+        )
 
 
 def average_linkage(n: int, sims: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
@@ -249,12 +254,14 @@ def centroids_of(documents, sentences, vectors: np.ndarray) -> np.ndarray:
     return out
 
 
-def group_stories(documents, sentences, vectors: np.ndarray, names: dict, params: dict,
-                  stopwords: frozenset[str]) -> list[list[str]]:
+def group_stories(
+    documents, sentences, vectors: np.ndarray, names: dict, params: dict, stopwords: frozenset[str]
+) -> list[list[str]]:
     """Stories (sorted lists of document paths, sorted) for the documents of one scan."""
     documents = sorted(documents, key=lambda d: d.path)
-    return StoryGrouper(params).group(profiles_of(documents, sentences, names, stopwords),
-                                      centroids_of(documents, sentences, vectors))
+    return StoryGrouper(params).group(
+        profiles_of(documents, sentences, names, stopwords), centroids_of(documents, sentences, vectors)
+    )
 
 
 def label(story: list[str], documents, sentences, vocab, top: int = 3) -> str:
@@ -271,7 +278,9 @@ def label(story: list[str], documents, sentences, vocab, top: int = 3) -> str:
             per_name.setdefault(tok.text.rstrip("."), Counter())[s.doc.path] += 1
     ranked = sorted(per_name.items(), key=lambda kv: (-len(kv[1]), -sum(kv[1].values()), kv[0]))
     names = [name for name, _ in ranked[:top]]
-    days = sorted(d for d in (document_day(doc.date, "") for doc in documents if doc.path in paths) if d is not None)
+    days = sorted(
+        d for d in (document_day(doc.date, "") for doc in documents if doc.path in paths) if d is not None
+    )
     span = ""
     if days:
         first, last = (_dt.date.fromordinal(d).isoformat() for d in (days[0], days[-1]))

@@ -36,7 +36,11 @@ def colour(choice: str, output: Path | None, stream: IO, fmt: str) -> bool:
         return True
     if os.environ.get("NO_COLOR"):
         return False
-    if os.environ.get("FORCE_COLOR", "") not in ("", "0", "false"):  # https://force-color.org (CI logs show colour)
+    if os.environ.get("FORCE_COLOR", "") not in (
+        "",
+        "0",
+        "false",
+    ):  # https://force-color.org (CI logs show colour)
         return True
     return output is None and stream.isatty()
 
@@ -46,15 +50,19 @@ def default_format(output: Path | None, stream: IO) -> str:
     return "text" if output is None and stream.isatty() else "markdown"
 
 
-def summary_line(severities: list[str], documents: int, output: Path | None, set_aside: int | None = None) -> str:
-    """"factcheck: 1 error, 2 warnings, 0 info in 3 files; report written to r.md" (one line, for stderr)."""
+def summary_line(
+    severities: list[str], documents: int, output: Path | None, set_aside: int | None = None
+) -> str:
+    """ "factcheck: 1 error, 2 warnings, 0 info in 3 files; report written to r.md" (one line, for stderr)."""
     n = {s: severities.count(s) for s in ("error", "warning", "info")}
 
     def plural(count: int, word: str) -> str:
         return f"{count} {word}{'' if count == 1 or word == 'info' else 's'}"
 
-    line = (f"factcheck: {plural(n['error'], 'error')}, {plural(n['warning'], 'warning')}, {plural(n['info'], 'info')} "
-            f"in {plural(documents, 'file')}")
+    line = (
+        f"factcheck: {plural(n['error'], 'error')}, {plural(n['warning'], 'warning')}, {plural(n['info'], 'info')} "
+        f"in {plural(documents, 'file')}"
+    )
     if set_aside:
         line += f" ({set_aside} not reported)"
     if output is not None:

@@ -21,7 +21,20 @@ import re
 from .extract.names import fold
 
 
-_SLAVIC = str.maketrans({"š": "sh", "Š": "Sh", "ž": "zh", "Ž": "Zh", "č": "ch", "Č": "Ch", "ć": "ch", "ś": "sh", "ŭ": "u", "ў": "u"})
+_SLAVIC = str.maketrans(
+    {
+        "š": "sh",
+        "Š": "Sh",
+        "ž": "zh",
+        "Ž": "Zh",
+        "č": "ch",
+        "Č": "Ch",
+        "ć": "ch",
+        "ś": "sh",
+        "ŭ": "u",
+        "ў": "u",
+    }
+)
 
 
 class Transliteration:
@@ -32,10 +45,14 @@ class Transliteration:
             for form in group:
                 self.groups[fold(form)] = head
         # Rewrite every pair to one side, longest first, so both sides meet.
-        self.substitutions = sorted(((fold(a), fold(b)) for a, b in lexicon["substitutions"]), key=lambda p: -len(p[0]))
+        self.substitutions = sorted(
+            ((fold(a), fold(b)) for a, b in lexicon["substitutions"]), key=lambda p: -len(p[0])
+        )
         self.endings = sorted(((fold(a), fold(b)) for a, b in lexicon["endings"]), key=lambda p: -len(p[0]))
         self._memo: dict[str, str] = {}
-        self.romanisation = sorted(((fold(a), fold(b)) for a, b in lexicon["romanisation"]), key=lambda p: -len(p[0]))
+        self.romanisation = sorted(
+            ((fold(a), fold(b)) for a, b in lexicon["romanisation"]), key=lambda p: -len(p[0])
+        )
         self.vowel_run = re.compile(f"[{re.escape(lexicon['vowels'])}]+")
 
     def skeleton(self, form: str) -> str:
@@ -94,7 +111,11 @@ class Transliteration:
             if self._transposed(a, b):
                 return None  # "Nurtlue" / "Nurtleu": letters swapped, which no romanisation does
             # Only vowels and glides differ ("Aliyev" / "Aliyav"): a romanisation, or a slip of one vowel.
-            return "vowels" if self._key(a, False, consonants=False) == self._key(b, False, consonants=False) else "romanised"
+            return (
+                "vowels"
+                if self._key(a, False, consonants=False) == self._key(b, False, consonants=False)
+                else "romanised"
+            )
         return "doubled" if self.romanised(a) == self.romanised(b) else None
 
     def same(self, a: str, b: str) -> bool:

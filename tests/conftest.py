@@ -17,12 +17,18 @@ from factcheck.pipeline import lexicons, rule_set
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 # The hook tests commit in scratch repositories: a machine with no git identity (a fresh CI box, an empty HOME) must not fail them.
-for _var, _value in (("GIT_AUTHOR_NAME", "factcheck tests"), ("GIT_AUTHOR_EMAIL", "tests@factcheck.invalid"),
-                     ("GIT_COMMITTER_NAME", "factcheck tests"), ("GIT_COMMITTER_EMAIL", "tests@factcheck.invalid")):
+for _var, _value in (
+    ("GIT_AUTHOR_NAME", "factcheck tests"),
+    ("GIT_AUTHOR_EMAIL", "tests@factcheck.invalid"),
+    ("GIT_COMMITTER_NAME", "factcheck tests"),
+    ("GIT_COMMITTER_EMAIL", "tests@factcheck.invalid"),
+):
     os.environ.setdefault(_var, _value)
 
 # Property tests: a few hundred examples in a normal run, 10,000 per target under `make fuzz`.
-settings.register_profile("dev", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+settings.register_profile(
+    "dev", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 settings.register_profile("fuzz", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
@@ -64,7 +70,10 @@ def run_cli(cache_dir, monkeypatch):
     monkeypatch.chdir(ROOT)
 
     def invoke(*args: str):
-        return CliRunner().invoke(cli, [*args[:1], *args[1:], *(["--cache-dir", str(cache_dir)] if args and args[0] == "scan" else [])])
+        return CliRunner().invoke(
+            cli,
+            [*args[:1], *args[1:], *(["--cache-dir", str(cache_dir)] if args and args[0] == "scan" else [])],
+        )
 
     return invoke
 
@@ -78,7 +87,9 @@ def scan_texts(tmp_path, cache_dir):
         folder.mkdir(exist_ok=True)
         for name, text in files.items():
             (folder / name).write_text(text, encoding="utf-8")
-        result = CliRunner().invoke(cli, ["scan", str(folder), "--format", "json", "--cache-dir", str(cache_dir), *extra])
+        result = CliRunner().invoke(
+            cli, ["scan", str(folder), "--format", "json", "--cache-dir", str(cache_dir), *extra]
+        )
         assert result.exit_code in (0, 1), result.output
         return result.exit_code, json.loads(result.stdout)
 
@@ -94,14 +105,16 @@ def of_check():
 @pytest.fixture
 def system_hook():
     """``system_hook(factcheck, cache_dir)``: the README's ``language: system`` pre-commit config, pointed at a test cache."""
-    return lambda factcheck, cache_dir: ("repos:\n"
-            "  - repo: local\n"
-            "    hooks:\n"
-            "      - id: factcheck\n"
-            "        name: factcheck\n"
-            f"        entry: {factcheck} scan --format text --min-severity warning --against published --fail-on warning --cache-dir {cache_dir}"
-            " --baseline .factcheck-baseline.json\n"
-            "        language: system\n"
-            "        types_or: [markdown, html, plain-text]\n"
-            "        files: ^drafts/\n"
-            "        require_serial: true\n")
+    return lambda factcheck, cache_dir: (
+        "repos:\n"
+        "  - repo: local\n"
+        "    hooks:\n"
+        "      - id: factcheck\n"
+        "        name: factcheck\n"
+        f"        entry: {factcheck} scan --format text --min-severity warning --against published --fail-on warning --cache-dir {cache_dir}"
+        " --baseline .factcheck-baseline.json\n"
+        "        language: system\n"
+        "        types_or: [markdown, html, plain-text]\n"
+        "        files: ^drafts/\n"
+        "        require_serial: true\n"
+    )

@@ -33,15 +33,18 @@ def test_exit_is_0_or_1_and_nothing_crashes(bad):
     assert "Traceback" not in result.output and "Traceback" not in md.output
 
 
-@pytest.mark.parametrize("name, reason", [
-    ("binary.txt", "binary file, not text"),
-    ("empty.txt", "empty file"),
-    ("whitespace-only.txt", "empty file"),
-    ("symlink-loop.txt", "cannot read"),
-    ("big-20mb.txt", "over the size limit"),
-    ("cp1251.txt", "not UTF-8; read as cp1251"),
-    ("invalid-utf8.txt", "invalid UTF-8 byte sequence(s) replaced"),
-])
+@pytest.mark.parametrize(
+    "name, reason",
+    [
+        ("binary.txt", "binary file, not text"),
+        ("empty.txt", "empty file"),
+        ("whitespace-only.txt", "empty file"),
+        ("symlink-loop.txt", "cannot read"),
+        ("big-20mb.txt", "over the size limit"),
+        ("cp1251.txt", "not UTF-8; read as cp1251"),
+        ("invalid-utf8.txt", "invalid UTF-8 byte sequence(s) replaced"),
+    ],
+)
 def test_each_problem_file_has_one_line_naming_it_in_stderr_and_the_report(bad, name, reason):
     folder, result, _, md = bad
     lines = [line for line in result.stderr.splitlines() if f"/{name}:" in line]
@@ -52,8 +55,17 @@ def test_each_problem_file_has_one_line_naming_it_in_stderr_and_the_report(bad, 
 def test_readable_oddities_are_read(bad):
     _, _, report, _ = bad
     docs = {Path(d["path"]).name: d for d in report["documents"]}
-    for name in ("crlf.txt", "utf16-bom.txt", "cp1251.txt", "invalid-utf8.txt", "name with spaces.txt", "новости.txt",
-                 "nested.html", "long-line.txt", "hostile.md"):
+    for name in (
+        "crlf.txt",
+        "utf16-bom.txt",
+        "cp1251.txt",
+        "invalid-utf8.txt",
+        "name with spaces.txt",
+        "новости.txt",
+        "nested.html",
+        "long-line.txt",
+        "hostile.md",
+    ):
         assert name in docs, name
     assert docs["utf16-bom.txt"]["title"] == "Summit in Astana"
     assert docs["cp1251.txt"]["title"] == "Новости"
@@ -107,9 +119,16 @@ def test_unreadable_file_is_reported(bad):
 
 
 def test_max_file_size_flag(tmp_path, cache_dir):
-    (tmp_path / "a.txt").write_text("Title\nForeign Minister Murat Nurtleu met the ambassador on 21 August 2024.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Title\n" + "The ambassador met the minister. " * 100 + "\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["scan", str(tmp_path), "--max-file-size", "1000", "--format", "json", "--cache-dir", str(cache_dir)])
+    (tmp_path / "a.txt").write_text(
+        "Title\nForeign Minister Murat Nurtleu met the ambassador on 21 August 2024.\n", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "Title\n" + "The ambassador met the minister. " * 100 + "\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        cli,
+        ["scan", str(tmp_path), "--max-file-size", "1000", "--format", "json", "--cache-dir", str(cache_dir)],
+    )
     assert result.exit_code == 0
     assert "b.txt" in result.stderr and "size limit of 1000 bytes; skipped" in result.stderr
     assert [Path(d["path"]).name for d in json.loads(result.stdout)["documents"]] == ["a.txt"]

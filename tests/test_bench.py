@@ -15,13 +15,22 @@ def assert_every_figure(data: dict, text: str) -> None:
     leave near the threshold: another machine may leave no borderline pair (0.0).
     """
     scan = data["scan"][0]
-    for key in ("cold_vs_plain_encode", "torch_cold_vs_plain_encode", "warm_speedup", "edited_speedup", "prepare_seconds",
-                "cold_scan_peak_rss_mib", "recall_total"):
+    for key in (
+        "cold_vs_plain_encode",
+        "torch_cold_vs_plain_encode",
+        "warm_speedup",
+        "edited_speedup",
+        "prepare_seconds",
+        "cold_scan_peak_rss_mib",
+        "recall_total",
+    ):
         assert isinstance(scan[key], (int, float)), key
     assert scan["identical_reports"]
     encoders = {e["backend"]: e for e in data["encoders"]}
     for backend in ("onnx", "onnx-int8"):
-        assert encoders[backend]["seconds"] > 0 and 0 <= encoders[backend]["group_pairs"]["f1"] <= 1, encoders[backend]
+        assert encoders[backend]["seconds"] > 0 and 0 <= encoders[backend]["group_pairs"]["f1"] <= 1, (
+            encoders[backend]
+        )
     assert encoders["onnx"]["min_cosine_to_fp32"] > 0.999  # the fp32 export is the same model
     grouping = data["grouping"]
     assert [g["n"] for g in grouping] == [200, 400]
@@ -39,7 +48,9 @@ def assert_every_figure(data: dict, text: str) -> None:
     assert one_line["sentences"] == 2000 and one_line["seconds"] > 0, one_line
     whole = data["one_line_scan"][0]
     assert whole["n"] == 200 and whole["code"] == 0 and whole["index_code"] == 0, whole
-    assert whole["scan_seconds"] > 0 and whole["cached_scan_seconds"] > 0 and whole["identical_reports"], whole
+    assert whole["scan_seconds"] > 0 and whole["cached_scan_seconds"] > 0 and whole["identical_reports"], (
+        whole
+    )
     candidates = {c["candidate"]: c for c in data["candidates"]}
     assert len(candidates) == 4, list(candidates)
     for name, c in candidates.items():
@@ -48,20 +59,44 @@ def assert_every_figure(data: dict, text: str) -> None:
             # The quick corpus is six articles: no pair may lie within the narrowest margin of the threshold.
             assert 0 <= c["share_fp32"] <= 1 and 0 <= c["group_pairs"]["f1"] <= 1, c
     claims = candidates["claims only (fp32)"]
-    assert 0 < claims["share_encoded"] <= 1 and claims["findings_full"] > 0 and claims["cold_scan_seconds"] > 0
+    assert (
+        0 < claims["share_encoded"] <= 1 and claims["findings_full"] > 0 and claims["cold_scan_seconds"] > 0
+    )
     assert data["seeds"]["code"] == 0 and data["seeds"]["cold_scan_peak_rss_mib"] > 0
     assert data["precommit"]["draft_warm_seconds"] > 0 and data["precommit"]["draft_edited_seconds"] > 0
     assert data["precommit"]["corpus_cold_scan_peak_rss_mib"] > 0
-    for heading in ("## Targets", "## Scan", "## Encoder backends", "## Cold scan: the candidates", "## Grouping",
-                    "### Clustered", "### Tiled", "## Pre-commit shape"):
+    for heading in (
+        "## Targets",
+        "## Scan",
+        "## Encoder backends",
+        "## Cold scan: the candidates",
+        "## Grouping",
+        "### Clustered",
+        "### Tiled",
+        "## Pre-commit shape",
+    ):
         assert heading in text
     assert "seeds cold scan peak RSS" in text and "at 40,000, clustered" in text
-    assert "a 5 MB one-line article (`scan --no-cache`) ≤ 60 s" in text and "One-line article, scanned whole" in text
+    assert (
+        "a 5 MB one-line article (`scan --no-cache`) ≤ 60 s" in text
+        and "One-line article, scanned whole" in text
+    )
 
 
 def test_quick_bench_writes_every_figure(tmp_path):
-    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--quick", "--out", str(tmp_path),
-                             "--work", str(tmp_path / "work")], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "bench.py"),
+            "--quick",
+            "--out",
+            str(tmp_path),
+            "--work",
+            str(tmp_path / "work"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     data = json.loads((tmp_path / "results.json").read_text())
     assert_every_figure(data, (tmp_path / "RESULTS.md").read_text())
@@ -75,8 +110,18 @@ def test_quick_bench_writes_every_figure(tmp_path):
     forced = tmp_path / "forced"
     forced.mkdir()
     (forced / "results.json").write_text(json.dumps(data))
-    rewrite = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--from-json", str(forced / "results.json"),
-                              "--out", str(forced)], capture_output=True, text=True)
+    rewrite = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "bench.py"),
+            "--from-json",
+            str(forced / "results.json"),
+            "--out",
+            str(forced),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert rewrite.returncode == 0, rewrite.stderr[-2000:]
     assert_every_figure(data, (forced / "RESULTS.md").read_text())
 
@@ -104,5 +149,7 @@ def test_generator_is_deterministic(tmp_path):
     a = generate.generate(tmp_path / "a", 2, 6, seed=3)
     b = generate.generate(tmp_path / "b", 2, 6, seed=3)
     assert a == b
-    assert sorted(p.read_text() for p in (tmp_path / "a").glob("*.txt")) == sorted(p.read_text() for p in (tmp_path / "b").glob("*.txt"))
+    assert sorted(p.read_text() for p in (tmp_path / "a").glob("*.txt")) == sorted(
+        p.read_text() for p in (tmp_path / "b").glob("*.txt")
+    )
     assert {i["check"] for i in a["items"]} == set(generate.CHECKS)

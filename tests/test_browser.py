@@ -30,9 +30,9 @@ if not browser.available():
 HOSTILE = (
     "Summit in Astana\n"
     "Foreign Minister Murat Nurtleu met the ambassador in Astana on 21 August 2024.\n\n"
-    "Minister Murat Nurleu said <script>window.pwned = 1</script> and <img src=x onerror=\"window.pwned = 2\"> "
-    "<svg onload=\"window.pwned = 3\"></svg> [click](javascript:window.pwned=4) "
-    "<a href=\"javascript:window.pwned=5\">link</a> <iframe src=\"https://example.org/\"></iframe> "
+    'Minister Murat Nurleu said <script>window.pwned = 1</script> and <img src=x onerror="window.pwned = 2"> '
+    '<svg onload="window.pwned = 3"></svg> [click](javascript:window.pwned=4) '
+    '<a href="javascript:window.pwned=5">link</a> <iframe src="https://example.org/"></iframe> '
     "\x1b[2J\x1b[32m0 error(s)\x1b[0m \u202eevil\u202c.\n"
 )
 HOSTILE_NAMES = ["<img src=x onerror=alert(1)>`x`.md", "evil\nname.txt", "\u202etxt.exe.md"]
@@ -45,7 +45,10 @@ def chromium():
 
 
 def scan_html(paths: list[str], out: Path, cache: Path) -> Path:
-    result = CliRunner().invoke(cli, ["scan", *paths, "--format", "html", "-o", str(out), "--cache-dir", str(cache), "--fail-on", "never"])
+    result = CliRunner().invoke(
+        cli,
+        ["scan", *paths, "--format", "html", "-o", str(out), "--cache-dir", str(cache), "--fail-on", "never"],
+    )
     assert result.exit_code == 0, result.output
     return out
 
@@ -141,8 +144,10 @@ def test_hostile_corpus_renders_inert(chromium, tmp_path, cache_dir):
     assert page.locator("img, svg, iframe, object, embed").count() == 0
     assert page.locator("script").count() == 1  # the report's own
     assert page.locator("a[href^='javascript:' i]").count() == 0
-    handlers = page.evaluate("[...document.querySelectorAll('*')].flatMap(e => [...e.attributes].map(a => a.name))"
-                             ".filter(n => n.startsWith('on'))")
+    handlers = page.evaluate(
+        "[...document.querySelectorAll('*')].flatMap(e => [...e.attributes].map(a => a.name))"
+        ".filter(n => n.startsWith('on'))"
+    )
     assert handlers == []
     body = page.locator("body").inner_text()
     assert "\x1b" not in body and "\u202e" not in body and "\\x1b[2J" in body and "\\u202e" in body

@@ -54,9 +54,20 @@ def test_damaged_rows_are_re_encoded(tmp_path):
 def test_a_warning_reaches_the_scan_output(tmp_path):
     (tmp_path / "cache").mkdir()
     (tmp_path / "cache" / "embeddings.sqlite3").write_bytes(b"\x00garbage" * 64)
-    result = subprocess.run([str(FACTCHECK), "scan", str(ROOT / "seeds" / "002_884f17b88d29c1fe.txt"), "--cache-dir",
-                             str(tmp_path / "cache"), "--format", "json"], capture_output=True, text=True,
-                            env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    result = subprocess.run(
+        [
+            str(FACTCHECK),
+            "scan",
+            str(ROOT / "seeds" / "002_884f17b88d29c1fe.txt"),
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
     assert result.returncode in (0, 1)
     assert "factcheck: warning: embedding cache" in result.stderr
 
@@ -65,12 +76,23 @@ def test_two_processes_share_one_cache(tmp_path):
     cache = tmp_path / "shared"
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     targets = [ROOT / "seeds", ROOT / "tests" / "fixtures" / "corpus"]
-    procs = [subprocess.Popen([str(FACTCHECK), "scan", str(t), "--format", "json", "--cache-dir", str(cache)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for t in targets]
+    procs = [
+        subprocess.Popen(
+            [str(FACTCHECK), "scan", str(t), "--format", "json", "--cache-dir", str(cache)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        for t in targets
+    ]
     together = [p.communicate()[0] for p in procs]
     assert [p.returncode for p in procs] == [1, 1]
-    alone = [subprocess.run([str(FACTCHECK), "scan", str(t), "--format", "json", "--no-cache"], capture_output=True,
-                            env=env).stdout for t in targets]
+    alone = [
+        subprocess.run(
+            [str(FACTCHECK), "scan", str(t), "--format", "json", "--no-cache"], capture_output=True, env=env
+        ).stdout
+        for t in targets
+    ]
     assert together == alone
     with sqlite3.connect(cache / "embeddings.sqlite3") as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -91,7 +113,9 @@ def test_a_crash_mid_write_leaves_the_cache_sound(tmp_path):
         "db.executemany('INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)', [('m', str(i), b'x' * 1536) for i in range(5000)])\n"
         "os._exit(1)\n"
     )
-    assert subprocess.run([sys.executable, "-c", script, str(tmp_path / "embeddings.sqlite3")]).returncode == 1
+    assert (
+        subprocess.run([sys.executable, "-c", script, str(tmp_path / "embeddings.sqlite3")]).returncode == 1
+    )
     again = Embedder(cache_dir=tmp_path)
     assert not again.cache.warnings
     assert np.allclose(again.encode(TEXTS), v) and not again.loaded

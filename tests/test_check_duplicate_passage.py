@@ -1,7 +1,9 @@
 """duplicate-passage: pass and fail examples, run end to end with the real model."""
 
-BODY = ("The ministry summoned the ambassador to explain the remarks made on television.\n"
-        "The ambassador was told that disagreements should be settled through diplomatic channels.\n")
+BODY = (
+    "The ministry summoned the ambassador to explain the remarks made on television.\n"
+    "The ambassador was told that disagreements should be settled through diplomatic channels.\n"
+)
 
 
 def test_fail_a_passage_pasted_twice(scan_texts, of_check):

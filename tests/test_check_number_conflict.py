@@ -6,70 +6,86 @@ def values(report, of_check):
 
 
 def test_fail_money(scan_texts, of_check):
-    _, report = scan_texts({
-        "a.txt": "Trade\nExports from Kazakhstan to Belarus totalled $153.07 million in 2023, the ministry said.\n",
-        "b.txt": "Trade\nExports from Kazakhstan to Belarus totalled $135.07 million in 2023, according to the ministry.\n",
-    })
+    _, report = scan_texts(
+        {
+            "a.txt": "Trade\nExports from Kazakhstan to Belarus totalled $153.07 million in 2023, the ministry said.\n",
+            "b.txt": "Trade\nExports from Kazakhstan to Belarus totalled $135.07 million in 2023, according to the ministry.\n",
+        }
+    )
     assert values(report, of_check) == [("warning", ["$135.07 million", "$153.07 million"])]
 
 
 def test_pass_approximations_that_overlap(scan_texts, of_check):
-    _, report = scan_texts({
-        "a.txt": "March\nAbout 30,000 people marched through the capital on Sunday to protest the law.\n",
-        "b.txt": "March\nRoughly 31,000 people marched through the capital on Sunday to protest the new law.\n",
-    })
+    _, report = scan_texts(
+        {
+            "a.txt": "March\nAbout 30,000 people marched through the capital on Sunday to protest the law.\n",
+            "b.txt": "March\nRoughly 31,000 people marched through the capital on Sunday to protest the new law.\n",
+        }
+    )
     assert values(report, of_check) == []
 
 
 def test_approximate_values_far_apart_are_info(scan_texts, of_check):
-    _, report = scan_texts({
-        "a.txt": "March\nAbout 30,000 people marched through the capital on Sunday to protest the law.\n",
-        "b.txt": "March\nRoughly 45,000 people marched through the capital on Sunday to protest the new law.\n",
-    })
+    _, report = scan_texts(
+        {
+            "a.txt": "March\nAbout 30,000 people marched through the capital on Sunday to protest the law.\n",
+            "b.txt": "March\nRoughly 45,000 people marched through the capital on Sunday to protest the new law.\n",
+        }
+    )
     assert values(report, of_check) == [("info", ["About 30,000", "Roughly 45,000"])]
 
 
 def test_pass_units_are_converted(scan_texts, of_check):
-    _, report = scan_texts({
-        "a.txt": "Tower\nThe 984-foot tower was finished in the spring after three years of work.\n",
-        "b.txt": "Tower\nThe 300-metre tower was finished in the spring after three years of work.\n",
-    })
+    _, report = scan_texts(
+        {
+            "a.txt": "Tower\nThe 984-foot tower was finished in the spring after three years of work.\n",
+            "b.txt": "Tower\nThe 300-metre tower was finished in the spring after three years of work.\n",
+        }
+    )
     assert values(report, of_check) == []
 
 
 def test_pass_a_part_is_not_the_total(scan_texts, of_check):
-    _, report = scan_texts({
-        "a.txt": "Accident\nSix workers were injured when the scaffolding fell at the site.\n",
-        "b.txt": "Accident\nTwo of the six workers injured when the scaffolding fell are still in hospital.\n",
-    })
+    _, report = scan_texts(
+        {
+            "a.txt": "Accident\nSix workers were injured when the scaffolding fell at the site.\n",
+            "b.txt": "Accident\nTwo of the six workers injured when the scaffolding fell are still in hospital.\n",
+        }
+    )
     assert values(report, of_check) == []
 
 
 def test_fail_attribute_year(scan_texts, of_check):
-    _, report = scan_texts({
-        "a.txt": "Bridge\nThe bridge opened in 1977 and carried thousands of cars a day.\n",
-        "b.txt": "Bridge\nThe bridge opened in 1979 and carried thousands of cars every day.\n",
-    })
+    _, report = scan_texts(
+        {
+            "a.txt": "Bridge\nThe bridge opened in 1977 and carried thousands of cars a day.\n",
+            "b.txt": "Bridge\nThe bridge opened in 1979 and carried thousands of cars every day.\n",
+        }
+    )
     assert values(report, of_check) == [("warning", ["1977", "1979"])]
 
 
 def test_fail_a_headline_left_behind_by_its_article(scan_texts, of_check):
     # one document at one time: "at least 17" over "at least 18" is not an update, one of them was not changed
-    _, report = scan_texts({
-        "a.txt": "At least 17 climbers dead after avalanche\n\nAn avalanche hit the base camp on Sunday, killing at least 18, "
-                 "an official said.\n",
-    })
+    _, report = scan_texts(
+        {
+            "a.txt": "At least 17 climbers dead after avalanche\n\nAn avalanche hit the base camp on Sunday, killing at least 18, "
+            "an official said.\n",
+        }
+    )
     (f,) = of_check(report, "number-conflict")
     assert f["severity"] == "warning" and "headline" in f["message"]
     assert f["values"] == ["At least 17", "at least 18"]
 
 
 def test_pass_a_headline_that_rounds_its_article(scan_texts, of_check):
-    _, report = scan_texts({
-        "a.txt": "Death toll rises above 3,000 after quake\n\nPolice say at least 3,617 people have been killed by the "
-                 "earthquake.\n",
-        "b.txt": "At least 18 climbers dead after avalanche\n\nAn avalanche hit the base camp, killing at least 18, officials said.\n",
-    })
+    _, report = scan_texts(
+        {
+            "a.txt": "Death toll rises above 3,000 after quake\n\nPolice say at least 3,617 people have been killed by the "
+            "earthquake.\n",
+            "b.txt": "At least 18 climbers dead after avalanche\n\nAn avalanche hit the base camp, killing at least 18, officials said.\n",
+        }
+    )
     assert of_check(report, "number-conflict") == []
 
 
@@ -81,11 +97,13 @@ def test_rounds():
 
 
 def test_pass_a_price_per_share_and_the_deal_are_two_quantities(scan_texts, of_check):
-    _, report = scan_texts({
-        "a.txt": "Deal\n\nAmazon will pay $42 a share in cash for Whole Foods Market, the companies said on Friday.\n",
-        "b.txt": "Deal\n\nAmazon will pay about $13.7 billion in cash for Whole Foods Market, the companies said on Friday.\n",
-        "c.txt": "Deal\n\nWhole Foods Market shares closed at $32.77 before Amazon said it would pay cash for the grocer.\n",
-    })
+    _, report = scan_texts(
+        {
+            "a.txt": "Deal\n\nAmazon will pay $42 a share in cash for Whole Foods Market, the companies said on Friday.\n",
+            "b.txt": "Deal\n\nAmazon will pay about $13.7 billion in cash for Whole Foods Market, the companies said on Friday.\n",
+            "c.txt": "Deal\n\nWhole Foods Market shares closed at $32.77 before Amazon said it would pay cash for the grocer.\n",
+        }
+    )
     assert of_check(report, "number-conflict") == []
 
 
@@ -94,6 +112,10 @@ def test_comparable_figures_are_within_max_ratio(lex):
     from tests.test_claims import quantity, rule
 
     check = CHECK_TYPES["number-conflict"](rule("number-conflict"))
-    assert check.comparable(quantity("a.txt", "amount (USD)", 45, "45"), quantity("b.txt", "amount (USD)", 50, "50"))
-    assert not check.comparable(quantity("a.txt", "amount (USD)", 32.77, "$32.77"),
-                                quantity("b.txt", "amount (USD)", 13.7e9, "$13.7 billion"))
+    assert check.comparable(
+        quantity("a.txt", "amount (USD)", 45, "45"), quantity("b.txt", "amount (USD)", 50, "50")
+    )
+    assert not check.comparable(
+        quantity("a.txt", "amount (USD)", 32.77, "$32.77"),
+        quantity("b.txt", "amount (USD)", 13.7e9, "$13.7 billion"),
+    )

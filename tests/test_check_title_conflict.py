@@ -2,10 +2,12 @@
 
 
 def test_fail_same_portfolio_at_two_ranks(scan_texts, of_check):
-    code, report = scan_texts({
-        "a.txt": "Summit in Astana\nForeign Minister Murat Nurtleu met the Belarusian ambassador on Monday.\n",
-        "b.txt": "Envoy summoned\nKazakhstan's Deputy Minister of Foreign Affairs, Murat Nurtleu, met the Belarusian ambassador.\n",
-    })
+    code, report = scan_texts(
+        {
+            "a.txt": "Summit in Astana\nForeign Minister Murat Nurtleu met the Belarusian ambassador on Monday.\n",
+            "b.txt": "Envoy summoned\nKazakhstan's Deputy Minister of Foreign Affairs, Murat Nurtleu, met the Belarusian ambassador.\n",
+        }
+    )
     found = of_check(report, "title-conflict")
     assert len(found) == 1
     f = found[0]
@@ -17,53 +19,65 @@ def test_fail_same_portfolio_at_two_ranks(scan_texts, of_check):
 
 
 def test_pass_titles_held_together(scan_texts, of_check):
-    _, report = scan_texts({
-        "a.txt": "Summit in Astana\nForeign Minister Murat Nurtleu met the ambassador.\n",
-        "b.txt": "Envoy summoned\nMurat Nurtleu, Kazakhstan's deputy prime minister and top diplomat, met the ambassador.\n",
-    })
+    _, report = scan_texts(
+        {
+            "a.txt": "Summit in Astana\nForeign Minister Murat Nurtleu met the ambassador.\n",
+            "b.txt": "Envoy summoned\nMurat Nurtleu, Kazakhstan's deputy prime minister and top diplomat, met the ambassador.\n",
+        }
+    )
     assert of_check(report, "title-conflict") == []
 
 
 def test_pass_two_phrasings_of_one_title(scan_texts, of_check):
-    _, report = scan_texts({
-        "a.txt": "Forum\nKazakh President Kassym-Jomart Tokayev spoke at the forum.\n",
-        "b.txt": "Forum\nPresident of Kazakhstan Kassym-Jomart Tokayev spoke at the forum.\n",
-    })
+    _, report = scan_texts(
+        {
+            "a.txt": "Forum\nKazakh President Kassym-Jomart Tokayev spoke at the forum.\n",
+            "b.txt": "Forum\nPresident of Kazakhstan Kassym-Jomart Tokayev spoke at the forum.\n",
+        }
+    )
     assert of_check(report, "title-conflict") == []
 
 
 def test_pass_former_title(scan_texts, of_check):
-    _, report = scan_texts({
-        "a.txt": "Forum\nFormer President Jane Doemer spoke at the forum.\n",
-        "b.txt": "Forum\nVice President Jane Doemer spoke at the forum.\n",
-    })
+    _, report = scan_texts(
+        {
+            "a.txt": "Forum\nFormer President Jane Doemer spoke at the forum.\n",
+            "b.txt": "Forum\nVice President Jane Doemer spoke at the forum.\n",
+        }
+    )
     assert of_check(report, "title-conflict") == []
 
 
 def test_fail_portfolio_outside_the_vocabulary(scan_texts, of_check):
-    _, report = scan_texts({
-        "a.txt": "Vaccines\nDeputy Health Secretary Jane Roemer announced the rollout on Monday.\n",
-        "b.txt": "Vaccines\nHealth Secretary Jane Roemer announced the vaccine rollout on Monday.\n",
-    })
+    _, report = scan_texts(
+        {
+            "a.txt": "Vaccines\nDeputy Health Secretary Jane Roemer announced the rollout on Monday.\n",
+            "b.txt": "Vaccines\nHealth Secretary Jane Roemer announced the vaccine rollout on Monday.\n",
+        }
+    )
     (f,) = of_check(report, "title-conflict")
     assert f["values"] == ["Deputy Health Secretary", "Health Secretary"]
 
 
 def test_pass_bare_rank_and_unknown_country_word(scan_texts, of_check):
-    _, report = scan_texts({
-        "a.txt": "Vaccines\nNigerian Health Minister Osagie Ehanire announced the rollout on Monday.\n",
-        "b.txt": "Vaccines\nHealth Minister Osagie Ehanire announced the vaccine rollout on Monday.\n",
-        "c.txt": "Vaccines\nMinister Osagie Ehanire announced the vaccine rollout on Monday.\n",
-    })
+    _, report = scan_texts(
+        {
+            "a.txt": "Vaccines\nNigerian Health Minister Osagie Ehanire announced the rollout on Monday.\n",
+            "b.txt": "Vaccines\nHealth Minister Osagie Ehanire announced the vaccine rollout on Monday.\n",
+            "c.txt": "Vaccines\nMinister Osagie Ehanire announced the vaccine rollout on Monday.\n",
+        }
+    )
     assert of_check(report, "title-conflict") == []
 
 
 def test_pass_a_joint_portfolio_holds_each_of_its_parts(scan_texts, of_check):
     # "Transport and Infrastructure Minister" is one post; "transport minister" names part of it
-    _, report = scan_texts({
-        "a.txt": "Bridge\n\nTransport and Infrastructure Minister Danilo Toninelli said the collapse of the Morandi bridge "
-                 "in Genoa was a tragedy.\n",
-        "b.txt": "Bridge\n\nItaly's transport minister Danilo Toninelli said the Morandi bridge in Genoa collapse was an "
-                 "immense tragedy.\n",
-    })
+    _, report = scan_texts(
+        {
+            "a.txt": "Bridge\n\nTransport and Infrastructure Minister Danilo Toninelli said the collapse of the Morandi bridge "
+            "in Genoa was a tragedy.\n",
+            "b.txt": "Bridge\n\nItaly's transport minister Danilo Toninelli said the Morandi bridge in Genoa collapse was an "
+            "immense tragedy.\n",
+        }
+    )
     assert of_check(report, "title-conflict") == []

@@ -27,7 +27,9 @@ def figures(extractor, text: str, **kw) -> list[tuple[str, float, str]]:
 
 def test_one_sentence_two_claims(extractor):
     assert figures(extractor, "The quake killed 9,000 people and injured 22,000 others.") == [
-        ("killed", 9000.0, "9,000"), ("injured", 22000.0, "22,000")]
+        ("killed", 9000.0, "9,000"),
+        ("injured", 22000.0, "22,000"),
+    ]
 
 
 def test_synonyms_name_one_attribute(extractor):
@@ -51,7 +53,9 @@ def test_length_and_width(extractor):
 
 
 def test_magnitude(extractor):
-    assert figures(extractor, "A 7.8-magnitude earthquake struck Nepal.") == [("magnitude", 7.8, "7.8-magnitude")]
+    assert figures(extractor, "A 7.8-magnitude earthquake struck Nepal.") == [
+        ("magnitude", 7.8, "7.8-magnitude")
+    ]
 
 
 def test_bounds_and_updates_are_qualifiers(extractor):
@@ -61,7 +65,10 @@ def test_bounds_and_updates_are_qualifiers(extractor):
 
 def test_event_dates_name_their_event(extractor):
     claims = extractor.dates(sentence("The bridge collapsed on March 14, and the inquiry opened on April 2."))
-    assert [(c.attribute, c.text) for c in claims] == [("date of collapse", "March 14"), ("date of opening", "April 2")]
+    assert [(c.attribute, c.text) for c in claims] == [
+        ("date of collapse", "March 14"),
+        ("date of opening", "April 2"),
+    ]
 
 
 def test_a_dateline_is_not_an_event_date(extractor):
@@ -75,10 +82,17 @@ def test_clause_stops_at_a_conjunction():
 
 # ---------------------------------------------------------------- checks on hand-built claims
 
+
 def rule(check: str, **params) -> Rule:
     cls = CHECK_TYPES[check]
-    return Rule(id=check, extends=check, severity="warning", message="{subject}: {values}",
-                params={**cls.defaults, **params}, path="test")
+    return Rule(
+        id=check,
+        extends=check,
+        severity="warning",
+        message="{subject}: {values}",
+        params={**cls.defaults, **params},
+        path="test",
+    )
 
 
 def corpus(lex, claims: list[Claim]) -> Corpus:
@@ -89,11 +103,30 @@ def corpus(lex, claims: list[Claim]) -> Corpus:
     return c
 
 
-def quantity(path: str, attribute: str, value: float, text: str, subject: str = "", date: str | None = "2024-08-23",
-             qualifiers=frozenset()) -> Claim:
+def quantity(
+    path: str,
+    attribute: str,
+    value: float,
+    text: str,
+    subject: str = "",
+    date: str | None = "2024-08-23",
+    qualifiers=frozenset(),
+) -> Claim:
     s = sentence(f"... {text} ...", path=path, date=date)
-    return Claim("quantity", subject, attribute, value, text, s, 4, 4 + len(text), unit="mass",
-                 qualifiers=frozenset(qualifiers), phrase="", time=date)
+    return Claim(
+        "quantity",
+        subject,
+        attribute,
+        value,
+        text,
+        s,
+        4,
+        4 + len(text),
+        unit="mass",
+        qualifiers=frozenset(qualifiers),
+        phrase="",
+        time=date,
+    )
 
 
 def run(lex, check: str, claims: list[Claim], **params):
@@ -101,51 +134,123 @@ def run(lex, check: str, claims: list[Claim], **params):
 
 
 def test_number_conflict_fail_same_attribute_and_subject(lex):
-    (f,) = run(lex, "number-conflict", [quantity("a.txt", "mass", 220000, "220,000-tonne", "vessel"),
-                                        quantity("b.txt", "mass", 224000, "224,000-tonne", "vessel")])
+    (f,) = run(
+        lex,
+        "number-conflict",
+        [
+            quantity("a.txt", "mass", 220000, "220,000-tonne", "vessel"),
+            quantity("b.txt", "mass", 224000, "224,000-tonne", "vessel"),
+        ],
+    )
     assert f.values == ["220,000-tonne", "224,000-tonne"] and f.severity == "warning"
 
 
 def test_number_conflict_pass_different_attributes(lex):
-    assert run(lex, "number-conflict", [quantity("a.txt", "killed", 12, "12", "people"),
-                                        quantity("b.txt", "injured", 30, "30", "people")]) == []
+    assert (
+        run(
+            lex,
+            "number-conflict",
+            [
+                quantity("a.txt", "killed", 12, "12", "people"),
+                quantity("b.txt", "injured", 30, "30", "people"),
+            ],
+        )
+        == []
+    )
 
 
 def test_number_conflict_pass_overlapping_estimates(lex):
-    assert run(lex, "number-conflict", [quantity("a.txt", "mass", 300, "about 300", "vessel", qualifiers={"approximate"}),
-                                        quantity("b.txt", "mass", 312, "312", "vessel")]) == []
+    assert (
+        run(
+            lex,
+            "number-conflict",
+            [
+                quantity("a.txt", "mass", 300, "about 300", "vessel", qualifiers={"approximate"}),
+                quantity("b.txt", "mass", 312, "312", "vessel"),
+            ],
+        )
+        == []
+    )
 
 
 def test_number_conflict_toll_on_different_days_is_info(lex):
-    (f,) = run(lex, "number-conflict", [quantity("a.txt", "killed", 12, "12", "people", date="2024-08-23"),
-                                        quantity("b.txt", "killed", 40, "40", "people", date="2024-08-25")])
+    (f,) = run(
+        lex,
+        "number-conflict",
+        [
+            quantity("a.txt", "killed", 12, "12", "people", date="2024-08-23"),
+            quantity("b.txt", "killed", 40, "40", "people", date="2024-08-25"),
+        ],
+    )
     assert f.severity == "info" and "changed between reports" in f.suggestion
 
 
 def test_number_conflict_same_document_is_never_compared(lex):
-    assert run(lex, "number-conflict", [quantity("a.txt", "mass", 1, "1 t", "vessel"),
-                                        quantity("a.txt", "mass", 2, "2 t", "vessel")]) == []
+    assert (
+        run(
+            lex,
+            "number-conflict",
+            [quantity("a.txt", "mass", 1, "1 t", "vessel"), quantity("a.txt", "mass", 2, "2 t", "vessel")],
+        )
+        == []
+    )
 
 
-def headline_and_lead(head: str, head_value: float, lead: str, lead_value: float, bounds=("lower-bound",)) -> list[Claim]:
+def headline_and_lead(
+    head: str, head_value: float, lead: str, lead_value: float, bounds=("lower-bound",)
+) -> list[Claim]:
     """Two killed-claims of one document: one in its headline (the title, as its first sentence), one in its lead."""
     title, body = f"{head} climbers dead", f"An avalanche killed {lead}."
     text = f"{title}\n\n{body}\n"
-    doc = Document(path="a.txt", source=text, text=text, date="2015-04-26", title=title,
-                   blocks=[Span(0, len(title)), Span(len(title) + 2, len(text) - 1)])
+    doc = Document(
+        path="a.txt",
+        source=text,
+        text=text,
+        date="2015-04-26",
+        title=title,
+        blocks=[Span(0, len(title)), Span(len(title) + 2, len(text) - 1)],
+    )
     first = Sentence(doc, 0, 0, len(title), title, 0)
     second = Sentence(doc, 1, len(title) + 2, len(text) - 1, body, 1)
     at = body.index(lead)
-    return [Claim("quantity", "", "killed", head_value, head, first, 0, len(head), unit="count",
-                  qualifiers=frozenset(bounds), phrase="", time=doc.date),
-            Claim("quantity", "", "killed", lead_value, lead, second, at, at + len(lead), unit="count",
-                  qualifiers=frozenset(bounds), phrase="", time=doc.date)]
+    return [
+        Claim(
+            "quantity",
+            "",
+            "killed",
+            head_value,
+            head,
+            first,
+            0,
+            len(head),
+            unit="count",
+            qualifiers=frozenset(bounds),
+            phrase="",
+            time=doc.date,
+        ),
+        Claim(
+            "quantity",
+            "",
+            "killed",
+            lead_value,
+            lead,
+            second,
+            at,
+            at + len(lead),
+            unit="count",
+            qualifiers=frozenset(bounds),
+            phrase="",
+            time=doc.date,
+        ),
+    ]
 
 
 def test_number_conflict_headline_left_behind_on_hand_built_claims(lex):
     (f,) = run(lex, "number-conflict", headline_and_lead("At least 17", 17, "at least 18", 18))
     assert f.values == ["At least 17", "at least 18"] and f.severity == "warning"
-    assert run(lex, "number-conflict", headline_and_lead("More than 3,000", 3000, "at least 3,617", 3617)) == []
+    assert (
+        run(lex, "number-conflict", headline_and_lead("More than 3,000", 3000, "at least 3,617", 3617)) == []
+    )
     assert run(lex, "number-conflict", headline_and_lead("At least 18", 18, "at least 18", 18)) == []
 
 
@@ -164,9 +269,13 @@ def test_date_conflict_fail_and_pass_on_hand_built_claims(lex):
     assert loose.severity == "info" and loose.values == ["March 12", "March 14"]
     # with the sentences one cluster, the collapse dates clash and the inquiry stays out
     from factcheck.models import Cluster
+
     cl = corpus(lex, [a, b, c])
-    cl.cluster_of = {a.sentence.key: Cluster(0, [a.sentence, b.sentence, c.sentence]),
-                     b.sentence.key: None, c.sentence.key: None}
+    cl.cluster_of = {
+        a.sentence.key: Cluster(0, [a.sentence, b.sentence, c.sentence]),
+        b.sentence.key: None,
+        c.sentence.key: None,
+    }
     cl.cluster_of[b.sentence.key] = cl.cluster_of[a.sentence.key]
     cl.cluster_of[c.sentence.key] = cl.cluster_of[a.sentence.key]
     (f,) = CHECK_TYPES["date-conflict"](rule("date-conflict")).run(cl)
@@ -174,7 +283,7 @@ def test_date_conflict_fail_and_pass_on_hand_built_claims(lex):
 
 
 def title(path: str, person: str, text: str, lex) -> Claim:
-    (_, _, t), = lex.titles.find(text)
+    ((_, _, t),) = lex.titles.find(text)
     s = sentence(f"{text} {person} spoke.", path=path)
     return Claim("title", person, t.ladder or "role", t, t.text, s, 0, len(t.text), time=s.doc.date)
 
@@ -190,7 +299,10 @@ def test_title_conflict_on_hand_built_claims(lex):
 
 
 def test_a_fall_is_measured_downwards(extractor):
-    assert figures(extractor, "Dozens of vehicles plunged as much as 45 meters into a river bed.")[0][0] == "depth"
+    assert (
+        figures(extractor, "Dozens of vehicles plunged as much as 45 meters into a river bed.")[0][0]
+        == "depth"
+    )
 
 
 def test_a_check_reads_only_the_claim_kinds_it_declares(lex):

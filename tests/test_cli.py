@@ -18,7 +18,17 @@ def test_seeds_report_the_three_named_discrepancies(run_cli):
     assert {"schema", "documents", "findings", "summary"} <= set(report)  # keys are only ever added
     by_check = {}
     for f in report["findings"]:
-        assert set(f) == {"id", "check", "severity", "message", "subject", "values", "evidence", "suggestion", "story"}
+        assert set(f) == {
+            "id",
+            "check",
+            "severity",
+            "message",
+            "subject",
+            "values",
+            "evidence",
+            "suggestion",
+            "story",
+        }
         by_check.setdefault(f["check"], []).append(f)
 
     (title,) = by_check["title-conflict"]
@@ -35,14 +45,19 @@ def test_seeds_report_the_three_named_discrepancies(run_cli):
     # "A month later" counts from the unresolved June, so it is folded into June's finding
     june = [f for f in by_check["vague-date"] if f["values"] == ["June of that year", "A month later"]]
     assert len(june) == 1
-    assert [(e["document"], e["line"], e["column"]) for e in june[0]["evidence"] if e["value"] == "June of that year"] == [
-        ("seeds/001_de325bb79e0b97f8.txt", 13, 4), ("seeds/001_de325bb79e0b97f8.txt", 24, 4)]
+    assert [
+        (e["document"], e["line"], e["column"])
+        for e in june[0]["evidence"]
+        if e["value"] == "June of that year"
+    ] == [("seeds/001_de325bb79e0b97f8.txt", 13, 4), ("seeds/001_de325bb79e0b97f8.txt", 24, 4)]
     assert "2022" in june[0]["suggestion"]
 
     docs = {d["path"]: d for d in report["documents"]}
     assert docs["seeds/001_de325bb79e0b97f8.txt"]["date"] == "2024-08-23"
     assert docs["seeds/002_884f17b88d29c1fe.txt"]["date"] is None
-    assert report["summary"] == {s: sum(f["severity"] == s for f in report["findings"]) for s in ("error", "warning", "info")}
+    assert report["summary"] == {
+        s: sum(f["severity"] == s for f in report["findings"]) for s in ("error", "warning", "info")
+    }
 
 
 def test_committed_seeds_report_equals_a_fresh_render(run_cli):
@@ -53,8 +68,19 @@ def test_committed_seeds_report_equals_a_fresh_render(run_cli):
 
 def test_output_is_deterministic(run_cli):
     first = run_cli("scan", "seeds", "--format", "json").stdout
-    assert run_cli("scan", "seeds/004_3f559ca2113d10b1.txt", "seeds/001_de325bb79e0b97f8.txt", "seeds/000_930d5a79777f7f1d.txt",
-                   "seeds/003_a0f516bfa7225924.txt", "seeds/002_884f17b88d29c1fe.txt", "--format", "json").stdout == first
+    assert (
+        run_cli(
+            "scan",
+            "seeds/004_3f559ca2113d10b1.txt",
+            "seeds/001_de325bb79e0b97f8.txt",
+            "seeds/000_930d5a79777f7f1d.txt",
+            "seeds/003_a0f516bfa7225924.txt",
+            "seeds/002_884f17b88d29c1fe.txt",
+            "--format",
+            "json",
+        ).stdout
+        == first
+    )
 
 
 def test_fail_on_levels(run_cli):
@@ -63,7 +89,9 @@ def test_fail_on_levels(run_cli):
 
 
 def test_exit_0_when_nothing_at_the_fail_level(scan_texts):
-    code, report = scan_texts({"a.txt": "Quiet day\nPublished: 2024-08-22\nNothing happened in the town on 21 August 2024.\n"})
+    code, report = scan_texts(
+        {"a.txt": "Quiet day\nPublished: 2024-08-22\nNothing happened in the town on 21 August 2024.\n"}
+    )
     assert code == 0 and report["summary"]["error"] == 0
 
 
@@ -81,9 +109,13 @@ def test_missing_against_path_exits_2_before_any_work(run_cli):
 
 
 def test_unreadable_file_in_a_folder_is_reported_and_the_scan_goes_on(tmp_path, cache_dir):
-    (tmp_path / "good.txt").write_text("Talks\nThe minister met the envoy in Astana on 21 August 2024.\n", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(
+        "Talks\nThe minister met the envoy in Astana on 21 August 2024.\n", encoding="utf-8"
+    )
     (tmp_path / "bad.txt").write_bytes(b"\x00\xff" * 50)
-    result = CliRunner().invoke(cli, ["scan", str(tmp_path), "--format", "json", "--cache-dir", str(cache_dir)])
+    result = CliRunner().invoke(
+        cli, ["scan", str(tmp_path), "--format", "json", "--cache-dir", str(cache_dir)]
+    )
     assert result.exit_code == 0
     lines = result.stderr.splitlines()
     assert len(lines) == 2 and "bad.txt: binary file" in lines[0]
@@ -155,8 +187,12 @@ def test_byte_identical_whatever_the_hash_seed_and_argument_order(cache_dir, run
         order = files[:]
         random.Random(int(seed)).shuffle(order)
         env = {**os.environ, "PYTHONHASHSEED": seed, "HF_HUB_OFFLINE": "1"}
-        result = subprocess.run([str(Path(sys.executable).parent / "factcheck"), "scan", *order, "--cache-dir", str(cache_dir)],
-                                capture_output=True, env=env, cwd=ROOT)
+        result = subprocess.run(
+            [str(Path(sys.executable).parent / "factcheck"), "scan", *order, "--cache-dir", str(cache_dir)],
+            capture_output=True,
+            env=env,
+            cwd=ROOT,
+        )
         outputs.add(result.stdout)
     assert len(outputs) == 1
 
@@ -186,6 +222,7 @@ def test_reports_are_written_atomically(tmp_path, monkeypatch):
 
 # --- no silent failures: every unknown check name is loud, with "did you mean" -------------------------------
 
+
 def test_unknown_check_in_select_and_ignore_exits_2_with_did_you_mean(run_cli):
     for option in ("--select", "--ignore"):
         result = run_cli("scan", "seeds", option, "title-conflcit")
@@ -195,9 +232,15 @@ def test_unknown_check_in_select_and_ignore_exits_2_with_did_you_mean(run_cli):
 
 def test_unknown_check_in_config_is_the_same_error_for_scan_and_config(tmp_path, cache_dir, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "a.txt").write_text("Talks\nThe minister met the envoy in Astana on 21 August 2024.\n", encoding="utf-8")
-    for table in ("[severity]\nvauge-date = \"error\"\n", "[accept]\nvauge-date = [\"June\"]\n", "ignore = [\"vauge-date\"]\n",
-                  "select = [\"vauge-date\"]\n"):
+    (tmp_path / "a.txt").write_text(
+        "Talks\nThe minister met the envoy in Astana on 21 August 2024.\n", encoding="utf-8"
+    )
+    for table in (
+        '[severity]\nvauge-date = "error"\n',
+        '[accept]\nvauge-date = ["June"]\n',
+        'ignore = ["vauge-date"]\n',
+        'select = ["vauge-date"]\n',
+    ):
         (tmp_path / "factcheck.toml").write_text(table, encoding="utf-8")
         scanned = CliRunner().invoke(cli, ["scan", "a.txt", "--cache-dir", str(cache_dir)])
         shown = CliRunner().invoke(cli, ["config"])
@@ -214,24 +257,34 @@ def test_config_prints_toml_that_reads_back_to_the_same_settings(tmp_path, monke
     monkeypatch.chdir(tmp_path)
     (tmp_path / "factcheck.toml").write_text(
         'fail-on = "warning"\nignore = ["single-source"]\ninline-ignores = false\n'
-        '[severity]\nvague-date = "off"\n[accept]\nname-misspelling = ["Nurleu"]\n"*" = ["Astana"]\n', encoding="utf-8")
+        '[severity]\nvague-date = "off"\n[accept]\nname-misspelling = ["Nurleu"]\n"*" = ["Astana"]\n',
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(cli, ["config"])
     assert result.exit_code == 0, result.stderr
     printed = tomllib.loads(result.stdout)
     (tmp_path / "factcheck.toml").write_text(result.stdout, encoding="utf-8")
     again = load_settings()
     assert printed["severity"] == {"vague-date": "off"} and printed["accept"]["*"] == ["Astana"]
-    assert (again.fail_on, again.ignore, again.inline_ignores, again.accept) == ("warning", ["single-source"], False, {
-        "name-misspelling": ["Nurleu"], "*": ["Astana"]})
+    assert (again.fail_on, again.ignore, again.inline_ignores, again.accept) == (
+        "warning",
+        ["single-source"],
+        False,
+        {"name-misspelling": ["Nurleu"], "*": ["Astana"]},
+    )
 
 
 def test_severity_off_ignore_and_select_turn_checks_off(tmp_path, cache_dir, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "a.txt").write_text("Talks\nThe ministry has long pursued a balanced policy. In June of that year, it changed course.\n",
-                                    encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Talks\nThe ministry has long pursued a balanced policy. In June of that year, it changed course.\n",
+        encoding="utf-8",
+    )
 
     def found(*extra):
-        result = CliRunner().invoke(cli, ["scan", "a.txt", "--format", "json", "--cache-dir", str(cache_dir), *extra])
+        result = CliRunner().invoke(
+            cli, ["scan", "a.txt", "--format", "json", "--cache-dir", str(cache_dir), *extra]
+        )
         assert result.exit_code in (0, 1), result.stderr
         return {f["check"] for f in json.loads(result.stdout)["findings"]}
 
@@ -245,6 +298,7 @@ def test_severity_off_ignore_and_select_turn_checks_off(tmp_path, cache_dir, mon
 
 
 # --- terminal conventions -------------------------------------------------------------------------------------
+
 
 class _Tty:
     def isatty(self):
@@ -285,17 +339,38 @@ def test_summary_line_on_stderr_names_the_report_file(run_cli, tmp_path):
     result = run_cli("scan", "seeds", "-o", str(out), "--fail-on", "never")
     assert result.exit_code == 0
     last = result.stderr.splitlines()[-1]
-    assert last.startswith("factcheck: ") and " in 5 files; report written to " in last and last.endswith(str(out))
+    assert (
+        last.startswith("factcheck: ")
+        and " in 5 files; report written to " in last
+        and last.endswith(str(out))
+    )
 
 
 def test_stdin_article_is_reported_under_its_stdin_filename(tmp_path, cache_dir):
     draft = "# Envoy\n\nKazakhstan's Deputy Minister of Foreign Affairs, Murat Nurtleu, met the Belarusian ambassador.\n"
     published = tmp_path / "published"
     published.mkdir()
-    (published / "a.txt").write_text("Summit\nPublished: 2024-08-23\nForeign Minister Murat Nurtleu met the Belarusian ambassador "
-                                     "in Astana on Monday.\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["scan", "-", "--stdin-filename", "drafts/envoy.md", "--against", str(published),
-                                      "--format", "json", "--cache-dir", str(cache_dir)], input=draft.encode())
+    (published / "a.txt").write_text(
+        "Summit\nPublished: 2024-08-23\nForeign Minister Murat Nurtleu met the Belarusian ambassador "
+        "in Astana on Monday.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        cli,
+        [
+            "scan",
+            "-",
+            "--stdin-filename",
+            "drafts/envoy.md",
+            "--against",
+            str(published),
+            "--format",
+            "json",
+            "--cache-dir",
+            str(cache_dir),
+        ],
+        input=draft.encode(),
+    )
     report = json.loads(result.stdout)
     assert result.exit_code == 1
     assert "drafts/envoy.md" in [d["path"] for d in report["documents"]]
@@ -316,7 +391,17 @@ def test_explain_without_a_check_lists_every_check_with_severity_and_values(run_
 
 
 def test_help_has_no_developer_markup(run_cli):
-    for command in ([], ["scan"], ["explain"], ["config"], ["rules"], ["prepare"], ["facts"], ["facts", "add"], ["facts", "list"]):
+    for command in (
+        [],
+        ["scan"],
+        ["explain"],
+        ["config"],
+        ["rules"],
+        ["prepare"],
+        ["facts"],
+        ["facts", "add"],
+        ["facts", "list"],
+    ):
         text = run_cli(*command, "--help").stdout
         assert "``" not in text and "\\b" not in text, command
 
@@ -367,7 +452,9 @@ def test_reports_are_written_0644_and_keep_an_existing_mode(run_cli, tmp_path):
         kept.write_text("old", encoding="utf-8")
         kept.chmod(0o640)
         assert run_cli("scan", "seeds", "-o", str(kept), "--fail-on", "never").exit_code == 0
-        assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_text(encoding="utf-8").startswith("# factcheck report")
+        assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_text(encoding="utf-8").startswith(
+            "# factcheck report"
+        )
     finally:
         os.umask(old)
 
@@ -379,11 +466,20 @@ def test_stdin_filename_without_stdin_is_an_error(run_cli):
 
 def test_min_severity_hides_lower_findings_and_counts_them(run_cli, tmp_path):
     every = json.loads(run_cli("scan", "seeds", "--format", "json", "--fail-on", "never").stdout)
-    shown = json.loads(run_cli("scan", "seeds", "--format", "json", "--fail-on", "never", "--min-severity", "WARNING").stdout)
+    shown = json.loads(
+        run_cli("scan", "seeds", "--format", "json", "--fail-on", "never", "--min-severity", "WARNING").stdout
+    )
     lower = [f for f in every["findings"] if f["severity"] == "info"]
-    assert lower and [f["id"] for f in shown["findings"]] == [f["id"] for f in every["findings"] if f["severity"] != "info"]
-    assert shown["set_aside"]["below_min_severity"] == len(lower) and "below_min_severity" not in every["set_aside"]
-    text = run_cli("scan", "seeds", "--format", "text", "--fail-on", "never", "--min-severity", "warning").stdout
+    assert lower and [f["id"] for f in shown["findings"]] == [
+        f["id"] for f in every["findings"] if f["severity"] != "info"
+    ]
+    assert (
+        shown["set_aside"]["below_min_severity"] == len(lower)
+        and "below_min_severity" not in every["set_aside"]
+    )
+    text = run_cli(
+        "scan", "seeds", "--format", "text", "--fail-on", "never", "--min-severity", "warning"
+    ).stdout
     assert text.splitlines()[-1].endswith(f"not reported: {len(lower)} below min severity")
     # a finding that fails the run is always shown
     refused = run_cli("scan", "seeds", "--format", "json", "--fail-on", "info", "--min-severity", "warning")
@@ -393,7 +489,9 @@ def test_min_severity_hides_lower_findings_and_counts_them(run_cli, tmp_path):
 def test_a_text_report_on_stdout_carries_the_one_summary(run_cli, tmp_path):
     result = run_cli("scan", "seeds", "--format", "text", "--fail-on", "never")
     assert result.stdout.splitlines()[-1].startswith("2 error(s)")
-    assert not any(line.startswith("factcheck: ") and " in 5 files" in line for line in result.stderr.splitlines())
+    assert not any(
+        line.startswith("factcheck: ") and " in 5 files" in line for line in result.stderr.splitlines()
+    )
 
 
 def test_unknown_config_key_offers_the_closest(tmp_path, monkeypatch):
@@ -405,7 +503,11 @@ def test_unknown_config_key_offers_the_closest(tmp_path, monkeypatch):
 
 
 def test_select_is_case_insensitive_and_a_typo_gets_a_suggestion(run_cli):
-    upper = json.loads(run_cli("scan", "seeds", "--format", "json", "--fail-on", "never", "--select", "TITLE-CONFLICT").stdout)
+    upper = json.loads(
+        run_cli(
+            "scan", "seeds", "--format", "json", "--fail-on", "never", "--select", "TITLE-CONFLICT"
+        ).stdout
+    )
     assert {f["check"] for f in upper["findings"]} == {"title-conflict"}
     typo = run_cli("scan", "seeds", "--format", "json", "--select", "Title-Conflcit")
     assert typo.exit_code == 2 and "did you mean 'title-conflict'?" in typo.stderr
@@ -419,7 +521,10 @@ def test_force_color_colours_a_pipe_unless_no_color(monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("FORCE_COLOR", "1")
     assert colour("auto", None, io.StringIO(), "text") is True
-    assert colour("auto", None, io.StringIO(), "json") is False and colour("never", None, io.StringIO(), "text") is False
+    assert (
+        colour("auto", None, io.StringIO(), "json") is False
+        and colour("never", None, io.StringIO(), "text") is False
+    )
     monkeypatch.setenv("NO_COLOR", "1")
     assert colour("auto", None, io.StringIO(), "text") is False
     monkeypatch.delenv("NO_COLOR")
@@ -433,8 +538,16 @@ def test_facts_add_refuses_a_figure_or_date_that_is_none(tmp_path):
         result = CliRunner().invoke(cli, ["facts", "add", kind, "cost", value, "--file", str(sheet)])
         assert result.exit_code == 2 and f"'{value}' is not a" in result.stderr, (kind, value, result.stderr)
     assert not sheet.exists()
-    for kind, value in (("figure", "$4.6 million"), ("figure", "six"), ("figure", "1,200"), ("date", "August 15")):
-        assert CliRunner().invoke(cli, ["facts", "add", kind, "cost", value, "--file", str(sheet)]).exit_code == 0, value
+    for kind, value in (
+        ("figure", "$4.6 million"),
+        ("figure", "six"),
+        ("figure", "1,200"),
+        ("date", "August 15"),
+    ):
+        assert (
+            CliRunner().invoke(cli, ["facts", "add", kind, "cost", value, "--file", str(sheet)]).exit_code
+            == 0
+        ), value
 
 
 def test_output_into_a_missing_folder_is_refused(run_cli, tmp_path):
@@ -447,14 +560,19 @@ def test_baseline_subjects_name_no_file_and_keep_no_stray_separator():
     from factcheck import gate
     from factcheck.models import Evidence, Finding
 
-    places = [Evidence("x/a.txt", 1, 1, "The same long passage.", None), Evidence("y/b.txt", 1, 1, "The same long passage.", None)]
+    places = [
+        Evidence("x/a.txt", 1, 1, "The same long passage.", None),
+        Evidence("y/b.txt", 1, 1, "The same long passage.", None),
+    ]
     f = Finding("duplicate-passage", "info", "m", "copied across a.txt, b.txt", [], places)
     assert {e["subject"] for e in gate.entries(f, None)} == {"copied across"}
     g = Finding("duplicate-passage", "warning", "m", "a.txt: 2 sentences repeated", [], places[:1])
     assert {e["subject"] for e in gate.entries(g, None)} == {"2 sentences repeated"}
 
 
-def test_encoding_progress_counts_sentences_and_the_export_is_announced(cache_dir, exported_models, tmp_path, monkeypatch):
+def test_encoding_progress_counts_sentences_and_the_export_is_announced(
+    cache_dir, exported_models, tmp_path, monkeypatch
+):
     from factcheck.cache import onnx
     from factcheck.embed import Embedder
 
@@ -466,7 +584,9 @@ def test_encoding_progress_counts_sentences_and_the_export_is_announced(cache_di
     assert seen[-1] == "encoding sentences: 70 of 70 done" and "encoding sentences: 64 of 70 done" in seen
     # a cache without the exported graph: the export is announced before it starts (here it is the session's graph)
     ready = onnx.prepare
-    monkeypatch.setattr(onnx, "prepare", lambda folder, root, sha, backend, fh: ready(folder, cache_dir, sha, backend, fh))
+    monkeypatch.setattr(
+        onnx, "prepare", lambda folder, root, sha, backend, fh: ready(folder, cache_dir, sha, backend, fh)
+    )
     said = []
     fresh = Embedder(cache_dir=tmp_path / "fresh")
     fresh.announce = said.append
@@ -477,4 +597,6 @@ def test_encoding_progress_counts_sentences_and_the_export_is_announced(cache_di
 
 def test_prepare_names_what_runs_not_a_class(cache_dir, exported_models):
     result = CliRunner().invoke(cli, ["prepare", "--cache-dir", str(cache_dir)])
-    assert result.exit_code == 0 and "run by ONNX Runtime" in result.stderr and "Encoder" not in result.stderr, result.stderr
+    assert (
+        result.exit_code == 0 and "run by ONNX Runtime" in result.stderr and "Encoder" not in result.stderr
+    ), result.stderr

@@ -75,7 +75,7 @@ def reference_edges(v, threshold, k=10, block=64):
         stop = min(start + block, n)
         s = v[start:stop] @ v.T
         s[np.arange(stop - start), np.arange(start, stop)] = -1.0
-        top = np.argpartition(s, n - k, axis=1)[:, n - k:]
+        top = np.argpartition(s, n - k, axis=1)[:, n - k :]
         keep = np.take_along_axis(s, top, axis=1) >= threshold
         rows.append(np.repeat(np.arange(start, stop), k).reshape(-1, k)[keep])
         cols.append(top[keep])
@@ -135,8 +135,9 @@ def test_exact_edges_below_zero_threshold_match_brute_force():
     # the fast sort key assumes positive similarities; a threshold at or below zero takes the general sort
     rng = np.random.default_rng(7)
     v = unit(rng.normal(size=(120, 8)))
-    assert set(zip(*(a.tolist() for a in neighbour_edges(v, -0.2, k=5, tile=50, method="exact")[:2]))) == \
-        reference_edges(v, -0.2, k=5)
+    assert set(
+        zip(*(a.tolist() for a in neighbour_edges(v, -0.2, k=5, tile=50, method="exact")[:2]))
+    ) == reference_edges(v, -0.2, k=5)
 
 
 @pytest.mark.parametrize("tile", [37, 512])
@@ -255,9 +256,16 @@ def test_an_oversized_component_is_regrouped_from_its_own_edges(monkeypatch):
     ours = [g.tolist() for g in cluster.group(v, threshold=0.5, floor=0.4)]
     searched = []
     real_split, real_edges = cluster._split, cluster.neighbour_edges
-    monkeypatch.setattr(cluster, "_split", lambda members, vectors, floor, threshold, docs=None, edges=None, k=10:
-                        real_split(members, vectors, floor, threshold, docs, None, k))
-    monkeypatch.setattr(cluster, "neighbour_edges", lambda v, *a, **kw: searched.append(len(v)) or real_edges(v, *a, **kw))
+    monkeypatch.setattr(
+        cluster,
+        "_split",
+        lambda members, vectors, floor, threshold, docs=None, edges=None, k=10: real_split(
+            members, vectors, floor, threshold, docs, None, k
+        ),
+    )
+    monkeypatch.setattr(
+        cluster, "neighbour_edges", lambda v, *a, **kw: searched.append(len(v)) or real_edges(v, *a, **kw)
+    )
     assert [g.tolist() for g in cluster.group(v, threshold=0.5, floor=0.4)] == ours
     assert len(searched) > 1 and max(map(len, ours)) > 10  # the comparison did search again; groups did form
 
@@ -273,4 +281,12 @@ def test_one_documents_rows_are_never_compared():
     assert mixed == [g.tolist() for g in group(v)] == [list(range(6))]
     apart = unit(np.concatenate([v, -v]))  # two components: one of "a" alone, one of "a" and "b"
     labels = ["a"] * 6 + ["a"] * 5 + ["b"]
-    assert [g.tolist() for g in cluster.group(apart, labels=labels)] == [[0], [1], [2], [3], [4], [5], list(range(6, 12))]
+    assert [g.tolist() for g in cluster.group(apart, labels=labels)] == [
+        [0],
+        [1],
+        [2],
+        [3],
+        [4],
+        [5],
+        list(range(6, 12)),
+    ]

@@ -5,7 +5,9 @@ from factcheck.config import ConfigError, load_settings
 
 def test_pyproject_table_then_flags(tmp_path):
     (tmp_path / ".git").mkdir()  # the project root: the walk up from a/b stops here
-    (tmp_path / "pyproject.toml").write_text("[tool.factcheck]\nthreshold = 0.7\nfail-on = 'warning'\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.factcheck]\nthreshold = 0.7\nfail-on = 'warning'\n", encoding="utf-8"
+    )
     sub = tmp_path / "a" / "b"
     sub.mkdir(parents=True)
     s = load_settings({"fail_on": "info"}, start=sub)
@@ -18,7 +20,10 @@ def test_model_path_from_factcheck_toml(tmp_path):
     assert load_settings(start=tmp_path).model == "/models/other"
 
 
-@pytest.mark.parametrize("body, key", [("colour = 1\n", "colour"), ("threshold = 'high'\n", "threshold"), ("fail-on = 'loud'\n", "fail-on")])
+@pytest.mark.parametrize(
+    "body, key",
+    [("colour = 1\n", "colour"), ("threshold = 'high'\n", "threshold"), ("fail-on = 'loud'\n", "fail-on")],
+)
 def test_bad_config_names_the_key(tmp_path, body, key):
     (tmp_path / "factcheck.toml").write_text(body, encoding="utf-8")
     with pytest.raises(ConfigError, match=f"'{key}'"):

@@ -6,20 +6,23 @@ from hypothesis import given, settings, strategies as st
 from factcheck.extract.dates import find_temporals, parse_date
 
 
-@pytest.mark.parametrize("text, kind, label", [
-    ("on August 15, casting", "partial", "-----08-15"),
-    ("on 15 August he", "partial", "-----08-15"),
-    ("on Aug. 15 he", "partial", "-----08-15"),
-    ("on 15.08.2024 he", "absolute", "2024-08-15"),
-    ("Aug 23, 2024", "absolute", "2024-08-23"),
-    ("in May 2024", "absolute", "2024-05"),
-    ("In May, at the forum", "partial", "-----05"),
-    ("in early 2022 in", "absolute", "2022"),
-    ("on Wednesday", "weekday", "----"),
-    ("In June of that year", "anaphoric", "-----06"),
-    ("A month later, he", "relative", "----"),
-    ("yesterday", "deictic", "----"),
-])
+@pytest.mark.parametrize(
+    "text, kind, label",
+    [
+        ("on August 15, casting", "partial", "-----08-15"),
+        ("on 15 August he", "partial", "-----08-15"),
+        ("on Aug. 15 he", "partial", "-----08-15"),
+        ("on 15.08.2024 he", "absolute", "2024-08-15"),
+        ("Aug 23, 2024", "absolute", "2024-08-23"),
+        ("in May 2024", "absolute", "2024-05"),
+        ("In May, at the forum", "partial", "-----05"),
+        ("in early 2022 in", "absolute", "2022"),
+        ("on Wednesday", "weekday", "----"),
+        ("In June of that year", "anaphoric", "-----06"),
+        ("A month later, he", "relative", "----"),
+        ("yesterday", "deictic", "----"),
+    ],
+)
 def test_forms(text, kind, label):
     found = find_temporals(text)
     assert [(t.kind, t.value.label()) for t in found] == [(kind, label)]
@@ -40,10 +43,23 @@ def test_never_crashes_and_is_stable(text):
     first = find_temporals(text)
     assert find_temporals(text) == first
     for t in first:
-        assert text[t.start:t.end] == t.text
+        assert text[t.start : t.end] == t.text
 
 
-MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 @settings(max_examples=200, deadline=None)

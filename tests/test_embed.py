@@ -20,7 +20,9 @@ def test_warm_cache_does_not_load_the_model(tmp_path):
     assert cold.loaded and cold.encoded == 2
     cold.close()
     warm = Embedder(cache_dir=tmp_path)
-    second = warm.encode(["Kazakhstan  summoned the ambassador.", "A month later, he called."])  # spacing normalised
+    second = warm.encode(
+        ["Kazakhstan  summoned the ambassador.", "A month later, he called."]
+    )  # spacing normalised
     assert not warm.loaded and warm.encoded == 0
     assert np.allclose(first, second)
     warm.close()

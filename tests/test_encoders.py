@@ -49,13 +49,17 @@ def test_default_backend_is_onnx_and_never_imports_torch(tmp_path):
     import subprocess
     import sys
 
-    code = ("import sys; from pathlib import Path; from factcheck.embed import Embedder; "
-            f"e = Embedder(cache_dir=Path({str(tmp_path)!r})); v = e.encode(['A sentence.']); "
-            "print(type(e.load()).__name__, 'torch' in sys.modules)")
+    code = (
+        "import sys; from pathlib import Path; from factcheck.embed import Embedder; "
+        f"e = Embedder(cache_dir=Path({str(tmp_path)!r})); v = e.encode(['A sentence.']); "
+        "print(type(e.load()).__name__, 'torch' in sys.modules)"
+    )
     # First run exports (and so imports torch); the second only loads the exported graph.
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
     (tmp_path / "embeddings.sqlite3").unlink()
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout.split()
     assert out == ["OnnxEncoder", "False"]
 
 
@@ -80,18 +84,27 @@ def test_graph_without_its_record_is_not_trusted(tmp_path, folder):
 
 def test_layout_is_read_from_the_folder(folder):
     layout = Layout.read(folder)
-    assert (layout.pooling, layout.normalize, layout.max_length, layout.lower_case) == ("mean", True, 256, False)
+    assert (layout.pooling, layout.normalize, layout.max_length, layout.lower_case) == (
+        "mean",
+        True,
+        256,
+        False,
+    )
 
 
 def test_unsupported_layout_falls_back_to_torch_with_a_warning(tmp_path, folder):
     custom = tmp_path / "model"
     shutil.copytree(folder, custom)
     modules = json.loads((custom / "modules.json").read_text())
-    modules.insert(2, {"idx": 2, "name": "2", "path": "2_Dense", "type": "sentence_transformers.models.Dense"})
+    modules.insert(
+        2, {"idx": 2, "name": "2", "path": "2_Dense", "type": "sentence_transformers.models.Dense"}
+    )
     (custom / "modules.json").write_text(json.dumps(modules))
     with pytest.raises(BackendUnavailable, match="Dense"):
         Layout.read(custom)
-    (custom / "modules.json").write_text(json.dumps([m for m in modules if m["type"].endswith(("Transformer", "Pooling", "Normalize"))]))
+    (custom / "modules.json").write_text(
+        json.dumps([m for m in modules if m["type"].endswith(("Transformer", "Pooling", "Normalize"))])
+    )
     (custom / "tokenizer.json").unlink()
     e = Embedder(model=str(custom), cache_dir=tmp_path)
     assert e.encode(["A sentence."]).shape == (1, 384)

@@ -43,23 +43,41 @@ def test_every_check_type_fires(report):
     assert {f["check"] for f in report["findings"]} == set(CHECK_TYPES)
 
 
-@pytest.mark.parametrize("check, values, documents, severity", [
-    ("title-conflict", ["Transport Minister", "Deputy Minister of Transport"], {"a1-herald.txt", "a2-coastal.md"}, "error"),
-    ("name-misspelling", ["Varaga", "Varga"], {"a3-courier.html"}, "error"),
-    ("date-conflict", ["March 12", "March 14"], {"a1-herald.txt", "a2-coastal.md"}, "warning"),
-    ("number-conflict", ["$135.07 million", "$153.07 million"], {"a1-herald.txt", "a2-coastal.md"}, "warning"),
-    # injured counts reported on different days: the figure may have changed, so info
-    ("number-conflict", ["Eight", "Six"], {"a1-herald.txt", "a3-courier.html"}, "info"),
-    ("number-conflict", ["1977", "1979"], {"a1-herald.txt", "a2-coastal.md"}, "warning"),
-    ("quote-mismatch", [], {"a1-herald.txt", "a2-coastal.md"}, "warning"),
-    ("attribution-conflict", ["Lukas Ferro", "Tomas Brandt"], {"a1-herald.txt", "a4-riverside.txt"}, "warning"),
-    ("duplicate-passage", [], {"a4-riverside.txt"}, "warning"),
-    ("vague-date", ["on Wednesday"], {"a4-riverside.txt"}, "info"),  # an undated article: info
-    ("name-variant", ["Kiev", "Kyiv"], {"b1-arts.txt", "b2-vienna.txt"}, "info"),
-    ("name-variant", ["Kovalenka", "Kovalenko"], {"b1-arts.txt", "b2-vienna.txt"}, "info"),
-    ("name-variant", ["Dmitry", "Dmytro"], {"b1-arts.txt", "b2-vienna.txt"}, "info"),
-    ("single-source", ["40"], {"a3-courier.html"}, "info"),
-])
+@pytest.mark.parametrize(
+    "check, values, documents, severity",
+    [
+        (
+            "title-conflict",
+            ["Transport Minister", "Deputy Minister of Transport"],
+            {"a1-herald.txt", "a2-coastal.md"},
+            "error",
+        ),
+        ("name-misspelling", ["Varaga", "Varga"], {"a3-courier.html"}, "error"),
+        ("date-conflict", ["March 12", "March 14"], {"a1-herald.txt", "a2-coastal.md"}, "warning"),
+        (
+            "number-conflict",
+            ["$135.07 million", "$153.07 million"],
+            {"a1-herald.txt", "a2-coastal.md"},
+            "warning",
+        ),
+        # injured counts reported on different days: the figure may have changed, so info
+        ("number-conflict", ["Eight", "Six"], {"a1-herald.txt", "a3-courier.html"}, "info"),
+        ("number-conflict", ["1977", "1979"], {"a1-herald.txt", "a2-coastal.md"}, "warning"),
+        ("quote-mismatch", [], {"a1-herald.txt", "a2-coastal.md"}, "warning"),
+        (
+            "attribution-conflict",
+            ["Lukas Ferro", "Tomas Brandt"],
+            {"a1-herald.txt", "a4-riverside.txt"},
+            "warning",
+        ),
+        ("duplicate-passage", [], {"a4-riverside.txt"}, "warning"),
+        ("vague-date", ["on Wednesday"], {"a4-riverside.txt"}, "info"),  # an undated article: info
+        ("name-variant", ["Kiev", "Kyiv"], {"b1-arts.txt", "b2-vienna.txt"}, "info"),
+        ("name-variant", ["Kovalenka", "Kovalenko"], {"b1-arts.txt", "b2-vienna.txt"}, "info"),
+        ("name-variant", ["Dmitry", "Dmytro"], {"b1-arts.txt", "b2-vienna.txt"}, "info"),
+        ("single-source", ["40"], {"a3-courier.html"}, "info"),
+    ],
+)
 def test_planted_discrepancy_is_found(report, check, values, documents, severity):
     hits = [f for f in find(report, check, *values) if documents <= docs(f)]
     assert hits, f"{check} {values} not found"
@@ -82,11 +100,18 @@ def test_hard_negatives_stay_silent(report):
     # title-conflict: "Culture Minister" and "Ukraine's culture minister" are one title
     assert not [f for f in findings if f["check"] == "title-conflict" and "Marchenko" in f["subject"]]
     # name-misspelling: transliterations are variants, not misspellings
-    assert not [f for f in findings if f["check"] == "name-misspelling" and docs(f) & {"b1-arts.txt", "b2-vienna.txt"}]
+    assert not [
+        f for f in findings if f["check"] == "name-misspelling" and docs(f) & {"b1-arts.txt", "b2-vienna.txt"}
+    ]
     # name-variant: a misspelling is not a house-style variant
     assert not find(report, "name-variant", "Varaga")
     # date-conflict: 30 September = September 30; Friday (read against the date) = October 4; the inquiry date is another event
-    assert not [f for f in findings if f["check"] == "date-conflict" and docs(f) & {"b1-arts.txt", "b2-vienna.txt", "b3-berlin.txt", "b4-review.txt"}]
+    assert not [
+        f
+        for f in findings
+        if f["check"] == "date-conflict"
+        and docs(f) & {"b1-arts.txt", "b2-vienna.txt", "b3-berlin.txt", "b4-review.txt"}
+    ]
     assert not [f for f in findings if f["check"] == "date-conflict" and "April 30" in f["values"]]
     # vague-date: "on Saturday" in a dated article, "In June of that year" right after 2019, "by April 30" six weeks ahead
     vague = [v for f in findings if f["check"] == "vague-date" for v in f["values"]]

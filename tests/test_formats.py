@@ -28,5 +28,7 @@ def test_text_is_one_line_per_finding_without_colour_off_a_terminal(run_cli):
 
 
 def test_json_is_escaped(scan_texts):
-    _, report = scan_texts({"a.txt": 'Title "quoted" \\ back\nThe <script>alert(1)</script> day was "fine" on 21 August 2024.\n'})
+    _, report = scan_texts(
+        {"a.txt": 'Title "quoted" \\ back\nThe <script>alert(1)</script> day was "fine" on 21 August 2024.\n'}
+    )
     assert report["documents"][0]["title"] == 'Title "quoted" \\ back'

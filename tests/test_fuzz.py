@@ -22,22 +22,87 @@ from factcheck.models import Document, Span
 from factcheck.sentences import MAX_SENTENCE_CHARS, split, split_block
 
 FRAGMENTS = [
-    "August 15", "15 August", "Aug. 15", "15.08.2024", "2024-08-22", "on Wednesday", "In June of that year", "A month later",
-    "in 2022", "May", "March", "$153.07 million", "984-foot", "300 metres", "about 30,000", "two of the six workers",
-    "opened in 1977", "12%", "Foreign Minister", "Deputy Minister of Foreign Affairs", "Murat Nurtleu", "Nurleu",
-    "Kazakhstan's", "former President", "top diplomat", "“", "”", '"', "'", "’", "«", "»", ". ", "! ", "? ", "… ", "...",
-    "U.S.", "a.m.", "M.", "Dr.", "\n", "\n\n", "\r\n", " ", ",", " said", " – ", "<p>", "</p>", "<script>", "<!--", "-->",
-    "factcheck: ignore", "# ", "> ", "- ", "---\n", "\ufffd", "\x00", "é", "Łukašenka", "Новости", "0", "9", "1,200",
+    "August 15",
+    "15 August",
+    "Aug. 15",
+    "15.08.2024",
+    "2024-08-22",
+    "on Wednesday",
+    "In June of that year",
+    "A month later",
+    "in 2022",
+    "May",
+    "March",
+    "$153.07 million",
+    "984-foot",
+    "300 metres",
+    "about 30,000",
+    "two of the six workers",
+    "opened in 1977",
+    "12%",
+    "Foreign Minister",
+    "Deputy Minister of Foreign Affairs",
+    "Murat Nurtleu",
+    "Nurleu",
+    "Kazakhstan's",
+    "former President",
+    "top diplomat",
+    "“",
+    "”",
+    '"',
+    "'",
+    "’",
+    "«",
+    "»",
+    ". ",
+    "! ",
+    "? ",
+    "… ",
+    "...",
+    "U.S.",
+    "a.m.",
+    "M.",
+    "Dr.",
+    "\n",
+    "\n\n",
+    "\r\n",
+    " ",
+    ",",
+    " said",
+    " – ",
+    "<p>",
+    "</p>",
+    "<script>",
+    "<!--",
+    "-->",
+    "factcheck: ignore",
+    "# ",
+    "> ",
+    "- ",
+    "---\n",
+    "\ufffd",
+    "\x00",
+    "é",
+    "Łukašenka",
+    "Новости",
+    "0",
+    "9",
+    "1,200",
 ]
 news = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), max_size=40).map("".join)
 texts = st.one_of(st.text(max_size=300), news)
 
 
-@given(st.binary(max_size=2000) | texts.map(lambda t: t.encode("utf-8", "surrogatepass")), st.sampled_from([".txt", ".md", ".html"]))
+@given(
+    st.binary(max_size=2000) | texts.map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.sampled_from([".txt", ".md", ".html"]),
+)
 def test_ingest_never_fails_but_with_input_error(tmp_path_factory, data, suffix):
     path = tmp_path_factory.mktemp("fuzz") / f"doc{suffix}"
     path.write_bytes(data)
-    boiler = ingest.Boilerplate.from_lexicon({"lines": [], "head_lines": [], "head_size": 8, "drop_repeated": True})
+    boiler = ingest.Boilerplate.from_lexicon(
+        {"lines": [], "head_lines": [], "head_size": 8, "drop_repeated": True}
+    )
     try:
         doc = ingest.load_document(path, boiler)
     except ingest.InputError as exc:
@@ -50,7 +115,7 @@ def test_ingest_never_fails_but_with_input_error(tmp_path_factory, data, suffix)
         line, col = doc.position(b.start)
         assert 1 <= line <= lines and col >= 1
     for s in split(doc):
-        assert doc.text[s.start:s.end] == s.text
+        assert doc.text[s.start : s.end] == s.text
 
 
 @given(texts)
@@ -71,7 +136,7 @@ def test_dates_are_stable_and_resolve_without_error(text):
     found = find_temporals(text)
     assert found == find_temporals(text)
     for t in found:
-        assert text[t.start:t.end] == t.text
+        assert text[t.start : t.end] == t.text
         resolve(t, datetime.date(2024, 8, 23), 31)
         resolve(t, None, 31)
 
@@ -81,14 +146,14 @@ def test_quantities_are_stable(text):
     found = find_quantities(text)
     assert found == find_quantities(text)
     for q in found:
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
         assert q.value == q.value  # never NaN
 
 
 @given(texts)
 def test_name_tokens_point_into_the_text(text):
     for t in tokens(text):
-        assert text[t.start:t.end] == t.text and t.text
+        assert text[t.start : t.end] == t.text and t.text
 
 
 @given(texts)
@@ -96,7 +161,7 @@ def test_quote_spans_are_inside_their_block(text):
     last = 0
     for q in quote_spans(text, 0, len(text)):
         assert last <= q.start <= q.end <= len(text)
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
         last = q.end
 
 
@@ -108,12 +173,37 @@ def test_people_extraction_never_fails(lex, text):
     extractor = PeopleExtractor(lex.titles, lex.names)
     for s in split(doc):
         for m in extractor.extract(s):
-            assert s.text[m.start:m.end] == m.name
+            assert s.text[m.start : m.end] == m.name
 
 
-@given(st.lists(st.one_of(st.sampled_from(["<div>", "</div>", "<p>", "</p>", "<script>", "</script>", "<br>", "<!-- c -->",
-                                            "&amp;", "&#x27;", "<b>", "</b>", "\n", "<title>", "</title>", "<meta content='2024-08-01' property='article:published_time'>"]),
-                          st.text(alphabet=string.ascii_letters + " .,", max_size=12)), max_size=60).map("".join))
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                [
+                    "<div>",
+                    "</div>",
+                    "<p>",
+                    "</p>",
+                    "<script>",
+                    "</script>",
+                    "<br>",
+                    "<!-- c -->",
+                    "&amp;",
+                    "&#x27;",
+                    "<b>",
+                    "</b>",
+                    "\n",
+                    "<title>",
+                    "</title>",
+                    "<meta content='2024-08-01' property='article:published_time'>",
+                ]
+            ),
+            st.text(alphabet=string.ascii_letters + " .,", max_size=12),
+        ),
+        max_size=60,
+    ).map("".join)
+)
 def test_html_offsets_map_into_the_source(html):
     text, smap, _, _, _ = ingest.html_text(html)
     doc = Document(path="f.html", source=html, text=text, source_map=smap)
@@ -122,7 +212,9 @@ def test_html_offsets_map_into_the_source(html):
 
 
 # File names are bytes on Linux: anything but "/" and NUL. "." and ".." are folders.
-file_names = st.binary(min_size=1, max_size=40).filter(lambda b: b"/" not in b and b"\0" not in b and b not in (b".", b".."))
+file_names = st.binary(min_size=1, max_size=40).filter(
+    lambda b: b"/" not in b and b"\0" not in b and b not in (b".", b"..")
+)
 
 
 @given(st.lists(file_names, min_size=1, max_size=4, unique=True))
@@ -136,7 +228,11 @@ def test_file_names_are_kept_exactly_and_shown_as_valid_utf8(tmp_path_factory, n
             fh.write(b"Title\nThe minister met the ambassador on 21 August 2024.\n" if i % 2 == 0 else b"")
     inputs = ingest.discover([str(folder)])
     found = {os.fsencode(s.path.name) for s in inputs.sources}
-    shown = [s.display for s in inputs.sources] + [p.file for p in inputs.problems] + [p.line for p in inputs.problems]
+    shown = (
+        [s.display for s in inputs.sources]
+        + [p.file for p in inputs.problems]
+        + [p.line for p in inputs.problems]
+    )
     # Hidden files (a leading dot) are never articles; every other name is read or named, exactly once.
     expected = {n + b".txt" for n in names if not n.startswith(b".")}
     assert len(inputs.sources) + len(inputs.problems) == len(expected)
@@ -147,10 +243,45 @@ def test_file_names_are_kept_exactly_and_shown_as_valid_utf8(tmp_path_factory, n
     assert len({s.display for s in inputs.sources}) == len(inputs.sources)
 
 
-YAML_FRAGMENTS = ["title: ", "date: ", "2024-02-30", "2024-08-23", "&a ", "*a", "&b ", "*b", "[", "]", "{", "}", ", ",
-                  "\n", "  ", "- ", "!!python/object:os.system ", "!!str ", "? ", ": ", "'", '"', "|\n  ", ">\n  ",
-                  "<<: *a\n", "%YAML 1.1\n", "---\n", "...\n", "\t", "~", "null", "1e400", "0x1F", "\ufeff"]
-front_matters = st.lists(st.one_of(st.sampled_from(YAML_FRAGMENTS), st.text(max_size=5)), max_size=60).map("".join)
+YAML_FRAGMENTS = [
+    "title: ",
+    "date: ",
+    "2024-02-30",
+    "2024-08-23",
+    "&a ",
+    "*a",
+    "&b ",
+    "*b",
+    "[",
+    "]",
+    "{",
+    "}",
+    ", ",
+    "\n",
+    "  ",
+    "- ",
+    "!!python/object:os.system ",
+    "!!str ",
+    "? ",
+    ": ",
+    "'",
+    '"',
+    "|\n  ",
+    ">\n  ",
+    "<<: *a\n",
+    "%YAML 1.1\n",
+    "---\n",
+    "...\n",
+    "\t",
+    "~",
+    "null",
+    "1e400",
+    "0x1F",
+    "\ufeff",
+]
+front_matters = st.lists(st.one_of(st.sampled_from(YAML_FRAGMENTS), st.text(max_size=5)), max_size=60).map(
+    "".join
+)
 
 
 @given(front_matters, st.integers(min_value=0, max_value=300))
@@ -166,8 +297,13 @@ def test_front_matter_never_raises_and_stays_bounded(meta, depth):
 
 
 # Names that look alike once shown: a literal "\xe9" and the byte 0xE9, backslashes, invalid UTF-8 runs.
-look_alike = st.lists(st.sampled_from([b"caf", b"\\x", b"\\", b"e9", b"\xe9", b"\xc3", b"\xa9", b"\xc3\xa9", b"x", b"5c", b"a"]),
-                      min_size=1, max_size=6).map(b"".join)
+look_alike = st.lists(
+    st.sampled_from(
+        [b"caf", b"\\x", b"\\", b"e9", b"\xe9", b"\xc3", b"\xa9", b"\xc3\xa9", b"x", b"5c", b"a"]
+    ),
+    min_size=1,
+    max_size=6,
+).map(b"".join)
 
 
 def _typed_twin(name: bytes) -> bytes:
@@ -195,7 +331,9 @@ def test_display_name_collisions_never_merge_two_files(tmp_path_factory, drawn):
     assert len({s.display for s in inputs.sources}) == len(inputs.sources) == len(names)
 
 
-@settings(max_examples=int(os.environ.get("FUZZ_DEEP_TREES", "12")))  # each example builds a tree up to 1,500 deep
+@settings(
+    max_examples=int(os.environ.get("FUZZ_DEEP_TREES", "12"))
+)  # each example builds a tree up to 1,500 deep
 @given(st.integers(min_value=0, max_value=1500), st.integers(min_value=1, max_value=3), st.booleans())
 def test_deep_trees_are_walked_without_recursion(tmp_path_factory, depth, width, hidden):
     """Any depth of folders is walked with an explicit stack: every article is found once (issue 22, r15)."""

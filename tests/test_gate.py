@@ -21,7 +21,9 @@ def write(folder, files):
 
 
 def scan(cache_dir, *args):
-    result = CliRunner().invoke(cli, ["scan", *map(str, args), "--format", "json", "--cache-dir", str(cache_dir)])
+    result = CliRunner().invoke(
+        cli, ["scan", *map(str, args), "--format", "json", "--cache-dir", str(cache_dir)]
+    )
     return result, (json.loads(result.stdout) if result.stdout.startswith("{") else None)
 
 
@@ -30,22 +32,33 @@ def checks(report):
 
 
 def test_markdown_comment_suppresses_the_next_paragraph(tmp_path, cache_dir):
-    folder = write(tmp_path / "c", {**CONFLICT, "b.md": "# Envoy\n\n<!-- factcheck: ignore title-conflict -->\n" + CONFLICT["b.md"].split("\n\n", 1)[1]})
+    folder = write(
+        tmp_path / "c",
+        {
+            **CONFLICT,
+            "b.md": "# Envoy\n\n<!-- factcheck: ignore title-conflict -->\n"
+            + CONFLICT["b.md"].split("\n\n", 1)[1],
+        },
+    )
     result, report = scan(cache_dir, folder)
     assert "title-conflict" not in checks(report) and result.exit_code == 0
 
 
 def test_html_comment_suppresses(tmp_path, cache_dir):
-    html = ("<html><body><h1>Envoy</h1><!-- factcheck: ignore title-conflict -->\n"
-            "<p>Kazakhstan's Deputy Minister of Foreign Affairs, Murat Nurtleu, met the Belarusian ambassador.</p></body></html>")
+    html = (
+        "<html><body><h1>Envoy</h1><!-- factcheck: ignore title-conflict -->\n"
+        "<p>Kazakhstan's Deputy Minister of Foreign Affairs, Murat Nurtleu, met the Belarusian ambassador.</p></body></html>"
+    )
     folder = write(tmp_path / "c", {"a.txt": CONFLICT["a.txt"], "b.html": html})
     _, report = scan(cache_dir, folder)
     assert "title-conflict" not in checks(report)
 
 
 def test_plain_text_marker_suppresses_only_the_named_check_and_only_the_next_paragraph(tmp_path, cache_dir):
-    text = ("Summit\nPublished: 2024-08-23\n\nfactcheck: ignore vague-date\nForeign Minister Murat Nurtleu met the ambassador on Monday.\n\n"
-            "The talks continued on Wednesday, officials said.\n")
+    text = (
+        "Summit\nPublished: 2024-08-23\n\nfactcheck: ignore vague-date\nForeign Minister Murat Nurtleu met the ambassador on Monday.\n\n"
+        "The talks continued on Wednesday, officials said.\n"
+    )
     folder = write(tmp_path / "c", {"a.txt": text, "b.md": CONFLICT["b.md"]})
     _, report = scan(cache_dir, folder)
     assert "title-conflict" in checks(report)  # not named by the marker
@@ -60,7 +73,9 @@ def test_unsuppressed_conflict_fails(tmp_path, cache_dir):
 
 def test_accept_list_in_config(tmp_path, cache_dir, monkeypatch):
     folder = write(tmp_path / "c", CONFLICT)
-    (tmp_path / "factcheck.toml").write_text('[accept]\ntitle-conflict = ["Murat Nurtleu"]\n', encoding="utf-8")
+    (tmp_path / "factcheck.toml").write_text(
+        '[accept]\ntitle-conflict = ["Murat Nurtleu"]\n', encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     result, report = scan(cache_dir, folder)
     assert "title-conflict" not in checks(report) and result.exit_code == 0
@@ -88,14 +103,19 @@ def test_baseline_round_trip_survives_moved_lines_and_renamed_files(tmp_path, ca
     result, _ = scan(cache_dir, folder, "--write-baseline", base)
     assert result.exit_code == 0 and json.loads(base.read_text())["schema"] == "factcheck-baseline/2"
     # move the line down, add a paragraph elsewhere, rename the other file
-    (folder / "a.txt").write_text("Summit\nPublished: 2024-08-23\n\nThe weather in Astana was fine.\n\n"
-                                  + CONFLICT["a.txt"].split("\n", 2)[2], encoding="utf-8")
+    (folder / "a.txt").write_text(
+        "Summit\nPublished: 2024-08-23\n\nThe weather in Astana was fine.\n\n"
+        + CONFLICT["a.txt"].split("\n", 2)[2],
+        encoding="utf-8",
+    )
     (folder / "b.md").rename(folder / "envoy.md")
     result, report = scan(cache_dir, folder, "--baseline", base)
     assert "title-conflict" not in checks(report) and result.exit_code == 0
     # a new discrepancy is still reported
-    (folder / "c.txt").write_text("Talks\nThe ministry has long pursued a balanced policy. In June of that year, it changed course.\n",
-                                  encoding="utf-8")
+    (folder / "c.txt").write_text(
+        "Talks\nThe ministry has long pursued a balanced policy. In June of that year, it changed course.\n",
+        encoding="utf-8",
+    )
     result, report = scan(cache_dir, folder, "--baseline", base)
     assert "vague-date" in checks(report) and "title-conflict" not in checks(report)
 
@@ -104,7 +124,9 @@ def test_baseline_count_is_in_the_markdown_summary(tmp_path, cache_dir):
     folder = write(tmp_path / "c", CONFLICT)
     base = tmp_path / "baseline.json"
     scan(cache_dir, folder, "--write-baseline", base)
-    result = CliRunner().invoke(cli, ["scan", str(folder), "--baseline", str(base), "--cache-dir", str(cache_dir)])
+    result = CliRunner().invoke(
+        cli, ["scan", str(folder), "--baseline", str(base), "--cache-dir", str(cache_dir)]
+    )
     assert "baselined" in result.stdout
 
 
@@ -116,12 +138,20 @@ def test_bad_baseline_exits_2(tmp_path, cache_dir):
 
 
 def test_against_reports_only_findings_involving_a_draft(tmp_path, cache_dir):
-    corpus = write(tmp_path / "published", {
-        **CONFLICT,
-        "c.txt": "Policy\nUnrest shook the country in early 2022.\nThe government has long pursued a balanced policy.\n"
-                 "In June of that year, the president spoke at a forum.\n",
-    })
-    draft = write(tmp_path / "drafts", {"d.txt": "Envoy\nMinister Murat Nurtleu said the meeting with the Belarusian ambassador was calm.\n"})
+    corpus = write(
+        tmp_path / "published",
+        {
+            **CONFLICT,
+            "c.txt": "Policy\nUnrest shook the country in early 2022.\nThe government has long pursued a balanced policy.\n"
+            "In June of that year, the president spoke at a forum.\n",
+        },
+    )
+    draft = write(
+        tmp_path / "drafts",
+        {
+            "d.txt": "Envoy\nMinister Murat Nurtleu said the meeting with the Belarusian ambassador was calm.\n"
+        },
+    )
     result, report = scan(cache_dir, draft / "d.txt", "--against", corpus)
     for f in report["findings"]:
         assert any(e["document"].endswith("d.txt") for e in f["evidence"])
@@ -130,23 +160,33 @@ def test_against_reports_only_findings_involving_a_draft(tmp_path, cache_dir):
     # ... but the draft's "Minister" is what a.txt says ("Foreign Minister") and the archive is split one to one,
     # so the draft is not blamed: an info note, exit 0
     [title] = [f for f in report["findings"] if f["check"] == "title-conflict"]
-    assert title["severity"] == "info" and title["drafts"][0]["agree_count"] == title["drafts"][0]["disagree_count"] == 1
+    assert (
+        title["severity"] == "info"
+        and title["drafts"][0]["agree_count"] == title["drafts"][0]["disagree_count"] == 1
+    )
     assert result.exit_code == 0
 
 
 def test_against_leaves_out_the_corpus_own_slips_that_a_draft_only_supports(tmp_path, cache_dir):
-    corpus = write(tmp_path / "published", {
-        "a.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy. Later, Nurleu said the talks went well.\n",
-        "b.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy in Astana.\n",
-    })
-    draft = write(tmp_path / "drafts", {"d.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy again.\n"})
+    corpus = write(
+        tmp_path / "published",
+        {
+            "a.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy. Later, Nurleu said the talks went well.\n",
+            "b.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy in Astana.\n",
+        },
+    )
+    draft = write(
+        tmp_path / "drafts", {"d.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy again.\n"}
+    )
     _, full = scan(cache_dir, corpus, draft)
     assert "name-misspelling" in checks(full)
     _, report = scan(cache_dir, draft / "d.txt", "--against", corpus)
     assert "name-misspelling" not in checks(report)
 
 
-def test_a_draft_of_another_story_is_analysed_alone_however_alike_the_archive_wording(tmp_path, cache_dir, monkeypatch):
+def test_a_draft_of_another_story_is_analysed_alone_however_alike_the_archive_wording(
+    tmp_path, cache_dir, monkeypatch
+):
     # The bench's pre-commit shape (benchmarks/bench.py precommit_stage) at 25 articles: every generated story has a
     # cost sentence alike with the draft's, naming no one. The draft joins no archive story, so only its own
     # sentences are grouped, read for claims and checked; joined through that sentence it was the whole archive.
@@ -165,7 +205,9 @@ def test_a_draft_of_another_story_is_analysed_alone_however_alike_the_archive_wo
     draft = str(tmp_path / "drafts" / "s00000-a00.txt")
     read = []
     claims_of = ClaimExtractor.sentence_claims
-    monkeypatch.setattr(ClaimExtractor, "sentence_claims", lambda self, s: read.append(s.doc.path) or claims_of(self, s))
+    monkeypatch.setattr(
+        ClaimExtractor, "sentence_claims", lambda self, s: read.append(s.doc.path) or claims_of(self, s)
+    )
     report = run([draft], Settings(cache_dir=str(cache_dir)), against=[str(tmp_path / "published")])
     assert len(report.documents) == 26 and report.stories == [[draft]]
     assert set(report.sentence_counts) == set(read) == {draft}
@@ -182,24 +224,43 @@ def place(doc, value, text=None, line=1):
 
 
 def title_finding(*places, severity="error"):
-    return Finding("title-conflict", severity, "Murat Nurtleu is given titles that cannot both be true", "Murat Nurtleu",
-                   sorted({p.value for p in places}), list(places))
+    return Finding(
+        "title-conflict",
+        severity,
+        "Murat Nurtleu is given titles that cannot both be true",
+        "Murat Nurtleu",
+        sorted({p.value for p in places}),
+        list(places),
+    )
 
 
 def test_a_draft_agreeing_with_the_majority_is_info_with_the_archive_split():
-    f = title_finding(place("d.md", "Foreign Minister"), place("a.txt", "Foreign Minister"), place("b.txt", "Foreign Minister"),
-                      place("c.txt", "Deputy Minister of Foreign Affairs"))
+    f = title_finding(
+        place("d.md", "Foreign Minister"),
+        place("a.txt", "Foreign Minister"),
+        place("b.txt", "Foreign Minister"),
+        place("c.txt", "Deputy Minister of Foreign Affairs"),
+    )
     [judged] = gate.judge([f], {"d.md"})
     assert judged.severity == "info"
     assert "the archive itself disagrees: 2 archive sources agree, 1 disagrees" in judged.message
     [view] = judged.drafts
-    assert (view.value, view.agree, view.disagree, view.blamed) == ("Foreign Minister", ("a.txt", "b.txt"), ("c.txt",), False)
+    assert (view.value, view.agree, view.disagree, view.blamed) == (
+        "Foreign Minister",
+        ("a.txt", "b.txt"),
+        ("c.txt",),
+        False,
+    )
     assert judged.as_dict()["drafts"][0]["agree_count"] == 2  # an added key of the JSON contract
 
 
 def test_a_draft_contradicting_the_majority_or_unsupported_keeps_the_check_severity():
-    against_majority = title_finding(place("d.md", "Deputy Minister of Foreign Affairs"), place("a.txt", "Foreign Minister"),
-                                     place("b.txt", "Foreign Minister"), place("c.txt", "Deputy Minister of Foreign Affairs"))
+    against_majority = title_finding(
+        place("d.md", "Deputy Minister of Foreign Affairs"),
+        place("a.txt", "Foreign Minister"),
+        place("b.txt", "Foreign Minister"),
+        place("c.txt", "Deputy Minister of Foreign Affairs"),
+    )
     unsupported = title_finding(place("d.md", "First Deputy Minister"), place("a.txt", "Foreign Minister"))
     for f in (against_majority, unsupported):
         [judged] = gate.judge([f], {"d.md"})
@@ -209,9 +270,19 @@ def test_a_draft_contradicting_the_majority_or_unsupported_keeps_the_check_sever
 def test_a_draft_quoting_one_source_word_for_word_is_never_blocked():
     ours = "The time is not far off when you will come to Russia"
     theirs = "The time is not far away when you will come to the same Russia"
-    f = Finding("quote-mismatch", "warning", "A quote is worded differently", "Lukashenko", [ours, theirs],
-                [place("d.md", ours[:20], f"“{ours},” he said."), place("a.txt", ours[:20], f"“{ours},” he said."),
-                 place("b.txt", theirs[:20], f"“{theirs}.”"), place("c.txt", theirs[:20], f"He said: “{theirs}.”")])
+    f = Finding(
+        "quote-mismatch",
+        "warning",
+        "A quote is worded differently",
+        "Lukashenko",
+        [ours, theirs],
+        [
+            place("d.md", ours[:20], f"“{ours},” he said."),
+            place("a.txt", ours[:20], f"“{ours},” he said."),
+            place("b.txt", theirs[:20], f"“{theirs}.”"),
+            place("c.txt", theirs[:20], f"He said: “{theirs}.”"),
+        ],
+    )
     [judged] = gate.judge([f], {"d.md"})
     assert judged.severity == "info" and judged.drafts[0].value == ours
     lines = gate.comparison(judged)
@@ -219,36 +290,65 @@ def test_a_draft_quoting_one_source_word_for_word_is_never_blocked():
 
 
 def test_findings_with_one_stated_value_or_no_archive_are_left_alone():
-    vague = Finding("vague-date", "warning", "Vague date", "June of that year", ["June of that year"],
-                    [place("d.md", "June of that year"), place("a.txt", "June of that year")])
-    own = Finding("duplicate-passage", "warning", "Repeated", "x", ["x"], [place("d.md", "x", line=1), place("d.md", "x", line=9)])
+    vague = Finding(
+        "vague-date",
+        "warning",
+        "Vague date",
+        "June of that year",
+        ["June of that year"],
+        [place("d.md", "June of that year"), place("a.txt", "June of that year")],
+    )
+    own = Finding(
+        "duplicate-passage",
+        "warning",
+        "Repeated",
+        "x",
+        ["x"],
+        [place("d.md", "x", line=1), place("d.md", "x", line=9)],
+    )
     assert [f.severity for f in gate.judge([vague, own], {"d.md"})] == ["warning", "warning"]
 
 
 def test_the_fact_sheet_beats_the_archive_majority():
-    f = title_finding(place("d.md", "Deputy Minister of Foreign Affairs"), place("a.txt", "Foreign Minister"),
-                      place("b.txt", "Foreign Minister"))
+    f = title_finding(
+        place("d.md", "Deputy Minister of Foreign Affairs"),
+        place("a.txt", "Foreign Minister"),
+        place("b.txt", "Foreign Minister"),
+    )
 
     def sheet_says(finding, value, draft):
         return value == "Deputy Minister of Foreign Affairs", "facts.yaml: Murat Nurtleu"
 
     [clean] = gate.judge([f], {"d.md"}, sheet_says)
     assert clean.severity == "info" and "fact sheet agrees" in clean.message
-    g = title_finding(place("d.md", "Foreign Minister"), place("a.txt", "Foreign Minister"), place("b.txt", "Foreign Minister"),
-                      severity="warning")
+    g = title_finding(
+        place("d.md", "Foreign Minister"),
+        place("a.txt", "Foreign Minister"),
+        place("b.txt", "Foreign Minister"),
+        severity="warning",
+    )
     g.values.append("Deputy Minister of Foreign Affairs")
     g.evidence.append(place("c.txt", "Deputy Minister of Foreign Affairs"))
     [blamed] = gate.judge([g], {"d.md"}, sheet_says)
-    assert blamed.severity == "error" and "contradicts the fact sheet: facts.yaml: Murat Nurtleu" in blamed.message
+    assert (
+        blamed.severity == "error"
+        and "contradicts the fact sheet: facts.yaml: Murat Nurtleu" in blamed.message
+    )
 
 
 # --- baselines: per-place keys that survive pre-commit ----------------------------------------------------------
 
+
 def test_baseline_key_ignores_file_names_lines_other_documents_and_source_counts():
-    a = title_finding(place("drafts/d.md", "Deputy Minister", "Deputy Minister Murat Nurtleu met him.", line=3),
-                      place("published/a.txt", "Foreign Minister"))
-    b = title_finding(place("drafts/renamed.md", "Deputy Minister", "Deputy  Minister Murat Nurtleu met him.", line=40),
-                      place("published/x.txt", "Foreign Minister"), place("published/y.txt", "Foreign Minister"))
+    a = title_finding(
+        place("drafts/d.md", "Deputy Minister", "Deputy Minister Murat Nurtleu met him.", line=3),
+        place("published/a.txt", "Foreign Minister"),
+    )
+    b = title_finding(
+        place("drafts/renamed.md", "Deputy Minister", "Deputy  Minister Murat Nurtleu met him.", line=40),
+        place("published/x.txt", "Foreign Minister"),
+        place("published/y.txt", "Foreign Minister"),
+    )
     keys_a = [e["key"] for e in gate.entries(a, {"drafts/d.md"})]
     keys_b = [e["key"] for e in gate.entries(b, {"drafts/renamed.md"})]
     assert keys_a == keys_b and len(keys_a) == 1
@@ -280,31 +380,53 @@ def test_suppressed_findings_are_listed_with_where_and_why(tmp_path, cache_dir):
     _, report = scan(cache_dir, folder, "--baseline", base)
     [entry] = [s for s in report["suppressed"] if s["check"] == "title-conflict"]
     assert entry["why"] == "baseline" and entry["where"].split(":")[0].endswith((".txt", ".md"))
-    result = CliRunner().invoke(cli, ["scan", str(folder), "--baseline", str(base), "--cache-dir", str(cache_dir)])
+    result = CliRunner().invoke(
+        cli, ["scan", str(folder), "--baseline", str(base), "--cache-dir", str(cache_dir)]
+    )
     assert "Not reported, with where and why" in result.stdout
 
 
 # --- inline markers: only in judged documents, never unknown, switchable off --------------------------------------
 
+
 def test_a_marker_naming_an_unknown_check_is_a_warning_with_did_you_mean(tmp_path, cache_dir):
-    folder = write(tmp_path / "c", {**CONFLICT, "b.md": "# Envoy\n\n<!-- factcheck: ignore title-conflcit -->\n"
-                                    + CONFLICT["b.md"].split("\n\n", 1)[1]})
+    folder = write(
+        tmp_path / "c",
+        {
+            **CONFLICT,
+            "b.md": "# Envoy\n\n<!-- factcheck: ignore title-conflcit -->\n"
+            + CONFLICT["b.md"].split("\n\n", 1)[1],
+        },
+    )
     result, report = scan(cache_dir, folder)
     assert "title-conflict" in checks(report)
-    assert "inline marker names unknown check 'title-conflcit' (did you mean 'title-conflict'?)" in result.stderr
+    assert (
+        "inline marker names unknown check 'title-conflcit' (did you mean 'title-conflict'?)" in result.stderr
+    )
 
 
 def test_a_marker_in_an_evidence_document_never_silences_a_draft_finding(tmp_path, cache_dir):
-    published = write(tmp_path / "published", {"a.txt": "Summit\nPublished: 2024-08-23\n\nfactcheck: ignore\n"
-                                               "Foreign Minister Murat Nurtleu met the Belarusian ambassador in Astana on Monday.\n"})
+    published = write(
+        tmp_path / "published",
+        {
+            "a.txt": "Summit\nPublished: 2024-08-23\n\nfactcheck: ignore\n"
+            "Foreign Minister Murat Nurtleu met the Belarusian ambassador in Astana on Monday.\n"
+        },
+    )
     drafts = write(tmp_path / "drafts", {"b.md": CONFLICT["b.md"]})
     result, report = scan(cache_dir, drafts / "b.md", "--against", published)
     assert "title-conflict" in checks(report) and result.exit_code == 1
 
 
 def test_no_inline_ignores_flag_and_config_honour_no_marker(tmp_path, cache_dir, monkeypatch):
-    folder = write(tmp_path / "c", {**CONFLICT, "b.md": "# Envoy\n\n<!-- factcheck: ignore title-conflict -->\n"
-                                    + CONFLICT["b.md"].split("\n\n", 1)[1]})
+    folder = write(
+        tmp_path / "c",
+        {
+            **CONFLICT,
+            "b.md": "# Envoy\n\n<!-- factcheck: ignore title-conflict -->\n"
+            + CONFLICT["b.md"].split("\n\n", 1)[1],
+        },
+    )
     _, report = scan(cache_dir, folder, "--no-inline-ignores")
     assert "title-conflict" in checks(report)
     (tmp_path / "factcheck.toml").write_text("inline-ignores = false\n", encoding="utf-8")
@@ -317,14 +439,21 @@ def test_unknown_check_in_accept_is_an_error(tmp_path, cache_dir, monkeypatch):
     (tmp_path / "factcheck.toml").write_text('[accept]\nname-mispelling = ["Nurleu"]\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     result, _ = scan(cache_dir, write(tmp_path / "c", CONFLICT))
-    assert result.exit_code == 2 and "unknown check 'name-mispelling' (did you mean 'name-misspelling'?)" in result.stderr
+    assert (
+        result.exit_code == 2
+        and "unknown check 'name-mispelling' (did you mean 'name-misspelling'?)" in result.stderr
+    )
 
 
-def test_a_baseline_written_from_the_whole_folder_holds_for_one_draft_against_the_archive(tmp_path, cache_dir):
+def test_a_baseline_written_from_the_whole_folder_holds_for_one_draft_against_the_archive(
+    tmp_path, cache_dir
+):
     published = write(tmp_path / "articles" / "published", {"a.txt": CONFLICT["a.txt"]})
     drafts = write(tmp_path / "articles" / "drafts", {"b.md": CONFLICT["b.md"]})
     base = tmp_path / "baseline.json"
-    result, _ = scan(cache_dir, tmp_path / "articles", "--write-baseline", base)  # no --against: every file judged
+    result, _ = scan(
+        cache_dir, tmp_path / "articles", "--write-baseline", base
+    )  # no --against: every file judged
     assert result.exit_code == 0
     result, report = scan(cache_dir, drafts / "b.md", "--against", published)
     assert "title-conflict" in checks(report) and result.exit_code == 1  # without the baseline: blocked
@@ -335,9 +464,22 @@ def test_a_baseline_written_from_the_whole_folder_holds_for_one_draft_against_th
 
 def test_baseline_key_leaves_a_file_name_in_the_subject_out():
     said = "The fund reached $2.1 billion, officials said."
-    a = Finding("single-source", "info", "Only one source", "only in a.txt", ["$2.1 billion"], [place("a.txt", "$2.1 billion", said)])
-    b = Finding("single-source", "info", "Only one source", "only in renamed.txt", ["$2.1 billion"],
-                [place("renamed.txt", "$2.1 billion", said)])
+    a = Finding(
+        "single-source",
+        "info",
+        "Only one source",
+        "only in a.txt",
+        ["$2.1 billion"],
+        [place("a.txt", "$2.1 billion", said)],
+    )
+    b = Finding(
+        "single-source",
+        "info",
+        "Only one source",
+        "only in renamed.txt",
+        ["$2.1 billion"],
+        [place("renamed.txt", "$2.1 billion", said)],
+    )
     assert [e["key"] for e in gate.entries(a, None)] == [e["key"] for e in gate.entries(b, None)]
 
 
@@ -345,17 +487,40 @@ def test_markdown_shows_a_quote_difference_as_two_labelled_lines(tmp_path, cache
     from pathlib import Path
 
     seeds = Path(__file__).resolve().parent.parent / "seeds"
-    draft = write(tmp_path / "drafts", {"envoy.md": (
-        "---\ntitle: Lukashenko's remarks\ndate: 2024-08-23\n---\n\n"
-        "Belarusian leader Aleksandr Lukashenko criticised Kazakhstan in an interview broadcast on August 15.\n\n"
-        "“The time is not far off when you will come to Russia and ask for support and help. There is no one else to ask,” "
-        "Lukashenko said in the interview.\n")})
-    result = CliRunner().invoke(cli, ["scan", str(draft / "envoy.md"), "--against", str(seeds), "--format", "markdown",
-                                      "--cache-dir", str(cache_dir)])
+    draft = write(
+        tmp_path / "drafts",
+        {
+            "envoy.md": (
+                "---\ntitle: Lukashenko's remarks\ndate: 2024-08-23\n---\n\n"
+                "Belarusian leader Aleksandr Lukashenko criticised Kazakhstan in an interview broadcast on August 15.\n\n"
+                "“The time is not far off when you will come to Russia and ask for support and help. There is no one else to ask,” "
+                "Lukashenko said in the interview.\n"
+            )
+        },
+    )
+    result = CliRunner().invoke(
+        cli,
+        [
+            "scan",
+            str(draft / "envoy.md"),
+            "--against",
+            str(seeds),
+            "--format",
+            "markdown",
+            "--cache-dir",
+            str(cache_dir),
+        ],
+    )
     lines = result.stdout.splitlines()
-    ours = next(i for i, line in enumerate(lines) if line.startswith("    draft: The time is not far off when you will come to Russia"))
-    assert lines[ours + 1] == ("    004: The time is not far away when you will come to the same Russia "
-                               "and ask for support and help.")
+    ours = next(
+        i
+        for i, line in enumerate(lines)
+        if line.startswith("    draft: The time is not far off when you will come to Russia")
+    )
+    assert lines[ours + 1] == (
+        "    004: The time is not far away when you will come to the same Russia "
+        "and ask for support and help."
+    )
     assert result.exit_code == 0  # the draft quotes seed 001 word for word: never blocked
 
 
@@ -380,12 +545,21 @@ def test_the_added_drafts_and_suppressed_keys_follow_the_shipped_json_schema(tmp
 
 
 def test_a_value_inside_another_is_no_support_unless_the_check_reads_them_as_one():
-    f = title_finding(place("d.md", "Deputy Foreign Minister"), place("a.txt", "Foreign Minister"),
-                      place("b.txt", "Foreign Minister"))
+    f = title_finding(
+        place("d.md", "Deputy Foreign Minister"),
+        place("a.txt", "Foreign Minister"),
+        place("b.txt", "Foreign Minister"),
+    )
     [judged] = gate.judge([f], {"d.md"})
-    assert judged.severity == "error" and judged.drafts[0].agree == ()  # "Foreign Minister" is not "Deputy Foreign Minister"
-    g = title_finding(place("d.md", "Deputy Foreign Minister"), place("a.txt", "Deputy Minister of Foreign Affairs"),
-                      place("b.txt", "Deputy Minister of Foreign Affairs"), place("c.txt", "Foreign Minister"))
+    assert (
+        judged.severity == "error" and judged.drafts[0].agree == ()
+    )  # "Foreign Minister" is not "Deputy Foreign Minister"
+    g = title_finding(
+        place("d.md", "Deputy Foreign Minister"),
+        place("a.txt", "Deputy Minister of Foreign Affairs"),
+        place("b.txt", "Deputy Minister of Foreign Affairs"),
+        place("c.txt", "Foreign Minister"),
+    )
 
     def one_post(finding, a, b):  # what title-conflict's lexicon says of these two phrasings
         return {a, b} == {"Deputy Foreign Minister", "Deputy Minister of Foreign Affairs"} or None
@@ -397,7 +571,10 @@ def test_a_value_inside_another_is_no_support_unless_the_check_reads_them_as_one
 def test_title_phrasings_are_read_with_the_title_lexicon(lex):
     from factcheck.facts import same_title
 
-    assert same_title(lex.titles, "Deputy Foreign Minister", "Kazakhstan’s Deputy Minister of Foreign Affairs") is True
+    assert (
+        same_title(lex.titles, "Deputy Foreign Minister", "Kazakhstan’s Deputy Minister of Foreign Affairs")
+        is True
+    )
     assert same_title(lex.titles, "Deputy Foreign Minister", "Foreign Minister") is False
     assert same_title(lex.titles, "Foreign Minister", "the envoy") is None
 
@@ -421,7 +598,9 @@ def test_a_fact_sheet_alias_bomb_is_refused(tmp_path):
     from factcheck.facts import FactSheet, FactsError
 
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi")
+    )
     (tmp_path / "facts.yaml").write_text(bomb, encoding="utf-8")
     with _pytest.raises(FactsError):
         FactSheet.load(tmp_path / "facts.yaml")
@@ -434,17 +613,25 @@ def test_one_count_feeds_the_message_the_comparison_and_json(lex):
     def same(finding, a, b):
         return title_relation(lex.titles, a, b)
 
-    f = title_finding(place("d.md", "Foreign Minister"), place("a.txt", "Foreign Minister"),
-                      place("b.txt", "Minister"), place("c.txt", "Deputy Minister of Foreign Affairs"))
+    f = title_finding(
+        place("d.md", "Foreign Minister"),
+        place("a.txt", "Foreign Minister"),
+        place("b.txt", "Minister"),
+        place("c.txt", "Deputy Minister of Foreign Affairs"),
+    )
     [judged] = gate.judge([f], {"d.md"}, same=same)
     view = judged.drafts[0].as_dict()
     assert (view["agree"], view["disagree"], view["less"]) == (["a.txt"], ["c.txt"], ["b.txt"])
-    assert judged.severity == "info" and judged.message.endswith("1 archive source agrees, 1 disagrees, 1 says less)")
+    assert judged.severity == "info" and judged.message.endswith(
+        "1 archive source agrees, 1 disagrees, 1 says less)"
+    )
     lines = gate.comparison(judged)
     assert lines[0] == "draft: Foreign Minister  (d.md; 1 archive source agrees, 1 disagrees, 1 says less)"
     assert lines[1:] == ["c: Deputy Minister of Foreign Affairs", "b (says less): Minister"]
     # "Defence Minister" finds no support in a bare "Minister"
-    g = title_finding(place("d.md", "Defence Minister"), place("a.txt", "Foreign Minister"), place("b.txt", "Minister"))
+    g = title_finding(
+        place("d.md", "Defence Minister"), place("a.txt", "Foreign Minister"), place("b.txt", "Minister")
+    )
     [judged] = gate.judge([g], {"d.md"}, same=same)
     assert judged.severity == "error" and judged.drafts[0].agree == () and judged.drafts[0].less == ("b.txt",)
     assert gate.comparison(judged)[0].endswith("(d.md; 0 archive sources agree, 1 disagrees, 1 says less)")
@@ -453,12 +640,28 @@ def test_one_count_feeds_the_message_the_comparison_and_json(lex):
 
 
 def test_the_primary_place_is_the_draft_or_else_the_odd_one_out():
-    f = Finding("title-conflict", "error", "m", "Jane Roe", ["Deputy Mayor", "Mayor"],
-                [place("a.txt", "Mayor"), place("b.txt", "Mayor"), place("c.txt", "Deputy Mayor")])
+    f = Finding(
+        "title-conflict",
+        "error",
+        "m",
+        "Jane Roe",
+        ["Deputy Mayor", "Mayor"],
+        [place("a.txt", "Mayor"), place("b.txt", "Mayor"), place("c.txt", "Deputy Mayor")],
+    )
     assert f.primary.document == "c.txt"  # the minority, not the first file
-    g = title_finding(place("a.txt", "Foreign Minister"), place("b.txt", "Foreign Minister"), place("z.md", "Defence Minister"))
+    g = title_finding(
+        place("a.txt", "Foreign Minister"),
+        place("b.txt", "Foreign Minister"),
+        place("z.md", "Defence Minister"),
+    )
     [judged] = gate.judge([g], {"z.md"})
     assert judged.primary.document == "z.md"
-    h = title_finding(place("a.txt", "Foreign Minister"), place("z.md", "Foreign Minister"), place("c.txt", "Deputy Foreign Minister"))
-    [judged] = gate.judge([h], {"z.md"})  # the draft agrees: still reported at the draft, the file the editor is committing
+    h = title_finding(
+        place("a.txt", "Foreign Minister"),
+        place("z.md", "Foreign Minister"),
+        place("c.txt", "Deputy Foreign Minister"),
+    )
+    [judged] = gate.judge(
+        [h], {"z.md"}
+    )  # the draft agrees: still reported at the draft, the file the editor is committing
     assert judged.primary.document == "z.md"

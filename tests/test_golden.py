@@ -19,14 +19,19 @@ FIXTURES = Path("tests") / "fixtures"
 
 
 def test_every_check_type_has_a_golden_folder():
-    assert {p.name for p in (ROOT / FIXTURES).iterdir() if (p / "expected.json").exists() or p.name in CHECK_TYPES} >= set(CHECK_TYPES)
+    assert {
+        p.name for p in (ROOT / FIXTURES).iterdir() if (p / "expected.json").exists() or p.name in CHECK_TYPES
+    } >= set(CHECK_TYPES)
 
 
 @pytest.mark.parametrize("check", sorted(CHECK_TYPES))
 def test_golden_report(check, cache_dir, monkeypatch):
     monkeypatch.chdir(ROOT)
     folder = FIXTURES / check
-    result = CliRunner().invoke(cli, ["scan", folder.as_posix(), "--format", "json", "--fail-on", "never", "--cache-dir", str(cache_dir)])
+    result = CliRunner().invoke(
+        cli,
+        ["scan", folder.as_posix(), "--format", "json", "--fail-on", "never", "--cache-dir", str(cache_dir)],
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert check in {f["check"] for f in report["findings"]}

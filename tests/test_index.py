@@ -87,8 +87,11 @@ def test_ray_engine_fills_the_same_cache_as_the_local_engine(tmp_path, exported_
         done_ray = index([str(CORPUS)], Settings(cache_dir=str(distributed)), "ray", workers=2)
     finally:
         ray.shutdown()
-    assert (done_ray.files, done_ray.documents, done_ray.texts, done_ray.encoded) == \
-        (done_local.files, done_local.documents, done_local.texts, done_local.encoded) == (8, 8, done_local.texts, done_local.texts)
+    assert (
+        (done_ray.files, done_ray.documents, done_ray.texts, done_ray.encoded)
+        == (done_local.files, done_local.documents, done_local.texts, done_local.encoded)
+        == (8, 8, done_local.texts, done_local.texts)
+    )
     assert vectors(distributed) == vectors(local)
     assert scan_report(distributed) == scan_report(local)
 

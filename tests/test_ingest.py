@@ -16,18 +16,23 @@ def boilerplate():
 
 
 def blocks_text(doc):
-    return [" ".join(doc.text[b.start:b.end].split()) for b in doc.blocks]
+    return [" ".join(doc.text[b.start : b.end].split()) for b in doc.blocks]
 
 
-@pytest.mark.parametrize("line, iso", [
-    ("23 February 2024, Friday, 3:15", "2024-02-23"),
-    ("Almaz Kumenov Aug 23, 2024", "2024-08-23"),
-    ("ASTANA, 23.08.2024", "2024-08-23"),
-    ("Published: 2024-08-22", "2024-08-22"),
-])
+@pytest.mark.parametrize(
+    "line, iso",
+    [
+        ("23 February 2024, Friday, 3:15", "2024-02-23"),
+        ("Almaz Kumenov Aug 23, 2024", "2024-08-23"),
+        ("ASTANA, 23.08.2024", "2024-08-23"),
+        ("Published: 2024-08-22", "2024-08-22"),
+    ],
+)
 def test_dateline_forms_give_the_date_and_leave_the_analysis(tmp_path, boilerplate, line, iso):
     f = tmp_path / "a.txt"
-    f.write_text(f"Headline of the story\n{line}\nThe minister spoke on Monday about the budget.\n", encoding="utf-8")
+    f.write_text(
+        f"Headline of the story\n{line}\nThe minister spoke on Monday about the budget.\n", encoding="utf-8"
+    )
     doc = load_document(f, boilerplate)
     assert doc.date == iso
     assert doc.title == "Headline of the story"
@@ -44,7 +49,13 @@ def test_a_document_may_have_no_date(tmp_path, boilerplate):
 def test_seed_boilerplate_is_dropped(boilerplate):
     doc = load_document(ROOT / "seeds/000_930d5a79777f7f1d.txt", boilerplate)
     text = "\n".join(blocks_text(doc))
-    for furniture in ("Write your comment 9", "Follow Charter97.org social media accounts", "Sim Sim,", "Charter 97!", "the website"):
+    for furniture in (
+        "Write your comment 9",
+        "Follow Charter97.org social media accounts",
+        "Sim Sim,",
+        "Charter 97!",
+        "the website",
+    ):
         assert furniture not in text
     headline = "Political Analyst Suggests Lukashenka Might Be Unacceptable Figure For Tokayev"
     assert blocks_text(doc).count(headline) == 1  # printed twice, analysed once
@@ -60,7 +71,10 @@ def test_comment_widgets_are_dropped(boilerplate):
 
 def test_markdown_front_matter(tmp_path, boilerplate):
     f = tmp_path / "a.md"
-    f.write_text("---\ntitle: The Summit\ndate: 2024-08-21\n---\n# The Summit\n\nThe talks ended late.\n", encoding="utf-8")
+    f.write_text(
+        "---\ntitle: The Summit\ndate: 2024-08-21\n---\n# The Summit\n\nThe talks ended late.\n",
+        encoding="utf-8",
+    )
     doc = load_document(f, boilerplate)
     assert (doc.title, doc.date) == ("The Summit", "2024-08-21")
     assert blocks_text(doc)[-1] == "The talks ended late."
@@ -74,7 +88,8 @@ def test_html_visible_text_only_with_true_positions(tmp_path, boilerplate):
     f.write_text(
         "<html><head><title>T</title><style>p{color:red}</style></head>\n<body>\n<h1>The Summit</h1>\n"
         "<script>var x = 'Secret Minister';</script>\n<p>The talks ended late.</p>\n</body></html>\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     doc = load_document(f, boilerplate)
     texts = blocks_text(doc)
     assert texts == ["The Summit", "The talks ended late."]
@@ -109,18 +124,22 @@ def test_discover_sorts_and_skips_hidden(tmp_path):
     (tmp_path / ".git" / "c.txt").write_text("x")
     inputs = discover([str(tmp_path), str(tmp_path / "missing.txt")])
     assert [s.path.name for s in inputs.sources] == ["a.md", "b.txt"]
-    assert [(p.line, p.fatal) for p in inputs.problems] == [(f"{tmp_path / 'missing.txt'}: no such file or directory", True)]
+    assert [(p.line, p.fatal) for p in inputs.problems] == [
+        (f"{tmp_path / 'missing.txt'}: no such file or directory", True)
+    ]
 
 
 def test_wrapped_paragraphs_join_and_headings_stay_apart():
-    text = ("Heading Without Stop\n"
-            "This line of prose is wrapped at a fixed width so that the\n"
-            "sentence continues on the next line without any break in it.\n"
-            "\n"
-            "Another paragraph of prose that is wrapped at a fixed width,\n"
-            "and that goes on for a second line before it finally stops.\n")
+    text = (
+        "Heading Without Stop\n"
+        "This line of prose is wrapped at a fixed width so that the\n"
+        "sentence continues on the next line without any break in it.\n"
+        "\n"
+        "Another paragraph of prose that is wrapped at a fixed width,\n"
+        "and that goes on for a second line before it finally stops.\n"
+    )
     spans = raw_blocks(text)
-    assert [text[s.start:s.end].split("\n")[0] for s in spans] == [
+    assert [text[s.start : s.end].split("\n")[0] for s in spans] == [
         "Heading Without Stop",
         "This line of prose is wrapped at a fixed width so that the",
         "Another paragraph of prose that is wrapped at a fixed width,",
@@ -131,7 +150,10 @@ def test_a_front_matter_title_is_read_as_the_headline(tmp_path, boilerplate):
     """The title in front matter is the article's headline, read like an HTML page's <h1>: its
     own characters are the first block, so a report quotes it where it stands."""
     f = tmp_path / "a.md"
-    f.write_text('---\ntitle: "Ferry sinks, 40 dead"\ndate: 2024-08-21\n---\nThe ferry sank at dawn.\n', encoding="utf-8")
+    f.write_text(
+        '---\ntitle: "Ferry sinks, 40 dead"\ndate: 2024-08-21\n---\nThe ferry sank at dawn.\n',
+        encoding="utf-8",
+    )
     doc = load_document(f, boilerplate)
     assert blocks_text(doc) == ["Ferry sinks, 40 dead", "The ferry sank at dawn."]
     assert doc.position(doc.blocks[0].start) == (2, 9)

@@ -13,16 +13,36 @@ from factcheck.cache.memo import Memo, Outcome
 ROOT = Path(__file__).resolve().parent.parent
 FACTCHECK = Path(sys.executable).parent / "factcheck"
 ARTICLE_A = "Murat Nurtleu, the Foreign Minister, met the envoy in Minsk on 15 August 2024.\n"
-ARTICLE_B = "Murat Nurtleu, the Deputy Minister of Foreign Affairs, met the envoy in Minsk on 16 August 2024.\n"
+ARTICLE_B = (
+    "Murat Nurtleu, the Deputy Minister of Foreign Affairs, met the envoy in Minsk on 16 August 2024.\n"
+)
 # Prints, at exit, whether the analysis pipeline was imported: a replay must not need it.
-PROBE = ("import atexit, sys; atexit.register(lambda: print('PIPELINE', 'factcheck.pipeline' in sys.modules, file=sys.stderr)); "
-         "from factcheck.cli import main; main()")
+PROBE = (
+    "import atexit, sys; atexit.register(lambda: print('PIPELINE', 'factcheck.pipeline' in sys.modules, file=sys.stderr)); "
+    "from factcheck.cli import main; main()"
+)
 
 
 def scan(corpus: Path, cache: Path, *extra: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    return subprocess.run([sys.executable, "-c", PROBE, "scan", str(corpus), "--format", "json", "--cache-dir", str(cache), *extra],
-                          capture_output=True, text=True, env=env, cwd=ROOT)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            PROBE,
+            "scan",
+            str(corpus),
+            "--format",
+            "json",
+            "--cache-dir",
+            str(cache),
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
 
 
 @pytest.fixture
@@ -81,7 +101,11 @@ def test_unreadable_input_is_never_replayed(corpus):
     for _ in range(2):
         result = scan(folder, cache, str(folder / "c.txt" / "missing.txt"))
         # refused before any work (paths are checked first), so there is nothing to replay either
-        assert result.returncode == 2 and "missing.txt: no such file or folder" in result.stderr and result.stdout == ""
+        assert (
+            result.returncode == 2
+            and "missing.txt: no such file or folder" in result.stderr
+            and result.stdout == ""
+        )
 
 
 def test_no_cache_writes_no_memo(corpus):
@@ -104,7 +128,9 @@ def test_garbage_memo_file_is_moved_aside_with_a_warning(corpus):
     folder, cache = corpus
     (cache / "scans.sqlite3").write_bytes(b"not a database" * 200)
     result = scan(folder, cache)
-    assert result.returncode == 1 and "scan memo" in result.stderr and (cache / "scans.sqlite3.corrupt").exists()
+    assert (
+        result.returncode == 1 and "scan memo" in result.stderr and (cache / "scans.sqlite3.corrupt").exists()
+    )
 
 
 def test_memo_keeps_only_the_most_recent(tmp_path):

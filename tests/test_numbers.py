@@ -4,18 +4,21 @@ from hypothesis import given, settings, strategies as st
 from factcheck.extract.numbers import find_quantities
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("totalling $153.07 million in 2023", [("$153.07 million", 153_070_000, "money:USD", "")]),
-    ("30 million euros", [("30 million euros", 30_000_000, "money:EUR", "")]),
-    ("the 984-foot bridge", [("984-foot", 984 * 0.3048, "length", "bridge")]),
-    ("exceeding 7.5 thousand kilometers", [("7.5 thousand kilometers", 7_500_000, "length", "")]),
-    ("six injured workers", [("six", 6, "count", "worker")]),
-    ("The bridge opened in 1977.", [("1977", 1977, "year", "opened")]),
-    ("up 12% on the year", [("12%", 12, "percent", "")]),
-    ("On August 15 the 3rd round began", []),
-    ("in 2022 the law changed", []),
-    ("She is one of them", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("totalling $153.07 million in 2023", [("$153.07 million", 153_070_000, "money:USD", "")]),
+        ("30 million euros", [("30 million euros", 30_000_000, "money:EUR", "")]),
+        ("the 984-foot bridge", [("984-foot", 984 * 0.3048, "length", "bridge")]),
+        ("exceeding 7.5 thousand kilometers", [("7.5 thousand kilometers", 7_500_000, "length", "")]),
+        ("six injured workers", [("six", 6, "count", "worker")]),
+        ("The bridge opened in 1977.", [("1977", 1977, "year", "opened")]),
+        ("up 12% on the year", [("12%", 12, "percent", "")]),
+        ("On August 15 the 3rd round began", []),
+        ("in 2022 the law changed", []),
+        ("She is one of them", []),
+    ],
+)
 def test_readings(text, expected):
     got = [(q.text, q.value, q.dimension, q.thing) for q in find_quantities(text)]
     assert [(t, pytest.approx(v), d, th) for t, v, d, th in expected] == got
@@ -34,7 +37,7 @@ def test_never_crashes_and_is_stable(text):
     first = find_quantities(text)
     assert find_quantities(text) == first
     for q in first:
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
 
 
 @settings(max_examples=200, deadline=None)

@@ -24,9 +24,21 @@ def test_record_round_trip_keeps_every_field_and_position(tmp_path):
     (doc,), _, _, _ = load_parsed(discover([str(tmp_path / "a.md")]), rules, settings, None)
     sentences, names = parse(doc, lex)
     doc2, sentences2, names2 = from_record(to_record(doc, sentences, names))
-    for field in ("path", "source", "text", "title", "date", "blocks", "source_map", "warnings", "suppressions"):
+    for field in (
+        "path",
+        "source",
+        "text",
+        "title",
+        "date",
+        "blocks",
+        "source_map",
+        "warnings",
+        "suppressions",
+    ):
         assert getattr(doc2, field) == getattr(doc, field), field
-    assert [(s.index, s.start, s.end, s.text, s.block) for s in sentences2] == [(s.index, s.start, s.end, s.text, s.block) for s in sentences]
+    assert [(s.index, s.start, s.end, s.text, s.block) for s in sentences2] == [
+        (s.index, s.start, s.end, s.text, s.block) for s in sentences
+    ]
     assert [s.position() for s in sentences2] == [s.position() for s in sentences]
     assert names2 == names and any(names.values())
 
@@ -42,7 +54,9 @@ def test_second_load_comes_from_the_cache_and_an_edit_misses(tmp_path):
     first = load_parsed(discover([str(corpus)]), rules, settings, lex)
     with sqlite3.connect(tmp_path / "cache" / "parsed.sqlite3") as db:
         assert db.execute("SELECT COUNT(*) FROM parsed").fetchone()[0] == 2
-        db.execute("UPDATE parsed SET record = replace(record, 'Minsk', 'Minsq')")  # now damaged: must be a miss
+        db.execute(
+            "UPDATE parsed SET record = replace(record, 'Minsk', 'Minsq')"
+        )  # now damaged: must be a miss
     (corpus / "b.md").write_text(ARTICLE.replace("Minsk", "Tashkent"))
     second = load_parsed(discover([str(corpus)]), rules, settings, lex)
     texts = {p: [s.text for s in sents] for p, (sents, _) in second[1].items()}

@@ -42,7 +42,11 @@ def test_every_form_of_a_titled_name_links_to_one_person(extract):
         ("minister", "foreign-affairs", None),
         ("deputy minister", "foreign-affairs", "kazakhstan"),
         ("deputy prime minister", None, "kazakhstan"),
-        ("minister", "foreign-affairs", "kazakhstan"),  # "top diplomat", country carried over from the apposition
+        (
+            "minister",
+            "foreign-affairs",
+            "kazakhstan",
+        ),  # "top diplomat", country carried over from the apposition
         ("minister", None, None),
     }
 
@@ -50,7 +54,11 @@ def test_every_form_of_a_titled_name_links_to_one_person(extract):
 def test_two_phrasings_of_one_title_read_the_same(lex):
     a = lex.titles.find("Kazakh President Kassym-Jomart Tokayev")[0][2]
     b = lex.titles.find("President of Kazakhstan Kassym-Jomart Tokayev")[0][2]
-    assert (a.rank, a.portfolio, a.country) == (b.rank, b.portfolio, b.country) == ("president", None, "kazakhstan")
+    assert (
+        (a.rank, a.portfolio, a.country)
+        == (b.rank, b.portfolio, b.country)
+        == ("president", None, "kazakhstan")
+    )
 
 
 def test_former_marks_a_title_as_qualified(lex):
@@ -69,22 +77,31 @@ def test_speech_verb_makes_a_single_name_a_person(extract):
 
 
 def test_organisations_are_not_people(extract):
-    people = extract("The Eurasian Economic Union and the Collective Security Treaty Organization met in the Foreign Ministry.")
+    people = extract(
+        "The Eurasian Economic Union and the Collective Security Treaty Organization met in the Foreign Ministry."
+    )
     assert people == []
 
 
 def test_a_title_before_a_name_is_not_the_previous_words_apposition(extract):
-    people = extract("During the meeting in Astana, Deputy Foreign Minister Murat Nurtleu spoke to reporters.")
+    people = extract(
+        "During the meeting in Astana, Deputy Foreign Minister Murat Nurtleu spoke to reporters."
+    )
     assert {p.name: [t.text for m in p.mentions for t in m.titles] for p in people} == {
-        "Murat Nurtleu": ["Deputy Foreign Minister"]}
+        "Murat Nurtleu": ["Deputy Foreign Minister"]
+    }
 
 
 # ---------------------------------------------------------------- titles and speakers from noise (issue 19)
 
+
 def test_a_country_is_never_a_person_or_a_speaker(lex):
     finder = PeopleExtractor(lex.titles, lex.names)
-    for text in ("“We will not accept these terms,” Indonesia said.", "“We will not accept these terms,” said Greece.",
-                 "“We will rebuild every house,” South Korea said."):
+    for text in (
+        "“We will not accept these terms,” Indonesia said.",
+        "“We will not accept these terms,” said Greece.",
+        "“We will rebuild every house,” South Korea said.",
+    ):
         (s,) = split(Document(path="a.txt", source=text, text=text, blocks=[Span(0, len(text))]))
         assert finder.extract(s) == [], text
 

@@ -20,7 +20,9 @@ PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 PUBLISHED = "Summit in Astana\nPublished: 2024-08-23\nForeign Minister Murat Nurtleu met the Belarusian ambassador in Astana.\n"
 DRAFT_BAD = "# Envoy summoned\n\nKazakhstan's Deputy Minister of Foreign Affairs, Murat Nurtleu, met the Belarusian ambassador.\n"
 TAG = "v0.2.0"  # the release the README tells a newsroom to pin
-DRAFT_FIXED = "# Envoy summoned\n\nKazakhstan's Foreign Minister, Murat Nurtleu, met the Belarusian ambassador.\n"
+DRAFT_FIXED = (
+    "# Envoy summoned\n\nKazakhstan's Foreign Minister, Murat Nurtleu, met the Belarusian ambassador.\n"
+)
 
 
 def git(repo, *args, check=True):
@@ -35,12 +37,19 @@ def newsroom(tmp_path, cache_dir, system_hook):
     (repo / "published").mkdir(parents=True)
     (repo / "drafts").mkdir()
     (repo / "published" / "summit.txt").write_text(PUBLISHED, encoding="utf-8")
-    (repo / ".pre-commit-config.yaml").write_text(
-        system_hook(FACTCHECK, cache_dir), encoding="utf-8")
-    (repo / ".factcheck-baseline.json").write_text('{"schema": "factcheck-baseline/2", "findings": []}\n', encoding="utf-8")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "HF_HUB_OFFLINE": "1",
-           "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.invalid",
-           "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.invalid"}
+    (repo / ".pre-commit-config.yaml").write_text(system_hook(FACTCHECK, cache_dir), encoding="utf-8")
+    (repo / ".factcheck-baseline.json").write_text(
+        '{"schema": "factcheck-baseline/2", "findings": []}\n', encoding="utf-8"
+    )
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "HF_HUB_OFFLINE": "1",
+        "GIT_AUTHOR_NAME": "Editor",
+        "GIT_AUTHOR_EMAIL": "editor@example.invalid",
+        "GIT_COMMITTER_NAME": "Editor",
+        "GIT_COMMITTER_EMAIL": "editor@example.invalid",
+    }
     git(repo, "init", "-q", "-b", "main")
     git(repo, "config", "user.name", "Editor")
     git(repo, "config", "user.email", "editor@example.invalid")
@@ -51,7 +60,9 @@ def newsroom(tmp_path, cache_dir, system_hook):
 
 
 def commit(repo, env, message):
-    return subprocess.run(["git", "commit", "-q", "-m", message], cwd=repo, env=env, capture_output=True, text=True)
+    return subprocess.run(
+        ["git", "commit", "-q", "-m", message], cwd=repo, env=env, capture_output=True, text=True
+    )
 
 
 def test_conflicting_draft_is_blocked_then_allowed_after_the_fix(newsroom):
@@ -72,8 +83,25 @@ def test_conflicting_draft_is_allowed_after_baselining(newsroom):
     (repo / "drafts" / "envoy.md").write_text(DRAFT_BAD, encoding="utf-8")
     git(repo, "add", "drafts/envoy.md")
     assert commit(repo, env, "draft").returncode != 0
-    subprocess.run([str(FACTCHECK), "scan", "drafts/envoy.md", "--against", "published", "--write-baseline",
-                    ".factcheck-baseline.json", "--format", "text", "--cache-dir", str(cache_dir)], cwd=repo, env=env, check=True, capture_output=True)
+    subprocess.run(
+        [
+            str(FACTCHECK),
+            "scan",
+            "drafts/envoy.md",
+            "--against",
+            "published",
+            "--write-baseline",
+            ".factcheck-baseline.json",
+            "--format",
+            "text",
+            "--cache-dir",
+            str(cache_dir),
+        ],
+        cwd=repo,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     git(repo, "add", ".factcheck-baseline.json", "drafts/envoy.md")
     allowed = commit(repo, env, "draft, accepted")
     assert allowed.returncode == 0, allowed.stdout + allowed.stderr
@@ -104,11 +132,20 @@ def test_the_hook_installs_with_language_python_from_a_tag_of_a_local_clone(tmp_
         "    hooks:\n"
         "      - id: factcheck\n"
         "        args: [--against, published, --fail-on, warning]\n"
-        "        files: ^drafts/\n", encoding="utf-8")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "HF_HUB_OFFLINE": "1",
-           "PIP_CONSTRAINT": str(clone / "constraints.txt"), "FACTCHECK_CACHE_DIR": str(cache_dir),
-           "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.invalid",
-           "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.invalid"}
+        "        files: ^drafts/\n",
+        encoding="utf-8",
+    )
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "HF_HUB_OFFLINE": "1",
+        "PIP_CONSTRAINT": str(clone / "constraints.txt"),
+        "FACTCHECK_CACHE_DIR": str(cache_dir),
+        "GIT_AUTHOR_NAME": "Editor",
+        "GIT_AUTHOR_EMAIL": "editor@example.invalid",
+        "GIT_COMMITTER_NAME": "Editor",
+        "GIT_COMMITTER_EMAIL": "editor@example.invalid",
+    }
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "--no-verify", "-m", "published record")
@@ -118,7 +155,9 @@ def test_the_hook_installs_with_language_python_from_a_tag_of_a_local_clone(tmp_
     blocked = commit(repo, env, "draft")
     assert blocked.returncode != 0
     assert "title-conflict" in blocked.stdout + blocked.stderr, blocked.stdout + blocked.stderr
-    assert list((tmp_path / "pre-commit-home").glob("repo*/py_env-*/bin/factcheck")), "the hook's own virtualenv"
+    assert list((tmp_path / "pre-commit-home").glob("repo*/py_env-*/bin/factcheck")), (
+        "the hook's own virtualenv"
+    )
     (repo / "drafts" / "envoy.md").write_text(DRAFT_FIXED, encoding="utf-8")
     git(repo, "add", "drafts/envoy.md")
     allowed = commit(repo, env, "draft, fixed")

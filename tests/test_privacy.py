@@ -10,11 +10,13 @@ def test_a_scan_leaves_no_onnxruntime_device_id_in_the_cache(tmp_path, exported_
     xdg = tmp_path / "xdg"
     home.mkdir()
     xdg.mkdir()
-    code = ("from factcheck.embed import Embedder\n"
-            "from pathlib import Path\n"
-            f"e = Embedder(cache_dir=Path({str(exported_models.parent)!r}))\n"
-            f"print(e.encode(['A sentence never encoded before: {tmp_path}']).shape)\n"
-            "e.close()\n")
+    code = (
+        "from factcheck.embed import Embedder\n"
+        "from pathlib import Path\n"
+        f"e = Embedder(cache_dir=Path({str(exported_models.parent)!r}))\n"
+        f"print(e.encode(['A sentence never encoded before: {tmp_path}']).shape)\n"
+        "e.close()\n"
+    )
     env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(xdg), "HF_HUB_OFFLINE": "1"}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

@@ -32,7 +32,9 @@ FACTCHECK = Path(sys.executable).parent / "factcheck"
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 PUBLISHED = "Summit in Astana\nPublished: 2024-08-23\nForeign Minister Murat Nurtleu met the Belarusian ambassador in Astana.\n"
 DRAFT_BAD = "# Envoy summoned\n\nKazakhstan's Deputy Minister of Foreign Affairs, Murat Nurtleu, met the Belarusian ambassador.\n"
-DRAFT_FIXED = "# Envoy summoned\n\nKazakhstan's Foreign Minister, Murat Nurtleu, met the Belarusian ambassador.\n"
+DRAFT_FIXED = (
+    "# Envoy summoned\n\nKazakhstan's Foreign Minister, Murat Nurtleu, met the Belarusian ambassador.\n"
+)
 ENV = {**os.environ, "HF_HUB_OFFLINE": "1"}
 
 
@@ -51,8 +53,9 @@ def invoke(*args: str, cache: Path | None = None):
 
 
 def run(*args, cwd=None, timeout=180, env=None) -> subprocess.CompletedProcess:
-    return subprocess.run([str(FACTCHECK), *map(str, args)], cwd=cwd, capture_output=True, timeout=timeout,
-                          env=env or ENV)
+    return subprocess.run(
+        [str(FACTCHECK), *map(str, args)], cwd=cwd, capture_output=True, timeout=timeout, env=env or ENV
+    )
 
 
 def can_unshare() -> bool:
@@ -61,7 +64,9 @@ def can_unshare() -> bool:
     return subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode == 0
 
 
-namespace = pytest.mark.skipif(not can_unshare(), reason="needs root and a private mount namespace (unshare -m)")
+namespace = pytest.mark.skipif(
+    not can_unshare(), reason="needs root and a private mount namespace (unshare -m)"
+)
 
 
 # ------------------------------------------------------------------ 1. fail closed on anything named
@@ -69,10 +74,20 @@ namespace = pytest.mark.skipif(not can_unshare(), reason="needs root and a priva
 
 def test_named_draft_over_the_size_limit_fails_the_gate(tmp_path, cache_dir):
     room = newsroom(tmp_path, DRAFT_BAD + "\nThe ambassador was summoned over remarks made in Minsk. " * 10)
-    result = invoke(str(room / "drafts" / "envoy.md"), "--against", str(room / "published"),
-                    "--max-file-size", "400", cache=cache_dir)
+    result = invoke(
+        str(room / "drafts" / "envoy.md"),
+        "--against",
+        str(room / "published"),
+        "--max-file-size",
+        "400",
+        cache=cache_dir,
+    )
     assert result.exit_code == 2, result.output
-    assert [line for line in result.stderr.splitlines() if "envoy.md" in line and "size limit of 400 bytes" in line]
+    assert [
+        line
+        for line in result.stderr.splitlines()
+        if "envoy.md" in line and "size limit of 400 bytes" in line
+    ]
 
 
 def test_named_draft_without_text_and_a_colon_in_its_name_fails(tmp_path, cache_dir):
@@ -106,10 +121,14 @@ def test_a_file_skipped_inside_a_folder_is_only_a_warning(tmp_path, cache_dir):
     (room / "published" / "big.txt").write_text("Long read\n" + "The talks went on. " * 100, encoding="utf-8")
     result = invoke(str(room / "published"), "--max-file-size", "1000", "--format", "json", cache=cache_dir)
     assert result.exit_code == 0, result.output
-    assert any(line.startswith("factcheck: warning:") and "big.txt" in line for line in result.stderr.splitlines())
+    assert any(
+        line.startswith("factcheck: warning:") and "big.txt" in line for line in result.stderr.splitlines()
+    )
 
 
-@pytest.mark.skipif(not PRE_COMMIT.exists() or shutil.which("git") is None, reason="pre-commit or git not installed")
+@pytest.mark.skipif(
+    not PRE_COMMIT.exists() or shutil.which("git") is None, reason="pre-commit or git not installed"
+)
 def test_oversized_conflicting_draft_cannot_be_committed_through_the_hook(tmp_path, cache_dir):
     """The README's pre-commit hook, real git and pre-commit: a draft over the size limit is blocked, not waved through."""
     repo = newsroom(tmp_path / "newsroom", DRAFT_BAD)
@@ -117,10 +136,17 @@ def test_oversized_conflicting_draft_cannot_be_committed_through_the_hook(tmp_pa
         "repos:\n  - repo: local\n    hooks:\n      - id: factcheck\n        name: factcheck\n"
         f"        entry: {FACTCHECK} scan --format text --against published --cache-dir {cache_dir} --max-file-size 2000\n"
         "        language: system\n        types_or: [markdown, html, plain-text]\n        files: ^drafts/\n"
-        "        require_serial: true\n", encoding="utf-8")
-    env = {**ENV, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
-           "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.invalid",
-           "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.invalid"}
+        "        require_serial: true\n",
+        encoding="utf-8",
+    )
+    env = {
+        **ENV,
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "GIT_AUTHOR_NAME": "Editor",
+        "GIT_AUTHOR_EMAIL": "editor@example.invalid",
+        "GIT_COMMITTER_NAME": "Editor",
+        "GIT_COMMITTER_EMAIL": "editor@example.invalid",
+    }
 
     def git(*args):
         return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True)
@@ -129,7 +155,9 @@ def test_oversized_conflicting_draft_cannot_be_committed_through_the_hook(tmp_pa
     git("add", "published", ".pre-commit-config.yaml")
     git("commit", "-q", "--no-verify", "-m", "published record")
     subprocess.run([str(PRE_COMMIT), "install"], cwd=repo, env=env, check=True, capture_output=True)
-    padding = "\n".join(f"Paragraph {i}: the ambassador was summoned over remarks made in Minsk." for i in range(60))
+    padding = "\n".join(
+        f"Paragraph {i}: the ambassador was summoned over remarks made in Minsk." for i in range(60)
+    )
     (repo / "drafts" / "envoy.md").write_text(DRAFT_BAD + "\n" + padding + "\n", encoding="utf-8")
     git("add", "drafts/envoy.md")
     blocked = git("commit", "-q", "-m", "oversized draft")
@@ -205,8 +233,9 @@ class _Opens:
 
 def test_a_cold_scan_opens_each_input_file_once(tmp_path, own_cache, monkeypatch):
     room = newsroom(tmp_path)
-    (room / "published" / "second.md").write_text("# Talks\n\nThe ministers met in Minsk on 21 August 2024.\n",
-                                                 encoding="utf-8")
+    (room / "published" / "second.md").write_text(
+        "# Talks\n\nThe ministers met in Minsk on 21 August 2024.\n", encoding="utf-8"
+    )
     files = sorted(p for p in room.rglob("*") if p.is_file())
     opens = _Opens(monkeypatch, files)
     result = invoke(str(room / "drafts"), "--against", str(room / "published"), cache=own_cache)
@@ -251,7 +280,9 @@ def test_output_to_dev_stdout_prints_the_report_and_keeps_the_link(tmp_path, cac
     scan = f"{FACTCHECK} scan {room / 'published'} -o /dev/stdout --cache-dir {cache_dir}"
     out = tmp_path / "redirected.md"
     target = f"> {out}" if stdout == "file" else ""
-    result = _in_namespace(PRIVATE_DEV + f"{{ {scan} {target}; echo exit=$? >&2; readlink /dev/stdout >&2; }}")
+    result = _in_namespace(
+        PRIVATE_DEV + f"{{ {scan} {target}; echo exit=$? >&2; readlink /dev/stdout >&2; }}"
+    )
     assert "exit=0\n/proc/self/fd/1" in result.stderr, result.stderr
     printed = out.read_text(encoding="utf-8") if stdout == "file" else result.stdout
     assert printed.startswith("# factcheck report")
@@ -302,7 +333,9 @@ def test_replaced_report_keeps_its_mode_and_a_new_one_is_0644(tmp_path, cache_di
         assert invoke(str(room / "published"), "-o", str(new), cache=cache_dir).exit_code == 0
     finally:
         os.umask(old_umask)
-    assert stat.S_IMODE(kept.stat().st_mode) == 0o640 and kept.read_text(encoding="utf-8").startswith("# factcheck")
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640 and kept.read_text(encoding="utf-8").startswith(
+        "# factcheck"
+    )
     assert stat.S_IMODE(new.stat().st_mode) == 0o644
 
 
@@ -317,12 +350,15 @@ def test_a_symlinked_output_is_replaced_not_followed(tmp_path, cache_dir):
     assert not link.is_symlink() and link.read_text(encoding="utf-8").startswith("# factcheck report")
 
 
-@pytest.mark.parametrize("fmt, name", [("markdown", "report.md"), ("text", "report.txt"), ("html", "report.html")])
+@pytest.mark.parametrize(
+    "fmt, name", [("markdown", "report.md"), ("text", "report.txt"), ("html", "report.html")]
+)
 def test_a_report_written_into_the_scanned_folder_is_not_read_back(tmp_path, cache_dir, fmt, name):
     room = newsroom(tmp_path)
     (room / "drafts" / "envoy.md").unlink()
-    (room / "drafts" / "second.md").write_text("# Envoy\n\nForeign Minister Murat Nurtlieu met the ambassador.\n",
-                                               encoding="utf-8")
+    (room / "drafts" / "second.md").write_text(
+        "# Envoy\n\nForeign Minister Murat Nurtlieu met the ambassador.\n", encoding="utf-8"
+    )
     first = invoke(str(room), "--format", fmt, "-o", str(room / name), cache=cache_dir)
     assert first.exit_code in (0, 1), first.output
     again = invoke(str(room), "--format", "json", cache=cache_dir)
@@ -399,9 +435,12 @@ TRIGGERS = {
     "deep.md": "---\nx: " + "[" * 5000 + "]" * 5000 + "\n---\n\nThe minister met the ambassador in Astana.\n",
     "utf16-truncated.txt": "Summit in Astana\nThe minister met the ambassador.\n".encode("utf-16")[:-1],
     "marked-section.html": "<html><body><p>The minister met the ambassador in Astana.</p><![foo</body></html>",
-    "alias-bomb.md": ("---\na: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
-        f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi")) + "title: *i\n---\n\n"
-        "The minister met the ambassador.\n"),
+    "alias-bomb.md": (
+        "---\na: &a [x,x,x,x,x,x,x,x,x]\n"
+        + "".join(f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi"))
+        + "title: *i\n---\n\n"
+        "The minister met the ambassador.\n"
+    ),
 }
 
 
@@ -425,7 +464,10 @@ def test_one_bad_article_never_aborts_the_scan(isolated, name):
     read = [Path(d["path"]).name for d in report["documents"]]
     assert "ok.txt" in read
     # Either read (its bad part set aside) or named on one error line with the reason; never a crash.
-    assert name in read or len([line for line in result.stderr.splitlines() if name in line and "error" in line]) == 1
+    assert (
+        name in read
+        or len([line for line in result.stderr.splitlines() if name in line and "error" in line]) == 1
+    )
     assert seconds < 120
 
 
@@ -462,7 +504,9 @@ def test_a_cache_path_that_is_a_file_gives_one_warning_and_the_same_result(tmp_p
 
 
 def _in_namespace(script: str, timeout: int = 300) -> subprocess.CompletedProcess:
-    return subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, timeout=timeout, env=ENV)
+    return subprocess.run(
+        ["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, timeout=timeout, env=ENV
+    )
 
 
 @namespace
@@ -472,9 +516,13 @@ def test_a_read_only_cache_folder_is_used_without_writing_and_never_renamed(tmp_
     warm = run(*args.split())
     assert warm.returncode == 1, warm.stderr
     before = sorted(p.name for p in own_cache.iterdir())
-    (room / "drafts" / "envoy.md").write_text(DRAFT_BAD + "\nA new paragraph.\n", encoding="utf-8")  # a memo miss
-    result = _in_namespace(f"mount --bind {own_cache} {own_cache} && mount -o remount,bind,ro {own_cache} && "
-                           f"{{ {FACTCHECK} {args}; echo exit=$?; }}")
+    (room / "drafts" / "envoy.md").write_text(
+        DRAFT_BAD + "\nA new paragraph.\n", encoding="utf-8"
+    )  # a memo miss
+    result = _in_namespace(
+        f"mount --bind {own_cache} {own_cache} && mount -o remount,bind,ro {own_cache} && "
+        f"{{ {FACTCHECK} {args}; echo exit=$?; }}"
+    )
     assert result.stdout.rstrip().endswith("exit=1"), result.stderr
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in own_cache.iterdir()) == before  # no .corrupt, nothing renamed
@@ -487,13 +535,17 @@ def test_a_full_cache_disk_gives_warnings_and_the_same_result(tmp_path, cache_di
     cache = tmp_path / "tiny"
     cache.mkdir()
     args = f"scan {room / 'drafts'} --against {room / 'published'} --format json --cache-dir {cache}"
-    fresh = run(*f"scan {room / 'drafts'} --against {room / 'published'} --format json --no-cache "
-                f"--cache-dir {cache_dir}".split())
-    result = _in_namespace(f"mount -t tmpfs -o size=64k tmpfs {cache}; ln -s {exported_models} {cache}/models; "
-                           f"dd if=/dev/zero of={cache}/filler bs=4k count=100 2>/dev/null || true; "
-                           f"{{ {FACTCHECK} {args}; echo exit=$?; }}")
+    fresh = run(
+        *f"scan {room / 'drafts'} --against {room / 'published'} --format json --no-cache "
+        f"--cache-dir {cache_dir}".split()
+    )
+    result = _in_namespace(
+        f"mount -t tmpfs -o size=64k tmpfs {cache}; ln -s {exported_models} {cache}/models; "
+        f"dd if=/dev/zero of={cache}/filler bs=4k count=100 2>/dev/null || true; "
+        f"{{ {FACTCHECK} {args}; echo exit=$?; }}"
+    )
     assert result.stdout.rstrip().endswith("exit=1"), result.stderr
-    assert json.loads(result.stdout.rstrip()[:-len("exit=1")]) == json.loads(fresh.stdout)
+    assert json.loads(result.stdout.rstrip()[: -len("exit=1")]) == json.loads(fresh.stdout)
     assert "Traceback" not in result.stderr and "cache" in result.stderr
 
 
@@ -538,7 +590,9 @@ def test_a_catastrophic_rule_regex_is_stopped_reported_and_skipped(tmp_path, cac
     rules = _rule_dir(tmp_path, "furniture.yaml", "extends: boilerplate\nlines: ['(a|aa)+$']\n")
     folder = tmp_path / "corpus"
     folder.mkdir()
-    (folder / "a.txt").write_text("Summit\n" + "a" * 60 + "!\nThe minister met the ambassador in Astana.\n", encoding="utf-8")
+    (folder / "a.txt").write_text(
+        "Summit\n" + "a" * 60 + "!\nThe minister met the ambassador in Astana.\n", encoding="utf-8"
+    )
     started = time.monotonic()
     result = invoke(str(folder), "--rules", str(rules), "--format", "json", cache=cache_dir)
     assert time.monotonic() - started < 60
@@ -546,17 +600,23 @@ def test_a_catastrophic_rule_regex_is_stopped_reported_and_skipped(tmp_path, cac
     assert any("(a|aa)+$" in line and "skipped" in line for line in result.stderr.splitlines())
 
 
-@pytest.mark.parametrize("template", ["{subject:>400000000}", "{subject.__class__}", "{values[0]}", "{subject!r}"])
+@pytest.mark.parametrize(
+    "template", ["{subject:>400000000}", "{subject.__class__}", "{values[0]}", "{subject!r}"]
+)
 def test_a_message_template_may_only_hold_plain_fields(tmp_path, template):
-    rules = _rule_dir(tmp_path, "title-conflict.yaml",
-                      f"id: title-conflict\nextends: title-conflict\nseverity: error\nmessage: '{template}'\n")
+    rules = _rule_dir(
+        tmp_path,
+        "title-conflict.yaml",
+        f"id: title-conflict\nextends: title-conflict\nseverity: error\nmessage: '{template}'\n",
+    )
     with pytest.raises(RuleError, match=r"title-conflict.yaml: key 'message'"):
         load_rules([default_rules_dir(), rules], CHECK_TYPES)
 
 
 def test_a_rule_file_alias_bomb_is_refused_at_once(tmp_path):
     bomb = "extends: names\nstopwords: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
-        f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi"))
+        f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi")
+    )
     rules = _rule_dir(tmp_path, "names.yaml", bomb)
     started = time.monotonic()
     with pytest.raises(RuleError, match="names.yaml: refused: more than"):
@@ -564,14 +624,20 @@ def test_a_rule_file_alias_bomb_is_refused_at_once(tmp_path):
     assert time.monotonic() - started < 2
 
 
-@pytest.mark.parametrize("line, key", [
-    ("hedges: [1, 2]", "hedges[0]"),
-    ("max_per_document: two", "max_per_document"),
-    ("enabled: maybe", "enabled"),
-])
+@pytest.mark.parametrize(
+    "line, key",
+    [
+        ("hedges: [1, 2]", "hedges[0]"),
+        ("max_per_document: two", "max_per_document"),
+        ("enabled: maybe", "enabled"),
+    ],
+)
 def test_rule_values_are_validated_at_load_naming_file_and_key(tmp_path, line, key):
-    rules = _rule_dir(tmp_path, "single-source.yaml",
-                      f"id: single-source\nextends: single-source\nseverity: info\nmessage: '{{subject}}'\n{line}\n")
+    rules = _rule_dir(
+        tmp_path,
+        "single-source.yaml",
+        f"id: single-source\nextends: single-source\nseverity: info\nmessage: '{{subject}}'\n{line}\n",
+    )
     with pytest.raises(RuleError) as exc:
         load_rules([default_rules_dir(), rules], CHECK_TYPES)
     assert "single-source.yaml" in str(exc.value) and f"'{key}'" in str(exc.value)
@@ -579,7 +645,9 @@ def test_rule_values_are_validated_at_load_naming_file_and_key(tmp_path, line, k
 
 def test_a_replacement_rule_inherits_what_it_does_not_set(tmp_path):
     shipped = {r.id: r for r in load_rules([default_rules_dir()], CHECK_TYPES).rules}["single-source"]
-    rules = _rule_dir(tmp_path, "single-source.yaml", "id: single-source\nextends: single-source\nmin_words: 20\n")
+    rules = _rule_dir(
+        tmp_path, "single-source.yaml", "id: single-source\nextends: single-source\nmin_words: 20\n"
+    )
     replaced = {r.id: r for r in load_rules([default_rules_dir(), rules], CHECK_TYPES).rules}["single-source"]
     assert replaced.params == {**shipped.params, "min_words": 20}
     assert (replaced.severity, replaced.message) == (shipped.severity, shipped.message)
@@ -619,8 +687,9 @@ def test_max_sentences_skips_documents_past_the_limit_and_fails_a_named_one(tmp_
     room = newsroom(tmp_path)
     (room / ".git").mkdir()
     (room / "factcheck.toml").write_text("max-sentences = 2\n", encoding="utf-8")
-    (room / "published" / "later.txt").write_text("Talks\nThe talks went on. They ended late. Nobody spoke.\n",
-                                                 encoding="utf-8")
+    (room / "published" / "later.txt").write_text(
+        "Talks\nThe talks went on. They ended late. Nobody spoke.\n", encoding="utf-8"
+    )
     monkeypatch.chdir(room)
     folder = invoke("published", "--format", "json", cache=cache_dir)
     assert folder.exit_code == 0, folder.output
@@ -640,4 +709,3 @@ def test_max_sentence_length_cuts_run_on_text(tmp_path):
     _, parsed, _, _ = load_parsed(ingest.discover([str(f)]), rules, settings, lexicons(rules))
     sentences, _ = parsed[f.as_posix()]
     assert len(sentences) > 10 and max(s.end - s.start for s in sentences) <= 100
-

@@ -37,16 +37,38 @@ ARTICLE = "Minister Murat Nurleu said \x1b[2J\x1b[32mall is well\x1b[0m and \u20
 
 
 def hostile_report() -> Report:
-    docs = [Document(path=p, source=ARTICLE, text=ARTICLE, title=f"Title \x1b]0;owned\x07 {IMG}") for p in NAMES.values()]
-    findings = [
-        Finding("name-misspelling", "error", "'Nurleu' \x1b[8mhidden\x1b[0m is likely a misspelling", "Murat \u202eNurleu",
-                ["Nurleu", "Nurtleu"], [Evidence(p, 1, 16, ARTICLE, "Nurleu") for p in NAMES.values()],
-                "Nurtleu\x1b[2J", rule="name-misspelling"),
-        Finding("vague-date", "warning", "Vague date: 'In May'", "In May", ["In May"],
-                [Evidence(NAMES["newline"], 1, 80, ARTICLE, "In May")], "Name the date in full."),
+    docs = [
+        Document(path=p, source=ARTICLE, text=ARTICLE, title=f"Title \x1b]0;owned\x07 {IMG}")
+        for p in NAMES.values()
     ]
-    return Report(documents=docs, findings=findings, errors=[f"{NAMES['escape']}: cannot read"],
-                  warnings=[f"{NAMES['newline']}: skipped"], sentence_counts={p: 1 for p in NAMES.values()})
+    findings = [
+        Finding(
+            "name-misspelling",
+            "error",
+            "'Nurleu' \x1b[8mhidden\x1b[0m is likely a misspelling",
+            "Murat \u202eNurleu",
+            ["Nurleu", "Nurtleu"],
+            [Evidence(p, 1, 16, ARTICLE, "Nurleu") for p in NAMES.values()],
+            "Nurtleu\x1b[2J",
+            rule="name-misspelling",
+        ),
+        Finding(
+            "vague-date",
+            "warning",
+            "Vague date: 'In May'",
+            "In May",
+            ["In May"],
+            [Evidence(NAMES["newline"], 1, 80, ARTICLE, "In May")],
+            "Name the date in full.",
+        ),
+    ]
+    return Report(
+        documents=docs,
+        findings=findings,
+        errors=[f"{NAMES['escape']}: cannot read"],
+        warnings=[f"{NAMES['newline']}: skipped"],
+        sentence_counts={p: 1 for p in NAMES.values()},
+    )
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "text"])
@@ -102,15 +124,21 @@ def test_text_honours_no_color(monkeypatch):
 
 
 def test_hostile_file_names_end_to_end(tmp_path, cache_dir):
-    good = "Summit in Astana\nForeign Minister Murat Nurtleu met the ambassador in Astana on 21 August 2024.\n"
-    bad = "Envoy talks\nMinister Murat Nurleu met the ambassador in Astana on 21 August 2024 \x1b[2Jat noon.\n"
+    good = (
+        "Summit in Astana\nForeign Minister Murat Nurtleu met the ambassador in Astana on 21 August 2024.\n"
+    )
+    bad = (
+        "Envoy talks\nMinister Murat Nurleu met the ambassador in Astana on 21 August 2024 \x1b[2Jat noon.\n"
+    )
     (tmp_path / "good.txt").write_text(good, encoding="utf-8")
     (tmp_path / "good2.txt").write_text(good.replace("met", "greeted"), encoding="utf-8")
     for name in (NAMES["backtick"], NAMES["newline"]):
         (tmp_path / name).write_text(bad, encoding="utf-8")
     outputs = {}
     for fmt in ("markdown", "text", "html", "json", "sarif"):
-        result = CliRunner().invoke(cli, ["scan", str(tmp_path), "--format", fmt, "--cache-dir", str(cache_dir), "--fail-on", "never"])
+        result = CliRunner().invoke(
+            cli, ["scan", str(tmp_path), "--format", fmt, "--cache-dir", str(cache_dir), "--fail-on", "never"]
+        )
         assert result.exit_code == 0, result.output
         outputs[fmt] = result.stdout
     assert "Nurleu" in outputs["text"]  # the hostile files were read and reported
@@ -126,7 +154,14 @@ def test_hostile_file_names_end_to_end(tmp_path, cache_dir):
 @pytest.mark.parametrize("fmt", ["markdown", "text", "html", "json", "sarif"])
 def test_a_file_name_that_is_not_utf8_is_shown_escaped_and_the_output_stays_utf8(fmt):
     name = b"caf\xe9 \xff.txt".decode("utf-8", "surrogateescape")
-    f = Finding("vague-date", "warning", "Vague date: 'In May'", "In May", ["In May"], [Evidence(name, 2, 1, "In May it rained.", "In May")])
+    f = Finding(
+        "vague-date",
+        "warning",
+        "Vague date: 'In May'",
+        "In May",
+        ["In May"],
+        [Evidence(name, 2, 1, "In May it rained.", "In May")],
+    )
     out = FORMATS[fmt](Report(documents=[Document(path=name, source="", text="")], findings=[f]))
     out.encode("utf-8")  # raises on a lone surrogate
     if fmt in ("markdown", "text", "html"):

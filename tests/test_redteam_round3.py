@@ -11,11 +11,9 @@ import io
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import textwrap
-import threading
 import time
 from pathlib import Path
 
@@ -39,8 +37,9 @@ def scan(*args, cache: Path | None = None):
 
 
 def run(*args, cwd=None, timeout=180, stdin=None) -> subprocess.CompletedProcess:
-    return subprocess.run([str(FACTCHECK), *map(str, args)], cwd=cwd, capture_output=True, timeout=timeout, env=ENV,
-                          stdin=stdin)
+    return subprocess.run(
+        [str(FACTCHECK), *map(str, args)], cwd=cwd, capture_output=True, timeout=timeout, env=ENV, stdin=stdin
+    )
 
 
 # ------------------------------------------------------------------ r01-r03: the memo key reads each input once
@@ -70,8 +69,11 @@ def test_r01_a_baseline_swapped_mid_scan_never_poisons_the_memo(tmp_path, own_ca
 
 def test_r02_a_fact_sheet_swapped_mid_scan_never_poisons_the_memo(tmp_path, own_cache, monkeypatch):
     draft = tmp_path / "draft.md"
-    draft.write_text("---\ntitle: Envoy\ndate: 2024-08-23\n---\n\nDeputy Minister of Foreign Affairs Murat Nurtleu met "
-                     "the Belarusian ambassador in Astana on Friday.\n", encoding="utf-8")
+    draft.write_text(
+        "---\ntitle: Envoy\ndate: 2024-08-23\n---\n\nDeputy Minister of Foreign Affairs Murat Nurtleu met "
+        "the Belarusian ambassador in Astana on Friday.\n",
+        encoding="utf-8",
+    )
     strict = "people:\n  - name: Murat Nurtleu\n    titles:\n      - {title: Foreign Minister, since: 2023-09-01}\n"
     sheet = tmp_path / "facts.yaml"
     sheet.write_text(strict, encoding="utf-8")
@@ -94,8 +96,19 @@ def test_r03_a_fifo_baseline_or_fact_sheet_is_refused_with_the_cache_on(tmp_path
     room = newsroom(tmp_path)
     fifo = tmp_path / "fifo.json"
     os.mkfifo(fifo)
-    result = run("scan", "--format", "text", room / "drafts" / "envoy.md", "--against", room / "published", option, fifo,
-                 "--cache-dir", cache_dir, timeout=60)
+    result = run(
+        "scan",
+        "--format",
+        "text",
+        room / "drafts" / "envoy.md",
+        "--against",
+        room / "published",
+        option,
+        fifo,
+        "--cache-dir",
+        cache_dir,
+        timeout=60,
+    )
     assert result.returncode == 2 and b"FIFO" in result.stderr, result.stderr
 
 
@@ -103,8 +116,20 @@ def test_r03_a_fact_sheet_linked_to_dev_zero_is_refused_at_once(tmp_path, cache_
     room = newsroom(tmp_path)
     (room / "sheet.yaml").symlink_to("/dev/zero")
     started = time.monotonic()
-    result = run("scan", "--format", "text", "drafts/envoy.md", "--against", "published", "--facts", "sheet.yaml",
-                 "--cache-dir", cache_dir, cwd=room, timeout=60)
+    result = run(
+        "scan",
+        "--format",
+        "text",
+        "drafts/envoy.md",
+        "--against",
+        "published",
+        "--facts",
+        "sheet.yaml",
+        "--cache-dir",
+        cache_dir,
+        cwd=room,
+        timeout=60,
+    )
     assert result.returncode == 2 and b"character device" in result.stderr, result.stderr
     assert time.monotonic() - started < 30
 
@@ -120,7 +145,9 @@ def test_r06_two_names_that_display_alike_are_two_documents(tmp_path, cache_dir)
     raw = Path(os.fsdecode(os.fsencode(str(room / "drafts")) + b"/caf\xe9.txt"))
     raw.write_text("Envoy\n\nMore soon.\n", encoding="utf-8")
     for args in ([literal], [literal, raw], [room / "drafts"]):
-        result = scan(*args, "--against", room / "published", "--fail-on", "info", "--format", "json", cache=cache_dir)
+        result = scan(
+            *args, "--against", room / "published", "--fail-on", "info", "--format", "json", cache=cache_dir
+        )
         assert result.exit_code == 1, (args, result.output)
     paths = [d["path"] for d in json.loads(result.stdout)["documents"]]
     assert len([p for p in paths if "caf" in p]) == 2 and len(set(paths)) == len(paths), paths
@@ -129,30 +156,48 @@ def test_r06_two_names_that_display_alike_are_two_documents(tmp_path, cache_dir)
 def test_r07_a_marker_in_one_staged_draft_never_silences_another(tmp_path, cache_dir):
     room = newsroom(tmp_path)
     (room / "drafts" / "envoy.md").unlink()
-    (room / "drafts" / "a.txt").write_text("Envoy summoned\n\nfactcheck: ignore title-conflict\n" + BAD, encoding="utf-8")
+    (room / "drafts" / "a.txt").write_text(
+        "Envoy summoned\n\nfactcheck: ignore title-conflict\n" + BAD, encoding="utf-8"
+    )
     (room / "drafts" / "b.txt").write_text("Envoy summoned\n\n" + BAD, encoding="utf-8")
-    result = scan(room / "drafts" / "a.txt", room / "drafts" / "b.txt", "--against", room / "published", "--format", "json",
-                  cache=cache_dir)
+    result = scan(
+        room / "drafts" / "a.txt",
+        room / "drafts" / "b.txt",
+        "--against",
+        room / "published",
+        "--format",
+        "json",
+        cache=cache_dir,
+    )
     assert result.exit_code == 1, result.output
-    alone = scan(room / "drafts" / "a.txt", "--against", room / "published", "--format", "json", cache=cache_dir)
+    alone = scan(
+        room / "drafts" / "a.txt", "--against", room / "published", "--format", "json", cache=cache_dir
+    )
     assert alone.exit_code == 0, alone.output  # the marker still speaks for its own draft
 
 
-@pytest.mark.parametrize("draft", [
-    "---\ntitle: Envoy summoned\nfactcheck: ignore\n---\n\n" + BAD,
-    "# Envoy\n\n```\nfactcheck: ignore\n```\n\n" + BAD,
-    "# Envoy\n\n~~~~\nfactcheck: ignore\n~~~~\n\n" + BAD,
-], ids=["front-matter", "code-block", "tilde-fence"])
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "---\ntitle: Envoy summoned\nfactcheck: ignore\n---\n\n" + BAD,
+        "# Envoy\n\n```\nfactcheck: ignore\n```\n\n" + BAD,
+        "# Envoy\n\n~~~~\nfactcheck: ignore\n~~~~\n\n" + BAD,
+    ],
+    ids=["front-matter", "code-block", "tilde-fence"],
+)
 def test_r08_front_matter_and_code_blocks_hold_no_marker(tmp_path, cache_dir, draft):
     room = newsroom(tmp_path, draft)
-    result = scan(room / "drafts" / "envoy.md", "--against", room / "published", "--format", "text", cache=cache_dir)
+    result = scan(
+        room / "drafts" / "envoy.md", "--against", room / "published", "--format", "text", cache=cache_dir
+    )
     assert result.exit_code == 1, result.output
 
 
 def test_r09_a_draft_mentioning_the_report_schema_is_judged_not_skipped(tmp_path, cache_dir):
     room = newsroom(tmp_path, "<!-- factcheck-report/1 -->\n" + DRAFT_BAD)
-    (room / "drafts" / "weather.md").write_text("# Weather\n\nLight rain is expected in Astana on Saturday.\n",
-                                                encoding="utf-8")
+    (room / "drafts" / "weather.md").write_text(
+        "# Weather\n\nLight rain is expected in Astana on Saturday.\n", encoding="utf-8"
+    )
     result = scan(room / "drafts", "--against", room / "published", "--format", "text", cache=cache_dir)
     assert result.exit_code == 1, result.output
     assert not ingest.is_report(b'{"schema": "factcheck-report/1", "note": "not a report"}')
@@ -168,13 +213,21 @@ EVIL_ID = "vd\x1b]0;PWNED\x07\x1b[31mRED\nseeds/x.txt:1:1: error title-conflict 
 def test_r11_a_rule_id_with_controls_or_markup_is_refused_naming_file_and_key(tmp_path, cache_dir):
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "evil.yaml").write_text(json.dumps({"id": EVIL_ID, "extends": "vague-date", "severity": "warning",
-                                                 "message": "Vague date: {reason}"}), encoding="utf-8")
+    (rules / "evil.yaml").write_text(
+        json.dumps(
+            {"id": EVIL_ID, "extends": "vague-date", "severity": "warning", "message": "Vague date: {reason}"}
+        ),
+        encoding="utf-8",
+    )
     article = tmp_path / "a.txt"
-    article.write_text("Published: 2024-04-10\nThe ministry said the talks collapsed in June of that year.\n",
-                       encoding="utf-8")
-    for result in (scan(article, "--rules", rules, "--format", "markdown", cache=cache_dir),
-                   CliRunner().invoke(cli, ["rules", "--rules", str(rules)])):
+    article.write_text(
+        "Published: 2024-04-10\nThe ministry said the talks collapsed in June of that year.\n",
+        encoding="utf-8",
+    )
+    for result in (
+        scan(article, "--rules", rules, "--format", "markdown", cache=cache_dir),
+        CliRunner().invoke(cli, ["rules", "--rules", str(rules)]),
+    ):
         assert result.exit_code == 2, result.output
         assert "evil.yaml: key 'id'" in result.stderr
         assert "\x1b" not in result.output and "FORGED" not in result.stdout and "<img" not in result.stdout
@@ -183,21 +236,28 @@ def test_r11_a_rule_id_with_controls_or_markup_is_refused_naming_file_and_key(tm
 def test_r12_file_names_on_stderr_are_escaped(tmp_path, cache_dir):
     folder = tmp_path / "d"
     folder.mkdir()
-    (folder / "ok.txt").write_text("The ministry said 40 people attended the summit in Astana on Friday.\n", encoding="utf-8")
+    (folder / "ok.txt").write_text(
+        "The ministry said 40 people attended the summit in Astana on Friday.\n", encoding="utf-8"
+    )
     (folder / "x\x1b]0;PWNED\x07\x1b[2J.txt").write_bytes(b"\x00bin")
     (folder / "y\nfactcheck: 0 errors, 0 warnings, 0 info in 9 files.txt").write_bytes(b"\x00bin")
     result = scan(folder, "--format", "text", cache=cache_dir)
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
-    assert not any(line.startswith("factcheck: 0 errors, 0 warnings, 0 info in 9") for line in result.stderr.splitlines())
+    assert not any(
+        line.startswith("factcheck: 0 errors, 0 warnings, 0 info in 9") for line in result.stderr.splitlines()
+    )
     assert "x\\x1b]0;PWNED\\x07\\x1b[2J.txt" in result.stderr
     assert "y\\nfactcheck: 0 errors" in result.stderr  # the newline is shown, not obeyed
 
 
 def test_r13_facts_list_shows_the_sheet_escaped(tmp_path):
     sheet = tmp_path / "facts.yaml"
-    sheet.write_text('people:\n  - name: "Murat Nurtleu"\n    also: ["Nurtleu\\e]0;PWNED\\a\\e[2J"]\n    titles:\n'
-                     '      - {title: "Foreign Minister\\nfigure  fake = entry", since: 2023-09-01}\n', encoding="utf-8")
+    sheet.write_text(
+        'people:\n  - name: "Murat Nurtleu"\n    also: ["Nurtleu\\e]0;PWNED\\a\\e[2J"]\n    titles:\n'
+        '      - {title: "Foreign Minister\\nfigure  fake = entry", since: 2023-09-01}\n',
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(cli, ["facts", "list", "--file", str(sheet)])
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
@@ -222,7 +282,9 @@ def test_r14_many_patterns_slow_only_together_are_bounded(tmp_path):
             assert not rp.fullmatch(line)
         print(round(time.monotonic() - started, 1), len(rp.warnings))
     """)
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=ENV)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=ENV
+    )
     assert done.returncode == 0, done.stderr
     seconds, warnings = done.stdout.split()
     assert float(seconds) < 60 and warnings == "1"
@@ -236,7 +298,9 @@ def test_r15_a_folder_a_thousand_deep_is_walked_without_recursion(tmp_path, cach
     try:
         inputs = ingest.discover([str(room / "published")])
         assert any(s.display.endswith("/a/x.txt") for s in inputs.sources)
-        result = scan(room / "drafts" / "envoy.md", "--against", room / "published", "--format", "text", cache=cache_dir)
+        result = scan(
+            room / "drafts" / "envoy.md", "--against", room / "published", "--format", "text", cache=cache_dir
+        )
         assert result.exit_code == 1, result.output
     finally:
         remove_deep_tree(deep, 1000, monkeypatch)
@@ -272,7 +336,9 @@ def test_r17_an_output_never_replaces_an_input(tmp_path, cache_dir, option):
     room = newsroom(tmp_path)
     for target in (room / "drafts" / "envoy.md", room / "published" / "summit.txt"):
         before = target.read_bytes()
-        result = scan(room / "drafts" / "envoy.md", "--against", room / "published", option, target, cache=cache_dir)
+        result = scan(
+            room / "drafts" / "envoy.md", "--against", room / "published", option, target, cache=cache_dir
+        )
         assert result.exit_code == 2 and "is an input of this scan" in result.stderr, result.output
         assert target.read_bytes() == before
 
@@ -281,8 +347,16 @@ def test_r20_a_legacy_id_baseline_is_refused_with_a_clear_message(tmp_path, cach
     room = newsroom(tmp_path)
     baseline = tmp_path / "old.json"
     baseline.write_text('{"schema":"factcheck-baseline/1","findings":[{"id":"abc"}]}\n', encoding="utf-8")
-    result = scan(room / "drafts" / "envoy.md", "--against", room / "published", "--baseline", baseline,
-                  "--format", "text", cache=cache_dir)
+    result = scan(
+        room / "drafts" / "envoy.md",
+        "--against",
+        room / "published",
+        "--baseline",
+        baseline,
+        "--format",
+        "text",
+        cache=cache_dir,
+    )
     assert result.exit_code == 2, result.output
     assert "factcheck-baseline/1 is no longer read" in result.stderr and "--write-baseline" in result.stderr
 
@@ -294,13 +368,22 @@ def test_r22_a_symlink_out_of_the_scanned_tree_is_not_read(tmp_path, cache_dir):
     secret.write_text("SECRET_TOKEN=example-not-real-0000\n", encoding="utf-8")
     (room / "published" / "notes.txt").symlink_to(secret)
     (room / "published" / "inside.txt").symlink_to(room / "published" / "summit.txt")  # inside the tree: read
-    result = scan(room / "drafts" / "envoy.md", "--against", room / "published", "--format", "html", cache=cache_dir)
+    result = scan(
+        room / "drafts" / "envoy.md", "--against", room / "published", "--format", "html", cache=cache_dir
+    )
     assert result.exit_code == 1, result.output
     assert "SECRET_TOKEN" not in result.stdout
     assert "notes.txt: a symbolic link to a file outside" in result.stderr
     assert "inside.txt" in result.stdout
-    followed = scan(room / "drafts" / "envoy.md", "--against", room / "published", "--format", "html",
-                    "--follow-symlinks", cache=cache_dir)
+    followed = scan(
+        room / "drafts" / "envoy.md",
+        "--against",
+        room / "published",
+        "--format",
+        "html",
+        "--follow-symlinks",
+        cache=cache_dir,
+    )
     assert "SECRET_TOKEN" in followed.stdout
 
 
@@ -310,7 +393,9 @@ def test_r22_a_symlink_out_of_the_scanned_tree_is_not_read(tmp_path, cache_dir):
 def test_r05_a_dangling_dev_stdout_style_target_is_refused_not_replaced(tmp_path, cache_dir):
     room = newsroom(tmp_path)
     link = tmp_path / "stdout"
-    link.symlink_to("/proc/self/fd/999999")  # what /dev/stdout is when stdout is closed: a link to nothing under /proc
+    link.symlink_to(
+        "/proc/self/fd/999999"
+    )  # what /dev/stdout is when stdout is closed: a link to nothing under /proc
     added = CliRunner().invoke(cli, ["facts", "add", "figure", "amount", "5", "--file", str(link)])
     assert added.exit_code == 2, added.output
     written = scan(room / "drafts" / "envoy.md", "-o", link, cache=cache_dir)
@@ -326,12 +411,16 @@ def can_unshare() -> bool:
 
 @pytest.mark.skipif(not can_unshare(), reason="needs root and a private mount namespace (unshare -m)")
 def test_r05_facts_add_to_dev_stdout_with_stdout_closed_keeps_the_link(tmp_path):
-    script = (f"mount --make-rprivate / && d=$(mktemp -d) && mount -t tmpfs tmpfs \"$d\" && "
-              f"touch \"$d/null\" && mount --bind /dev/null \"$d/null\" && ln -s /proc/self/fd/1 \"$d/stdout\" && "
-              f"mount --rbind \"$d\" /dev && cd {tmp_path} && "
-              f"{FACTCHECK} facts add figure amount 5 --file /dev/stdout >&- 2>/dev/null; echo \"exit $?\"; "
-              "test -L /dev/stdout && echo link-kept")
-    done = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, timeout=120, env=ENV)
+    script = (
+        f'mount --make-rprivate / && d=$(mktemp -d) && mount -t tmpfs tmpfs "$d" && '
+        f'touch "$d/null" && mount --bind /dev/null "$d/null" && ln -s /proc/self/fd/1 "$d/stdout" && '
+        f'mount --rbind "$d" /dev && cd {tmp_path} && '
+        f'{FACTCHECK} facts add figure amount 5 --file /dev/stdout >&- 2>/dev/null; echo "exit $?"; '
+        "test -L /dev/stdout && echo link-kept"
+    )
+    done = subprocess.run(
+        ["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, timeout=120, env=ENV
+    )
     assert "exit 2" in done.stdout and "link-kept" in done.stdout, (done.stdout, done.stderr)
 
 
@@ -348,8 +437,11 @@ def test_r18_facts_add_keeps_every_comment(tmp_path):
     sheet = tmp_path / "facts.yaml"
     sheet.write_text(SHEET_WITH_COMMENTS, encoding="utf-8")
     runner = CliRunner()
-    for args in (["figure", "injured", "22"], ["title", "Murat Nurtleu", "Deputy Minister", "--until", "2023-09-01"],
-                 ["spelling", "Murat Nurtleu", "Nurtlev"]):
+    for args in (
+        ["figure", "injured", "22"],
+        ["title", "Murat Nurtleu", "Deputy Minister", "--until", "2023-09-01"],
+        ["spelling", "Murat Nurtleu", "Nurtlev"],
+    ):
         assert runner.invoke(cli, ["facts", "add", *args, "--file", str(sheet)]).exit_code == 0
     text = sheet.read_text(encoding="utf-8")
     assert text.startswith(SHEET_WITH_COMMENTS)  # every line as it was, the new entries after
@@ -360,8 +452,15 @@ def test_r18_facts_add_keeps_every_comment(tmp_path):
 
 def test_r18_concurrent_adds_lose_no_entry(tmp_path):
     sheet = tmp_path / "c.yaml"
-    adds = [subprocess.Popen([str(FACTCHECK), "facts", "add", "figure", f"subject{i}", str(i), "--file", str(sheet)],
-                             env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for i in range(12)]
+    adds = [
+        subprocess.Popen(
+            [str(FACTCHECK), "facts", "add", "figure", f"subject{i}", str(i), "--file", str(sheet)],
+            env=ENV,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for i in range(12)
+    ]
     assert [p.wait(timeout=180) for p in adds] == [0] * 12
     assert sorted(v.subject for v in FactSheet.load(sheet).values) == sorted(f"subject{i}" for i in range(12))
 
@@ -376,7 +475,9 @@ def test_r21_without_git_no_ancestor_config_is_obeyed(tmp_path, cache_dir, monke
     result = scan("drafts/envoy.md", "--against", "published", "--format", "text", cache=cache_dir)
     assert result.exit_code == 1, result.output
     (repo / ".git").mkdir()  # a repository root below the config: still not read
-    assert scan("drafts/envoy.md", "--against", "published", "--format", "text", cache=cache_dir).exit_code == 1
+    assert (
+        scan("drafts/envoy.md", "--against", "published", "--format", "text", cache=cache_dir).exit_code == 1
+    )
     shown = CliRunner().invoke(cli, ["config"])
     assert "# config file: none" in shown.stdout
     (repo / "factcheck.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
@@ -384,7 +485,9 @@ def test_r21_without_git_no_ancestor_config_is_obeyed(tmp_path, cache_dir, monke
     assert f"# config file: {repo / 'factcheck.toml'}" in shown.stdout
 
 
-def test_r21_the_scripts_folder_lies_inside_a_repository_whose_root_config_is_obeyed(tmp_path, cache_dir, monkeypatch):
+def test_r21_the_scripts_folder_lies_inside_a_repository_whose_root_config_is_obeyed(
+    tmp_path, cache_dir, monkeypatch
+):
     # The red-team script's own set-up: its scratch newsroom is `git init`ed (common.sh), the config goes to the
     # newsroom's top, and `repo/` below it loses its own .git. `repo/` is then inside the newsroom's working tree:
     # git names the newsroom as its top level, and so does config discovery. That config is the project's own,
@@ -399,7 +502,9 @@ def test_r21_the_scripts_folder_lies_inside_a_repository_whose_root_config_is_ob
     args = ("drafts/envoy.md", "--against", "published", "--format", "text")
     assert scan(*args, cache=cache_dir).exit_code == 1  # with .git: its own root, no config
     shutil.rmtree(repo / ".git")
-    toplevel = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True)
+    toplevel = subprocess.run(
+        ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True
+    )
     assert Path(toplevel.stdout.strip()).resolve() == top.resolve()
     assert scan(*args, cache=cache_dir).exit_code == 0  # without: the newsroom's config, as the script prints
     assert f"# config file: {top.resolve() / 'factcheck.toml'}" in CliRunner().invoke(cli, ["config"]).stdout
@@ -453,14 +558,17 @@ class EndlessStdin(io.RawIOBase):
 
     def readinto(self, buffer) -> int:
         data = self.read(len(buffer))
-        buffer[:len(data)] = data
+        buffer[: len(data)] = data
         return len(data)
 
 
 def test_r04_stdin_is_read_no_further_than_the_size_limit(cache_dir):
     stream = EndlessStdin()
-    result = CliRunner().invoke(cli, ["scan", "-", "--max-file-size", "1000", "--cache-dir", str(cache_dir)],
-                                input=io.BufferedReader(stream))
+    result = CliRunner().invoke(
+        cli,
+        ["scan", "-", "--max-file-size", "1000", "--cache-dir", str(cache_dir)],
+        input=io.BufferedReader(stream),
+    )
     assert result.exit_code == 2, result.output
     assert "over the size limit of 1000 bytes" in result.stderr
     assert not stream.unbounded and stream.total <= 1 << 17  # the size limit, plus at most one buffered read
@@ -472,11 +580,17 @@ def test_r04_stdin_is_read_no_further_than_the_size_limit(cache_dir):
 def test_r19_index_exit_code_never_comes_from_a_file_name(tmp_path, cache_dir):
     folder = tmp_path / "ix"
     folder.mkdir()
-    (folder / "a.txt").write_text("The ministry said 40 people attended the summit in Astana on Friday.\n", encoding="utf-8")
+    (folder / "a.txt").write_text(
+        "The ministry said 40 people attended the summit in Astana on Friday.\n", encoding="utf-8"
+    )
     (folder / "no such file.txt").write_bytes(b"\x00\x01binary")
     result = CliRunner().invoke(cli, ["index", str(folder), "--cache-dir", str(cache_dir)])
-    assert result.exit_code == 0, result.output  # one unreadable file in a folder is an error line, not a failed index
-    missing = CliRunner().invoke(cli, ["index", str(folder), str(tmp_path / "gone"), "--cache-dir", str(cache_dir)])
+    assert result.exit_code == 0, (
+        result.output
+    )  # one unreadable file in a folder is an error line, not a failed index
+    missing = CliRunner().invoke(
+        cli, ["index", str(folder), str(tmp_path / "gone"), "--cache-dir", str(cache_dir)]
+    )
     assert missing.exit_code == 2 and "1 path(s) given do not exist" in missing.stderr
 
 
@@ -485,13 +599,23 @@ def test_r19_index_on_a_full_cache_disk_exits_non_zero(tmp_path, exported_models
     folder = tmp_path / "ix"
     folder.mkdir()
     for i in range(40):
-        (folder / f"r{i}.txt").write_text(f"Report {i}: the ministry said {i} people attended the summit in city number "
-                                          f"{i} on day {i}.\nA second sentence about {i} delegates and {i * 7} journalists.\n",
-                                          encoding="utf-8")
-    script = (f"mount --make-rprivate / && mkdir -p full && mount -t tmpfs -o size=200k tmpfs full && mkdir full/models && "
-              f"mount --bind {exported_models} full/models && {FACTCHECK} index --cache-dir full ix/; echo \"exit $?\"")
-    done = subprocess.run(["unshare", "-m", "sh", "-c", script], cwd=tmp_path, capture_output=True, text=True,
-                          timeout=300, env=ENV)
+        (folder / f"r{i}.txt").write_text(
+            f"Report {i}: the ministry said {i} people attended the summit in city number "
+            f"{i} on day {i}.\nA second sentence about {i} delegates and {i * 7} journalists.\n",
+            encoding="utf-8",
+        )
+    script = (
+        f"mount --make-rprivate / && mkdir -p full && mount -t tmpfs -o size=200k tmpfs full && mkdir full/models && "
+        f'mount --bind {exported_models} full/models && {FACTCHECK} index --cache-dir full ix/; echo "exit $?"'
+    )
+    done = subprocess.run(
+        ["unshare", "-m", "sh", "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=ENV,
+    )
     assert "exit 2" in done.stdout, (done.stdout, done.stderr)
     assert "the index is incomplete" in done.stderr
 
@@ -519,18 +643,37 @@ def test_r23_a_corrupt_record_store_is_moved_aside_and_rebuilt_once(tmp_path, ow
 
 def test_r24_a_locked_store_is_skipped_after_two_seconds_with_one_note(tmp_path, own_cache):
     room = newsroom(tmp_path)
-    args = ("scan", "--format", "text", room / "drafts" / "envoy.md", "--against", room / "published", "--cache-dir", own_cache)
+    args = (
+        "scan",
+        "--format",
+        "text",
+        room / "drafts" / "envoy.md",
+        "--against",
+        room / "published",
+        "--cache-dir",
+        own_cache,
+    )
     assert run(*args).returncode == 1
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         import sqlite3, sys, time
-        db = sqlite3.connect({str(own_cache / 'scans.sqlite3')!r}, isolation_level=None)
+        db = sqlite3.connect({str(own_cache / "scans.sqlite3")!r}, isolation_level=None)
         db.execute('PRAGMA locking_mode=EXCLUSIVE'); db.execute('BEGIN EXCLUSIVE')
         db.execute('CREATE TABLE IF NOT EXISTS zz(a)')
         print('locked', flush=True); time.sleep(300)
-    """)], stdout=subprocess.PIPE, text=True)
+    """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "locked"
-        (room / "drafts" / "envoy.md").write_text(DRAFT_BAD + "\nMore soon.\n", encoding="utf-8")  # not a memo replay
+        (room / "drafts" / "envoy.md").write_text(
+            DRAFT_BAD + "\nMore soon.\n", encoding="utf-8"
+        )  # not a memo replay
         started = time.monotonic()
         result = run(*args)
         elapsed = time.monotonic() - started
@@ -560,7 +703,9 @@ def test_r25_splitting_and_claim_extraction_grow_linearly_on_one_line(lex):
         best = float("inf")
         for _ in range(2):  # the faster of two runs: the machine is shared
             started = time.perf_counter()
-            doc = ingest.parse_source(ingest.Source(Path("one-line.txt"), "one-line.txt", data, "-"), boilerplate)
+            doc = ingest.parse_source(
+                ingest.Source(Path("one-line.txt"), "one-line.txt", data, "-"), boilerplate
+            )
             sentences, _ = parse(doc, lex)
             claims = [c for s in sentences for c in extractor.sentence_claims(s)]
             best = min(best, time.perf_counter() - started)
@@ -600,7 +745,9 @@ def analysed(folder: Path, monkeypatch) -> tuple[int, int]:
 
     searched = []
     real = cluster.neighbour_edges
-    monkeypatch.setattr(cluster, "neighbour_edges", lambda v, *a, **k: searched.append(len(v)) or real(v, *a, **k))
+    monkeypatch.setattr(
+        cluster, "neighbour_edges", lambda v, *a, **k: searched.append(len(v)) or real(v, *a, **k)
+    )
     settings = Settings(cache=False)
     calls = 0
 
@@ -623,8 +770,9 @@ def one_line(folder: Path, n: int, first: int) -> Path:
     """An article on one line: ``n`` near-identical sentences with figures from ``first`` on (each size its own)."""
     folder.mkdir(parents=True)
     sentence = "The ministry said %d people attended the summit in Astana on Friday. "
-    (folder / "one-line.txt").write_text("Published: 2024-04-10\n" + "".join(sentence % (first + i) for i in range(n))
-                                         + "\n", encoding="utf-8")
+    (folder / "one-line.txt").write_text(
+        "Published: 2024-04-10\n" + "".join(sentence % (first + i) for i in range(n)) + "\n", encoding="utf-8"
+    )
     return folder
 
 

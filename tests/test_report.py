@@ -5,9 +5,16 @@ from factcheck.report import json as json_report, markdown
 
 
 def hostile_report():
-    text = 'He said <script>alert(1)</script> and <img src=x onerror=alert(2)> then [x](javascript:alert(3)) | *bold*'
-    f = Finding(check="vague-date", severity="warning", message="Vague date: 'June of that year'", subject="<b>June</b>",
-                values=["June of that year"], evidence=[Evidence("a.txt", 3, 4, text, "alert(1)")], suggestion="[fix](javascript:x)")
+    text = "He said <script>alert(1)</script> and <img src=x onerror=alert(2)> then [x](javascript:alert(3)) | *bold*"
+    f = Finding(
+        check="vague-date",
+        severity="warning",
+        message="Vague date: 'June of that year'",
+        subject="<b>June</b>",
+        values=["June of that year"],
+        evidence=[Evidence("a.txt", 3, 4, text, "alert(1)")],
+        suggestion="[fix](javascript:x)",
+    )
     return Report(documents=[], findings=[f], sentence_counts={})
 
 
@@ -41,5 +48,9 @@ def test_committed_seeds_report_renders_clean():
     text = (Path(__file__).resolve().parent.parent / "reports" / "seeds.md").read_text(encoding="utf-8")
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     assert not [t for t in tokens if t.type in ("html_block", "html_inline")]
-    headings = [t.content for t in tokens if t.type == "inline" and t.map and text.splitlines()[t.map[0]].startswith("#")]
+    headings = [
+        t.content
+        for t in tokens
+        if t.type == "inline" and t.map and text.splitlines()[t.map[0]].startswith("#")
+    ]
     assert headings[:2] == ["factcheck report", "Contents"]

@@ -18,11 +18,22 @@ QUOTE_B = "The time is not far away when you will come to the same Russia and as
 def quote_report() -> Report:
     a = f"Headline\n\nLukashenko said: “{QUOTE_A}” The talks ended.\n"
     b = f"Other headline\n\n“{QUOTE_B}” he said.\n"
-    docs = [Document(path="news/a.txt", source=a, text=a, title="A"), Document(path="news/b.txt", source=b, text=b, title="B")]
-    f = Finding("quote-mismatch", "warning", "A quote from Lukashenko is worded differently", "Lukashenko", [QUOTE_A, QUOTE_B],
-                [Evidence("news/a.txt", 3, 18, f"Lukashenko said: “{QUOTE_A}”", "The time is not far off"),
-                 Evidence("news/b.txt", 3, 2, f"“{QUOTE_B}” he said.", "The time is not far away")],
-                "Check the quote against the original statement or recording.")
+    docs = [
+        Document(path="news/a.txt", source=a, text=a, title="A"),
+        Document(path="news/b.txt", source=b, text=b, title="B"),
+    ]
+    f = Finding(
+        "quote-mismatch",
+        "warning",
+        "A quote from Lukashenko is worded differently",
+        "Lukashenko",
+        [QUOTE_A, QUOTE_B],
+        [
+            Evidence("news/a.txt", 3, 18, f"Lukashenko said: “{QUOTE_A}”", "The time is not far off"),
+            Evidence("news/b.txt", 3, 2, f"“{QUOTE_B}” he said.", "The time is not far away"),
+        ],
+        "Check the quote against the original statement or recording.",
+    )
     return Report(documents=docs, findings=[f], sentence_counts={"news/a.txt": 2, "news/b.txt": 2})
 
 
@@ -41,7 +52,11 @@ def test_csp_allows_exactly_the_inline_style_and_script():
     def digest(text: str) -> str:
         return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
-    assert "default-src 'none'" in csp and f"style-src {digest(style)}" in csp and f"script-src {digest(script)}" in csp
+    assert (
+        "default-src 'none'" in csp
+        and f"style-src {digest(style)}" in csp
+        and f"script-src {digest(script)}" in csp
+    )
     assert "unsafe-inline" not in csp and "img-src 'none'" in csp
 
 
@@ -67,7 +82,10 @@ def test_a_place_opens_onto_its_paragraph():
 
 def test_cards_carry_what_the_filters_read_and_severity_is_not_colour_only():
     page = html.render(quote_report())
-    assert '<article class="card warning" id="finding-1" data-severity="warning" data-check="quote-mismatch" data-story="1"' in page
+    assert (
+        '<article class="card warning" id="finding-1" data-severity="warning" data-check="quote-mismatch" data-story="1"'
+        in page
+    )
     assert '<span class="sev warning"><span aria-hidden="true">▲</span> warning</span>' in page
     assert '<input type="checkbox" name="story" value="1" checked>' in page
 
@@ -80,12 +98,33 @@ def test_word_diff_only_for_quotes_with_a_legend_naming_each_source_and_marks_dr
     from factcheck.models import Document, Evidence, Finding, Report
     from factcheck.report import html
 
-    a, b = "The time is not far off when you will come to Russia.", "The time is not far away when you will come to Russia."
-    docs = [Document(path="a.txt", source=f"T\n{a}\n", text=f"T\n{a}\n"), Document(path="b.txt", source=f"T\n{b}\n", text=f"T\n{b}\n")]
-    quote = Finding("quote-mismatch", "warning", "A quote is worded differently: not far [-off-] {+away+}", "Lukashenko",
-                    [a, b], [Evidence("a.txt", 2, 1, a, a), Evidence("b.txt", 2, 1, b, b)])
-    title = Finding("title-conflict", "error", "m", "Jane Roe", ["Deputy Minister of Foreign Affairs", "First Deputy Minister of Defence"],
-                    [Evidence("a.txt", 2, 1, a, "Deputy Minister of Foreign Affairs"), Evidence("b.txt", 2, 1, b, "First Deputy Minister of Defence")])
+    a, b = (
+        "The time is not far off when you will come to Russia.",
+        "The time is not far away when you will come to Russia.",
+    )
+    docs = [
+        Document(path="a.txt", source=f"T\n{a}\n", text=f"T\n{a}\n"),
+        Document(path="b.txt", source=f"T\n{b}\n", text=f"T\n{b}\n"),
+    ]
+    quote = Finding(
+        "quote-mismatch",
+        "warning",
+        "A quote is worded differently: not far [-off-] {+away+}",
+        "Lukashenko",
+        [a, b],
+        [Evidence("a.txt", 2, 1, a, a), Evidence("b.txt", 2, 1, b, b)],
+    )
+    title = Finding(
+        "title-conflict",
+        "error",
+        "m",
+        "Jane Roe",
+        ["Deputy Minister of Foreign Affairs", "First Deputy Minister of Defence"],
+        [
+            Evidence("a.txt", 2, 1, a, "Deputy Minister of Foreign Affairs"),
+            Evidence("b.txt", 2, 1, b, "First Deputy Minister of Defence"),
+        ],
+    )
     page = html.render(Report(documents=docs, findings=[quote, title]))
     assert page.count('class="diff"') == 1  # the quote's, not the title's
     assert "Word diff (<del>a.txt</del> <ins>b.txt</ins>)" in page

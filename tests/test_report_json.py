@@ -43,10 +43,14 @@ def test_golden_reports_validate(case, validator):
 
 def test_set_aside_counts_baselined_findings(run_cli, tmp_path):
     written = run_cli("scan", "seeds", "--format", "json", "--write-baseline", str(tmp_path / "base.json"))
-    assert written.exit_code == 0 and written.stdout == ""  # the baseline was asked for: no report dumped on stdout besides
+    assert (
+        written.exit_code == 0 and written.stdout == ""
+    )  # the baseline was asked for: no report dumped on stdout besides
     assert "baseline of" in written.stderr and (tmp_path / "base.json").exists()
     first = json.loads(run_cli("scan", "seeds", "--format", "json").stdout)
-    again = json.loads(run_cli("scan", "seeds", "--format", "json", "--baseline", str(tmp_path / "base.json")).stdout)
+    again = json.loads(
+        run_cli("scan", "seeds", "--format", "json", "--baseline", str(tmp_path / "base.json")).stdout
+    )
     assert first["findings"] and again["findings"] == []
     assert again["set_aside"] == {"suppressed": 0, "accepted": 0, "baselined": len(first["findings"])}
 

@@ -24,9 +24,20 @@ def quote_report(root: str = "corpus/") -> Report:
         Evidence(f"{root}a.txt", 17, 2, f"“{QUOTE_A}", "The time is not far off"),  # the pasted second copy
         Evidence(f"{root}b.txt", 13, 48, f"He said: {QUOTE_B}", "The time is not far away"),
     ]
-    f = Finding("quote-mismatch", "warning", "A quote from Lukashenko is worded differently", "Aleksandr Lukashenko",
-                [QUOTE_A, QUOTE_B], evidence, "Check the quote against the original statement or recording.")
-    return Report(documents=[doc(f"{root}a.txt"), doc(f"{root}b.txt")], findings=[f], sentence_counts={f"{root}a.txt": 20})
+    f = Finding(
+        "quote-mismatch",
+        "warning",
+        "A quote from Lukashenko is worded differently",
+        "Aleksandr Lukashenko",
+        [QUOTE_A, QUOTE_B],
+        evidence,
+        "Check the quote against the original statement or recording.",
+    )
+    return Report(
+        documents=[doc(f"{root}a.txt"), doc(f"{root}b.txt")],
+        findings=[f],
+        sentence_counts={f"{root}a.txt": 20},
+    )
 
 
 def render_html(text: str) -> str:
@@ -91,12 +102,24 @@ def test_evidence_beyond_the_cap_is_folded_and_counted():
 
 
 def test_conflict_rows_put_the_value_in_question_first():
-    evidence = [Evidence("a.txt", 1, 5, "Murat Nurtleu spoke.", "Nurtleu"), Evidence("b.txt", 2, 5, "Murat Nurleu spoke.", "Nurleu")]
-    f = Finding("name-misspelling", "error", "'Nurleu' is likely a misspelling of 'Nurtleu'", "Murat Nurtleu",
-                ["Nurleu", "Nurtleu"], evidence, "Nurtleu")
+    evidence = [
+        Evidence("a.txt", 1, 5, "Murat Nurtleu spoke.", "Nurtleu"),
+        Evidence("b.txt", 2, 5, "Murat Nurleu spoke.", "Nurleu"),
+    ]
+    f = Finding(
+        "name-misspelling",
+        "error",
+        "'Nurleu' is likely a misspelling of 'Nurtleu'",
+        "Murat Nurtleu",
+        ["Nurleu", "Nurtleu"],
+        evidence,
+        "Nurtleu",
+    )
     text = markdown.render(Report(documents=[doc("a.txt"), doc("b.txt")], findings=[f]))
     rows = [line for line in text.splitlines() if line.startswith("| **")]
-    assert rows[0].startswith("| **Nurleu** | `b.txt:2:5`") and rows[1].startswith("| **Nurtleu** | `a.txt:1:5`")
+    assert rows[0].startswith("| **Nurleu** | `b.txt:2:5`") and rows[1].startswith(
+        "| **Nurtleu** | `a.txt:1:5`"
+    )
 
 
 def test_committed_report_is_half_the_characters_per_finding_of_the_old_one():
@@ -113,8 +136,21 @@ def test_a_message_word_diff_is_struck_and_bold_not_raw_marks():
     from factcheck.report import markdown
 
     a, b = "The time is not far off.", "The time is not far away."
-    f = Finding("quote-mismatch", "warning", "A quote is worded differently: not far [-off-] {+away+}", "Lukashenko",
-                [a, b], [Evidence("a.txt", 2, 1, a, a), Evidence("b.txt", 2, 1, b, b)])
-    out = markdown.render(Report(documents=[Document(path="a.txt", source="", text=""), Document(path="b.txt", source="", text="")],
-                                 findings=[f]))
+    f = Finding(
+        "quote-mismatch",
+        "warning",
+        "A quote is worded differently: not far [-off-] {+away+}",
+        "Lukashenko",
+        [a, b],
+        [Evidence("a.txt", 2, 1, a, a), Evidence("b.txt", 2, 1, b, b)],
+    )
+    out = markdown.render(
+        Report(
+            documents=[
+                Document(path="a.txt", source="", text=""),
+                Document(path="b.txt", source="", text=""),
+            ],
+            findings=[f],
+        )
+    )
     assert "not far ~~off~~ **away**" in out and "[-off-]" not in out and "{+away+}" not in out

@@ -15,15 +15,21 @@ def test_shipped_rules_load():
     assert rules.lexicon("titles")["ranks"]["deputy minister"]["ladder"] == "minister"
 
 
-@pytest.mark.parametrize("text, message", [
-    ("id: x\nseverity: error\nmessage: m\n", "missing key 'extends'"),
-    ("id: x\nextends: nope\nseverity: error\nmessage: m\n", "key 'extends' names unknown type 'nope'"),
-    ("id: x\nextends: vague-date\nseverity: loud\nmessage: m\n", "key 'severity' must be one of"),
-    ("id: x\nextends: vague-date\nseverity: info\nmessage: m\nbogus: 1\n", "unknown key 'bogus'"),
-    ("id: x\nextends: vague-date\nseverity: info\nmessage: m\nsettle_days: many\n", "key 'settle_days' must be a int"),
-    ("extends: boilerplate\nlines: nope\n", "key 'lines' must be a list"),
-    ("extends: [unclosed\n", "not valid YAML"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("id: x\nseverity: error\nmessage: m\n", "missing key 'extends'"),
+        ("id: x\nextends: nope\nseverity: error\nmessage: m\n", "key 'extends' names unknown type 'nope'"),
+        ("id: x\nextends: vague-date\nseverity: loud\nmessage: m\n", "key 'severity' must be one of"),
+        ("id: x\nextends: vague-date\nseverity: info\nmessage: m\nbogus: 1\n", "unknown key 'bogus'"),
+        (
+            "id: x\nextends: vague-date\nseverity: info\nmessage: m\nsettle_days: many\n",
+            "key 'settle_days' must be a int",
+        ),
+        ("extends: boilerplate\nlines: nope\n", "key 'lines' must be a list"),
+        ("extends: [unclosed\n", "not valid YAML"),
+    ],
+)
 def test_loader_names_the_file_and_key(tmp_path, text, message):
     folder = write(tmp_path, text)
     with pytest.raises(RuleError) as exc:
@@ -34,7 +40,11 @@ def test_loader_names_the_file_and_key(tmp_path, text, message):
 
 def test_user_rules_extend_lexicons_and_override_rules(tmp_path):
     write(tmp_path, "extends: boilerplate\nlines: ['subscribe now']\n", "bp.yaml")
-    write(tmp_path, "id: vague-date\nextends: vague-date\nseverity: error\nmessage: m\nsettle_days: 5\n", "vd.yaml")
+    write(
+        tmp_path,
+        "id: vague-date\nextends: vague-date\nseverity: error\nmessage: m\nsettle_days: 5\n",
+        "vd.yaml",
+    )
     rules = load_rules([default_rules_dir(), tmp_path], CHECK_TYPES)
     lines = rules.lexicon("boilerplate")["lines"]
     assert "subscribe now" in lines and "post a comment" in lines
@@ -49,7 +59,9 @@ def test_a_placeholder_typo_in_a_message_is_an_error_naming_the_file(tmp_path):
     from factcheck.rules import RuleError, default_rules_dir, load_rules
 
     (tmp_path / "vague-date.yaml").write_text(
-        'id: vague-date\nextends: vague-date\nseverity: warning\nmessage: "Vague: {reasn}"\n', encoding="utf-8")
+        'id: vague-date\nextends: vague-date\nseverity: warning\nmessage: "Vague: {reasn}"\n',
+        encoding="utf-8",
+    )
     with _pytest.raises(RuleError, match=r"vague-date.yaml: key 'message' names unknown field \{reasn\}"):
         load_rules([default_rules_dir(), tmp_path], CHECK_TYPES)
 

@@ -7,7 +7,9 @@ def sentences(text):
 
 
 def test_quote_spanning_sentences_keeps_the_closing_mark_with_its_sentence():
-    text = "“The time is not far off when you will come. There is no one else to ask,” Lukashenko said. He left."
+    text = (
+        "“The time is not far off when you will come. There is no one else to ask,” Lukashenko said. He left."
+    )
     assert sentences(text) == [
         "“The time is not far off when you will come.",
         "There is no one else to ask,” Lukashenko said.",
@@ -44,7 +46,11 @@ def test_headings_without_stop_are_their_own_sentences_with_exact_offsets():
     text = "Kazakh Reaction: A Diplomacy Message\nThe ministry summoned the ambassador. It was brief.\n"
     doc = Document(path="a.txt", source=text, text=text, blocks=[Span(0, 36), Span(37, 88)])
     out = split(doc)
-    assert [s.text for s in out] == ["Kazakh Reaction: A Diplomacy Message", "The ministry summoned the ambassador.", "It was brief."]
+    assert [s.text for s in out] == [
+        "Kazakh Reaction: A Diplomacy Message",
+        "The ministry summoned the ambassador.",
+        "It was brief.",
+    ]
     assert [s.position() for s in out] == [(1, 1), (2, 1), (2, 39)]
     for s in out:
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text

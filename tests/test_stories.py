@@ -70,13 +70,23 @@ def test_chaining_alone_would_have_merged_them():
     assert sorted(map(sorted, components(p for p, s in sims.items() if s >= 0.2))) == [[0, 1, 2, 3]]
     assert average_linkage(4, sims, 0.2) == [[0, 1], [2, 3]]
     # Where the bridge is as strong as the stories themselves, they are one story.
-    assert average_linkage(4, {**sims, (0, 2): 0.9, (0, 3): 0.9, (1, 3): 0.9, (1, 2): 0.9}, 0.2) == [[0, 1, 2, 3]]
+    assert average_linkage(4, {**sims, (0, 2): 0.9, (0, 3): 0.9, (1, 3): 0.9, (1, 2): 0.9}, 0.2) == [
+        [0, 1, 2, 3]
+    ]
 
 
 def test_a_follow_up_weeks_later_joins_its_story():
-    profiles = [profile(f"flood{n}", FLOOD + ["Shehbaz Sharif"], {"flood": 2, "displaced": 1}) for n in range(3)]
-    profiles.append(profile("followup", FLOOD + ["Shehbaz Sharif", "World Bank"], {"flood": 2, "reconstruction": 1},
-                            day=DAY + 45))
+    profiles = [
+        profile(f"flood{n}", FLOOD + ["Shehbaz Sharif"], {"flood": 2, "displaced": 1}) for n in range(3)
+    ]
+    profiles.append(
+        profile(
+            "followup",
+            FLOOD + ["Shehbaz Sharif", "World Bank"],
+            {"flood": 2, "reconstruction": 1},
+            day=DAY + 45,
+        )
+    )
     stories = grouped(profiles, [unit(1, 0.1, 0)] * 3 + [unit(1, 0.3, 0.1)])
     assert stories == [["flood0", "flood1", "flood2", "followup"]]
 
@@ -84,10 +94,15 @@ def test_a_follow_up_weeks_later_joins_its_story():
 def test_same_kind_events_months_apart_in_one_place_stay_apart():
     # Two bombings in one district of one city, a year apart: the place is shared, the rest is not.
     def event(tag, names, words, day, vector):
-        return [profile(f"{tag}{n}", ["Kabul", "Dasht-e-Barchi", *names], {**CASUALTY, **words}, day) for n in range(3)], [vector] * 3
+        return [
+            profile(f"{tag}{n}", ["Kabul", "Dasht-e-Barchi", *names], {**CASUALTY, **words}, day)
+            for n in range(3)
+        ], [vector] * 3
 
     first, v1 = event("a", ["Kaaj", "Khalid Zadran"], {"school": 2, "exam": 1}, DAY, unit(1, 0.4, 0))
-    second, v2 = event("b", ["Mawoud", "Abdul Nafy Takor"], {"academy": 2, "student": 1}, DAY + 365, unit(1, 0, 0.4))
+    second, v2 = event(
+        "b", ["Mawoud", "Abdul Nafy Takor"], {"academy": 2, "student": 1}, DAY + 365, unit(1, 0, 0.4)
+    )
     assert grouped(first + second, v1 + v2) == [["a0", "a1", "a2"], ["b0", "b1", "b2"]]
     # The time kernel is what keeps them apart: the same two groups in one week are far more alike.
     from factcheck.stories import _tfidf
@@ -102,7 +117,9 @@ def test_same_kind_events_months_apart_in_one_place_stay_apart():
 
 
 def test_a_document_may_stay_alone():
-    profiles = [profile(f"flood{n}", FLOOD, {"flood": 2}) for n in range(3)] + [profile("match", ["Chelsea"], {"goal": 2})]
+    profiles = [profile(f"flood{n}", FLOOD, {"flood": 2}) for n in range(3)] + [
+        profile("match", ["Chelsea"], {"goal": 2})
+    ]
     stories = grouped(profiles, [unit(1, 0, 0)] * 3 + [unit(0, 0, 1)])
     assert ["match"] in stories
 
@@ -137,7 +154,9 @@ def test_candidates_grow_with_shared_rare_terms_not_n_squared():
     grouper = StoryGrouper({"neighbours": 5})
     from factcheck.stories import _tfidf
 
-    pairs = grouper.candidates(_tfidf([p.entities for p in profiles], 20), _tfidf([p.words for p in profiles], 20), vectors)
+    pairs = grouper.candidates(
+        _tfidf([p.entities for p in profiles], 20), _tfidf([p.words for p in profiles], 20), vectors
+    )
     assert len(pairs) <= n * 5
 
 
@@ -162,11 +181,19 @@ def test_a_draft_is_judged_against_every_story_one_of_its_sentences_joins():
     def sent(path, i):
         return Sentence(Document(path=path, source="x", text="x"), i, 0, 1, "x", 0)
 
-    sentences = [sent("roundup.md", 0), sent("roundup.md", 1), sent("a1.txt", 0), sent("a2.txt", 0), sent("b1.txt", 0)]
+    sentences = [
+        sent("roundup.md", 0),
+        sent("roundup.md", 1),
+        sent("a1.txt", 0),
+        sent("a2.txt", 0),
+        sent("b1.txt", 0),
+    ]
     vectors = np.vstack([unit(0, 0, 1), unit(1, 0, 0), unit(1, 0.05, 0), unit(1, 0, 0.05), unit(0, 1, 0)])
     grouped = [["a1.txt", "a2.txt"], ["b1.txt"], ["roundup.md"]]
     names = {s.key: frozenset({"nurtleu"}) for s in sentences[1:4]}
-    assert joined_stories(grouped, {"roundup.md"}, sentences, vectors, 0.8, names) == [["a1.txt", "a2.txt", "roundup.md"]]
+    assert joined_stories(grouped, {"roundup.md"}, sentences, vectors, 0.8, names) == [
+        ["a1.txt", "a2.txt", "roundup.md"]
+    ]
 
 
 def test_a_draft_sentence_alike_in_wording_alone_joins_no_story():
@@ -199,6 +226,8 @@ def test_the_stop_words_are_scikit_learns_and_reading_them_imports_no_scikit_lea
     from factcheck.stopwords import ENGLISH
 
     assert ENGLISH == frozenset(ENGLISH_STOP_WORDS)
-    code = ("import sys\nfrom factcheck.config import Settings\nfrom factcheck.pipeline import lexicons, rule_set\n"
-            "assert 'the' in lexicons(rule_set(Settings())).story_stopwords\nassert 'sklearn' not in sys.modules\n")
+    code = (
+        "import sys\nfrom factcheck.config import Settings\nfrom factcheck.pipeline import lexicons, rule_set\n"
+        "assert 'the' in lexicons(rule_set(Settings())).story_stopwords\nassert 'sklearn' not in sys.modules\n"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)

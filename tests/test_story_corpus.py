@@ -28,7 +28,9 @@ def _evaluate():
 
 
 def scan(folder, cache_dir):
-    result = CliRunner().invoke(cli, ["scan", str(folder), "--format", "json", "--fail-on", "never", "--cache-dir", str(cache_dir)])
+    result = CliRunner().invoke(
+        cli, ["scan", str(folder), "--format", "json", "--fail-on", "never", "--cache-dir", str(cache_dir)]
+    )
     assert result.exit_code == 0
     return json.loads(result.stdout)
 
@@ -53,12 +55,18 @@ def test_open_and_sealed_halves_group_into_their_stories(corpus, cache_dir):
     precision, recall, f1 = evaluate.bcubed(report)
     cross = evaluate.cross_story(report)
     # Only figures reach the assertion message.
-    assert (round(f1, 3) >= 0.97, cross) == (True, 0), f"B-cubed F1 {f1:.3f} (P {precision:.2f} R {recall:.2f}), cross-story {cross}"
+    assert (round(f1, 3) >= 0.97, cross) == (True, 0), (
+        f"B-cubed F1 {f1:.3f} (P {precision:.2f} R {recall:.2f}), cross-story {cross}"
+    )
 
 
 def test_a_follow_up_weeks_later_is_in_its_story(corpus, cache_dir):
     folder, _ = corpus
     report = scan(folder, cache_dir)
-    story = next(s["documents"] for s in report["stories"] if any("pakistan-floods-2022--" in d and "followup" in d for d in s["documents"]))
+    story = next(
+        s["documents"]
+        for s in report["stories"]
+        if any("pakistan-floods-2022--" in d and "followup" in d for d in s["documents"])
+    )
     assert sorted(Path(d).parent.name for d in story) == ["pakistan-floods-2022"] * len(story)
     assert len(story) == len(list((folder / "pakistan-floods-2022").glob("*--*")))

@@ -3,39 +3,47 @@
 import pytest
 
 
-@pytest.mark.parametrize("a, b", [
-    ("Lukashenka", "Lukashenko"),      # Belarusian / Russian ending
-    ("Paweł", "Pavel"),                # Polish ł and w
-    ("Wałęsa", "Walesa"),              # diacritics dropped
-    ("Dembélé", "Dembele"),            # French accents dropped
-    ("Müller", "Muller"),              # German umlaut dropped
-    ("Tschaikowsky", "Chaikovsky"),    # German rendering of Russian
-    ("Tchaikovsky", "Chaikovsky"),     # French rendering
-    ("Chafik", "Shafik"),              # French / English rendering of Arabic
-    ("Djokovic", "Jokovic"),
-    ("Rachmaninow", "Rachmaninov"),
-    ("Zelenskyy", "Zelensky"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Lukashenka", "Lukashenko"),  # Belarusian / Russian ending
+        ("Paweł", "Pavel"),  # Polish ł and w
+        ("Wałęsa", "Walesa"),  # diacritics dropped
+        ("Dembélé", "Dembele"),  # French accents dropped
+        ("Müller", "Muller"),  # German umlaut dropped
+        ("Tschaikowsky", "Chaikovsky"),  # German rendering of Russian
+        ("Tchaikovsky", "Chaikovsky"),  # French rendering
+        ("Chafik", "Shafik"),  # French / English rendering of Arabic
+        ("Djokovic", "Jokovic"),
+        ("Rachmaninow", "Rachmaninov"),
+        ("Zelenskyy", "Zelensky"),
+    ],
+)
 def test_one_name_in_two_systems(lex, a, b):
     assert lex.transliteration.same(a, b)
 
 
-@pytest.mark.parametrize("a, b", [
-    ("Nurleu", "Nurtleu"),    # a dropped letter is a misspelling
-    ("Shretha", "Shrestha"),
-    ("Illuzi", "Illuzzi"),
-    ("Chauvin", "Shovin"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Nurleu", "Nurtleu"),  # a dropped letter is a misspelling
+        ("Shretha", "Shrestha"),
+        ("Illuzi", "Illuzzi"),
+        ("Chauvin", "Shovin"),
+    ],
+)
 def test_misspellings_are_not_transliterations(lex, a, b):
     assert not lex.transliteration.same(a, b)
 
 
 def test_a_transliteration_is_a_variant_not_a_misspelling(scan_texts, of_check):
-    _, report = scan_texts({
-        "a.txt": "Talks\nForeign Minister Paweł Nowak met the envoy in Warsaw on Monday.\n",
-        "b.txt": "Talks\nForeign Minister Pavel Nowak met the envoy in Warsaw on Monday.\n",
-        "c.txt": "Talks\nForeign Minister Pavel Nowak met the visiting envoy in Warsaw.\n",
-    })
+    _, report = scan_texts(
+        {
+            "a.txt": "Talks\nForeign Minister Paweł Nowak met the envoy in Warsaw on Monday.\n",
+            "b.txt": "Talks\nForeign Minister Pavel Nowak met the envoy in Warsaw on Monday.\n",
+            "c.txt": "Talks\nForeign Minister Pavel Nowak met the visiting envoy in Warsaw.\n",
+        }
+    )
     assert of_check(report, "name-misspelling") == []
     (variant,) = of_check(report, "name-variant")
     assert variant["values"] == ["Paweł", "Pavel"] or sorted(variant["values"]) == ["Pavel", "Paweł"]
@@ -47,17 +55,19 @@ def test_a_transliteration_is_a_variant_not_a_misspelling(scan_texts, of_check):
 import pytest  # noqa: E402
 
 
-@pytest.mark.parametrize("a, b", [
-    ("Chafik", "Shafik"),          # ch/sh (listed again below)
-    ("Kuznetsov", "Kouznetsov"),   # ou/u
-    ("Umyerov", "Umerov"),         # a glide
-    ("Aliyev", "Aliyav"),          # an e/a vowel alternation
-    ("Panakhov", "Panahov"),       # kh/h
-    ("Oruzh", "Oruj"),             # zh/j
-    ("Chafik", "Shafik"),          # ch/sh
-    ("Ust-Kamenogorsk", "Ust Kamenogorsk"),  # a hyphen
-    ("Pragyaan", "Pragyan"),       # a doubled vowel
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Kuznetsov", "Kouznetsov"),  # ou/u
+        ("Umyerov", "Umerov"),  # a glide
+        ("Aliyev", "Aliyav"),  # an e/a vowel alternation
+        ("Panakhov", "Panahov"),  # kh/h
+        ("Oruzh", "Oruj"),  # zh/j
+        ("Chafik", "Shafik"),  # ch/sh
+        ("Ust-Kamenogorsk", "Ust Kamenogorsk"),  # a hyphen
+        ("Pragyaan", "Pragyan"),  # a doubled vowel
+    ],
+)
 def test_romanisation_explains(lex, a, b):
     assert lex.transliteration.explains(a, b) in ("romanised", "vowels")
 
@@ -69,14 +79,17 @@ def test_vowels_alone_are_their_own_kind(lex):
     assert lex.transliteration.explains("Panakhov", "Panahov") == "romanised"
 
 
-@pytest.mark.parametrize("a, b", [
-    ("Nurleu", "Nurtleu"),      # a consonant dropped
-    ("Shretha", "Shrestha"),    # a consonant dropped
-    ("Stanford", "Stamford"),   # a consonant changed
-    ("Lebanse", "Lebanese"),    # a vowel dropped, not alternated
-    ("Vathrakogiannis", "Varthakoyiannis"),  # consonants transposed
-    ("Nurtlue", "Nurtleu"),     # vowels transposed: no romanisation reorders letters
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Nurleu", "Nurtleu"),  # a consonant dropped
+        ("Shretha", "Shrestha"),  # a consonant dropped
+        ("Stanford", "Stamford"),  # a consonant changed
+        ("Lebanse", "Lebanese"),  # a vowel dropped, not alternated
+        ("Vathrakogiannis", "Varthakoyiannis"),  # consonants transposed
+        ("Nurtlue", "Nurtleu"),  # vowels transposed: no romanisation reorders letters
+    ],
+)
 def test_romanisation_never_explains_a_slip(lex, a, b):
     assert lex.transliteration.explains(a, b) is None
 

@@ -34,7 +34,9 @@ class Cache(Store):
             return {}
         try:
             for chunk, marks in chunked(texts):
-                for text, blob in self.db.execute(f"SELECT text, vector FROM vectors WHERE model=? AND text IN ({marks})", [model, *chunk]):
+                for text, blob in self.db.execute(
+                    f"SELECT text, vector FROM vectors WHERE model=? AND text IN ({marks})", [model, *chunk]
+                ):
                     keys.append(text)
                     blobs.append(blob)
         except sqlite3.Error as exc:
@@ -47,7 +49,9 @@ class Cache(Store):
             if not size or size % 4:
                 continue
             rows = [i for i, b in enumerate(blobs) if isinstance(b, bytes) and len(b) == size]
-            matrix = np.frombuffer(b"".join(blobs[i] for i in rows), dtype=np.float32).reshape(len(rows), size // 4)
+            matrix = np.frombuffer(b"".join(blobs[i] for i in rows), dtype=np.float32).reshape(
+                len(rows), size // 4
+            )
             sound = np.isfinite(matrix).all(axis=1)
             sound[sound] &= np.abs(np.linalg.norm(matrix[sound], axis=1) - 1.0) < 1e-3
             for n, (r, ok) in enumerate(zip(rows, sound)):
@@ -73,7 +77,9 @@ class Cache(Store):
         """The sha256 of a weights file, remembered by size and mtime so it is read once."""
         st = path.stat()
         try:
-            row = self.db.execute("SELECT size, mtime, sha256 FROM hashes WHERE file=?", [str(path)]).fetchone()
+            row = self.db.execute(
+                "SELECT size, mtime, sha256 FROM hashes WHERE file=?", [str(path)]
+            ).fetchone()
         except sqlite3.Error:
             row = None
         if row and row[0] == st.st_size and row[1] == st.st_mtime:
@@ -81,7 +87,10 @@ class Cache(Store):
         digest = sha256_file(path)
         try:
             with self.db:
-                self.db.execute("INSERT OR REPLACE INTO hashes VALUES (?, ?, ?, ?)", [str(path), st.st_size, st.st_mtime, digest])
+                self.db.execute(
+                    "INSERT OR REPLACE INTO hashes VALUES (?, ?, ?, ?)",
+                    [str(path), st.st_size, st.st_mtime, digest],
+                )
         except sqlite3.Error as exc:
             self.warnings.append(f"{self.KIND} {self.path} could not be written ({exc})")
         return digest

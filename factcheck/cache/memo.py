@@ -28,8 +28,22 @@ from .store import RecordStore
 
 FORMAT = "factcheck-memo/2"
 # Libraries whose version can change what a scan finds or how a report is written.
-LIBRARIES = ("numpy", "scipy", "scikit-learn", "rapidfuzz", "faiss-cpu", "PyYAML", "charset-normalizer",
-             "onnxruntime", "tokenizers", "sentence-transformers", "torch", "tabulate", "click", "regex")
+LIBRARIES = (
+    "numpy",
+    "scipy",
+    "scikit-learn",
+    "rapidfuzz",
+    "faiss-cpu",
+    "PyYAML",
+    "charset-normalizer",
+    "onnxruntime",
+    "tokenizers",
+    "sentence-transformers",
+    "torch",
+    "tabulate",
+    "click",
+    "regex",
+)
 
 
 @dataclass
@@ -43,13 +57,17 @@ class Outcome:
     documents: int
     fatal: bool = False  # an input named on the command line was not analysed: exit 2
     wrote_baseline: bool = False  # a scan that writes a baseline records findings, it does not judge them
-    rules_digest: str = ""  # the rule files' bytes as loaded (a memo entry is kept only when the key hashed these)
+    rules_digest: str = (
+        ""  # the rule files' bytes as loaded (a memo entry is kept only when the key hashed these)
+    )
 
     def exit_code(self, fail_on: str) -> int:
         """2 when a named input was not analysed or nothing was readable; 1 when a finding is at or above ``fail_on``; else 0."""
         from ..models import exit_code
 
-        return exit_code(self.severities, fail_on, fatal=self.fatal or not self.documents, judged=not self.wrote_baseline)
+        return exit_code(
+            self.severities, fail_on, fatal=self.fatal or not self.documents, judged=not self.wrote_baseline
+        )
 
 
 def _version(name: str) -> str:
@@ -59,8 +77,16 @@ def _version(name: str) -> str:
         return "-"
 
 
-def scan_key(inputs, settings, rule_dirs: list[Path], weights: Path, baseline: str | None, facts: str | None,
-             fmt: str, colour: bool) -> tuple[str, str] | None:
+def scan_key(
+    inputs,
+    settings,
+    rule_dirs: list[Path],
+    weights: Path,
+    baseline: str | None,
+    facts: str | None,
+    fmt: str,
+    colour: bool,
+) -> tuple[str, str] | None:
     """This scan's memo key and the rules digest in it, or None when the scan must run in full.
 
     ``inputs`` is ``ingest.discover``'s result: the key covers each source's display
@@ -78,8 +104,13 @@ def scan_key(inputs, settings, rule_dirs: list[Path], weights: Path, baseline: s
             h.update(str(part).encode("utf-8", "surrogateescape") + b"\0")
 
     add(FORMAT, sys.version, source_digest(), *(f"{lib}={_version(lib)}" for lib in LIBRARIES))
-    add(json.dumps({f.name: getattr(settings, f.name) for f in fields(settings) if f.name not in NOT_KEYS},
-                   sort_keys=True, default=str))
+    add(
+        json.dumps(
+            {f.name: getattr(settings, f.name) for f in fields(settings) if f.name not in NOT_KEYS},
+            sort_keys=True,
+            default=str,
+        )
+    )
     add(fmt, colour)
     rules = rules_digest(rule_dirs)
     if rules is None:

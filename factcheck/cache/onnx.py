@@ -26,7 +26,7 @@ EXPORT_VERSION = 1
 PROBES = [
     "The Foreign Minister met his counterpart in Minsk on 15 August 2024.",
     "Officials said 1,200 people attended.",
-    "\"We will respond,\" he said.",
+    '"We will respond," he said.',
     "Short.",
 ]
 # Largest allowed difference between ONNX and PyTorch sentence vectors (fp32 export).
@@ -107,15 +107,31 @@ def _export(folder: Path, out: Path) -> None:
     axes = {n: {0: "batch", 1: "tokens"} for n in [*names, "last_hidden_state"]}
     with torch.no_grad(), warnings.catch_warnings():
         # The reference is taken before tracing: the exporter hands the module back in training mode (dropout on).
-        batch = tokenizer(PROBES, padding=True, truncation=True, max_length=layout.max_length, return_tensors="pt")
-        expected = layout.pool(model(**{n: batch[n] for n in names}).last_hidden_state.numpy(), batch["attention_mask"].numpy())
-        warnings.simplefilter("ignore")  # tracer notes about constant Python values; the check below is what counts
-        torch.onnx.export(Hidden(model), tuple(example[n] for n in names), str(out), input_names=names,
-                          output_names=["last_hidden_state"], dynamic_axes=axes, opset_version=17, dynamo=False)
+        batch = tokenizer(
+            PROBES, padding=True, truncation=True, max_length=layout.max_length, return_tensors="pt"
+        )
+        expected = layout.pool(
+            model(**{n: batch[n] for n in names}).last_hidden_state.numpy(), batch["attention_mask"].numpy()
+        )
+        warnings.simplefilter(
+            "ignore"
+        )  # tracer notes about constant Python values; the check below is what counts
+        torch.onnx.export(
+            Hidden(model),
+            tuple(example[n] for n in names),
+            str(out),
+            input_names=names,
+            output_names=["last_hidden_state"],
+            dynamic_axes=axes,
+            opset_version=17,
+            dynamo=False,
+        )
     got = OnnxEncoder(out, folder).encode(PROBES, batch_size=len(PROBES))
     worst = float(np.abs(got - expected).max())
     if worst > TOLERANCE:
-        raise BackendUnavailable(f"the ONNX export of {folder} differs from PyTorch by {worst:.2e} (> {TOLERANCE})")
+        raise BackendUnavailable(
+            f"the ONNX export of {folder} differs from PyTorch by {worst:.2e} (> {TOLERANCE})"
+        )
 
 
 def _quantize(source: Path, out: Path) -> None:
@@ -123,6 +139,7 @@ def _quantize(source: Path, out: Path) -> None:
         import onnx
 
         from ..privacy import onnxruntime
+
         onnxruntime()  # import it with its telemetry off before the quantizer does (factcheck.privacy)
         from onnxruntime.quantization import QuantType, quantize_dynamic
     except ImportError as exc:
@@ -134,7 +151,12 @@ def _quantize(source: Path, out: Path) -> None:
     level = root.level
     root.setLevel(logging.ERROR)
     try:
-        quantize_dynamic(str(source), str(out), weight_type=QuantType.QInt8, per_channel=True,
-                         extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+        quantize_dynamic(
+            str(source),
+            str(out),
+            weight_type=QuantType.QInt8,
+            per_channel=True,
+            extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+        )
     finally:
         root.setLevel(level)

@@ -26,24 +26,47 @@ FORMAT = "factcheck-parsed/2"
 
 def file_key(context: str, source) -> str:
     """The record key of one ``ingest.Source``: its bytes' sha256, its display name and the ``context``."""
-    return hashlib.sha256(f"{FORMAT}\0{context}\0{source.display}\0{source.sha256}".encode("utf-8", "surrogateescape")).hexdigest()
+    return hashlib.sha256(
+        f"{FORMAT}\0{context}\0{source.display}\0{source.sha256}".encode("utf-8", "surrogateescape")
+    ).hexdigest()
 
 
 def to_record(doc: Document, sentences: list[Sentence], names: dict) -> str:
-    return json.dumps({
-        "doc": {"path": doc.path, "source": doc.source, "text": doc.text, "title": doc.title, "date": doc.date,
-                "blocks": [[b.start, b.end] for b in doc.blocks], "source_map": [list(p) for p in doc.source_map],
-                "warnings": doc.warnings, "suppressions": [[a, b, sorted(ids)] for a, b, ids in doc.suppressions]},
-        "sentences": [[s.index, s.start, s.end, s.text, s.block, sorted(names[s.key])] for s in sentences],
-    }, ensure_ascii=False)
+    return json.dumps(
+        {
+            "doc": {
+                "path": doc.path,
+                "source": doc.source,
+                "text": doc.text,
+                "title": doc.title,
+                "date": doc.date,
+                "blocks": [[b.start, b.end] for b in doc.blocks],
+                "source_map": [list(p) for p in doc.source_map],
+                "warnings": doc.warnings,
+                "suppressions": [[a, b, sorted(ids)] for a, b, ids in doc.suppressions],
+            },
+            "sentences": [
+                [s.index, s.start, s.end, s.text, s.block, sorted(names[s.key])] for s in sentences
+            ],
+        },
+        ensure_ascii=False,
+    )
 
 
 def from_record(text: str) -> tuple[Document, list[Sentence], dict]:
     data = json.loads(text)
     d = data["doc"]
-    doc = Document(path=d["path"], source=d["source"], text=d["text"], title=d["title"], date=d["date"],
-                   blocks=[Span(a, b) for a, b in d["blocks"]], source_map=[(t, s) for t, s in d["source_map"]],
-                   warnings=list(d["warnings"]), suppressions=[(a, b, frozenset(ids)) for a, b, ids in d["suppressions"]])
+    doc = Document(
+        path=d["path"],
+        source=d["source"],
+        text=d["text"],
+        title=d["title"],
+        date=d["date"],
+        blocks=[Span(a, b) for a, b in d["blocks"]],
+        source_map=[(t, s) for t, s in d["source_map"]],
+        warnings=list(d["warnings"]),
+        suppressions=[(a, b, frozenset(ids)) for a, b, ids in d["suppressions"]],
+    )
     sentences, names = [], {}
     for index, start, end, text_, block, found in data["sentences"]:
         s = Sentence(doc, index, start, end, text_, block)

@@ -31,7 +31,7 @@ LOCK_TIMEOUT = 2.0
 def chunked(items: list, size: int = CHUNK):
     """``items`` in consecutive slices of at most ``size``, with the SQL marks for one slice."""
     for i in range(0, len(items), size):
-        chunk = items[i:i + size]
+        chunk = items[i : i + size]
         yield chunk, ",".join("?" * len(chunk))
 
 
@@ -72,7 +72,9 @@ class Store:
 
     def __post_init__(self) -> None:
         self.rebuilt = False  # moved aside and rebuilt once already in this process
-        self.skipped = False  # given up for this process (a lock held too long, a second failure): no more notes
+        self.skipped = (
+            False  # given up for this process (a lock held too long, a second failure): no more notes
+        )
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             try:
@@ -83,7 +85,9 @@ class Store:
                 self._move_aside(exc)
                 self.db = self._open()
         except (OSError, sqlite3.Error) as exc:
-            raise CacheUnavailable(f"{self.KIND} {self.path} cannot be used ({exc}); running without it") from None
+            raise CacheUnavailable(
+                f"{self.KIND} {self.path} cannot be used ({exc}); running without it"
+            ) from None
 
     def _move_aside(self, exc: BaseException) -> None:
         aside = self.path.with_name(self.path.name + ".corrupt")
@@ -92,7 +96,9 @@ class Store:
             if part.exists():
                 os.replace(part, Path(str(aside) + suffix))
         self.rebuilt = True
-        self.warnings.append(f"{self.KIND} {self.path} was unreadable ({exc}); moved to {aside.name} and rebuilt")
+        self.warnings.append(
+            f"{self.KIND} {self.path} was unreadable ({exc}); moved to {aside.name} and rebuilt"
+        )
 
     def recover(self, exc: sqlite3.Error, doing: str) -> bool:
         """After a failed read or write: True when the file was proven corrupt and has just been rebuilt (retry once).
@@ -155,7 +161,9 @@ class RecordStore(Store):
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
-        cls.SCHEMA = (f"CREATE TABLE IF NOT EXISTS {cls.TABLE} (key TEXT PRIMARY KEY, used INTEGER, sha256 TEXT, {cls.COLUMN} TEXT)",)
+        cls.SCHEMA = (
+            f"CREATE TABLE IF NOT EXISTS {cls.TABLE} (key TEXT PRIMARY KEY, used INTEGER, sha256 TEXT, {cls.COLUMN} TEXT)",
+        )
 
     def _mark(self) -> int:
         return (self.db.execute(f"SELECT MAX(used) FROM {self.TABLE}").fetchone()[0] or 0) + 1
@@ -167,8 +175,14 @@ class RecordStore(Store):
             return found
         try:
             for chunk, marks in chunked(keys):
-                rows = self.db.execute(f"SELECT key, sha256, {self.COLUMN} FROM {self.TABLE} WHERE key IN ({marks})", chunk)
-                found.update((key, text) for key, digest, text in rows if isinstance(text, str) and sha256_text(text) == digest)
+                rows = self.db.execute(
+                    f"SELECT key, sha256, {self.COLUMN} FROM {self.TABLE} WHERE key IN ({marks})", chunk
+                )
+                found.update(
+                    (key, text)
+                    for key, digest, text in rows
+                    if isinstance(text, str) and sha256_text(text) == digest
+                )
             mark = self._mark()
             with self.db:
                 self.db.executemany(f"UPDATE {self.TABLE} SET used=? WHERE key=?", [(mark, k) for k in found])
@@ -183,10 +197,15 @@ class RecordStore(Store):
         try:
             mark = self._mark()
             with self.db:
-                self.db.executemany(f"INSERT OR REPLACE INTO {self.TABLE} VALUES (?, ?, ?, ?)",
-                                    [(k, mark, sha256_text(t), t) for k, t in records.items()])
-                self.db.execute(f"DELETE FROM {self.TABLE} WHERE key NOT IN "
-                                f"(SELECT key FROM {self.TABLE} ORDER BY used DESC LIMIT ?)", [self.KEEP])
+                self.db.executemany(
+                    f"INSERT OR REPLACE INTO {self.TABLE} VALUES (?, ?, ?, ?)",
+                    [(k, mark, sha256_text(t), t) for k, t in records.items()],
+                )
+                self.db.execute(
+                    f"DELETE FROM {self.TABLE} WHERE key NOT IN "
+                    f"(SELECT key FROM {self.TABLE} ORDER BY used DESC LIMIT ?)",
+                    [self.KEEP],
+                )
         except sqlite3.Error as exc:
             if self.recover(exc, "written"):
                 self.write(records)

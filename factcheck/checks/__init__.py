@@ -20,9 +20,16 @@ def _check_types() -> dict[str, type[Check]]:
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         for value in vars(module).values():
-            if isinstance(value, type) and issubclass(value, Check) and value is not Check and value.__module__ == module.__name__:
+            if (
+                isinstance(value, type)
+                and issubclass(value, Check)
+                and value is not Check
+                and value.__module__ == module.__name__
+            ):
                 if value.name.replace("-", "_") != info.name:
-                    raise ImportError(f"factcheck.checks.{info.name}: check '{value.name}' must live in a module of its own name")
+                    raise ImportError(
+                        f"factcheck.checks.{info.name}: check '{value.name}' must live in a module of its own name"
+                    )
                 found[value.name] = value
     return dict(sorted(found.items()))
 

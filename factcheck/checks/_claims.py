@@ -14,8 +14,9 @@ import numpy as np
 from ..models import Corpus, Sentence
 
 
-def claim_pairs(corpus: Corpus, candidates: Iterable[Sentence], min_similarity: float,
-                by_cluster: bool = True) -> Iterator[tuple[Sentence, Sentence, float]]:
+def claim_pairs(
+    corpus: Corpus, candidates: Iterable[Sentence], min_similarity: float, by_cluster: bool = True
+) -> Iterator[tuple[Sentence, Sentence, float]]:
     """Cross-document, same-story pairs among ``candidates`` that state one claim, with their similarity.
 
     With ``by_cluster`` a shared cluster is enough; without, only ``min_similarity``

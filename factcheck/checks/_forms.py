@@ -17,7 +17,9 @@ class Form:
     text: str
     occurrences: list = field(default_factory=list)  # (sentence, token)
     datelines: int = 0  # how many of the occurrences are a dateline's place ("KATHMANDU, Nepal --")
-    personal: set = field(default_factory=set)  # (sentence key, token start) of occurrences inside a person's name
+    personal: set = field(
+        default_factory=set
+    )  # (sentence key, token start) of occurrences inside a person's name
 
     @property
     def only_dateline(self) -> bool:
@@ -53,7 +55,10 @@ def collect_forms(corpus: Corpus, story: list[str]) -> dict[str, Form]:
     """
     vocab = corpus.lexicons.names
     paths = set(story)
-    found = {(s.key, t.start): (s, t) for s, t in name_forms([s for s in corpus.sentences if s.doc.path in paths], vocab)}
+    found = {
+        (s.key, t.start): (s, t)
+        for s, t in name_forms([s for s in corpus.sentences if s.doc.path in paths], vocab)
+    }
     personal = set()
     for person in corpus.people:
         for m in person.mentions:
@@ -86,7 +91,7 @@ def neighbours(form: Form) -> set[str]:
     out = set()
     for s, t in form.occurrences:
         left = s.text[: t.start].split()
-        right = s.text[t.end:].split()
+        right = s.text[t.end :].split()
         if left and left[-1][:1].isupper():
             out.add(fold(left[-1]))
         if right and right[0][:1].isupper():
@@ -102,15 +107,25 @@ def kinds(form: Form, vocab) -> set[str]:
     found: set[str] = set()
     for s, t in form.occurrences:
         left = s.text[: t.start].split()
-        right = s.text[t.end:].split()
+        right = s.text[t.end :].split()
         before = fold(left[-1].rstrip(".,")) if left else ""
         after = fold(right[0].strip(",.;:'’\"”")) if right else ""
         if after in vocab.org_words and right[0][:1].isupper():
             cue = "org"
-        elif after in vocab.place_words and right[0][:1].isupper() or before in vocab.place_heads and left[-1][:1].isupper():
+        elif (
+            after in vocab.place_words
+            and right[0][:1].isupper()
+            or before in vocab.place_heads
+            and left[-1][:1].isupper()
+        ):
             cue = "place"
-        elif before in vocab.honorifics or before in vocab.title_words and left[-1][:1].isupper() or after in vocab.speech_verbs \
-                or (s.key, t.start) in form.personal:
+        elif (
+            before in vocab.honorifics
+            or before in vocab.title_words
+            and left[-1][:1].isupper()
+            or after in vocab.speech_verbs
+            or (s.key, t.start) in form.personal
+        ):
             cue = "person"
         else:
             continue

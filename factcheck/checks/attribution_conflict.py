@@ -43,46 +43,88 @@ from .quote_mismatch import similarity
 
 class AttributionConflict(Check):
     name = "attribution-conflict"
-    message_fields = ('speakers',)
+    message_fields = ("speakers",)
     needs = ("quote",)
-    defaults = {"similarity": 90, "min_words": 5, "statement_similarity": 0.92, "statement_min_words": 12,
-                "min_length_ratio": 0.6, "told_of_message": "The same quoted words are told of different people: {speakers}",
-                "swap_similarity": 0.7, "swap_context": 2, "swap_severity": "info",
-                "swap_message": "One statement names different people or bodies in different sources: {speakers}"}
+    defaults = {
+        "similarity": 90,
+        "min_words": 5,
+        "statement_similarity": 0.92,
+        "statement_min_words": 12,
+        "min_length_ratio": 0.6,
+        "told_of_message": "The same quoted words are told of different people: {speakers}",
+        "swap_similarity": 0.7,
+        "swap_context": 2,
+        "swap_severity": "info",
+        "swap_message": "One statement names different people or bodies in different sources: {speakers}",
+    }
     examples = (
-        Example({"a.txt": "Collapse\nThe Kestrel Bridge in Dunmore collapsed on Friday.\n"
-                          "“Nobody could have predicted this failure,” said Mayor Tomas Brandt.\n",
-                 "b.txt": "Collapse\nThe Kestrel Bridge in Dunmore fell into the river.\n"
-                          "“Nobody could have predicted this failure,” said engineer Lukas Ferro.\n"},
-                ("Tomas Brandt", "Lukas Ferro")),
-        Example({"a.txt": "Collapse\n“Nobody could have predicted this failure of the bridge,” said Mayor Tomas Brandt.\n",
-                 "b.txt": "Collapse\nMayor Tomas Brandt said: “Nobody could have predicted this failure of the bridge.”\n"}),
-        Example({"a.txt": "Shake-up\nPresident Ilka Sorn replaced the transport minister on Monday.\n"
-                          "“Anton Velis has served through more than 400 days of crisis,” Ilka Sorn wrote.\n",
-                 "b.txt": "Shake-up\nPresident Ilka Sorn replaced the transport minister on Monday.\n"
-                          "Ilka Sorn wrote that new leadership was needed after Marek Dorn “has served through more than "
-                          "400 days of crisis”.\n"},
-                ("Anton Velis", "Marek Dorn")),
-        Example({"a.txt": "Shake-up\nPresident Ilka Sorn replaced the transport minister on Monday.\n"
-                          "“Anton Velis has served through more than 400 days of crisis,” Ilka Sorn wrote.\n",
-                 "b.txt": "Shake-up\nPresident Ilka Sorn replaced the transport minister on Monday.\n"
-                          "Ilka Sorn wrote that new leadership was needed after Velis “has served through more than "
-                          "400 days of crisis”.\n"}),
-        Example({"a.txt": "Derby\nThe referee sent off Marco Diaz after an hour of the derby in Velmora.\n"
-                          "Luis Ortega had scored for the visitors before the break.\n",
-                 "b.txt": "Derby\nThe referee sent off Luis Ortega after an hour of the derby in Velmora.\n"},
-                ("Luis Ortega", "Marco Diaz"), note="one statement, two actors of the story: asked"),
-        Example({"a.txt": "Derby\nAnalysts at the Velmora institute expect the derby to be sold out.\n",
-                 "b.txt": "Derby\nAnalysts at the Temsil institute expect the derby to be sold out.\n"},
-                note="each outlet's own source, named once in a stock sentence: no swap"),
-        Example({"a.txt": "Derby\nThe referee sent off Marco Diaz after an hour of the derby in Velmora.\n",
-                 "b.txt": "Derby\nThe referee sent off Marco Dias after an hour of the derby in Velmora.\n"},
-                note="one name spelt two ways is name-misspelling's question"),
-        Example({"a.txt": "Water bill\nLawmakers in Velmora voted on Monday to send the water bill to the Council of Elders "
-                          "for a final review.\n",
-                 "b.txt": "Water bill\nLawmakers in Velmora voted on Monday to send the water bill to the State Council "
-                          "for a final review.\n"},
-                ("Council of Elders", "State Council"), note="one sentence nearly word for word, one body changed: asked"),
+        Example(
+            {
+                "a.txt": "Collapse\nThe Kestrel Bridge in Dunmore collapsed on Friday.\n"
+                "“Nobody could have predicted this failure,” said Mayor Tomas Brandt.\n",
+                "b.txt": "Collapse\nThe Kestrel Bridge in Dunmore fell into the river.\n"
+                "“Nobody could have predicted this failure,” said engineer Lukas Ferro.\n",
+            },
+            ("Tomas Brandt", "Lukas Ferro"),
+        ),
+        Example(
+            {
+                "a.txt": "Collapse\n“Nobody could have predicted this failure of the bridge,” said Mayor Tomas Brandt.\n",
+                "b.txt": "Collapse\nMayor Tomas Brandt said: “Nobody could have predicted this failure of the bridge.”\n",
+            }
+        ),
+        Example(
+            {
+                "a.txt": "Shake-up\nPresident Ilka Sorn replaced the transport minister on Monday.\n"
+                "“Anton Velis has served through more than 400 days of crisis,” Ilka Sorn wrote.\n",
+                "b.txt": "Shake-up\nPresident Ilka Sorn replaced the transport minister on Monday.\n"
+                "Ilka Sorn wrote that new leadership was needed after Marek Dorn “has served through more than "
+                "400 days of crisis”.\n",
+            },
+            ("Anton Velis", "Marek Dorn"),
+        ),
+        Example(
+            {
+                "a.txt": "Shake-up\nPresident Ilka Sorn replaced the transport minister on Monday.\n"
+                "“Anton Velis has served through more than 400 days of crisis,” Ilka Sorn wrote.\n",
+                "b.txt": "Shake-up\nPresident Ilka Sorn replaced the transport minister on Monday.\n"
+                "Ilka Sorn wrote that new leadership was needed after Velis “has served through more than "
+                "400 days of crisis”.\n",
+            }
+        ),
+        Example(
+            {
+                "a.txt": "Derby\nThe referee sent off Marco Diaz after an hour of the derby in Velmora.\n"
+                "Luis Ortega had scored for the visitors before the break.\n",
+                "b.txt": "Derby\nThe referee sent off Luis Ortega after an hour of the derby in Velmora.\n",
+            },
+            ("Luis Ortega", "Marco Diaz"),
+            note="one statement, two actors of the story: asked",
+        ),
+        Example(
+            {
+                "a.txt": "Derby\nAnalysts at the Velmora institute expect the derby to be sold out.\n",
+                "b.txt": "Derby\nAnalysts at the Temsil institute expect the derby to be sold out.\n",
+            },
+            note="each outlet's own source, named once in a stock sentence: no swap",
+        ),
+        Example(
+            {
+                "a.txt": "Derby\nThe referee sent off Marco Diaz after an hour of the derby in Velmora.\n",
+                "b.txt": "Derby\nThe referee sent off Marco Dias after an hour of the derby in Velmora.\n",
+            },
+            note="one name spelt two ways is name-misspelling's question",
+        ),
+        Example(
+            {
+                "a.txt": "Water bill\nLawmakers in Velmora voted on Monday to send the water bill to the Council of Elders "
+                "for a final review.\n",
+                "b.txt": "Water bill\nLawmakers in Velmora voted on Monday to send the water bill to the State Council "
+                "for a final review.\n",
+            },
+            ("Council of Elders", "State Council"),
+            note="one sentence nearly word for word, one body changed: asked",
+        ),
     )
 
     def one_quote(self, a: str, b: str) -> bool:
@@ -93,7 +135,9 @@ class AttributionConflict(Check):
         if wa in wb or wb in wa:
             return True
         short, long_ = sorted((len(wa.split()), len(wb.split())))
-        return short >= self.params["min_length_ratio"] * long_ and similarity(a, b) >= self.params["similarity"]
+        return (
+            short >= self.params["min_length_ratio"] * long_ and similarity(a, b) >= self.params["similarity"]
+        )
 
     def run(self, corpus: Corpus) -> list[Finding]:
         translit = corpus.lexicons.transliteration
@@ -101,8 +145,10 @@ class AttributionConflict(Check):
         speaking = speakers(corpus)
         parts = [p for p in quoted(corpus, self.params["min_words"]) if p.speaker]
         for i, a in enumerate(parts):
-            for b in parts[i + 1:]:
-                if a.sentence.doc.path == b.sentence.doc.path or not corpus.same_story(a.sentence, b.sentence):
+            for b in parts[i + 1 :]:
+                if a.sentence.doc.path == b.sentence.doc.path or not corpus.same_story(
+                    a.sentence, b.sentence
+                ):
                     continue
                 if same_speaker(a.speaker, b.speaker, translit) is False and self.one_quote(a.text, b.text):
                     clashes.append((a, b))
@@ -125,13 +171,15 @@ class AttributionConflict(Check):
             names = sorted({p.speaker for p in group})
             if len(names) < 2:
                 continue
-            findings.append(self.finding(
-                subject=" ".join(group[0].text.split()[:10]) + "…",
-                values=names,
-                evidence=[evidence_at(p.sentence, p.speaker) for p in group],
-                suggestion="Establish who said it from the recording or the original statement.",
-                speakers=names,
-            ))
+            findings.append(
+                self.finding(
+                    subject=" ".join(group[0].text.split()[:10]) + "…",
+                    values=names,
+                    evidence=[evidence_at(p.sentence, p.speaker) for p in group],
+                    suggestion="Establish who said it from the recording or the original statement.",
+                    speakers=names,
+                )
+            )
         return findings
 
     def told_of_pairs(self, corpus: Corpus):
@@ -144,26 +192,38 @@ class AttributionConflict(Check):
                 surnames.setdefault(m.sentence.doc.path, {})[person.name.split()[-1].lower()] = person.name
         parts = quoted(corpus, self.params["min_words"])
         for i, a in enumerate(parts):
-            for b in parts[i + 1:]:
-                if a.sentence.doc.path == b.sentence.doc.path or not corpus.same_story(a.sentence, b.sentence):
+            for b in parts[i + 1 :]:
+                if a.sentence.doc.path == b.sentence.doc.path or not corpus.same_story(
+                    a.sentence, b.sentence
+                ):
                     continue
                 short, long_ = sorted((a, b), key=lambda p: len(words(p.text)))
                 ws, wl = words(short.text), words(long_.text)
-                at = next((k for k in range(1, len(wl) - len(ws) + 1) if wl[k:k + len(ws)] == ws), None)
+                at = next((k for k in range(1, len(wl) - len(ws) + 1) if wl[k : k + len(ws)] == ws), None)
                 if at is None:
                     continue
                 inside = surnames.get(long_.sentence.doc.path, {}).get(wl[at - 1])
-                lead_in = words(short.sentence.doc.text[short.sentence.start:short.start])
+                lead_in = words(short.sentence.doc.text[short.sentence.start : short.start])
                 outside = surnames.get(short.sentence.doc.path, {}).get(lead_in[-1]) if lead_in else None
                 if inside and outside and same_speaker(inside, outside, translit) is False:
                     yield (long_, inside), (short, outside)
 
     def told_of(self, *told: tuple[QuotePart, str]) -> Finding:
-        return self._two_names(told[-1][0].text, [(p.sentence, name, name.split()[-1]) for p, name in told],
-                               "Check in the original statement whom these words are about.", self.params["told_of_message"])
+        return self._two_names(
+            told[-1][0].text,
+            [(p.sentence, name, name.split()[-1]) for p, name in told],
+            "Check in the original statement whom these words are about.",
+            self.params["told_of_message"],
+        )
 
-    def _two_names(self, subject: str, places: list[tuple[Sentence, str, str]], suggestion: str, template: str,
-                   severity: str | None = None) -> Finding:
+    def _two_names(
+        self,
+        subject: str,
+        places: list[tuple[Sentence, str, str]],
+        suggestion: str,
+        template: str,
+        severity: str | None = None,
+    ) -> Finding:
         """A finding on two names for one role, each shown at its place: (sentence, name, the words to point at)."""
         names = sorted(name for _, name, _ in places)
         return self.finding(
@@ -200,11 +260,13 @@ class AttributionConflict(Check):
                 k = min(SWAP_NEIGHBOURS, len(members))
                 block = max(1, BLOCK_CELLS // len(members))  # rows at a time: bounded memory in a large story
                 for start in range(0, len(members), block):
-                    sims = vectors[start:start + block] @ vectors.T
+                    sims = vectors[start : start + block] @ vectors.T
                     # Each sentence meets only its nearest few: in a story told by thousands of near-identical
                     # articles, every pair above the threshold would be diffed.
                     nearest = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-                    ii, kk = np.nonzero(np.take_along_axis(sims, nearest, axis=1) >= self.params["swap_similarity"])
+                    ii, kk = np.nonzero(
+                        np.take_along_axis(sims, nearest, axis=1) >= self.params["swap_similarity"]
+                    )
                     ii, jj = members[ii + start], members[nearest[ii, kk]]
                     keep = docs[ii] != docs[jj]
                     pairs.update(zip(np.minimum(ii, jj)[keep].tolist(), np.maximum(ii, jj)[keep].tolist()))
@@ -233,14 +295,21 @@ class AttributionConflict(Check):
                 # One sentence copied nearly word for word (at least VERBATIM_SIMILARITY alike) with one body or person
                 # changed is no pair of stock sentences naming each outlet's own source: asked even if neither name
                 # is written elsewhere ("the bill goes to the Council of Elders" / "... to the State Council").
-                verbatim = float(corpus.vectors[rows[a.key]] @ corpus.vectors[rows[b.key]]) >= VERBATIM_SIMILARITY
+                verbatim = (
+                    float(corpus.vectors[rows[a.key]] @ corpus.vectors[rows[b.key]]) >= VERBATIM_SIMILARITY
+                )
                 if verbatim or any(_written(n, where[told], {a.key, b.key}) for n in (x, y)):
                     yield (a, x), (b, y)
 
     def swap(self, *told: tuple[Sentence, str]) -> Finding:
-        return self._two_names(told[0][0].text, [(s, name, name) for s, name in told],
-                               "Check which name the original source gives.", self.params["swap_message"],
-                               self.params["swap_severity"])
+        return self._two_names(
+            told[0][0].text,
+            [(s, name, name) for s, name in told],
+            "Check which name the original source gives.",
+            self.params["swap_message"],
+            self.params["swap_severity"],
+        )
+
 
 SWAP_NEIGHBOURS = 16
 VERBATIM_SIMILARITY = 0.95  # one sentence copied nearly word for word
@@ -257,10 +326,14 @@ def _word_swaps(a: Sentence, b: Sentence, context: int, never) -> list[tuple[str
     la, lb = [w.lower() for w in wa], [w.lower() for w in wb]
     out = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=la, b=lb, autojunk=False).get_opcodes():
-        if op != "replace" or i1 < context or j1 < context or la[i1 - context:i1] != lb[j1 - context:j1]:
+        if op != "replace" or i1 < context or j1 < context or la[i1 - context : i1] != lb[j1 - context : j1]:
             continue
         x, y = wa[i1:i2], wb[j1:j2]
-        if not (_a_name(x, never) and _a_name(y, never)) or set(la[i1:i2]) & set(lb) or set(lb[j1:j2]) & set(la):
+        if (
+            not (_a_name(x, never) and _a_name(y, never))
+            or set(la[i1:i2]) & set(lb)
+            or set(lb[j1:j2]) & set(la)
+        ):
             continue
         out.append((" ".join(x), " ".join(y)))
     return out
@@ -275,7 +348,9 @@ def _tokens(text: str) -> list[str]:
     while i < len(ws):
         j = i + 1
         if ws[i][:1].isupper():
-            while j < len(ws) and (ws[j][:1].isupper() or ws[j] in _CONNECTORS and j + 1 < len(ws) and ws[j + 1][:1].isupper()):
+            while j < len(ws) and (
+                ws[j][:1].isupper() or ws[j] in _CONNECTORS and j + 1 < len(ws) and ws[j + 1][:1].isupper()
+            ):
                 j += 1
         out.append(" ".join(ws[i:j]))
         i = j
@@ -290,7 +365,7 @@ def _span_swaps(a: Sentence, b: Sentence, context: int, never) -> list[tuple[str
     words_a, words_b = set(" ".join(la).split()), set(" ".join(lb).split())
     out = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=la, b=lb, autojunk=False).get_opcodes():
-        if op != "replace" or i1 < context or j1 < context or la[i1 - context:i1] != lb[j1 - context:j1]:
+        if op != "replace" or i1 < context or j1 < context or la[i1 - context : i1] != lb[j1 - context : j1]:
             continue
         x, y = " ".join(wa[i1:i2]).split(), " ".join(wb[j1:j2]).split()
         if not (_a_name(x, never) and _a_name(y, never)):
@@ -320,8 +395,12 @@ def _a_name(words: list[str], never) -> bool:
     """A short run of capitalised words (with "of" or "for" inside) with at least one that is no month, weekday or
     common word, or two or more of them ("the State Council": a body named by common words)."""
     names = [w for w in words if w not in _CONNECTORS]
-    return 0 < len(names) <= 4 and all(w[:1].isupper() for w in names) and words[0][:1].isupper() and \
-        any(w.lower() not in _NOT_NAMES and (fold(w) not in never or len(names) > 1) for w in names)
+    return (
+        0 < len(names) <= 4
+        and all(w[:1].isupper() for w in names)
+        and words[0][:1].isupper()
+        and any(w.lower() not in _NOT_NAMES and (fold(w) not in never or len(names) > 1) for w in names)
+    )
 
 
 def _one_name(x: str, y: str, translit) -> bool:

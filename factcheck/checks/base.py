@@ -18,7 +18,9 @@ class _Blank(dict):
 
 def render(template: str, fields: dict) -> str:
     """Fill ``{placeholders}``; lists read as "'a', 'b'"."""
-    values = {k: (", ".join(f"'{x}'" for x in v) if isinstance(v, (list, tuple)) else v) for k, v in fields.items()}
+    values = {
+        k: (", ".join(f"'{x}'" for x in v) if isinstance(v, (list, tuple)) else v) for k, v in fields.items()
+    }
     return string.Formatter().vformat(template, (), _Blank(values))
 
 
@@ -37,7 +39,11 @@ class Example:
 
     def render(self, check: str) -> str:
         lines = [f"{name}: {' '.join(text.split())}" for name, text in self.documents.items()]
-        outcome = f"-> {check}: " + ", ".join(f"'{v}'" for v in self.finds) if self.finds else f"-> no {check} finding"
+        outcome = (
+            f"-> {check}: " + ", ".join(f"'{v}'" for v in self.finds)
+            if self.finds
+            else f"-> no {check} finding"
+        )
         return "\n".join(lines + [outcome + (f" ({self.note})" if self.note else "")])
 
 
@@ -74,8 +80,17 @@ class Check:
     def run(self, corpus: Corpus) -> list[Finding]:
         raise NotImplementedError
 
-    def finding(self, *, subject: str, values: list[str], evidence: list[Evidence], suggestion: str | None = None,
-                severity: str | None = None, template: str | None = None, **fields) -> Finding:
+    def finding(
+        self,
+        *,
+        subject: str,
+        values: list[str],
+        evidence: list[Evidence],
+        suggestion: str | None = None,
+        severity: str | None = None,
+        template: str | None = None,
+        **fields,
+    ) -> Finding:
         """A finding worded by the rule's message template (or ``template``, a second wording the rule sets)."""
         message = render(template or self.rule.message, {"subject": subject, "values": values, **fields})
         return Finding(

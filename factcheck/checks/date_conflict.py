@@ -57,7 +57,9 @@ def _both_sides(a, b, told: dict) -> bool:
 
     ``told`` maps (document, attribute) to the values that document gives (one lookup per pair, not a scan).
     """
-    return b.value in told.get((a.document, a.attribute), ()) or a.value in told.get((b.document, b.attribute), ())
+    return b.value in told.get((a.document, a.attribute), ()) or a.value in told.get(
+        (b.document, b.attribute), ()
+    )
 
 
 def _disagree(a: DateValue, b: DateValue) -> bool:
@@ -72,26 +74,54 @@ def _disagree(a: DateValue, b: DateValue) -> bool:
 
 class DateConflict(Check):
     name = "date-conflict"
-    message_fields = ('event',)
+    message_fields = ("event",)
     needs = ("date", "span", "time")
-    defaults = {"phrase_similarity": 0.6, "sentence_similarity": 0.6, "loose_severity": "info", "phases": {},
-                "time_message": "Sources give different times of day for the {event}: {values}", "time_severity": "info"}
+    defaults = {
+        "phrase_similarity": 0.6,
+        "sentence_similarity": 0.6,
+        "loose_severity": "info",
+        "phases": {},
+        "time_message": "Sources give different times of day for the {event}: {values}",
+        "time_severity": "info",
+    }
     examples = (
-        Example({"a.txt": "Interview\nPublished: 2024-08-23\nLukashenko criticised Kazakhstan in an interview broadcast on Russian television on August 15.\n",
-                 "b.txt": "Interview\nPublished: 2024-08-24\nLukashenko criticised Kazakhstan in an interview broadcast on Russian television on 20 August.\n"},
-                ("August 15", "20 August")),
-        Example({"a.txt": "Talks\nPublished: 2024-08-23\nThe ambassador was summoned to a meeting on August 21 over the interview.\n",
-                 "b.txt": "Talks\nPublished: 2024-08-24\nThe ambassador was summoned over the interview, which aired on August 15.\n"},
-                note="two events"),
-        Example({"a.txt": "Governor jailed\nPublished: 2021-03-10\nKovalenko, who ran the Dravsk region from 2012 to 2018, was jailed for bribery.\n",
-                 "b.txt": "Governor jailed\nPublished: 2021-03-10\nKovalenko governed the Dravsk region from 2012 to 2019 and was jailed for bribery.\n"},
-                ("from 2012 to 2018", "from 2012 to 2019"), note="one term, two end years"),
-        Example({"a.txt": "Governor jailed\nPublished: 2021-03-10\nKovalenko, who ran the Dravsk region from 2012 to 2018, was jailed for bribery.\n",
-                 "b.txt": "Governor jailed\nPublished: 2021-03-10\nKovalenko, who ran the Dravsk port from 2014 to 2016, was jailed for bribery.\n"},
-                note="two spans: neither end agrees"),
-        Example({"a.txt": "Ferry missing\nPublished: 2024-03-02\nThe ferry left port at dawn, and contact was lost at 5.15 am local time.\n",
-                 "b.txt": "Ferry missing\nPublished: 2024-03-02\nThe ferry left port at dawn and contact was lost at 5.10 pm, officials said.\n"},
-                ("5.10 pm", "5.15 am"), note="two times of day for one event: asked at info"),
+        Example(
+            {
+                "a.txt": "Interview\nPublished: 2024-08-23\nLukashenko criticised Kazakhstan in an interview broadcast on Russian television on August 15.\n",
+                "b.txt": "Interview\nPublished: 2024-08-24\nLukashenko criticised Kazakhstan in an interview broadcast on Russian television on 20 August.\n",
+            },
+            ("August 15", "20 August"),
+        ),
+        Example(
+            {
+                "a.txt": "Talks\nPublished: 2024-08-23\nThe ambassador was summoned to a meeting on August 21 over the interview.\n",
+                "b.txt": "Talks\nPublished: 2024-08-24\nThe ambassador was summoned over the interview, which aired on August 15.\n",
+            },
+            note="two events",
+        ),
+        Example(
+            {
+                "a.txt": "Governor jailed\nPublished: 2021-03-10\nKovalenko, who ran the Dravsk region from 2012 to 2018, was jailed for bribery.\n",
+                "b.txt": "Governor jailed\nPublished: 2021-03-10\nKovalenko governed the Dravsk region from 2012 to 2019 and was jailed for bribery.\n",
+            },
+            ("from 2012 to 2018", "from 2012 to 2019"),
+            note="one term, two end years",
+        ),
+        Example(
+            {
+                "a.txt": "Governor jailed\nPublished: 2021-03-10\nKovalenko, who ran the Dravsk region from 2012 to 2018, was jailed for bribery.\n",
+                "b.txt": "Governor jailed\nPublished: 2021-03-10\nKovalenko, who ran the Dravsk port from 2014 to 2016, was jailed for bribery.\n",
+            },
+            note="two spans: neither end agrees",
+        ),
+        Example(
+            {
+                "a.txt": "Ferry missing\nPublished: 2024-03-02\nThe ferry left port at dawn, and contact was lost at 5.15 am local time.\n",
+                "b.txt": "Ferry missing\nPublished: 2024-03-02\nThe ferry left port at dawn and contact was lost at 5.10 pm, officials said.\n",
+            },
+            ("5.10 pm", "5.15 am"),
+            note="two times of day for one event: asked at info",
+        ),
     )
 
     def run(self, corpus: Corpus) -> list[Finding]:
@@ -100,16 +130,32 @@ class DateConflict(Check):
         findings = self.compare(corpus, named, lambda a, b: _disagree(a.value, b.value))
         # A date no event word names is compared only with one in a sentence told alike, and asked.
         unnamed = [c for c in dates if c.subject == UNNAMED_EVENT]
-        findings += self.group([(a, b) for a, b, _ in aligned(corpus, unnamed, 2.0, self.params["sentence_similarity"],
-                                                              by_subject=False)
-                                if _disagree(a.value, b.value)], self.params["loose_severity"])
-        findings += self.compare(corpus, corpus.claims_of("span"), lambda a, b: _one_end_differs(a.value, b.value))
+        findings += self.group(
+            [
+                (a, b)
+                for a, b, _ in aligned(
+                    corpus, unnamed, 2.0, self.params["sentence_similarity"], by_subject=False
+                )
+                if _disagree(a.value, b.value)
+            ],
+            self.params["loose_severity"],
+        )
+        findings += self.compare(
+            corpus, corpus.claims_of("span"), lambda a, b: _one_end_differs(a.value, b.value)
+        )
         # Times of day of one event, in one zone ("4.15 pm" against "4.50 pm"), asked: an event unfolds over hours
         # (left port, lost contact, went missing), and one event word names several of its moments.
-        return findings + self.compare(corpus, corpus.claims_of("time"), lambda a, b: a.value.minutes != b.value.minutes,
-                                       self.params["time_message"], self.params["time_severity"])
+        return findings + self.compare(
+            corpus,
+            corpus.claims_of("time"),
+            lambda a, b: a.value.minutes != b.value.minutes,
+            self.params["time_message"],
+            self.params["time_severity"],
+        )
 
-    def compare(self, corpus: Corpus, claims, differ, template: str | None = None, severity: str | None = None) -> list[Finding]:
+    def compare(
+        self, corpus: Corpus, claims, differ, template: str | None = None, severity: str | None = None
+    ) -> list[Finding]:
         """Findings for aligned pairs of ``claims`` that ``differ`` (at ``severity``, the rule's when None); pairs
         only one story ties at ``loose_severity``."""
         pairs, asked = [], []
@@ -117,12 +163,21 @@ class DateConflict(Check):
         for c in claims:
             told.setdefault((c.document, c.attribute), set()).add(c.value)
         staged = self.staged(corpus, claims)
-        for a, b, _ in aligned(corpus, claims, self.params["phrase_similarity"], self.params["sentence_similarity"],
-                               by_subject=False):
+        for a, b, _ in aligned(
+            corpus,
+            claims,
+            self.params["phrase_similarity"],
+            self.params["sentence_similarity"],
+            by_subject=False,
+        ):
             if differ(a, b):
                 # a day apart, a source that gives both dates, or an event held in stages: asked, not asserted
-                doubtful = isinstance(a.value, DateValue) and _one_day_apart(a.value, b.value) or _both_sides(a, b, told) \
+                doubtful = (
+                    isinstance(a.value, DateValue)
+                    and _one_day_apart(a.value, b.value)
+                    or _both_sides(a, b, told)
                     or (corpus.story_of.get(a.document), a.subject) in staged
+                )
                 (asked if doubtful else pairs).append((a, b))
         component: dict[int, dict] = {}  # claim -> its conflict's claims by value (one lookup per loose pair)
         for group in components(pairs):
@@ -143,12 +198,16 @@ class DateConflict(Check):
                 support.append((same, other))
             else:
                 loose.append((a, b))
-        return self.group(pairs + support, severity, template) + self.group(asked + loose, self.params["loose_severity"], template)
+        return self.group(pairs + support, severity, template) + self.group(
+            asked + loose, self.params["loose_severity"], template
+        )
 
     def staged(self, corpus: Corpus, claims) -> set[tuple]:
         """(story, event) for every event of ``phases`` that a story dates one of the stages of."""
         stage_of = {stage: event for event, stages in self.params["phases"].items() for stage in stages}
-        return {(corpus.story_of.get(c.document), stage_of[c.subject]) for c in claims if c.subject in stage_of}
+        return {
+            (corpus.story_of.get(c.document), stage_of[c.subject]) for c in claims if c.subject in stage_of
+        }
 
     def group(self, pairs, severity, template: str | None = None) -> list[Finding]:
         findings = []
@@ -157,14 +216,17 @@ class DateConflict(Check):
             if len(values) < 2:
                 continue
             event = group[0].subject
-            findings.append(self.finding(
-                subject=f"{'time' if template else 'date'} of the {event}",
-                values=values,
-                evidence=[d.evidence() for d in group],
-                suggestion="Check the date against a primary source; readings: "
-                           + ", ".join(sorted({d.value.label() for d in group})) + ".",
-                severity=severity,
-                template=template,
-                event=event,
-            ))
+            findings.append(
+                self.finding(
+                    subject=f"{'time' if template else 'date'} of the {event}",
+                    values=values,
+                    evidence=[d.evidence() for d in group],
+                    suggestion="Check the date against a primary source; readings: "
+                    + ", ".join(sorted({d.value.label() for d in group}))
+                    + ".",
+                    severity=severity,
+                    template=template,
+                    event=event,
+                )
+            )
         return findings

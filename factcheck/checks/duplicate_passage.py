@@ -19,7 +19,10 @@ from .base import Check, Example
 
 def _mostly_quoted(s: Sentence) -> bool:
     block = s.doc.blocks[s.block]
-    inside = sum(max(0, min(q.end, s.end) - max(q.start, s.start)) for q in quote_spans(s.doc.text, block.start, block.end))
+    inside = sum(
+        max(0, min(q.end, s.end) - max(q.start, s.start))
+        for q in quote_spans(s.doc.text, block.start, block.end)
+    )
     return inside * 2 >= s.end - s.start
 
 
@@ -27,17 +30,21 @@ def _key(s: Sentence) -> str:
     return " ".join(s.text.lower().split())
 
 
-_BODY = ("The ministry summoned the ambassador to explain the remarks made on television.\n"
-         "The ambassador was told that disagreements should be settled through diplomatic channels.\n")
+_BODY = (
+    "The ministry summoned the ambassador to explain the remarks made on television.\n"
+    "The ambassador was told that disagreements should be settled through diplomatic channels.\n"
+)
 
 
 class DuplicatePassage(Check):
     name = "duplicate-passage"
-    message_fields = ('count', 'lines', 'opening')
+    message_fields = ("count", "lines", "opening")
     defaults = {"min_words": 8, "cross_source_severity": "info", "cross_source_similarity": 95}
     examples = (
         Example({"a.txt": "Summons\n" + _BODY + "Reporter is a journalist.\n" + _BODY}, ("2 sentence(s)",)),
-        Example({"a.txt": "Summons\nRead more below.\n" + _BODY + "Read more below.\n"}, note="a stock phrase"),
+        Example(
+            {"a.txt": "Summons\nRead more below.\n" + _BODY + "Read more below.\n"}, note="a stock phrase"
+        ),
     )
 
     def run(self, corpus: Corpus) -> list[Finding]:
@@ -70,15 +77,17 @@ class DuplicatePassage(Check):
             first, copy = sentences[run[0][0]], sentences[run[0][1]]
             n = len(run)
             opening = " ".join(first.text.split()[:8])
-            findings.append(self.finding(
-                subject=f"{first.doc.name}: {n} sentence{'s' if n > 1 else ''} repeated",
-                values=[],
-                evidence=[evidence_at(first), evidence_at(copy)],
-                suggestion="Delete the second copy." if n > 1 else "Delete the repeated sentence.",
-                count=n,
-                opening=opening,
-                lines=f"{first.position()[0]} and {copy.position()[0]}",
-            ))
+            findings.append(
+                self.finding(
+                    subject=f"{first.doc.name}: {n} sentence{'s' if n > 1 else ''} repeated",
+                    values=[],
+                    evidence=[evidence_at(first), evidence_at(copy)],
+                    suggestion="Delete the second copy." if n > 1 else "Delete the repeated sentence.",
+                    count=n,
+                    opening=opening,
+                    lines=f"{first.position()[0]} and {copy.position()[0]}",
+                )
+            )
         return findings
 
     def _across(self, corpus: Corpus) -> list[Finding]:
@@ -89,22 +98,29 @@ class DuplicatePassage(Check):
                 continue
             # The same quote in two articles is reporting, not copying.
             members = [s for s in cluster.sentences if self._long(s) and not _mostly_quoted(s)]
-            pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1:]
-                     if a.doc.path != b.doc.path and corpus.same_story(a, b)
-                     and fuzz.ratio(_key(a), _key(b)) >= self.params["cross_source_similarity"]]
+            pairs = [
+                (a, b)
+                for i, a in enumerate(members)
+                for b in members[i + 1 :]
+                if a.doc.path != b.doc.path
+                and corpus.same_story(a, b)
+                and fuzz.ratio(_key(a), _key(b)) >= self.params["cross_source_similarity"]
+            ]
             for group in components(pairs):
                 first = {}
                 for s in group:
                     first.setdefault(s.doc.path, s)  # one place per source
                 copies = [first[p] for p in sorted(first)]
                 names = [s.doc.name for s in copies]
-                findings.append(self.finding(
-                    subject="copied across " + ", ".join(names),
-                    values=[],
-                    evidence=[evidence_at(s) for s in copies],
-                    severity=self.params["cross_source_severity"],
-                    count=1,
-                    opening=" ".join(copies[0].text.split()[:8]),
-                    lines=" and ".join(f"{s.doc.name}:{s.position()[0]}" for s in copies),
-                ))
+                findings.append(
+                    self.finding(
+                        subject="copied across " + ", ".join(names),
+                        values=[],
+                        evidence=[evidence_at(s) for s in copies],
+                        severity=self.params["cross_source_severity"],
+                        count=1,
+                        opening=" ".join(copies[0].text.split()[:8]),
+                        lines=" and ".join(f"{s.doc.name}:{s.position()[0]}" for s in copies),
+                    )
+                )
         return findings

@@ -90,7 +90,7 @@ def capitalised_runs(text: str, lower: set[str]) -> list[list]:
         if not t.text[:1].isupper() or (i == 0 and t.text.lower() in lower):
             runs.append([])
             continue
-        if runs[-1] and text[runs[-1][-1].end:t.start] != " ":
+        if runs[-1] and text[runs[-1][-1].end : t.start] != " ":
             runs.append([])
         runs[-1].append(t)
     return [r for r in runs if len(r) >= 2]
@@ -99,12 +99,13 @@ def capitalised_runs(text: str, lower: set[str]) -> list[list]:
 @dataclass(frozen=True)
 class _Span:
     """A stretch of a sentence's text, as a token gives one (``text``, ``start``)."""
+
     text: str
     start: int
 
     @classmethod
     def of(cls, text: str, run: list) -> _Span:
-        return cls(text[run[0].start:run[-1].end], run[0].start)
+        return cls(text[run[0].start : run[-1].end], run[0].start)
 
 
 def max_edits(length: int, params: dict) -> int:
@@ -117,50 +118,105 @@ def max_edits(length: int, params: dict) -> int:
 
 class NameMisspelling(Check):
     name = "name-misspelling"
-    message_fields = ('detail', 'form', 'intended', 'sources')
-    defaults = {"min_length": 5, "long_name": 9, "context_min_length": 3,
-                "tie_message": "'{form}' and '{intended}' look like two spellings of one name: {detail}", "same_document_severity": "error", "min_sources": 2,
-                "dateline_cut": 3, "lone_min_length": 6, "lone_severity": "info", "run_min_common": 3,
-                "lone_message": "'{form}' and '{intended}' may be one name spelt two ways: {detail}",
-                "namesake_message": "'{form}' and '{intended}': {detail}", "mixed_severity": "warning",
-                "doubled_severity": "info", "tie_severity": "info", "aligned_similarity": 0.7}
+    message_fields = ("detail", "form", "intended", "sources")
+    defaults = {
+        "min_length": 5,
+        "long_name": 9,
+        "context_min_length": 3,
+        "tie_message": "'{form}' and '{intended}' look like two spellings of one name: {detail}",
+        "same_document_severity": "error",
+        "min_sources": 2,
+        "dateline_cut": 3,
+        "lone_min_length": 6,
+        "lone_severity": "info",
+        "run_min_common": 3,
+        "lone_message": "'{form}' and '{intended}' may be one name spelt two ways: {detail}",
+        "namesake_message": "'{form}' and '{intended}': {detail}",
+        "mixed_severity": "warning",
+        "doubled_severity": "info",
+        "tie_severity": "info",
+        "aligned_similarity": 0.7,
+    }
     examples = (
-        Example({"a.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy. Nurleu said the talks went well.\n",
-                 "b.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy in Astana on Monday.\n",
-                 "c.txt": "Talks\nMurat Nurtleu, the foreign minister, met the envoy.\n"},
-                ("Nurleu", "Nurtleu")),
-        Example({"a.txt": "Talks\nPresident Aleksandr Lukashenka spoke about the talks in Minsk.\n",
-                 "b.txt": "Talks\nPresident Alexander Lukashenko spoke about the talks in Minsk.\n"},
-                note="transliterations are name-variant's"),
-        Example({"a.txt": "Verdict\nJudge Dorina Vasko read the ruling in Velmora. Doria Pelt, 24, was jailed for two years.\n",
-                 "b.txt": "Verdict\nDoria Pelt was jailed for two years by Judge Dorina Vasko on Monday.\n"},
-                note="two people: the names beside them differ"),
-        Example({"a.txt": "Quake\nThe quake damaged homes in Tamsel, the capital, and two died in Temsil province.\n",
-                 "b.txt": "Quake\nIn Temsil province two people died; Tamsel, the capital, lost power.\n",
-                 "c.txt": "Quake\nHomes were damaged in Tamsel.\n"},
-                note="two places: two sources write both"),
-        Example({"a.txt": "Talks\nForeign Minister Niko Marwanta met the envoy in Velmora on Monday.\n",
-                 "b.txt": "Talks\nForeign Minister Nico Marwinta met the envoy in Velmora.\n",
-                 "c.txt": "Talks\nThe envoy met Niko Marwanta, the foreign minister.\n"},
-                ("Marwinta", "Marwanta")),
-        Example({"a.txt": "Floods\nGov. Rafi Kamel visited the flooded district on Monday.\n",
-                 "b.txt": "Floods\nGov. Rafi Kamil toured the district hit by floods.\n"},
-                ("Kamel", "Kamil"), note="equally attested beside one name: asked at info"),
-        Example({"a.txt": "Quake\nRescuers in Bhaktapur pulled survivors from the rubble, Ramesh Koirala said.\n",
-                 "b.txt": "Quake\nIn Bhaktapur, rescuers pulled survivors from collapsed houses, Ramesh Koirala said.\n",
-                 "c.txt": "Quake\nRescue teams in Bhakatapur worked through the night, said Ramesh Koirala.\n"},
-                ("Bhakatapur", "Bhaktapur"), note="a long name one letter off the sources' form: asked at info"),
-        Example({"a.txt": "Ferry\nOn Monday the court heard that Tombarel ordered the ferry to leave port two hours early.\n",
-                 "b.txt": "Ferry\nOn Monday the court heard that Tomabrel ordered the ferry to leave port two hours early.\n"},
-                ("Tomabrel", "Tombarel"), note="one sentence told alike by two sources ties the forms: asked at info"),
-        Example({"a.txt": "Ferry\nMr Belvaro, the harbour master, said the ferry left Belvano Island late.\n",
-                 "b.txt": "Ferry\nThe ferry left Belvano Island two hours late.\n",
-                 "c.txt": "Ferry\nRescuers reached Belvano Island at dawn.\n"},
-                note="a person and a place: the words beside them say so"),
-        Example({"a.txt": "Grants\nThe Grand Foundation met on Monday. Grant Okoye said the fund would double its grants.\n",
-                 "b.txt": "Grants\nGrant Okoye said the fund would double its grants next year.\n",
-                 "c.txt": "Grants\nGrant Okoye told reporters the fund would double its grants.\n"},
-                note="an institution's word and a person's first name: one is cued as each"),
+        Example(
+            {
+                "a.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy. Nurleu said the talks went well.\n",
+                "b.txt": "Talks\nForeign Minister Murat Nurtleu met the envoy in Astana on Monday.\n",
+                "c.txt": "Talks\nMurat Nurtleu, the foreign minister, met the envoy.\n",
+            },
+            ("Nurleu", "Nurtleu"),
+        ),
+        Example(
+            {
+                "a.txt": "Talks\nPresident Aleksandr Lukashenka spoke about the talks in Minsk.\n",
+                "b.txt": "Talks\nPresident Alexander Lukashenko spoke about the talks in Minsk.\n",
+            },
+            note="transliterations are name-variant's",
+        ),
+        Example(
+            {
+                "a.txt": "Verdict\nJudge Dorina Vasko read the ruling in Velmora. Doria Pelt, 24, was jailed for two years.\n",
+                "b.txt": "Verdict\nDoria Pelt was jailed for two years by Judge Dorina Vasko on Monday.\n",
+            },
+            note="two people: the names beside them differ",
+        ),
+        Example(
+            {
+                "a.txt": "Quake\nThe quake damaged homes in Tamsel, the capital, and two died in Temsil province.\n",
+                "b.txt": "Quake\nIn Temsil province two people died; Tamsel, the capital, lost power.\n",
+                "c.txt": "Quake\nHomes were damaged in Tamsel.\n",
+            },
+            note="two places: two sources write both",
+        ),
+        Example(
+            {
+                "a.txt": "Talks\nForeign Minister Niko Marwanta met the envoy in Velmora on Monday.\n",
+                "b.txt": "Talks\nForeign Minister Nico Marwinta met the envoy in Velmora.\n",
+                "c.txt": "Talks\nThe envoy met Niko Marwanta, the foreign minister.\n",
+            },
+            ("Marwinta", "Marwanta"),
+        ),
+        Example(
+            {
+                "a.txt": "Floods\nGov. Rafi Kamel visited the flooded district on Monday.\n",
+                "b.txt": "Floods\nGov. Rafi Kamil toured the district hit by floods.\n",
+            },
+            ("Kamel", "Kamil"),
+            note="equally attested beside one name: asked at info",
+        ),
+        Example(
+            {
+                "a.txt": "Quake\nRescuers in Bhaktapur pulled survivors from the rubble, Ramesh Koirala said.\n",
+                "b.txt": "Quake\nIn Bhaktapur, rescuers pulled survivors from collapsed houses, Ramesh Koirala said.\n",
+                "c.txt": "Quake\nRescue teams in Bhakatapur worked through the night, said Ramesh Koirala.\n",
+            },
+            ("Bhakatapur", "Bhaktapur"),
+            note="a long name one letter off the sources' form: asked at info",
+        ),
+        Example(
+            {
+                "a.txt": "Ferry\nOn Monday the court heard that Tombarel ordered the ferry to leave port two hours early.\n",
+                "b.txt": "Ferry\nOn Monday the court heard that Tomabrel ordered the ferry to leave port two hours early.\n",
+            },
+            ("Tomabrel", "Tombarel"),
+            note="one sentence told alike by two sources ties the forms: asked at info",
+        ),
+        Example(
+            {
+                "a.txt": "Ferry\nMr Belvaro, the harbour master, said the ferry left Belvano Island late.\n",
+                "b.txt": "Ferry\nThe ferry left Belvano Island two hours late.\n",
+                "c.txt": "Ferry\nRescuers reached Belvano Island at dawn.\n",
+            },
+            note="a person and a place: the words beside them say so",
+        ),
+        Example(
+            {
+                "a.txt": "Grants\nThe Grand Foundation met on Monday. Grant Okoye said the fund would double its grants.\n",
+                "b.txt": "Grants\nGrant Okoye said the fund would double its grants next year.\n",
+                "c.txt": "Grants\nGrant Okoye told reporters the fund would double its grants.\n",
+            },
+            note="an institution's word and a person's first name: one is cued as each",
+        ),
     )
 
     def related(self, corpus: Corpus, a: Form, b: Form) -> bool:
@@ -187,19 +243,41 @@ class NameMisspelling(Check):
             seen = {frozenset((id(r), id(c))) for r, c, _ in strong}
             for first, second in self.lone_slips(corpus, forms):
                 if frozenset((id(first), id(second))) not in seen:
-                    findings.append(self._lone_finding(first, second, people.get(fold(second.text), second.text)))
+                    findings.append(
+                        self._lone_finding(first, second, people.get(fold(second.text), second.text))
+                    )
             reported = {frozenset(f.values) for f in findings}
-            for sentence, token, intended in self.lead_slips(corpus, [by_document.get(p, []) for p in story], lower):
+            for sentence, token, intended in self.lead_slips(
+                corpus, [by_document.get(p, []) for p in story], lower
+            ):
                 if frozenset((token.text, intended[1].text)) not in reported:
-                    findings.append(self._token_finding(sentence, token, *intended, detail=(
-                        "the first word of a sentence, written nowhere else, one letter from a name its own article "
-                        "writes again and again; check it")))
+                    findings.append(
+                        self._token_finding(
+                            sentence,
+                            token,
+                            *intended,
+                            detail=(
+                                "the first word of a sentence, written nowhere else, one letter from a name its own article "
+                                "writes again and again; check it"
+                            ),
+                        )
+                    )
             reported = {frozenset(f.values) for f in findings}
-            for sentence, name, intended, words in self.name_word_slips(corpus, [by_document.get(p, []) for p in story], lower):
+            for sentence, name, intended, words in self.name_word_slips(
+                corpus, [by_document.get(p, []) for p in story], lower
+            ):
                 if frozenset(words) not in reported:  # the words were asked about already
-                    findings.append(self._token_finding(sentence, name, *intended, detail=(
-                        "one word of a name written once, where its own article writes the name again and again "
-                        "with a near word; check it")))
+                    findings.append(
+                        self._token_finding(
+                            sentence,
+                            name,
+                            *intended,
+                            detail=(
+                                "one word of a name written once, where its own article writes the name again and again "
+                                "with a near word; check it"
+                            ),
+                        )
+                    )
             findings += self.namesakes(corpus, set(story), {frozenset(f.values) for f in findings})
         return findings
 
@@ -222,7 +300,7 @@ class NameMisspelling(Check):
         for surname in sorted(named):
             people = sorted(named[surname], key=lambda x: x[0].name)
             for i, (pa, fa, ma) in enumerate(people):
-                for pb, fb, mb in people[i + 1:]:
+                for pb, fb, mb in people[i + 1 :]:
                     a, b = fold(fa), fold(fb)
                     if a == b or a[0] != b[0] or min(len(a), len(b)) < 3 or translit.same(fa, fb):
                         continue
@@ -231,15 +309,26 @@ class NameMisspelling(Check):
                         continue
                     if frozenset((fa, fb)) in reported or frozenset((pa.name, pb.name)) in reported:
                         continue
-                    evidence = [evidence_at(m.sentence, m.sentence.text[m.start:m.end], m.sentence.start + m.start)
-                                for m in sorted(ma + mb, key=lambda m: (m.sentence.doc.path, m.sentence.start + m.start))]
-                    out.append(self.finding(
-                        subject=pb.name, values=[pa.name, pb.name], evidence=evidence, suggestion=None,
-                        severity=self.params["lone_severity"], template=self.params["namesake_message"],
-                        form=pa.name, intended=pb.name,
-                        detail=f"one surname, first names {distance} letter{'s' if distance > 1 else ''} apart; "
-                               "one person misspelt, or two people?",
-                    ))
+                    evidence = [
+                        evidence_at(m.sentence, m.sentence.text[m.start : m.end], m.sentence.start + m.start)
+                        for m in sorted(
+                            ma + mb, key=lambda m: (m.sentence.doc.path, m.sentence.start + m.start)
+                        )
+                    ]
+                    out.append(
+                        self.finding(
+                            subject=pb.name,
+                            values=[pa.name, pb.name],
+                            evidence=evidence,
+                            suggestion=None,
+                            severity=self.params["lone_severity"],
+                            template=self.params["namesake_message"],
+                            form=pa.name,
+                            intended=pb.name,
+                            detail=f"one surname, first names {distance} letter{'s' if distance > 1 else ''} apart; "
+                            "one person misspelt, or two people?",
+                        )
+                    )
         return out
 
     def lone_slips(self, corpus: Corpus, forms: list[Form]):
@@ -257,7 +346,7 @@ class NameMisspelling(Check):
         translit = corpus.lexicons.transliteration
         folded = {id(f): fold(f.text) for f in forms}
         for i, first in enumerate(forms):
-            for second in forms[i + 1:]:
+            for second in forms[i + 1 :]:
                 a, b = folded[id(first)], folded[id(second)]
                 if self.once_each(first, second, a, b, translit):
                     yield first, second
@@ -293,12 +382,22 @@ class NameMisspelling(Check):
                     firsts.append((s, toks[0]))
         for s, t in firsts:
             a = fold(t.text)
-            if not t.text[:1].isupper() or seen.get(t.text, 0) > 1 or t.text.lower() in lower or a in vocab.never \
-                    or len(a) < self.params["min_length"]:
+            if (
+                not t.text[:1].isupper()
+                or seen.get(t.text, 0) > 1
+                or t.text.lower() in lower
+                or a in vocab.never
+                or len(a) < self.params["min_length"]
+            ):
                 continue
             for w, places in sorted(mid.get(s.doc.path, {}).items()):
                 b = fold(w)
-                if len(places) >= 2 and len(b) == len(a) and OSA.distance(a, b) == 1 and not stems(a) & stems(b):
+                if (
+                    len(places) >= 2
+                    and len(b) == len(a)
+                    and OSA.distance(a, b) == 1
+                    and not stems(a) & stems(b)
+                ):
                     yield s, t, places[0]
                     break
 
@@ -318,44 +417,75 @@ class NameMisspelling(Check):
         by_shape: dict[tuple, list[tuple[str, ...]]] = {}
         for key in places:
             for k in range(len(key)):
-                by_shape.setdefault(key[:k] + ("",) + key[k + 1:], []).append(key)
+                by_shape.setdefault(key[:k] + ("",) + key[k + 1 :], []).append(key)
         least = self.params["run_min_common"]
         for key in sorted(k for k, v in places.items() if len(v) == 1):
-            (s, run), = places[key]
+            ((s, run),) = places[key]
             for k, word in enumerate(key):
-                for other in sorted(by_shape.get(key[:k] + ("",) + key[k + 1:], [])):
+                for other in sorted(by_shape.get(key[:k] + ("",) + key[k + 1 :], [])):
                     near = other[k]
-                    if other == key or len(places[other]) < least or near in lower or \
-                            sum(o.doc.path == s.doc.path for o, _ in places[other]) < 2:
+                    if (
+                        other == key
+                        or len(places[other]) < least
+                        or near in lower
+                        or sum(o.doc.path == s.doc.path for o, _ in places[other]) < 2
+                    ):
                         continue
-                    if min(len(word), len(near)) >= self.params["min_length"] and word[0] == near[0] and \
-                            OSA.distance(word, near) <= 2 and not translit.same(word, near) and not stems(word) & stems(near):
+                    if (
+                        min(len(word), len(near)) >= self.params["min_length"]
+                        and word[0] == near[0]
+                        and OSA.distance(word, near) <= 2
+                        and not translit.same(word, near)
+                        and not stems(word) & stems(near)
+                    ):
                         o, other_run = next((o, r) for o, r in places[other] if o.doc.path == s.doc.path)
-                        yield s, _Span.of(s.text, run), (o, _Span.of(o.text, other_run)), (run[k].text, other_run[k].text)
+                        yield (
+                            s,
+                            _Span.of(s.text, run),
+                            (o, _Span.of(o.text, other_run)),
+                            (run[k].text, other_run[k].text),
+                        )
 
     def _token_finding(self, sentence, token, other_sentence, other, detail: str) -> Finding:
         return self.finding(
-            subject=other.text, values=[token.text, other.text],
-            evidence=[evidence_at(sentence, token.text, sentence.start + token.start),
-                      evidence_at(other_sentence, other.text, other_sentence.start + other.start)],
-            suggestion=None, severity=self.params["lone_severity"], template=self.params["lone_message"],
-            form=token.text, intended=other.text, detail=detail,
+            subject=other.text,
+            values=[token.text, other.text],
+            evidence=[
+                evidence_at(sentence, token.text, sentence.start + token.start),
+                evidence_at(other_sentence, other.text, other_sentence.start + other.start),
+            ],
+            suggestion=None,
+            severity=self.params["lone_severity"],
+            template=self.params["lone_message"],
+            form=token.text,
+            intended=other.text,
+            detail=detail,
         )
 
     def once_each(self, first: Form, second: Form, a: str, b: str, translit) -> bool:
         """Two forms each in one sentence of its own source, a vowel or a doubled letter apart on one consonant
         skeleton, that no listed romanisation equates (``lone_slips``)."""
-        return (len(first.sentences) == len(second.sentences) == 1 and not first.documents & second.documents
-                and min(len(a), len(b)) >= self.params["min_length"] and OSA.distance(a, b) == 1
-                and translit.explains(first.text, second.text) in ("vowels", "doubled")
-                and not translit.same(first.text, second.text) and not stems(a) & stems(b)
-                and consonants(first.text) == consonants(second.text))
+        return (
+            len(first.sentences) == len(second.sentences) == 1
+            and not first.documents & second.documents
+            and min(len(a), len(b)) >= self.params["min_length"]
+            and OSA.distance(a, b) == 1
+            and translit.explains(first.text, second.text) in ("vowels", "doubled")
+            and not translit.same(first.text, second.text)
+            and not stems(a) & stems(b)
+            and consonants(first.text) == consonants(second.text)
+        )
 
     def _lone_finding(self, first: Form, second: Form, subject: str) -> Finding:
         return self.finding(
-            subject=subject, values=[first.text, second.text], evidence=first.evidence() + second.evidence(),
-            suggestion=None, severity=self.params["lone_severity"], template=self.params["lone_message"],
-            form=first.text, intended=second.text,
+            subject=subject,
+            values=[first.text, second.text],
+            evidence=first.evidence() + second.evidence(),
+            suggestion=None,
+            severity=self.params["lone_severity"],
+            template=self.params["lone_message"],
+            form=first.text,
+            intended=second.text,
             detail="they differ in one letter, and nothing else in the story ties them; check which is right",
         )
 
@@ -376,8 +506,12 @@ class NameMisspelling(Check):
         near = {id(f): neighbours(f) for f in forms}
         # the names beside a form, without titles and institution words ("Judge", "Ministry"): who it is
         # ("Later, Nurleu said": a word a comma parts from the form is no part of its name)
-        beside = {id(f): {n for n in near[id(f)] if n not in never and n.replace("-", "").replace("'", "").isalpha()}
-                  for f in forms}
+        beside = {
+            id(f): {
+                n for n in near[id(f)] if n not in never and n.replace("-", "").replace("'", "").isalpha()
+            }
+            for f in forms
+        }
         folded = {id(f): fold(f.text) for f in forms}
         told_alike = self.told_alike(corpus)
         vocab = corpus.lexicons.names
@@ -402,15 +536,24 @@ class NameMisspelling(Check):
                 if cued[id(rare)] and cued[id(common)] and not cued[id(rare)] & cued[id(common)]:
                     continue  # cued as two kinds of thing: "Mr Toro" / "Boro Island", "Nabal" / "the Naval Command"
                 together = bool(rare.documents & common.documents)
-                shared = bool(near[id(rare)] & near[id(common)]) or alike(beside[id(rare)], beside[id(common)], translit)
+                shared = bool(near[id(rare)] & near[id(common)]) or alike(
+                    beside[id(rare)], beside[id(common)], translit
+                )
                 # Two sources telling one sentence alike, each with its own spelling, tie the forms as well as a
                 # shared neighbour does ("Ana Kovac told the court" / "Ana Kovach told the court").
                 context = together or shared or told_alike(rare, common)
                 shortest = min(len(a), len(b))
-                limit = max_edits(shortest, self.params) or (1 if context and shortest >= self.params["context_min_length"] else 0)
+                limit = max_edits(shortest, self.params) or (
+                    1 if context and shortest >= self.params["context_min_length"] else 0
+                )
                 # a hyphen is punctuation, not a letter: "Al-Amin" / "Alamin" differ by house style, not by a slip
                 distance = OSA.distance(a.replace("-", ""), b.replace("-", ""))
-                sounds = context and shortest >= self.params["min_length"] and distance <= 3 and metaphone(a) == metaphone(b)
+                sounds = (
+                    context
+                    and shortest >= self.params["min_length"]
+                    and distance <= 3
+                    and metaphone(a) == metaphone(b)
+                )
                 kind = translit.explains(rare.text, common.text)
                 if not (limit and distance <= limit) and not sounds:
                     # One edit more than the limit, with strong context and no romanisation to explain it
@@ -419,13 +562,20 @@ class NameMisspelling(Check):
                     # Beside the same (or an alike) name, a form of min_length letters is weighed too ("Pabek
                     # Hruby" / "Pavel Hruby"): the neighbour says whom it names.
                     floor = self.params["min_length"] if shared else self.params["lone_min_length"]
-                    if not (context and (kind is None or kind == "vowels" and shared) and shortest >= floor
-                            and distance <= max(limit, 1) + 1):
+                    if not (
+                        context
+                        and (kind is None or kind == "vowels" and shared)
+                        and shortest >= floor
+                        and distance <= max(limit, 1) + 1
+                    ):
                         continue
                     kind = "weak"
                 listed = translit.same(rare.text, common.text)
                 if listed and distance == 1 and conflates(a, b, translit.substitutions):
-                    kind, listed = "weak", False  # one spelling for two letters the other form keeps apart: asked
+                    kind, listed = (
+                        "weak",
+                        False,
+                    )  # one spelling for two letters the other form keeps apart: asked
                 elif kind in ("romanised", "vowels") or listed:
                     if kind in ("romanised", "vowels") and self.mixed(rare, common):
                         kind = "mixed"
@@ -437,20 +587,40 @@ class NameMisspelling(Check):
                 # Equally attested forms with strong context are still two spellings of one name: reported
                 # once (in name order) without saying which is right.
                 # Only a dropped or doubled letter, never a swapped one: "Chafik" / "Shafik" is a transliteration.
-                tie = (votes_rare == votes_common and (together or near[id(rare)] & near[id(common)])
-                       and shortest >= self.params["min_length"]
-                       and rare.text < common.text and distance == 1 and len(a) != len(b))
-                if votes_common == votes_rare and not tie and context and rare.text < common.text \
-                        and shortest >= self.params["min_length"] and (distance <= max(limit, 1) or kind == "weak"):
+                tie = (
+                    votes_rare == votes_common
+                    and (together or near[id(rare)] & near[id(common)])
+                    and shortest >= self.params["min_length"]
+                    and rare.text < common.text
+                    and distance == 1
+                    and len(a) != len(b)
+                )
+                if (
+                    votes_common == votes_rare
+                    and not tie
+                    and context
+                    and rare.text < common.text
+                    and shortest >= self.params["min_length"]
+                    and (distance <= max(limit, 1) or kind == "weak")
+                ):
                     # Equally attested, and tied by context: one name spelt two ways, with no majority to say
                     # which is right ("Gov. Rafi Kamel" / "Gov. Rafi Kamil"): asked once.
                     yield rare, common, "weak"
                     continue
-                if votes_common <= votes_rare and not tie or len(common.documents) < self.params["min_sources"] and not context:
+                if (
+                    votes_common <= votes_rare
+                    and not tie
+                    or len(common.documents) < self.params["min_sources"]
+                    and not context
+                ):
                     continue
                 if context or self.related(corpus, rare, common):
                     yield rare, common, kind
-                elif shortest >= self.params["long_name"] and distance == 1 and len(common.documents) >= self.params["min_sources"]:
+                elif (
+                    shortest >= self.params["long_name"]
+                    and distance == 1
+                    and len(common.documents) >= self.params["min_sources"]
+                ):
                     # A long name one letter off a form the other sources agree on, with nothing else to tie
                     # them ("Bhakatapur" once, "Bhaktapur" everywhere else): asked, not asserted.
                     yield rare, common, "weak"
@@ -461,8 +631,12 @@ class NameMisspelling(Check):
         threshold = self.params["aligned_similarity"]
 
         def told(a: Form, b: Form) -> bool:
-            return any(corpus.told_alike(x, y, threshold)
-                       for x, _ in a.occurrences for y, _ in b.occurrences if x.doc.path != y.doc.path)
+            return any(
+                corpus.told_alike(x, y, threshold)
+                for x, _ in a.occurrences
+                for y, _ in b.occurrences
+                if x.doc.path != y.doc.path
+            )
 
         return told
 
@@ -510,19 +684,29 @@ class NameMisspelling(Check):
         A dateline is a whole place name, so one that stops short of a name the story
         spells out in full (by one to ``dateline_cut`` letters) was cut.
         """
-        return (rare.only_dateline and b.startswith(a) and len(a) >= self.params["min_length"]
-                and 0 < len(b) - len(a) <= self.params["dateline_cut"]
-                and len(common.documents - rare.documents) >= self.params["min_sources"])
+        return (
+            rare.only_dateline
+            and b.startswith(a)
+            and len(a) >= self.params["min_length"]
+            and 0 < len(b) - len(a) <= self.params["dateline_cut"]
+            and len(common.documents - rare.documents) >= self.params["min_sources"]
+        )
 
     def _finding(self, rare: Form, common: Form, subject: str, kind: str | None = None) -> Finding:
         together = sorted(rare.documents & common.documents)
         if (len(rare.documents), len(rare.sentences)) == (len(common.documents), len(common.sentences)):
             return self.finding(
-                subject=subject, values=[rare.text, common.text],
-                evidence=rare.evidence() + common.evidence(), suggestion=None,
+                subject=subject,
+                values=[rare.text, common.text],
+                evidence=rare.evidence() + common.evidence(),
+                suggestion=None,
                 # no majority: which is right cannot be told, so a question unless one document writes both
-                severity=self.params["same_document_severity"] if together and kind != "weak" else self.params["tie_severity"],
-                template=self.params["tie_message"], form=rare.text, intended=common.text,
+                severity=self.params["same_document_severity"]
+                if together and kind != "weak"
+                else self.params["tie_severity"],
+                template=self.params["tie_message"],
+                form=rare.text,
+                intended=common.text,
                 detail=f"each is written {len(rare.sentences)} time{'s' if len(rare.sentences) > 1 else ''}; check which is right",
             )
         # every place of the rare form; one example per source of the common one is enough
@@ -532,11 +716,17 @@ class NameMisspelling(Check):
         severity = self.params["same_document_severity"] if together else None
         if kind == "mixed":
             severity = self.params["mixed_severity"]
-            where = (f"; the same document writes '{common.text}' more often" if self.dominance(rare, common) == "document"
-                     else f"; the same document also writes '{common.text}', and more sources do")
+            where = (
+                f"; the same document writes '{common.text}' more often"
+                if self.dominance(rare, common) == "document"
+                else f"; the same document also writes '{common.text}', and more sources do"
+            )
         elif kind in ("doubled", "vowels"):
             what = "a doubled letter" if kind == "doubled" else "a vowel"
-            severity, where = self.params["doubled_severity"], where + f" ({what}: a slip, or the house's romanisation)"
+            severity, where = (
+                self.params["doubled_severity"],
+                where + f" ({what}: a slip, or the house's romanisation)",
+            )
         elif kind == "weak":
             severity = self.params["lone_severity"]
         return self.finding(

@@ -20,14 +20,22 @@ from .base import Check, Example
 
 class NameVariant(Check):
     name = "name-variant"
-    message_fields = ('usage',)
+    message_fields = ("usage",)
     defaults = {"min_length": 5}
     examples = (
-        Example({"a.txt": "Talks\nPresident Aleksandr Lukashenka spoke about the talks.\n",
-                 "b.txt": "Talks\nPresident Alexander Lukashenko spoke about the talks.\n"},
-                ("Lukashenka", "Lukashenko")),
-        Example({"a.txt": "Talks\nPresident Alexander Lukashenko spoke about the talks.\n",
-                 "b.txt": "Talks\nPresident Alexander Lukashenko spoke again about the talks.\n"}),
+        Example(
+            {
+                "a.txt": "Talks\nPresident Aleksandr Lukashenka spoke about the talks.\n",
+                "b.txt": "Talks\nPresident Alexander Lukashenko spoke about the talks.\n",
+            },
+            ("Lukashenka", "Lukashenko"),
+        ),
+        Example(
+            {
+                "a.txt": "Talks\nPresident Alexander Lukashenko spoke about the talks.\n",
+                "b.txt": "Talks\nPresident Alexander Lukashenko spoke again about the talks.\n",
+            }
+        ),
     )
 
     def run(self, corpus: Corpus) -> list[Finding]:
@@ -50,15 +58,21 @@ class NameVariant(Check):
                 continue
             forms.sort(key=lambda f: (-len(f.documents), f.text))
             chosen = next((preferred[fold(f.text)] for f in forms if fold(f.text) in preferred), None)
-            usage = ", ".join(f"'{f.text}' in {len(f.documents)} source{'s' if len(f.documents) > 1 else ''}" for f in forms)
-            findings.append(self.finding(
-                subject=chosen or forms[0].text,
-                values=sorted(f.text for f in forms),
-                evidence=[e for f in forms for e in f.evidence(per_document=True)],
-                suggestion=f"House style prefers '{chosen}'." if chosen else f"Pick one spelling for the house style ({usage}).",
-                severity=house["severity"] if chosen else None,
-                usage=usage,
-            ))
+            usage = ", ".join(
+                f"'{f.text}' in {len(f.documents)} source{'s' if len(f.documents) > 1 else ''}" for f in forms
+            )
+            findings.append(
+                self.finding(
+                    subject=chosen or forms[0].text,
+                    values=sorted(f.text for f in forms),
+                    evidence=[e for f in forms for e in f.evidence(per_document=True)],
+                    suggestion=f"House style prefers '{chosen}'."
+                    if chosen
+                    else f"Pick one spelling for the house style ({usage}).",
+                    severity=house["severity"] if chosen else None,
+                    usage=usage,
+                )
+            )
         return findings
 
     def _renderings(self, forms: list, translit) -> list[list]:
@@ -67,10 +81,14 @@ class NameVariant(Check):
         keys = {id(f): consonants(f.text) for f in forms}
         out = []
         for i, a in enumerate(forms):
-            for b in forms[i + 1:]:
+            for b in forms[i + 1 :]:
                 if len(a.text) < self.params["min_length"] or len(b.text) < self.params["min_length"]:
                     continue
-                if keys[id(a)] != keys[id(b)] or not near[id(a)] & near[id(b)] or translit.same(a.text, b.text):
+                if (
+                    keys[id(a)] != keys[id(b)]
+                    or not near[id(a)] & near[id(b)]
+                    or translit.same(a.text, b.text)
+                ):
                     continue
                 if OSA.distance(fold(a.text), fold(b.text)) >= 3:
                     out.append([a, b])

@@ -105,10 +105,17 @@ def scale(c: Claim) -> float:
 def rescaled(a: Claim, b: Claim) -> bool:
     """Whether two figures write the same digits at scales a power of 1,000 apart: "1.2 million" / "1.2 billion"."""
     ma, mb = _NUMBER.search(a.text), _NUMBER.search(b.text)
-    if not ma or not mb or ma.group().replace(",", "") != mb.group().replace(",", "") or float(a.value) == float(b.value):
+    if (
+        not ma
+        or not mb
+        or ma.group().replace(",", "") != mb.group().replace(",", "")
+        or float(a.value) == float(b.value)
+    ):
         return False
-    ratio = max(abs(float(a.value)), abs(float(b.value))) / max(min(abs(float(a.value)), abs(float(b.value))), 1e-12)
-    return any(math.isclose(ratio, 1000.0 ** k, rel_tol=1e-6) for k in (1, 2, 3))
+    ratio = max(abs(float(a.value)), abs(float(b.value))) / max(
+        min(abs(float(a.value)), abs(float(b.value))), 1e-12
+    )
+    return any(math.isclose(ratio, 1000.0**k, rel_tol=1e-6) for k in (1, 2, 3))
 
 
 def timeline(group: list[Claim]) -> list[dict]:
@@ -143,7 +150,9 @@ def partial(c: Claim) -> bool:
     return bool(PARTIAL.match(c.sentence.text, c.end))
 
 
-_FIGURE = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w]|[.,]\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\w]|[.,]\d)")
+_FIGURE = re.compile(
+    r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w]|[.,]\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\w]|[.,]\d)"
+)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -166,8 +175,13 @@ def gives_other(a: Claim, b: Claim) -> bool:
     even when only the first was read as a claim."""
     digits = {d for _, _, d in _figures(b.text)}
     text = a.sentence.text
-    return any(d in digits and not (a.start <= start < a.end) and not _CONVERTED.fullmatch(text, end, a.start)
-               and not _CONVERTED_BACK.fullmatch(text, a.end, start) for start, end, d in _figures(text))
+    return any(
+        d in digits
+        and not (a.start <= start < a.end)
+        and not _CONVERTED.fullmatch(text, end, a.start)
+        and not _CONVERTED_BACK.fullmatch(text, a.end, start)
+        for start, end, d in _figures(text)
+    )
 
 
 _NEAR_WORDS = 6
@@ -178,11 +192,18 @@ def near_words(c: Claim, reporting=None) -> set[str]:
     """The content words within ``_NEAR_WORDS`` words either side of a figure in its sentence (not its clause: a
     bracketed conversion's clause is the figure alone): what an unnamed sum is a sum of ("loan", "orders")."""
     text = c.sentence.text
-    before = _WORD.findall(text[:c.start])[-_NEAR_WORDS:]
-    after = _WORD.findall(text[c.end:])[:_NEAR_WORDS]
-    return {w.lower() for w in before + after if len(w) > 3 and w.lower() not in ENGLISH
-            and w.lower() not in SCALES and w.lower() not in CURRENCY_WORDS and not w[:1].isupper()
-            and not (reporting is not None and reporting.fullmatch(w))}
+    before = _WORD.findall(text[: c.start])[-_NEAR_WORDS:]
+    after = _WORD.findall(text[c.end :])[:_NEAR_WORDS]
+    return {
+        w.lower()
+        for w in before + after
+        if len(w) > 3
+        and w.lower() not in ENGLISH
+        and w.lower() not in SCALES
+        and w.lower() not in CURRENCY_WORDS
+        and not w[:1].isupper()
+        and not (reporting is not None and reporting.fullmatch(w))
+    }
 
 
 # What stands between two counts of one enumeration: the first one's counted noun, then a comma or "and"
@@ -194,8 +215,13 @@ def siblings(x: Claim, others) -> list[Claim]:
     """Counts of other nouns, with no predicate of their own, listed beside ``x`` in its sentence."""
     out = []
     for s in others:
-        if s is x or s.sentence.key != x.sentence.key or s.unit != "count" or not s.attribute.startswith("number of") \
-                or s.subject == x.subject:
+        if (
+            s is x
+            or s.sentence.key != x.sentence.key
+            or s.unit != "count"
+            or not s.attribute.startswith("number of")
+            or s.subject == x.subject
+        ):
             continue
         first, second = (x, s) if x.end <= s.start else (s, x)
         if _SIBLING.fullmatch(x.sentence.text, first.end, second.start):
@@ -211,10 +237,20 @@ def splits(x: Claim, y: Claim, others) -> bool:
 
 _AUX = r"(?:(?:was|were|has|have|had|been|is|are)\s+)*"
 # "No one voted against the plan", "nobody was hurt": a zero told with a verb.
-_ZERO = re.compile(r"\b(?P<zero>no one|nobody|none|not one|not a single \w+)\s+" + _AUX + r"(?P<verb>[a-z]+ed)\b(?:\s+(?P<next>[a-z]+))?",
-                   re.IGNORECASE)
-_COUNT_VERB = re.compile(r"(?<![\w.,])(?P<num>\d[\d,]*|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
-                         + r")\s+(?:[a-z][\w'’-]*\s+)?" + _AUX + r"(?P<verb>[a-z]+ed)\b(?:\s+(?P<next>[a-z]+))?", re.IGNORECASE)
+_ZERO = re.compile(
+    r"\b(?P<zero>no one|nobody|none|not one|not a single \w+)\s+"
+    + _AUX
+    + r"(?P<verb>[a-z]+ed)\b(?:\s+(?P<next>[a-z]+))?",
+    re.IGNORECASE,
+)
+_COUNT_VERB = re.compile(
+    r"(?<![\w.,])(?P<num>\d[\d,]*|"
+    + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+    + r")\s+(?:[a-z][\w'’-]*\s+)?"
+    + _AUX
+    + r"(?P<verb>[a-z]+ed)\b(?:\s+(?P<next>[a-z]+))?",
+    re.IGNORECASE,
+)
 
 
 def zero_and_count(sentences) -> list[tuple]:
@@ -226,8 +262,12 @@ def zero_and_count(sentences) -> list[tuple]:
         found = list(_ZERO.finditer(s.text))
         zeros += [(m, s) for m in found]
         # the "one" of "no one voted" is part of a zero, not a count of one
-        counts += [(m, s) for m in _COUNT_VERB.finditer(s.text) if m.group("num").lower() not in ("zero", "no")
-                   and not any(z.start() <= m.start() < z.end() for z in found)]
+        counts += [
+            (m, s)
+            for m in _COUNT_VERB.finditer(s.text)
+            if m.group("num").lower() not in ("zero", "no")
+            and not any(z.start() <= m.start() < z.end() for z in found)
+        ]
     out = []
     for z, zs in zeros:
         for c, cs in counts:
@@ -251,23 +291,40 @@ def rounds(smaller: float, larger: float) -> bool:
 
 class NumberConflict(Check):
     name = "number-conflict"
-    message_fields = ('quantity', 'headline', 'body', 'zero', 'count')
+    message_fields = ("quantity", "headline", "body", "zero", "count")
     needs = ("quantity",)
     defaults = {
-        "phrase_similarity": 0.6, "sentence_similarity": 0.6, "close_values": 0.25, "tolerance": 0.01, "approximate_tolerance": 0.1,
-        "rounding_cap": 0.05, "approximate_severity": "info", "changed_severity": "info", "pooled_severity": "info",
+        "phrase_similarity": 0.6,
+        "sentence_similarity": 0.6,
+        "close_values": 0.25,
+        "tolerance": 0.01,
+        "approximate_tolerance": 0.1,
+        "rounding_cap": 0.05,
+        "approximate_severity": "info",
+        "changed_severity": "info",
+        "pooled_severity": "info",
         "pair_similarity": 0.7,
-        "dimensions": [], "evolving": [], "max_ratio": 10,
+        "dimensions": [],
+        "evolving": [],
+        "max_ratio": 10,
         "headline_message": "The headline says '{headline}' but the article says '{body}' ({quantity})",
         "zero_message": "The article says '{zero}' and also gives a figure for it: '{count}' ({quantity})",
     }
     examples = (
-        Example({"a.txt": "Trade\nExports from Kazakhstan to Belarus totalled $153.07 million in 2023, the ministry said.\n",
-                 "b.txt": "Trade\nExports from Kazakhstan to Belarus totalled $135.07 million in 2023, according to the ministry.\n"},
-                ("$153.07 million", "$135.07 million")),
-        Example({"a.txt": "Tower\nThe 984-foot tower was finished in the spring after three years of work.\n",
-                 "b.txt": "Tower\nThe 300-metre tower was finished in the spring after three years of work.\n"},
-                note="one length in two units"),
+        Example(
+            {
+                "a.txt": "Trade\nExports from Kazakhstan to Belarus totalled $153.07 million in 2023, the ministry said.\n",
+                "b.txt": "Trade\nExports from Kazakhstan to Belarus totalled $135.07 million in 2023, according to the ministry.\n",
+            },
+            ("$153.07 million", "$135.07 million"),
+        ),
+        Example(
+            {
+                "a.txt": "Tower\nThe 984-foot tower was finished in the spring after three years of work.\n",
+                "b.txt": "Tower\nThe 300-metre tower was finished in the spring after three years of work.\n",
+            },
+            note="one length in two units",
+        ),
     )
 
     def agree(self, a: Claim, b: Claim) -> bool:
@@ -282,7 +339,9 @@ class NumberConflict(Check):
             gap = abs(x - y)
             cap = self.params["rounding_cap"] * max(abs(x), abs(y))
             if not math.isclose(scale(a), scale(b), rel_tol=1e-6):
-                return gap <= cap  # a conversion ("1,300-foot" / "400-metre") is a rounding however it is written
+                return (
+                    gap <= cap
+                )  # a conversion ("1,300-foot" / "400-metre") is a rounding however it is written
             return gap <= max(step(a), step(b)) / 2 * (1 + 1e-9) and gap <= cap
         lo_a, hi_a = interval(a, self.params["tolerance"], self.params["approximate_tolerance"])
         lo_b, hi_b = interval(b, self.params["tolerance"], self.params["approximate_tolerance"])
@@ -315,8 +374,14 @@ class NumberConflict(Check):
     def run(self, corpus: Corpus) -> list[Finding]:
         allowed = set(self.params["dimensions"])
         evolving = frozenset(self.params["evolving"]) | corpus.lexicons.claims.evolving
-        claims = named_amounts(corpus, [c for c in corpus.claims_of("quantity") if (not allowed or c.unit.split(":")[0] in allowed)
-                                        and not partial(c)])
+        claims = named_amounts(
+            corpus,
+            [
+                c
+                for c in corpus.claims_of("quantity")
+                if (not allowed or c.unit.split(":")[0] in allowed) and not partial(c)
+            ],
+        )
         peers: dict[tuple, list[Claim]] = {}
         for c in claims:
             peers.setdefault((corpus.story_of.get(c.document), c.attribute), []).append(c)
@@ -326,30 +391,50 @@ class NumberConflict(Check):
             # died at the scene) or two moments, so y is no other value of x's on the timeline.
             if x.attribute.removeprefix("not ") not in evolving:
                 return False
-            return any(p.document == x.document and p is not x and self.agree(p, y)
-                       for p in peers[(corpus.story_of.get(x.document), x.attribute)])
+            return any(
+                p.document == x.document and p is not x and self.agree(p, y)
+                for p in peers[(corpus.story_of.get(x.document), x.attribute)]
+            )
 
         by_sentence: dict[tuple, list[Claim]] = {}
         for c in claims:
             by_sentence.setdefault(c.sentence.key, []).append(c)
         pairs, judged = [], {}
-        for a, b, similarity in aligned(corpus, claims, self.params["phrase_similarity"], self.params["sentence_similarity"],
-                                        close_values=self.params["close_values"]):
-            if a.unit == "minute" and not (a.subject and b.subject and a.subject in players(b) and b.subject in players(a)):
+        for a, b, similarity in aligned(
+            corpus,
+            claims,
+            self.params["phrase_similarity"],
+            self.params["sentence_similarity"],
+            close_values=self.params["close_values"],
+        ):
+            if a.unit == "minute" and not (
+                a.subject and b.subject and a.subject in players(b) and b.subject in players(a)
+            ):
                 continue  # minutes of play are compared for one player's goal or card only: a match has many minutes
             if years_named(a) != years_named(b):
                 continue  # figures of two different years, or a past event recalled beside today's
-            if gives_other(a, b) or gives_other(b, a) or tells_both(a, b) or tells_both(b, a) \
-                    or splits(a, b, by_sentence[a.sentence.key]) or splits(b, a, by_sentence[b.sentence.key]):
+            if (
+                gives_other(a, b)
+                or gives_other(b, a)
+                or tells_both(a, b)
+                or tells_both(b, a)
+                or splits(a, b, by_sentence[a.sentence.key])
+                or splits(b, a, by_sentence[b.sentence.key])
+            ):
                 continue  # one source gives both figures (or the other's in parts): two quantities, or one counted two ways
-            if not self.agree(a, b) and (self.comparable(a, b) or a.attribute.removeprefix("not ") in evolving):
+            if not self.agree(a, b) and (
+                self.comparable(a, b) or a.attribute.removeprefix("not ") in evolving
+            ):
                 pairs.append((a, b))
                 verdict = self.severity(a, b, evolving)
-                if (a.sentence.headline or b.sentence.headline) and severity_rank(verdict[0]) > severity_rank("info"):
+                if (a.sentence.headline or b.sentence.headline) and severity_rank(verdict[0]) > severity_rank(
+                    "info"
+                ):
                     # A headline clips its sentence ("Quake toll 120"), so what its figure counts is a guess.
                     verdict = ("info", "headline")
-                if not self.plainly_one(corpus, a, b, similarity) and \
-                        severity_rank(verdict[0]) > severity_rank(self.params["pooled_severity"]):
+                if not self.plainly_one(corpus, a, b, similarity) and severity_rank(
+                    verdict[0]
+                ) > severity_rank(self.params["pooled_severity"]):
                     verdict = (self.params["pooled_severity"], "pooled")
                 judged[(id(a), id(b))] = verdict
         findings = self.headlines(claims, corpus.story_of) + self.zeros(corpus)
@@ -369,8 +454,15 @@ class NumberConflict(Check):
             attribute = a.attribute.removeprefix("not ")
             if attribute.startswith("amount (") and not near(a) & near(b):
                 continue  # a sum no word names is one quantity with another only where both are sums of one thing
-            if attribute.startswith("number of") or attribute in evolving or a.unit == "minute" or (a.subject and b.subject and a.subject != b.subject) \
-                    or years_named(a) != years_named(b) or gives_other(a, b) or gives_other(b, a):
+            if (
+                attribute.startswith("number of")
+                or attribute in evolving
+                or a.unit == "minute"
+                or (a.subject and b.subject and a.subject != b.subject)
+                or years_named(a) != years_named(b)
+                or gives_other(a, b)
+                or gives_other(b, a)
+            ):
                 continue
             if frozenset((id(a), id(b))) not in seen and not self.agree(a, b) and self.comparable(a, b):
                 pairs.append((a, b))
@@ -383,19 +475,28 @@ class NumberConflict(Check):
             verdicts = [v for (x, y), v in judged.items() if x in members and y in members]
             level = max((v[0] for v in verdicts), key=severity_rank)
             reasons = {why for lvl, why in verdicts if lvl == level}
-            if severity_rank(level) > severity_rank(self.params["pooled_severity"]) and \
-                    self.pooled(group, lambda c: peers[(corpus.story_of.get(c.document), c.attribute)]):
+            if severity_rank(level) > severity_rank(self.params["pooled_severity"]) and self.pooled(
+                group, lambda c: peers[(corpus.story_of.get(c.document), c.attribute)]
+            ):
                 level, reasons = self.params["pooled_severity"], {"pooled"}
             attribute = group[0].attribute
-            subject = attribute if not group[0].subject or group[0].subject in attribute else f"{attribute} ({group[0].subject})"
+            subject = (
+                attribute
+                if not group[0].subject or group[0].subject in attribute
+                else f"{attribute} ({group[0].subject})"
+            )
             if "pooled" in reasons:
-                suggestion = ("These may be several quantities or successive figures, not one: "
-                              "check which figure each source gives for which thing and when.")
+                suggestion = (
+                    "These may be several quantities or successive figures, not one: "
+                    "check which figure each source gives for which thing and when."
+                )
             elif "conflict" in reasons:
                 suggestion = "Check the figure against the primary source."
             elif "headline" in reasons:
-                suggestion = ("A headline's figure is compared: headlines round and clip what they say; "
-                              "check the article's own figure against the other source.")
+                suggestion = (
+                    "A headline's figure is compared: headlines round and clip what they say; "
+                    "check the article's own figure against the other source."
+                )
             elif "changed" in reasons:
                 dates = sorted({c.time or "undated" for c in group})
                 suggestion = f"The figure may have changed between reports ({', '.join(dates)}); give the latest with its time and source."
@@ -425,14 +526,23 @@ class NumberConflict(Check):
         for path in sorted(by_doc):
             for z, zs, c, cs in zero_and_count(by_doc[path]):
                 what = z.group("verb").lower()
-                zero, count = zs.text[z.start():z.end("verb")], cs.text[c.start():c.end("verb")]
-                findings.append(self.finding(
-                    subject=what, values=[zero, c.group("num")],
-                    evidence=[evidence_at(zs, z.group(0), zs.start + z.start()), evidence_at(cs, c.group("num"), cs.start + c.start())],
-                    severity=self.params["pooled_severity"],
-                    suggestion="The article says both that none did this and how many did: check which holds, and for which vote or moment.",
-                    template=self.params["zero_message"], quantity=what, zero=zero, count=count,
-                ))
+                zero, count = zs.text[z.start() : z.end("verb")], cs.text[c.start() : c.end("verb")]
+                findings.append(
+                    self.finding(
+                        subject=what,
+                        values=[zero, c.group("num")],
+                        evidence=[
+                            evidence_at(zs, z.group(0), zs.start + z.start()),
+                            evidence_at(cs, c.group("num"), cs.start + c.start()),
+                        ],
+                        severity=self.params["pooled_severity"],
+                        suggestion="The article says both that none did this and how many did: check which holds, and for which vote or moment.",
+                        template=self.params["zero_message"],
+                        quantity=what,
+                        zero=zero,
+                        count=count,
+                    )
+                )
         return findings
 
     def plainly_one(self, corpus: Corpus, a: Claim, b: Claim, similarity: float) -> bool:
@@ -440,11 +550,13 @@ class NumberConflict(Check):
         if a.subject and a.subject == b.subject and not a.attribute.startswith("number of"):
             return True
         cluster = corpus.cluster_of.get(a.sentence.key)
-        return (cluster is not None and cluster is corpus.cluster_of.get(b.sentence.key)) or similarity >= self.params["pair_similarity"]
+        return (
+            cluster is not None and cluster is corpus.cluster_of.get(b.sentence.key)
+        ) or similarity >= self.params["pair_similarity"]
 
     def classes(self, group: list[Claim]) -> list[list[Claim]]:
         """The claims of ``group`` partitioned into values that agree with each other."""
-        links = [(a, b) for i, a in enumerate(group) for b in group[i + 1:] if self.agree(a, b)]
+        links = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :] if self.agree(a, b)]
         seen = {id(c) for pair in links for c in pair}
         return components(links) + [[c] for c in group if id(c) not in seen]
 
@@ -465,8 +577,11 @@ class NumberConflict(Check):
         # A source that elsewhere gives the other side's figure for the same attribute uses it for another thing.
         for this, other in ((0, 1), (1, 0)):
             for c in classes[this]:
-                if any(p.document in docs[this] and p not in classes[this] and self.agree(p, o)
-                       for p in peers_of(c) for o in classes[other]):
+                if any(
+                    p.document in docs[this] and p not in classes[this] and self.agree(p, o)
+                    for p in peers_of(c)
+                    for o in classes[other]
+                ):
                     return True
         return False
 
@@ -500,11 +615,21 @@ class NumberConflict(Check):
         for path in sorted(by_doc):
             body = by_doc[path]
             for h in (c for c in body if c.sentence.headline):
-                same = [b for b in body if b.attribute == h.attribute and not b.sentence.headline
-                        and b.unit == h.unit and not h.attribute.startswith("number of")]
+                same = [
+                    b
+                    for b in body
+                    if b.attribute == h.attribute
+                    and not b.sentence.headline
+                    and b.unit == h.unit
+                    and not h.attribute.startswith("number of")
+                ]
                 if not same or any(self.headline_agrees(h, b) for b in same):
                     continue
-                if any(b.unit == h.unit and float(b.value) == float(h.value) for b in body if not b.sentence.headline):
+                if any(
+                    b.unit == h.unit and float(b.value) == float(h.value)
+                    for b in body
+                    if not b.sentence.headline
+                ):
                     continue  # the article gives the headline's very figure, under another word ("a $40bn deal" / "worth $40bn")
                 lead = min(same, key=lambda b: b.offset)
                 x, y = sorted((abs(float(h.value)), abs(float(lead.value))))
@@ -514,14 +639,27 @@ class NumberConflict(Check):
                 near = x > 0 and y / x <= 1 + self.params["close_values"] or rescaled(h, lead)
                 backing = {}
                 for c in claims:
-                    if c.document != path and c.document not in backing and story_of.get(c.document) == story_of.get(path) \
-                            and c.attribute == lead.attribute and c.unit == lead.unit and not c.sentence.headline \
-                            and float(c.value) == float(lead.value):
+                    if (
+                        c.document != path
+                        and c.document not in backing
+                        and story_of.get(c.document) == story_of.get(path)
+                        and c.attribute == lead.attribute
+                        and c.unit == lead.unit
+                        and not c.sentence.headline
+                        and float(c.value) == float(lead.value)
+                    ):
                         backing[c.document] = c.evidence()
-                findings.append(self.finding(severity=None if near else "info",
-                    subject=h.attribute, values=[h.text, lead.text],
-                    evidence=[h.evidence(), lead.evidence(), *(backing[d] for d in sorted(backing))],
-                    suggestion="Make the headline and the article give one figure.",
-                    template=self.params["headline_message"], quantity=h.attribute, headline=h.text, body=lead.text,
-                ))
+                findings.append(
+                    self.finding(
+                        severity=None if near else "info",
+                        subject=h.attribute,
+                        values=[h.text, lead.text],
+                        evidence=[h.evidence(), lead.evidence(), *(backing[d] for d in sorted(backing))],
+                        suggestion="Make the headline and the article give one figure.",
+                        template=self.params["headline_message"],
+                        quantity=h.attribute,
+                        headline=h.text,
+                        body=lead.text,
+                    )
+                )
         return findings

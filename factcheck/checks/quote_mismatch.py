@@ -38,8 +38,9 @@ def word_diff(a: str, b: str) -> str:
     """A word-level diff of b against a: removed words as [-x-], added as {+y+}; long equal runs shortened."""
     wa, wb = a.split(), b.split()
     out: list[str] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=[w.lower().strip(",.;:“”\"") for w in wa],
-                                                      b=[w.lower().strip(",.;:“”\"") for w in wb], autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(
+        a=[w.lower().strip(',.;:“”"') for w in wa], b=[w.lower().strip(',.;:“”"') for w in wb], autojunk=False
+    ).get_opcodes():
         if op == "equal":
             run = wa[i1:i2]
             out.append(" ".join(run) if len(run) <= 8 else " ".join(run[:3] + ["…"] + run[-3:]))
@@ -66,7 +67,7 @@ def continuations(parts: list[QuotePart]) -> list[tuple[QuotePart, QuotePart]]:
     for ps in by_doc.values():
         ps.sort(key=lambda p: p.start)
         for a, b in zip(ps, ps[1:]):
-            gap = a.sentence.doc.text[a.end:b.start]
+            gap = a.sentence.doc.text[a.end : b.start]
             if a.end >= 0 and b.start >= a.end and not gap.strip(" \t\r\n.,;:!?"):
                 pairs.append((a, b))
     return pairs
@@ -91,8 +92,14 @@ class Joiner:
         key = tuple(id(p) for p in pieces)
         if key not in self.made:
             first = pieces[0]
-            self.made[key] = QuotePart(" ".join(p.text for p in pieces), first.start, first.sentence, first.speaker,
-                                       pieces[-1].end, pieces)
+            self.made[key] = QuotePart(
+                " ".join(p.text for p in pieces),
+                first.start,
+                first.sentence,
+                first.speaker,
+                pieces[-1].end,
+                pieces,
+            )
         return self.made[key]
 
     def widen(self, a: QuotePart, b: QuotePart) -> tuple[QuotePart, QuotePart]:
@@ -107,17 +114,21 @@ class Joiner:
         for _ in range(2):  # at most two joins: one neighbour each way
             texts = [self._join(sides[0]).text, self._join(sides[1]).text]
             wa, wb = words(texts[0]), words(texts[1])
-            blocks = [m for m in difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).get_matching_blocks() if m.size]
+            blocks = [
+                m for m in difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).get_matching_blocks() if m.size
+            ]
             if not blocks:
                 break
             # Per side, the other side's words before its first shared word and after its last.
-            lead = [wb[:blocks[0].b], wa[:blocks[0].a]]
-            tail = [wb[blocks[-1].b + blocks[-1].size:], wa[blocks[-1].a + blocks[-1].size:]]
+            lead = [wb[: blocks[0].b], wa[: blocks[0].a]]
+            tail = [wb[blocks[-1].b + blocks[-1].size :], wa[blocks[-1].a + blocks[-1].size :]]
             best, best_gain = None, 0
             for k in (0, 1):
                 ps = sides[k]
-                for neighbour, edge, grown in ((self.before.get(id(ps[0])), lead[k], lambda n, ps=ps: (n,) + ps),
-                                               (self.after.get(id(ps[-1])), tail[k], lambda n, ps=ps: ps + (n,))):
+                for neighbour, edge, grown in (
+                    (self.before.get(id(ps[0])), lead[k], lambda n, ps=ps: (n,) + ps),
+                    (self.after.get(id(ps[-1])), tail[k], lambda n, ps=ps: ps + (n,)),
+                ):
                     if neighbour is None or len(edge) < self.min_gain:
                         continue
                     gain = shared_words(neighbour.text, " ".join(edge))
@@ -151,7 +162,7 @@ def best_window(short: str, long: str) -> tuple[float, str]:
     best = (0.0, long)
     for size in range(max(1, len(sw) - 2), len(sw) + 3):
         for i in range(0, max(1, len(lw) - size + 1)):
-            window = " ".join(lw[i:i + size])
+            window = " ".join(lw[i : i + size])
             score = fuzz.ratio(target, " ".join(words(window)))
             if score > best[0]:
                 best = (score, window)
@@ -191,7 +202,11 @@ class HouseStyle:
             for uk, us in self.endings:
                 for tail in ("", "s", "d", "ed", "ing", "ation", "ations"):
                     # a final e drops before a vowel: "mobilise" + "ing" is "mobilising"
-                    a, b = (uk[:-1], us[:-1]) if tail[:1] in ("e", "i", "a") and uk.endswith("e") and us.endswith("e") else (uk, us)
+                    a, b = (
+                        (uk[:-1], us[:-1])
+                        if tail[:1] in ("e", "i", "a") and uk.endswith("e") and us.endswith("e")
+                        else (uk, us)
+                    )
                     if w.endswith(a + tail):
                         return w[: len(w) - len(a + tail)] + b + tail
         return w
@@ -244,8 +259,10 @@ class Translations:
             return False
         if key in self.speakers:
             return True
-        return all(self.together.get((key, x, y), 0) >= 2 and (x, y) not in self.agree
-                   for x, y in itertools.combinations(sorted({p.sentence.doc.path for p in group}), 2))
+        return all(
+            self.together.get((key, x, y), 0) >= 2 and (x, y) not in self.agree
+            for x, y in itertools.combinations(sorted({p.sentence.doc.path for p in group}), 2)
+        )
 
 
 def _speaker_of(group: list[QuotePart]) -> str:
@@ -257,7 +274,7 @@ SLOT_WORDS = 2
 
 def lead_in(p: QuotePart, n: int) -> list[str]:
     """The last ``n`` words of the quote's sentence before its opening mark ("said he heard")."""
-    return words(p.sentence.doc.text[p.sentence.start:p.start])[-n:]
+    return words(p.sentence.doc.text[p.sentence.start : p.start])[-n:]
 
 
 def same_slot(a: QuotePart, b: QuotePart, n: int) -> bool:
@@ -269,35 +286,72 @@ def same_slot(a: QuotePart, b: QuotePart, n: int) -> bool:
 
 class QuoteMismatch(Check):
     name = "quote-mismatch"
-    message_fields = ('diff', 'speaker')
+    message_fields = ("diff", "speaker")
     needs = ("quote",)
-    defaults = {"min_words": 5, "similarity": 80, "join_min_words": 2, "function_words": [], "reordered_severity": "info",
-                "unattributed_severity": "info", "loose_similarity": 65, "loose_sentence_similarity": 0.7,
-                "short_min_words": 2, "short_sentence_similarity": 0.8, "loose_severity": "info",
-                "reordered_message": "A quote from {speaker} is the same words in another order: {diff}", "spelling": {}, "order_similarity": 60}
+    defaults = {
+        "min_words": 5,
+        "similarity": 80,
+        "join_min_words": 2,
+        "function_words": [],
+        "reordered_severity": "info",
+        "unattributed_severity": "info",
+        "loose_similarity": 65,
+        "loose_sentence_similarity": 0.7,
+        "short_min_words": 2,
+        "short_sentence_similarity": 0.8,
+        "loose_severity": "info",
+        "reordered_message": "A quote from {speaker} is the same words in another order: {diff}",
+        "spelling": {},
+        "order_similarity": 60,
+    }
     examples = (
-        Example({"a.txt": "Interview\n“The time is not far off when you will come to Russia and ask for help,” Lukashenko said.\n",
-                 "b.txt": "Criticism\nLukashenko stated: “The time is not far away when you will come to the same Russia and ask for help.”\n"},
-                ("The time is not far off when you will come to Russia and ask for help,",)),
-        Example({"a.txt": "Interview\n“The time is not far off when you will come to Russia,” Lukashenko said.\n",
-                 "b.txt": "Criticism\nLukashenko said: “The time is not far off when you will come to Russia.”\n"},
-                note="the same words"),
-        Example({"a.md": "---\ntitle: \"Lukashenko: 'The time is not far off when you will come to Russia'\"\n---\n"
-                         "“The time is not far away when you will come to the same Russia and beg for help,” Lukashenko said.\n",
-                 "b.txt": "Criticism\nLukashenko stated: “The time is not far off when you will come to Russia and ask for help.”\n"},
-                ("The time is not far away when you will come to the same Russia and beg for help,",),
-                note="a headline's cut of the quote vouches for nothing"),
-        Example({"a.txt": "Floods\n\"The water came in the night and took everything we had,\" said Velmora district chief Anton Pirs.\n",
-                 "b.txt": "Floods\nAnton Pirs said: \"The water came at night and took everything that we had.\"\n"},
-                ("The water came in the night and took everything we had,",),
-                note="the place before a post is not the speaker"),
-        Example({"a.txt": "Law\nThe statute states: \"No citizen may be held in custody for longer than two days without an order of a court.\"\n",
-                 "b.txt": "Law\nThe statute states: \"A citizen cannot be held in custody for more than two days unless a judge orders it.\"\n"},
-                ("No citizen may be held in custody for longer than two days without an order of a court.",),
-                note="two translations in sentences told alike, no speaker named: asked at info"),
-        Example({"a.txt": "Attack\nThe minister called the bombing of the market \"a cowardly act\" on Monday.\n",
-                 "b.txt": "Attack\nThe minister called the bombing of the market \"a cowardly crime\" on Monday.\n"},
-                ("a cowardly act", "a cowardly crime"), note="a short quote, in sentences told alike: asked at info"),
+        Example(
+            {
+                "a.txt": "Interview\n“The time is not far off when you will come to Russia and ask for help,” Lukashenko said.\n",
+                "b.txt": "Criticism\nLukashenko stated: “The time is not far away when you will come to the same Russia and ask for help.”\n",
+            },
+            ("The time is not far off when you will come to Russia and ask for help,",),
+        ),
+        Example(
+            {
+                "a.txt": "Interview\n“The time is not far off when you will come to Russia,” Lukashenko said.\n",
+                "b.txt": "Criticism\nLukashenko said: “The time is not far off when you will come to Russia.”\n",
+            },
+            note="the same words",
+        ),
+        Example(
+            {
+                "a.md": "---\ntitle: \"Lukashenko: 'The time is not far off when you will come to Russia'\"\n---\n"
+                "“The time is not far away when you will come to the same Russia and beg for help,” Lukashenko said.\n",
+                "b.txt": "Criticism\nLukashenko stated: “The time is not far off when you will come to Russia and ask for help.”\n",
+            },
+            ("The time is not far away when you will come to the same Russia and beg for help,",),
+            note="a headline's cut of the quote vouches for nothing",
+        ),
+        Example(
+            {
+                "a.txt": 'Floods\n"The water came in the night and took everything we had," said Velmora district chief Anton Pirs.\n',
+                "b.txt": 'Floods\nAnton Pirs said: "The water came at night and took everything that we had."\n',
+            },
+            ("The water came in the night and took everything we had,",),
+            note="the place before a post is not the speaker",
+        ),
+        Example(
+            {
+                "a.txt": 'Law\nThe statute states: "No citizen may be held in custody for longer than two days without an order of a court."\n',
+                "b.txt": 'Law\nThe statute states: "A citizen cannot be held in custody for more than two days unless a judge orders it."\n',
+            },
+            ("No citizen may be held in custody for longer than two days without an order of a court.",),
+            note="two translations in sentences told alike, no speaker named: asked at info",
+        ),
+        Example(
+            {
+                "a.txt": 'Attack\nThe minister called the bombing of the market "a cowardly act" on Monday.\n',
+                "b.txt": 'Attack\nThe minister called the bombing of the market "a cowardly crime" on Monday.\n',
+            },
+            ("a cowardly act", "a cowardly crime"),
+            note="a short quote, in sentences told alike: asked at info",
+        ),
     )
 
     @property
@@ -317,22 +371,40 @@ class QuoteMismatch(Check):
         for parts in by_story.values():
             scored: list[tuple[QuotePart, QuotePart, float]] = []
             for i, a in enumerate(parts):
-                for b in parts[i + 1:]:
-                    if a.sentence.doc.path == b.sentence.doc.path or same_speaker(a.speaker, b.speaker, translit) is False:
+                for b in parts[i + 1 :]:
+                    if (
+                        a.sentence.doc.path == b.sentence.doc.path
+                        or same_speaker(a.speaker, b.speaker, translit) is False
+                    ):
                         continue
                     if min(len(words(a.text)), len(words(b.text))) < min_words:
                         # A short quote ("a cowardly act") is too common a phrase to pair by its words alone: only in
                         # sentences told alike, and only asked.
-                        if corpus.told_alike(a.sentence, b.sentence, self.params["short_sentence_similarity"]) and \
-                                style.canonical(a.text) != style.canonical(b.text) and \
-                                (similarity(a.text, b.text) >= self.params["loose_similarity"] or same_slot(a, b, SLOT_WORDS)):
+                        if (
+                            corpus.told_alike(
+                                a.sentence, b.sentence, self.params["short_sentence_similarity"]
+                            )
+                            and style.canonical(a.text) != style.canonical(b.text)
+                            and (
+                                similarity(a.text, b.text) >= self.params["loose_similarity"]
+                                or same_slot(a, b, SLOT_WORDS)
+                            )
+                        ):
                             loose.append((a, b))
                         continue
                     na, nb = style.canonical(a.text), style.canonical(b.text)
                     if na in nb or nb in na:
-                        scored.append((a, b, VERBATIM))  # the same words, one quote shorter: no clash, but the best match
+                        scored.append(
+                            (a, b, VERBATIM)
+                        )  # the same words, one quote shorter: no clash, but the best match
                         continue
-                    pieces = fragments(a.text) if ELLIPSIS.search(a.text) else fragments(b.text) if ELLIPSIS.search(b.text) else []
+                    pieces = (
+                        fragments(a.text)
+                        if ELLIPSIS.search(a.text)
+                        else fragments(b.text)
+                        if ELLIPSIS.search(b.text)
+                        else []
+                    )
                     if len(pieces) > 1:
                         # An ellipsis is a gap: every piece must stand in the other quote, word for word or nearly.
                         other = nb if ELLIPSIS.search(a.text) else na
@@ -354,7 +426,10 @@ class QuoteMismatch(Check):
                     if score >= self.params["similarity"] and in_order >= self.params["order_similarity"]:
                         scored.append((a, b, score))
                     elif score >= self.params["loose_similarity"] and (
-                            a.speaker or b.speaker or corpus.told_alike(a.sentence, b.sentence, self.params["loose_sentence_similarity"])):
+                        a.speaker
+                        or b.speaker
+                        or corpus.told_alike(a.sentence, b.sentence, self.params["loose_sentence_similarity"])
+                    ):
                         # loosely alike, with one named speaker or in sentences told alike: a translation or a rewording
                         loose.append((a, b))
             # A sentence is compared with its best counterpart in each other source, and only when that sentence
@@ -367,9 +442,15 @@ class QuoteMismatch(Check):
                     best[key] = max(best.get(key, 0.0), score)
             for a, b, score in scored:
                 if score == VERBATIM:
-                    verbatim.update((speaker_key(p.speaker), *sorted((a.sentence.doc.path, b.sentence.doc.path)))
-                                    for p in (a, b) if p.speaker)
-                if score < VERBATIM and score == best[(id(a), b.sentence.doc.path)] == best[(id(b), a.sentence.doc.path)]:
+                    verbatim.update(
+                        (speaker_key(p.speaker), *sorted((a.sentence.doc.path, b.sentence.doc.path)))
+                        for p in (a, b)
+                        if p.speaker
+                    )
+                if (
+                    score < VERBATIM
+                    and score == best[(id(a), b.sentence.doc.path)] == best[(id(b), a.sentence.doc.path)]
+                ):
                     clashes.append(joiner.widen(a, b))
         findings = []
         translations = Translations(clashes + loose, verbatim)
@@ -382,24 +463,42 @@ class QuoteMismatch(Check):
             for p in group:
                 wordings.setdefault(" ".join(words(p.text)), []).append(p)
             # The wording most sources use first, then the one that appears first in document order.
-            ranked = sorted(wordings.values(), key=lambda ps: (-len({p.sentence.doc.path for p in ps}),
-                                                                min((p.sentence.doc.path, p.start) for p in ps)))
+            ranked = sorted(
+                wordings.values(),
+                key=lambda ps: (
+                    -len({p.sentence.doc.path for p in ps}),
+                    min((p.sentence.doc.path, p.start) for p in ps),
+                ),
+            )
             shown = [" ".join(ps[0].text.split()) for ps in ranked]
             speaker = next((p.speaker for p in group if p.speaker), None)
             same = all(reordered(shown[0], other, self.function_words) for other in shown[1:])
             translated = translations.of(group)
-            pieces = sorted({id(q): q for p in group for q in p.parts}.values(), key=lambda q: (q.sentence.doc.path, q.start))
-            findings.append(self.finding(
-                subject=speaker or "unattributed quote",
-                values=shown,
-                evidence=[evidence_at(q.sentence, " ".join(q.text.split()[:6]), q.start) for q in pieces],
-                suggestion=("No two sources quote this speaker word for word: likely translations; "
-                            "check the quote against the original statement." if translated
-                            else "Check the quote against the original statement or recording."),
-                severity=self.params["loose_severity"] if is_loose or translated
-                else self.params["reordered_severity"] if same else None if speaker else self.params["unattributed_severity"],
-                template=self.params["reordered_message"] if same else None,
-                diff=word_diff(shown[0], shown[1]),
-                speaker=speaker or "an unnamed speaker",
-            ))
+            pieces = sorted(
+                {id(q): q for p in group for q in p.parts}.values(),
+                key=lambda q: (q.sentence.doc.path, q.start),
+            )
+            findings.append(
+                self.finding(
+                    subject=speaker or "unattributed quote",
+                    values=shown,
+                    evidence=[evidence_at(q.sentence, " ".join(q.text.split()[:6]), q.start) for q in pieces],
+                    suggestion=(
+                        "No two sources quote this speaker word for word: likely translations; "
+                        "check the quote against the original statement."
+                        if translated
+                        else "Check the quote against the original statement or recording."
+                    ),
+                    severity=self.params["loose_severity"]
+                    if is_loose or translated
+                    else self.params["reordered_severity"]
+                    if same
+                    else None
+                    if speaker
+                    else self.params["unattributed_severity"],
+                    template=self.params["reordered_message"] if same else None,
+                    diff=word_diff(shown[0], shown[1]),
+                    speaker=speaker or "an unnamed speaker",
+                )
+            )
         return findings

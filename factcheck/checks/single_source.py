@@ -24,27 +24,48 @@ from .base import Check, Example
 
 class SingleSource(Check):
     name = "single-source"
-    message_fields = ('document', 'claim')
+    message_fields = ("document", "claim")
     defers = True
     defaults = {
-        "max_similarity": 0.6, "max_per_document": 2, "max_per_story": 10, "min_score": 2, "min_words": 8,
-        "hedges": [], "events": [],
+        "max_similarity": 0.6,
+        "max_per_document": 2,
+        "max_per_story": 10,
+        "min_score": 2,
+        "min_words": 8,
+        "hedges": [],
+        "events": [],
     }
     examples = (
-        Example({"a.txt": "Collapse\nThe Kestrel Bridge collapsed during the evening rush hour.\n"
-                          "Investigators found 40 corroded cables in the north tower, according to a leaked report.\n",
-                 "b.txt": "Collapse\nThe Kestrel Bridge collapsed in the evening rush hour, sending cars into the river.\n"},
-                ("40",)),
-        Example({"a.txt": "Collapse\nThe Kestrel Bridge collapsed during the evening rush hour.\n"
-                          "It is perhaps the worst disaster the city has seen in 40 years.\n",
-                 "b.txt": "Collapse\nThe Kestrel Bridge collapsed in the evening rush hour.\n"},
-                note="hedged opinion"),
+        Example(
+            {
+                "a.txt": "Collapse\nThe Kestrel Bridge collapsed during the evening rush hour.\n"
+                "Investigators found 40 corroded cables in the north tower, according to a leaked report.\n",
+                "b.txt": "Collapse\nThe Kestrel Bridge collapsed in the evening rush hour, sending cars into the river.\n",
+            },
+            ("40",),
+        ),
+        Example(
+            {
+                "a.txt": "Collapse\nThe Kestrel Bridge collapsed during the evening rush hour.\n"
+                "It is perhaps the worst disaster the city has seen in 40 years.\n",
+                "b.txt": "Collapse\nThe Kestrel Bridge collapsed in the evening rush hour.\n",
+            },
+            note="hedged opinion",
+        ),
     )
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        self.hedge = re.compile(r"\b(?:" + "|".join(map(re.escape, self.params["hedges"])) + r")\b", re.IGNORECASE) if self.params["hedges"] else None
-        self.event = re.compile(r"\b(?:" + "|".join(map(re.escape, self.params["events"])) + r")\b", re.IGNORECASE) if self.params["events"] else None
+        self.hedge = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, self.params["hedges"])) + r")\b", re.IGNORECASE)
+            if self.params["hedges"]
+            else None
+        )
+        self.event = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, self.params["events"])) + r")\b", re.IGNORECASE)
+            if self.params["events"]
+            else None
+        )
 
     def atoms(self, s: Sentence, quoted: str | None) -> tuple[int, list[str]]:
         """The sentence's check-worthiness score and the values that make it so."""
@@ -73,8 +94,11 @@ class SingleSource(Check):
         "300 metres") is distinctive by itself, so another outlet's "$4.6 million
         building" is a second source for "a $4.6 million library".
         """
-        return {(q.dimension, q.thing if q.dimension == "count" else "", q.value) for q in find_quantities(s.text)
-                if q.dimension != "duration" and (q.thing or q.dimension != "count")}
+        return {
+            (q.dimension, q.thing if q.dimension == "count" else "", q.value)
+            for q in find_quantities(s.text)
+            if q.dimension != "duration" and (q.thing or q.dimension != "count")
+        }
 
     def run(self, corpus: Corpus) -> list[Finding]:
         index = {s.key: i for i, s in enumerate(corpus.sentences)}
@@ -86,7 +110,9 @@ class SingleSource(Check):
             if len(story) < 2:
                 continue
             members = told.get(n, [])
-            nearest = _nearest_elsewhere(corpus.vectors[[index[s.key] for s in members]], [s.doc.path for s in members])
+            nearest = _nearest_elsewhere(
+                corpus.vectors[[index[s.key] for s in members]], [s.doc.path for s in members]
+            )
             findings.extend(self._story(corpus, members, nearest))
         return findings
 
@@ -111,28 +137,36 @@ class SingleSource(Check):
             if any(stated[k] - {s.doc.path} for k in self._keys(s)):
                 continue
             block = s.doc.blocks[s.block]
-            quoted = next((" ".join(q.text.split()) for q in quote_spans(s.doc.text, block.start, block.end)
-                           if q.start < s.end and s.start < q.end), None)
+            quoted = next(
+                (
+                    " ".join(q.text.split())
+                    for q in quote_spans(s.doc.text, block.start, block.end)
+                    if q.start < s.end and s.start < q.end
+                ),
+                None,
+            )
             score, values = self.atoms(s, quoted)
             if score >= self.params["min_score"]:
                 candidates.append((score, s, values, float(nearest[i])))
         candidates.sort(key=lambda c: (-c[0], c[3], c[1].doc.path, c[1].start))
         per_doc: dict[str, int] = {}
         findings = []
-        for score, s, values, closest in candidates:
+        for _score, s, values, closest in candidates:
             if len(findings) >= self.params["max_per_story"]:
                 break
             if per_doc.get(s.doc.path, 0) >= self.params["max_per_document"]:
                 continue
             per_doc[s.doc.path] = per_doc.get(s.doc.path, 0) + 1
-            findings.append(self.finding(
-                subject=f"only in {s.doc.name}",
-                values=values,
-                evidence=[evidence_at(s, values[0] if values else None)],
-                suggestion=f"Confirm with a second source (closest sentence elsewhere is {closest:.2f} similar).",
-                document=s.doc.name,
-                claim=_short(values[0]) if values else "",
-            ))
+            findings.append(
+                self.finding(
+                    subject=f"only in {s.doc.name}",
+                    values=values,
+                    evidence=[evidence_at(s, values[0] if values else None)],
+                    suggestion=f"Confirm with a second source (closest sentence elsewhere is {closest:.2f} similar).",
+                    document=s.doc.name,
+                    claim=_short(values[0]) if values else "",
+                )
+            )
         return findings
 
 
@@ -165,7 +199,7 @@ def _nearest_elsewhere(rows: np.ndarray, paths: list[str], block: int = 1024) ->
                 out[order[start:stop]] = best
         return out
     for start in range(0, len(rows), block):
-        sims = rows[start:start + block] @ rows.T
-        sims[labels[start:start + block, None] == labels[None, :]] = -1.0
-        out[start:start + block] = sims.max(axis=1) if len(rows) else -1.0
+        sims = rows[start : start + block] @ rows.T
+        sims[labels[start : start + block, None] == labels[None, :]] = -1.0
+        out[start : start + block] = sims.max(axis=1) if len(rows) else -1.0
     return out

@@ -27,28 +27,48 @@ def _same_portfolio(a: str | None, b: str | None) -> bool:
 
 class TitleConflict(Check):
     name = "title-conflict"
-    message_fields = ('kind',)
+    message_fields = ("kind",)
     needs = ("title",)
     defaults = {"compare_countries": True, "compare_portfolios": True}
     examples = (
-        Example({"a.txt": "Summit in Astana\nForeign Minister Murat Nurtleu met the Belarusian ambassador on Monday.\n",
-                 "b.txt": "Envoy summoned\nKazakhstan's Deputy Minister of Foreign Affairs, Murat Nurtleu, met the Belarusian ambassador.\n"},
-                ("Foreign Minister", "Kazakhstan's Deputy Minister of Foreign Affairs")),
-        Example({"a.txt": "Summit in Astana\nForeign Minister Murat Nurtleu met the ambassador.\n",
-                 "b.txt": "Envoy summoned\nMurat Nurtleu, Kazakhstan's deputy prime minister and top diplomat, met the ambassador.\n"},
-                note="posts held together"),
-        Example({"a.txt": "Crash inquiry\nDutch Minister Anna Veld resigned on Tuesday after the crash.\n",
-                 "b.txt": "Minister quits\nInfrastructure and Water Minister Anna Veld resigned on Tuesday after the crash.\n"},
-                note="a nationality before a title is its country, not a portfolio"),
+        Example(
+            {
+                "a.txt": "Summit in Astana\nForeign Minister Murat Nurtleu met the Belarusian ambassador on Monday.\n",
+                "b.txt": "Envoy summoned\nKazakhstan's Deputy Minister of Foreign Affairs, Murat Nurtleu, met the Belarusian ambassador.\n",
+            },
+            ("Foreign Minister", "Kazakhstan's Deputy Minister of Foreign Affairs"),
+        ),
+        Example(
+            {
+                "a.txt": "Summit in Astana\nForeign Minister Murat Nurtleu met the ambassador.\n",
+                "b.txt": "Envoy summoned\nMurat Nurtleu, Kazakhstan's deputy prime minister and top diplomat, met the ambassador.\n",
+            },
+            note="posts held together",
+        ),
+        Example(
+            {
+                "a.txt": "Crash inquiry\nDutch Minister Anna Veld resigned on Tuesday after the crash.\n",
+                "b.txt": "Minister quits\nInfrastructure and Water Minister Anna Veld resigned on Tuesday after the crash.\n",
+            },
+            note="a nationality before a title is its country, not a portfolio",
+        ),
     )
 
     def conflict(self, a: Title, b: Title) -> str | None:
         """Why ``a`` and ``b`` cannot both hold, or None when they can."""
         if a.qualified or b.qualified or a.ladder is None or a.ladder != b.ladder:
             return None
-        if a.level != b.level and _same_portfolio(a.portfolio, b.portfolio) and _compatible(a.country, b.country):
+        if (
+            a.level != b.level
+            and _same_portfolio(a.portfolio, b.portfolio)
+            and _compatible(a.country, b.country)
+        ):
             return "rank"
-        if self.params["compare_portfolios"] and a.level == b.level and not _same_portfolio(a.portfolio, b.portfolio):
+        if (
+            self.params["compare_portfolios"]
+            and a.level == b.level
+            and not _same_portfolio(a.portfolio, b.portfolio)
+        ):
             return "portfolio"
         if self.params["compare_countries"] and a.country and b.country and a.country != b.country:
             return "country"
@@ -80,13 +100,17 @@ class TitleConflict(Check):
         support: dict[str, set[str]] = {}
         for t, c in involved:
             support.setdefault(t.text, set()).add(c.document)
-        counts = ", ".join(f"'{v}' in {len(support[v])} source{'s' if len(support[v]) > 1 else ''}" for v in values)
+        counts = ", ".join(
+            f"'{v}' in {len(support[v])} source{'s' if len(support[v]) > 1 else ''}" for v in values
+        )
         top = sorted(values, key=lambda v: -len(support[v]))
         lead = f"; most sources say '{top[0]}'" if len(support[top[0]]) > len(support[top[1]]) else ""
-        return [self.finding(
-            subject=person,
-            values=values,
-            evidence=[c.evidence() for _, c in involved],
-            suggestion=f"Confirm {person}'s title against an official record ({counts}){lead}.",
-            kind=" and ".join(sorted(kinds)),
-        )]
+        return [
+            self.finding(
+                subject=person,
+                values=values,
+                evidence=[c.evidence() for _, c in involved],
+                suggestion=f"Confirm {person}'s title against an official record ({counts}){lead}.",
+                kind=" and ".join(sorted(kinds)),
+            )
+        ]

@@ -29,18 +29,30 @@ class TitleUnmatched(Check):
     name = "title-unmatched"
     message_fields = ("post", "other")
     needs = ("title",)
-    defaults = {"min_other_sources": 2, "posts": ["spokesman", "spokeswoman", "spokesperson"],
-                "held_together": ["and", "also", "as well as"], "ranks": []}
+    defaults = {
+        "min_other_sources": 2,
+        "posts": ["spokesman", "spokeswoman", "spokesperson"],
+        "held_together": ["and", "also", "as well as"],
+        "ranks": [],
+    }
     examples = (
-        Example({"a.txt": "Summit in Astana\nForeign Minister Murat Nurtleu met the Belarusian ambassador on Monday.\n",
-                 "b.txt": "Envoy summoned\nForeign Minister Murat Nurtleu summoned the Belarusian ambassador.\n",
-                 "c.txt": "Talks in Astana\nPrime Minister Murat Nurtleu met the Belarusian ambassador on Monday.\n"},
-                ("Prime Minister",)),
-        Example({"a.txt": "Summit in Astana\nForeign Minister Murat Nurtleu met the Belarusian ambassador on Monday.\n",
-                 "b.txt": "Envoy summoned\nForeign Minister Murat Nurtleu summoned the Belarusian ambassador.\n",
-                 "c.txt": "Talks in Astana\nDeputy Prime Minister Murat Nurtleu, who is also Foreign Minister, met the "
-                          "Belarusian ambassador.\n"},
-                note="posts held together"),
+        Example(
+            {
+                "a.txt": "Summit in Astana\nForeign Minister Murat Nurtleu met the Belarusian ambassador on Monday.\n",
+                "b.txt": "Envoy summoned\nForeign Minister Murat Nurtleu summoned the Belarusian ambassador.\n",
+                "c.txt": "Talks in Astana\nPrime Minister Murat Nurtleu met the Belarusian ambassador on Monday.\n",
+            },
+            ("Prime Minister",),
+        ),
+        Example(
+            {
+                "a.txt": "Summit in Astana\nForeign Minister Murat Nurtleu met the Belarusian ambassador on Monday.\n",
+                "b.txt": "Envoy summoned\nForeign Minister Murat Nurtleu summoned the Belarusian ambassador.\n",
+                "c.txt": "Talks in Astana\nDeputy Prime Minister Murat Nurtleu, who is also Foreign Minister, met the "
+                "Belarusian ambassador.\n",
+            },
+            note="posts held together",
+        ),
     )
 
     def post(self, t: Title) -> str | None:
@@ -57,11 +69,13 @@ class TitleUnmatched(Check):
         """Whether the claim's sentence joins its title to a supported one ("Deputy Prime Minister and Foreign
         Minister", "Deputy Prime Minister ..., who is also Foreign Minister"): the rule's ``held_together`` words
         between the two."""
-        joins = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in self.params["held_together"]) + r")\b", re.IGNORECASE)
+        joins = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in self.params["held_together"]) + r")\b", re.IGNORECASE
+        )
         text = c.sentence.text
         for start, end, t in lexicon.find(text):
             if self.post(t) in supported:
-                between = text[min(end, c.end):max(start, c.start)]
+                between = text[min(end, c.end) : max(start, c.start)]
                 if joins.search(between):
                     return True
         return False
@@ -100,13 +114,15 @@ class TitleUnmatched(Check):
                 rest = [c for c in claims if c.document in backing]
                 other = sorted({c.text for c in rest}, key=str.lower)
                 stated = sorted({c.text for c in own}, key=str.lower)
-                findings.append(self.finding(
-                    subject=person,
-                    values=stated + other,
-                    post=", ".join(f"'{o}'" for o in stated),
-                    evidence=[c.evidence() for c in own + rest],
-                    suggestion=f"Confirm {person}'s post against an official record; if the posts are held together, "
-                               "say so in the text, or list both in the fact sheet.",
-                    other=", ".join(f"'{o}'" for o in other),
-                ))
+                findings.append(
+                    self.finding(
+                        subject=person,
+                        values=stated + other,
+                        post=", ".join(f"'{o}'" for o in stated),
+                        evidence=[c.evidence() for c in own + rest],
+                        suggestion=f"Confirm {person}'s post against an official record; if the posts are held together, "
+                        "say so in the text, or list both in the fact sheet.",
+                        other=", ".join(f"'{o}'" for o in other),
+                    )
+                )
         return findings

@@ -35,17 +35,23 @@ from .base import Check, Example
 
 
 _PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:will|would|shall|due|scheduled|expected|planned|plans?|next|upcoming|coming)\b", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|due|scheduled|expected|planned|plans?|next|upcoming|coming)\b", re.IGNORECASE
+)
 
 
 def planned_pattern(phrases: list[str]) -> re.Pattern:
     """A pattern that finds any of ``phrases`` (the rule's ``planned`` list) as whole words, any case."""
-    words = sorted((re.escape(p.strip()).replace(r"\ ", r"\s+") for p in phrases if p.strip()), key=len, reverse=True)
+    words = sorted(
+        (re.escape(p.strip()).replace(r"\ ", r"\s+") for p in phrases if p.strip()), key=len, reverse=True
+    )
     return re.compile(r"\b(?:" + "|".join(words) + r")\b" if words else r"(?!)", re.IGNORECASE)
 
 
 # A full month name takes no abbreviation point: "in June." at a sentence's end is "in June".
-_MONTH_STOP = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\.$")
+_MONTH_STOP = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\.$"
+)
 
 
 def shown(t: Temporal) -> str:
@@ -94,21 +100,60 @@ def past_distance(value, published: dt.date) -> int:
 
 class VagueDate(Check):
     name = "vague-date"
-    message_fields = ('reason',)
-    defaults = {"settle_days": 31, "settle_future_days": 62, "recent_days": 183, "recent_severity": "info", "anchor_sentences": 1, "undated_severity": "info",
-                "planned": ["will", "shall", "is due to", "are due to", "is expected to", "are expected to", "is scheduled to",
-                            "are scheduled to", "is set to", "are set to", "plans to", "plan to", "next"]}
+    message_fields = ("reason",)
+    defaults = {
+        "settle_days": 31,
+        "settle_future_days": 62,
+        "recent_days": 183,
+        "recent_severity": "info",
+        "anchor_sentences": 1,
+        "undated_severity": "info",
+        "planned": [
+            "will",
+            "shall",
+            "is due to",
+            "are due to",
+            "is expected to",
+            "are expected to",
+            "is scheduled to",
+            "are scheduled to",
+            "is set to",
+            "are set to",
+            "plans to",
+            "plan to",
+            "next",
+        ],
+    }
     examples = (
-        Example({"a.txt": "Policy\nUnrest shook the country in early 2022.\nThe government has long pursued a balanced policy.\n"
-                          "In June of that year, the president spoke at a forum.\n"},
-                ("June of that year",)),
-        Example({"a.txt": "Policy\nUnrest shook the country in 2022. In June of that year, the president spoke.\n"}),
-        Example({"a.txt": "Visit\nPublished: 2024-08-24\nNurtleu is expected to visit Minsk in December. "
-                          "Work will begin in June.\n"}, note="the next December and June: planned, so settled"),
-        Example({"a.txt": "Verdict\nPublished: 2024-09-16\nTwo activists were convicted over a protest in February.\n"},
-                note="told as past, and the last February is this year's: settled"),
-        Example({"a.txt": "Verdict\nPublished: 2024-03-10\nThe court delivered its verdict on May 9.\n"},
-                ("May 9",)),
+        Example(
+            {
+                "a.txt": "Policy\nUnrest shook the country in early 2022.\nThe government has long pursued a balanced policy.\n"
+                "In June of that year, the president spoke at a forum.\n"
+            },
+            ("June of that year",),
+        ),
+        Example(
+            {
+                "a.txt": "Policy\nUnrest shook the country in 2022. In June of that year, the president spoke.\n"
+            }
+        ),
+        Example(
+            {
+                "a.txt": "Visit\nPublished: 2024-08-24\nNurtleu is expected to visit Minsk in December. "
+                "Work will begin in June.\n"
+            },
+            note="the next December and June: planned, so settled",
+        ),
+        Example(
+            {
+                "a.txt": "Verdict\nPublished: 2024-09-16\nTwo activists were convicted over a protest in February.\n"
+            },
+            note="told as past, and the last February is this year's: settled",
+        ),
+        Example(
+            {"a.txt": "Verdict\nPublished: 2024-03-10\nThe court delivered its verdict on May 9.\n"},
+            ("May 9",),
+        ),
     )
 
     def __init__(self, rule) -> None:
@@ -117,7 +162,7 @@ class VagueDate(Check):
 
     def run(self, corpus: Corpus) -> list[Finding]:
         findings = []
-        for path, sentences in sorted(corpus.by_document().items()):
+        for _path, sentences in sorted(corpus.by_document().items()):
             findings.extend(self._document(sentences))
         return findings
 
@@ -137,13 +182,17 @@ class VagueDate(Check):
                 resolved, why, hint = self._resolve(t, s, found, years, last, published)
                 if not resolved:
                     if hint and last is not None and id(last[0]) in root_of:
-                        root = root_of[id(last[0])]  # "A month later" after an unresolved date: that date's finding
+                        root = root_of[
+                            id(last[0])
+                        ]  # "A month later" after an unresolved date: that date's finding
                     elif published is None and why.endswith("the document is undated"):
                         root = "undated"
                     else:
                         root = id(t)
                     root_of[id(t)] = root
-                    groups.setdefault(root, []).append((s, t, why, hint, [y for i, y in years if i <= s.index]))
+                    groups.setdefault(root, []).append(
+                        (s, t, why, hint, [y for i, y in years if i <= s.index])
+                    )
                 if t.value.year is not None:
                     years.append((s.index, t.value.year))
                 last = (t, s, resolved)
@@ -166,7 +215,11 @@ class VagueDate(Check):
             if not last[2]:
                 anchor, at, _ = last
                 line = at.position()[0]
-                return False, f"'{shown(t)}' counts from '{shown(anchor)}' (line {line}), which is itself unresolved", f"anchor: '{shown(anchor)}'"
+                return (
+                    False,
+                    f"'{shown(t)}' counts from '{shown(anchor)}' (line {line}), which is itself unresolved",
+                    f"anchor: '{shown(anchor)}'",
+                )
             return True, "", ""
         if t.kind == "partial":
             if year_here:
@@ -175,8 +228,12 @@ class VagueDate(Check):
                 return False, f"'{shown(t)}' names no year and the document is undated", ""
             if _THIS_YEAR.match(s.text, t.end):
                 return True, "", ""  # "in April of this year": the publication's year
-            if told_as_planned(s.text[:t.end], self.planned):
-                return True, "", ""  # "will begin in September", "next March": the next one, whatever its year
+            if told_as_planned(s.text[: t.end], self.planned):
+                return (
+                    True,
+                    "",
+                    "",
+                )  # "will begin in September", "next March": the next one, whatever its year
             days, year = nearest_year(t.value, published)
             # A date just ahead is the coming one ("will report by April 30"); a date just past is this year's.
             ahead = (year, t.value.month, t.value.day or 1) > (published.year, published.month, published.day)
@@ -185,23 +242,47 @@ class VagueDate(Check):
                 # Earlier this year, in a text that names no other year: house style leaves the year out, and
                 # no reader can take it for another ("as of April 9" in a June article).
                 return True, "", ""
-            if ahead and told_as_past(s.text[:t.start]):
+            if ahead and told_as_past(s.text[: t.start]):
                 last_one = last_occurrence(t.value, published)
-                if last_one is not None and last_one.year == published.year and earlier_years <= {published.year}:
-                    return True, "", ""  # "convicted over a protest in February" in a September article: this February
+                if (
+                    last_one is not None
+                    and last_one.year == published.year
+                    and earlier_years <= {published.year}
+                ):
+                    return (
+                        True,
+                        "",
+                        "",
+                    )  # "convicted over a protest in February" in a September article: this February
                 # "He was filmed on May 25" in an April article: not the coming May 25, so last year's
                 days = past_distance(t.value, published)
-                return False, (f"'{shown(t)}' names no year and is told as past, so it lies {days} days before the "
-                               f"document's date {published.isoformat()}"), ""
+                return (
+                    False,
+                    (
+                        f"'{shown(t)}' names no year and is told as past, so it lies {days} days before the "
+                        f"document's date {published.isoformat()}"
+                    ),
+                    "",
+                )
             if days <= self.params["settle_future_days" if ahead else "settle_days"]:
                 return True, "", ""
             if ahead:
                 # Said both ways: the suggestion infers the past year, so the message must not count only forward.
-                return False, (f"'{shown(t)}' names no year: the coming one lies {days} days after the document's date "
-                               f"{published.isoformat()}, the last one {past_distance(t.value, published)} days before it"), ""
+                return (
+                    False,
+                    (
+                        f"'{shown(t)}' names no year: the coming one lies {days} days after the document's date "
+                        f"{published.isoformat()}, the last one {past_distance(t.value, published)} days before it"
+                    ),
+                    "",
+                )
             if days <= self.params["recent_days"]:
                 self._recent.add(id(t))  # the last one, months ago: a reader takes it so; asked, not blocked
-            return False, f"'{shown(t)}' names no year, and lies {days} days before the document's date {published.isoformat()}", ""
+            return (
+                False,
+                f"'{shown(t)}' names no year, and lies {days} days before the document's date {published.isoformat()}",
+                "",
+            )
         if t.kind in ("weekday", "deictic"):
             if published is not None or year_here:
                 return True, "", ""
@@ -213,7 +294,9 @@ class VagueDate(Check):
         s, t, why, hint, earlier = items[0]
         values = list(dict.fromkeys(shown(t) for _, t, *_ in items))
         if undated and len(items) > 1:
-            why = f"the document is undated, so {len(values)} expressions cannot be resolved: " + ", ".join(f"'{v}'" for v in values)
+            why = f"the document is undated, so {len(values)} expressions cannot be resolved: " + ", ".join(
+                f"'{v}'" for v in values
+            )
         elif len(items) > 1:
             # a passage repeated in the document repeats its reasons: each is said once
             why = "; ".join(dict.fromkeys(w for _, _, w, _, _ in items))
@@ -223,7 +306,9 @@ class VagueDate(Check):
         if published and t.kind == "partial" and t.value.month:
             last = last_occurrence(t.value, published)
             past = last.year if last else published.year - 1
-            hints.append(f"most recent past year before the document's date {published.isoformat()}: {past} (inferred)")
+            hints.append(
+                f"most recent past year before the document's date {published.isoformat()}: {past} (inferred)"
+            )
         elif published:
             hints.append(f"document dated {published.isoformat()}")
         if undated:
@@ -236,7 +321,10 @@ class VagueDate(Check):
             values=values,
             evidence=[evidence_at(x, shown(u), x.start + u.start) for x, u, *_ in items],
             suggestion=suggestion,
-            severity=self.params["undated_severity"] if undated
-            else self.params["recent_severity"] if all(id(u) in self._recent for _, u, *_ in items) else None,
+            severity=self.params["undated_severity"]
+            if undated
+            else self.params["recent_severity"]
+            if all(id(u) in self._recent for _, u, *_ in items)
+            else None,
             reason=why,
         )

@@ -24,24 +24,37 @@ from .numbers import Quantity, counts_nothing, find_quantities, times_of_day
 
 # Words and marks that end a clause: a figure's attribute is looked for inside its own clause,
 # so "killed 12 and injured 30" reads as two claims.
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,\s|\s(?:and|but|while|whereas|whilst|as well as|including|plus|among them|of whom|of which)\s", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\[\]—–]|,\s|\s(?:and|but|while|whereas|whilst|as well as|including|plus|among them|of whom|of which)\s",
+    re.IGNORECASE,
+)
 # The minute of play an event fell in: "in the 63rd minute", "a 64th-minute penalty", "Marek (63')".
-_MINUTE = re.compile(r"\b(?P<a>\d{1,3})(?:st|nd|rd|th)[- ]minute\b|(?<=\()(?P<b>\d{1,3})(?:\+\d{1,2})?['’](?=\))")
+_MINUTE = re.compile(
+    r"\b(?P<a>\d{1,3})(?:st|nd|rd|th)[- ]minute\b|(?<=\()(?P<b>\d{1,3})(?:\+\d{1,2})?['’](?=\))"
+)
 # A run of capitalised words: who a minute of play belongs to ("Ivo Marek").
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 _DIGITS = re.compile(r"\d[\d,.]*")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
-_MAGNITUDE = re.compile(r"(?:\bmagnitude(?:[- ]of)?[- ](?P<a>\d(?:\.\d)?)\b|\b(?P<b>\d(?:\.\d)?)[- ]magnitude\b|\bM(?P<c>\d\.\d)\b)", re.IGNORECASE)
+_MAGNITUDE = re.compile(
+    r"(?:\bmagnitude(?:[- ]of)?[- ](?P<a>\d(?:\.\d)?)\b|\b(?P<b>\d(?:\.\d)?)[- ]magnitude\b|\bM(?P<c>\d\.\d)\b)",
+    re.IGNORECASE,
+)
 # What may stand before a dateline's date at the start of a sentence: a place in capitals and a dash or comma.
 _LEAD_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]+[,–—-]\s*)?$")
 # A number standing alone (not a year, not part of a larger figure): "rose to 8,019".
-_BARE = re.compile(r"(?P<approx>\b(?:at least|more than|over|above|about|around|nearly|almost|some|up to|less than|fewer than|below)\s+)?"
-                   r"(?<![\d.,$€£-])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d|%|\s*(?:per ?cent|percent)|-)", re.IGNORECASE)
+_BARE = re.compile(
+    r"(?P<approx>\b(?:at least|more than|over|above|about|around|nearly|almost|some|up to|less than|fewer than|below)\s+)?"
+    r"(?<![\d.,$€£-])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d|%|\s*(?:per ?cent|percent)|-)",
+    re.IGNORECASE,
+)
 PHRASE_WORDS = 3
 # A person's age: "a 25-year-old worker", "Lena Marsh, 29, was", "aged 47".
-_AGE = re.compile(r"\b(?P<a>\d{1,3})[- ]years?[- ]old\b"
-                  r"|(?P<name>\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+), (?P<b>\d{1,3}),"
-                  r"|\baged (?P<c>\d{1,3})\b")
+_AGE = re.compile(
+    r"\b(?P<a>\d{1,3})[- ]years?[- ]old\b"
+    r"|(?P<name>\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+), (?P<b>\d{1,3}),"
+    r"|\baged (?P<c>\d{1,3})\b"
+)
 # The event of a date no event word names: its sentence says what happened then.
 UNNAMED_EVENT = "event"
 # A hedge word that is also a month when capitalised ("may" / "May 9") hedges nothing as a month.
@@ -49,10 +62,20 @@ _MONTH_WORD = re.compile(r"May")
 # A span's phrase reaches further: "from # to #" alone says nothing of what ran then.
 SPAN_WORDS = 5
 # What a sum of money is counted per: "$42 a share", "$70 per barrel", "$15 an hour".
-_RATE = re.compile(r"\s*(?:a|an|per|each|for each)\s+(share|barrel|ton|tonne|hour|day|week|month|year|person|head|"
-                   r"unit|kilogram|kilo|kg|gallon|litre|liter|pound|ounce|night|ticket|seat|vote)s?\b", re.IGNORECASE)
-_QUAKE_WORDS = {"quake": "earthquake", "tremor": "earthquake", "temblor": "earthquake", "earthquake": "earthquake"}
-_LOWER = re.compile(r"^(?:at least|more than|over|above|upwards of|no fewer than|no less than)\b", re.IGNORECASE)
+_RATE = re.compile(
+    r"\s*(?:a|an|per|each|for each)\s+(share|barrel|ton|tonne|hour|day|week|month|year|person|head|"
+    r"unit|kilogram|kilo|kg|gallon|litre|liter|pound|ounce|night|ticket|seat|vote)s?\b",
+    re.IGNORECASE,
+)
+_QUAKE_WORDS = {
+    "quake": "earthquake",
+    "tremor": "earthquake",
+    "temblor": "earthquake",
+    "earthquake": "earthquake",
+}
+_LOWER = re.compile(
+    r"^(?:at least|more than|over|above|upwards of|no fewer than|no less than)\b", re.IGNORECASE
+)
 _UPPER = re.compile(r"^(?:less than|fewer than|under|below|up to|at most|no more than)\b", re.IGNORECASE)
 
 
@@ -63,8 +86,12 @@ def _phrases(words) -> re.Pattern | None:
     if not words:
         return None
     joint = r"[\s-]*"
-    return re.compile(r"(?<![\w-])(?:" + "|".join(joint.join(re.escape(part) for part in re.split(r"[\s-]+", w)) for w in words)
-                      + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(joint.join(re.escape(part) for part in re.split(r"[\s-]+", w)) for w in words)
+        + r")(?![\w-])",
+        re.IGNORECASE,
+    )
 
 
 def phrase_key(text: str) -> str:
@@ -80,7 +107,9 @@ class ClaimLexicon:
         for attribute, words in lexicon["attributes"].items():
             for w in [attribute, *words]:
                 self.attribute_of.setdefault(phrase_key(w), attribute)
-        self.attributes = _phrases(w for words in lexicon["attributes"].items() for w in [words[0], *words[1]])
+        self.attributes = _phrases(
+            w for words in lexicon["attributes"].items() for w in [words[0], *words[1]]
+        )
         self.measure_of: dict[str, str] = {}
         for measure, words in lexicon["measures"].items():
             for w in words:
@@ -129,16 +158,18 @@ def window(clause: Clause, start: int, end: int, words: int = PHRASE_WORDS) -> s
     Short on purpose: "the #-tonne vessel" and "#-tonne container ship" are alike,
     where their whole sentences are not.
     """
-    before = clause.text[:start - clause.start].split()[-words:]
-    after = clause.text[end - clause.start:].split()[:words]
-    return mask(" ".join(before + [clause.text[start - clause.start:end - clause.start]] + after))
+    before = clause.text[: start - clause.start].split()[-words:]
+    after = clause.text[end - clause.start :].split()[:words]
+    return mask(" ".join(before + [clause.text[start - clause.start : end - clause.start]] + after))
 
 
 # What may stand between a reporting word and the date it governs: "on", a weekday, commas.
 _GOVERNED = re.compile(r"(?:\s|,|on|late|early|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)*", re.IGNORECASE)
 
 
-def _nearest(pattern: re.Pattern | None, text: str, start: int, end: int, lookup: dict[str, str]) -> tuple[str, int] | None:
+def _nearest(
+    pattern: re.Pattern | None, text: str, start: int, end: int, lookup: dict[str, str]
+) -> tuple[str, int] | None:
     """(what the nearest match of ``pattern`` in ``text`` names, its distance from [start, end))."""
     if pattern is None:
         return None
@@ -177,7 +208,9 @@ class ClaimExtractor:
         out = set()
         if self.lex.updates is not None and self.lex.updates.search(clause.text):
             out.add("update")
-        if self.lex.hedges is not None and any(not _MONTH_WORD.fullmatch(m.group(0)) for m in self.lex.hedges.finditer(clause.text)):
+        if self.lex.hedges is not None and any(
+            not _MONTH_WORD.fullmatch(m.group(0)) for m in self.lex.hedges.finditer(clause.text)
+        ):
             out.add("hedged")
         if re.search(r"\baccording to\b", clause.text, re.IGNORECASE):
             out.add("attributed")
@@ -198,8 +231,22 @@ class ClaimExtractor:
             after = _WORDS.match(text, m.end() + 1) if m.end() < len(text) else None
             noun = after.group(0).lower() if after else ""
             subject = _QUAKE_WORDS.get(noun, noun)
-            out.append(Claim("quantity", subject, "magnitude", float(value), m.group(0), sentence, m.start(), m.end(), unit="magnitude",
-                             qualifiers=frozenset(self._qualifiers(clause)), phrase=window(clause, m.start(), m.end()), time=sentence.doc.date))
+            out.append(
+                Claim(
+                    "quantity",
+                    subject,
+                    "magnitude",
+                    float(value),
+                    m.group(0),
+                    sentence,
+                    m.start(),
+                    m.end(),
+                    unit="magnitude",
+                    qualifiers=frozenset(self._qualifiers(clause)),
+                    phrase=window(clause, m.start(), m.end()),
+                    time=sentence.doc.date,
+                )
+            )
             taken.append((m.start(), m.end()))
         taken += [m.span() for m in _MINUTE.finditer(text)]  # minutes of play are read by minutes()
         for claim in self.ages(sentence):
@@ -220,37 +267,70 @@ class ClaimExtractor:
             if bound:
                 qualifiers.add(bound)
             before = clause.text[:local_start]
-            if self.lex.negations is not None and (self.lex.negations.search(before[-40:]) or self.lex.negations.search(clause.text[local_end:local_end + 40])):
+            if self.lex.negations is not None and (
+                self.lex.negations.search(before[-40:])
+                or self.lex.negations.search(clause.text[local_end : local_end + 40])
+            ):
                 attribute = "not " + attribute
                 qualifiers.add("negated")
-            out.append(Claim("quantity", subject, attribute, q.value, q.text, sentence, q.start, q.end, unit=q.dimension,
-                             qualifiers=frozenset(qualifiers), phrase=window(clause, q.start, q.end), time=sentence.doc.date))
+            out.append(
+                Claim(
+                    "quantity",
+                    subject,
+                    attribute,
+                    q.value,
+                    q.text,
+                    sentence,
+                    q.start,
+                    q.end,
+                    unit=q.dimension,
+                    qualifiers=frozenset(qualifiers),
+                    phrase=window(clause, q.start, q.end),
+                    time=sentence.doc.date,
+                )
+            )
         # every figure the quantity reader saw, durations and parts included, is not a bare number
         out += self._bare_figures(sentence, taken + [(q.start, q.end) for q in find_quantities(text)])
         return sorted(out, key=lambda c: c.start)
 
     # Words that open a clause of its own after "and": a pronoun or a quantifier is a new subject, "that" or
     # "which" a new statement ("and that the roads were shut", "and none were hurt").
-    _OPENERS = frozenset("that which who whom whose whether if when where no none nobody nothing neither nor "
-                         "he she it they we i you there this these those".split())
+    _OPENERS = frozenset(
+        "that which who whom whose whether if when where no none nobody nothing neither nor "
+        "he she it they we i you there this these those".split()
+    )
     _COORD = re.compile(r"\s(?:and|plus|as well as)\s", re.IGNORECASE)
 
     def _carried(self, text: str, q: Quantity, clause: Clause) -> Clause:
         """A count's clause, widened across "and" to a coordinated noun phrase that carries the predicate the
         count's own clause lacks: "rescuers sought 87 hikers and a guide reported missing" counts the missing."""
-        if q.dimension != "count" or _nearest(self.lex.attributes, clause.text, q.start - clause.start,
-                                              q.end - clause.start, self.lex.attribute_of) is not None:
+        if (
+            q.dimension != "count"
+            or _nearest(
+                self.lex.attributes,
+                clause.text,
+                q.start - clause.start,
+                q.end - clause.start,
+                self.lex.attribute_of,
+            )
+            is not None
+        ):
             return clause
         m = self._COORD.match(text, clause.end)
         if not m:
             return clause
         after = clause_at(text, m.end(), m.end())
         first = _WORDS.match(after.text.lstrip())
-        if first is None or first.group(0).lower() in self._OPENERS or first.group(0).lower().endswith("ing") \
-                or _DIGITS.search(after.text) or find_quantities(after.text) \
-                or _nearest(self.lex.attributes, after.text, 0, 0, self.lex.attribute_of) is None:
+        if (
+            first is None
+            or first.group(0).lower() in self._OPENERS
+            or first.group(0).lower().endswith("ing")
+            or _DIGITS.search(after.text)
+            or find_quantities(after.text)
+            or _nearest(self.lex.attributes, after.text, 0, 0, self.lex.attribute_of) is None
+        ):
             return clause
-        return Clause(clause.start, after.end, text[clause.start:after.end])
+        return Clause(clause.start, after.end, text[clause.start : after.end])
 
     def minutes(self, sentence: Sentence) -> list[Claim]:
         """Minutes of play ("in the 63rd minute", "a 64th-minute penalty", "Marek (63')"), each with its actor (the
@@ -261,18 +341,33 @@ class ClaimExtractor:
         for m in _MINUTE.finditer(text):
             group = "a" if m.group("a") else "b"
             clause = clause_at(text, m.start(), m.end())
-            out.append(Claim("quantity", self._actor(text, m.start(), m.end()), "minute of play", float(m.group(group)),
-                             m.group(0), sentence, m.start(), m.end(), unit="minute",
-                             qualifiers=frozenset(self._qualifiers(clause)), phrase=window(clause, m.start(), m.end()),
-                             time=sentence.doc.date))
+            out.append(
+                Claim(
+                    "quantity",
+                    self._actor(text, m.start(), m.end()),
+                    "minute of play",
+                    float(m.group(group)),
+                    m.group(0),
+                    sentence,
+                    m.start(),
+                    m.end(),
+                    unit="minute",
+                    qualifiers=frozenset(self._qualifiers(clause)),
+                    phrase=window(clause, m.start(), m.end()),
+                    time=sentence.doc.date,
+                )
+            )
         return out
 
     @staticmethod
     def _actor(text: str, start: int, end: int) -> str:
         """The surname (lower case) of the capitalised name nearest a minute of play, never the sentence's first word:
         whose goal, penalty or substitution it dates ("Ivo Marek scored a 64th minute penalty" -> "marek")."""
-        named = sorted((start - m_end if m_end <= start else m_start - end, name)
-                       for m_start, m_end, name in _surnames(text, 0, len(text)) if m_end <= start or m_start >= end)
+        named = sorted(
+            (start - m_end if m_end <= start else m_start - end, name)
+            for m_start, m_end, name in _surnames(text, 0, len(text))
+            if m_end <= start or m_start >= end
+        )
         return named[0][1] if named else ""
 
     def ages(self, sentence: Sentence) -> list[Claim]:
@@ -295,9 +390,22 @@ class ClaimExtractor:
             clause = clause_at(text, start, end)
             # a named person's age is compared with that person's only (by surname): never with a colleague's
             attribute = f"age of {fold(subject.split()[-1])}" if group == "b" else "age"
-            out.append(Claim("quantity", subject, attribute, float(m.group(group)), text[start:end], sentence, start, end,
-                             unit="age", qualifiers=frozenset(self._qualifiers(clause)),
-                             phrase=window(clause, start, end), time=sentence.doc.date))
+            out.append(
+                Claim(
+                    "quantity",
+                    subject,
+                    attribute,
+                    float(m.group(group)),
+                    text[start:end],
+                    sentence,
+                    start,
+                    end,
+                    unit="age",
+                    qualifiers=frozenset(self._qualifiers(clause)),
+                    phrase=window(clause, start, end),
+                    time=sentence.doc.date,
+                )
+            )
         return out
 
     def _bare_figures(self, sentence: Sentence, taken: list[tuple[int, int]]) -> list[Claim]:
@@ -310,17 +418,43 @@ class ClaimExtractor:
             if any(s < end and start < e for s, e in taken + dates) or counts_nothing(text, start, end):
                 continue
             clause = clause_at(text, start, end)
-            named = _nearest(self.lex.attributes, clause.text, start - clause.start, end - clause.start, self.lex.attribute_of)
+            named = _nearest(
+                self.lex.attributes,
+                clause.text,
+                start - clause.start,
+                end - clause.start,
+                self.lex.attribute_of,
+            )
             if named is None or named[1] > 25 or named[0] in self.lex.money:
                 continue  # a bare number far from any attribute word says nothing checkable; nor is it a sum of money
             qualifiers = self._qualifiers(clause)
             if m.group("approx"):
-                bound = "lower-bound" if _LOWER.match(m.group("approx")) else "upper-bound" if _UPPER.match(m.group("approx")) else "approximate"
+                bound = (
+                    "lower-bound"
+                    if _LOWER.match(m.group("approx"))
+                    else "upper-bound"
+                    if _UPPER.match(m.group("approx"))
+                    else "approximate"
+                )
                 qualifiers.add(bound)
             value = float(m.group("num").replace(",", ""))
             start = m.start("approx") if m.group("approx") else start
-            out.append(Claim("quantity", "", named[0], value, text[start:end], sentence, start, end, unit="count",
-                             qualifiers=frozenset(qualifiers), phrase=window(clause, start, end), time=sentence.doc.date))
+            out.append(
+                Claim(
+                    "quantity",
+                    "",
+                    named[0],
+                    value,
+                    text[start:end],
+                    sentence,
+                    start,
+                    end,
+                    unit="count",
+                    qualifiers=frozenset(qualifiers),
+                    phrase=window(clause, start, end),
+                    time=sentence.doc.date,
+                )
+            )
         return out
 
     def _attribute(self, q: Quantity, clause: Clause, start: int, end: int) -> tuple[str | None, str]:
@@ -361,7 +495,13 @@ class ClaimExtractor:
             value = resolve(t, published, self.settle_days)
             if value is None or value.month is None:
                 continue  # a bare year is an attribute ("opened in 1977"), a figure
-            if _LEAD_DATELINE.match(text[:t.start]) and text[t.end:t.end + 3].lstrip()[:1] in (":", "-", "–", "—", "("):
+            if _LEAD_DATELINE.match(text[: t.start]) and text[t.end : t.end + 3].lstrip()[:1] in (
+                ":",
+                "-",
+                "–",
+                "—",
+                "(",
+            ):
                 continue  # "CAIRO – 5 August 2020: ..." is when the report was filed, not when anything happened
             clause, near, told = self._event_at(text, t.start, t.end)
             if near is None or near[1] > self.event_window:
@@ -373,8 +513,22 @@ class ClaimExtractor:
             elif told is not None and told[1] < near[1] or self._told_on(text, t.start):
                 continue  # "said on Tuesday", "figures released on Monday": when it was told, not when it happened
             event = near[0]
-            out.append(Claim("date", event, f"date of {event}", value, t.text, sentence, t.start, t.end, unit=t.kind,
-                             qualifiers=frozenset(self._qualifiers(clause)), phrase=mask(clause.text), time=sentence.doc.date))
+            out.append(
+                Claim(
+                    "date",
+                    event,
+                    f"date of {event}",
+                    value,
+                    t.text,
+                    sentence,
+                    t.start,
+                    t.end,
+                    unit=t.kind,
+                    qualifiers=frozenset(self._qualifiers(clause)),
+                    phrase=mask(clause.text),
+                    time=sentence.doc.date,
+                )
+            )
         return out
 
     def _event_at(self, text: str, start: int, end: int):
@@ -400,19 +554,37 @@ class ClaimExtractor:
         out = []
         for start, end, value in times_of_day(text):
             clause, near, told = self._event_at(text, start, end)
-            if near is None or near[1] > self.event_window or told is not None and told[1] < near[1] or self._told_on(text, start):
+            if (
+                near is None
+                or near[1] > self.event_window
+                or told is not None
+                and told[1] < near[1]
+                or self._told_on(text, start)
+            ):
                 continue
-            out.append(Claim("time", near[0], f"time of {near[0]} ({value.zone})", value, text[start:end].strip(), sentence,
-                             start, end, qualifiers=frozenset(self._qualifiers(clause)), phrase=mask(clause.text),
-                             time=sentence.doc.date))
+            out.append(
+                Claim(
+                    "time",
+                    near[0],
+                    f"time of {near[0]} ({value.zone})",
+                    value,
+                    text[start:end].strip(),
+                    sentence,
+                    start,
+                    end,
+                    qualifiers=frozenset(self._qualifiers(clause)),
+                    phrase=mask(clause.text),
+                    time=sentence.doc.date,
+                )
+            )
         return out
 
     def _told_on(self, text: str, start: int) -> bool:
         """Whether a reporting word governs the date: "said on Tuesday, May 7", "released on Monday"."""
         if self.lex.reporting is None:
             return False
-        before = text[max(0, start - 40):start]
-        return any(_GOVERNED.fullmatch(before[m.end():]) for m in self.lex.reporting.finditer(before))
+        before = text[max(0, start - 40) : start]
+        return any(_GOVERNED.fullmatch(before[m.end() :]) for m in self.lex.reporting.finditer(before))
 
     def spans(self, sentence: Sentence) -> list[Claim]:
         """Span claims: a run of years ("from 2012 to 2018", "2012-18"), what a term in office or a war lasted.
@@ -423,13 +595,32 @@ class ClaimExtractor:
         out = []
         for start, end, text, span in year_spans(sentence.text):
             clause = clause_at(sentence.text, start, end)
-            out.append(Claim("span", "span of years", "span", span, text, sentence, start, end, unit="years",
-                             qualifiers=frozenset(self._qualifiers(clause)),
-                             phrase=window(clause, start, end, SPAN_WORDS), time=sentence.doc.date))
+            out.append(
+                Claim(
+                    "span",
+                    "span of years",
+                    "span",
+                    span,
+                    text,
+                    sentence,
+                    start,
+                    end,
+                    unit="years",
+                    qualifiers=frozenset(self._qualifiers(clause)),
+                    phrase=window(clause, start, end, SPAN_WORDS),
+                    time=sentence.doc.date,
+                )
+            )
         return out
 
     def sentence_claims(self, sentence: Sentence) -> list[Claim]:
-        return self.quantities(sentence) + self.minutes(sentence) + self.dates(sentence) + self.spans(sentence) + self.times(sentence)
+        return (
+            self.quantities(sentence)
+            + self.minutes(sentence)
+            + self.dates(sentence)
+            + self.spans(sentence)
+            + self.times(sentence)
+        )
 
 
 def _surnames(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -451,7 +642,9 @@ def players(claim: Claim) -> frozenset[str]:
     the team ("Calloway headed the equaliser for Dornholm in the 81st minute"), so two minutes are one player's
     when each one's actor is named beside the other."""
     clause = clause_at(claim.sentence.text, claim.start, claim.end)
-    return frozenset({claim.subject} | {name for _, _, name in _surnames(claim.sentence.text, clause.start, clause.end)}) - {""}
+    return frozenset(
+        {claim.subject} | {name for _, _, name in _surnames(claim.sentence.text, clause.start, clause.end)}
+    ) - {""}
 
 
 def title_claims(people) -> list[Claim]:
@@ -462,8 +655,20 @@ def title_claims(people) -> list[Claim]:
             for t in m.titles:
                 i = m.sentence.text.find(t.text)
                 start = i if i >= 0 else m.start
-                out.append(Claim("title", person.name, t.ladder or "role", t, t.text, m.sentence, start, start + len(t.text),
-                                 time=m.sentence.doc.date, qualifiers=frozenset({"qualified"} if t.qualified else ())))
+                out.append(
+                    Claim(
+                        "title",
+                        person.name,
+                        t.ladder or "role",
+                        t,
+                        t.text,
+                        m.sentence,
+                        start,
+                        start + len(t.text),
+                        time=m.sentence.doc.date,
+                        qualifiers=frozenset({"qualified"} if t.qualified else ()),
+                    )
+                )
     return sorted(out, key=lambda c: (c.document, c.offset))
 
 
@@ -477,8 +682,20 @@ def quote_claims(parts) -> list[Claim]:
     out = []
     for p in parts:
         start = p.start - p.sentence.start
-        out.append(Claim("quote", p.speaker or "", "quote", words_of(p.text), " ".join(p.text.split()), p.sentence,
-                         start, start + len(p.text), speaker=p.speaker, time=p.sentence.doc.date))
+        out.append(
+            Claim(
+                "quote",
+                p.speaker or "",
+                "quote",
+                words_of(p.text),
+                " ".join(p.text.split()),
+                p.sentence,
+                start,
+                start + len(p.text),
+                speaker=p.speaker,
+                time=p.sentence.doc.date,
+            )
+        )
     return out
 
 
@@ -487,4 +704,3 @@ def names_near(claim: Claim, names: set[str]) -> set[str]:
     clause = clause_at(claim.sentence.text, claim.start, claim.end).text
     folded = fold(clause)
     return {n for n in names if n and n in folded}
-

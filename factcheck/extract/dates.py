@@ -23,18 +23,58 @@ import re
 from dataclasses import dataclass
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
 }
 UNIT_WORDS = {"day": "day", "week": "week", "month": "month", "year": "year", "fortnight": "week"}
 COUNT_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a few": 3,
+    "several": 3,
 }
 
 _MONTH = (
@@ -56,25 +96,84 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")),
     ("dmy_num", re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:1[6-9]|20)\d\d)(?![\d])")),
     ("mdy_num", re.compile(r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:1[6-9]|20)\d\d)(?![\d])")),
-    ("anaphoric", re.compile(
-        r"\b(?:(?:" + _g(_MONTH, g="mon") + r"|(?P<part>early|late|mid|the (?:beginning|end|middle|start))) of )?"
-        r"(?P<ref>that|the same|the following|the next|the previous|the preceding|the prior) (?P<unit>year|month)\b",
-        re.IGNORECASE)),
-    ("anaphoric", re.compile(r"\b(?:later|earlier) (?P<ref>that|the same) (?P<unit>year|month|week|day)\b", re.IGNORECASE)),
-    ("relative", re.compile(
-        r"\b(?P<count>" + _COUNT + r") (?P<unit>" + _UNIT + r") (?P<dir>later|earlier|afterwards|(?:after|before)(?=\s*(?:[,.;:!?]|$)))",
-        re.IGNORECASE)),
-    ("relative", re.compile(r"\b(?:the )?(?P<dir>next|following|previous|preceding) (?P<unit>day|week|month|year)\b", re.IGNORECASE)),
-    ("deictic", re.compile(r"\b(?:(?P<word>yesterday|today|tomorrow)|(?P<dir>last|this|next) (?P<unit>week|month|year|weekend))\b", re.IGNORECASE)),
-    ("dmy", re.compile(r"\b" + _g(_DAY, g="d") + r" (?:of )?" + _g(_MONTH, g="mon") + r",? " + _g(_YEAR, g="y") + r"\b")),
-    ("mdy", re.compile(r"\b" + _g(_MONTH, g="mon") + r" " + _g(_DAY, g="d") + r"(?:,? " + _g(_YEAR, g="y") + r")?\b(?![:\d])")),
+    (
+        "anaphoric",
+        re.compile(
+            r"\b(?:(?:"
+            + _g(_MONTH, g="mon")
+            + r"|(?P<part>early|late|mid|the (?:beginning|end|middle|start))) of )?"
+            r"(?P<ref>that|the same|the following|the next|the previous|the preceding|the prior) (?P<unit>year|month)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "anaphoric",
+        re.compile(
+            r"\b(?:later|earlier) (?P<ref>that|the same) (?P<unit>year|month|week|day)\b", re.IGNORECASE
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<count>"
+            + _COUNT
+            + r") (?P<unit>"
+            + _UNIT
+            + r") (?P<dir>later|earlier|afterwards|(?:after|before)(?=\s*(?:[,.;:!?]|$)))",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?:the )?(?P<dir>next|following|previous|preceding) (?P<unit>day|week|month|year)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "deictic",
+        re.compile(
+            r"\b(?:(?P<word>yesterday|today|tomorrow)|(?P<dir>last|this|next) (?P<unit>week|month|year|weekend))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            r"\b" + _g(_DAY, g="d") + r" (?:of )?" + _g(_MONTH, g="mon") + r",? " + _g(_YEAR, g="y") + r"\b"
+        ),
+    ),
+    (
+        "mdy",
+        re.compile(
+            r"\b"
+            + _g(_MONTH, g="mon")
+            + r" "
+            + _g(_DAY, g="d")
+            + r"(?:,? "
+            + _g(_YEAR, g="y")
+            + r")?\b(?![:\d])"
+        ),
+    ),
     ("dm", re.compile(r"\b" + _g(_DAY, g="d") + r" (?:of )?" + _g(_MONTH, g="mon") + r"\b")),
     ("my", re.compile(r"\b" + _g(_MONTH, g="mon") + r",? " + _g(_YEAR, g="y") + r"\b")),
-    ("month", re.compile(
-        r"\b(?:(?i:in|since|by|until|till|from|during|through|throughout|last|next|this|early|late|mid|mid-|of|before|after|that|in early|in late) )"
-        + _g(_MONTH, g="mon") + r"(?![\w-])")),
+    (
+        "month",
+        re.compile(
+            r"\b(?:(?i:in|since|by|until|till|from|during|through|throughout|last|next|this|early|late|mid|mid-|of|before|after|that|in early|in late) )"
+            + _g(_MONTH, g="mon")
+            + r"(?![\w-])"
+        ),
+    ),
     ("weekday", re.compile(r"\b(?:(?:on|last|next|this|since|by|until) )?(?P<wd>" + _WEEKDAY + r")\b")),
-    ("year", re.compile(r"(?<![\d$€£.,/-])" + _g(_YEAR, g="y") + r"(?:[-–](?:\d\d|(?:1[6-9]|20)\d\d))?(?![\d%])(?!\s*(?:people|percent|km|kilometers|metres|meters|feet|ft)\b)")),
+    (
+        "year",
+        re.compile(
+            r"(?<![\d$€£.,/-])"
+            + _g(_YEAR, g="y")
+            + r"(?:[-–](?:\d\d|(?:1[6-9]|20)\d\d))?(?![\d%])(?!\s*(?:people|percent|km|kilometers|metres|meters|feet|ft)\b)"
+        ),
+    ),
 ]
 
 
@@ -143,7 +242,9 @@ def _read(kind: str, m: re.Match) -> Temporal | None:
     text = m.group(0)
     if kind in ("iso", "dmy_num", "mdy_num"):
         y, mo, d = int(gd["y"]), int(gd["m"]), int(gd["d"])
-        return Temporal(m.start(), m.end(), text, "absolute", DateValue(y, mo, d)) if _valid(y, mo, d) else None
+        return (
+            Temporal(m.start(), m.end(), text, "absolute", DateValue(y, mo, d)) if _valid(y, mo, d) else None
+        )
     if kind in ("dmy", "mdy", "dm", "my", "month"):
         mo = _month(gd.get("mon"))
         y = int(gd["y"]) if gd.get("y") else None
@@ -156,7 +257,14 @@ def _read(kind: str, m: re.Match) -> Temporal | None:
     if kind == "weekday":
         return Temporal(m.start(), m.end(), text, "weekday", DateValue(weekday=WEEKDAYS[gd["wd"].lower()]))
     if kind == "anaphoric":
-        return Temporal(m.start(), m.end(), text, "anaphoric", DateValue(month=_month(gd.get("mon"))), unit=gd["unit"].lower())
+        return Temporal(
+            m.start(),
+            m.end(),
+            text,
+            "anaphoric",
+            DateValue(month=_month(gd.get("mon"))),
+            unit=gd["unit"].lower(),
+        )
     if kind == "relative":
         unit = UNIT_WORDS[gd["unit"].lower().rstrip("s")]
         count = gd.get("count")
@@ -170,7 +278,9 @@ def _read(kind: str, m: re.Match) -> Temporal | None:
             amount = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
             return Temporal(m.start(), m.end(), text, "deictic", DateValue(), unit="day", amount=amount)
         amount = {"last": -1, "this": 0, "next": 1}[gd["dir"].lower()]
-        return Temporal(m.start(), m.end(), text, "deictic", DateValue(), unit=gd["unit"].lower(), amount=amount)
+        return Temporal(
+            m.start(), m.end(), text, "deictic", DateValue(), unit=gd["unit"].lower(), amount=amount
+        )
     return None
 
 
@@ -267,9 +377,14 @@ class YearSpan:
 _SPAN_YEAR = r"(?:1[6-9]|20)\d\d"
 _SPANS = re.compile(
     r"\b(?:from|between)\s+(?:(?:" + _MONTH.format(g="m1") + r")\s+)?(?P<a>" + _SPAN_YEAR + r")"
-    r"\s+(?:to|until|till|through|and)\s+(?:(?:" + _MONTH.format(g="m2") + r")\s+)?(?P<b>" + _SPAN_YEAR + r")\b"
+    r"\s+(?:to|until|till|through|and)\s+(?:(?:"
+    + _MONTH.format(g="m2")
+    + r")\s+)?(?P<b>"
+    + _SPAN_YEAR
+    + r")\b"
     r"|(?<![\d$€£.,/-])(?P<c>" + _SPAN_YEAR + r")\s?[-–]\s?(?P<d>" + _SPAN_YEAR + r"|\d\d)(?![\d%-])"
-    r"(?!\s*(?:people|percent|km|kilometers|metres|meters|feet|ft|euros?|dollars?|pounds?|tonnes?|tons?)\b)")
+    r"(?!\s*(?:people|percent|km|kilometers|metres|meters|feet|ft|euros?|dollars?|pounds?|tonnes?|tons?)\b)"
+)
 
 
 def year_spans(text: str) -> list[tuple[int, int, str, YearSpan]]:

@@ -74,7 +74,10 @@ def country_names() -> set[str]:
 
     out = set()
     for c in pycountry.countries:
-        for attr in ("name", "common_name"):  # not the official name: "Lebanese Republic" would make a demonym a country
+        for attr in (
+            "name",
+            "common_name",
+        ):  # not the official name: "Lebanese Republic" would make a demonym a country
             name = getattr(c, attr, None)
             if name:
                 out.add(name.lower())
@@ -87,7 +90,12 @@ class NameVocabulary:
 
     def __init__(self, names: dict, titles: dict) -> None:
         never = set(names["stopwords"]) | set(names["org_words"])
-        for phrase in list(titles["ranks"]) + list(titles["equivalents"]) + list(titles["roles"]) + list(titles["qualifiers"]):
+        for phrase in (
+            list(titles["ranks"])
+            + list(titles["equivalents"])
+            + list(titles["roles"])
+            + list(titles["qualifiers"])
+        ):
             never.update(phrase.split())
         for spec in titles["portfolios"].values():
             for phrase in spec.get("before", []) + spec.get("after", []):
@@ -111,13 +119,22 @@ class NameVocabulary:
         self.place_words = {fold(w) for w in names["place_words"]}
         self.place_heads = {fold(w) for w in names["place_heads"]}
         self.honorifics = {fold(w) for w in names["honorifics"]}
-        self.title_words = {fold(w) for phrase in list(titles["ranks"]) + list(titles["equivalents"]) for w in phrase.split()}
+        self.title_words = {
+            fold(w) for phrase in list(titles["ranks"]) + list(titles["equivalents"]) for w in phrase.split()
+        }
         # words that make a name before them a modifier of a post: "Velmora district chief", "Kremlin spokesman"
-        self.post_words = self.title_words | {fold(w) for w in titles["roles"]} | self.place_words | self.org_words
+        self.post_words = (
+            self.title_words | {fold(w) for w in titles["roles"]} | self.place_words | self.org_words
+        )
 
     def nameable(self, token: Token) -> bool:
         """Whether a token may be (part of) a person's name at all: not an acronym ("CEO", "FBI")."""
-        return token.capitalised and fold(token.text) not in self.never and len(token.text) >= 2 and not token.text.isupper()
+        return (
+            token.capitalised
+            and fold(token.text) not in self.never
+            and len(token.text) >= 2
+            and not token.text.isupper()
+        )
 
     def countable(self, token: Token) -> bool:
         """Whether a token is a proper-name form worth comparing for spelling."""

@@ -23,40 +23,145 @@ from dataclasses import dataclass
 from .dates import MONTHS, WEEKDAYS, find_temporals
 
 WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
 }
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
-          # South Asian numbering: a lakh is a hundred thousand, a crore ten million ("Rs 615 crore").
-          "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    # South Asian numbering: a lakh is a hundred thousand, a crore ten million ("Rs 615 crore").
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+}
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₸": "KZT", "₹": "INR"}
 # Codes and abbreviations written before the figure ("USD 5m", "Rs 615 crore", "Rs. 40 lakh").
-CURRENCY_CODES = {"usd": "USD", "eur": "EUR", "gbp": "GBP", "rub": "RUB", "kzt": "KZT", "cny": "CNY", "inr": "INR",
-                  "rs": "INR", "rs.": "INR"}
+CURRENCY_CODES = {
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "rub": "RUB",
+    "kzt": "KZT",
+    "cny": "CNY",
+    "inr": "INR",
+    "rs": "INR",
+    "rs.": "INR",
+}
 # Dollars that are not US dollars carry a letter prefix: "S$14" is Singapore's, never "$14".
-DOLLAR_PREFIXES = {"US": "USD", "S": "SGD", "A": "AUD", "C": "CAD", "HK": "HKD", "NZ": "NZD", "NT": "TWD", "R": "BRL"}
+DOLLAR_PREFIXES = {
+    "US": "USD",
+    "S": "SGD",
+    "A": "AUD",
+    "C": "CAD",
+    "HK": "HKD",
+    "NZ": "NZD",
+    "NT": "TWD",
+    "R": "BRL",
+}
 _DOLLAR_PREFIX = "|".join(sorted(DOLLAR_PREFIXES, key=len, reverse=True))
 CURRENCY_WORDS = {
-    "dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR", "pounds": "GBP",
-    "gbp": "GBP", "rubles": "RUB", "roubles": "RUB", "rub": "RUB", "tenge": "KZT", "kzt": "KZT", "yuan": "CNY",
-    "rupees": "INR", "rupee": "INR",
+    "dollars": "USD",
+    "dollar": "USD",
+    "usd": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "pounds": "GBP",
+    "gbp": "GBP",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "rub": "RUB",
+    "tenge": "KZT",
+    "kzt": "KZT",
+    "yuan": "CNY",
+    "rupees": "INR",
+    "rupee": "INR",
 }
 # unit word -> (dimension, factor to the base unit)
 UNITS = {
-    "m": ("length", 1.0), "metre": ("length", 1.0), "metres": ("length", 1.0), "meter": ("length", 1.0), "meters": ("length", 1.0),
-    "km": ("length", 1000.0), "kilometre": ("length", 1000.0), "kilometres": ("length", 1000.0), "kilometer": ("length", 1000.0),
-    "kilometers": ("length", 1000.0), "ft": ("length", 0.3048), "foot": ("length", 0.3048), "feet": ("length", 0.3048),
-    "mile": ("length", 1609.344), "miles": ("length", 1609.344), "yards": ("length", 0.9144), "yard": ("length", 0.9144),
-    "cm": ("length", 0.01), "centimetres": ("length", 0.01), "centimeters": ("length", 0.01),
-    "kg": ("mass", 1.0), "kilograms": ("mass", 1.0), "kilogram": ("mass", 1.0), "tonnes": ("mass", 1000.0), "tonne": ("mass", 1000.0),
-    "tons": ("mass", 907.185), "ton": ("mass", 907.185), "pounds-weight": ("mass", 0.4536), "lbs": ("mass", 0.4536),
-    "hectares": ("area", 1e4), "hectare": ("area", 1e4), "acres": ("area", 4046.86), "acre": ("area", 4046.86),
-    "km2": ("area", 1e6), "sq km": ("area", 1e6),
-    "percent": ("percent", 1.0), "per cent": ("percent", 1.0), "%": ("percent", 1.0),
-    "years": ("duration", 1.0), "year": ("duration", 1.0), "months": ("duration", 1 / 12), "month": ("duration", 1 / 12),
-    "days": ("duration", 1 / 365.25), "day": ("duration", 1 / 365.25), "hours": ("duration", 1 / 8766), "hour": ("duration", 1 / 8766),
+    "m": ("length", 1.0),
+    "metre": ("length", 1.0),
+    "metres": ("length", 1.0),
+    "meter": ("length", 1.0),
+    "meters": ("length", 1.0),
+    "km": ("length", 1000.0),
+    "kilometre": ("length", 1000.0),
+    "kilometres": ("length", 1000.0),
+    "kilometer": ("length", 1000.0),
+    "kilometers": ("length", 1000.0),
+    "ft": ("length", 0.3048),
+    "foot": ("length", 0.3048),
+    "feet": ("length", 0.3048),
+    "mile": ("length", 1609.344),
+    "miles": ("length", 1609.344),
+    "yards": ("length", 0.9144),
+    "yard": ("length", 0.9144),
+    "cm": ("length", 0.01),
+    "centimetres": ("length", 0.01),
+    "centimeters": ("length", 0.01),
+    "kg": ("mass", 1.0),
+    "kilograms": ("mass", 1.0),
+    "kilogram": ("mass", 1.0),
+    "tonnes": ("mass", 1000.0),
+    "tonne": ("mass", 1000.0),
+    "tons": ("mass", 907.185),
+    "ton": ("mass", 907.185),
+    "pounds-weight": ("mass", 0.4536),
+    "lbs": ("mass", 0.4536),
+    "hectares": ("area", 1e4),
+    "hectare": ("area", 1e4),
+    "acres": ("area", 4046.86),
+    "acre": ("area", 4046.86),
+    "km2": ("area", 1e6),
+    "sq km": ("area", 1e6),
+    "percent": ("percent", 1.0),
+    "per cent": ("percent", 1.0),
+    "%": ("percent", 1.0),
+    "years": ("duration", 1.0),
+    "year": ("duration", 1.0),
+    "months": ("duration", 1 / 12),
+    "month": ("duration", 1 / 12),
+    "days": ("duration", 1 / 365.25),
+    "day": ("duration", 1 / 365.25),
+    "hours": ("duration", 1 / 8766),
+    "hour": ("duration", 1 / 8766),
 }
 APPROX = r"(?:about|around|roughly|nearly|almost|approximately|some|over|above|more than|less than|fewer than|under|below|up to|at least|at most|close to|an estimated|estimated|upwards of|~)"
 ATTRIBUTE_VERBS = r"(?:opened|built|founded|established|completed|launched|inaugurated|created|born|died|constructed|introduced|elected|closed|renovated)"
@@ -79,11 +184,35 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _COUNTED = re.compile(r"\s+([a-z]+(?:-[a-z]+)?)(?:\s+([a-z]+))?")
-_MODIFIER = re.compile(r"(?:.*(?:ed|ing|al|ian|ese|ish|ive|ous)|more|other|new|old|young|local|foreign|extra|additional|further|armed|civilian)$")
+_MODIFIER = re.compile(
+    r"(?:.*(?:ed|ing|al|ian|ese|ish|ive|ous)|more|other|new|old|young|local|foreign|extra|additional|further|armed|civilian)$"
+)
 _PART = re.compile(r"\s+of\s+(?:the|its|their|his|her)\s+(" + _NUM + r"|" + _WORDNUM + r")\b", re.IGNORECASE)
 _YEAR_ATTR = re.compile(rf"\b(?P<verb>{ATTRIBUTE_VERBS})\s+in\s+(?P<year>(?:1[5-9]|20)\d\d)\b", re.IGNORECASE)
 _PRONOUNS = {"them", "us", "you", "it", "those", "these", "which", "who", "whom"}
-_STOP_NOUNS = {"of", "and", "or", "the", "a", "an", "in", "on", "at", "to", "from", "by", "for", "with", "per", "than", "as", "is", "are", "was", "were"}
+_STOP_NOUNS = {
+    "of",
+    "and",
+    "or",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "by",
+    "for",
+    "with",
+    "per",
+    "than",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+}
 
 
 @dataclass(frozen=True)
@@ -129,14 +258,20 @@ def _counted_noun(text: str, pos: int) -> str:
 
 # Numbers that count nothing (kinds, not instances):
 # - a time of day: "4.15 pm", "03:36 local time", "2:36 p.m.", "11pm", "0800 GMT";
-_CLOCK = re.compile(r"(?<![\d.,])(?:\d{1,2}:\d{2}(?!\d)(?:\s*[ap]\.?\s?m\b\.?)?"
-                    r"|\d{1,2}(?:\.\d{2})?\s*(?:[ap]\.?\s?m\b\.?|GMT\b|UTC\b|hrs\b)|\d{4}\s*(?:GMT|UTC|hrs)\b)", re.IGNORECASE)
+_CLOCK = re.compile(
+    r"(?<![\d.,])(?:\d{1,2}:\d{2}(?!\d)(?:\s*[ap]\.?\s?m\b\.?)?"
+    r"|\d{1,2}(?:\.\d{2})?\s*(?:[ap]\.?\s?m\b\.?|GMT\b|UTC\b|hrs\b)|\d{4}\s*(?:GMT|UTC|hrs)\b)",
+    re.IGNORECASE,
+)
 # - an ordinal, a place in a series: "38th minute", "the 3rd time";
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 # - a name's number, an identifier: "Flight 182", "Article 5", "Covid-19", "MH17", "No. 4".
 _IDENT_BEFORE = re.compile(r"(?:\b(?P<word>[A-Z][A-Za-z]*)[ -]?|(?:No\.|#)\s*)$")
-_NOT_IDENTIFIERS = {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS} | {
-    "Rs", "Rp", "Tk", "Sh", "Ksh", "Naira", "Euro", "Euros"}
+_NOT_IDENTIFIERS = (
+    {m.capitalize() for m in MONTHS}
+    | {d.capitalize() for d in WEEKDAYS}
+    | {"Rs", "Rp", "Tk", "Sh", "Ksh", "Naira", "Euro", "Euros"}
+)
 
 
 # A time of day that says which: "4.15 pm", "2:36 p.m.", "11pm", "16:15", "0815 GMT". "4:15" alone (am or pm?)
@@ -144,7 +279,9 @@ _NOT_IDENTIFIERS = {m.capitalize() for m in MONTHS} | {d.capitalize() for d in W
 _TIME_OF_DAY = re.compile(
     r"(?<![\d.,:])(?:(?P<h>1[0-2]|0?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap])(?:\.\s?m\.|\s?m\b)"
     r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?!\d)"
-    r"|(?P<hz>[01]\d|2[0-3])(?P<mz>[0-5]\d)(?=\s*(?:GMT|UTC|hrs)\b))", re.IGNORECASE)
+    r"|(?P<hz>[01]\d|2[0-3])(?P<mz>[0-5]\d)(?=\s*(?:GMT|UTC|hrs)\b))",
+    re.IGNORECASE,
+)
 _ZONE = re.compile(r"\s*\(?(?:(?P<utc>GMT|UTC)\b|(?P<local>local)\b|(?P<named>[A-Z]{2,4}T)\b)")
 
 
@@ -164,12 +301,15 @@ def times_of_day(text: str) -> list[tuple[int, int, TimeOfDay]]:
     out = []
     for m in _TIME_OF_DAY.finditer(text):
         if m.group("h") is not None:
-            hour, minute = int(m.group("h")) % 12 + (12 if m.group("ampm").lower() == "p" else 0), int(m.group("m") or 0)
+            hour, minute = (
+                int(m.group("h")) % 12 + (12 if m.group("ampm").lower() == "p" else 0),
+                int(m.group("m") or 0),
+            )
         elif m.group("h24") is not None:
             hour, minute = int(m.group("h24")), int(m.group("m24"))
         else:
             hour, minute = int(m.group("hz")), int(m.group("mz"))
-        if out and re.fullmatch(r"[^()]*\(\s*", text[out[-1][1]:m.start()]) and m.start() - out[-1][1] < 40:
+        if out and re.fullmatch(r"[^()]*\(\s*", text[out[-1][1] : m.start()]) and m.start() - out[-1][1] < 40:
             continue  # "3.20pm Capital time (4.20pm Border time)": the same moment in another zone
         z = _ZONE.match(text, m.end())
         # "<Place> time" is that place's local time, like "local time"
@@ -180,7 +320,10 @@ def times_of_day(text: str) -> list[tuple[int, int, TimeOfDay]]:
 
 def counts_nothing(text: str, start: int, end: int) -> bool:
     """Whether the number at ``text[start:end]`` is a time of day, an ordinal or an identifier, not a figure."""
-    if any(m.start() <= start and end <= m.end() for m in _CLOCK.finditer(text, max(0, start - 6), min(len(text), end + 8))):
+    if any(
+        m.start() <= start and end <= m.end()
+        for m in _CLOCK.finditer(text, max(0, start - 6), min(len(text), end + 8))
+    ):
         return True
     if _ORDINAL.match(text, end):
         return True
@@ -188,9 +331,15 @@ def counts_nothing(text: str, start: int, end: int) -> bool:
     if ident:
         word = ident.group("word")
         # a capitalised word right before the number, inside the sentence (not "Some 40 people" at its start)
-        if word is None or (word not in _NOT_IDENTIFIERS and not (word.isupper() and len(word) == 3)  # "CHF 3 billion"
-                            and ident.start() > 0
-                            and not text[:ident.start()].rstrip().endswith((".", "!", "?", ":", "\"", "“"))):
+        if (
+            word is None
+            or (
+                word not in _NOT_IDENTIFIERS
+                and not (word.isupper() and len(word) == 3)  # "CHF 3 billion"
+                and ident.start() > 0
+                and not text[: ident.start()].rstrip().endswith((".", "!", "?", ":", '"', "“"))
+            )
+        ):
             return True
     return False
 
@@ -209,7 +358,16 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
     # Numbers inside dates ("March 14", "15.08.2024") are days and months, not counts.
     dates = [(t.start, t.end) for t in find_temporals(text) if t.kind != "relative"]
     for m in _YEAR_ATTR.finditer(text):
-        out.append(Quantity(m.start("year"), m.end("year"), m.group("year"), float(m.group("year")), "year", m.group("verb").lower()))
+        out.append(
+            Quantity(
+                m.start("year"),
+                m.end("year"),
+                m.group("year"),
+                float(m.group("year")),
+                "year",
+                m.group("verb").lower(),
+            )
+        )
     taken = [(q.start, q.end) for q in out] + dates
     for m in _QUANTITY.finditer(text):
         start, end = m.start("num"), m.end()
@@ -218,7 +376,12 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         value = _number(m.group("num"))
         if value is None:
             continue
-        scale, unit, cur, curword = m.group("scale"), m.group("unit"), m.group("cur") or m.group("curcode"), m.group("curword")
+        scale, unit, cur, curword = (
+            m.group("scale"),
+            m.group("unit"),
+            m.group("cur") or m.group("curcode"),
+            m.group("curword"),
+        )
         is_word = m.group("num").lower() in WORD_NUMBERS
         if scale:
             sl = scale.lower()
@@ -233,7 +396,11 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         if m.group("pct"):
             unit = "%"
         approximate = bool(m.group("approx"))
-        qstart = m.start("approx") if approximate else (m.start(0) + len(m.group(0)) - len(m.group(0).lstrip()) if cur else start)
+        qstart = (
+            m.start("approx")
+            if approximate
+            else (m.start(0) + len(m.group(0)) - len(m.group(0).lstrip()) if cur else start)
+        )
         qtext = text[qstart:end].strip()
         num_text = m.group("num")
         if cur or curword:
@@ -280,8 +447,12 @@ def _without_conversions(text: str, found: list[Quantity]) -> list[Quantity]:
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
-        if prev is not None and q.dimension == prev.dimension and q.dimension in _CONVERTIBLE \
-                and _CONVERSION.fullmatch(text[prev.end:q.start] if prev.end <= q.start else "x"):
+        if (
+            prev is not None
+            and q.dimension == prev.dimension
+            and q.dimension in _CONVERTIBLE
+            and _CONVERSION.fullmatch(text[prev.end : q.start] if prev.end <= q.start else "x")
+        ):
             continue
         out.append(q)
     return out

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
-from ..models import Sentence
+from ..models import Person, Sentence
 from .names import NameVocabulary, Token, fold, tokens
 
 
@@ -73,8 +73,10 @@ class TitleLexicon:
         # and two may be joined: "Transport and Infrastructure Minister" holds one post, not two.
         modifiers = _alternation(MODIFIERS)
         # A verb form is never a portfolio word: "Thanking Minister Nurtleu" names no post.
-        free = (r"(?!(?:The|A|An|His|Her|Its|Their|Our|This|That|New|Then|And|Of|For|Mr|Mrs|Ms|Dr)\b)"
-                r"(?![A-Z][a-z]+ing\b)(?![A-Z][a-z]{3,}ed\b)[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+        free = (
+            r"(?!(?:The|A|An|His|Her|Its|Their|Our|This|That|New|Then|And|Of|For|Mr|Mrs|Ms|Dr)\b)"
+            r"(?![A-Z][a-z]+ing\b)(?![A-Z][a-z]{3,}ed\b)[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+        )
         # Free words after "of"/"for" must end the title (a comma, a lower-case word): else they are the name.
         end = r"(?=\s*[,.;:)’'\"”]|\s+[a-z]|\s*$)"
         self.pattern = re.compile(
@@ -162,9 +164,14 @@ def _runs(toks: list[Token], text: str, vocab: NameVocabulary) -> list[list[Toke
     current: list[Token] = []
     for t in toks:
         ok = vocab.nameable(t) or (t.initial and current)
-        gap = text[current[-1].end:t.start] if current else ""
+        gap = text[current[-1].end : t.start] if current else ""
         # only a space, or an initial's dot and a space, may stand between two parts of a name
-        adjacent = current and t.start - current[-1].end <= 3 and gap.replace(".", "", 1).strip(" ") == "" and "\n" not in gap
+        adjacent = (
+            current
+            and t.start - current[-1].end <= 3
+            and gap.replace(".", "", 1).strip(" ") == ""
+            and "\n" not in gap
+        )
         if ok and (not current or adjacent):
             current.append(t)
         else:
@@ -203,7 +210,12 @@ class PeopleExtractor:
             at = nxt.end()
         # "deputy prime minister and top diplomat": the country said once covers both
         country = next((t.country for t in out if t.country), None)
-        return [t if t.country or not country else Title(t.text, t.rank, t.ladder, t.level, t.portfolio, country, t.qualified) for t in out]
+        return [
+            t
+            if t.country or not country
+            else Title(t.text, t.rank, t.ladder, t.level, t.portfolio, country, t.qualified)
+            for t in out
+        ]
 
     def extract(self, sentence: Sentence) -> list[PersonMention]:
         text = sentence.text
@@ -240,7 +252,9 @@ class PeopleExtractor:
         return people
 
 
-def link_surnames(sentences: list[Sentence], people: list[PersonMention], vocab: NameVocabulary, key) -> list[PersonMention]:
+def link_surnames(
+    sentences: list[Sentence], people: list[PersonMention], vocab: NameVocabulary, key
+) -> list[PersonMention]:
     """Bare surnames that name a known person: "Nurtleu reaffirmed..." after "Murat Nurtleu".
 
     ``key(form)`` is a form's spelling-free key (a transliteration skeleton): two
@@ -261,15 +275,13 @@ def link_surnames(sentences: list[Sentence], people: list[PersonMention], vocab:
     return extra
 
 
-def link_people(mentions: list[PersonMention], key) -> list["Person"]:
+def link_people(mentions: list[PersonMention], key) -> list[Person]:
     """Group person mentions into people.
 
     Mentions join when their surnames have one ``key`` (the same name, or a known
     transliteration of it). One surname with two first names that are not the same
     name is two people; a bare surname then joins the one its own document names.
     """
-    from ..models import Person
-
     by_surname: dict[str, list[PersonMention]] = {}
     for m in sorted(mentions, key=lambda m: (m.sentence.doc.path, m.sentence.start + m.start)):
         by_surname.setdefault(key(m.surname), []).append(m)
@@ -286,7 +298,9 @@ def link_people(mentions: list[PersonMention], key) -> list["Person"]:
             people.append(Person(_best_name(g), g))
             continue
         for m in bare:
-            local = [f for f, ms in split.items() if any(x.sentence.doc.path == m.sentence.doc.path for x in ms)]
+            local = [
+                f for f, ms in split.items() if any(x.sentence.doc.path == m.sentence.doc.path for x in ms)
+            ]
             if len(local) == 1:
                 split[local[0]].append(m)
         people.extend(Person(_best_name(ms), ms) for ms in split.values())
@@ -314,7 +328,9 @@ def _absorb_slips(groups: list[list[PersonMention]]) -> list[list[PersonMention]
             continue
         surname = fold(g[0].surname)
         nearby = [h for path in sorted({m.sentence.doc.path for m in g}) for h in hosts_in.get(path, [])]
-        host = next((h for h in nearby if len(surname) >= 5 and OSA.distance(surname, fold(h[0].surname)) == 1), None)
+        host = next(
+            (h for h in nearby if len(surname) >= 5 and OSA.distance(surname, fold(h[0].surname)) == 1), None
+        )
         if host is None:
             out.append(g)
         else:

@@ -20,14 +20,36 @@ import re
 from .dates import DateValue, find_temporals, full_dates
 
 _WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
-_NOISE = re.compile(r"(?i)\b(?:published|updated|posted|last|modified|on|at|by|am|pm|a\.m\.|p\.m\.|gmt|utc|bst|est|edt|cet|ist)\b")
+_NOISE = re.compile(
+    r"(?i)\b(?:published|updated|posted|last|modified|on|at|by|am|pm|a\.m\.|p\.m\.|gmt|utc|bst|est|edt|cet|ist)\b"
+)
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?")
 # Lower-case words a masthead or byline line may carry besides names: "News from Japan".
-_LINKS = {"from", "of", "the", "and", "for", "in", "news", "staff", "writer", "reporter", "correspondent", "desk", "agency", "with", "updated", "published"}
+_LINKS = {
+    "from",
+    "of",
+    "the",
+    "and",
+    "for",
+    "in",
+    "news",
+    "staff",
+    "writer",
+    "reporter",
+    "correspondent",
+    "desk",
+    "agency",
+    "with",
+    "updated",
+    "published",
+}
 _LEAD = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z .'’-]{1,40}?)\s*(?:,|–|—|-)\s*(?P<date>[^:()\n–—]{3,30}?)\s*"
-    r"(?:\([A-Za-z .]+\)\s*)?(?::|–|—|-)\s")
-_URL = re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>[01]\d|[a-z]{3})[/-](?P<d>[0-3]\d)(?:/|-|$)", re.IGNORECASE)
+    r"(?:\([A-Za-z .]+\)\s*)?(?::|–|—|-)\s"
+)
+_URL = re.compile(
+    r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>[01]\d|[a-z]{3})[/-](?P<d>[0-3]\d)(?:/|-|$)", re.IGNORECASE
+)
 
 
 def head_date(text: str) -> str | None:
@@ -59,7 +81,9 @@ def lead_dateline(text: str, years: list[int]) -> tuple[str, bool] | None:
     m = _LEAD.match(text)
     if not m:
         return None
-    found = [t for t in find_temporals(m.group("date")) if t.value.month is not None and t.value.day is not None]
+    found = [
+        t for t in find_temporals(m.group("date")) if t.value.month is not None and t.value.day is not None
+    ]
     if not found:
         return None
     value = found[0].value
@@ -76,6 +100,10 @@ def url_date(url: str) -> str | None:
     if not m:
         return None
     month = m.group("m")
-    text = f"{m.group('d')} {month.title()} {m.group('y')}" if month.isalpha() else f"{m.group('y')}-{month}-{m.group('d')}"
+    text = (
+        f"{m.group('d')} {month.title()} {m.group('y')}"
+        if month.isalpha()
+        else f"{m.group('y')}-{month}-{m.group('d')}"
+    )
     candidates = full_dates(text)
     return candidates[0].value.iso() if candidates else None

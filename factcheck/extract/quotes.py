@@ -33,7 +33,9 @@ _SINGLE_CLOSE = re.compile(r"(?<=[\w,.!?])['’]")
 _BEFORE_OPEN = frozenset(" \t\r\n([:—–")
 _AFTER_CLOSE = frozenset(" \t\r\n,.;:!?)]—–")
 _WORDS = re.compile(r"\w+")
-MAX_SINGLE = 1500  # characters: a single-quoted passage longer than this is an apostrophe that found no partner
+MAX_SINGLE = (
+    1500  # characters: a single-quoted passage longer than this is an apostrophe that found no partner
+)
 
 
 @dataclass(frozen=True)
@@ -61,14 +63,14 @@ def quote_spans(text: str, start: int, end: int) -> list[Quote]:
                 # An unclosed quote runs to the end of the paragraph, as in news style
                 # where a quote continues into the next paragraph.
                 close = end
-            out.append(Quote(i + 1, close, text[i + 1:close]))
+            out.append(Quote(i + 1, close, text[i + 1 : close]))
             i = close + 1
         elif ch == '"':
             close = text.find('"', i + 1, end)
             if close < 0:
                 # As with curly quotes: a quote left open runs on into the next paragraph.
                 close = end
-            out.append(Quote(i + 1, close, text[i + 1:close]))
+            out.append(Quote(i + 1, close, text[i + 1 : close]))
             i = close + 1
     return [q for q in out if _WORD.search(q.text)]
 
@@ -81,10 +83,16 @@ def _single_quotes(text: str, start: int, end: int) -> list[Quote]:
     before a letter; a closing one after a letter or punctuation and before a space,
     punctuation or the end.
     """
-    opens = [m.start() for m in _SINGLE_OPEN.finditer(text, start, end)
-             if m.start() == start or text[m.start() - 1] in _BEFORE_OPEN]
-    closes = [m.start() for m in _SINGLE_CLOSE.finditer(text, start, end)
-              if m.end() == end or text[m.end()] in _AFTER_CLOSE]
+    opens = [
+        m.start()
+        for m in _SINGLE_OPEN.finditer(text, start, end)
+        if m.start() == start or text[m.start() - 1] in _BEFORE_OPEN
+    ]
+    closes = [
+        m.start()
+        for m in _SINGLE_CLOSE.finditer(text, start, end)
+        if m.end() == end or text[m.end()] in _AFTER_CLOSE
+    ]
     out, j, last = [], 0, start - 1
     for o in opens:
         if o <= last:
@@ -95,7 +103,7 @@ def _single_quotes(text: str, start: int, end: int) -> list[Quote]:
             break
         c = closes[j]
         if c - o <= MAX_SINGLE and _WORD.search(text, o + 1, c):
-            out.append(Quote(o + 1, c, text[o + 1:c]))
+            out.append(Quote(o + 1, c, text[o + 1 : c]))
             last = c
     return out
 
@@ -121,14 +129,16 @@ class QuotePart:
     sentence: Sentence
     speaker: str | None
     end: int = -1  # offset of the quote's end in the document text (-1: not known)
-    pieces: tuple["QuotePart", ...] = ()
+    pieces: tuple[QuotePart, ...] = ()
 
     @property
-    def parts(self) -> tuple["QuotePart", ...]:
+    def parts(self) -> tuple[QuotePart, ...]:
         return self.pieces or (self,)
 
 
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ine)$")
+
+
 @functools.lru_cache(maxsize=8)
 def _before(verbs: tuple[str, ...]) -> re.Pattern:
     """A speech verb (``speech_before`` in rules/names.yaml) and up to four words after it, at the text's end."""
@@ -145,12 +155,14 @@ def _speaks(m, vocab) -> bool:
     "said Velmora district chief Anton Pirs", "said a Kremlin spokesman".
     """
     text = m.sentence.text
-    after = words(text[m.end:m.end + 40])
+    after = words(text[m.end : m.end + 40])
     if after and after[0] in vocab.speech_verbs:
         return True
-    if re.match(r" [A-Za-z]", text[m.end:m.end + 2]) and after and fold(after[0]) in vocab.post_words:
-        return False  # "said Velmora district chief Anton Pirs": the place qualifies the post; the person speaks
-    before = _before(vocab.speech_before).search(text[max(0, m.start - 60):m.start])
+    if re.match(r" [A-Za-z]", text[m.end : m.end + 2]) and after and fold(after[0]) in vocab.post_words:
+        return (
+            False  # "said Velmora district chief Anton Pirs": the place qualifies the post; the person speaks
+        )
+    before = _before(vocab.speech_before).search(text[max(0, m.start - 60) : m.start])
     if not before:
         return False
     between = before.group(1).split()
@@ -175,7 +187,9 @@ def speakers(corpus: Corpus) -> dict[str, list[tuple[int, str]]]:
 
 def speaker_of(speaking: dict[str, list[tuple[int, str]]], sentence: Sentence) -> str | None:
     """The first speaking person named in ``sentence`` ("Lukashenko said that ...")."""
-    return next((name for o, name in speaking.get(sentence.doc.path, []) if sentence.start <= o < sentence.end), None)
+    return next(
+        (name for o, name in speaking.get(sentence.doc.path, []) if sentence.start <= o < sentence.end), None
+    )
 
 
 def quote_parts(corpus: Corpus, min_words: int, speaking: dict | None = None) -> list[QuotePart]:
@@ -193,14 +207,21 @@ def quote_parts(corpus: Corpus, min_words: int, speaking: dict | None = None) ->
     parts: list[QuotePart] = []
     for doc in corpus.documents:
         sentences = by_doc.get(doc.path, [])
-        for b, block in enumerate(doc.blocks):
+        for block in doc.blocks:
             quotes = quote_spans(doc.text, block.start, block.end)
             inside = [(q.start, q.end) for q in quotes]
-            named = [(o, n) for o, n in speaking.get(doc.path, [])
-                     if block.start <= o < block.end and not any(s <= o < e for s, e in inside)]
+            named = [
+                (o, n)
+                for o, n in speaking.get(doc.path, [])
+                if block.start <= o < block.end and not any(s <= o < e for s, e in inside)
+            ]
             for q in quotes:
                 near = sorted(named, key=lambda x: min(abs(x[0] - q.start), abs(x[0] - q.end)))
-                speaker = near[0][1] if near and min(abs(near[0][0] - q.start), abs(near[0][0] - q.end)) < 300 else None
+                speaker = (
+                    near[0][1]
+                    if near and min(abs(near[0][0] - q.start), abs(near[0][0] - q.end)) < 300
+                    else None
+                )
                 for s, e in split_block(doc.text, q.start, q.end):
                     text = doc.text[s:e]
                     if len(words(text)) < min_words:
@@ -214,7 +235,11 @@ def quote_parts(corpus: Corpus, min_words: int, speaking: dict | None = None) ->
 
 def quoted(corpus: Corpus, min_words: int) -> list[QuotePart]:
     """The corpus's quote claims of at least ``min_words`` words, as quote parts (no re-extraction)."""
-    return [QuotePart(c.text, c.offset, c.sentence, c.speaker, c.sentence.start + c.end) for c in corpus.claims_of("quote") if len(words(c.text)) >= min_words]
+    return [
+        QuotePart(c.text, c.offset, c.sentence, c.speaker, c.sentence.start + c.end)
+        for c in corpus.claims_of("quote")
+        if len(words(c.text)) >= min_words
+    ]
 
 
 def same_speaker(a: str | None, b: str | None, translit) -> bool | None:

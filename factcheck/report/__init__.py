@@ -6,6 +6,12 @@ for a reader, word diffs, trimming, paths, escaping of control characters).
 
 from . import html, json, markdown, sarif, text
 
-FORMATS = {"markdown": markdown.render, "html": html.render, "json": json.render, "sarif": sarif.render, "text": text.render}
+FORMATS = {
+    "markdown": markdown.render,
+    "html": html.render,
+    "json": json.render,
+    "sarif": sarif.render,
+    "text": text.render,
+}
 
 __all__ = ["FORMATS"]

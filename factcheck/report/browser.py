@@ -14,11 +14,17 @@ import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 CHROMIUM = os.environ.get("FACTCHECK_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 VIEWPORT = {"width": 1280, "height": 900}
 
 
@@ -56,10 +62,12 @@ def screenshot(browser, page_file: Path, png: Path, color_scheme: str = "light")
 
 
 # Close to how GitHub shows a Markdown file: a 1012 px column, 16 px text, tables as wide as their content.
-MARKDOWN_STYLE = ("body{max-width:1012px;margin:0 auto;padding:32px;font:16px/1.5 -apple-system,'Segoe UI',Helvetica,Arial,sans-serif}"
-                  "table{border-collapse:collapse;display:block;width:max-content;max-width:100%;overflow:auto}"
-                  "td,th{border:1px solid #ddd;padding:6px 13px}code{font-size:85%}"
-                  "h1,h2,h3{margin:24px 0 16px;line-height:1.25}p,ul,ol,table{margin:0 0 16px}")
+MARKDOWN_STYLE = (
+    "body{max-width:1012px;margin:0 auto;padding:32px;font:16px/1.5 -apple-system,'Segoe UI',Helvetica,Arial,sans-serif}"
+    "table{border-collapse:collapse;display:block;width:max-content;max-width:100%;overflow:auto}"
+    "td,th{border:1px solid #ddd;padding:6px 13px}code{font-size:85%}"
+    "h1,h2,h3{margin:24px 0 16px;line-height:1.25}p,ul,ol,table{margin:0 0 16px}"
+)
 
 
 def markdown_height(browser, markdown: str) -> int:
@@ -68,7 +76,9 @@ def markdown_height(browser, markdown: str) -> int:
 
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     try:
-        page.set_content(f"<style>{MARKDOWN_STYLE}</style>" + MarkdownIt("commonmark").enable("table").render(markdown))
+        page.set_content(
+            f"<style>{MARKDOWN_STYLE}</style>" + MarkdownIt("commonmark").enable("table").render(markdown)
+        )
         return int(page.evaluate("document.documentElement.scrollHeight"))
     finally:
         page.close()
@@ -76,7 +86,10 @@ def markdown_height(browser, markdown: str) -> int:
 
 def main(argv: list[str]) -> int:
     if not available():
-        print(f"factcheck: error: needs playwright (pip) and chromium at {CHROMIUM} (apt-get install chromium)", file=sys.stderr)
+        print(
+            f"factcheck: error: needs playwright (pip) and chromium at {CHROMIUM} (apt-get install chromium)",
+            file=sys.stderr,
+        )
         return 2
     if len(argv) >= 2 and argv[0] == "--height":
         with chromium() as browser:
@@ -84,7 +97,10 @@ def main(argv: list[str]) -> int:
                 print(f"{name}: {markdown_height(browser, Path(name).read_text(encoding='utf-8'))} px")
         return 0
     if len(argv) != 2:
-        print("usage: python -m factcheck.report.browser REPORT.html OUT.png | --height REPORT.md ...", file=sys.stderr)
+        print(
+            "usage: python -m factcheck.report.browser REPORT.html OUT.png | --height REPORT.md ...",
+            file=sys.stderr,
+        )
         return 2
     with chromium() as browser:
         screenshot(browser, Path(argv[0]), Path(argv[1]))

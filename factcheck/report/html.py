@@ -120,8 +120,10 @@ def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-CSP = ("default-src 'none'; style-src '{style}'; script-src '{script}'; img-src 'none'; font-src 'none'; "
-       "connect-src 'none'; media-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'")
+CSP = (
+    "default-src 'none'; style-src '{style}'; script-src '{script}'; img-src 'none'; font-src 'none'; "
+    "connect-src 'none'; media-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'"
+)
 
 
 def severity(sev: str) -> str:
@@ -146,19 +148,32 @@ def _sentence(row: Row) -> str:
 
 def _place(row: Row, docs: dict[str, Document], show_path: bool) -> str:
     before, sentence, after = paragraph(docs.get(row.evidence.document), row.evidence.text)
-    where = f"{row.path}:{row.evidence.line}:{row.evidence.column}" if show_path else f"line {row.evidence.line}:{row.evidence.column}"
-    also = f" (also at {'line' if len(row.also) == 1 else 'lines'} {', '.join(map(str, row.also))})" if row.also else ""
-    return (f'<li><details><summary><code>{esc(where)}</code>{esc(also)}</summary>'
-            f'<p class="paragraph">{esc(before)}<mark>{esc(sentence)}</mark>{esc(after)}</p></details>'
-            f'<p class="sentence">{_sentence(row)}</p></li>')
+    where = (
+        f"{row.path}:{row.evidence.line}:{row.evidence.column}"
+        if show_path
+        else f"line {row.evidence.line}:{row.evidence.column}"
+    )
+    also = (
+        f" (also at {'line' if len(row.also) == 1 else 'lines'} {', '.join(map(str, row.also))})"
+        if row.also
+        else ""
+    )
+    return (
+        f"<li><details><summary><code>{esc(where)}</code>{esc(also)}</summary>"
+        f'<p class="paragraph">{esc(before)}<mark>{esc(sentence)}</mark>{esc(after)}</p></details>'
+        f'<p class="sentence">{_sentence(row)}</p></li>'
+    )
 
 
 def _diffs(item: Item) -> str:
     """A word diff between quoted wordings, its legend naming the source of each; nothing for other values
     (a date, a title: their words are not a text to compare)."""
     values = item.values
-    if (not item.conflict or item.finding.check not in DIFFED
-            or max(len(v.split()) for v in values) < DIFF_WORDS):
+    if (
+        not item.conflict
+        or item.finding.check not in DIFFED
+        or max(len(v.split()) for v in values) < DIFF_WORDS
+    ):
         return ""
     source = {}
     for r in item.rows:
@@ -168,33 +183,48 @@ def _diffs(item: Item) -> str:
     for other in values[1:]:
         parts = []
         for op, text in word_diff(values[0], other):
-            parts.append(esc(text) if op == "=" else f"<del>{esc(text)}</del>" if op == "-" else f"<ins>{esc(text)}</ins>")
-        legend = (f"<del>{esc(source.get(values[0], 'first wording'))}</del> <ins>{esc(source.get(other, 'other wording'))}</ins>")
+            parts.append(
+                esc(text)
+                if op == "="
+                else f"<del>{esc(text)}</del>"
+                if op == "-"
+                else f"<ins>{esc(text)}</ins>"
+            )
+        legend = f"<del>{esc(source.get(values[0], 'first wording'))}</del> <ins>{esc(source.get(other, 'other wording'))}</ins>"
         out.append(f'<p class="diff"><span class="muted">Word diff ({legend}):</span> {" ".join(parts)}</p>')
     return "".join(out)
 
 
 def marked(message: str) -> str:
     """A message, escaped, with a check's word-diff marks ("[-off-] {+away+}") drawn as <del> and <ins>."""
-    return "".join(esc(text) if op == "=" else f"<del>{esc(text)}</del>" if op == "-" else f"<ins>{esc(text)}</ins>"
-                   for op, text in diff_marks(message))
+    return "".join(
+        esc(text) if op == "=" else f"<del>{esc(text)}</del>" if op == "-" else f"<ins>{esc(text)}</ins>"
+        for op, text in diff_marks(message)
+    )
 
 
 def card(item: Item, docs: dict[str, Document]) -> str:
     f = item.finding
-    head = (f'<article class="card {f.severity}" id="{item.anchor}" data-severity="{f.severity}" '
-            f'data-check="{esc(f.check)}" data-story="{item.story}" aria-labelledby="{item.anchor}-h">'
-            f'<h3 id="{item.anchor}-h">{item.number}. {severity(f.severity)} · {esc(f.check)} · {esc(f.subject)}</h3>'
-            f'<p class="message">{marked(f.message)}</p>')
+    head = (
+        f'<article class="card {f.severity}" id="{item.anchor}" data-severity="{f.severity}" '
+        f'data-check="{esc(f.check)}" data-story="{item.story}" aria-labelledby="{item.anchor}-h">'
+        f'<h3 id="{item.anchor}-h">{item.number}. {severity(f.severity)} · {esc(f.check)} · {esc(f.subject)}</h3>'
+        f'<p class="message">{marked(f.message)}</p>'
+    )
     body = []
     if f.timeline:
         # A moving figure: one row per report, in time order.
         shown = {r.evidence.document: r.path for r in item.rows}
-        body.append('<table class="timeline"><thead><tr><th scope="col">as of</th><th scope="col">value</th>'
-                    '<th scope="col">where</th></tr></thead><tbody>'
-                    + "".join(f"<tr><td>{esc(s['time'])}</td><td>{esc(s['value'])}</td>"
-                              f"<td><code>{esc(shown.get(s['document'], s['document']))}:{s['line']}</code></td></tr>"
-                              for s in f.timeline) + "</tbody></table>")
+        body.append(
+            '<table class="timeline"><thead><tr><th scope="col">as of</th><th scope="col">value</th>'
+            '<th scope="col">where</th></tr></thead><tbody>'
+            + "".join(
+                f"<tr><td>{esc(s['time'])}</td><td>{esc(s['value'])}</td>"
+                f"<td><code>{esc(shown.get(s['document'], s['document']))}:{s['line']}</code></td></tr>"
+                for s in f.timeline
+            )
+            + "</tbody></table>"
+        )
     if item.conflict:
         by_doc: dict[str, list[Row]] = {}
         for row in item.rows:
@@ -206,22 +236,29 @@ def card(item: Item, docs: dict[str, Document]) -> str:
                 if r.value:
                     first.setdefault(r.value, r)
             said = " and ".join(f"<mark>{_pieces(r.pieces)}</mark>" for r in first.values())
-            body.append(f'<section class="source"><h4>{esc(path)}</h4>'
-                        + (f'<p class="says">writes {said}</p>' if first else "")
-                        + '<ul class="places">'
-                        + "".join(_place(r, docs, False) for r in rows) + "</ul></section>")
+            body.append(
+                f'<section class="source"><h4>{esc(path)}</h4>'
+                + (f'<p class="says">writes {said}</p>' if first else "")
+                + '<ul class="places">'
+                + "".join(_place(r, docs, False) for r in rows)
+                + "</ul></section>"
+            )
         body.append("</div>")
         body.append(_diffs(item))
     elif item.rows:
         body.append('<ul class="places">' + "".join(_place(r, docs, True) for r in item.rows) + "</ul>")
-    tail = f'<p class="suggestion"><strong>Suggestion:</strong> {esc(f.suggestion)}</p>' if f.suggestion else ""
+    tail = (
+        f'<p class="suggestion"><strong>Suggestion:</strong> {esc(f.suggestion)}</p>' if f.suggestion else ""
+    )
     tail += f'<p class="id">id <code>{esc(f.id)}</code></p></article>'
     return head + "".join(body) + tail
 
 
 def _boxes(name: str, legend: str, options: list[tuple[str, str, int]]) -> str:
-    labels = "".join(f'<label><input type="checkbox" name="{name}" value="{esc(value)}" checked> {label} ({n})</label>'
-                     for value, label, n in options)
+    labels = "".join(
+        f'<label><input type="checkbox" name="{name}" value="{esc(value)}" checked> {label} ({n})</label>'
+        for value, label, n in options
+    )
     return f"<fieldset><legend>{legend}</legend>{labels}</fieldset>"
 
 
@@ -232,52 +269,84 @@ def render(report: Report, color: bool = False) -> str:
     s = report.summary()
     checks = sorted({f.check for f in report.findings})
     counts = "".join(f"<li>{severity(sev)} {s[sev]}</li>" for sev in reversed(SEVERITIES))
-    counts += "".join(f"<li><code>{esc(c)}</code> {sum(1 for f in report.findings if f.check == c)}</li>" for c in checks)
-    filters = (_boxes("severity", "Severity", [(sev, severity(sev), s[sev]) for sev in reversed(SEVERITIES)])
-               + _boxes("check", "Check", [(c, f"<code>{esc(c)}</code>", sum(1 for f in report.findings if f.check == c)) for c in checks])
-               + _boxes("story", "Story", [(str(st.number), f"{st.number}. {esc(_short(st.title))}", len(st.items))
-                                           for st in v.stories if st.items]))
+    counts += "".join(
+        f"<li><code>{esc(c)}</code> {sum(1 for f in report.findings if f.check == c)}</li>" for c in checks
+    )
+    filters = (
+        _boxes("severity", "Severity", [(sev, severity(sev), s[sev]) for sev in reversed(SEVERITIES)])
+        + _boxes(
+            "check",
+            "Check",
+            [(c, f"<code>{esc(c)}</code>", sum(1 for f in report.findings if f.check == c)) for c in checks],
+        )
+        + _boxes(
+            "story",
+            "Story",
+            [
+                (str(st.number), f"{st.number}. {esc(_short(st.title))}", len(st.items))
+                for st in v.stories
+                if st.items
+            ],
+        )
+    )
     total = sum(report.sentence_counts.values())
-    intro = (f"{plural(len(report.documents), 'document')}, {plural(total, 'sentence')}: {plural(s['error'], 'error')}, "
-             f"{plural(s['warning'], 'warning')}, {s['info']} info." + (f" Paths are relative to <code>{esc(v.root)}/</code>." if v.root else ""))
+    intro = (
+        f"{plural(len(report.documents), 'document')}, {plural(total, 'sentence')}: {plural(s['error'], 'error')}, "
+        f"{plural(s['warning'], 'warning')}, {s['info']} info."
+        + (f" Paths are relative to <code>{esc(v.root)}/</code>." if v.root else "")
+    )
     aside = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(report.set_aside.items()) if n)
     out = [
-        f'<header><h1>factcheck report</h1><p class="muted">{intro}' + (f" Not reported: {esc(aside)}." if aside else "") + "</p>",
+        f'<header><h1>factcheck report</h1><p class="muted">{intro}'
+        + (f" Not reported: {esc(aside)}." if aside else "")
+        + "</p>",
         f'<nav class="bar" aria-label="Summary and filters"><ul class="counts">{counts}</ul>',
         f'<form id="filters" class="filters" hidden>{filters}<div><button type="button" id="all">Show all</button> '
         f'<span id="shown" role="status" aria-live="polite">{len(items)} of {len(items)} findings shown</span></div></form></nav></header>',
         "<main>",
     ]
     if report.errors or report.warnings:
-        out.append('<section aria-labelledby="files"><h2 id="files">Files not read or read with a warning</h2><ul>'
-                   + "".join(f"<li><strong>error:</strong> {esc(e)}</li>" for e in report.errors)
-                   + "".join(f"<li><strong>warning:</strong> {esc(w)}</li>" for w in report.warnings) + "</ul></section>")
+        out.append(
+            '<section aria-labelledby="files"><h2 id="files">Files not read or read with a warning</h2><ul>'
+            + "".join(f"<li><strong>error:</strong> {esc(e)}</li>" for e in report.errors)
+            + "".join(f"<li><strong>warning:</strong> {esc(w)}</li>" for w in report.warnings)
+            + "</ul></section>"
+        )
     if not items:
         out.append("<p>No findings.</p>")
     for story in v.stories:
         if not story.items:
             continue
-        out.append(f'<section class="story" data-story="{story.number}" aria-labelledby="story-{story.number}">'
-                   f'<h2 id="story-{story.number}">Story {story.number}: {esc(story.title)}</h2>'
-                   + (f'<p class="muted story-label">{esc(story.label)}</p>' if story.label else "") +
-                   f'<p class="muted">{plural(len(story.paths), "document")}: '
-                   + ", ".join(f"<code>{esc(v.path(p))}</code>" for p in story.paths) + "</p>")
+        out.append(
+            f'<section class="story" data-story="{story.number}" aria-labelledby="story-{story.number}">'
+            f'<h2 id="story-{story.number}">Story {story.number}: {esc(story.title)}</h2>'
+            + (f'<p class="muted story-label">{esc(story.label)}</p>' if story.label else "")
+            + f'<p class="muted">{plural(len(story.paths), "document")}: '
+            + ", ".join(f"<code>{esc(v.path(p))}</code>" for p in story.paths)
+            + "</p>"
+        )
         out += [card(item, docs) for item in story.items]
         out.append("</section>")
     out.append("</main>")
-    rows = "".join(f"<tr><td><code>{esc(v.path(d.path))}</code></td><td>{esc(d.title or '(no title)')}</td>"
-                   f"<td class=\"date\">{esc(d.date or 'undated')}</td><td>{report.sentence_counts.get(d.path, 0)}</td></tr>"
-                   for d in sorted(report.documents, key=lambda d: d.path))
+    rows = "".join(
+        f"<tr><td><code>{esc(v.path(d.path))}</code></td><td>{esc(d.title or '(no title)')}</td>"
+        f'<td class="date">{esc(d.date or "undated")}</td><td>{report.sentence_counts.get(d.path, 0)}</td></tr>'
+        for d in sorted(report.documents, key=lambda d: d.path)
+    )
     # the table scrolls inside its own box on a phone, so the page itself is never wider than the screen
-    out.append('<footer><h2 id="documents">Documents</h2><div class="table"><table><thead><tr><th scope="col">document</th>'
-               '<th scope="col">title</th><th scope="col">date</th><th scope="col">sentences</th></tr></thead>'
-               f'<tbody>{rows}</tbody></table></div></footer>')
+    out.append(
+        '<footer><h2 id="documents">Documents</h2><div class="table"><table><thead><tr><th scope="col">document</th>'
+        '<th scope="col">title</th><th scope="col">date</th><th scope="col">sentences</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div></footer>"
+    )
     csp = CSP.format(style=_sha256(STYLE), script=_sha256(SCRIPT))
-    head = ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
-            '<meta name="referrer" content="no-referrer"><meta name="viewport" content="width=device-width, initial-scale=1">'
-            '<meta name="color-scheme" content="light dark"><meta name="generator" content="factcheck">'
-            f"<title>factcheck report</title><style>{STYLE}</style></head><body>")
+    head = (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
+        '<meta name="referrer" content="no-referrer"><meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="color-scheme" content="light dark"><meta name="generator" content="factcheck">'
+        f"<title>factcheck report</title><style>{STYLE}</style></head><body>"
+    )
     return head + "\n".join(out) + f"<script>{SCRIPT}</script></body></html>\n"
 
 

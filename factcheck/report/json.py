@@ -23,7 +23,9 @@ SET_ASIDE = ("suppressed", "accepted", "baselined")
 
 def schema() -> dict:
     """The JSON Schema of this report, as shipped inside the package."""
-    return json.loads(resources.files("factcheck").joinpath("schema/report.schema.json").read_text(encoding="utf-8"))
+    return json.loads(
+        resources.files("factcheck").joinpath("schema/report.schema.json").read_text(encoding="utf-8")
+    )
 
 
 def as_dict(report: Report, sentence_counts: dict[str, int] | None = None) -> dict:
@@ -39,11 +41,20 @@ def as_dict(report: Report, sentence_counts: dict[str, int] | None = None) -> di
         ],
         "findings": [{**f.as_dict(), "story": story_of.get(f.id)} for f in report.findings],
         "summary": report.summary(),
-        "stories": [{"story": n, "label": labels[n - 1] if n <= len(labels) else "", "documents": list(paths),
-                     "findings": [f.id for f in found]} for n, (paths, found) in enumerate(grouped, 1)],
-        "set_aside": {**{k: report.set_aside.get(k, 0) for k in SET_ASIDE},
-                      # added to the contract, only when --min-severity left a finding out
-                      **({"below_min_severity": n} if (n := report.set_aside.get("below_min_severity")) else {})},
+        "stories": [
+            {
+                "story": n,
+                "label": labels[n - 1] if n <= len(labels) else "",
+                "documents": list(paths),
+                "findings": [f.id for f in found],
+            }
+            for n, (paths, found) in enumerate(grouped, 1)
+        ],
+        "set_aside": {
+            **{k: report.set_aside.get(k, 0) for k in SET_ASIDE},
+            # added to the contract, only when --min-severity left a finding out
+            **({"below_min_severity": n} if (n := report.set_aside.get("below_min_severity")) else {}),
+        },
         # added to the contract: what was not reported, each with where and why (only when something was)
         **({"suppressed": [s.as_dict() for s in report.suppressed]} if report.suppressed else {}),
     }

@@ -92,7 +92,11 @@ def _heading_text(markdown: str) -> str:
 
 
 def _where(row: Row, in_table: bool = False) -> str:
-    also = f" also at {'line' if len(row.also) == 1 else 'lines'} {', '.join(map(str, row.also))}" if row.also else ""
+    also = (
+        f" also at {'line' if len(row.also) == 1 else 'lines'} {', '.join(map(str, row.also))}"
+        if row.also
+        else ""
+    )
     return code(row.where, in_table=in_table) + also
 
 
@@ -100,8 +104,11 @@ def finding_block(item: Item, heading: str) -> list[str]:
     """A finding: heading; what disagrees, the suggestion and the id; then its places, some folded."""
     f = item.finding
     # a word diff in the message reads as struck-out and bold words, not as raw [-off-] {+away+} marks
-    said = " ".join(escape(t) if op == "=" else f"~~{escape(t)}~~" if op == "-" else f"**{escape(t)}**"
-                    for op, t in diff_marks(f.message) if t.strip())
+    said = " ".join(
+        escape(t) if op == "=" else f"~~{escape(t)}~~" if op == "-" else f"**{escape(t)}**"
+        for op, t in diff_marks(f.message)
+        if t.strip()
+    )
     if f.suggestion:
         said += f" · **Suggestion:** {_inline(flat(f.suggestion))}"
     lines = [f"### {heading}", "", f"{said} · id {code(f.id)}"]
@@ -110,9 +117,11 @@ def finding_block(item: Item, heading: str) -> list[str]:
         # A moving figure: one row per report, in time order.
         lines += ["", "| as of | value | where |", "|---|---|---|"]
         shown = {r.evidence.document: r.path for r in item.rows}
-        lines += [f"| {escape(step['time'])} | {escape(step['value'])} | "
-                  f"{code(shown.get(step['document'], step['document']) + ':' + str(step['line']), in_table=True)} |"
-                  for step in f.timeline]
+        lines += [
+            f"| {escape(step['time'])} | {escape(step['value'])} | "
+            f"{code(shown.get(step['document'], step['document']) + ':' + str(step['line']), in_table=True)} |"
+            for step in f.timeline
+        ]
     elif item.conflict:
         # Sources that disagree: one row per value, the differing words in bold, with the first
         # sentence that says it and up to MAX_PLACES places; further places are listed below.
@@ -122,7 +131,9 @@ def finding_block(item: Item, heading: str) -> list[str]:
             first = group[0]
             places = ", ".join(_where(r, in_table=True) for r in group[:MAX_PLACES])
             folded += group[MAX_PLACES:]
-            lines.append(f"| {pieces(first.pieces)} | {places} | {mark(first.evidence.text, first.value or first.evidence.value)} |")
+            lines.append(
+                f"| {pieces(first.pieces)} | {places} | {mark(first.evidence.text, first.value or first.evidence.value)} |"
+            )
     else:
         # Nothing to compare: each place on a line of its own (a hard line break), its value in bold.
         shown, folded = item.rows[:MAX_ROWS], item.rows[MAX_ROWS:]
@@ -160,8 +171,10 @@ def render(report: Report, color: bool = False) -> str:
         out += [f"Not reported: {aside} (see the editor's guide in the README).", ""]
     if report.suppressed:
         out += ["<details><summary>Not reported, with where and why</summary>", ""]
-        out += [f"- {code(s.where)} {escape(s.check)} · {escape(s.subject)}: {escape(s.why)} (id {code(s.id)})"
-                for s in report.suppressed]
+        out += [
+            f"- {code(s.where)} {escape(s.check)} · {escape(s.subject)}: {escape(s.why)} (id {code(s.id)})"
+            for s in report.suppressed
+        ]
         out += ["", "</details>", ""]
     if report.errors or report.warnings:
         out += ["## Files not read or read with a warning", ""]
@@ -178,37 +191,56 @@ def render(report: Report, color: bool = False) -> str:
             continue
         heading = f"Story {story.number}: {escape(story.title)}"
         slugger.slug(_heading_text(heading))
-        body += [f"## {heading}", "", *([f"*{escape(story.label)}*", ""] if story.label else []),
-                 *documents_list(report, v, story.paths), ""]
+        body += [
+            f"## {heading}",
+            "",
+            *([f"*{escape(story.label)}*", ""] if story.label else []),
+            *documents_list(report, v, story.paths),
+            "",
+        ]
         # Findings come errors first; the marker in each heading says the severity.
         for item in story.items:
             f = item.finding
             heading = f"{item.number}. {MARKERS[f.severity]} · {f.check} · {escape(f.subject)}"
             anchor = slugger.slug(_heading_text(heading))
             contents.setdefault((story.number, f.severity), []).append(
-                f"[{item.number}. {f.check} · {escape(f.subject)}](#{anchor})")
+                f"[{item.number}. {f.check} · {escape(f.subject)}](#{anchor})"
+            )
             body += finding_block(item, heading)
     # The contents: one line per story and severity with its counts by check and the findings'
     # links side by side (a list of links one per line would be the longest part of a short report).
     summary = ["## Contents", ""]
     several = len([story for story in v.stories if story.items]) > 1
     for (number, severity), links in contents.items():
-        found = [i.finding for story in v.stories if story.number == number for i in story.items if i.finding.severity == severity]
+        found = [
+            i.finding
+            for story in v.stories
+            if story.number == number
+            for i in story.items
+            if i.finding.severity == severity
+        ]
         checks = sorted({f.check for f in found})
         counts = ", ".join(f"{c} {sum(1 for f in found if f.check == c)}" for c in checks)
         total = plural(len(found), severity) if severity != "info" else f"{len(found)} info"
-        summary.append(f"- {f'Story {number}: ' if several else ''}{MARKERS[severity].split()[0]} **{total}** ({counts}): "
-                       + " · ".join(links))
+        summary.append(
+            f"- {f'Story {number}: ' if several else ''}{MARKERS[severity].split()[0]} **{total}** ({counts}): "
+            + " · ".join(links)
+        )
     out[first_section:first_section] = [*summary, ""] if contents else []
     out += body
-    quiet = sorted({d.path for d in report.documents} - {p for story in v.stories if story.items for p in story.paths})
+    quiet = sorted(
+        {d.path for d in report.documents} - {p for story in v.stories if story.items for p in story.paths}
+    )
     if quiet:
         out += ["## Documents without findings", "", *documents_list(report, v, quiet), ""]
     if len(v.stories) > 1:
         # Which articles were read as one story: checks compare documents of one story only.
         out += ["## Stories", ""]
-        out += [f"- Story {s.number}{f' ({escape(s.label)})' if s.label else ''}: "
-                + ", ".join(code(v.path(p)) for p in s.paths) for s in v.stories]
+        out += [
+            f"- Story {s.number}{f' ({escape(s.label)})' if s.label else ''}: "
+            + ", ".join(code(v.path(p)) for p in s.paths)
+            for s in v.stories
+        ]
         out.append("")
     return "\n".join(out)
 
@@ -220,6 +252,8 @@ def documents_list(report: Report, v: View, paths: list[str]) -> list[str]:
     for p in sorted(paths):
         d = docs.get(p)
         title, date = (d.title, d.date) if d else (None, None)
-        lines.append(f"- {code(v.path(p))} · {escape(title or '(no title)')} · {escape(date or 'undated')} · "
-                     f"{plural(report.sentence_counts.get(p, 0), 'sentence')}")
+        lines.append(
+            f"- {code(v.path(p))} · {escape(title or '(no title)')} · {escape(date or 'undated')} · "
+            f"{plural(report.sentence_counts.get(p, 0), 'sentence')}"
+        )
     return lines

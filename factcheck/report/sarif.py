@@ -47,7 +47,7 @@ def _examples() -> dict[str, str]:
 def rule(check: str, description: str, severity: str, example: str) -> dict:
     """A reportingDescriptor: what the check reports, with its example as help."""
     text = description or check
-    markdown = f"**{check}**: {text}\n\nSee the \"Checks\" section of factcheck's README."
+    markdown = f'**{check}**: {text}\n\nSee the "Checks" section of factcheck\'s README.'
     if example:
         markdown += "\n\nExample:\n\n```text\n" + example.replace("```", "'''") + "\n```"
     return {
@@ -66,7 +66,7 @@ def _end_column(e: Evidence, sources: dict[str, list[str]]) -> int | None:
     if not e.value or not lines or not 0 < e.line <= len(lines):
         return None
     start = e.column - 1
-    return e.column + len(e.value) if lines[e.line - 1][start:start + len(e.value)] == e.value else None
+    return e.column + len(e.value) if lines[e.line - 1][start : start + len(e.value)] == e.value else None
 
 
 def as_dict(report: Report, root: str | None = None, cwd: str | None = None) -> dict:
@@ -106,28 +106,43 @@ def as_dict(report: Report, root: str | None = None, cwd: str | None = None) -> 
         for e in f.disputed:
             end = _end_column(e, sources)
             if e.value and e.value != f.suggestion and end is not None:
-                out.append({
-                    "description": {"text": f"Replace '{e.value}' with '{f.suggestion}'"},
-                    "artifactChanges": [{
-                        "artifactLocation": artifact(e.document),
-                        "replacements": [{
-                            "deletedRegion": {"startLine": e.line, "startColumn": e.column, "endColumn": end},
-                            "insertedContent": {"text": f.suggestion},
-                        }],
-                    }],
-                })
+                out.append(
+                    {
+                        "description": {"text": f"Replace '{e.value}' with '{f.suggestion}'"},
+                        "artifactChanges": [
+                            {
+                                "artifactLocation": artifact(e.document),
+                                "replacements": [
+                                    {
+                                        "deletedRegion": {
+                                            "startLine": e.line,
+                                            "startColumn": e.column,
+                                            "endColumn": end,
+                                        },
+                                        "insertedContent": {"text": f.suggestion},
+                                    }
+                                ],
+                            }
+                        ],
+                    }
+                )
         return out
 
     results = []
     for f in report.findings:
         ordered = [f.primary] + [e for e in f.evidence if e is not f.primary] if f.evidence else []
-        locations = [{
-            "physicalLocation": {"artifactLocation": artifact(e.document), "region": region(e)},
-            "message": {"text": e.value or e.text},
-        } for e in ordered]
+        locations = [
+            {
+                "physicalLocation": {"artifactLocation": artifact(e.document), "region": region(e)},
+                "message": {"text": e.value or e.text},
+            }
+            for e in ordered
+        ]
         message = " ".join(f.message.split())
         if f.suggestion:
-            message += ("" if message.endswith((".", "!", "?")) else ".") + f" Suggestion: {' '.join(f.suggestion.split())}"
+            message += (
+                "" if message.endswith((".", "!", "?")) else "."
+            ) + f" Suggestion: {' '.join(f.suggestion.split())}"
         result = {
             "ruleId": f.check,
             "ruleIndex": index[f.check],
@@ -142,17 +157,23 @@ def as_dict(report: Report, root: str | None = None, cwd: str | None = None) -> 
         if found := fixes(f):
             result["fixes"] = found
         results.append(result)
-    base = {"uri": "file://" + _uri(root.rstrip("/") + "/"),
-            "description": {"text": "The folder the URIs are relative to: --sarif-root, or the folder factcheck scan ran in."}}
+    base = {
+        "uri": "file://" + _uri(root.rstrip("/") + "/"),
+        "description": {
+            "text": "The folder the URIs are relative to: --sarif-root, or the folder factcheck scan ran in."
+        },
+    }
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "factcheck", "version": __version__, "rules": rules}},
-            "originalUriBaseIds": {SRCROOT: base},
-            "results": results,
-            "columnKind": "unicodeCodePoints",
-        }],
+        "runs": [
+            {
+                "tool": {"driver": {"name": "factcheck", "version": __version__, "rules": rules}},
+                "originalUriBaseIds": {SRCROOT: base},
+                "results": results,
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
     }
 
 

@@ -37,7 +37,7 @@ def _named(message: str, value: str | None) -> str:
     if not value or flat(value).casefold() in message.casefold():
         return message
     pieces = trimmed(value, [])
-    return f"{message}: \"{' '.join(p.text for p in pieces)}\""
+    return f'{message}: "{" ".join(p.text for p in pieces)}"'
 
 
 def render(report: Report, color: bool = False) -> str:
@@ -47,7 +47,9 @@ def render(report: Report, color: bool = False) -> str:
         first = f.primary if f.evidence else None
         where = f"{flat(first.document)}:{first.line}:{first.column}" if first else "-"
         severity = click.style(f.severity, fg=_COLOURS[f.severity], bold=True) if color else f.severity
-        lines.append(f"{where}: {severity} {f.check} {_named(flat(f.message), first.value if first else None)}")
+        lines.append(
+            f"{where}: {severity} {f.check} {_named(flat(f.message), first.value if first else None)}"
+        )
         for e in f.evidence:
             if e is first:
                 continue

@@ -34,6 +34,7 @@ def plural(n: int, word: str) -> str:
 
 # --- paths -------------------------------------------------------------------------------------------------------
 
+
 def relative_paths(paths: list[str], relative_too: bool = True) -> tuple[str, dict[str, str]]:
     """The folder the paths share, and each path relative to it.
 
@@ -86,7 +87,7 @@ def diff_marks(text: str) -> list[tuple[str, str]]:
     out, at = [], 0
     for m in _MARKS.finditer(text):
         if m.start() > at:
-            out.append(("=", text[at:m.start()]))
+            out.append(("=", text[at : m.start()]))
         out.append(("-", m.group(1)) if m.group(1) is not None else ("+", m.group(2)))
         at = m.end()
     if at < len(text):
@@ -119,7 +120,9 @@ def differing(value: str, others: list[str]) -> list[bool]:
     ws = words(value)
     flags = [False] * len(ws)
     for other in others:
-        matcher = difflib.SequenceMatcher(None, [_key(w) for w in ws], [_key(w) for w in words(other)], autojunk=False)
+        matcher = difflib.SequenceMatcher(
+            None, [_key(w) for w in ws], [_key(w) for w in words(other)], autojunk=False
+        )
         for op, i1, i2, _, _ in matcher.get_opcodes():
             if op != "equal":
                 for i in range(i1, i2):
@@ -190,12 +193,12 @@ def excerpt(sentence: str, value: str | None, radius: int = SENTENCE_RADIUS) -> 
     if i < 0:
         ws = sentence.split(" ")
         return "", "", " ".join(ws[: 2 * radius]) + (" …" if len(ws) > 2 * radius else "")
-    before, mid, after = sentence[:i], sentence[i:i + len(needle)], sentence[i + len(needle):]
+    before, mid, after = sentence[:i], sentence[i : i + len(needle)], sentence[i + len(needle) :]
     bw, aw = before.split(" "), after.split(" ")
     if len(bw) > radius + 1:
-        before = "… " + " ".join(bw[-radius - 1:])
+        before = "… " + " ".join(bw[-radius - 1 :])
     if len(aw) > radius + 1:
-        after = " ".join(aw[:radius + 1]) + " …"
+        after = " ".join(aw[: radius + 1]) + " …"
     mw = mid.split(" ")
     if len(mw) > LONG_VALUE:
         mid = " ".join(mw[:3]) + " … " + " ".join(mw[-2:])
@@ -217,6 +220,7 @@ def full_value(e: Evidence, values: list[str]) -> str:
 
 # --- the laid-out report -----------------------------------------------------------------------------------------
 
+
 @dataclass
 class Row:
     """One sentence of one document that a finding rests on, with every line it appears on."""
@@ -226,7 +230,9 @@ class Row:
     value: str  # the whole value, "" when the place has none
     pieces: list[Piece]  # the value, differing words marked, trimmed around them
     whole: list[Piece]  # the value, differing words marked, uncut
-    also: list[int] = field(default_factory=list)  # further lines of the same document with the same sentence and value
+    also: list[int] = field(
+        default_factory=list
+    )  # further lines of the same document with the same sentence and value
 
     @property
     def where(self) -> str:
@@ -307,8 +313,13 @@ def rows(f: Finding, paths: dict[str, str]) -> list[Row]:
                 index[key].also.append(e.line)
             continue
         others = [o for o in distinct if _key_all(o) != _key_all(v)]
-        row = Row(e, paths.get(e.document, e.document), v, trimmed(v, others) if v else [],
-                  trimmed(v, others, limit=None) if v else [])
+        row = Row(
+            e,
+            paths.get(e.document, e.document),
+            v,
+            trimmed(v, others) if v else [],
+            trimmed(v, others, limit=None) if v else [],
+        )
         index[key] = row
         out.append(row)
     return out
@@ -327,14 +338,14 @@ def paragraph(doc: Document | None, sentence: str) -> tuple[str, str, str]:
     sentence = " ".join(sentence.split())
     if doc is not None and sentence:
         for span in doc.blocks or [Span(0, len(doc.text))]:
-            block = " ".join(doc.text[span.start:span.end].split())
+            block = " ".join(doc.text[span.start : span.end].split())
             i = block.find(sentence)
             if i >= 0:
-                before, after = block[:i], block[i + len(sentence):]
+                before, after = block[:i], block[i + len(sentence) :]
                 if len(before) > PARAGRAPH_CHARS // 2:
-                    before = "… " + before[-(PARAGRAPH_CHARS // 2):].split(" ", 1)[-1]
+                    before = "… " + before[-(PARAGRAPH_CHARS // 2) :].split(" ", 1)[-1]
                 if len(after) > PARAGRAPH_CHARS // 2:
-                    after = after[:PARAGRAPH_CHARS // 2].rsplit(" ", 1)[0] + " …"
+                    after = after[: PARAGRAPH_CHARS // 2].rsplit(" ", 1)[0] + " …"
                 return before, sentence, after
     return "", sentence, ""
 
@@ -366,6 +377,13 @@ def view(report: Report) -> View:
                     items.append(Item(n, f, f"finding-{n}", number, rows(f, paths)))
         lead = titles.get(story[0]) if story else None
         labels = report.story_labels
-        stories.append(Story(number, flat(lead or (paths.get(story[0], story[0]) if story else "")), list(story), items,
-                             flat(labels[number - 1]) if number <= len(labels) else ""))
+        stories.append(
+            Story(
+                number,
+                flat(lead or (paths.get(story[0], story[0]) if story else "")),
+                list(story),
+                items,
+                flat(labels[number - 1]) if number <= len(labels) else "",
+            )
+        )
     return View(report, root, paths, stories)

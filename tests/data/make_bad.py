@@ -12,12 +12,16 @@ from pathlib import Path
 
 BAD = Path(__file__).resolve().parent / "bad"
 GOOD = "Summit in Astana\nForeign Minister Murat Nurtleu met the Belarusian ambassador in Astana on 21 August 2024.\n"
-RUSSIAN = ("Министр иностранных дел Казахстана Мурат Нуртлеу встретился с послом Беларуси в Астане. "
-           "Стороны обсудили заявления президента Лукашенко и отношения между странами.\n")
+RUSSIAN = (
+    "Министр иностранных дел Казахстана Мурат Нуртлеу встретился с послом Беларуси в Астане. "
+    "Стороны обсудили заявления президента Лукашенко и отношения между странами.\n"
+)
 
 COMMITTED = {
     "binary.txt": b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4,
-    "invalid-utf8.txt": GOOD.encode() + "“Pasted” text: ".encode() + b"Caf\xe9 \xff\xfe broken bytes in the middle.\n",
+    "invalid-utf8.txt": GOOD.encode()
+    + "“Pasted” text: ".encode()
+    + b"Caf\xe9 \xff\xfe broken bytes in the middle.\n",
     "cp1251.txt": ("Новости\n" + RUSSIAN * 3).encode("cp1251"),
     "utf16-bom.txt": GOOD.encode("utf-16"),
     "crlf.txt": GOOD.replace("\n", "\r\n").encode(),
@@ -26,10 +30,10 @@ COMMITTED = {
     "name with spaces.txt": GOOD.encode(),
     "новости.txt": GOOD.encode(),
     "hostile.md": (
-        "# <script>alert('x')</script> headline\n\n"
-        "Minister Murat Nurleu met the ambassador. <img src=x onerror=alert(1)> "
-        "[click](javascript:alert(2)) | *not bold* `code` <!-- comment -->\n"
-    ).encode(),
+        b"# <script>alert('x')</script> headline\n\n"
+        b"Minister Murat Nurleu met the ambassador. <img src=x onerror=alert(1)> "
+        b"[click](javascript:alert(2)) | *not bold* `code` <!-- comment -->\n"
+    ),
 }
 GENERATED = ("big-20mb.txt", "long-line.txt", "nested.html", "unreadable.txt", "symlink-loop.txt")
 
@@ -48,12 +52,21 @@ def make(bad: Path = BAD) -> Path:
                 fh.write(line)
     long_line = bad / "long-line.txt"
     if not long_line.exists():
-        long_line.write_text("Headline\n" + ("the ambassador met the minister again and again " * 22000)[:1_048_576] + "\n", encoding="utf-8")
+        long_line.write_text(
+            "Headline\n" + ("the ambassador met the minister again and again " * 22000)[:1_048_576] + "\n",
+            encoding="utf-8",
+        )
     nested = bad / "nested.html"
     if not nested.exists():
         depth = 20000
-        nested.write_text("<html><body>" + "<div>" * depth + "<p>Foreign Minister Murat Nurtleu met the ambassador.</p>"
-                          + "</div>" * depth + "</body></html>\n", encoding="utf-8")
+        nested.write_text(
+            "<html><body>"
+            + "<div>" * depth
+            + "<p>Foreign Minister Murat Nurtleu met the ambassador.</p>"
+            + "</div>" * depth
+            + "</body></html>\n",
+            encoding="utf-8",
+        )
     loop = bad / "symlink-loop.txt"
     if not loop.is_symlink():
         loop.symlink_to(loop.name)
