@@ -340,6 +340,18 @@ def load_rules(dirs: list[Path], check_types: dict[str, type]) -> RuleSet:
     return ruleset
 
 
+def shipped_parameters(check: str) -> dict[str, Any]:
+    """A check type's parameters and their defaults: the keys of its shipped rule file ``rules/<check>.yaml``
+    beyond the rule's own (id, severity, message...). The values are stated there once, where editors read
+    and override them; a type with no shipped file has none. Problems in the file are named when the rules
+    load (``load_file``)."""
+    path = default_rules_dir() / f"{check}.yaml"
+    if not path.is_file():
+        return {}
+    data = safe_yaml.load(read_rule_bytes(path).decode("utf-8"))
+    return {k: v for k, v in data.items() if k not in RULE_KEYS} if isinstance(data, dict) else {}
+
+
 def default_rules_dir() -> Path:
     """The rules shipped with factcheck: ``factcheck/data/rules``, package data in the wheel.
 

@@ -152,7 +152,7 @@ def test_internal_error_fails_closed(monkeypatch, capsys):
 
     monkeypatch.setattr(pipeline, "run", boom)
     with pytest.raises(SystemExit) as exc:
-        cli_module.main(["scan", str(ROOT / "seeds")])
+        cli_module.main(["scan", str(ROOT / "seeds"), "--no-cache"])  # a memo would replay, never run
     assert exc.value.code == 2
     err = capsys.readouterr().err
     assert err.strip() == "factcheck: internal error: RuntimeError: kaboom"

@@ -1,3 +1,5 @@
+import sys
+
 import pytest
 
 from factcheck.checks import CHECK_TYPES
@@ -88,3 +90,26 @@ def test_no_rule_file_lists_an_entry_twice():
     for path in sorted((Path(__file__).parent.parent / "rules").glob("*.yaml")):
         walk(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
     assert repeated == []
+
+
+def test_every_parameter_a_check_reads_is_stated_in_its_shipped_rule_file():
+    """Defaults are stated once, in rules/<type>.yaml: a key a check reads (``self.params["key"]``) that its
+    shipped file does not state would be a KeyError mid-scan, so it is caught here."""
+    import inspect
+    import re
+
+    for name, cls in CHECK_TYPES.items():
+        source = inspect.getsource(sys.modules[cls.__module__])
+        read = set(re.findall(r"params\[\"(\w+)\"\]", source))
+        assert read, name
+        assert read <= set(cls.defaults), (name, sorted(read - set(cls.defaults)))
+
+
+def test_a_check_class_states_no_parameter_values_of_its_own():
+    import inspect
+    import re
+
+    for name, cls in CHECK_TYPES.items():
+        assert not re.search(r"^\s+defaults\s*=", inspect.getsource(cls), re.MULTILINE), (
+            f"{name}: parameters belong in rules/{name}.yaml"
+        )

@@ -45,18 +45,6 @@ class AttributionConflict(Check):
     name = "attribution-conflict"
     message_fields = ("speakers",)
     needs = ("quote",)
-    defaults = {
-        "similarity": 90,
-        "min_words": 5,
-        "statement_similarity": 0.92,
-        "statement_min_words": 12,
-        "min_length_ratio": 0.6,
-        "told_of_message": "The same quoted words are told of different people: {speakers}",
-        "swap_similarity": 0.7,
-        "swap_context": 2,
-        "swap_severity": "info",
-        "swap_message": "One statement names different people or bodies in different sources: {speakers}",
-    }
     examples = (
         Example(
             {

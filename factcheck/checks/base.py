@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..models import Corpus, Evidence, Finding
-from ..rules import Rule
+from ..rules import Rule, shipped_parameters
 
 
 class _Blank(dict):
@@ -48,10 +48,13 @@ class Example:
 
 
 class Check:
-    """A check type. Subclasses set ``name``, ``defaults`` and ``examples`` and write ``run``.
+    """A check type. Subclasses set ``name`` and ``examples`` and write ``run``.
 
     ``defaults`` lists the parameters a rule of this type may set, with their
-    default values; the rule loader rejects any other key.
+    default values; the rule loader rejects any other key. They are read from the
+    type's shipped rule file, ``rules/<name>.yaml`` (``shipped_parameters``), so each
+    is stated once, where editors see it; a check type shipped without a rule file
+    (a newsroom's own) may set ``defaults`` itself.
     """
 
     name: ClassVar[str] = ""
@@ -70,6 +73,8 @@ class Check:
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
+        if "defaults" not in cls.__dict__ and cls.name:
+            cls.defaults = shipped_parameters(cls.name)
         cls.example = "\n\n".join(e.render(cls.name) for e in cls.examples)
         cls.fields = frozenset({"subject", "values", *cls.message_fields})
 

@@ -76,14 +76,6 @@ class DateConflict(Check):
     name = "date-conflict"
     message_fields = ("event",)
     needs = ("date", "span", "time")
-    defaults = {
-        "phrase_similarity": 0.6,
-        "sentence_similarity": 0.6,
-        "loose_severity": "info",
-        "phases": {},
-        "time_message": "Sources give different times of day for the {event}: {values}",
-        "time_severity": "info",
-    }
     examples = (
         Example(
             {

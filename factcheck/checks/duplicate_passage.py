@@ -39,7 +39,6 @@ _BODY = (
 class DuplicatePassage(Check):
     name = "duplicate-passage"
     message_fields = ("count", "lines", "opening")
-    defaults = {"min_words": 8, "cross_source_severity": "info", "cross_source_similarity": 95}
     examples = (
         Example({"a.txt": "Summons\n" + _BODY + "Reporter is a journalist.\n" + _BODY}, ("2 sentence(s)",)),
         Example(

@@ -119,24 +119,6 @@ def max_edits(length: int, params: dict) -> int:
 class NameMisspelling(Check):
     name = "name-misspelling"
     message_fields = ("detail", "form", "intended", "sources")
-    defaults = {
-        "min_length": 5,
-        "long_name": 9,
-        "context_min_length": 3,
-        "tie_message": "'{form}' and '{intended}' look like two spellings of one name: {detail}",
-        "same_document_severity": "error",
-        "min_sources": 2,
-        "dateline_cut": 3,
-        "lone_min_length": 6,
-        "lone_severity": "info",
-        "run_min_common": 3,
-        "lone_message": "'{form}' and '{intended}' may be one name spelt two ways: {detail}",
-        "namesake_message": "'{form}' and '{intended}': {detail}",
-        "mixed_severity": "warning",
-        "doubled_severity": "info",
-        "tie_severity": "info",
-        "aligned_similarity": 0.7,
-    }
     examples = (
         Example(
             {

@@ -21,7 +21,6 @@ from .base import Check, Example
 class NameVariant(Check):
     name = "name-variant"
     message_fields = ("usage",)
-    defaults = {"min_length": 5}
     examples = (
         Example(
             {

@@ -293,23 +293,6 @@ class NumberConflict(Check):
     name = "number-conflict"
     message_fields = ("quantity", "headline", "body", "zero", "count")
     needs = ("quantity",)
-    defaults = {
-        "phrase_similarity": 0.6,
-        "sentence_similarity": 0.6,
-        "close_values": 0.25,
-        "tolerance": 0.01,
-        "approximate_tolerance": 0.1,
-        "rounding_cap": 0.05,
-        "approximate_severity": "info",
-        "changed_severity": "info",
-        "pooled_severity": "info",
-        "pair_similarity": 0.7,
-        "dimensions": [],
-        "evolving": [],
-        "max_ratio": 10,
-        "headline_message": "The headline says '{headline}' but the article says '{body}' ({quantity})",
-        "zero_message": "The article says '{zero}' and also gives a figure for it: '{count}' ({quantity})",
-    }
     examples = (
         Example(
             {

@@ -288,22 +288,6 @@ class QuoteMismatch(Check):
     name = "quote-mismatch"
     message_fields = ("diff", "speaker")
     needs = ("quote",)
-    defaults = {
-        "min_words": 5,
-        "similarity": 80,
-        "join_min_words": 2,
-        "function_words": [],
-        "reordered_severity": "info",
-        "unattributed_severity": "info",
-        "loose_similarity": 65,
-        "loose_sentence_similarity": 0.7,
-        "short_min_words": 2,
-        "short_sentence_similarity": 0.8,
-        "loose_severity": "info",
-        "reordered_message": "A quote from {speaker} is the same words in another order: {diff}",
-        "spelling": {},
-        "order_similarity": 60,
-    }
     examples = (
         Example(
             {

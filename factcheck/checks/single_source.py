@@ -26,15 +26,6 @@ class SingleSource(Check):
     name = "single-source"
     message_fields = ("document", "claim")
     defers = True
-    defaults = {
-        "max_similarity": 0.6,
-        "max_per_document": 2,
-        "max_per_story": 10,
-        "min_score": 2,
-        "min_words": 8,
-        "hedges": [],
-        "events": [],
-    }
     examples = (
         Example(
             {

@@ -29,7 +29,6 @@ class TitleConflict(Check):
     name = "title-conflict"
     message_fields = ("kind",)
     needs = ("title",)
-    defaults = {"compare_countries": True, "compare_portfolios": True}
     examples = (
         Example(
             {

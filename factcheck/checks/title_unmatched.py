@@ -29,12 +29,6 @@ class TitleUnmatched(Check):
     name = "title-unmatched"
     message_fields = ("post", "other")
     needs = ("title",)
-    defaults = {
-        "min_other_sources": 2,
-        "posts": ["spokesman", "spokeswoman", "spokesperson"],
-        "held_together": ["and", "also", "as well as"],
-        "ranks": [],
-    }
     examples = (
         Example(
             {

@@ -101,29 +101,6 @@ def past_distance(value, published: dt.date) -> int:
 class VagueDate(Check):
     name = "vague-date"
     message_fields = ("reason",)
-    defaults = {
-        "settle_days": 31,
-        "settle_future_days": 62,
-        "recent_days": 183,
-        "recent_severity": "info",
-        "anchor_sentences": 1,
-        "undated_severity": "info",
-        "planned": [
-            "will",
-            "shall",
-            "is due to",
-            "are due to",
-            "is expected to",
-            "are expected to",
-            "is scheduled to",
-            "are scheduled to",
-            "is set to",
-            "are set to",
-            "plans to",
-            "plan to",
-            "next",
-        ],
-    }
     examples = (
         Example(
             {
