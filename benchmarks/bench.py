@@ -728,10 +728,8 @@ def one_line_scan_stage(work: Path, counts: list[int], models: Path | None = Non
         ]
         whole = measure([*scan, "--no-cache"])
         index = measure([FACTCHECK, "index", str(article), "--cache-dir", str(cache)])
-        for store in (
-            "parsed.sqlite3",
-            "scans.sqlite3",
-        ):  # embeddings only: the article is parsed and analysed again
+        # embeddings only: the article is parsed and analysed again
+        for store in ("parsed.sqlite3", "scans.sqlite3"):
             for suffix in ("", "-wal", "-shm"):
                 (cache / (store + suffix)).unlink(missing_ok=True)
         cached = measure(scan)

@@ -36,11 +36,8 @@ def colour(choice: str, output: Path | None, stream: IO, fmt: str) -> bool:
         return True
     if os.environ.get("NO_COLOR"):
         return False
-    if os.environ.get("FORCE_COLOR", "") not in (
-        "",
-        "0",
-        "false",
-    ):  # https://force-color.org (CI logs show colour)
+    # https://force-color.org (CI logs show colour)
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0", "false"):
         return True
     return output is None and stream.isatty()
 

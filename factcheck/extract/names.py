@@ -66,7 +66,6 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
-# Words that put the speaker after them: "said Mayor Tomas Brandt", "according to Nurtleu", "cited Nurleu as saying".
 def country_names() -> set[str]:
     """Every country's short and common names (ISO 3166, from pycountry), lower-cased:
     "Indonesia", "South Korea", "Korea, Republic of" -> "korea, republic of" and "korea"."""
@@ -74,10 +73,8 @@ def country_names() -> set[str]:
 
     out = set()
     for c in pycountry.countries:
-        for attr in (
-            "name",
-            "common_name",
-        ):  # not the official name: "Lebanese Republic" would make a demonym a country
+        # not the official name: "Lebanese Republic" would make a demonym a country
+        for attr in ("name", "common_name"):
             name = getattr(c, attr, None)
             if name:
                 out.add(name.lower())
