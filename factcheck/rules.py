@@ -77,6 +77,7 @@ LEXICON_TYPES: dict[str, dict[str, Any]] = {
         "hedges": [],
         "negations": [],
         "events": {},
+        "event_verbs": [],
         "money": [],
         "reporting": [],
         "settle_days": 31,

@@ -1363,3 +1363,46 @@ def test_pass_names_differing_by_a_common_word_are_two_names(scan_texts, of_chec
     }
     _, report = scan_texts(texts)
     assert of_check(report, "name-misspelling") == []
+
+
+# ------------------------------------------------------------------ verbs that tell something happened, not what
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Floods hit the Velmora valley on 14 March 2024.", "flood"),  # the noun names it, not "hit"
+        ("A storm struck the coast on 2 March, felling trees.", "storm"),
+        (
+            "The quake, which flattened the old town and left 300 people homeless, struck on 6 March.",
+            "earthquake",
+        ),
+    ],
+)
+def test_a_verb_that_fits_any_event_dates_the_event_its_sentence_names(lex, text, event):
+    """Kind: "hit" and "struck" fit floods, storms, quakes and attacks alike. Listed as one event's words, they
+    gave "Floods hit ... on 14 March" to an earthquake, so it was never compared with "floods swamped ... on 14
+    May". Such a verb beside a date now dates the event its sentence names, however far away the noun stands."""
+    from factcheck.extract.claims import ClaimExtractor
+
+    (claim,) = ClaimExtractor(lex.claims).dates(sentence(text, path="a.txt", date="2024-03-11"))
+    assert claim.subject == event
+
+
+def test_fail_one_flood_dated_in_two_months_conflicts(lex):
+    from factcheck.checks.date_conflict import DateConflict
+
+    found = DateConflict(rule("date-conflict")).run(
+        date_claims(
+            lex,
+            (
+                "a.txt",
+                "Floods hit the Velmora valley on 4 March 2024, forcing 3,000 people from their homes.",
+            ),
+            (
+                "b.txt",
+                "Floods swamped the Velmora valley on 4 February 2024, and 3,000 people left their homes.",
+            ),
+        )
+    )
+    assert [f.values for f in found] == [["4 February 2024", "4 March 2024"]]

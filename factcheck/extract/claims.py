@@ -126,6 +126,7 @@ class ClaimLexicon:
                 self.event_of.setdefault(phrase_key(w), event)
         self.events = _phrases(w for words in lexicon["events"].items() for w in [words[0], *words[1]])
         self.reporting = _phrases(lexicon["reporting"]) if lexicon["reporting"] else None
+        self.event_verbs = _phrases(lexicon["event_verbs"]) if lexicon["event_verbs"] else None
         self.settle_days = int(lexicon["settle_days"])
         self.event_window = int(lexicon["event_window"])
 
@@ -542,6 +543,12 @@ class ClaimExtractor:
         if near is None:
             scope, offset = text, 0
             near = _nearest(self.lex.events, scope, start, end, self.lex.event_of)
+        verb = _nearest(self.lex.event_verbs, clause.text, start - clause.start, end - clause.start, {})
+        if verb is not None and (near is None or verb[1] < near[1]) and verb[1] <= self.event_window:
+            # "struck on 6 March" dates whatever its sentence names ("the quake, which ..., struck"), at the
+            # verb's distance; a sentence naming nothing leaves the date unnamed
+            named = near or _nearest(self.lex.events, text, start, end, self.lex.event_of)
+            near = (named[0], verb[1]) if named else None
         return clause, near, _nearest(self.lex.reporting, scope, start - offset, end - offset, {})
 
     def times(self, sentence: Sentence) -> list[Claim]:
