@@ -1406,3 +1406,28 @@ def test_fail_one_flood_dated_in_two_months_conflicts(lex):
         )
     )
     assert [f.values for f in found] == [["4 February 2024", "4 March 2024"]]
+
+
+# ------------------------------------------------------------------ a syllable typed twice at a name's end
+
+_STUTTER = {
+    "a.txt": "Floods\nEmergencies Minister Damir Ospankhanov flew to the flooded valley on Monday.\n",
+    "b.txt": "Floods\nThe valley was visited by Emergencies Minister Damir Ospankhanov on Monday.\n",
+    "c.txt": "Floods\nEmergencies Minister Damir Ospankhanovov toured the flooded valley on Monday.\n",
+}
+
+
+def test_a_syllable_typed_twice_at_a_names_end_is_a_slip(scan_texts, of_check):
+    """Kind: a name with its last syllable typed again ("Ospankhanovov"). A longer form that starts with the
+    other is usually the same word with an ending ("Korea" / "Koreans"), so these were never compared; an
+    ending that repeats the letters before it is no ending, but a slip."""
+    _, report = scan_texts(_STUTTER)
+    (found,) = of_check(report, "name-misspelling")
+    assert found["values"][:2] == ["Ospankhanovov", "Ospankhanov"]
+
+
+def test_pass_a_name_with_an_ending_of_its_own_is_no_slip(scan_texts, of_check):
+    # "Karimov" is the son of a "Karim": a new ending, not a repeated one
+    texts = {k: v.replace("Ospankhanovov", "Ospankhanovich") for k, v in _STUTTER.items()}
+    _, report = scan_texts(texts)
+    assert of_check(report, "name-misspelling") == []

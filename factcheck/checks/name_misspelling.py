@@ -50,6 +50,15 @@ def sound_alike(x: str, y: str) -> bool:
     return any(x in group and y in group for group in _SOUNDS)
 
 
+def stutters(a: str, b: str) -> bool:
+    """One form is the other with its last two or three letters typed again ("Ospankhanovov" /
+    "Ospankhanov"): a slip, where a longer form that starts with the other is usually the word with an
+    ending ("Koreans")."""
+    short, long_ = sorted((a, b), key=len)
+    extra = len(long_) - len(short)
+    return 2 <= extra <= 3 and long_.startswith(short) and long_[len(short) :] == short[-extra:]
+
+
 def doubled_end(a: str, b: str) -> bool:
     """One form is the other with its last letter doubled or a silent e added ("O'Neil" / "O'Neill",
     "Clark" / "Clarke"): a slip of spelling, not a word with an ending."""
@@ -511,7 +520,9 @@ class NameMisspelling(Check):
                     if self.cut_dateline(rare, common, a, b):
                         yield rare, common, None
                         continue
-                    if abs(len(a) - len(b)) != 1 or min(len(a), len(b)) < self.params["min_length"]:
+                    if (abs(len(a) - len(b)) != 1 and not stutters(a, b)) or min(
+                        len(a), len(b)
+                    ) < self.params["min_length"]:
                         continue
                 if self.two_entities(rare, common, beside[id(rare)], beside[id(common)], translit):
                     continue
