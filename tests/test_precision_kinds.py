@@ -1431,3 +1431,21 @@ def test_pass_a_name_with_an_ending_of_its_own_is_no_slip(scan_texts, of_check):
     texts = {k: v.replace("Ospankhanovov", "Ospankhanovich") for k, v in _STUTTER.items()}
     _, report = scan_texts(texts)
     assert of_check(report, "name-misspelling") == []
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Gunmen ambushed the convoy on 3 March near the border.", "attack"),
+        ("Clashes broke out in the capital on 9 January.", "unrest"),
+        ("The engineers were abducted on 12 February outside the mine.", "kidnapping"),
+        ("An avalanche swept through the camp on 25 April.", "avalanche"),
+    ],
+)
+def test_violence_and_disaster_words_name_their_event(lex, text, event):
+    """Kind: a disaster or act of violence with no listed word dated nothing, or took the date of another
+    event in its sentence; their dates are compared as any event's are."""
+    from factcheck.extract.claims import ClaimExtractor
+
+    (claim,) = ClaimExtractor(lex.claims).dates(sentence(text, path="a.txt", date="2024-04-30"))
+    assert claim.subject == event
