@@ -71,8 +71,15 @@ class Transliteration:
             if f.endswith(a):
                 f = f[: -len(a)] + b
                 break
-        for a, b in self.substitutions:
-            f = f.replace(a, b)
+        # Until nothing changes: one pass, longest first, turns "yu" to "iu" before "j" turns to "y", and
+        # "Jusupov" / "Yusupov" would never meet. Every pair shortens a form or moves it along j -> y -> i, so
+        # it settles within a few passes.
+        for _ in range(8):
+            before = f
+            for a, b in self.substitutions:
+                f = f.replace(a, b)
+            if f == before:
+                break
         return f
 
     @staticmethod
