@@ -33,6 +33,10 @@ _SLAVIC = str.maketrans(
         "ś": "sh",
         "ŭ": "u",
         "ў": "u",
+        # Azerbaijani and Turkish letters no decomposition folds: "Əliyev" is "Aliyev", "Kırıkkale" "Kirikkale"
+        "ə": "a",
+        "Ə": "A",
+        "ı": "i",
     }
 )
 
