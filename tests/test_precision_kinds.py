@@ -1449,3 +1449,19 @@ def test_violence_and_disaster_words_name_their_event(lex, text, event):
 
     (claim,) = ClaimExtractor(lex.claims).dates(sentence(text, path="a.txt", date="2024-04-30"))
     assert claim.subject == event
+
+
+def test_an_event_word_dates_the_nearer_of_two_dates_in_its_sentence(lex):
+    """Kind: "a day of mourning on Friday for the 14 people killed in a blast on 7 February": mourning is no
+    listed event, so "on Friday" took the nearest listed word, "blast", whose own date stands right beside it,
+    and the blast was dated twice. An event word names the date nearest it; the other date is left unnamed."""
+    from factcheck.extract.claims import UNNAMED_EVENT, ClaimExtractor
+
+    text = (
+        "The region observed a day of mourning on Friday for the 14 people killed in a blast on 7 February."
+    )
+    claims = ClaimExtractor(lex.claims).dates(sentence(text, path="a.txt", date="2024-02-09"))
+    assert sorted((c.text, c.subject) for c in claims) == [
+        ("7 February", "explosion"),
+        ("on Friday", UNNAMED_EVENT),
+    ]

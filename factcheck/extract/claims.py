@@ -172,16 +172,29 @@ def _nearest(
     pattern: re.Pattern | None, text: str, start: int, end: int, lookup: dict[str, str]
 ) -> tuple[str, int] | None:
     """(what the nearest match of ``pattern`` in ``text`` names, its distance from [start, end))."""
+    m = _nearest_match(pattern, text, start, end)
+    if m is None:
+        return None
+    key = phrase_key(m.group(0))
+    return lookup.get(key, key), _gap(m.start(), m.end(), start, end)
+
+
+def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    """Characters between two spans that do not overlap."""
+    return b_start - a_end if a_end <= b_start else a_start - b_end
+
+
+def _nearest_match(pattern: re.Pattern | None, text: str, start: int, end: int) -> re.Match | None:
+    """The match of ``pattern`` in ``text`` nearest [start, end), none overlapping it; the first of equals."""
     if pattern is None:
         return None
-    best = None
+    best, gap = None, 0
     for m in pattern.finditer(text):
         if m.start() < end and start < m.end():
             continue
-        distance = start - m.end() if m.end() <= start else m.start() - end
-        key = phrase_key(m.group(0))
-        if best is None or distance < best[1]:
-            best = (lookup.get(key, key), distance)
+        distance = _gap(m.start(), m.end(), start, end)
+        if best is None or distance < gap:
+            best, gap = m, distance
     return best
 
 
@@ -492,8 +505,9 @@ class ClaimExtractor:
         text = sentence.text
         published = sentence.doc.published
         out = []
-        for t in find_temporals(text):
-            value = resolve(t, published, self.settle_days)
+        resolved = [(t, resolve(t, published, self.settle_days)) for t in find_temporals(text)]
+        dated = [t for t, value in resolved if value is not None and value.month is not None]
+        for t, value in resolved:
             if value is None or value.month is None:
                 continue  # a bare year is an attribute ("opened in 1977"), a figure
             if _LEAD_DATELINE.match(text[: t.start]) and text[t.end : t.end + 3].lstrip()[:1] in (
@@ -505,6 +519,8 @@ class ClaimExtractor:
             ):
                 continue  # "CAIRO – 5 August 2020: ..." is when the report was filed, not when anything happened
             clause, near, told = self._event_at(text, t.start, t.end)
+            if near is not None and self._dates_another(text, t, dated):
+                near = None  # "mourning on Friday for those killed in a blast on 7 February": the blast's is 7 February
             if near is None or near[1] > self.event_window:
                 # No event word: the date of something the sentence tells ("the 25 April one"), comparable only
                 # with a date of a sentence told alike. A date with a reporting word is when it was told.
@@ -531,6 +547,15 @@ class ClaimExtractor:
                 )
             )
         return out
+
+    def _dates_another(self, text: str, t, dated: list) -> bool:
+        """Whether the event word nearest the date ``t`` stands nearer another date of the sentence (``dated``):
+        an event word names one date, the one beside it."""
+        m = _nearest_match(self.lex.events, text, t.start, t.end)
+        if m is None:
+            return False
+        gap = _gap(m.start(), m.end(), t.start, t.end)
+        return any(_gap(m.start(), m.end(), o.start, o.end) < gap for o in dated if o is not t)
 
     def _event_at(self, text: str, start: int, end: int):
         """(clause, event, reporting word) for a date or time at ``text[start:end]``: the event word nearest it in
