@@ -23,6 +23,7 @@ one signal among these, never the gate.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 import numpy as np
 
@@ -86,6 +87,16 @@ def _close(a: Claim, b: Claim, ratio: float) -> bool:
     return min(x, y) > 0 and max(x, y) / min(x, y) <= 1 + ratio
 
 
+class _Options(NamedTuple):
+    """``aligned``'s thresholds and switches, passed on to each group."""
+
+    phrase_similarity: float
+    sentence_similarity: float
+    by_subject: bool
+    close_values: float
+    loose: bool
+
+
 def _runs(keys: list) -> list[tuple[int, int]]:
     """(start, stop) of each run of equal neighbours in ``keys``."""
     starts = [i for i in range(len(keys)) if i == 0 or keys[i] != keys[i - 1]]
@@ -116,41 +127,65 @@ def aligned(
         bounds = _runs([c.document for c in members])
         if len(bounds) < 2:
             continue
-        sentences, phrases = _vectors(corpus, members, index)
-        sims, psims = _Similarities(sentences), _Similarities(phrases)
-        near = [names_near(c, corpus.names.get(c.sentence.key, frozenset())) for c in members]
-        # A bare count ("12 players", "22 players") has no attribute word to say what it counts
-        # for, so it needs closer sentences or phrases than a figure whose attribute is named.
-        bump = BARE_COUNT_MARGIN if key[2].startswith("number of") else 0.0
-        for start, stop in bounds:
-            sims.run(start, stop)
-            psims.run(start, stop)
-            for i in range(start, stop):
-                a = members[i]
-                for j in range(stop, len(members)):
-                    b = members[j]
-                    if near[i] and near[j] and not near[i] & near[j]:
-                        continue  # both say who or where, and they say different ones: two claims
-                    same_cluster = corpus.cluster_of.get(
-                        a.sentence.key
-                    ) is not None and corpus.cluster_of.get(a.sentence.key) is corpus.cluster_of.get(
-                        b.sentence.key
-                    )
-                    s = sims.at(i, j)
-                    p = psims.at(i, j)
-                    # a bare count's subject is its attribute already ("six workers"): that says nothing more
-                    same_subject = (
-                        by_subject
-                        and bool(a.subject)
-                        and a.subject == b.subject
-                        and not a.attribute.startswith("number of")
-                    )
-                    if (
-                        loose
-                        or same_cluster
-                        or s >= sentence_similarity + bump
-                        or p >= phrase_similarity + bump
-                        or same_subject
-                        or _close(a, b, close_values)
-                    ):
-                        yield a, b, max(s, p)
+        yield from _group_pairs(
+            corpus,
+            key,
+            members,
+            bounds,
+            index,
+            _Options(phrase_similarity, sentence_similarity, by_subject, close_values, loose),
+        )
+
+
+def _group_pairs(
+    corpus: Corpus,
+    key: tuple,
+    members: list[Claim],
+    bounds: list[tuple[int, int]],
+    index: dict,
+    options: _Options,
+) -> Iterator[tuple[Claim, Claim, float]]:
+    """The aligned pairs of one group of claims, each claim paired with those of the documents after its own."""
+    sentences, phrases = _vectors(corpus, members, index)
+    sims, psims = _Similarities(sentences), _Similarities(phrases)
+    near = [names_near(c, corpus.names.get(c.sentence.key, frozenset())) for c in members]
+    # A bare count ("12 players", "22 players") has no attribute word to say what it counts
+    # for, so it needs closer sentences or phrases than a figure whose attribute is named.
+    bump = BARE_COUNT_MARGIN if key[2].startswith("number of") else 0.0
+    for start, stop in bounds:
+        sims.run(start, stop)
+        psims.run(start, stop)
+        for i in range(start, stop):
+            a = members[i]
+            for j in range(stop, len(members)):
+                b = members[j]
+                if near[i] and near[j] and not near[i] & near[j]:
+                    continue  # both say who or where, and they say different ones: two claims
+                s = sims.at(i, j)
+                p = psims.at(i, j)
+                if _is_aligned(corpus, a, b, s, p, bump, options):
+                    yield a, b, max(s, p)
+
+
+def _is_aligned(
+    corpus: Corpus, a: Claim, b: Claim, s: float, p: float, bump: float, options: _Options
+) -> bool:
+    """Whether a candidate pair is aligned: one cluster, close sentences or phrases, one subject or close values."""
+    same_cluster = corpus.cluster_of.get(a.sentence.key) is not None and corpus.cluster_of.get(
+        a.sentence.key
+    ) is corpus.cluster_of.get(b.sentence.key)
+    # a bare count's subject is its attribute already ("six workers"): that says nothing more
+    same_subject = (
+        options.by_subject
+        and bool(a.subject)
+        and a.subject == b.subject
+        and not a.attribute.startswith("number of")
+    )
+    return bool(
+        options.loose
+        or same_cluster
+        or s >= options.sentence_similarity + bump
+        or p >= options.phrase_similarity + bump
+        or same_subject
+        or _close(a, b, options.close_values)
+    )

@@ -196,16 +196,7 @@ def scan(
     from . import gate, terminal
     from .facts import FactsError
 
-    # Every path is checked before any work, so a typo never costs a scan or prints a report.
-    for p in [*paths, *against]:
-        if p != terminal.STDIN and not os.path.exists(p):
-            raise Fatal(
-                f"{p}: no such file or folder" + (" (--against)" if p in against and p not in paths else "")
-            )
-    if list(paths).count(terminal.STDIN) > 1 or terminal.STDIN in against:
-        raise Fatal("'-' (stdin) may be given once, as an article to scan")
-    if stdin_filename and terminal.STDIN not in paths:
-        raise Fatal("--stdin-filename names the article read from stdin; give '-' as a path too")
+    _check_paths(paths, against, stdin_filename)
     settings = _settings(
         fail_on=fail_on,
         min_severity=min_severity and min_severity.lower(),
@@ -221,35 +212,14 @@ def scan(
         facts=facts,
         rules=tuple(rules),
     )
-    if settings.fail_on != "never" and severity_rank(settings.fail_on) < severity_rank(settings.min_severity):
-        # A finding that fails the run must be shown.
-        raise Fatal(
-            f"fail-on '{settings.fail_on}' is below min-severity '{settings.min_severity}': a finding that fails "
-            "the run would not be shown"
-        )
+    _check_severities(settings)
     warnings: list[str] = []
-    if settings.cache:
-        from .cache import usable
-
-        reason = usable(settings.cache_root())
-        if reason:
-            warnings.append(reason)
-            settings = settings.replaced("cache folder unusable", cache=False)
+    settings = _usable_cache(settings, warnings)
     fmt = fmt or terminal.default_format(output, sys.stdout)
     if sarif_root is not None and fmt != "sarif":
         raise Fatal("--sarif-root sets where SARIF URIs start; give --format sarif too")
     colour = terminal.colour(color, output, sys.stdout, fmt)
-    stdin = (
-        terminal.StdinArticle(sys.stdin.buffer, stdin_filename, settings.max_file_size)
-        if terminal.STDIN in paths
-        else None
-    )
-    if stdin and stdin.too_big:
-        stdin.close()
-        raise Fatal(
-            f"{stdin.name} (stdin): over the size limit of {settings.max_file_size} bytes (max-file-size); "
-            "not read further"
-        )
+    stdin = _open_stdin(paths, stdin_filename, settings)
     from .scan import Request, scan as run_scan
 
     progress = terminal.Progress(sys.stderr)
@@ -279,6 +249,62 @@ def scan(
     for note in scanned.notes:
         say(None, note)
     _finish(ctx, scanned.outcome, settings, output, [*warnings, *scanned.warnings], colour, fmt)
+
+
+def _check_paths(paths, against, stdin_filename) -> None:
+    """Raise ``Fatal`` for a path that does not exist, a second or misplaced '-', or a stray --stdin-filename."""
+    from . import terminal
+
+    # Every path is checked before any work, so a typo never costs a scan or prints a report.
+    for p in [*paths, *against]:
+        if p != terminal.STDIN and not os.path.exists(p):
+            raise Fatal(
+                f"{p}: no such file or folder" + (" (--against)" if p in against and p not in paths else "")
+            )
+    if list(paths).count(terminal.STDIN) > 1 or terminal.STDIN in against:
+        raise Fatal("'-' (stdin) may be given once, as an article to scan")
+    if stdin_filename and terminal.STDIN not in paths:
+        raise Fatal("--stdin-filename names the article read from stdin; give '-' as a path too")
+
+
+def _check_severities(settings: Settings) -> None:
+    """Raise ``Fatal`` when ``fail_on`` is below ``min_severity``."""
+    if settings.fail_on != "never" and severity_rank(settings.fail_on) < severity_rank(settings.min_severity):
+        # A finding that fails the run must be shown.
+        raise Fatal(
+            f"fail-on '{settings.fail_on}' is below min-severity '{settings.min_severity}': a finding that fails "
+            "the run would not be shown"
+        )
+
+
+def _usable_cache(settings: Settings, warnings: list[str]) -> Settings:
+    """The settings, with the cache turned off (and the reason added to ``warnings``) when its folder is unusable."""
+    if settings.cache:
+        from .cache import usable
+
+        reason = usable(settings.cache_root())
+        if reason:
+            warnings.append(reason)
+            settings = settings.replaced("cache folder unusable", cache=False)
+    return settings
+
+
+def _open_stdin(paths, stdin_filename, settings: Settings):
+    """The article on stdin when '-' is a path, else None; raise ``Fatal`` when it is over the size limit."""
+    from . import terminal
+
+    stdin = (
+        terminal.StdinArticle(sys.stdin.buffer, stdin_filename, settings.max_file_size)
+        if terminal.STDIN in paths
+        else None
+    )
+    if stdin and stdin.too_big:
+        stdin.close()
+        raise Fatal(
+            f"{stdin.name} (stdin): over the size limit of {settings.max_file_size} bytes (max-file-size); "
+            "not read further"
+        )
+    return stdin
 
 
 def _write(path: Path, text: str) -> None:

@@ -128,48 +128,11 @@ class Settings:
         names = {f.name: f for f in fields(self) if f.name not in NOT_KEYS}
         attr = key.replace("-", "_")
         if attr not in names:
-            known = sorted(n.replace("_", "-") for n in names)
-            close = difflib.get_close_matches(key.replace("_", "-"), known, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(known)}"
-            raise ConfigError(f"{source}: unknown key '{key}' ({hint})")
-        current = getattr(self, attr)
-        # An int setting takes only an int (a byte count of 1.5 means nothing); a float one takes either.
-        ok = same_kind(current, value) and not (type(current) is int and isinstance(value, float))
-        if ok and isinstance(current, float):
-            value = float(value)
-        if not ok:
-            raise ConfigError(f"{source}: key '{key}' must be a {type(current).__name__}, got {value!r}")
-        if attr == "fail_on" and value not in ("error", "warning", "info", "never"):
-            raise ConfigError(
-                f"{source}: key '{key}' must be one of error, warning, info, never; got {value!r}"
-            )
-        if attr == "min_severity" and value not in ("error", "warning", "info"):
-            raise ConfigError(f"{source}: key '{key}' must be one of error, warning, info; got {value!r}")
-        if attr == "backend" and value not in BACKENDS:
-            raise ConfigError(f"{source}: key '{key}' must be one of {', '.join(BACKENDS)}; got {value!r}")
-        if attr == "severity":
-            for rule, level in value.items():
-                if level not in ("error", "warning", "info", "off"):
-                    raise ConfigError(
-                        f"{source}: key 'severity.{rule}' must be one of error, warning, info, off; got {level!r}"
-                    )
-        if attr == "accept":
-            for check, accepted in value.items():
-                if not isinstance(accepted, list) or not all(isinstance(a, str) for a in accepted):
-                    raise ConfigError(f"{source}: key 'accept.{check}' must be a list of strings")
-        if attr in ("select", "ignore") and not all(isinstance(x, str) for x in value):
-            raise ConfigError(f"{source}: key '{key}' must be a list of check names")
-        if (
-            attr in ("max_file_size", "max_sentence_length", "max_sentences", "batch_size", "neighbours")
-            and value < 1
-        ):
-            raise ConfigError(f"{source}: key '{key}' must be at least 1, got {value!r}")
-        if attr in ("threshold", "floor") and not 0.0 < value <= 1.0:
-            raise ConfigError(f"{source}: key '{key}' must be in (0, 1], got {value!r}")
-        if attr == "story_threshold" and not 0.0 <= value <= 1.0:
-            raise ConfigError(
-                f"{source}: key '{key}' must be in [0, 1] (0: rules/stories.yaml's threshold), got {value!r}"
-            )
+            _unknown_key(key, names, source)
+        value = _typed(getattr(self, attr), key, value, source)
+        _check_choice(attr, key, value, source)
+        _check_collection(attr, key, value, source)
+        _check_range(attr, key, value, source)
         setattr(self, attr, value)
         self.sources[attr] = source
 
@@ -179,6 +142,66 @@ class Settings:
 
     def origin(self, attr: str) -> str:
         return self.sources.get(attr, "default")
+
+
+def _unknown_key(key: str, names: dict, source: str) -> None:
+    """Raise a ``ConfigError`` for an unknown key, naming the closest known one (or all of them)."""
+    known = sorted(n.replace("_", "-") for n in names)
+    close = difflib.get_close_matches(key.replace("_", "-"), known, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(known)}"
+    raise ConfigError(f"{source}: unknown key '{key}' ({hint})")
+
+
+def _typed(current: Any, key: str, value: Any, source: str) -> Any:
+    """``value`` as the type of the setting's ``current`` value (an int widened to a float); raise when it does not fit."""
+    # An int setting takes only an int (a byte count of 1.5 means nothing); a float one takes either.
+    ok = same_kind(current, value) and not (type(current) is int and isinstance(value, float))
+    if ok and isinstance(current, float):
+        value = float(value)
+    if not ok:
+        raise ConfigError(f"{source}: key '{key}' must be a {type(current).__name__}, got {value!r}")
+    return value
+
+
+def _check_choice(attr: str, key: str, value: Any, source: str) -> None:
+    """Raise a ``ConfigError`` when ``fail-on``, ``min-severity`` or ``backend`` is not one of its choices."""
+    if attr == "fail_on" and value not in ("error", "warning", "info", "never"):
+        raise ConfigError(f"{source}: key '{key}' must be one of error, warning, info, never; got {value!r}")
+    if attr == "min_severity" and value not in ("error", "warning", "info"):
+        raise ConfigError(f"{source}: key '{key}' must be one of error, warning, info; got {value!r}")
+    if attr == "backend" and value not in BACKENDS:
+        raise ConfigError(f"{source}: key '{key}' must be one of {', '.join(BACKENDS)}; got {value!r}")
+
+
+def _check_collection(attr: str, key: str, value: Any, source: str) -> None:
+    """Raise a ``ConfigError`` for a bad entry in ``severity``, ``accept``, ``select`` or ``ignore``."""
+    if attr == "severity":
+        for rule, level in value.items():
+            if level not in ("error", "warning", "info", "off"):
+                raise ConfigError(
+                    f"{source}: key 'severity.{rule}' must be one of error, warning, info, off; got {level!r}"
+                )
+    if attr == "accept":
+        for check, accepted in value.items():
+            if not isinstance(accepted, list) or not all(isinstance(a, str) for a in accepted):
+                raise ConfigError(f"{source}: key 'accept.{check}' must be a list of strings")
+    if attr in ("select", "ignore") and not all(isinstance(x, str) for x in value):
+        raise ConfigError(f"{source}: key '{key}' must be a list of check names")
+
+
+def _check_range(attr: str, key: str, value: Any, source: str) -> None:
+    """Raise a ``ConfigError`` when a count is below 1 or a similarity is outside its interval."""
+    if (
+        attr in ("max_file_size", "max_sentence_length", "max_sentences", "batch_size", "neighbours")
+        and value < 1
+    ):
+        raise ConfigError(f"{source}: key '{key}' must be at least 1, got {value!r}")
+    if attr in ("threshold", "floor") and not 0.0 < value <= 1.0:
+        raise ConfigError(f"{source}: key '{key}' must be in (0, 1], got {value!r}")
+    if attr == "story_threshold" and not 0.0 <= value <= 1.0:
+        raise ConfigError(
+            f"{source}: key '{key}' must be in [0, 1] (0: rules/stories.yaml's threshold), got {value!r}"
+        )
 
 
 def project_root(here: Path) -> Path | None:
@@ -261,18 +284,33 @@ def load_settings(flags: dict[str, Any] | None = None, start: Path | None = None
     settings = Settings()
     found = find_config(start)
     if found:
-        path, table = found
-        settings.config_file = str(path)
-        for key, value in table.items():
-            if key == "rules" and isinstance(value, list):
-                # rule folders are relative to the config file, not to where factcheck runs
-                value = [str((path.parent / v).resolve()) for v in value]
-            if key == "facts" and isinstance(value, str) and value:
-                value = str((path.parent / value).resolve())
-            if key == "cache-dir" and isinstance(value, str) and value:
-                value = _check_cache_dir(value, path)
-            settings.set(key, value, f"{path}")
-    for key, value in (flags or {}).items():
+        _apply_config(settings, *found)
+    _apply_flags(settings, flags or {})
+    if not settings.facts:
+        # facts.yaml in the project root: beside the config file, else in the current folder
+        root = found[0].parent if found else (start or Path.cwd())
+        if (root / FACTS_FILE).is_file():
+            settings.set("facts", str((root / FACTS_FILE).resolve()), f"{root / FACTS_FILE}")
+    return settings.freeze()
+
+
+def _apply_config(settings: Settings, path: Path, table: dict) -> None:
+    """Set every key of the config file at ``path``, its paths resolved against the file's folder."""
+    settings.config_file = str(path)
+    for key, value in table.items():
+        if key == "rules" and isinstance(value, list):
+            # rule folders are relative to the config file, not to where factcheck runs
+            value = [str((path.parent / v).resolve()) for v in value]
+        if key == "facts" and isinstance(value, str) and value:
+            value = str((path.parent / value).resolve())
+        if key == "cache-dir" and isinstance(value, str) and value:
+            value = _check_cache_dir(value, path)
+        settings.set(key, value, f"{path}")
+
+
+def _apply_flags(settings: Settings, flags: dict[str, Any]) -> None:
+    """Set every command-line flag that was given (None and () are unset flags)."""
+    for key, value in flags.items():
         if value is not None and value != ():
             value = list(value) if isinstance(value, tuple) else value
             if key == "rules":
@@ -281,9 +319,3 @@ def load_settings(flags: dict[str, Any] | None = None, start: Path | None = None
                     *value,
                 ]  # --rules adds folders after the config's, never replaces them
             settings.set(key, value, "command line")
-    if not settings.facts:
-        # facts.yaml in the project root: beside the config file, else in the current folder
-        root = found[0].parent if found else (start or Path.cwd())
-        if (root / FACTS_FILE).is_file():
-            settings.set("facts", str((root / FACTS_FILE).resolve()), f"{root / FACTS_FILE}")
-    return settings.freeze()

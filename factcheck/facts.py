@@ -40,6 +40,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from rapidfuzz.distance import OSA
@@ -148,37 +149,10 @@ class FactSheet:
                 raise FactsError(f"{path}: unknown key '{key}' (known: {', '.join(KINDS)})")
         sheet = cls(path, sha256=hashlib.sha256(raw).hexdigest())
         for n, p in enumerate(_list(path, data, "people")):
-            where = f"people[{n}]"
-            if not isinstance(p, dict) or not isinstance(p.get("name"), str) or not p["name"].strip():
-                raise FactsError(f"{path}: {where} needs a 'name'")
-            _only(path, where, p, ("name", "also", "titles"))
-            also = p.get("also") or []
-            if not isinstance(also, list) or not all(isinstance(a, str) for a in also):
-                raise FactsError(f"{path}: {where}.also must be a list of names")
-            titles = []
-            for m, t in enumerate(p.get("titles") or []):
-                at = f"{where}.titles[{m}]"
-                if not isinstance(t, dict) or not isinstance(t.get("title"), str):
-                    raise FactsError(f"{path}: {at} needs a 'title'")
-                _only(path, at, t, ("title", "since", "until"))
-                titles.append(
-                    Held(
-                        t["title"],
-                        _date(path, f"{at}.since", t.get("since")),
-                        _date(path, f"{at}.until", t.get("until")),
-                    )
-                )
-            sheet.people.append(PersonFact(" ".join(p["name"].split()), list(also), titles))
+            sheet.people.append(_person_fact(path, f"people[{n}]", p))
         for kind in ("figures", "dates"):
             for n, v in enumerate(_list(path, data, kind)):
-                where = f"{kind}[{n}]"
-                if not isinstance(v, dict) or not all(
-                    isinstance(v.get(k), (str, int, float)) for k in ("subject", "value")
-                ):
-                    raise FactsError(f"{path}: {where} needs a 'subject' and a 'value'")
-                _only(path, where, v, ("subject", "value"))
-                value = v["value"].isoformat() if isinstance(v["value"], dt.date) else str(v["value"])
-                sheet.values.append(ValueFact(kind, str(v["subject"]), value))
+                sheet.values.append(_value_fact(path, kind, f"{kind}[{n}]", v))
         return sheet
 
     # --- checking -------------------------------------------------------------------------------------------
@@ -294,6 +268,41 @@ class FactSheet:
         for v in self.values:
             lines.append(f"{v.kind[:-1]:<7} {v.subject} = {v.value}")
         return lines
+
+
+def _person_fact(path: Path, where: str, p: Any) -> PersonFact:
+    """One ``people`` entry (at ``where``) checked and read; FactsError naming file and key when malformed."""
+    if not isinstance(p, dict) or not isinstance(p.get("name"), str) or not p["name"].strip():
+        raise FactsError(f"{path}: {where} needs a 'name'")
+    _only(path, where, p, ("name", "also", "titles"))
+    also = p.get("also") or []
+    if not isinstance(also, list) or not all(isinstance(a, str) for a in also):
+        raise FactsError(f"{path}: {where}.also must be a list of names")
+    titles = [_held(path, f"{where}.titles[{m}]", t) for m, t in enumerate(p.get("titles") or [])]
+    return PersonFact(" ".join(p["name"].split()), list(also), titles)
+
+
+def _held(path: Path, at: str, t: Any) -> Held:
+    """One title entry (at ``at``) checked and read, with its optional dates."""
+    if not isinstance(t, dict) or not isinstance(t.get("title"), str):
+        raise FactsError(f"{path}: {at} needs a 'title'")
+    _only(path, at, t, ("title", "since", "until"))
+    return Held(
+        t["title"],
+        _date(path, f"{at}.since", t.get("since")),
+        _date(path, f"{at}.until", t.get("until")),
+    )
+
+
+def _value_fact(path: Path, kind: str, where: str, v: Any) -> ValueFact:
+    """One ``figures`` or ``dates`` entry (at ``where``) checked and read; a date value in ISO form."""
+    if not isinstance(v, dict) or not all(
+        isinstance(v.get(k), (str, int, float)) for k in ("subject", "value")
+    ):
+        raise FactsError(f"{path}: {where} needs a 'subject' and a 'value'")
+    _only(path, where, v, ("subject", "value"))
+    value = v["value"].isoformat() if isinstance(v["value"], dt.date) else str(v["value"])
+    return ValueFact(kind, str(v["subject"]), value)
 
 
 def _list(path: Path, data: dict, key: str) -> list:

@@ -101,32 +101,44 @@ def edited(
         prefix = text if text.strip() else HEADER
         prefix += "" if prefix.endswith("\n") else "\n"
     if kind in ("title", "spelling"):
-        people = _seq(data, "people")
-        person = next(
-            (p for p in people if isinstance(p, dict) and _words(p.get("name", "")) == _words(subject)), None
-        )
-        if person is None:
-            person = CommentedMap(name=" ".join(subject.split()))
-            people.append(person)
-        if kind == "title":
-            entry = CommentedMap(title=value)
-            for key, day in (("since", _date(path, "since", since)), ("until", _date(path, "until", until))):
-                if day:
-                    entry[key] = day
-            _seq(person, "titles").append(entry)
-        elif value and value not in (person.get("also") or []):
-            _seq(person, "also").append(value)
+        _add_to_person(data, path, kind, subject, value, since, until)
     else:
-        if kind == "figure" and not is_figure(value):
-            raise FactsError(
-                f"'{value}' is not a figure (give a number: '6', 'six', '$4.6 million', '1,200 people')"
-            )
-        if kind == "date" and not any(t.kind in ("absolute", "partial") for t in find_temporals(value)):
-            raise FactsError(f"'{value}' is not a date (give a calendar date: 'August 15', '15 August 2024')")
-        _seq(data, kind + "s").append(CommentedMap(subject=subject, value=value))
+        _add_value(data, kind, subject, value)
     out = io.StringIO()
     y.dump(data, out)
     return prefix + out.getvalue()
+
+
+def _add_to_person(
+    data: CommentedMap, path: Path, kind: str, subject: str, value: str, since: str | None, until: str | None
+) -> None:
+    """Add a title (with its dates) or an accepted spelling to the person ``subject``, added to the list if missing."""
+    people = _seq(data, "people")
+    person = next(
+        (p for p in people if isinstance(p, dict) and _words(p.get("name", "")) == _words(subject)), None
+    )
+    if person is None:
+        person = CommentedMap(name=" ".join(subject.split()))
+        people.append(person)
+    if kind == "title":
+        entry = CommentedMap(title=value)
+        for key, day in (("since", _date(path, "since", since)), ("until", _date(path, "until", until))):
+            if day:
+                entry[key] = day
+        _seq(person, "titles").append(entry)
+    elif value and value not in (person.get("also") or []):
+        _seq(person, "also").append(value)
+
+
+def _add_value(data: CommentedMap, kind: str, subject: str, value: str) -> None:
+    """Add a figure or a date entry, after checking that ``value`` reads as one."""
+    if kind == "figure" and not is_figure(value):
+        raise FactsError(
+            f"'{value}' is not a figure (give a number: '6', 'six', '$4.6 million', '1,200 people')"
+        )
+    if kind == "date" and not any(t.kind in ("absolute", "partial") for t in find_temporals(value)):
+        raise FactsError(f"'{value}' is not a date (give a calendar date: 'August 15', '15 August 2024')")
+    _seq(data, kind + "s").append(CommentedMap(subject=subject, value=value))
 
 
 def add(

@@ -261,24 +261,29 @@ def judge(
             continue
         views = [_view(f, d, archive, verdict, same) for d in judged]
         f.drafts = views
-        facts = [v for v in views if v.fact]
-        if any(v.blamed for v in views):
-            if any(v.blamed and v.fact for v in views):
-                f.severity = "error"
-                f.message += (
-                    f" (contradicts the fact sheet: {next(v.fact for v in views if v.blamed and v.fact)})"
-                )
-        else:
-            f.severity = "info"
-            note = (
-                f"the fact sheet agrees with the draft ({facts[0].fact})"
-                if facts
-                else "the draft agrees with the archive; the archive itself disagrees: "
-                + "; ".join(v.counts() for v in views)
-            )
-            f.message += f" ({note})"
+        _grade(f, views)
         out.append(f)
     return out
+
+
+def _grade(f: Finding, views: list[DraftView]) -> None:
+    """Raise ``f`` to error when a blamed draft contradicts the fact sheet; lower it to info, with a note, when no draft is blamed."""
+    facts = [v for v in views if v.fact]
+    if any(v.blamed for v in views):
+        if any(v.blamed and v.fact for v in views):
+            f.severity = "error"
+            f.message += (
+                f" (contradicts the fact sheet: {next(v.fact for v in views if v.blamed and v.fact)})"
+            )
+    else:
+        f.severity = "info"
+        note = (
+            f"the fact sheet agrees with the draft ({facts[0].fact})"
+            if facts
+            else "the draft agrees with the archive; the archive itself disagrees: "
+            + "; ".join(v.counts() for v in views)
+        )
+        f.message += f" ({note})"
 
 
 def label(path: str, among: Iterable[str] = ()) -> str:

@@ -696,14 +696,7 @@ def raw_blocks(text: str, start: int = 0, markdown: bool = False) -> list[Span]:
         s for s in _lines(text) if s.start >= start and not SUPPRESS_LINE.fullmatch(text, s.start, s.end)
     ]
     if markdown:
-        lines = [s for s in lines if not text[s.start : s.end].lstrip().startswith("<!--")]
-        trimmed = []
-        for s in lines:
-            m = _MD_PREFIX.match(text, s.start, s.end)
-            cut = m.end() if m else s.start
-            if text[cut : s.end].strip():
-                trimmed.append(Span(cut, s.end))
-        lines = trimmed
+        lines = _markdown_lines(text, lines)
     if not lines:
         return []
     lengths = [s.end - s.start for s in lines]
@@ -712,6 +705,23 @@ def raw_blocks(text: str, start: int = 0, markdown: bool = False) -> list[Span]:
     wrapped = 40 <= width <= 120 and len(lines) >= 4 and near >= 0.5 * len(lines)
     if not wrapped:
         return lines
+    return _paragraphs(text, lines, width)
+
+
+def _markdown_lines(text: str, lines: list[Span]) -> list[Span]:
+    """Markdown lines without HTML comments, each cut after its heading, quote or list marker; empty ones dropped."""
+    lines = [s for s in lines if not text[s.start : s.end].lstrip().startswith("<!--")]
+    trimmed = []
+    for s in lines:
+        m = _MD_PREFIX.match(text, s.start, s.end)
+        cut = m.end() if m else s.start
+        if text[cut : s.end].strip():
+            trimmed.append(Span(cut, s.end))
+    return trimmed
+
+
+def _paragraphs(text: str, lines: list[Span], width: int) -> list[Span]:
+    """Hard-wrapped lines joined into blocks at blank lines and after each short line."""
     blocks: list[Span] = []
     current: Span | None = None
     previous_short = False
@@ -758,17 +768,22 @@ def analyse_blocks(
         kept.append(span)
     doc.blocks = kept
     if find_date and doc.date is None and kept:
-        # "CAIRO – 5 August 2020: The toll..." dates the report in its first paragraph
-        years = [t.value.year for t in find_temporals(doc.text) if t.kind == "absolute" and t.value.year]
-        for span in kept[:2]:
-            lead = published.lead_dateline(doc.text[span.start : span.end], years)
-            if lead:
-                doc.date = lead[0]
-                if lead[1]:
-                    doc.warnings.append(
-                        f"{doc.path}: publication date {lead[0]} read from the dateline, its year inferred from the text"
-                    )
-                break
+        _date_from_lead(doc, kept)
+
+
+def _date_from_lead(doc: Document, kept: list[Span]) -> None:
+    """Date ``doc`` from a dateline opening one of its first two kept blocks, warning when its year was inferred."""
+    # "CAIRO – 5 August 2020: The toll..." dates the report in its first paragraph
+    years = [t.value.year for t in find_temporals(doc.text) if t.kind == "absolute" and t.value.year]
+    for span in kept[:2]:
+        lead = published.lead_dateline(doc.text[span.start : span.end], years)
+        if lead:
+            doc.date = lead[0]
+            if lead[1]:
+                doc.warnings.append(
+                    f"{doc.path}: publication date {lead[0]} read from the dateline, its year inferred from the text"
+                )
+            break
 
 
 def _scopes(

@@ -213,22 +213,12 @@ def analyse(
     analysed past grouping into stories. Cache repairs and backend fallbacks go to ``warnings``.
     """
     lex = lex or lexicons(rules)
-    sentences, names = [], {}
-    for doc in documents:
-        doc_sentences, doc_names = (parsed or {}).get(doc.path) or parse(doc, lex)
-        sentences += doc_sentences
-        names.update(doc_names)
+    sentences, names = _sentences_and_names(documents, parsed, lex)
     extractor = ClaimExtractor(lex.claims)
-
-    def read_claims(among: list) -> tuple[list, list[str]]:
-        """The claims of ``among`` and their claim phrases (alignment compares the phrases' vectors)."""
-        found = [c for s in among for c in extractor.sentence_claims(s)]
-        return found, sorted({c.phrase for c in found if c.phrase})
-
     # With a focus (a draft against an archive) claims are read only in the stories kept below: reading every
     # archive sentence's figures and dates was most of a pre-commit run. Without one, claim phrases are encoded
     # with the sentences, in one pass.
-    claims, phrases = read_claims(sentences) if focus is None else ([], [])
+    claims, phrases = _read_claims(extractor, sentences) if focus is None else ([], [])
     if progress:
         progress(f"encoding {len(sentences)} sentences of {len(documents)} files")
     own = embedder is None
@@ -250,12 +240,8 @@ def analyse(
             # Only stories that a focus document belongs to can yield a reported finding:
             # the rest of the corpus is left out before the costly stages.
             grouped = joined_stories(grouped, focus, sentences, vectors, settings.threshold, names)
-            keep = {p for story in grouped for p in story}
-            rows = [i for i, s in enumerate(sentences) if s.doc.path in keep]
-            documents = [d for d in documents if d.path in keep]
-            sentences = [sentences[i] for i in rows]
-            vectors = vectors[rows]
-            claims, phrases = read_claims(sentences)
+            documents, sentences, vectors = _kept(grouped, documents, sentences, vectors)
+            claims, phrases = _read_claims(extractor, sentences)
             phrase_vectors = dict(zip(phrases, embedder.encode(phrases))) if phrases else {}
         if warnings is not None:
             warnings.extend(embedder.warnings)
@@ -265,10 +251,7 @@ def analyse(
     if progress:
         progress(f"grouping {len(sentences)} sentences into claims")
     clusters = cluster(sentences, vectors, settings.threshold, settings.floor, settings.neighbours)
-    finder = PeopleExtractor(lex.titles, lex.names)
-    mentions = [m for s in sentences for m in finder.extract(s)]
-    mentions += link_surnames(sentences, mentions, lex.names, skeleton)
-    people = link_people(mentions, skeleton)
+    people = _people(sentences, lex, skeleton)
     corpus = Corpus(
         documents,
         sentences,
@@ -287,6 +270,39 @@ def analyse(
         key=lambda c: (c.document, c.offset, c.kind),
     )
     return corpus
+
+
+def _sentences_and_names(documents: list, parsed: dict | None, lex: Lexicons) -> tuple[list, dict]:
+    """Every document's sentences, in order, and their names; a document already in ``parsed`` is not parsed again."""
+    sentences, names = [], {}
+    for doc in documents:
+        doc_sentences, doc_names = (parsed or {}).get(doc.path) or parse(doc, lex)
+        sentences += doc_sentences
+        names.update(doc_names)
+    return sentences, names
+
+
+def _read_claims(extractor: ClaimExtractor, among: list) -> tuple[list, list[str]]:
+    """The claims of ``among`` and their claim phrases (alignment compares the phrases' vectors), sorted, once each."""
+    found = [c for s in among for c in extractor.sentence_claims(s)]
+    return found, sorted({c.phrase for c in found if c.phrase})
+
+
+def _kept(grouped: list[list[str]], documents: list, sentences: list, vectors):
+    """The documents, sentences and sentence vectors of the stories in ``grouped``, in their order."""
+    keep = {p for story in grouped for p in story}
+    rows = [i for i, s in enumerate(sentences) if s.doc.path in keep]
+    documents = [d for d in documents if d.path in keep]
+    sentences = [sentences[i] for i in rows]
+    return documents, sentences, vectors[rows]
+
+
+def _people(sentences: list, lex: Lexicons, skeleton) -> list:
+    """The people the sentences mention: titled and named mentions, bare surnames linked to them, then merged."""
+    finder = PeopleExtractor(lex.titles, lex.names)
+    mentions = [m for s in sentences for m in finder.extract(s)]
+    mentions += link_surnames(sentences, mentions, lex.names, skeleton)
+    return link_people(mentions, skeleton)
 
 
 def joined_stories(
@@ -387,30 +403,10 @@ def run(
         ]
         for s in corpus.sentences:
             counts[s.doc.path] = counts.get(s.doc.path, 0) + 1
-        deferring: list[Finding] = []
-        for rule in rules.rules:
-            if rule.enabled:
-                check = CHECK_TYPES[rule.extends](rule)
-                with corpus.read_by(check.needs):
-                    (deferring if check.defers else findings).extend(check.run(corpus))
-        if sheet and check_on(settings, facts.CHECK):
-            findings += sheet.check(corpus, settings.severity.get(facts.CHECK, "error"))
-        covered = {(e.document, e.line, e.text) for f in findings for e in f.evidence}
-        findings += [
-            f for f in deferring if not any((e.document, e.line, e.text) in covered for e in f.evidence)
-        ]
+        findings = _check_corpus(corpus, rules, settings, sheet)
     findings = merge(findings)
     if drafts is not None:
-        findings = gate.involving(findings, drafts)
-        extends = {r.id: r.extends for r in rules.rules}
-
-        def same(f: Finding, a: str, b: str) -> int | None:
-            # Two phrasings of one title ("Deputy Foreign Minister" / "Deputy Minister of Foreign Affairs") agree;
-            # a bare "Minister" says less than "Foreign Minister" or "Defence Minister", and supports neither.
-            return facts.title_relation(lex.titles, a, b) if extends.get(f.check) in TITLE_CHECKS else None
-
-        findings = gate.judge(findings, drafts, sheet.verdict(documents, lex) if sheet else None, same)
-        findings = sorted(facts.unrepeated(findings), key=Finding.sort_key)
+        findings = _judge_drafts(findings, drafts, rules, lex, sheet, documents)
     warnings += gate.marker_warnings(documents, {r.id for r in rules.rules} | {facts.CHECK})
     findings, inline = gate.suppressed(findings, documents, drafts, settings.inline_ignores)
     findings, accepted = gate.accepted(findings, settings.accept)
@@ -418,12 +414,7 @@ def run(
     findings, below = gate.below(findings, settings.min_severity)
     if baseline is not None:
         warnings += baseline.notes
-    rule_info = {r.id: (r.description, r.severity) for r in rules.rules if r.enabled}
-    if sheet:
-        rule_info[facts.CHECK] = (
-            "A value the newsroom fact sheet contradicts.",
-            settings.severity.get(facts.CHECK, "error"),
-        )
+    rule_info = _rule_info(rules, settings, sheet)
     return Report(
         documents=documents,
         findings=findings,
@@ -443,3 +434,53 @@ def run(
         rules=rule_info,
         suppressed=[*inline, *accepted, *baselined],
     )
+
+
+def _check_corpus(
+    corpus: Corpus, rules: RuleSet, settings: Settings, sheet: facts.FactSheet | None
+) -> list[Finding]:
+    """Every enabled rule's findings, then the fact sheet's, then the deferring checks' on evidence none of them covers."""
+    findings: list[Finding] = []
+    deferring: list[Finding] = []
+    for rule in rules.rules:
+        if rule.enabled:
+            check = CHECK_TYPES[rule.extends](rule)
+            with corpus.read_by(check.needs):
+                (deferring if check.defers else findings).extend(check.run(corpus))
+    if sheet and check_on(settings, facts.CHECK):
+        findings += sheet.check(corpus, settings.severity.get(facts.CHECK, "error"))
+    covered = {(e.document, e.line, e.text) for f in findings for e in f.evidence}
+    findings += [f for f in deferring if not any((e.document, e.line, e.text) in covered for e in f.evidence)]
+    return findings
+
+
+def _judge_drafts(
+    findings: list[Finding],
+    drafts: set[str],
+    rules: RuleSet,
+    lex: Lexicons,
+    sheet: facts.FactSheet | None,
+    documents: list,
+) -> list[Finding]:
+    """The findings that involve a draft, graded from the drafts' side (``gate.judge``), repeats dropped, sorted."""
+    findings = gate.involving(findings, drafts)
+    extends = {r.id: r.extends for r in rules.rules}
+
+    def same(f: Finding, a: str, b: str) -> int | None:
+        # Two phrasings of one title ("Deputy Foreign Minister" / "Deputy Minister of Foreign Affairs") agree;
+        # a bare "Minister" says less than "Foreign Minister" or "Defence Minister", and supports neither.
+        return facts.title_relation(lex.titles, a, b) if extends.get(f.check) in TITLE_CHECKS else None
+
+    findings = gate.judge(findings, drafts, sheet.verdict(documents, lex) if sheet else None, same)
+    return sorted(facts.unrepeated(findings), key=Finding.sort_key)
+
+
+def _rule_info(rules: RuleSet, settings: Settings, sheet: facts.FactSheet | None) -> dict:
+    """Rule id -> (description, severity) for each enabled rule, and the fact sheet's check when there is a sheet."""
+    rule_info = {r.id: (r.description, r.severity) for r in rules.rules if r.enabled}
+    if sheet:
+        rule_info[facts.CHECK] = (
+            "A value the newsroom fact sheet contradicts.",
+            settings.severity.get(facts.CHECK, "error"),
+        )
+    return rule_info

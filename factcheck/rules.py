@@ -254,16 +254,7 @@ def read_rule_bytes(path: Path) -> bytes:
 def load_file(path: Path, check_types: dict[str, type], into: RuleSet) -> None:
     """Validate one rule file and add it to ``into``."""
     raw = read_rule_bytes(path)
-    try:
-        data = safe_yaml.load(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise RuleError(f"{path}: cannot read: {exc}") from None
-    except safe_yaml.YAMLLimitError as exc:
-        raise RuleError(f"{path}: refused: {exc}") from None
-    except yaml.YAMLError as exc:
-        raise RuleError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from None
-    except (ValueError, TypeError, RecursionError) as exc:  # e.g. a timestamp that is no date
-        raise RuleError(f"{path}: a value cannot be read ({exc})") from None
+    data = _parse_yaml(path, raw)
     into.loaded.append((str(path), raw))
     if not isinstance(data, dict):
         raise RuleError(f"{path}: a rule file must be a mapping of keys")
@@ -271,52 +262,20 @@ def load_file(path: Path, check_types: dict[str, type], into: RuleSet) -> None:
     if not extends:
         raise RuleError(f"{path}: missing key 'extends'")
     if extends in LEXICON_TYPES:
-        allowed = LEXICON_TYPES[extends]
-        for key, value in data.items():
-            if key in ("extends", "description"):
-                continue
-            if key not in allowed:
-                raise RuleError(f"{path}: unknown key '{key}' for lexicon '{extends}'")
-            _check_type(allowed[key], value, path, key)
-            _check_patterns(extends, key, value, path)
-        _merge(into.lexicons.setdefault(extends, {}), {k: v for k, v in data.items() if k in allowed})
+        _load_lexicon(path, data, extends, into)
         return
     if extends not in check_types:
         known = ", ".join(sorted([*check_types, *LEXICON_TYPES]))
         raise RuleError(f"{path}: key 'extends' names unknown type '{extends}' (known: {known})")
     defaults = check_types[extends].defaults
-    if "id" not in data:
-        raise RuleError(f"{path}: missing key 'id'")
-    # An id reaches every report, the terminal and --select/--ignore: it is a name, nothing more.
-    if not isinstance(data["id"], str) or not RULE_ID.fullmatch(data["id"]):
-        raise RuleError(
-            f"{path}: key 'id' must be letters, digits, '.', '_' or '-' (at most 64, starting with a "
-            f"letter or digit), got {visible_repr(data['id'])}"
-        )
+    _check_rule_id(path, data)
     # A rule with the id of an earlier one (a newsroom's override of a shipped rule)
     # inherits what it does not set: its parameters, severity, message and description.
     earlier = next((r for r in into.rules if r.id == str(data["id"]) and r.extends == extends), None)
-    for key in ("severity", "message"):
-        if key not in data and earlier is None:
-            raise RuleError(f"{path}: missing key '{key}'")
-    severity = data.get("severity", earlier.severity if earlier else None)
-    if severity not in SEVERITIES:
-        raise RuleError(f"{path}: key 'severity' must be one of {', '.join(SEVERITIES)}, got {severity!r}")
-    message = data["message"] if "message" in data else earlier.message
-    if not isinstance(message, str):
-        raise RuleError(f"{path}: key 'message' must be a str, got {type(message).__name__}")
-    check_message(message, path, getattr(check_types[extends], "fields", None))
+    severity, message = _severity_and_message(path, data, earlier, check_types[extends])
     if "enabled" in data and not isinstance(data["enabled"], bool):
         raise RuleError(f"{path}: key 'enabled' must be a bool, got {type(data['enabled']).__name__}")
-    params = {k: _copy(v) for k, v in (earlier.params if earlier else defaults).items()}
-    for key, value in data.items():
-        if key in RULE_KEYS:
-            continue
-        if key not in defaults:
-            raise RuleError(f"{path}: unknown key '{key}' for check type '{extends}'")
-        _check_type(defaults[key], value, path, key)
-        _check_elements(defaults[key], value, path, key)
-        params[key] = value
+    params = _rule_params(path, data, defaults, earlier, extends)
     rule = Rule(
         id=str(data["id"]),
         extends=extends,
@@ -330,6 +289,74 @@ def load_file(path: Path, check_types: dict[str, type], into: RuleSet) -> None:
     # A later folder's rule with the same id replaces the earlier one: that is how a
     # newsroom overrides a shipped rule without editing it.
     into.rules = [r for r in into.rules if r.id != rule.id] + [rule]
+
+
+def _parse_yaml(path: Path, raw: bytes) -> Any:
+    """A rule file's bytes parsed as (limited) YAML; any failure is a ``RuleError`` naming the file."""
+    try:
+        return safe_yaml.load(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise RuleError(f"{path}: cannot read: {exc}") from None
+    except safe_yaml.YAMLLimitError as exc:
+        raise RuleError(f"{path}: refused: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise RuleError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from None
+    except (ValueError, TypeError, RecursionError) as exc:  # e.g. a timestamp that is no date
+        raise RuleError(f"{path}: a value cannot be read ({exc})") from None
+
+
+def _load_lexicon(path: Path, data: dict, extends: str, into: RuleSet) -> None:
+    """Check a lexicon file's keys and values and merge them into ``into``'s lexicon of that type."""
+    allowed = LEXICON_TYPES[extends]
+    for key, value in data.items():
+        if key in ("extends", "description"):
+            continue
+        if key not in allowed:
+            raise RuleError(f"{path}: unknown key '{key}' for lexicon '{extends}'")
+        _check_type(allowed[key], value, path, key)
+        _check_patterns(extends, key, value, path)
+    _merge(into.lexicons.setdefault(extends, {}), {k: v for k, v in data.items() if k in allowed})
+
+
+def _check_rule_id(path: Path, data: dict) -> None:
+    """Raise a ``RuleError`` when the rule has no id or the id is not a plain name."""
+    if "id" not in data:
+        raise RuleError(f"{path}: missing key 'id'")
+    # An id reaches every report, the terminal and --select/--ignore: it is a name, nothing more.
+    if not isinstance(data["id"], str) or not RULE_ID.fullmatch(data["id"]):
+        raise RuleError(
+            f"{path}: key 'id' must be letters, digits, '.', '_' or '-' (at most 64, starting with a "
+            f"letter or digit), got {visible_repr(data['id'])}"
+        )
+
+
+def _severity_and_message(path: Path, data: dict, earlier: Rule | None, check_type: type) -> tuple[str, str]:
+    """The rule's severity and message template, inherited from ``earlier`` when unset, both checked."""
+    for key in ("severity", "message"):
+        if key not in data and earlier is None:
+            raise RuleError(f"{path}: missing key '{key}'")
+    severity = data.get("severity", earlier.severity if earlier else None)
+    if severity not in SEVERITIES:
+        raise RuleError(f"{path}: key 'severity' must be one of {', '.join(SEVERITIES)}, got {severity!r}")
+    message = data["message"] if "message" in data else earlier.message
+    if not isinstance(message, str):
+        raise RuleError(f"{path}: key 'message' must be a str, got {type(message).__name__}")
+    check_message(message, path, getattr(check_type, "fields", None))
+    return severity, message
+
+
+def _rule_params(path: Path, data: dict, defaults: dict, earlier: Rule | None, extends: str) -> dict:
+    """The check parameters: ``earlier``'s (else the defaults), overridden by the file's checked values."""
+    params = {k: _copy(v) for k, v in (earlier.params if earlier else defaults).items()}
+    for key, value in data.items():
+        if key in RULE_KEYS:
+            continue
+        if key not in defaults:
+            raise RuleError(f"{path}: unknown key '{key}' for check type '{extends}'")
+        _check_type(defaults[key], value, path, key)
+        _check_elements(defaults[key], value, path, key)
+        params[key] = value
+    return params
 
 
 def load_rules(dirs: list[Path], check_types: dict[str, type]) -> RuleSet:

@@ -129,30 +129,11 @@ class AttributionConflict(Check):
 
     def run(self, corpus: Corpus) -> list[Finding]:
         translit = corpus.lexicons.transliteration
-        clashes: list[tuple[QuotePart, QuotePart]] = []
         speaking = speakers(corpus)
         parts = [p for p in quoted(corpus, self.params["min_words"]) if p.speaker]
-        for i, a in enumerate(parts):
-            for b in parts[i + 1 :]:
-                if a.sentence.doc.path == b.sentence.doc.path or not corpus.same_story(
-                    a.sentence, b.sentence
-                ):
-                    continue
-                if same_speaker(a.speaker, b.speaker, translit) is False and self.one_quote(a.text, b.text):
-                    clashes.append((a, b))
+        clashes = self._quote_clashes(corpus, parts, translit)
         # Reported speech: the same long statement with two different named speakers.
-        in_quotes = {p.sentence.key for p in parts}
-        said = {}
-        for s in corpus.sentences:
-            if s.key not in in_quotes and len(s.text.split()) >= self.params["statement_min_words"]:
-                who = speaker_of(speaking, s)
-                if who:
-                    said[s.key] = QuotePart(s.text, s.start, s, who)
-        statements = (p.sentence for p in said.values())
-        for a, b, _ in claim_pairs(corpus, statements, self.params["statement_similarity"], by_cluster=False):
-            pa, pb = said[a.key], said[b.key]
-            if same_speaker(pa.speaker, pb.speaker, translit) is False:
-                clashes.append((pa, pb))
+        clashes += self._statement_clashes(corpus, parts, speaking, translit)
         findings = [self.told_of(a, b) for a, b in self.told_of_pairs(corpus)]
         findings += [self.swap(a, b) for a, b in self.swapped(corpus)]
         for group in components(clashes):
@@ -169,6 +150,40 @@ class AttributionConflict(Check):
                 )
             )
         return findings
+
+    def _quote_clashes(
+        self, corpus: Corpus, parts: list[QuotePart], translit
+    ) -> list[tuple[QuotePart, QuotePart]]:
+        """Pairs of one quote in two sources of one story given to two different speakers."""
+        clashes: list[tuple[QuotePart, QuotePart]] = []
+        for i, a in enumerate(parts):
+            for b in parts[i + 1 :]:
+                if a.sentence.doc.path == b.sentence.doc.path or not corpus.same_story(
+                    a.sentence, b.sentence
+                ):
+                    continue
+                if same_speaker(a.speaker, b.speaker, translit) is False and self.one_quote(a.text, b.text):
+                    clashes.append((a, b))
+        return clashes
+
+    def _statement_clashes(
+        self, corpus: Corpus, parts: list[QuotePart], speaking, translit
+    ) -> list[tuple[QuotePart, QuotePart]]:
+        """Pairs of long statements outside quotes, told alike, that name two different speakers."""
+        clashes: list[tuple[QuotePart, QuotePart]] = []
+        in_quotes = {p.sentence.key for p in parts}
+        said = {}
+        for s in corpus.sentences:
+            if s.key not in in_quotes and len(s.text.split()) >= self.params["statement_min_words"]:
+                who = speaker_of(speaking, s)
+                if who:
+                    said[s.key] = QuotePart(s.text, s.start, s, who)
+        statements = (p.sentence for p in said.values())
+        for a, b, _ in claim_pairs(corpus, statements, self.params["statement_similarity"], by_cluster=False):
+            pa, pb = said[a.key], said[b.key]
+            if same_speaker(pa.speaker, pb.speaker, translit) is False:
+                clashes.append((pa, pb))
+        return clashes
 
     def told_of_pairs(self, corpus: Corpus):
         """((longer quote, name), (shorter quote, name)) where the shorter stands word for word in the longer right
@@ -233,6 +248,22 @@ class AttributionConflict(Check):
         never = corpus.lexicons.names.never
         rows = {s.key: i for i, s in enumerate(corpus.sentences)}
         chosen = [s for s in corpus.sentences if corpus.names.get(s.key)]
+        pairs = self._near_pairs(corpus, chosen, rows)
+        words = {}
+        where: dict = {}  # story -> word -> the sentences that write it, built when a swap is first found there
+        for i, j in sorted(pairs):
+            for n in (i, j):
+                if n not in words:
+                    ws = _TOKEN.findall(chosen[n].text)
+                    words[n] = ({w.lower() for w in ws}, {w.lower() for w in ws[1:] if w[:1].isupper()})
+            if not (words[i][1] - words[j][0] and words[j][1] - words[i][0]):
+                continue  # no capitalised word of one sentence is missing from the other
+            a, b = sorted((chosen[i], chosen[j]), key=lambda s: (s.doc.path, s.start))
+            yield from self._pair_swaps(corpus, a, b, rows, where, translit, never)
+
+    def _near_pairs(self, corpus: Corpus, chosen: list[Sentence], rows: dict) -> set[tuple[int, int]]:
+        """(i, j), i < j, indices into ``chosen`` of sentences in two sources of one story, each among the other's
+        nearest and at least ``swap_similarity`` alike."""
         by_story: dict[str, list[int]] = {}
         for n, s in enumerate(chosen):
             by_story.setdefault(str(corpus.story_of.get(s.doc.path)), []).append(n)
@@ -258,36 +289,24 @@ class AttributionConflict(Check):
                     ii, jj = members[ii + start], members[nearest[ii, kk]]
                     keep = docs[ii] != docs[jj]
                     pairs.update(zip(np.minimum(ii, jj)[keep].tolist(), np.maximum(ii, jj)[keep].tolist()))
-        words = {}
-        where: dict = {}  # story -> word -> the sentences that write it, built when a swap is first found there
-        for i, j in sorted(pairs):
-            for n in (i, j):
-                if n not in words:
-                    ws = _TOKEN.findall(chosen[n].text)
-                    words[n] = ({w.lower() for w in ws}, {w.lower() for w in ws[1:] if w[:1].isupper()})
-            if not (words[i][1] - words[j][0] and words[j][1] - words[i][0]):
-                continue  # no capitalised word of one sentence is missing from the other
-            a, b = sorted((chosen[i], chosen[j]), key=lambda s: (s.doc.path, s.start))
-            for x, y in _swaps(a, b, self.params["swap_context"], never):
-                if _one_name(x, y, translit):
-                    continue
-                told = corpus.story_of.get(a.doc.path)
-                if told not in where:
-                    index = where[told] = {}
-                    for s in corpus.sentences:
-                        if corpus.story_of.get(s.doc.path) == told:
-                            for w in _TOKEN.findall(s.text):
-                                index.setdefault(w, set()).add(s.key)
-                # An actor of the story is named elsewhere too; two names each written once in a stock sentence
-                # ("analysts at the X institute expect...") are two outlets' own sources, not a swap.
-                # One sentence copied nearly word for word (at least VERBATIM_SIMILARITY alike) with one body or person
-                # changed is no pair of stock sentences naming each outlet's own source: asked even if neither name
-                # is written elsewhere ("the bill goes to the Council of Elders" / "... to the State Council").
-                verbatim = (
-                    float(corpus.vectors[rows[a.key]] @ corpus.vectors[rows[b.key]]) >= VERBATIM_SIMILARITY
-                )
-                if verbatim or any(_written(n, where[told], {a.key, b.key}) for n in (x, y)):
-                    yield (a, x), (b, y)
+        return pairs
+
+    def _pair_swaps(self, corpus: Corpus, a: Sentence, b: Sentence, rows: dict, where: dict, translit, never):
+        """((a, name), (b, other name)) for each name swap between two sentences that is no stock-sentence pair."""
+        for x, y in _swaps(a, b, self.params["swap_context"], never):
+            if _one_name(x, y, translit):
+                continue
+            told = corpus.story_of.get(a.doc.path)
+            if told not in where:
+                where[told] = _story_words(corpus, told)
+            # An actor of the story is named elsewhere too; two names each written once in a stock sentence
+            # ("analysts at the X institute expect...") are two outlets' own sources, not a swap.
+            # One sentence copied nearly word for word (at least VERBATIM_SIMILARITY alike) with one body or person
+            # changed is no pair of stock sentences naming each outlet's own source: asked even if neither name
+            # is written elsewhere ("the bill goes to the Council of Elders" / "... to the State Council").
+            verbatim = float(corpus.vectors[rows[a.key]] @ corpus.vectors[rows[b.key]]) >= VERBATIM_SIMILARITY
+            if verbatim or any(_written(n, where[told], {a.key, b.key}) for n in (x, y)):
+                yield (a, x), (b, y)
 
     def swap(self, *told: tuple[Sentence, str]) -> Finding:
         return self._two_names(
@@ -297,6 +316,16 @@ class AttributionConflict(Check):
             self.params["swap_message"],
             self.params["swap_severity"],
         )
+
+
+def _story_words(corpus: Corpus, told) -> dict[str, set]:
+    """Word -> the keys of the sentences of story ``told`` that write it."""
+    index: dict[str, set] = {}
+    for s in corpus.sentences:
+        if corpus.story_of.get(s.doc.path) == told:
+            for w in _TOKEN.findall(s.text):
+                index.setdefault(w, set()).add(s.key)
+    return index
 
 
 SWAP_NEIGHBOURS = 16

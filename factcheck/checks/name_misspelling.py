@@ -22,6 +22,7 @@ asked at ``doubled_severity``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from jellyfish import metaphone
 from rapidfuzz.distance import OSA
@@ -115,6 +116,51 @@ class _Span:
     @classmethod
     def of(cls, text: str, run: list) -> _Span:
         return cls(text[run[0].start : run[-1].end], run[0].start)
+
+
+# What ``NameMisspelling._slip`` returns for a pair that is no slip (a slip's kind may be None).
+_NO_SLIP = object()
+
+
+class _SlipContext(NamedTuple):
+    """What ``NameMisspelling.slips`` reads of every form of a story, built once per story."""
+
+    corpus: Corpus
+    translit: object
+    near: dict
+    beside: dict
+    folded: dict
+    told_alike: object
+    cued: dict
+
+
+class _Measures(NamedTuple):
+    """How two forms are tied and how far apart they are (``NameMisspelling._measure``)."""
+
+    a: str
+    b: str
+    together: bool
+    shared: object
+    context: object
+    shortest: int
+    limit: int
+    distance: int
+    sounds: object
+    kind: str | None
+
+
+def _runs_by_shape(documents: list[list[Sentence]], lower: set[str]) -> tuple[dict, dict]:
+    """Folded capitalised runs -> their (sentence, run) places, and each run with one word blanked -> the runs."""
+    places: dict[tuple[str, ...], list] = {}
+    for sentences in documents:
+        for s in sentences:
+            for run in capitalised_runs(s.text, lower):
+                places.setdefault(tuple(fold(t.text) for t in run), []).append((s, run))
+    by_shape: dict[tuple, list[tuple[str, ...]]] = {}
+    for key in places:
+        for k in range(len(key)):
+            by_shape.setdefault(key[:k] + ("",) + key[k + 1 :], []).append(key)
+    return places, by_shape
 
 
 def max_edits(length: int, params: dict) -> int:
@@ -228,48 +274,66 @@ class NameMisspelling(Check):
         lower = {t.text.lower() for s in corpus.sentences for t in tokens(s.text) if t.text[:1].islower()}
         for story in corpus.stories:
             forms = sorted(collect_forms(corpus, story).values(), key=lambda f: f.text)
-            strong = list(self.slips(corpus, forms))
-            for rare, common, kind in strong:
-                findings.append(self._finding(rare, common, people.get(fold(common.text), common.text), kind))
-            seen = {frozenset((id(r), id(c))) for r, c, _ in strong}
-            for first, second in self.lone_slips(corpus, forms):
-                if frozenset((id(first), id(second))) not in seen:
-                    findings.append(
-                        self._lone_finding(first, second, people.get(fold(second.text), second.text))
-                    )
+            findings += self._form_findings(corpus, forms, people)
             reported = {frozenset(f.values) for f in findings}
-            for sentence, token, intended in self.lead_slips(
-                corpus, [by_document.get(p, []) for p in story], lower
-            ):
-                if frozenset((token.text, intended[1].text)) not in reported:
-                    findings.append(
-                        self._token_finding(
-                            sentence,
-                            token,
-                            *intended,
-                            detail=(
-                                "the first word of a sentence, written nowhere else, one letter from a name its own article "
-                                "writes again and again; check it"
-                            ),
-                        )
-                    )
+            findings += self._lead_findings(corpus, [by_document.get(p, []) for p in story], lower, reported)
             reported = {frozenset(f.values) for f in findings}
-            for sentence, name, intended, words in self.name_word_slips(
-                corpus, [by_document.get(p, []) for p in story], lower
-            ):
-                if frozenset(words) not in reported:  # the words were asked about already
-                    findings.append(
-                        self._token_finding(
-                            sentence,
-                            name,
-                            *intended,
-                            detail=(
-                                "one word of a name written once, where its own article writes the name again and again "
-                                "with a near word; check it"
-                            ),
-                        )
-                    )
+            findings += self._name_word_findings(
+                corpus, [by_document.get(p, []) for p in story], lower, reported
+            )
             findings += self.namesakes(corpus, set(story), {frozenset(f.values) for f in findings})
+        return findings
+
+    def _form_findings(self, corpus: Corpus, forms: list[Form], people: dict) -> list[Finding]:
+        """The findings on one story's name forms: the slips (``slips``), then the lone slips not among them."""
+        findings = []
+        strong = list(self.slips(corpus, forms))
+        for rare, common, kind in strong:
+            findings.append(self._finding(rare, common, people.get(fold(common.text), common.text), kind))
+        seen = {frozenset((id(r), id(c))) for r, c, _ in strong}
+        for first, second in self.lone_slips(corpus, forms):
+            if frozenset((id(first), id(second))) not in seen:
+                findings.append(self._lone_finding(first, second, people.get(fold(second.text), second.text)))
+        return findings
+
+    def _lead_findings(
+        self, corpus: Corpus, documents: list[list[Sentence]], lower: set[str], reported: set[frozenset]
+    ) -> list[Finding]:
+        """The findings on one story's lead slips (``lead_slips``) whose two words were not asked about already."""
+        findings = []
+        for sentence, token, intended in self.lead_slips(corpus, documents, lower):
+            if frozenset((token.text, intended[1].text)) not in reported:
+                findings.append(
+                    self._token_finding(
+                        sentence,
+                        token,
+                        *intended,
+                        detail=(
+                            "the first word of a sentence, written nowhere else, one letter from a name its own article "
+                            "writes again and again; check it"
+                        ),
+                    )
+                )
+        return findings
+
+    def _name_word_findings(
+        self, corpus: Corpus, documents: list[list[Sentence]], lower: set[str], reported: set[frozenset]
+    ) -> list[Finding]:
+        """The findings on one story's name-word slips (``name_word_slips``) whose words were not asked about already."""
+        findings = []
+        for sentence, name, intended, words in self.name_word_slips(corpus, documents, lower):
+            if frozenset(words) not in reported:  # the words were asked about already
+                findings.append(
+                    self._token_finding(
+                        sentence,
+                        name,
+                        *intended,
+                        detail=(
+                            "one word of a name written once, where its own article writes the name again and again "
+                            "with a near word; check it"
+                        ),
+                    )
+                )
         return findings
 
     def namesakes(self, corpus: Corpus, story: set[str], reported: set[frozenset]) -> list[Finding]:
@@ -400,35 +464,12 @@ class NameMisspelling(Check):
         most two edits off, no romanisation of it, and no common word (never in lower case: "North Korea" is no
         slip of "South Korea"). The slip may be a demonym or any word: it is read inside the name."""
         translit = corpus.lexicons.transliteration
-        places: dict[tuple[str, ...], list] = {}
-        for sentences in documents:
-            for s in sentences:
-                for run in capitalised_runs(s.text, lower):
-                    places.setdefault(tuple(fold(t.text) for t in run), []).append((s, run))
-        by_shape: dict[tuple, list[tuple[str, ...]]] = {}
-        for key in places:
-            for k in range(len(key)):
-                by_shape.setdefault(key[:k] + ("",) + key[k + 1 :], []).append(key)
-        least = self.params["run_min_common"]
+        places, by_shape = _runs_by_shape(documents, lower)
         for key in sorted(k for k, v in places.items() if len(v) == 1):
             ((s, run),) = places[key]
-            for k, word in enumerate(key):
+            for k in range(len(key)):
                 for other in sorted(by_shape.get(key[:k] + ("",) + key[k + 1 :], [])):
-                    near = other[k]
-                    if (
-                        other == key
-                        or len(places[other]) < least
-                        or near in lower
-                        or sum(o.doc.path == s.doc.path for o, _ in places[other]) < 2
-                    ):
-                        continue
-                    if (
-                        min(len(word), len(near)) >= self.params["min_length"]
-                        and word[0] == near[0]
-                        and OSA.distance(word, near) <= 2
-                        and not translit.same(word, near)
-                        and not stems(word) & stems(near)
-                    ):
+                    if self._word_slip(key, other, k, s, places, lower, translit):
                         o, other_run = next((o, r) for o, r in places[other] if o.doc.path == s.doc.path)
                         yield (
                             s,
@@ -436,6 +477,34 @@ class NameMisspelling(Check):
                             (o, _Span.of(o.text, other_run)),
                             (run[k].text, other_run[k].text),
                         )
+
+    def _word_slip(
+        self,
+        key: tuple[str, ...],
+        other: tuple[str, ...],
+        k: int,
+        s: Sentence,
+        places: dict,
+        lower: set[str],
+        translit,
+    ) -> bool:
+        """Whether word ``k`` of the name run ``key`` (written once, in ``s``) is a slip of that word of ``other``, a
+        run written often, twice or more in ``s``'s own document."""
+        word, near = key[k], other[k]
+        if (
+            other == key
+            or len(places[other]) < self.params["run_min_common"]
+            or near in lower
+            or sum(o.doc.path == s.doc.path for o, _ in places[other]) < 2
+        ):
+            return False
+        return bool(
+            min(len(word), len(near)) >= self.params["min_length"]
+            and word[0] == near[0]
+            and OSA.distance(word, near) <= 2
+            and not translit.same(word, near)
+            and not stems(word) & stems(near)
+        )
 
     def _token_finding(self, sentence, token, other_sentence, other, detail: str) -> Finding:
         return self.finding(
@@ -507,116 +576,140 @@ class NameMisspelling(Check):
         told_alike = self.told_alike(corpus)
         vocab = corpus.lexicons.names
         cued = {id(f): kinds(f, vocab) for f in forms}
+        ctx = _SlipContext(corpus, translit, near, beside, folded, told_alike, cued)
         for rare in forms:
             for common in forms:
                 if rare is common:
                     continue
-                a, b = folded[id(rare)], folded[id(common)]
-                if a == b or abs(len(a) - len(b)) > 3 or stems(a) & stems(b):
-                    continue
-                if (b.startswith(a) or a.startswith(b)) and not doubled_end(a, b):
-                    # "Korea" / "Koreans" are one word (the endings above); a dateline cut short ("KATHMAN:")
-                    # is a slip, and so is a final letter dropped from a name ("Nurtle" / "Nurtleu")
-                    if self.cut_dateline(rare, common, a, b):
-                        yield rare, common, None
-                        continue
-                    if (abs(len(a) - len(b)) != 1 and not stutters(a, b)) or min(
-                        len(a), len(b)
-                    ) < self.params["min_length"]:
-                        continue
-                if self.two_entities(rare, common, beside[id(rare)], beside[id(common)], translit):
-                    continue
-                if cued[id(rare)] and cued[id(common)] and not cued[id(rare)] & cued[id(common)]:
-                    continue  # cued as two kinds of thing: "Mr Toro" / "Boro Island", "Nabal" / "the Naval Command"
-                together = bool(rare.documents & common.documents)
-                shared = bool(near[id(rare)] & near[id(common)]) or alike(
-                    beside[id(rare)], beside[id(common)], translit
-                )
-                # Two sources telling one sentence alike, each with its own spelling, tie the forms as well as a
-                # shared neighbour does ("Ana Kovac told the court" / "Ana Kovach told the court").
-                context = together or shared or told_alike(rare, common)
-                shortest = min(len(a), len(b))
-                limit = max_edits(shortest, self.params) or (
-                    1 if context and shortest >= self.params["context_min_length"] else 0
-                )
-                # a hyphen is punctuation, not a letter: "Al-Amin" / "Alamin" differ by house style, not by a slip
-                distance = OSA.distance(a.replace("-", ""), b.replace("-", ""))
-                sounds = (
-                    context
-                    and shortest >= self.params["min_length"]
-                    and distance <= 3
-                    and metaphone(a) == metaphone(b)
-                )
-                kind = translit.explains(rare.text, common.text)
-                if not (limit and distance <= limit) and not sounds:
-                    # One edit more than the limit, with strong context and no romanisation to explain it
-                    # (an added syllable, a transposed pair): asked, not asserted.
-                    # So is a syllable dropped beside the same name ("Andrei Volkev" / "Andrei Volkeyev").
-                    # Beside the same (or an alike) name, a form of min_length letters is weighed too ("Pabek
-                    # Hruby" / "Pavel Hruby"): the neighbour says whom it names.
-                    floor = self.params["min_length"] if shared else self.params["lone_min_length"]
-                    if not (
-                        context
-                        and (kind is None or kind == "vowels" and shared)
-                        and shortest >= floor
-                        and distance <= max(limit, 1) + 1
-                    ):
-                        continue
-                    kind = "weak"
-                listed = translit.same(rare.text, common.text)
-                if listed and distance == 1 and conflates(a, b, translit.substitutions):
-                    kind, listed = (
-                        "weak",
-                        False,
-                    )  # one spelling for two letters the other form keeps apart: asked
-                elif kind in ("romanised", "vowels") or listed:
-                    if kind in ("romanised", "vowels") and self.mixed(rare, common):
-                        kind = "mixed"
-                    elif kind != "vowels" or listed:
-                        continue  # house style: name-variant's
-                    # a vowel alone ("Aliyav" / "Aliyev") may be a slip: asked at info below
-                votes_rare = (len(rare.documents), len(rare.sentences))
-                votes_common = (len(common.documents), len(common.sentences))
-                # Equally attested forms with strong context are still two spellings of one name: reported
-                # once (in name order) without saying which is right.
-                # Only a dropped or doubled letter, never a swapped one: "Chafik" / "Shafik" is a transliteration.
-                tie = (
-                    votes_rare == votes_common
-                    and (together or near[id(rare)] & near[id(common)])
-                    and shortest >= self.params["min_length"]
-                    and rare.text < common.text
-                    and distance == 1
-                    and len(a) != len(b)
-                )
-                if (
-                    votes_common == votes_rare
-                    and not tie
-                    and context
-                    and rare.text < common.text
-                    and shortest >= self.params["min_length"]
-                    and (distance <= max(limit, 1) or kind == "weak")
-                ):
-                    # Equally attested, and tied by context: one name spelt two ways, with no majority to say
-                    # which is right ("Gov. Rafi Kamel" / "Gov. Rafi Kamil"): asked once.
-                    yield rare, common, "weak"
-                    continue
-                if (
-                    votes_common <= votes_rare
-                    and not tie
-                    or len(common.documents) < self.params["min_sources"]
-                    and not context
-                ):
-                    continue
-                if context or self.related(corpus, rare, common):
+                kind = self._slip(rare, common, ctx)
+                if kind is not _NO_SLIP:
                     yield rare, common, kind
-                elif (
-                    shortest >= self.params["long_name"]
-                    and distance == 1
-                    and len(common.documents) >= self.params["min_sources"]
-                ):
-                    # A long name one letter off a form the other sources agree on, with nothing else to tie
-                    # them ("Bhakatapur" once, "Bhaktapur" everywhere else): asked, not asserted.
-                    yield rare, common, "weak"
+
+    def _slip(self, rare: Form, common: Form, ctx: _SlipContext):
+        """The kind ``slips`` gives for ``rare`` as a misspelling of ``common`` (None included), or ``_NO_SLIP``."""
+        a, b = ctx.folded[id(rare)], ctx.folded[id(common)]
+        if a == b or abs(len(a) - len(b)) > 3 or stems(a) & stems(b):
+            return _NO_SLIP
+        if (b.startswith(a) or a.startswith(b)) and not doubled_end(a, b):
+            # "Korea" / "Koreans" are one word (the endings above); a dateline cut short ("KATHMAN:")
+            # is a slip, and so is a final letter dropped from a name ("Nurtle" / "Nurtleu")
+            if self.cut_dateline(rare, common, a, b):
+                return None
+            if (abs(len(a) - len(b)) != 1 and not stutters(a, b)) or min(len(a), len(b)) < self.params[
+                "min_length"
+            ]:
+                return _NO_SLIP
+        if self.two_entities(rare, common, ctx.beside[id(rare)], ctx.beside[id(common)], ctx.translit):
+            return _NO_SLIP
+        if ctx.cued[id(rare)] and ctx.cued[id(common)] and not ctx.cued[id(rare)] & ctx.cued[id(common)]:
+            return _NO_SLIP  # cued as two kinds of thing: "Mr Toro" / "Boro Island", "Nabal" / "the Naval Command"
+        m = self._measure(rare, common, a, b, ctx)
+        kind = self._spelling_kind(rare, common, m, ctx.translit)
+        if kind is _NO_SLIP:
+            return _NO_SLIP
+        return self._by_votes(rare, common, m, kind, ctx)
+
+    def _measure(self, rare: Form, common: Form, a: str, b: str, ctx: _SlipContext) -> _Measures:
+        """How strongly the story ties two forms, and how far apart their spellings are."""
+        together = bool(rare.documents & common.documents)
+        shared = bool(ctx.near[id(rare)] & ctx.near[id(common)]) or alike(
+            ctx.beside[id(rare)], ctx.beside[id(common)], ctx.translit
+        )
+        # Two sources telling one sentence alike, each with its own spelling, tie the forms as well as a
+        # shared neighbour does ("Ana Kovac told the court" / "Ana Kovach told the court").
+        context = together or shared or ctx.told_alike(rare, common)
+        shortest = min(len(a), len(b))
+        limit = max_edits(shortest, self.params) or (
+            1 if context and shortest >= self.params["context_min_length"] else 0
+        )
+        # a hyphen is punctuation, not a letter: "Al-Amin" / "Alamin" differ by house style, not by a slip
+        distance = OSA.distance(a.replace("-", ""), b.replace("-", ""))
+        sounds = (
+            context
+            and shortest >= self.params["min_length"]
+            and distance <= 3
+            and metaphone(a) == metaphone(b)
+        )
+        kind = ctx.translit.explains(rare.text, common.text)
+        return _Measures(a, b, together, shared, context, shortest, limit, distance, sounds, kind)
+
+    def _spelling_kind(self, rare: Form, common: Form, m: _Measures, translit):
+        """What the difference is (``slips``' kind), or ``_NO_SLIP`` when it is too far or house style."""
+        kind = m.kind
+        if not (m.limit and m.distance <= m.limit) and not m.sounds:
+            # One edit more than the limit, with strong context and no romanisation to explain it
+            # (an added syllable, a transposed pair): asked, not asserted.
+            # So is a syllable dropped beside the same name ("Andrei Volkev" / "Andrei Volkeyev").
+            # Beside the same (or an alike) name, a form of min_length letters is weighed too ("Pabek
+            # Hruby" / "Pavel Hruby"): the neighbour says whom it names.
+            floor = self.params["min_length"] if m.shared else self.params["lone_min_length"]
+            if not (
+                m.context
+                and (kind is None or kind == "vowels" and m.shared)
+                and m.shortest >= floor
+                and m.distance <= max(m.limit, 1) + 1
+            ):
+                return _NO_SLIP
+            kind = "weak"
+        listed = translit.same(rare.text, common.text)
+        if listed and m.distance == 1 and conflates(m.a, m.b, translit.substitutions):
+            kind = "weak"  # one spelling for two letters the other form keeps apart: asked
+        elif kind in ("romanised", "vowels") or listed:
+            if kind in ("romanised", "vowels") and self.mixed(rare, common):
+                kind = "mixed"
+            elif kind != "vowels" or listed:
+                return _NO_SLIP  # house style: name-variant's
+            # a vowel alone ("Aliyav" / "Aliyev") may be a slip: asked at info below
+        return kind
+
+    def _by_votes(self, rare: Form, common: Form, m: _Measures, kind, ctx: _SlipContext):
+        """The kind to report once the sources' votes for each form are weighed, or ``_NO_SLIP``."""
+        votes_rare = (len(rare.documents), len(rare.sentences))
+        votes_common = (len(common.documents), len(common.sentences))
+        tie = self._tie(rare, common, m, votes_rare == votes_common, ctx)
+        if (
+            votes_common == votes_rare
+            and not tie
+            and m.context
+            and rare.text < common.text
+            and m.shortest >= self.params["min_length"]
+            and (m.distance <= max(m.limit, 1) or kind == "weak")
+        ):
+            # Equally attested, and tied by context: one name spelt two ways, with no majority to say
+            # which is right ("Gov. Rafi Kamel" / "Gov. Rafi Kamil"): asked once.
+            return "weak"
+        if (
+            votes_common <= votes_rare
+            and not tie
+            or len(common.documents) < self.params["min_sources"]
+            and not m.context
+        ):
+            return _NO_SLIP
+        if m.context or self.related(ctx.corpus, rare, common):
+            return kind
+        if (
+            m.shortest >= self.params["long_name"]
+            and m.distance == 1
+            and len(common.documents) >= self.params["min_sources"]
+        ):
+            # A long name one letter off a form the other sources agree on, with nothing else to tie
+            # them ("Bhakatapur" once, "Bhaktapur" everywhere else): asked, not asserted.
+            return "weak"
+        return _NO_SLIP
+
+    def _tie(self, rare: Form, common: Form, m: _Measures, equal_votes: bool, ctx: _SlipContext):
+        """Whether two equally attested forms with strong context are one name spelt two ways, a letter dropped or doubled."""
+        # Equally attested forms with strong context are still two spellings of one name: reported
+        # once (in name order) without saying which is right.
+        # Only a dropped or doubled letter, never a swapped one: "Chafik" / "Shafik" is a transliteration.
+        return (
+            equal_votes
+            and (m.together or ctx.near[id(rare)] & ctx.near[id(common)])
+            and m.shortest >= self.params["min_length"]
+            and rare.text < common.text
+            and m.distance == 1
+            and len(m.a) != len(m.b)
+        )
 
     def told_alike(self, corpus: Corpus):
         """``f(a, b)``: whether a sentence of form ``a`` and one of form ``b``, in two documents, state one

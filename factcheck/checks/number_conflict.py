@@ -368,17 +368,30 @@ class NumberConflict(Check):
         peers: dict[tuple, list[Claim]] = {}
         for c in claims:
             peers.setdefault((corpus.story_of.get(c.document), c.attribute), []).append(c)
+        pairs, judged = self._aligned_pairs(corpus, claims, peers, evolving)
+        findings = self.headlines(claims, corpus.story_of) + self.zeros(corpus)
+        self._unaligned_pairs(corpus, claims, evolving, pairs, judged)
+        for group in components(pairs):
+            finding = self._group_finding(corpus, group, judged, peers)
+            if finding is not None:
+                findings.append(finding)
+        return findings
 
-        def tells_both(x: Claim, y: Claim) -> bool:
-            # A toll x's source also gives y's figure for: it tells two quantities (a toll and the part of it that
-            # died at the scene) or two moments, so y is no other value of x's on the timeline.
-            if x.attribute.removeprefix("not ") not in evolving:
-                return False
-            return any(
-                p.document == x.document and p is not x and self.agree(p, y)
-                for p in peers[(corpus.story_of.get(x.document), x.attribute)]
-            )
+    def _tells_both(self, x: Claim, y: Claim, corpus: Corpus, peers: dict, evolving: frozenset) -> bool:
+        """Whether x's source also gives a figure that agrees with y for x's evolving attribute."""
+        # A toll x's source also gives y's figure for: it tells two quantities (a toll and the part of it that
+        # died at the scene) or two moments, so y is no other value of x's on the timeline.
+        if x.attribute.removeprefix("not ") not in evolving:
+            return False
+        return any(
+            p.document == x.document and p is not x and self.agree(p, y)
+            for p in peers[(corpus.story_of.get(x.document), x.attribute)]
+        )
 
+    def _aligned_pairs(
+        self, corpus: Corpus, claims: list[Claim], peers: dict, evolving: frozenset
+    ) -> tuple[list[tuple[Claim, Claim]], dict]:
+        """The aligned pairs of disagreeing, comparable figures, and (id(a), id(b)) -> (severity, reason) for each."""
         by_sentence: dict[tuple, list[Claim]] = {}
         for c in claims:
             by_sentence.setdefault(c.sentence.key, []).append(c)
@@ -390,37 +403,53 @@ class NumberConflict(Check):
             self.params["sentence_similarity"],
             close_values=self.params["close_values"],
         ):
-            if a.unit == "minute" and not (
-                a.subject and b.subject and a.subject in players(b) and b.subject in players(a)
-            ):
-                continue  # minutes of play are compared for one player's goal or card only: a match has many minutes
-            if years_named(a) != years_named(b):
-                continue  # figures of two different years, or a past event recalled beside today's
-            if (
-                gives_other(a, b)
-                or gives_other(b, a)
-                or tells_both(a, b)
-                or tells_both(b, a)
-                or splits(a, b, by_sentence[a.sentence.key])
-                or splits(b, a, by_sentence[b.sentence.key])
-            ):
-                continue  # one source gives both figures (or the other's in parts): two quantities, or one counted two ways
+            if self._not_one_quantity(a, b, corpus, peers, evolving, by_sentence):
+                continue
             if not self.agree(a, b) and (
                 self.comparable(a, b) or a.attribute.removeprefix("not ") in evolving
             ):
                 pairs.append((a, b))
-                verdict = self.severity(a, b, evolving)
-                if (a.sentence.headline or b.sentence.headline) and severity_rank(verdict[0]) > severity_rank(
-                    "info"
-                ):
-                    # A headline clips its sentence ("Quake toll 120"), so what its figure counts is a guess.
-                    verdict = ("info", "headline")
-                if not self.plainly_one(corpus, a, b, similarity) and severity_rank(
-                    verdict[0]
-                ) > severity_rank(self.params["pooled_severity"]):
-                    verdict = (self.params["pooled_severity"], "pooled")
-                judged[(id(a), id(b))] = verdict
-        findings = self.headlines(claims, corpus.story_of) + self.zeros(corpus)
+                judged[(id(a), id(b))] = self._verdict(corpus, a, b, similarity, evolving)
+        return pairs, judged
+
+    def _not_one_quantity(
+        self, a: Claim, b: Claim, corpus: Corpus, peers: dict, evolving: frozenset, by_sentence: dict
+    ) -> bool:
+        """Whether two aligned figures are known to count different things (minutes, years, a source giving both)."""
+        if a.unit == "minute" and not (
+            a.subject and b.subject and a.subject in players(b) and b.subject in players(a)
+        ):
+            return True  # minutes of play are compared for one player's goal or card only: a match has many minutes
+        if years_named(a) != years_named(b):
+            return True  # figures of two different years, or a past event recalled beside today's
+        # one source gives both figures (or the other's in parts): two quantities, or one counted two ways
+        return bool(
+            gives_other(a, b)
+            or gives_other(b, a)
+            or self._tells_both(a, b, corpus, peers, evolving)
+            or self._tells_both(b, a, corpus, peers, evolving)
+            or splits(a, b, by_sentence[a.sentence.key])
+            or splits(b, a, by_sentence[b.sentence.key])
+        )
+
+    def _verdict(
+        self, corpus: Corpus, a: Claim, b: Claim, similarity: float, evolving: frozenset
+    ) -> tuple[str, str]:
+        """(severity, reason) of an aligned disagreement, capped at info for a headline and at pooled when not plainly one thing."""
+        verdict = self.severity(a, b, evolving)
+        if (a.sentence.headline or b.sentence.headline) and severity_rank(verdict[0]) > severity_rank("info"):
+            # A headline clips its sentence ("Quake toll 120"), so what its figure counts is a guess.
+            verdict = ("info", "headline")
+        if not self.plainly_one(corpus, a, b, similarity) and severity_rank(verdict[0]) > severity_rank(
+            self.params["pooled_severity"]
+        ):
+            verdict = (self.params["pooled_severity"], "pooled")
+        return verdict
+
+    def _unaligned_pairs(
+        self, corpus: Corpus, claims: list[Claim], evolving: frozenset, pairs: list, judged: dict
+    ) -> None:
+        """Add to ``pairs`` (judged pooled) disagreeing figures of one named attribute that nothing aligned."""
         # Figures of one named attribute in one story that nothing aligns may still be one quantity: asked at info.
         # Not bare counts ("12 players" / "nine players"), tallies (a hospital's patients / all the injured),
         # or figures whose subjects differ (an aftershock / the quake): those are many things by nature.
@@ -437,66 +466,42 @@ class NumberConflict(Check):
             attribute = a.attribute.removeprefix("not ")
             if attribute.startswith("amount (") and not near(a) & near(b):
                 continue  # a sum no word names is one quantity with another only where both are sums of one thing
-            if (
-                attribute.startswith("number of")
-                or attribute in evolving
-                or a.unit == "minute"
-                or (a.subject and b.subject and a.subject != b.subject)
-                or years_named(a) != years_named(b)
-                or gives_other(a, b)
-                or gives_other(b, a)
-            ):
+            if _many_by_nature(a, b, attribute, evolving):
                 continue
             if frozenset((id(a), id(b))) not in seen and not self.agree(a, b) and self.comparable(a, b):
                 pairs.append((a, b))
                 judged[(id(a), id(b))] = (self.params["pooled_severity"], "pooled")
-        for group in components(pairs):
-            values = sorted({c.text for c in group})
-            if len(values) < 2:
-                continue
-            members = {id(c) for c in group}
-            verdicts = [v for (x, y), v in judged.items() if x in members and y in members]
-            level = max((v[0] for v in verdicts), key=severity_rank)
-            reasons = {why for lvl, why in verdicts if lvl == level}
-            if severity_rank(level) > severity_rank(self.params["pooled_severity"]) and self.pooled(
-                group, lambda c: peers[(corpus.story_of.get(c.document), c.attribute)]
-            ):
-                level, reasons = self.params["pooled_severity"], {"pooled"}
-            attribute = group[0].attribute
-            subject = (
-                attribute
-                if not group[0].subject or group[0].subject in attribute
-                else f"{attribute} ({group[0].subject})"
-            )
-            if "pooled" in reasons:
-                suggestion = (
-                    "These may be several quantities or successive figures, not one: "
-                    "check which figure each source gives for which thing and when."
-                )
-            elif "conflict" in reasons:
-                suggestion = "Check the figure against the primary source."
-            elif "headline" in reasons:
-                suggestion = (
-                    "A headline's figure is compared: headlines round and clip what they say; "
-                    "check the article's own figure against the other source."
-                )
-            elif "changed" in reasons:
-                dates = sorted({c.time or "undated" for c in group})
-                suggestion = f"The figure may have changed between reports ({', '.join(dates)}); give the latest with its time and source."
-            else:
-                suggestion = "The figures are estimates; say so, or use one source's figure with attribution."
-            finding = self.finding(
-                subject=subject,
-                values=values,
-                evidence=[c.evidence() for c in group],
-                severity=level,
-                suggestion=suggestion,
-                quantity=subject,
-            )
-            if reasons == {"changed"}:
-                finding.timeline = timeline(group)
-            findings.append(finding)
-        return findings
+
+    def _group_finding(self, corpus: Corpus, group: list[Claim], judged: dict, peers: dict) -> Finding | None:
+        """The finding for one group of disagreeing figures at its worst verdict, or None when they give one value."""
+        values = sorted({c.text for c in group})
+        if len(values) < 2:
+            return None
+        members = {id(c) for c in group}
+        verdicts = [v for (x, y), v in judged.items() if x in members and y in members]
+        level = max((v[0] for v in verdicts), key=severity_rank)
+        reasons = {why for lvl, why in verdicts if lvl == level}
+        if severity_rank(level) > severity_rank(self.params["pooled_severity"]) and self.pooled(
+            group, lambda c: peers[(corpus.story_of.get(c.document), c.attribute)]
+        ):
+            level, reasons = self.params["pooled_severity"], {"pooled"}
+        attribute = group[0].attribute
+        subject = (
+            attribute
+            if not group[0].subject or group[0].subject in attribute
+            else f"{attribute} ({group[0].subject})"
+        )
+        finding = self.finding(
+            subject=subject,
+            values=values,
+            evidence=[c.evidence() for c in group],
+            severity=level,
+            suggestion=_suggestion(reasons, group),
+            quantity=subject,
+        )
+        if reasons == {"changed"}:
+            finding.timeline = timeline(group)
+        return finding
 
     def zeros(self, corpus: Corpus) -> list[Finding]:
         """One article that says no one did a thing and elsewhere gives how many did ("12 members voted against" /
@@ -598,51 +603,94 @@ class NumberConflict(Check):
         for path in sorted(by_doc):
             body = by_doc[path]
             for h in (c for c in body if c.sentence.headline):
-                same = [
-                    b
-                    for b in body
-                    if b.attribute == h.attribute
-                    and not b.sentence.headline
-                    and b.unit == h.unit
-                    and not h.attribute.startswith("number of")
-                ]
-                if not same or any(self.headline_agrees(h, b) for b in same):
-                    continue
-                if any(
-                    b.unit == h.unit and float(b.value) == float(h.value)
-                    for b in body
-                    if not b.sentence.headline
-                ):
-                    continue  # the article gives the headline's very figure, under another word ("a $40bn deal" / "worth $40bn")
-                lead = min(same, key=lambda b: b.offset)
-                x, y = sorted((abs(float(h.value)), abs(float(lead.value))))
-                # A figure left behind by an update is near the new one ("17" / "18"); a headline figure far from
-                # the article's is more likely another quantity that the headline's clipped wording hides: asked.
-                # So is one that writes the article's digits at another scale ("$1.2 million" / "$1.2 billion"): a slip.
-                near = x > 0 and y / x <= 1 + self.params["close_values"] or rescaled(h, lead)
-                backing = {}
-                for c in claims:
-                    if (
-                        c.document != path
-                        and c.document not in backing
-                        and story_of.get(c.document) == story_of.get(path)
-                        and c.attribute == lead.attribute
-                        and c.unit == lead.unit
-                        and not c.sentence.headline
-                        and float(c.value) == float(lead.value)
-                    ):
-                        backing[c.document] = c.evidence()
-                findings.append(
-                    self.finding(
-                        severity=None if near else "info",
-                        subject=h.attribute,
-                        values=[h.text, lead.text],
-                        evidence=[h.evidence(), lead.evidence(), *(backing[d] for d in sorted(backing))],
-                        suggestion="Make the headline and the article give one figure.",
-                        template=self.params["headline_message"],
-                        quantity=h.attribute,
-                        headline=h.text,
-                        body=lead.text,
-                    )
-                )
+                finding = self._headline_finding(h, body, path, claims, story_of)
+                if finding is not None:
+                    findings.append(finding)
         return findings
+
+    def _headline_finding(
+        self, h: Claim, body: list[Claim], path: str, claims: list[Claim], story_of: dict
+    ) -> Finding | None:
+        """The finding for headline figure ``h`` when no figure of its own article (``body``) agrees with it, else None."""
+        same = [
+            b
+            for b in body
+            if b.attribute == h.attribute
+            and not b.sentence.headline
+            and b.unit == h.unit
+            and not h.attribute.startswith("number of")
+        ]
+        if not same or any(self.headline_agrees(h, b) for b in same):
+            return None
+        if any(
+            b.unit == h.unit and float(b.value) == float(h.value) for b in body if not b.sentence.headline
+        ):
+            return None  # the article gives the headline's very figure, under another word ("a $40bn deal" / "worth $40bn")
+        lead = min(same, key=lambda b: b.offset)
+        x, y = sorted((abs(float(h.value)), abs(float(lead.value))))
+        # A figure left behind by an update is near the new one ("17" / "18"); a headline figure far from
+        # the article's is more likely another quantity that the headline's clipped wording hides: asked.
+        # So is one that writes the article's digits at another scale ("$1.2 million" / "$1.2 billion"): a slip.
+        near = x > 0 and y / x <= 1 + self.params["close_values"] or rescaled(h, lead)
+        backing = _backing(claims, path, lead, story_of)
+        return self.finding(
+            severity=None if near else "info",
+            subject=h.attribute,
+            values=[h.text, lead.text],
+            evidence=[h.evidence(), lead.evidence(), *(backing[d] for d in sorted(backing))],
+            suggestion="Make the headline and the article give one figure.",
+            template=self.params["headline_message"],
+            quantity=h.attribute,
+            headline=h.text,
+            body=lead.text,
+        )
+
+
+def _many_by_nature(a: Claim, b: Claim, attribute: str, evolving: frozenset) -> bool:
+    """Whether two loosely aligned figures are many things by nature: counts, tallies, minutes, other subjects or years."""
+    return bool(
+        attribute.startswith("number of")
+        or attribute in evolving
+        or a.unit == "minute"
+        or (a.subject and b.subject and a.subject != b.subject)
+        or years_named(a) != years_named(b)
+        or gives_other(a, b)
+        or gives_other(b, a)
+    )
+
+
+def _suggestion(reasons: set[str], group: list[Claim]) -> str:
+    """What to do about a group of disagreeing figures, by the reason its verdict gives."""
+    if "pooled" in reasons:
+        return (
+            "These may be several quantities or successive figures, not one: "
+            "check which figure each source gives for which thing and when."
+        )
+    if "conflict" in reasons:
+        return "Check the figure against the primary source."
+    if "headline" in reasons:
+        return (
+            "A headline's figure is compared: headlines round and clip what they say; "
+            "check the article's own figure against the other source."
+        )
+    if "changed" in reasons:
+        dates = sorted({c.time or "undated" for c in group})
+        return f"The figure may have changed between reports ({', '.join(dates)}); give the latest with its time and source."
+    return "The figures are estimates; say so, or use one source's figure with attribution."
+
+
+def _backing(claims: list[Claim], path: str, lead: Claim, story_of: dict) -> dict:
+    """Document -> evidence of the first body figure in each other source of the story that gives ``lead``'s figure."""
+    backing = {}
+    for c in claims:
+        if (
+            c.document != path
+            and c.document not in backing
+            and story_of.get(c.document) == story_of.get(path)
+            and c.attribute == lead.attribute
+            and c.unit == lead.unit
+            and not c.sentence.headline
+            and float(c.value) == float(lead.value)
+        ):
+            backing[c.document] = c.evidence()
+    return backing

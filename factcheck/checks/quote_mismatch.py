@@ -347,7 +347,6 @@ class QuoteMismatch(Check):
         style = HouseStyle(self.params["spelling"])
         by_story: dict[int, list[QuotePart]] = {}
         every = quoted(corpus, self.params["short_min_words"])
-        min_words = self.params["min_words"]
         joiner = Joiner(every, self.params["join_min_words"])
         for p in every:
             by_story.setdefault(corpus.story_of.get(p.sentence.doc.path, 0), []).append(p)
@@ -356,86 +355,8 @@ class QuoteMismatch(Check):
             scored: list[tuple[QuotePart, QuotePart, float]] = []
             for i, a in enumerate(parts):
                 for b in parts[i + 1 :]:
-                    if (
-                        a.sentence.doc.path == b.sentence.doc.path
-                        or same_speaker(a.speaker, b.speaker, translit) is False
-                    ):
-                        continue
-                    if min(len(words(a.text)), len(words(b.text))) < min_words:
-                        # A short quote ("a cowardly act") is too common a phrase to pair by its words alone: only in
-                        # sentences told alike, and only asked.
-                        if (
-                            corpus.told_alike(
-                                a.sentence, b.sentence, self.params["short_sentence_similarity"]
-                            )
-                            and style.canonical(a.text) != style.canonical(b.text)
-                            and (
-                                similarity(a.text, b.text) >= self.params["loose_similarity"]
-                                or same_slot(a, b, SLOT_WORDS)
-                            )
-                        ):
-                            loose.append((a, b))
-                        continue
-                    na, nb = style.canonical(a.text), style.canonical(b.text)
-                    if na in nb or nb in na:
-                        scored.append(
-                            (a, b, VERBATIM)
-                        )  # the same words, one quote shorter: no clash, but the best match
-                        continue
-                    pieces = (
-                        fragments(a.text)
-                        if ELLIPSIS.search(a.text)
-                        else fragments(b.text)
-                        if ELLIPSIS.search(b.text)
-                        else []
-                    )
-                    if len(pieces) > 1:
-                        # An ellipsis is a gap: every piece must stand in the other quote, word for word or nearly.
-                        other = nb if ELLIPSIS.search(a.text) else na
-                        if all(style.canonical(p) in other for p in pieces):
-                            scored.append((a, b, VERBATIM))
-                            continue
-                    short, long = sorted((a, b), key=lambda p: len(words(p.text)))
-                    if len(words(short.text)) < FRAGMENT * len(words(long.text)):
-                        # A fragment stands for one span of the longer quote: compare it with that span only.
-                        score, window = best_window(short.text, long.text)
-                        if score >= self.params["similarity"]:
-                            span = QuotePart(window, long.start, long.sentence, long.speaker, long.end)
-                            scored.append((short, span, score) if short is a else (span, short, score))
-                        continue
-                    score = similarity(a.text, b.text)
-                    # Wordings that share their words but not their run (alike as word sets, unlike in order) may
-                    # be two statements about one thing: asked, never asserted as one quote worded two ways.
-                    in_order = fuzz.ratio(" ".join(words(a.text)), " ".join(words(b.text)))
-                    if score >= self.params["similarity"] and in_order >= self.params["order_similarity"]:
-                        scored.append((a, b, score))
-                    elif score >= self.params["loose_similarity"] and (
-                        a.speaker
-                        or b.speaker
-                        or corpus.told_alike(a.sentence, b.sentence, self.params["loose_sentence_similarity"])
-                    ):
-                        # loosely alike, with one named speaker or in sentences told alike: a translation or a rewording
-                        loose.append((a, b))
-            # A sentence is compared with its best counterpart in each other source, and only when that sentence
-            # has it as its own best too: a refrain ("That number did not speak to…") repeated across a quote
-            # makes near neighbours of sentences that are not one another's wording.
-            best: dict[tuple[int, str], float] = {}
-            for a, b, score in scored:
-                for x, y in ((a, b), (b, a)):
-                    key = (id(x), y.sentence.doc.path)
-                    best[key] = max(best.get(key, 0.0), score)
-            for a, b, score in scored:
-                if score == VERBATIM:
-                    verbatim.update(
-                        (speaker_key(p.speaker), *sorted((a.sentence.doc.path, b.sentence.doc.path)))
-                        for p in (a, b)
-                        if p.speaker
-                    )
-                if (
-                    score < VERBATIM
-                    and score == best[(id(a), b.sentence.doc.path)] == best[(id(b), a.sentence.doc.path)]
-                ):
-                    clashes.append(joiner.widen(a, b))
+                    self._compare(a, b, corpus, style, translit, scored, loose)
+            _keep_best(scored, joiner, clashes, verbatim)
         findings = []
         translations = Translations(clashes + loose, verbatim)
         paired = {id(q) for pair in clashes for p in pair for q in p.parts}
@@ -443,46 +364,155 @@ class QuoteMismatch(Check):
         # One finding per group of wordings of one quote, however many sources repeat each wording.
         groups = [(g, False) for g in components(clashes)] + [(g, True) for g in components(loose)]
         for group, is_loose in groups:
-            wordings: dict[str, list[QuotePart]] = {}
-            for p in group:
-                wordings.setdefault(" ".join(words(p.text)), []).append(p)
-            # The wording most sources use first, then the one that appears first in document order.
-            ranked = sorted(
-                wordings.values(),
-                key=lambda ps: (
-                    -len({p.sentence.doc.path for p in ps}),
-                    min((p.sentence.doc.path, p.start) for p in ps),
-                ),
-            )
-            shown = [" ".join(ps[0].text.split()) for ps in ranked]
-            speaker = next((p.speaker for p in group if p.speaker), None)
-            same = all(reordered(shown[0], other, self.function_words) for other in shown[1:])
-            translated = translations.of(group)
-            pieces = sorted(
-                {id(q): q for p in group for q in p.parts}.values(),
-                key=lambda q: (q.sentence.doc.path, q.start),
-            )
-            findings.append(
-                self.finding(
-                    subject=speaker or "unattributed quote",
-                    values=shown,
-                    evidence=[evidence_at(q.sentence, " ".join(q.text.split()[:6]), q.start) for q in pieces],
-                    suggestion=(
-                        "No two sources quote this speaker word for word: likely translations; "
-                        "check the quote against the original statement."
-                        if translated
-                        else "Check the quote against the original statement or recording."
-                    ),
-                    severity=self.params["loose_severity"]
-                    if is_loose or translated
-                    else self.params["reordered_severity"]
-                    if same
-                    else None
-                    if speaker
-                    else self.params["unattributed_severity"],
-                    template=self.params["reordered_message"] if same else None,
-                    diff=word_diff(shown[0], shown[1]),
-                    speaker=speaker or "an unnamed speaker",
-                )
-            )
+            findings.append(self._group_finding(group, is_loose, translations))
         return findings
+
+    def _compare(
+        self,
+        a: QuotePart,
+        b: QuotePart,
+        corpus: Corpus,
+        style: HouseStyle,
+        translit,
+        scored: list[tuple[QuotePart, QuotePart, float]],
+        loose: list[tuple[QuotePart, QuotePart]],
+    ) -> None:
+        """Add two quotes of one story to ``scored`` (with their similarity) or to ``loose`` (asked only), or to neither."""
+        if (
+            a.sentence.doc.path == b.sentence.doc.path
+            or same_speaker(a.speaker, b.speaker, translit) is False
+        ):
+            return
+        if min(len(words(a.text)), len(words(b.text))) < self.params["min_words"]:
+            # A short quote ("a cowardly act") is too common a phrase to pair by its words alone: only in
+            # sentences told alike, and only asked.
+            if self._short_alike(a, b, corpus, style):
+                loose.append((a, b))
+            return
+        na, nb = style.canonical(a.text), style.canonical(b.text)
+        if na in nb or nb in na:
+            scored.append((a, b, VERBATIM))  # the same words, one quote shorter: no clash, but the best match
+            return
+        if _pieces_within(a, b, na, nb, style):
+            scored.append((a, b, VERBATIM))
+            return
+        short, long = sorted((a, b), key=lambda p: len(words(p.text)))
+        if len(words(short.text)) < FRAGMENT * len(words(long.text)):
+            # A fragment stands for one span of the longer quote: compare it with that span only.
+            score, window = best_window(short.text, long.text)
+            if score >= self.params["similarity"]:
+                span = QuotePart(window, long.start, long.sentence, long.speaker, long.end)
+                scored.append((short, span, score) if short is a else (span, short, score))
+            return
+        score = similarity(a.text, b.text)
+        # Wordings that share their words but not their run (alike as word sets, unlike in order) may
+        # be two statements about one thing: asked, never asserted as one quote worded two ways.
+        in_order = fuzz.ratio(" ".join(words(a.text)), " ".join(words(b.text)))
+        if score >= self.params["similarity"] and in_order >= self.params["order_similarity"]:
+            scored.append((a, b, score))
+        elif score >= self.params["loose_similarity"] and (
+            a.speaker
+            or b.speaker
+            or corpus.told_alike(a.sentence, b.sentence, self.params["loose_sentence_similarity"])
+        ):
+            # loosely alike, with one named speaker or in sentences told alike: a translation or a rewording
+            loose.append((a, b))
+
+    def _short_alike(self, a: QuotePart, b: QuotePart, corpus: Corpus, style: HouseStyle) -> bool:
+        """Whether two short quotes in sentences told alike differ yet are alike in words or stand in one slot."""
+        return bool(
+            corpus.told_alike(a.sentence, b.sentence, self.params["short_sentence_similarity"])
+            and style.canonical(a.text) != style.canonical(b.text)
+            and (similarity(a.text, b.text) >= self.params["loose_similarity"] or same_slot(a, b, SLOT_WORDS))
+        )
+
+    def _group_finding(self, group: list[QuotePart], is_loose: bool, translations: Translations) -> Finding:
+        """The finding for one group of wordings of one quote, the most used wording first."""
+        wordings: dict[str, list[QuotePart]] = {}
+        for p in group:
+            wordings.setdefault(" ".join(words(p.text)), []).append(p)
+        # The wording most sources use first, then the one that appears first in document order.
+        ranked = sorted(
+            wordings.values(),
+            key=lambda ps: (
+                -len({p.sentence.doc.path for p in ps}),
+                min((p.sentence.doc.path, p.start) for p in ps),
+            ),
+        )
+        shown = [" ".join(ps[0].text.split()) for ps in ranked]
+        speaker = next((p.speaker for p in group if p.speaker), None)
+        same = all(reordered(shown[0], other, self.function_words) for other in shown[1:])
+        translated = translations.of(group)
+        pieces = sorted(
+            {id(q): q for p in group for q in p.parts}.values(),
+            key=lambda q: (q.sentence.doc.path, q.start),
+        )
+        return self.finding(
+            subject=speaker or "unattributed quote",
+            values=shown,
+            evidence=[evidence_at(q.sentence, " ".join(q.text.split()[:6]), q.start) for q in pieces],
+            suggestion=(
+                "No two sources quote this speaker word for word: likely translations; "
+                "check the quote against the original statement."
+                if translated
+                else "Check the quote against the original statement or recording."
+            ),
+            severity=self._severity(is_loose, translated, same, speaker),
+            template=self.params["reordered_message"] if same else None,
+            diff=word_diff(shown[0], shown[1]),
+            speaker=speaker or "an unnamed speaker",
+        )
+
+    def _severity(self, is_loose: bool, translated, same: bool, speaker) -> str | None:
+        """Loose or translated wordings, then reordered ones, then unattributed ones get their own severity; else the rule's (None)."""
+        return (
+            self.params["loose_severity"]
+            if is_loose or translated
+            else self.params["reordered_severity"]
+            if same
+            else None
+            if speaker
+            else self.params["unattributed_severity"]
+        )
+
+
+def _pieces_within(a: QuotePart, b: QuotePart, na: str, nb: str, style: HouseStyle) -> bool:
+    """Whether a quote with an ellipsis has every piece, word for word, in the other (``na``/``nb``: canonical forms)."""
+    pieces = (
+        fragments(a.text) if ELLIPSIS.search(a.text) else fragments(b.text) if ELLIPSIS.search(b.text) else []
+    )
+    if len(pieces) > 1:
+        # An ellipsis is a gap: every piece must stand in the other quote, word for word or nearly.
+        other = nb if ELLIPSIS.search(a.text) else na
+        if all(style.canonical(p) in other for p in pieces):
+            return True
+    return False
+
+
+def _keep_best(
+    scored: list[tuple[QuotePart, QuotePart, float]],
+    joiner: Joiner,
+    clashes: list,
+    verbatim: set,
+) -> None:
+    """Add each scored pair that is both quotes' best match to ``clashes`` (widened), and verbatim pairs' speakers to ``verbatim``."""
+    # A sentence is compared with its best counterpart in each other source, and only when that sentence
+    # has it as its own best too: a refrain ("That number did not speak to…") repeated across a quote
+    # makes near neighbours of sentences that are not one another's wording.
+    best: dict[tuple[int, str], float] = {}
+    for a, b, score in scored:
+        for x, y in ((a, b), (b, a)):
+            key = (id(x), y.sentence.doc.path)
+            best[key] = max(best.get(key, 0.0), score)
+    for a, b, score in scored:
+        if score == VERBATIM:
+            verbatim.update(
+                (speaker_key(p.speaker), *sorted((a.sentence.doc.path, b.sentence.doc.path)))
+                for p in (a, b)
+                if p.speaker
+            )
+        if (
+            score < VERBATIM
+            and score == best[(id(a), b.sentence.doc.path)] == best[(id(b), a.sentence.doc.path)]
+        ):
+            clashes.append(joiner.widen(a, b))

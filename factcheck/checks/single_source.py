@@ -109,6 +109,14 @@ class SingleSource(Check):
 
     def _story(self, corpus: Corpus, members: list[Sentence], nearest: np.ndarray) -> list[Finding]:
         """The most check-worthy single-source sentences of one story, within the caps."""
+        candidates = self._candidates(corpus, members, nearest)
+        candidates.sort(key=lambda c: (-c[0], c[3], c[1].doc.path, c[1].start))
+        return self._capped(candidates)
+
+    def _candidates(
+        self, corpus: Corpus, members: list[Sentence], nearest: np.ndarray
+    ) -> list[tuple[int, Sentence, list[str], float]]:
+        """(score, sentence, values, closest similarity) for each statement no other source of the story gives."""
         stated: dict[tuple, set[str]] = {}
         for s in members:
             for k in self._keys(s):
@@ -127,19 +135,13 @@ class SingleSource(Check):
                 continue
             if any(stated[k] - {s.doc.path} for k in self._keys(s)):
                 continue
-            block = s.doc.blocks[s.block]
-            quoted = next(
-                (
-                    " ".join(q.text.split())
-                    for q in quote_spans(s.doc.text, block.start, block.end)
-                    if q.start < s.end and s.start < q.end
-                ),
-                None,
-            )
-            score, values = self.atoms(s, quoted)
+            score, values = self.atoms(s, _quote_in(s))
             if score >= self.params["min_score"]:
                 candidates.append((score, s, values, float(nearest[i])))
-        candidates.sort(key=lambda c: (-c[0], c[3], c[1].doc.path, c[1].start))
+        return candidates
+
+    def _capped(self, candidates: list[tuple[int, Sentence, list[str], float]]) -> list[Finding]:
+        """Findings for the ranked candidates, at most ``max_per_story`` and ``max_per_document`` each."""
         per_doc: dict[str, int] = {}
         findings = []
         for _score, s, values, closest in candidates:
@@ -159,6 +161,19 @@ class SingleSource(Check):
                 )
             )
         return findings
+
+
+def _quote_in(s: Sentence) -> str | None:
+    """The first quotation of the sentence's block that overlaps the sentence, spaces normalised, or None."""
+    block = s.doc.blocks[s.block]
+    return next(
+        (
+            " ".join(q.text.split())
+            for q in quote_spans(s.doc.text, block.start, block.end)
+            if q.start < s.end and s.start < q.end
+        ),
+        None,
+    )
 
 
 def _short(value: str, limit: int = 60) -> str:

@@ -93,30 +93,46 @@ class TitleUnmatched(Check):
         for document in sorted(posts):
             if judged and document not in judged:
                 continue
-            others = {d: p for d, p in posts.items() if d != document and (not judged or d not in judged)}
-            supported = set().union(*others.values()) if others else set()
-            need = 1 if judged else self.params["min_other_sources"]
-            for ladder in sorted(posts[document] - supported):
-                if posts[document] & supported:
-                    continue  # the document also gives a post the others give: held together
-                backing = [d for d, p in others.items() if p - {ladder}]
-                if len(backing) < need:
-                    continue
-                own = [c for c in claims if c.document == document and self.post(c.value) == ladder]
-                if any(self.held_together(c, supported, lexicon) for c in own):
-                    continue
-                rest = [c for c in claims if c.document in backing]
-                other = sorted({c.text for c in rest}, key=str.lower)
-                stated = sorted({c.text for c in own}, key=str.lower)
-                findings.append(
-                    self.finding(
-                        subject=person,
-                        values=stated + other,
-                        post=", ".join(f"'{o}'" for o in stated),
-                        evidence=[c.evidence() for c in own + rest],
-                        suggestion=f"Confirm {person}'s post against an official record; if the posts are held together, "
-                        "say so in the text, or list both in the fact sheet.",
-                        other=", ".join(f"'{o}'" for o in other),
-                    )
-                )
+            findings.extend(self._document(person, claims, posts, document, judged, lexicon))
         return findings
+
+    def _document(
+        self,
+        person: str,
+        claims: list[Claim],
+        posts: dict[str, set[str]],
+        document: str,
+        judged: frozenset,
+        lexicon,
+    ) -> list[Finding]:
+        """The findings for the posts ``document`` gives the person that too few other sources give."""
+        findings = []
+        others = {d: p for d, p in posts.items() if d != document and (not judged or d not in judged)}
+        supported = set().union(*others.values()) if others else set()
+        need = 1 if judged else self.params["min_other_sources"]
+        for ladder in sorted(posts[document] - supported):
+            if posts[document] & supported:
+                continue  # the document also gives a post the others give: held together
+            backing = [d for d, p in others.items() if p - {ladder}]
+            if len(backing) < need:
+                continue
+            own = [c for c in claims if c.document == document and self.post(c.value) == ladder]
+            if any(self.held_together(c, supported, lexicon) for c in own):
+                continue
+            rest = [c for c in claims if c.document in backing]
+            findings.append(self._unmatched(person, own, rest))
+        return findings
+
+    def _unmatched(self, person: str, own: list[Claim], rest: list[Claim]) -> Finding:
+        """The finding for a post only ``own`` gives, against the posts the backing sources' ``rest`` give."""
+        other = sorted({c.text for c in rest}, key=str.lower)
+        stated = sorted({c.text for c in own}, key=str.lower)
+        return self.finding(
+            subject=person,
+            values=stated + other,
+            post=", ".join(f"'{o}'" for o in stated),
+            evidence=[c.evidence() for c in own + rest],
+            suggestion=f"Confirm {person}'s post against an official record; if the posts are held together, "
+            "say so in the text, or list both in the fact sheet.",
+            other=", ".join(f"'{o}'" for o in other),
+        )

@@ -187,84 +187,62 @@ class VagueDate(Check):
                 return True, "", ""
             return False, f"'{shown(t)}' points back at a {t.unit} the text does not name nearby", ""
         if t.kind == "relative":
-            if last is None or s.index - last[1].index > window:
-                return False, f"'{shown(t)}' has no earlier date to count from", ""
-            if not last[2]:
-                anchor, at, _ = last
-                line = at.position()[0]
-                return (
-                    False,
-                    f"'{shown(t)}' counts from '{shown(anchor)}' (line {line}), which is itself unresolved",
-                    f"anchor: '{shown(anchor)}'",
-                )
-            return True, "", ""
+            return _resolve_relative(t, s, last, window)
         if t.kind == "partial":
-            if year_here:
-                return True, "", ""
-            if published is None:
-                return False, f"'{shown(t)}' names no year and the document is undated", ""
-            if _THIS_YEAR.match(s.text, t.end):
-                return True, "", ""  # "in April of this year": the publication's year
-            if told_as_planned(s.text[: t.end], self.planned):
-                return (
-                    True,
-                    "",
-                    "",
-                )  # "will begin in September", "next March": the next one, whatever its year
-            days, year = nearest_year(t.value, published)
-            # A date just ahead is the coming one ("will report by April 30"); a date just past is this year's.
-            ahead = (year, t.value.month, t.value.day or 1) > (published.year, published.month, published.day)
-            earlier_years = {y for i, y in years if i <= s.index}
-            if not ahead and year == published.year and earlier_years <= {published.year}:
-                # Earlier this year, in a text that names no other year: house style leaves the year out, and
-                # no reader can take it for another ("as of April 9" in a June article).
-                return True, "", ""
-            if ahead and told_as_past(s.text[: t.start]):
-                last_one = last_occurrence(t.value, published)
-                if (
-                    last_one is not None
-                    and last_one.year == published.year
-                    and earlier_years <= {published.year}
-                ):
-                    return (
-                        True,
-                        "",
-                        "",
-                    )  # "convicted over a protest in February" in a September article: this February
-                # "He was filmed on May 25" in an April article: not the coming May 25, so last year's
-                days = past_distance(t.value, published)
-                return (
-                    False,
-                    (
-                        f"'{shown(t)}' names no year and is told as past, so it lies {days} days before the "
-                        f"document's date {published.isoformat()}"
-                    ),
-                    "",
-                )
-            if days <= self.params["settle_future_days" if ahead else "settle_days"]:
-                return True, "", ""
-            if ahead:
-                # Said both ways: the suggestion infers the past year, so the message must not count only forward.
-                return (
-                    False,
-                    (
-                        f"'{shown(t)}' names no year: the coming one lies {days} days after the document's date "
-                        f"{published.isoformat()}, the last one {past_distance(t.value, published)} days before it"
-                    ),
-                    "",
-                )
-            if days <= self.params["recent_days"]:
-                self._recent.add(id(t))  # the last one, months ago: a reader takes it so; asked, not blocked
-            return (
-                False,
-                f"'{shown(t)}' names no year, and lies {days} days before the document's date {published.isoformat()}",
-                "",
-            )
+            return self._resolve_partial(t, s, years, published, year_here)
         if t.kind in ("weekday", "deictic"):
             if published is not None or year_here:
                 return True, "", ""
             return False, f"'{shown(t)}' needs a publication date, and the document is undated", ""
         return True, "", ""
+
+    def _resolve_partial(self, t: Temporal, s: Sentence, years, published, year_here: bool):
+        """(resolved, reason, hint) for a date without its year ("May 9"), read against the publication date."""
+        if year_here:
+            return True, "", ""
+        if published is None:
+            return False, f"'{shown(t)}' names no year and the document is undated", ""
+        if _THIS_YEAR.match(s.text, t.end):
+            return True, "", ""  # "in April of this year": the publication's year
+        if told_as_planned(s.text[: t.end], self.planned):
+            return (
+                True,
+                "",
+                "",
+            )  # "will begin in September", "next March": the next one, whatever its year
+        days, year = nearest_year(t.value, published)
+        # A date just ahead is the coming one ("will report by April 30"); a date just past is this year's.
+        ahead = (year, t.value.month, t.value.day or 1) > (published.year, published.month, published.day)
+        earlier_years = {y for i, y in years if i <= s.index}
+        if not ahead and year == published.year and earlier_years <= {published.year}:
+            # Earlier this year, in a text that names no other year: house style leaves the year out, and
+            # no reader can take it for another ("as of April 9" in a June article).
+            return True, "", ""
+        if ahead and told_as_past(s.text[: t.start]):
+            return _told_as_past(t, published, earlier_years)
+        return self._by_distance(t, days, ahead, published)
+
+    def _by_distance(self, t: Temporal, days: int, ahead: bool, published: dt.date):
+        """(resolved, reason, hint) for a yearless date by how far its nearest occurrence lies from the publication date."""
+        if days <= self.params["settle_future_days" if ahead else "settle_days"]:
+            return True, "", ""
+        if ahead:
+            # Said both ways: the suggestion infers the past year, so the message must not count only forward.
+            return (
+                False,
+                (
+                    f"'{shown(t)}' names no year: the coming one lies {days} days after the document's date "
+                    f"{published.isoformat()}, the last one {past_distance(t.value, published)} days before it"
+                ),
+                "",
+            )
+        if days <= self.params["recent_days"]:
+            self._recent.add(id(t))  # the last one, months ago: a reader takes it so; asked, not blocked
+        return (
+            False,
+            f"'{shown(t)}' names no year, and lies {days} days before the document's date {published.isoformat()}",
+            "",
+        )
 
     def _finding(self, items: list, published: dt.date | None, undated: bool) -> Finding:
         """One finding for the expressions one root cause leaves unresolved."""
@@ -305,3 +283,39 @@ class VagueDate(Check):
             else None,
             reason=why,
         )
+
+
+def _resolve_relative(t: Temporal, s: Sentence, last, window: int):
+    """(resolved, reason, hint) for a date counted from an earlier one ("a month later"), within ``window`` sentences."""
+    if last is None or s.index - last[1].index > window:
+        return False, f"'{shown(t)}' has no earlier date to count from", ""
+    if not last[2]:
+        anchor, at, _ = last
+        line = at.position()[0]
+        return (
+            False,
+            f"'{shown(t)}' counts from '{shown(anchor)}' (line {line}), which is itself unresolved",
+            f"anchor: '{shown(anchor)}'",
+        )
+    return True, "", ""
+
+
+def _told_as_past(t: Temporal, published: dt.date, earlier_years: set[int]):
+    """(resolved, reason, hint) for a yearless date just ahead of the publication date but told as past."""
+    last_one = last_occurrence(t.value, published)
+    if last_one is not None and last_one.year == published.year and earlier_years <= {published.year}:
+        return (
+            True,
+            "",
+            "",
+        )  # "convicted over a protest in February" in a September article: this February
+    # "He was filmed on May 25" in an April article: not the coming May 25, so last year's
+    days = past_distance(t.value, published)
+    return (
+        False,
+        (
+            f"'{shown(t)}' names no year and is told as past, so it lies {days} days before the "
+            f"document's date {published.isoformat()}"
+        ),
+        "",
+    )

@@ -82,32 +82,43 @@ def country_names() -> set[str]:
     return out
 
 
+def _common_words(names: dict, titles: dict) -> set[str]:
+    """Stopwords, institution words, every word of a title or portfolio phrase, months and weekdays."""
+    never = set(names["stopwords"]) | set(names["org_words"])
+    for phrase in (
+        list(titles["ranks"])
+        + list(titles["equivalents"])
+        + list(titles["roles"])
+        + list(titles["qualifiers"])
+    ):
+        never.update(phrase.split())
+    for spec in titles["portfolios"].values():
+        for phrase in spec.get("before", []) + spec.get("after", []):
+            never.update(phrase.split())
+    from .dates import MONTHS, WEEKDAYS
+
+    never.update(MONTHS)
+    never.update(WEEKDAYS)
+    return never
+
+
+def _add_country_words(never: set[str], titles: dict) -> None:
+    """Add the words of the lexicon's country forms and of every country name longer than three letters."""
+    for forms in titles["countries"].values():
+        for phrase in forms:
+            never.update(phrase.split())
+    never.update(w for name in country_names() for w in name.split() if len(w) > 3)
+
+
 class NameVocabulary:
     """The words that are never names, built from the lexicons."""
 
     def __init__(self, names: dict, titles: dict) -> None:
-        never = set(names["stopwords"]) | set(names["org_words"])
-        for phrase in (
-            list(titles["ranks"])
-            + list(titles["equivalents"])
-            + list(titles["roles"])
-            + list(titles["qualifiers"])
-        ):
-            never.update(phrase.split())
-        for spec in titles["portfolios"].values():
-            for phrase in spec.get("before", []) + spec.get("after", []):
-                never.update(phrase.split())
-        from .dates import MONTHS, WEEKDAYS
-
-        never.update(MONTHS)
-        never.update(WEEKDAYS)
+        never = _common_words(names, titles)
         # Words of titles and institutions say nothing about *which* story a text tells;
         # country names do, so they stay in ``stop``'s complement.
         self.stop = {fold(w) for w in never}
-        for forms in titles["countries"].values():
-            for phrase in forms:
-                never.update(phrase.split())
-        never.update(w for name in country_names() for w in name.split() if len(w) > 3)
+        _add_country_words(never, titles)
         self.never = {fold(w) for w in never}
         self.speech_verbs = {fold(w) for w in names["speech_verbs"]}
         self.speech_before = tuple(" ".join(fold(w).split()) for w in names["speech_before"])

@@ -373,65 +373,88 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         start, end = m.start("num"), m.end()
         if any(s < end and start < e for s, e in taken):
             continue
-        value = _number(m.group("num"))
-        if value is None:
-            continue
-        scale, unit, cur, curword = (
-            m.group("scale"),
-            m.group("unit"),
-            m.group("cur") or m.group("curcode"),
-            m.group("curword"),
-        )
-        is_word = m.group("num").lower() in WORD_NUMBERS
-        if scale:
-            sl = scale.lower()
-            # "m" and "b" are scales only right after money ("$5m"); otherwise "m" is metres
-            if sl in ("m", "b") and not cur:
-                if sl == "m" and not unit:
-                    unit, scale = "m", None
-                else:
-                    scale = None
-            if scale:
-                value *= SCALES[scale.lower()]
-        if m.group("pct"):
-            unit = "%"
-        approximate = bool(m.group("approx"))
-        qstart = (
-            m.start("approx")
-            if approximate
-            else (m.start(0) + len(m.group(0)) - len(m.group(0).lstrip()) if cur else start)
-        )
-        qtext = text[qstart:end].strip()
-        num_text = m.group("num")
-        if cur or curword:
-            pre = m.group("pre")
-            if pre:
-                currency = DOLLAR_PREFIXES[pre.upper()]
-            elif cur:
-                currency = CURRENCY_SIGNS.get(cur) or CURRENCY_CODES[cur.lower()]
-            else:
-                currency = CURRENCY_WORDS[curword.lower()]
-            out.append(Quantity(qstart, end, qtext, value, f"money:{currency}", "", approximate))
-            continue
-        if unit:
-            dimension, factor = UNITS[unit.lower()]
-            thing = _counted_noun(text, end) if dimension in ("length", "mass", "area") else ""
-            out.append(Quantity(qstart, end, qtext, value * factor, dimension, thing, approximate))
-            continue
-        # A bare number: a year, a date part or a list number is not a count; nor is the pronoun "one".
-        if num_text.lower() == "one":
-            continue
-        if not is_word and re.fullmatch(r"(?:1[5-9]|20)\d\d", num_text) and not scale:
-            continue
-        if re.match(r"\s*(?:st|nd|rd|th)\b", text[end:]) or counts_nothing(text, start, m.end("num")):
-            continue
-        part = _PART.match(text, end)
-        part_of = _number(part.group(1)) if part else None
-        noun = _counted_noun(text, part.end() if part else end)
-        if not noun:
-            continue
-        out.append(Quantity(qstart, end, qtext, value, "count", noun, approximate, part_of))
+        quantity = _quantity(text, m)
+        if quantity is not None:
+            out.append(quantity)
     return tuple(_without_conversions(text, sorted(out, key=lambda q: q.start)))
+
+
+def _quantity(text: str, m: re.Match) -> Quantity | None:
+    """The sum, measure or count one ``_QUANTITY`` match states, or None when it states none."""
+    start, end = m.start("num"), m.end()
+    value = _number(m.group("num"))
+    if value is None:
+        return None
+    scale, unit, cur, curword = (
+        m.group("scale"),
+        m.group("unit"),
+        m.group("cur") or m.group("curcode"),
+        m.group("curword"),
+    )
+    value, scale, unit = _scaled(value, scale, unit, cur)
+    if m.group("pct"):
+        unit = "%"
+    approximate = bool(m.group("approx"))
+    qstart = (
+        m.start("approx")
+        if approximate
+        else (m.start(0) + len(m.group(0)) - len(m.group(0).lstrip()) if cur else start)
+    )
+    qtext = text[qstart:end].strip()
+    if cur or curword:
+        return Quantity(qstart, end, qtext, value, f"money:{_currency(m, cur, curword)}", "", approximate)
+    if unit:
+        dimension, factor = UNITS[unit.lower()]
+        thing = _counted_noun(text, end) if dimension in ("length", "mass", "area") else ""
+        return Quantity(qstart, end, qtext, value * factor, dimension, thing, approximate)
+    return _count(text, m, qstart, qtext, value, scale, approximate)
+
+
+def _scaled(value: float, scale: str | None, unit: str | None, cur: str | None):
+    """(value, scale, unit) with the scale word applied; a lone "m" after no currency is metres, a lone "b" nothing."""
+    if scale:
+        sl = scale.lower()
+        # "m" and "b" are scales only right after money ("$5m"); otherwise "m" is metres
+        if sl in ("m", "b") and not cur:
+            if sl == "m" and not unit:
+                unit, scale = "m", None
+            else:
+                scale = None
+        if scale:
+            value *= SCALES[scale.lower()]
+    return value, scale, unit
+
+
+def _currency(m: re.Match, cur: str | None, curword: str | None) -> str:
+    """The currency code of a money match: from its dollar prefix ("US$"), its sign or code, else its word."""
+    pre = m.group("pre")
+    if pre:
+        return DOLLAR_PREFIXES[pre.upper()]
+    if cur:
+        return CURRENCY_SIGNS.get(cur) or CURRENCY_CODES[cur.lower()]
+    return CURRENCY_WORDS[curword.lower()]
+
+
+def _count(
+    text: str, m: re.Match, qstart: int, qtext: str, value: float, scale: str | None, approximate: bool
+) -> Quantity | None:
+    """A bare number as a count of the noun after it, or None when it is no count."""
+    start, end = m.start("num"), m.end()
+    num_text = m.group("num")
+    is_word = num_text.lower() in WORD_NUMBERS
+    # A bare number: a year, a date part or a list number is not a count; nor is the pronoun "one".
+    if num_text.lower() == "one":
+        return None
+    if not is_word and re.fullmatch(r"(?:1[5-9]|20)\d\d", num_text) and not scale:
+        return None
+    if re.match(r"\s*(?:st|nd|rd|th)\b", text[end:]) or counts_nothing(text, start, m.end("num")):
+        return None
+    part = _PART.match(text, end)
+    part_of = _number(part.group(1)) if part else None
+    noun = _counted_noun(text, part.end() if part else end)
+    if not noun:
+        return None
+    return Quantity(qstart, end, qtext, value, "count", noun, approximate, part_of)
 
 
 # Measures only: a sum in a second currency is the outlet's own figure at a rate it chose, and one outlet's

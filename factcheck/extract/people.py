@@ -93,30 +93,14 @@ class TitleLexicon:
 
     def read(self, m: re.Match) -> Title:
         head = " ".join(m.group("head").lower().split())
-        portfolio = None
-        if m.group("padj"):
-            portfolio = self.before[" ".join(m.group("padj").lower().split())]
-        if m.group("pname"):
-            portfolio = self.after[" ".join(m.group("pname").lower().split())]
-        free = m.group("pfree") or m.group("pofree")
-        if free and portfolio is None and head in self.ranks:
-            # a portfolio the vocabulary does not know is compared by its words
-            portfolio = " ".join(w for w in free.lower().split() if w not in ("and", "&"))
+        portfolio = self._portfolio(m, head)
         mod = m.group("mod")
         if mod:
             modified = f"{' '.join(mod.lower().split())} {head}"
             if modified in self.ranks:
                 head = modified
         if head in self.equivalents:
-            canonical = self.equivalents[head]
-            words = canonical.split()
-            # "foreign minister": a portfolio word, then a rank
-            for n in range(len(words)):
-                pre, rank = " ".join(words[:n]), " ".join(words[n:])
-                if rank in self.ranks and (not pre or pre in self.before):
-                    head = rank
-                    portfolio = portfolio or (self.before[pre] if pre else None)
-                    break
+            head, portfolio = self._equivalent(head, portfolio)
         country_form = m.group("c1") or m.group("c2")
         country = self.countries.get(" ".join(country_form.lower().split())) if country_form else None
         spec = self.ranks.get(head)
@@ -129,6 +113,32 @@ class TitleLexicon:
             country=country,
             qualified=bool(m.group("q")),
         )
+
+    def _portfolio(self, m: re.Match, head: str) -> str | None:
+        """The portfolio a title match names: a known phrase before or after the rank, else its free words."""
+        portfolio = None
+        if m.group("padj"):
+            portfolio = self.before[" ".join(m.group("padj").lower().split())]
+        if m.group("pname"):
+            portfolio = self.after[" ".join(m.group("pname").lower().split())]
+        free = m.group("pfree") or m.group("pofree")
+        if free and portfolio is None and head in self.ranks:
+            # a portfolio the vocabulary does not know is compared by its words
+            portfolio = " ".join(w for w in free.lower().split() if w not in ("and", "&"))
+        return portfolio
+
+    def _equivalent(self, head: str, portfolio: str | None) -> tuple[str, str | None]:
+        """(rank, portfolio) of an equivalent title read as portfolio words then a rank; unchanged when none fits."""
+        canonical = self.equivalents[head]
+        words = canonical.split()
+        # "foreign minister": a portfolio word, then a rank
+        for n in range(len(words)):
+            pre, rank = " ".join(words[:n]), " ".join(words[n:])
+            if rank in self.ranks and (not pre or pre in self.before):
+                head = rank
+                portfolio = portfolio or (self.before[pre] if pre else None)
+                break
+        return head, portfolio
 
     def find(self, text: str) -> list[tuple[int, int, Title]]:
         return [(m.start(), m.end(), self.read(m)) for m in self.pattern.finditer(text)]

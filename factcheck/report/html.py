@@ -26,7 +26,7 @@ import hashlib
 import html
 
 from ..models import SEVERITIES, Document, Report
-from .view import Item, Piece, Row, View, diff_marks, one_line, paragraph, plural, view, word_diff
+from .view import Item, Piece, Row, Story, View, diff_marks, one_line, paragraph, plural, view, word_diff
 
 ICONS = {"error": "■", "warning": "▲", "info": "●"}
 DIFF_WORDS = 4  # values at least this long get a word diff (quotes)
@@ -272,23 +272,7 @@ def render(report: Report, color: bool = False) -> str:
     counts += "".join(
         f"<li><code>{esc(c)}</code> {sum(1 for f in report.findings if f.check == c)}</li>" for c in checks
     )
-    filters = (
-        _boxes("severity", "Severity", [(sev, severity(sev), s[sev]) for sev in reversed(SEVERITIES)])
-        + _boxes(
-            "check",
-            "Check",
-            [(c, f"<code>{esc(c)}</code>", sum(1 for f in report.findings if f.check == c)) for c in checks],
-        )
-        + _boxes(
-            "story",
-            "Story",
-            [
-                (str(st.number), f"{st.number}. {esc(_short(st.title))}", len(st.items))
-                for st in v.stories
-                if st.items
-            ],
-        )
-    )
+    filters = _filters(report, v, s, checks)
     total = sum(report.sentence_counts.values())
     intro = (
         f"{plural(len(report.documents), 'document')}, {plural(total, 'sentence')}: {plural(s['error'], 'error')}, "
@@ -306,39 +290,15 @@ def render(report: Report, color: bool = False) -> str:
         "<main>",
     ]
     if report.errors or report.warnings:
-        out.append(
-            '<section aria-labelledby="files"><h2 id="files">Files not read or read with a warning</h2><ul>'
-            + "".join(f"<li><strong>error:</strong> {esc(e)}</li>" for e in report.errors)
-            + "".join(f"<li><strong>warning:</strong> {esc(w)}</li>" for w in report.warnings)
-            + "</ul></section>"
-        )
+        out.append(_problems(report))
     if not items:
         out.append("<p>No findings.</p>")
     for story in v.stories:
         if not story.items:
             continue
-        out.append(
-            f'<section class="story" data-story="{story.number}" aria-labelledby="story-{story.number}">'
-            f'<h2 id="story-{story.number}">Story {story.number}: {esc(story.title)}</h2>'
-            + (f'<p class="muted story-label">{esc(story.label)}</p>' if story.label else "")
-            + f'<p class="muted">{plural(len(story.paths), "document")}: '
-            + ", ".join(f"<code>{esc(v.path(p))}</code>" for p in story.paths)
-            + "</p>"
-        )
-        out += [card(item, docs) for item in story.items]
-        out.append("</section>")
+        out += _story_section(story, v, docs)
     out.append("</main>")
-    rows = "".join(
-        f"<tr><td><code>{esc(v.path(d.path))}</code></td><td>{esc(d.title or '(no title)')}</td>"
-        f'<td class="date">{esc(d.date or "undated")}</td><td>{report.sentence_counts.get(d.path, 0)}</td></tr>'
-        for d in sorted(report.documents, key=lambda d: d.path)
-    )
-    # the table scrolls inside its own box on a phone, so the page itself is never wider than the screen
-    out.append(
-        '<footer><h2 id="documents">Documents</h2><div class="table"><table><thead><tr><th scope="col">document</th>'
-        '<th scope="col">title</th><th scope="col">date</th><th scope="col">sentences</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div></footer>"
-    )
+    out.append(_documents_footer(report, v))
     csp = CSP.format(style=_sha256(STYLE), script=_sha256(SCRIPT))
     head = (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
@@ -348,6 +308,67 @@ def render(report: Report, color: bool = False) -> str:
         f"<title>factcheck report</title><style>{STYLE}</style></head><body>"
     )
     return head + "\n".join(out) + f"<script>{SCRIPT}</script></body></html>\n"
+
+
+def _filters(report: Report, v: View, s: dict, checks: list[str]) -> str:
+    """The filter boxes: by severity, by check and by story, each with its count of findings."""
+    return (
+        _boxes("severity", "Severity", [(sev, severity(sev), s[sev]) for sev in reversed(SEVERITIES)])
+        + _boxes(
+            "check",
+            "Check",
+            [(c, f"<code>{esc(c)}</code>", sum(1 for f in report.findings if f.check == c)) for c in checks],
+        )
+        + _boxes(
+            "story",
+            "Story",
+            [
+                (str(st.number), f"{st.number}. {esc(_short(st.title))}", len(st.items))
+                for st in v.stories
+                if st.items
+            ],
+        )
+    )
+
+
+def _problems(report: Report) -> str:
+    """The section listing files not read (errors) and files read with a warning."""
+    return (
+        '<section aria-labelledby="files"><h2 id="files">Files not read or read with a warning</h2><ul>'
+        + "".join(f"<li><strong>error:</strong> {esc(e)}</li>" for e in report.errors)
+        + "".join(f"<li><strong>warning:</strong> {esc(w)}</li>" for w in report.warnings)
+        + "</ul></section>"
+    )
+
+
+def _story_section(story: Story, v: View, docs: dict[str, Document]) -> list[str]:
+    """One story's section: its heading, label and documents, then a card per finding."""
+    out = [
+        f'<section class="story" data-story="{story.number}" aria-labelledby="story-{story.number}">'
+        f'<h2 id="story-{story.number}">Story {story.number}: {esc(story.title)}</h2>'
+        + (f'<p class="muted story-label">{esc(story.label)}</p>' if story.label else "")
+        + f'<p class="muted">{plural(len(story.paths), "document")}: '
+        + ", ".join(f"<code>{esc(v.path(p))}</code>" for p in story.paths)
+        + "</p>"
+    ]
+    out += [card(item, docs) for item in story.items]
+    out.append("</section>")
+    return out
+
+
+def _documents_footer(report: Report, v: View) -> str:
+    """The footer's table of documents: path, title, date and number of sentences."""
+    rows = "".join(
+        f"<tr><td><code>{esc(v.path(d.path))}</code></td><td>{esc(d.title or '(no title)')}</td>"
+        f'<td class="date">{esc(d.date or "undated")}</td><td>{report.sentence_counts.get(d.path, 0)}</td></tr>'
+        for d in sorted(report.documents, key=lambda d: d.path)
+    )
+    # the table scrolls inside its own box on a phone, so the page itself is never wider than the screen
+    return (
+        '<footer><h2 id="documents">Documents</h2><div class="table"><table><thead><tr><th scope="col">document</th>'
+        '<th scope="col">title</th><th scope="col">date</th><th scope="col">sentences</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div></footer>"
+    )
 
 
 def _short(title: str, limit: int = 40) -> str:

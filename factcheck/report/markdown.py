@@ -166,6 +166,29 @@ def render(report: Report, color: bool = False) -> str:
     ]
     slugger.slug("factcheck report")
     first_section = len(out)
+    out += _not_reported(report)
+    if report.errors or report.warnings:
+        out += _problems(report)
+        slugger.slug("Files not read or read with a warning")
+    # Headings are slugged in the order they are written: the contents' anchor before the stories'.
+    if v.items:
+        slugger.slug("Contents")
+    body, contents = _story_sections(report, v, slugger)
+    out[first_section:first_section] = [*_contents(v, contents), ""] if contents else []
+    out += body
+    quiet = sorted(
+        {d.path for d in report.documents} - {p for story in v.stories if story.items for p in story.paths}
+    )
+    if quiet:
+        out += ["## Documents without findings", "", *documents_list(report, v, quiet), ""]
+    if len(v.stories) > 1:
+        out += _stories(v)
+    return "\n".join(out)
+
+
+def _not_reported(report: Report) -> list[str]:
+    """The counts of findings set aside, and a folded list of the suppressed ones with where and why."""
+    out: list[str] = []
     aside = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(report.set_aside.items()) if n)
     if aside:
         out += [f"Not reported: {aside} (see the editor's guide in the README).", ""]
@@ -176,16 +199,24 @@ def render(report: Report, color: bool = False) -> str:
             for s in report.suppressed
         ]
         out += ["", "</details>", ""]
-    if report.errors or report.warnings:
-        out += ["## Files not read or read with a warning", ""]
-        out += [f"- error: {escape(e)}" for e in report.errors]
-        out += [f"- warning: {escape(w)}" for w in report.warnings]
-        out.append("")
-        slugger.slug("Files not read or read with a warning")
+    return out
+
+
+def _problems(report: Report) -> list[str]:
+    """The section listing files not read (errors) and files read with a warning."""
+    out = ["## Files not read or read with a warning", ""]
+    out += [f"- error: {escape(e)}" for e in report.errors]
+    out += [f"- warning: {escape(w)}" for w in report.warnings]
+    out.append("")
+    return out
+
+
+def _story_sections(
+    report: Report, v: View, slugger: Slugger
+) -> tuple[list[str], dict[tuple[int, str], list[str]]]:
+    """Each story with findings as a section, and (story, severity) -> the links to its findings for the contents."""
     body: list[str] = []
     contents: dict[tuple[int, str], list[str]] = {}
-    if v.items:
-        slugger.slug("Contents")
     for story in v.stories:
         if not story.items:
             continue
@@ -207,8 +238,12 @@ def render(report: Report, color: bool = False) -> str:
                 f"[{item.number}. {f.check} · {escape(f.subject)}](#{anchor})"
             )
             body += finding_block(item, heading)
-    # The contents: one line per story and severity with its counts by check and the findings'
-    # links side by side (a list of links one per line would be the longest part of a short report).
+    return body, contents
+
+
+def _contents(v: View, contents: dict[tuple[int, str], list[str]]) -> list[str]:
+    """The contents: one line per story and severity with its counts by check and its findings' links."""
+    # The findings' links side by side (a list of links one per line would be the longest part of a short report).
     summary = ["## Contents", ""]
     several = len([story for story in v.stories if story.items]) > 1
     for (number, severity), links in contents.items():
@@ -226,23 +261,19 @@ def render(report: Report, color: bool = False) -> str:
             f"- {f'Story {number}: ' if several else ''}{MARKERS[severity].split()[0]} **{total}** ({counts}): "
             + " · ".join(links)
         )
-    out[first_section:first_section] = [*summary, ""] if contents else []
-    out += body
-    quiet = sorted(
-        {d.path for d in report.documents} - {p for story in v.stories if story.items for p in story.paths}
-    )
-    if quiet:
-        out += ["## Documents without findings", "", *documents_list(report, v, quiet), ""]
-    if len(v.stories) > 1:
-        # Which articles were read as one story: checks compare documents of one story only.
-        out += ["## Stories", ""]
-        out += [
-            f"- Story {s.number}{f' ({escape(s.label)})' if s.label else ''}: "
-            + ", ".join(code(v.path(p)) for p in s.paths)
-            for s in v.stories
-        ]
-        out.append("")
-    return "\n".join(out)
+    return summary
+
+
+def _stories(v: View) -> list[str]:
+    """Which articles were read as one story: checks compare documents of one story only."""
+    out = ["## Stories", ""]
+    out += [
+        f"- Story {s.number}{f' ({escape(s.label)})' if s.label else ''}: "
+        + ", ".join(code(v.path(p)) for p in s.paths)
+        for s in v.stories
+    ]
+    out.append("")
+    return out
 
 
 def documents_list(report: Report, v: View, paths: list[str]) -> list[str]:
