@@ -61,6 +61,16 @@ def _settings(**flags) -> Settings:
         raise Fatal(str(exc)) from None
 
 
+# Every command that loads the rules takes more folders of them.
+RULES_OPTION = click.option(
+    "--rules",
+    "rules",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="Another folder of rule files (repeatable).",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
 @click.version_option(package_name="factcheck")
@@ -138,13 +148,7 @@ def _names(values: tuple[str, ...]) -> list[str]:
     type=click.Path(file_okay=False, path_type=Path),
     help="With --format sarif: the folder URIs are relative to [default: the current directory].",
 )
-@click.option(
-    "--rules",
-    "rules",
-    multiple=True,
-    type=click.Path(file_okay=False),
-    help="Another folder of rule files (repeatable).",
-)
+@RULES_OPTION
 @click.option("--threshold", type=float, help="Cosine similarity that links two sentences into one claim.")
 @click.option("--model", help="'packaged:all-MiniLM-L6-v2' or a local sentence-transformers folder.")
 @click.option(
@@ -396,13 +400,7 @@ def prepare(model, backend, cache_dir):
     type=click.IntRange(min=1),
     help="Encoding actors for --engine ray [default: the cluster's CPUs].",
 )
-@click.option(
-    "--rules",
-    "rules",
-    multiple=True,
-    type=click.Path(file_okay=False),
-    help="Another folder of rule files (repeatable).",
-)
+@RULES_OPTION
 @click.option("--model", help="'packaged:all-MiniLM-L6-v2' or a local sentence-transformers folder.")
 @click.option(
     "--backend", type=click.Choice(BACKENDS), help=f"How the encoder runs [default: {DEFAULT_BACKEND}]."
@@ -444,9 +442,7 @@ def index_command(paths, engine, workers, rules, model, backend, cache_dir, max_
 
 
 @cli.command("rules")
-@click.option(
-    "--rules", "rules", multiple=True, type=click.Path(file_okay=False), help="Another folder of rule files."
-)
+@RULES_OPTION
 @click.pass_context
 def list_rules(ctx, rules):
     """List the active rules: id, type, severity and the file each comes from."""

@@ -58,9 +58,8 @@ WEEKDAYS = {
     "sunday": 6,
 }
 UNIT_WORDS = {"day": "day", "week": "week", "month": "month", "year": "year", "fortnight": "week"}
-COUNT_WORDS = {
-    "a": 1,
-    "an": 1,
+# Numbers written as words, up to twelve: counts of days and weeks here, figures in numbers.py.
+SMALL_NUMBERS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -73,9 +72,8 @@ COUNT_WORDS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
-    "a few": 3,
-    "several": 3,
 }
+COUNT_WORDS = {"a": 1, "an": 1, **SMALL_NUMBERS, "a few": 3, "several": 3}
 
 _MONTH = (
     r"(?P<{g}>(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -289,11 +287,15 @@ def find_temporals(text: str) -> list[Temporal]:
     return list(_find_temporals(text))
 
 
-# Sized past one 5 MB article's sentences (about 70,000): each check reads them in order, and an LRU cache
-# smaller than that evicts every sentence before the next check comes back to it.
-@functools.lru_cache(maxsize=1 << 17)
+# A reader of one sentence's text whose answer depends on the text alone, kept for every sentence: several
+# checks read the same sentence's dates and figures. Sized past one 5 MB article's sentences (about 70,000):
+# each check reads them in order, and an LRU cache smaller than that evicts every sentence before the next
+# check comes back to it.
+per_sentence = functools.lru_cache(maxsize=1 << 17)
+
+
+@per_sentence
 def _find_temporals(text: str) -> tuple[Temporal, ...]:
-    # Several checks read the same sentence's dates; the answer depends on the text alone.
     found: list[Temporal] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:

@@ -16,25 +16,13 @@ is never compared with the total itself.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
-from .dates import MONTHS, WEEKDAYS, find_temporals
+from .dates import MONTHS, SMALL_NUMBERS, WEEKDAYS, find_temporals, per_sentence
 
 WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+    **SMALL_NUMBERS,
     "thirteen": 13,
     "fourteen": 14,
     "fifteen": 15,
@@ -349,11 +337,8 @@ def find_quantities(text: str) -> list[Quantity]:
     return list(_find_quantities(text))
 
 
-# Sized past one 5 MB article's sentences (about 70,000): each check reads them in order, and an LRU cache
-# smaller than that evicts every sentence before the next check comes back to it.
-@functools.lru_cache(maxsize=1 << 17)
+@per_sentence
 def _find_quantities(text: str) -> tuple[Quantity, ...]:
-    # Several checks read the same sentence's figures; the answer depends on the text alone.
     out: list[Quantity] = []
     # Numbers inside dates ("March 14", "15.08.2024") are days and months, not counts.
     dates = [(t.start, t.end) for t in find_temporals(text) if t.kind != "relative"]
