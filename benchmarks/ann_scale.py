@@ -27,7 +27,7 @@ from bench import child, fmt  # noqa: E402
 
 RUN = """
     import numpy as np
-    from factcheck.cluster import group
+    from factcheck.group.cluster import group
     v = np.ascontiguousarray(np.load(ARGS[0], mmap_mode="r"), dtype=np.float32)
     threshold = float(ARGS[1])
     t = time.perf_counter()

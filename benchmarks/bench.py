@@ -29,7 +29,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 import generate  # noqa: E402
-from factcheck.cluster import ANN_MIN, INT8_MIN  # noqa: E402
+from factcheck.group.cluster import ANN_MIN, INT8_MIN  # noqa: E402
 
 
 # A forked child starts with its parent's RSS high-water mark, and Linux carries it across
@@ -120,8 +120,8 @@ ENCODE_BACKEND = """
     # One factcheck backend on the same unique sentences, model loaded (and exported) before the clock starts.
     import numpy as np
     from pathlib import Path
-    from factcheck.embed import Embedder
-    from factcheck.encoders import OnnxEncoder
+    from factcheck.model.embed import Embedder
+    from factcheck.model.encoders import OnnxEncoder
     from factcheck.cache.onnx import prepare
     texts = json.load(open(ARGS[0]))
     root, backend = Path(ARGS[1]), ARGS[2]
@@ -134,7 +134,7 @@ ENCODE_BACKEND = """
 
 EMBED = """
     import numpy as np
-    from factcheck.embed import Embedder
+    from factcheck.model.embed import Embedder
     texts = json.load(open(ARGS[0]))
     e = Embedder(cache_dir=__import__("pathlib").Path(ARGS[2]))
     np.save(ARGS[1], e.encode(texts))
@@ -146,8 +146,8 @@ GROUP = """
     method, threshold = ARGS[1], float(ARGS[2])
     # Imports happen before the clock starts: only the grouping itself is timed.
     if method in ("factcheck", "hnsw", "float32"):
-        from factcheck.cluster import group
-        from factcheck import int8_products
+        from factcheck.group.cluster import group
+        from factcheck.group import int8_products
         int8_products.available()  # the ONNX Runtime session is built once per process, like the imports
         import faiss  # noqa: F401
     elif method == "community_detection":
@@ -177,9 +177,9 @@ GROUP = """
 def sentences_of(folder: Path) -> list[str]:
     """The normalised sentences factcheck would embed for ``folder``, deduplicated."""
     from factcheck.config import Settings
-    from factcheck.embed import normalise
+    from factcheck.model.embed import normalise
     from factcheck.pipeline import load_documents, rule_set
-    from factcheck.sentences import split
+    from factcheck.extract.sentences import split
 
     settings = Settings()
     docs, _, _ = load_documents([str(folder)], rule_set(settings), settings)
@@ -286,7 +286,7 @@ def encoder_stage(work: Path, texts: Path, cache: Path, threshold: float) -> lis
     """
     import numpy as np
 
-    from factcheck.cluster import group
+    from factcheck.group.cluster import group
 
     def labels(v):
         out = np.empty(len(v), dtype=np.int64)
@@ -385,7 +385,7 @@ def candidates_stage(
     """
     import numpy as np
 
-    from factcheck.cluster import group
+    from factcheck.group.cluster import group
 
     texts = json.loads(Path(scan["texts"]).read_text())
     enc = {e["backend"]: e for e in encoders if "seconds" in e}
@@ -976,7 +976,7 @@ def findings(results: dict) -> list[str]:
             "community_detection.** Both are bound by the n²·d similarity products: community_detection computes all n² of "
             "them in float32 (then a top-k per row); ours computes the n²/2 on and above the diagonal in 2048 × 2048 tiles, "
             "as int8 products (ONNX Runtime's `MatMulInteger`, 7-bit so that no CPU saturates) with a proven error bound "
-            "(`factcheck/int8_products.py`). The int8 tiles only rule rows out: a row whose int8 maximum cannot reach the "
+            "(`factcheck/group/int8_products.py`). The int8 tiles only rule rows out: a row whose int8 maximum cannot reach the "
             "threshold is skipped, and the other rows get float32 products, which decide, so the edges are the float32 "
             "search's (tested in `tests/test_cluster.py`). Where int8 rules out few rows (the tiled shape, where every "
             "row has near-copies), the search drops it after a few tiles and goes on with float32 tiles alone"
@@ -999,7 +999,7 @@ def findings(results: dict) -> list[str]:
             out.append(
                 f"**HNSW against exact, {shape}:** HNSW time / exact time "
                 + ", ".join(f"{g:.2f} at {n:,}" for n, g in both)
-                + f". `ANN_MIN` is {ANN_MIN:,} (see `factcheck/cluster.py` for the reading of both shapes)."
+                + f". `ANN_MIN` is {ANN_MIN:,} (see `factcheck/group/cluster.py` for the reading of both shapes)."
             )
     rows = {r["n"]: r for r in results["grouping"]}
     hnsw = [
@@ -1184,8 +1184,8 @@ def write_results(results: dict, out: Path) -> None:
         "Our two methods run twice at each size: the table and the growth factors show the faster run, "
         '"cd / ours" and "agglo / ours" divide by the slower one (the baselines run once). They divide by the '
         f"method `group()` picks at that size: exact below {ANN_MIN:,} sentences, HNSW from there up "
-        '(`factcheck.cluster.ANN_MIN`). "ours exact" uses int8 tiles from '
-        f'{INT8_MIN:,} rows up (`factcheck.cluster.INT8_MIN`); "float32 tiles" is the same search without them, run '
+        '(`factcheck.group.cluster.ANN_MIN`). "ours exact" uses int8 tiles from '
+        f'{INT8_MIN:,} rows up (`factcheck.group.cluster.INT8_MIN`); "float32 tiles" is the same search without them, run '
         "once. Peak RSS is each child process's own high-water mark.",
     ]
     pc = results.get("precommit")
@@ -1277,7 +1277,7 @@ def main() -> None:
     if a.from_json:
         write_results(json.loads(a.from_json.read_text(encoding="utf-8")), a.out / "RESULTS.md")
         return
-    from factcheck.cluster import DEFAULT_FLOOR, DEFAULT_THRESHOLD
+    from factcheck.group.cluster import DEFAULT_FLOOR, DEFAULT_THRESHOLD
 
     if a.quick:
         scans, sizes, agglo, cd, exact, precommit = [(2, 3)], [200, 400], {200, 400}, 400, 400, 10

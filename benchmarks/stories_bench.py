@@ -1,6 +1,6 @@
 """Story grouping at archive size: time, growth, B-cubed F1 and peak memory (``make bench``).
 
-Articles are generated as profiles (the input of ``factcheck.stories``): each
+Articles are generated as profiles (the input of ``factcheck.group.stories``): each
 story has its own few proper names, a place, a kind of event (floods, blasts,
 quakes, elections ... sharing their wording across stories of that kind), a date
 in a two-year window and a vector near its kind's centre; every article also
@@ -31,7 +31,7 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from factcheck.stories import Profile, StoryGrouper  # noqa: E402
+from factcheck.group.stories import Profile, StoryGrouper  # noqa: E402
 
 KINDS = ["flood", "blast", "quake", "election", "sentence", "crash", "storm", "fire"]
 GENERIC = ["Reuters", "Interior Ministry", "Red Crescent", "United Nations"]

@@ -15,11 +15,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.cluster import group  # noqa: E402
+from factcheck.group.cluster import group  # noqa: E402
 from factcheck.config import Settings  # noqa: E402
-from factcheck.embed import Embedder  # noqa: E402
+from factcheck.model.embed import Embedder  # noqa: E402
 from factcheck.pipeline import load_documents, rule_set  # noqa: E402
-from factcheck.sentences import split  # noqa: E402
+from factcheck.extract.sentences import split  # noqa: E402
 
 
 def main() -> None:

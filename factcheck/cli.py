@@ -367,7 +367,7 @@ def _finish(
 )
 def prepare(model, backend, cache_dir):
     """Check the model's weights and export its ONNX graph now (the first scan does it otherwise)."""
-    from .embed import embedder_for  # torch-free, but numpy: only this command needs it
+    from .model.embed import embedder_for  # torch-free, but numpy: only this command needs it
 
     settings = _settings(model=model, backend=backend, cache_dir=cache_dir)
     try:
@@ -378,7 +378,7 @@ def prepare(model, backend, cache_dir):
         raise Fatal(str(exc)) from None
     for warning in embedder.warnings:
         say("warning", warning)
-    from .encoders import OnnxEncoder
+    from .model.encoders import OnnxEncoder
 
     # what runs, in words: a fallback to torch (a model ONNX cannot reproduce) shows here
     runs = "ONNX Runtime" if isinstance(encoder, OnnxEncoder) else "PyTorch (sentence-transformers)"

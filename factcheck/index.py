@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .config import Settings
-from .embed import embedder_for, normalise
+from .model.embed import embedder_for, normalise
 
 ENGINES = ("local", "ray")
 # Texts per encoding batch sent to a Ray actor: large enough that padding by length pays, small enough to spread.

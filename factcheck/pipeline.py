@@ -17,10 +17,10 @@ from pathlib import Path
 
 from . import ingest
 from .checks import CHECK_TYPES
-from .cluster import cluster
-from .stories import group_stories, label
+from .group.cluster import cluster
+from .group.stories import group_stories, label
 from .config import Settings
-from .embed import Embedder, embedder_for
+from .model.embed import Embedder, embedder_for
 from .extract.claims import ClaimExtractor, quote_claims, title_claims
 from .extract.names import proper_names
 from .extract.people import PeopleExtractor, link_people, link_surnames
@@ -29,7 +29,7 @@ from .lexicons import Lexicons
 from .models import Corpus, Finding, Report, severity_rank
 from . import facts, gate
 from .rules import RuleError, RuleSet, default_rules_dir, load_rules
-from .sentences import MAX_SENTENCE_CHARS, split
+from .extract.sentences import MAX_SENTENCE_CHARS, split
 
 
 # Check types whose values are people's titles: the gate reads two of them with the title lexicon.

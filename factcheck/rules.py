@@ -83,7 +83,7 @@ LEXICON_TYPES: dict[str, dict[str, Any]] = {
         "settle_days": 31,
         "event_window": 80,
     },
-    # Story grouping (factcheck/stories.py); rules/stories.yaml says what each one does.
+    # Story grouping (factcheck/group/stories.py); rules/stories.yaml says what each one does.
     "stories": {
         "threshold": 0.26,
         "weights": {"entities": 0.6, "words": 0.2, "dense": 0.2},

@@ -168,7 +168,7 @@ def _memo(settings: Settings, inputs, known, sheet, fmt: str, colour: bool, warn
     from .cache import open_store
     from .cache.memo import Memo, scan_key
     from .config import ModelError
-    from .embed import resolve_model, weights_file
+    from .model.embed import resolve_model, weights_file
     from .rules import default_rules_dir
 
     try:

@@ -41,7 +41,7 @@ def cache_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def exported_models(cache_dir) -> Path:
     """The session cache's folder of exported ONNX graphs, made once; tests with a cache of their own link to it."""
-    from factcheck.embed import Embedder
+    from factcheck.model.embed import Embedder
 
     e = Embedder(cache_dir=cache_dir)
     e.load()

@@ -85,7 +85,7 @@ def test_long_line_is_cut_into_bounded_sentences(bad):
     folder, _, report, _ = bad
     from factcheck.config import Settings
     from factcheck.pipeline import rule_set
-    from factcheck.sentences import MAX_SENTENCE_CHARS, split
+    from factcheck.extract.sentences import MAX_SENTENCE_CHARS, split
 
     boiler = ingest.Boilerplate.from_lexicon(rule_set(Settings()).lexicon("boilerplate"))
     doc = ingest.load_document(folder / "long-line.txt", boiler)

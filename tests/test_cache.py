@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from factcheck.cache.embeddings import Cache
-from factcheck.embed import Embedder
+from factcheck.model.embed import Embedder
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTCHECK = Path(sys.executable).parent / "factcheck"

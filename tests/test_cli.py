@@ -574,7 +574,7 @@ def test_encoding_progress_counts_sentences_and_the_export_is_announced(
     cache_dir, exported_models, tmp_path, monkeypatch
 ):
     from factcheck.cache import onnx
-    from factcheck.embed import Embedder
+    from factcheck.model.embed import Embedder
 
     seen = []
     e = Embedder(cache_dir=cache_dir, use_cache=False)

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from factcheck.cluster import group, neighbour_edges
+from factcheck.group.cluster import group, neighbour_edges
 
 
 def unit(rows):
@@ -34,7 +34,7 @@ def test_chaining_is_split():
 
 
 def test_hnsw_finds_the_exact_edges_on_clear_neighbours():
-    from factcheck.cluster import hnsw_edges
+    from factcheck.group.cluster import hnsw_edges
 
     rng = np.random.default_rng(1)
     base = rng.normal(size=(300, 32))
@@ -47,7 +47,7 @@ def test_hnsw_finds_the_exact_edges_on_clear_neighbours():
 
 
 def test_oversized_component_is_regrouped_not_compared_pairwise(monkeypatch):
-    from factcheck import cluster
+    from factcheck.group import cluster
 
     monkeypatch.setattr(cluster, "MAX_COMPONENT", 10)
     rng = np.random.default_rng(2)
@@ -59,7 +59,7 @@ def test_oversized_component_is_regrouped_not_compared_pairwise(monkeypatch):
 
 
 def test_hnsw_edges_are_the_same_from_run_to_run():
-    from factcheck.cluster import hnsw_edges
+    from factcheck.group.cluster import hnsw_edges
 
     rng = np.random.default_rng(3)
     v = unit(np.repeat(rng.normal(size=(400, 24)), 3, axis=0) + 0.05 * rng.normal(size=(1200, 24)))
@@ -103,7 +103,7 @@ def test_tiled_exact_edges_equal_the_previous_exact_search(tile, sigma):
 
 def test_tiled_exact_groups_equal_the_previous_exact_search_on_near_copies(monkeypatch):
     # the bench's tiled shape: a base set and noisy copies of it, so each row has several near-copies
-    from factcheck import cluster
+    from factcheck.group import cluster
 
     rng = np.random.default_rng(5)
     base = unit(rng.normal(size=(300, 48)))
@@ -146,7 +146,7 @@ def test_exact_edges_below_zero_threshold_match_brute_force():
 def test_int8_tiles_give_the_float32_edges(tile, sigma, threshold):
     # int8 products only rule rows out, with a proven error bound: the edges must be exactly the float32
     # search's, including the top-k cut on rows with many neighbours
-    from factcheck.cluster import exact_edges
+    from factcheck.group.cluster import exact_edges
 
     v = clustered(1500, 64, sigma, seed=8)
     fp32 = exact_edges(v, threshold, k=10, tile=tile, int8=False)
@@ -177,7 +177,7 @@ def test_int8_tiles_are_not_fooled_by_a_dominant_dimension():
     base = rng.normal(0, 0.05, size=(200, 384))
     base[:, 0] = 1.0
     v = unit(np.repeat(base, 2, axis=0) + rng.normal(0, 0.01, (400, 384)))
-    from factcheck.cluster import exact_edges
+    from factcheck.group.cluster import exact_edges
 
     for threshold in (0.9, 0.99, 0.999):
         fp32 = exact_edges(v, threshold, tile=64, int8=False)
@@ -187,7 +187,7 @@ def test_int8_tiles_are_not_fooled_by_a_dominant_dimension():
 
 def test_int8_bound_holds_for_every_pair():
     # the stated bound |x·y - x̂·ŷ| <= |x̂||e_y| + |e_x||y|, checked on all pairs of a random set
-    from factcheck.int8_products import Int8Vectors
+    from factcheck.group.int8_products import Int8Vectors
 
     rng = np.random.default_rng(10)
     v = unit(rng.normal(size=(300, 384)))
@@ -200,7 +200,7 @@ def test_int8_bound_holds_for_every_pair():
 
 def test_int8_gives_way_to_float32_where_most_rows_are_hot(monkeypatch):
     # near-copies everywhere: int8 rules out few rows, so the search drops it and stays exact
-    from factcheck import cluster
+    from factcheck.group import cluster
 
     calls = []
     real = cluster._hot_rows
@@ -247,7 +247,7 @@ def test_near_copies_by_the_hundred_give_the_brute_force_edges():
 def test_an_oversized_component_is_regrouped_from_its_own_edges(monkeypatch):
     # at a stricter threshold a row's k best are the first of its k best at the looser one: filtering the
     # component's edges gives the groups a second search would
-    from factcheck import cluster
+    from factcheck.group import cluster
 
     monkeypatch.setattr(cluster, "MAX_COMPONENT", 40)
     rng = np.random.default_rng(13)
@@ -273,7 +273,7 @@ def test_an_oversized_component_is_regrouped_from_its_own_edges(monkeypatch):
 def test_one_documents_rows_are_never_compared():
     # only sentences of different documents are read as one claim: one document's rows stay singletons, and a
     # component of one document's rows is not split
-    from factcheck import cluster
+    from factcheck.group import cluster
 
     v = unit(np.ones((6, 4)) + 0.01 * np.arange(24).reshape(6, 4))
     assert [g.tolist() for g in group(v, labels=["a"] * 6)] == [[r] for r in range(6)]

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from factcheck.embed import PACKAGED_SHA256, Embedder, ModelError, normalise
+from factcheck.model.embed import PACKAGED_SHA256, Embedder, ModelError, normalise
 
 
 def test_packaged_model_is_hash_checked_and_vectors_are_unit(cache_dir):

@@ -6,8 +6,8 @@ import shutil
 import numpy as np
 import pytest
 
-from factcheck.embed import Embedder
-from factcheck.encoders import BackendUnavailable, Layout, OnnxEncoder, TorchEncoder
+from factcheck.model.embed import Embedder
+from factcheck.model.encoders import BackendUnavailable, Layout, OnnxEncoder, TorchEncoder
 from factcheck.cache.onnx import graph_path, prepare
 
 TEXTS = [
@@ -50,7 +50,7 @@ def test_default_backend_is_onnx_and_never_imports_torch(tmp_path):
     import sys
 
     code = (
-        "import sys; from pathlib import Path; from factcheck.embed import Embedder; "
+        "import sys; from pathlib import Path; from factcheck.model.embed import Embedder; "
         f"e = Embedder(cache_dir=Path({str(tmp_path)!r})); v = e.encode(['A sentence.']); "
         "print(type(e.load()).__name__, 'torch' in sys.modules)"
     )
@@ -127,7 +127,7 @@ def test_no_cache_exports_to_a_scratch_folder_that_is_removed(tmp_path):
 
 
 def test_unknown_backend_is_refused():
-    from factcheck.embed import ModelError
+    from factcheck.model.embed import ModelError
 
     with pytest.raises(ModelError, match="unknown backend"):
         Embedder(backend="tpu")

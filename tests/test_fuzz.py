@@ -19,7 +19,7 @@ from factcheck.extract.names import tokens
 from factcheck.extract.numbers import find_quantities
 from factcheck.extract.quotes import quote_spans
 from factcheck.models import Document, Span
-from factcheck.sentences import MAX_SENTENCE_CHARS, split, split_block
+from factcheck.extract.sentences import MAX_SENTENCE_CHARS, split, split_block
 
 FRAGMENTS = [
     "August 15",

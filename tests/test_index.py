@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-from factcheck.embed import embedder_for
+from factcheck.model.embed import embedder_for
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"

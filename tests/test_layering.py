@@ -11,8 +11,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "factcheck"
 def test_importing_the_cli_loads_neither_numpy_nor_the_pipeline():
     code = (
         "import sys, factcheck.cli\n"
-        "heavy = [m for m in ('numpy', 'scipy', 'torch', 'onnxruntime', 'factcheck.pipeline', 'factcheck.cluster',"
-        " 'factcheck.embed', 'factcheck.checks', 'factcheck.ingest') if m in sys.modules]\n"
+        "heavy = [m for m in ('numpy', 'scipy', 'torch', 'onnxruntime', 'factcheck.pipeline', 'factcheck.group.cluster',"
+        " 'factcheck.model.embed', 'factcheck.checks', 'factcheck.ingest') if m in sys.modules]\n"
         "print(','.join(heavy))"
     )
     out = subprocess.run(

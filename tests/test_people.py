@@ -2,7 +2,7 @@ import pytest
 
 from factcheck.extract.people import PeopleExtractor, link_people, link_surnames
 from factcheck.models import Document, Span
-from factcheck.sentences import split
+from factcheck.extract.sentences import split
 
 
 def sentences_of(*texts):

@@ -11,7 +11,7 @@ def test_a_scan_leaves_no_onnxruntime_device_id_in_the_cache(tmp_path, exported_
     home.mkdir()
     xdg.mkdir()
     code = (
-        "from factcheck.embed import Embedder\n"
+        "from factcheck.model.embed import Embedder\n"
         "from pathlib import Path\n"
         f"e = Embedder(cache_dir=Path({str(exported_models.parent)!r}))\n"
         f"print(e.encode(['A sentence never encoded before: {tmp_path}']).shape)\n"

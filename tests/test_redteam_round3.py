@@ -740,7 +740,8 @@ def analysed(folder: Path, monkeypatch) -> tuple[int, int]:
     The calls count the analysis and the checks, every Python function entered: work done pair by pair in Python
     shows up there, while the similarity products (numpy) show up in the pairs.
     """
-    from factcheck import cluster, pipeline
+    from factcheck.group import cluster
+    from factcheck import pipeline
     from factcheck.config import Settings
 
     searched = []

@@ -1,5 +1,5 @@
 from factcheck.models import Document, Span
-from factcheck.sentences import split, split_block
+from factcheck.extract.sentences import split, split_block
 
 
 def sentences(text):

@@ -1,4 +1,4 @@
-"""Story grouping (factcheck/stories.py): event clustering on hand-made profiles, no model.
+"""Story grouping (factcheck/group/stories.py): event clustering on hand-made profiles, no model.
 
 Each test builds document profiles by hand (names, words, a day) and unit vectors
 in a small space, so what decides the grouping is visible in the test.
@@ -12,7 +12,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from factcheck.stories import Profile, StoryGrouper, average_linkage, document_day, time_factor
+from factcheck.group.stories import Profile, StoryGrouper, average_linkage, document_day, time_factor
 
 DAY = dt.date(2023, 5, 1).toordinal()
 
@@ -105,7 +105,7 @@ def test_same_kind_events_months_apart_in_one_place_stay_apart():
     )
     assert grouped(first + second, v1 + v2) == [["a0", "a1", "a2"], ["b0", "b1", "b2"]]
     # The time kernel is what keeps them apart: the same two groups in one week are far more alike.
-    from factcheck.stories import _tfidf
+    from factcheck.group.stories import _tfidf
 
     grouper = StoryGrouper()
     both = first + second
@@ -152,7 +152,7 @@ def test_candidates_grow_with_shared_rare_terms_not_n_squared():
     vectors = rng.normal(size=(n, 16)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     grouper = StoryGrouper({"neighbours": 5})
-    from factcheck.stories import _tfidf
+    from factcheck.group.stories import _tfidf
 
     pairs = grouper.candidates(
         _tfidf([p.entities for p in profiles], 20), _tfidf([p.words for p in profiles], 20), vectors

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..encoders import BackendUnavailable, Layout, OnnxEncoder, offline, quiet_transformers
+from ..model.encoders import BackendUnavailable, Layout, OnnxEncoder, offline, quiet_transformers
 from .digests import sha256_file
 
 # Bumped when the export changes, so graphs made by an older factcheck are not reused.
@@ -138,9 +138,9 @@ def _quantize(source: Path, out: Path) -> None:
     try:
         import onnx
 
-        from ..privacy import onnxruntime
+        from ..model.privacy import onnxruntime
 
-        onnxruntime()  # import it with its telemetry off before the quantizer does (factcheck.privacy)
+        onnxruntime()  # import it with its telemetry off before the quantizer does (factcheck.model.privacy)
         from onnxruntime.quantization import QuantType, quantize_dynamic
     except ImportError as exc:
         raise BackendUnavailable(f"int8 quantization needs onnx and onnxruntime ({exc})") from None

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..align import aligned
+from ..group.align import aligned
 from ..extract.claims import UNNAMED_EVENT
 from ..extract.dates import DateValue, YearSpan
 from ..models import Corpus, Finding

@@ -44,7 +44,7 @@ import functools
 import math
 import re
 
-from ..align import aligned
+from ..group.align import aligned
 from ..extract.claims import clause_at, players
 from ..extract.numbers import CURRENCY_WORDS, SCALES, WORD_NUMBERS
 from ..stopwords import ENGLISH

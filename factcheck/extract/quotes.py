@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from ..models import Corpus, Sentence
-from ..sentences import split_block
+from .sentences import split_block
 from .names import fold
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}

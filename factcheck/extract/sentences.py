@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 
-from .config import MAX_SENTENCE_CHARS
-from .models import Document, Sentence
+from ..config import MAX_SENTENCE_CHARS
+from ..models import Document, Sentence
 
 # Words that end with a dot but rarely end a sentence. Lower-cased, without the dot.
 ABBREVIATIONS = {

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import PACKAGED, ModelError, default_cache_dir  # noqa: F401 (re-exported)
+from ..config import PACKAGED, ModelError, default_cache_dir  # noqa: F401 (re-exported)
 from .encoders import BACKENDS, DEFAULT_BACKEND, BackendUnavailable, OnnxEncoder, TorchEncoder, unit_rows
-from .cache import open_store
-from .cache.digests import sha256_file
-from .cache.embeddings import Cache
+from ..cache import open_store
+from ..cache.digests import sha256_file
+from ..cache.embeddings import Cache
 
 PACKAGED_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.onnx")
@@ -135,7 +135,7 @@ class Embedder:
         return self._encoder
 
     def _onnx(self):
-        from .cache.onnx import graph_path, prepare, sound
+        from ..cache.onnx import graph_path, prepare, sound
 
         if self.cache is None:
             # No cache: a sound graph already in the cache folder is used as it is (read

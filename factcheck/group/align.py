@@ -27,8 +27,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .extract.claims import names_near
-from .models import Claim, Corpus
+from ..extract.claims import names_near
+from ..models import Claim, Corpus
 
 BARE_COUNT_MARGIN = 0.15
 

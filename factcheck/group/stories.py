@@ -32,9 +32,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .extract.dates import full_dates
-from .extract.names import proper_names
-from .rules import LEXICON_TYPES
+from ..extract.dates import full_dates
+from ..extract.names import proper_names
+from ..rules import LEXICON_TYPES
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import BACKENDS, DEFAULT_BACKEND  # noqa: F401 (re-exported)
+from ..config import BACKENDS, DEFAULT_BACKEND  # noqa: F401 (re-exported)
 
 
 class BackendUnavailable(Exception):
@@ -117,7 +117,7 @@ class OnnxEncoder:
 
             from .privacy import onnxruntime
 
-            ort = onnxruntime()  # imported with its telemetry off (factcheck.privacy)
+            ort = onnxruntime()  # imported with its telemetry off (factcheck.model.privacy)
         except ImportError as exc:
             raise BackendUnavailable(f"onnxruntime is not installed ({exc})") from None
         self.layout = Layout.read(folder)
