@@ -67,6 +67,7 @@ LEXICON_TYPES: dict[str, dict[str, Any]] = {
         "speech_before": [],
         "place_words": [],
         "place_heads": [],
+        "settlements": {},
         "honorifics": [],
     },
     "claims": {

@@ -1465,3 +1465,29 @@ def test_an_event_word_dates_the_nearer_of_two_dates_in_its_sentence(lex):
         ("7 February", "explosion"),
         ("on Friday", UNNAMED_EVENT),
     ]
+
+
+# ------------------------------------------------------------------ two places of one region, a letter apart
+
+_PLACES = {
+    "a.txt": "Border clashes\nFighting broke out near the town of Velmara on Wednesday, and 24 people were killed.\n",
+    "b.txt": "Clashes on border\nTroops fought near Velmara on Wednesday; 24 people died, officials said.\n",
+    "c.txt": "Deadly clashes\nClashes near the town of Velmara killed 24 people, officials said. Residents fled from "
+    "the village of Velmana, a few miles away.\n",
+}
+
+
+def test_two_places_the_text_calls_a_town_and_a_village_are_asked_not_asserted(scan_texts, of_check):
+    """Kind: villages and towns of one region often differ by a letter ("Velmara" / "Velmana"). When the text
+    calls one a town and the other a village, they may be two places: asked at info, never an error."""
+    _, report = scan_texts(_PLACES)
+    (found,) = of_check(report, "name-misspelling")
+    assert found["severity"] == "info"
+
+
+def test_fail_a_place_written_two_ways_with_no_other_kind_of_place_is_a_slip(scan_texts, of_check):
+    texts = dict(_PLACES)
+    texts["c.txt"] = texts["c.txt"].replace("the village of Velmana", "Velmana")
+    _, report = scan_texts(texts)
+    (found,) = of_check(report, "name-misspelling")
+    assert found["severity"] == "error"

@@ -133,6 +133,21 @@ def kinds(form: Form, vocab) -> set[str]:
     return found
 
 
+def settlements(form: Form, vocab) -> set[str]:
+    """The kinds of settlement the text calls a form, over all its occurrences (``settlements`` in
+    rules/names.yaml): "village" for "the village of Velmana" or "Velmana village", "town" for "the town of
+    Velmara". Occurrences with no such word add nothing."""
+    found: set[str] = set()
+    for s, t in form.occurrences:
+        left = [fold(w.strip(",.;:")) for w in s.text[: t.start].split()[-2:]]
+        right = s.text[t.end :].split()[:1]
+        if len(left) == 2 and left[1] == "of" and left[0] in vocab.settlement_of:
+            found.add(vocab.settlement_of[left[0]])
+        elif right and fold(right[0].strip(",.;:")) in vocab.settlement_of:
+            found.add(vocab.settlement_of[fold(right[0].strip(",.;:"))])
+    return found
+
+
 _VOWELS = re.compile(r"[aeiouyw'’-]")
 _LIKE = str.maketrans({"q": "k", "c": "k", "g": "j", "z": "s", "v": "b", "p": "b", "d": "t", "x": "k"})
 

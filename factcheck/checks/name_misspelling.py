@@ -29,7 +29,7 @@ from rapidfuzz.distance import OSA
 
 from ..extract.names import fold, title_case, tokens
 from ..models import Corpus, Finding, Sentence, evidence_at
-from ._forms import Form, collect_forms, consonants, kinds, neighbours
+from ._forms import Form, collect_forms, consonants, kinds, neighbours, settlements
 from .base import Check, Example
 
 
@@ -132,6 +132,7 @@ class _SlipContext(NamedTuple):
     folded: dict
     told_alike: object
     cued: dict
+    settled: dict
 
 
 class _Measures(NamedTuple):
@@ -576,7 +577,8 @@ class NameMisspelling(Check):
         told_alike = self.told_alike(corpus)
         vocab = corpus.lexicons.names
         cued = {id(f): kinds(f, vocab) for f in forms}
-        ctx = _SlipContext(corpus, translit, near, beside, folded, told_alike, cued)
+        settled = {id(f): settlements(f, vocab) for f in forms}
+        ctx = _SlipContext(corpus, translit, near, beside, folded, told_alike, cued, settled)
         for rare in forms:
             for common in forms:
                 if rare is common:
@@ -607,7 +609,11 @@ class NameMisspelling(Check):
         kind = self._spelling_kind(rare, common, m, ctx.translit)
         if kind is _NO_SLIP:
             return _NO_SLIP
-        return self._by_votes(rare, common, m, kind, ctx)
+        kind = self._by_votes(rare, common, m, kind, ctx)
+        settled = ctx.settled[id(rare)], ctx.settled[id(common)]
+        if kind is not _NO_SLIP and all(settled) and not settled[0] & settled[1]:
+            return "weak"  # a village and a town a letter apart may be two places of one region: asked
+        return kind
 
     def _measure(self, rare: Form, common: Form, a: str, b: str, ctx: _SlipContext) -> _Measures:
         """How strongly the story ties two forms, and how far apart their spellings are."""

@@ -126,6 +126,7 @@ class NameVocabulary:
         self.org_words = {fold(w) for w in names["org_words"]}
         self.place_words = {fold(w) for w in names["place_words"]}
         self.place_heads = {fold(w) for w in names["place_heads"]}
+        self.settlement_of = {fold(w): kind for kind, words in names["settlements"].items() for w in words}
         self.honorifics = {fold(w) for w in names["honorifics"]}
         self.title_words = {
             fold(w) for phrase in list(titles["ranks"]) + list(titles["equivalents"]) for w in phrase.split()
