@@ -57,6 +57,15 @@ class Transliteration:
         self.romanisation = sorted(
             ((fold(a), fold(b)) for a, b in lexicon["romanisation"]), key=lambda p: -len(p[0])
         )
+        # A group listed with two sides ("kh" as "h" and as "k": "Panakhov" / "Panahov", "Badakhshan" /
+        # "Badakshan") is one system's choice either way, but "h" is no "k": each reading is a system of its own.
+        sides: dict[str, list[str]] = {}
+        for a, b in self.romanisation:
+            sides.setdefault(a, []).append(b)
+        self.systems = [
+            [(a, sides[a][min(i, len(sides[a]) - 1)]) for a in sides]
+            for i in range(max((len(v) for v in sides.values()), default=1))
+        ]
         self.vowel_run = re.compile(f"[{re.escape(lexicon['vowels'])}]+")
 
     def skeleton(self, form: str) -> str:
@@ -90,14 +99,21 @@ class Transliteration:
     def _plain(form: str) -> str:
         return re.sub(r"[\s'’-]", "", fold(form.translate(_SLAVIC)))
 
-    def _key(self, form: str, undouble: bool, consonants: bool = True) -> str:
+    def _key(self, form: str, undouble: bool, consonants: bool = True, system: int = 0) -> str:
         f = self._plain(form)
         if undouble:
             f = re.sub(r"(.)\1+", r"\1", f)
         if consonants:
-            for a, b in self.romanisation:
+            for a, b in self.systems[system]:
                 f = f.replace(a, b)
         return self.vowel_run.sub("_", f)
+
+    def _meet(self, a: str, b: str, undouble: bool) -> bool:
+        """Whether two forms have one key in some system of the romanisation table."""
+        return any(
+            self._key(a, undouble, system=i) == self._key(b, undouble, system=i)
+            for i in range(len(self.systems))
+        )
 
     def _transposed(self, a: str, b: str) -> bool:
         """Whether two forms' vowel runs, in order, hold the same letters and one of them in another order."""
@@ -118,7 +134,7 @@ class Transliteration:
             return None
         if self._plain(a) == self._plain(b):
             return "romanised"
-        if self._key(a, undouble=False) == self._key(b, undouble=False):
+        if self._meet(a, b, undouble=False):
             if self._transposed(a, b):
                 return None  # "Nurtlue" / "Nurtleu": letters swapped, which no romanisation does
             # Only vowels and glides differ ("Aliyev" / "Aliyav"): a romanisation, or a slip of one vowel.
@@ -127,7 +143,7 @@ class Transliteration:
                 if self._key(a, False, consonants=False) == self._key(b, False, consonants=False)
                 else "romanised"
             )
-        return "doubled" if self.romanised(a) == self.romanised(b) else None
+        return "doubled" if self._meet(a, b, undouble=True) else None
 
     def same(self, a: str, b: str) -> bool:
         """Whether ``a`` and ``b`` are one name in two transliterations (or identical)."""

@@ -69,6 +69,7 @@ import pytest  # noqa: E402
         ("Jusupbek", "Yusupbek"),  # j/y, a glide before a vowel (German, Polish, Kyrgyz Latin)
         ("Ghafurov", "Gafurov"),  # gh/g (the letter ғ)
         ("Əhmədov", "Ahmadov"),  # Azerbaijani schwa, which no decomposition folds
+        ("Velakhshan", "Velakshan"),  # kh/k, as kh/h: the kh/h/q/k family
     ],
 )
 def test_romanisation_explains(lex, a, b):
