@@ -1491,3 +1491,48 @@ def test_fail_a_place_written_two_ways_with_no_other_kind_of_place_is_a_slip(sca
     _, report = scan_texts(texts)
     (found,) = of_check(report, "name-misspelling")
     assert found["severity"] == "error"
+
+
+# ------------------------------------------------------------------ a headline and a past event its article recalls
+
+
+_RECALLED = {
+    "a.md": "# Quarry blast kills 38\n\nAn explosion tore through the Velmora quarry on Monday, and rescuers worked "
+    "through the night. The worst earlier accident at the quarry, in 2009, killed 33 miners.\n",
+}
+
+
+def test_a_headline_figure_is_not_compared_with_a_past_event_its_article_recalls(scan_texts, of_check):
+    """Kind: "Quarry blast kills 38" against "the worst earlier accident, in 2009, killed 33": the body figure's
+    sentence names another year than the article's, so it counts another event, not the headline's."""
+    _, report = scan_texts(_RECALLED)
+    assert of_check(report, "number-conflict") == []
+
+
+def test_fail_a_headline_figure_its_article_contradicts_now_is_a_slip(scan_texts, of_check):
+    texts = {
+        "a.md": _RECALLED["a.md"].replace(
+            "The worst earlier accident at the quarry, in 2009, killed 33 miners.",
+            "The blast killed 33 miners, officials said.",
+        )
+    }
+    _, report = scan_texts(texts)
+    (found,) = of_check(report, "number-conflict")
+    assert {"38", "33"} <= set(found["values"])
+
+
+@pytest.mark.parametrize(
+    "text, thing",
+    [
+        ("Officials said 418 more had been injured.", ""),  # an auxiliary is no counted noun
+        ("Some 21,440 forcibly displaced people had crossed.", "people"),  # an adverb reaches past itself
+        ("At least 30 other workers were hurt.", "worker"),  # a modifier before the noun, as before
+    ],
+)
+def test_the_counted_noun_is_never_an_auxiliary_or_an_adverb(lex, text, thing):
+    """Kind: "418 more had been injured" counted "had", and "21,440 forcibly displaced people" counted
+    "forcibly", so neither met the same figure of another outlet that names the counted thing."""
+    from factcheck.extract.claims import ClaimExtractor
+
+    (claim,) = ClaimExtractor(lex.claims).quantities(sentence(text))
+    assert claim.subject == thing

@@ -95,6 +95,12 @@ def years_named(c: Claim) -> frozenset[str]:
     return frozenset(_YEAR.findall(clause)) - ({c.time[:4]} if c.time else set())
 
 
+def years_recalled(c: Claim) -> frozenset[str]:
+    """The years the figure's whole sentence names, other than its article's own: "The worst earlier accident,
+    in 2009, killed 33" recalls another event, whatever commas part the year from the figure."""
+    return frozenset(_YEAR.findall(c.sentence.text)) - ({c.time[:4]} if c.time else set())
+
+
 def scale(c: Claim) -> float:
     """The factor from the figure as written to its base-unit value: "3 billion" -> 1e9, "1,300-foot" -> 0.3048."""
     m = _NUMBER.search(c.text)
@@ -619,6 +625,8 @@ class NumberConflict(Check):
             and not b.sentence.headline
             and b.unit == h.unit
             and not h.attribute.startswith("number of")
+            # a headline tells today's event; a body sentence that names another year recalls another one
+            and not years_recalled(b) - years_recalled(h)
         ]
         if not same or any(self.headline_agrees(h, b) for b in same):
             return None

@@ -200,7 +200,21 @@ _STOP_NOUNS = {
     "are",
     "was",
     "were",
+    # auxiliaries: "418 more had been injured" counts no "had"
+    "had",
+    "has",
+    "have",
+    "been",
+    "be",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "did",
 }
+# Words that say "more of the same" and name nothing when no noun follows: "418 more had been injured".
+_MORE = {"more", "other", "further", "additional", "extra"}
 
 
 @dataclass(frozen=True)
@@ -231,6 +245,12 @@ def _counted_noun(text: str, pos: int) -> str:
     if not m:
         return ""
     word = m.group(1).lower()
+    if word.endswith("ly") and len(word) > 4 and m.group(2):
+        return _counted_noun(
+            text, m.start(2) - 1
+        )  # "forcibly displaced people": an adverb reaches past itself
+    if word in _MORE and (not m.group(2) or m.group(2).lower() in _STOP_NOUNS):
+        return ""
     # "six injured workers": skip one modifier to reach the noun
     if _MODIFIER.fullmatch(word) and m.group(2) and m.group(2).lower() not in _STOP_NOUNS:
         word = m.group(2).lower()
