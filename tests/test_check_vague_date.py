@@ -177,3 +177,15 @@ def test_a_recent_past_month_is_asked_at_info_and_an_old_one_warned(scan_texts, 
         f["evidence"][0]["document"].rsplit("/", 1)[-1]: f["severity"] for f in of_check(report, "vague-date")
     }
     assert by_doc == {"a.txt": "info", "b.txt": "warning"}
+
+
+def test_pass_a_date_a_past_verb_names_is_the_coming_one(scan_texts, of_check):
+    """Kind: "The governor declared 12 May a day of mourning" in an article of 11 May: the past tense tells when
+    it was decided; the date is what was declared, the coming one. Told as past, it was read as last year's."""
+    _, report = scan_texts(
+        {
+            "a.md": "---\ntitle: Mourning\ndate: 2023-05-11\n---\n\nThe governor declared 12 May a day of "
+            "mourning for the miners.\n"
+        }
+    )
+    assert of_check(report, "vague-date") == []

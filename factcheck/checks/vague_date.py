@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..extract.names import fold
 from ..extract.dates import Temporal, find_temporals, nearest_year
 from ..extract.quotes import inside, quote_spans
 from ..models import Corpus, Finding, Sentence, evidence_at
@@ -218,9 +219,15 @@ class VagueDate(Check):
             # Earlier this year, in a text that names no other year: house style leaves the year out, and
             # no reader can take it for another ("as of April 9" in a June article).
             return True, "", ""
-        if ahead and told_as_past(s.text[: t.start]):
+        if ahead and told_as_past(s.text[: t.start]) and not self._named_by_verb(s.text[: t.start]):
             return _told_as_past(t, published, earlier_years)
         return self._by_distance(t, days, ahead, published)
+
+    def _named_by_verb(self, before: str) -> bool:
+        """Whether the date is the object of a verb that names a date ("declared 12 May a day of mourning"),
+        with no preposition between: what was declared, not when."""
+        words = before.split()
+        return bool(words) and fold(words[-1].strip(",")) in {fold(w) for w in self.params["naming_verbs"]}
 
     def _by_distance(self, t: Temporal, days: int, ahead: bool, published: dt.date):
         """(resolved, reason, hint) for a yearless date by how far its nearest occurrence lies from the publication date."""
