@@ -1536,3 +1536,14 @@ def test_the_counted_noun_is_never_an_auxiliary_or_an_adverb(lex, text, thing):
 
     (claim,) = ClaimExtractor(lex.claims).quantities(sentence(text))
     assert claim.subject == thing
+
+
+def test_refugees_counted_in_two_reports_are_a_timeline(lex):
+    """Kind: "21,440 refugees had entered" in the morning and "25,000 refugees had arrived" by evening: arrivals
+    of refugees are a tally that moves between reports, as the displaced and the evacuated are."""
+    from factcheck.extract.claims import ClaimExtractor
+
+    x = ClaimExtractor(lex.claims)
+    (a,) = x.quantities(sentence("By Tuesday morning 21,440 refugees had entered the country."))
+    (b,) = x.quantities(sentence("The government said 25,000 refugees had arrived by Tuesday evening."))
+    assert a.attribute == b.attribute and a.attribute in lex.claims.evolving
