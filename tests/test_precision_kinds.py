@@ -1547,3 +1547,20 @@ def test_refugees_counted_in_two_reports_are_a_timeline(lex):
     (a,) = x.quantities(sentence("By Tuesday morning 21,440 refugees had entered the country."))
     (b,) = x.quantities(sentence("The government said 25,000 refugees had arrived by Tuesday evening."))
     assert a.attribute == b.attribute and a.attribute in lex.claims.evolving
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said at least 44 people, among them women and children, had died.",
+        "At least 44 people, including three children, were killed in the blast.",
+        "Some 44 miners, most of them young men, died in the fire.",
+    ],
+)
+def test_a_predicate_after_an_aside_is_the_counts(lex, text):
+    """Kind: "44 people, including three children, were killed": an aside between the figure and its verb
+    cut the verb off, so the toll was a bare count of people and never met another outlet's toll."""
+    from factcheck.extract.claims import ClaimExtractor
+
+    found = {c.value: c.attribute for c in ClaimExtractor(lex.claims).quantities(sentence(text))}
+    assert found[44.0] == "killed"

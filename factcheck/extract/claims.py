@@ -314,10 +314,17 @@ class ClaimExtractor:
         "he she it they we i you there this these those".split()
     )
     _COORD = re.compile(r"\s(?:and|plus|as well as)\s", re.IGNORECASE)
+    # An aside between a count and its verb: "44 people, including three children, were killed".
+    _ASIDE = re.compile(
+        r",\s*(?:including|among them|among whom|of whom|most of them|many of them|some of them|all of them|"
+        r"mostly|mainly)\b[^,;:()]*,\s*",
+        re.IGNORECASE,
+    )
 
     def _carried(self, text: str, q: Quantity, clause: Clause) -> Clause:
         """A count's clause, widened across "and" to a coordinated noun phrase that carries the predicate the
-        count's own clause lacks: "rescuers sought 87 hikers and a guide reported missing" counts the missing."""
+        count's own clause lacks ("rescuers sought 87 hikers and a guide reported missing" counts the missing), or
+        across an aside to the verb after it ("44 people, including three children, were killed")."""
         if (
             q.dimension != "count"
             or _nearest(
@@ -330,7 +337,7 @@ class ClaimExtractor:
             is not None
         ):
             return clause
-        m = self._COORD.match(text, clause.end)
+        m = self._ASIDE.match(text, clause.end) or self._COORD.match(text, clause.end)
         if not m:
             return clause
         after = clause_at(text, m.end(), m.end())
