@@ -1564,3 +1564,29 @@ def test_a_predicate_after_an_aside_is_the_counts(lex, text):
 
     found = {c.value: c.attribute for c in ClaimExtractor(lex.claims).quantities(sentence(text))}
     assert found[44.0] == "killed"
+
+
+_ROMANISED_SPEAKER = {
+    "a.md": '# Mine fire\n\nRegional governor Erlan Tokmurzin said: "We are doing everything possible to reach the '
+    'miners who are still underground."\n',
+    "b.md": '# Fire at the mine\n\nRegional governor Yerlan Tokmurzin said: "We are doing everything possible to reach '
+    'the miners who are still underground."\n',
+    "c.md": '# Miners trapped\n\nRegional governor Erlan Tokmurzyn said: "We are doing everything we can to reach the miners '
+    'who are still under the ground."\n',
+}
+
+
+def test_a_speaker_romanised_two_ways_was_translated_twice(scan_texts, of_check):
+    """Kind: outlets that spell a speaker's name in two romanisations ("Tokmurzin" / "Tokmurzyn") each worked
+    from their own transliteration of a speaker of another language, and so from their own translation: the
+    wording differs by translator, asked at info, though two other outlets agree word for word."""
+    _, report = scan_texts(_ROMANISED_SPEAKER)
+    (found,) = of_check(report, "quote-mismatch")
+    assert found["severity"] == "info"
+
+
+def test_fail_a_speaker_spelt_one_way_everywhere_was_misquoted(scan_texts, of_check):
+    texts = {k: v.replace("Tokmurzyn", "Tokmurzin") for k, v in _ROMANISED_SPEAKER.items()}
+    _, report = scan_texts(texts)
+    (found,) = of_check(report, "quote-mismatch")
+    assert found["severity"] == "warning"

@@ -26,6 +26,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from ..extract.names import fold
 from ..extract.quotes import QuotePart, quoted, same_speaker, speaker_key, words
 from ..models import Corpus, Finding, evidence_at
 from ..groups import components
@@ -237,7 +238,10 @@ class Translations:
     translation, each syndicated to several outlets). The differences are the translators'.
     """
 
-    def __init__(self, clashes: list[tuple[QuotePart, QuotePart]], verbatim: set[tuple[str, str, str]]):
+    def __init__(
+        self, clashes: list[tuple[QuotePart, QuotePart]], verbatim: set[tuple[str, str, str]], translit=None
+    ):
+        self.translit = translit
         # verbatim: (speaker key, document, document) for every word-for-word pair
         self.agree = {(d1, d2) for _, d1, d2 in verbatim} | {(d2, d1) for _, d1, d2 in verbatim}
         quoted_alike = {key for key, _, _ in verbatim}
@@ -257,11 +261,24 @@ class Translations:
         key = _speaker_of(group)
         if not key:
             return False
-        if key in self.speakers:
+        if key in self.speakers or self.romanised_apart(group):
             return True
         return all(
             self.together.get((key, x, y), 0) >= 2 and (x, y) not in self.agree
             for x, y in itertools.combinations(sorted({p.sentence.doc.path for p in group}), 2)
+        )
+
+    def romanised_apart(self, group: list[QuotePart]) -> bool:
+        """Whether the outlets spell the speaker's surname in two romanisations ("Aitenov" / "Aytenov"): each
+        worked from its own transliteration of a speaker of another language, and so from its own translation."""
+        names = {fold(p.speaker.split()[-1]) for p in group if p.speaker}
+        return (
+            self.translit is not None
+            and len(names) > 1
+            and all(
+                self.translit.same(x, y) or self.translit.explains(x, y) in ("romanised", "vowels")
+                for x, y in itertools.combinations(sorted(names), 2)
+            )
         )
 
 
@@ -358,7 +375,7 @@ class QuoteMismatch(Check):
                     self._compare(a, b, corpus, style, translit, scored, loose)
             _keep_best(scored, joiner, clashes, verbatim)
         findings = []
-        translations = Translations(clashes + loose, verbatim)
+        translations = Translations(clashes + loose, verbatim, translit)
         paired = {id(q) for pair in clashes for p in pair for q in p.parts}
         loose = [(a, b) for a, b in loose if id(a) not in paired and id(b) not in paired]
         # One finding per group of wordings of one quote, however many sources repeat each wording.
