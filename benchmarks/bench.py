@@ -1277,7 +1277,7 @@ def main() -> None:
     if a.from_json:
         write_results(json.loads(a.from_json.read_text(encoding="utf-8")), a.out / "RESULTS.md")
         return
-    from factcheck.group.cluster import DEFAULT_FLOOR, DEFAULT_THRESHOLD
+    from factcheck.config import DEFAULT_FLOOR, DEFAULT_THRESHOLD
 
     if a.quick:
         scans, sizes, agglo, cd, exact, precommit = [(2, 3)], [200, 400], {200, 400}, 400, 400, 10

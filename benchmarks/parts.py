@@ -16,7 +16,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from factcheck import cluster  # noqa: E402
+from factcheck.config import DEFAULT_THRESHOLD  # noqa: E402
+from factcheck.group import cluster  # noqa: E402
 
 
 def main(paths: list[str]) -> None:
@@ -26,7 +27,7 @@ def main(paths: list[str]) -> None:
     for path in paths:
         v = np.load(path)
         t = time.perf_counter()
-        cluster.hnsw_edges(v, cluster.DEFAULT_THRESHOLD)
+        cluster.hnsw_edges(v, DEFAULT_THRESHOLD)
         search = time.perf_counter() - t
         t = time.perf_counter()
         groups = cluster.group(v, method="hnsw")

@@ -29,7 +29,7 @@ import regex
 import yaml
 
 from .config import DEFAULT_MAX_BYTES
-from .files import InputError, display_name, read_bytes  # noqa: F401 (re-exported: ingest.read_bytes)
+from .files import InputError, display_name, read_bytes
 from . import safe_yaml
 from .extract import published
 from .extract.dates import find_temporals, parse_date

@@ -1,7 +1,8 @@
 import numpy as np
 import pytest
 
-from factcheck.model.embed import PACKAGED_SHA256, Embedder, ModelError, normalise
+from factcheck.config import ModelError
+from factcheck.model.embed import PACKAGED_SHA256, Embedder, normalise
 
 
 def test_packaged_model_is_hash_checked_and_vectors_are_unit(cache_dir):

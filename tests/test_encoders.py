@@ -127,7 +127,7 @@ def test_no_cache_exports_to_a_scratch_folder_that_is_removed(tmp_path):
 
 
 def test_unknown_backend_is_refused():
-    from factcheck.model.embed import ModelError
+    from factcheck.config import ModelError
 
     with pytest.raises(ModelError, match="unknown backend"):
         Embedder(backend="tpu")

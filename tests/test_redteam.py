@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck import ingest
+from factcheck import files, ingest
 from factcheck.checks import CHECK_TYPES
 from factcheck.cli import cli
 from factcheck.config import ConfigError, load_settings
@@ -407,7 +407,7 @@ def test_the_size_limit_is_checked_on_the_open_descriptor(tmp_path, monkeypatch)
 
     monkeypatch.setattr(ingest.os, "fstat", grown)
     with pytest.raises(ingest.InputError, match="size limit"):
-        ingest.read_bytes(f, max_bytes=1000)
+        files.read_bytes(f, max_bytes=1000)
 
 
 def test_a_rule_file_pointing_at_dev_zero_is_refused_quickly(tmp_path, cache_dir):

@@ -21,10 +21,10 @@ from __future__ import annotations
 import numpy as np
 
 
+from ..config import DEFAULT_FLOOR, DEFAULT_THRESHOLD
 from ..models import Cluster, Sentence
 
 # Best F1 on the hand-labelled seed pairs (benchmarks/threshold.py): 0.73 at 0.80, precision 1.00.
-from ..config import DEFAULT_FLOOR, DEFAULT_THRESHOLD  # noqa: F401 (re-exported)
 
 
 # From this many sentences up an approximate index (faiss HNSW) finds the neighbours; exact search below.

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..config import PACKAGED, ModelError, default_cache_dir  # noqa: F401 (re-exported)
-from .encoders import BACKENDS, DEFAULT_BACKEND, BackendUnavailable, OnnxEncoder, TorchEncoder, unit_rows
+from .encoders import BackendUnavailable, OnnxEncoder, TorchEncoder, unit_rows
+from ..config import BACKENDS, DEFAULT_BACKEND, PACKAGED, ModelError, default_cache_dir
 from ..cache import open_store
 from ..cache.digests import sha256_file
 from ..cache.embeddings import Cache

@@ -19,8 +19,6 @@ from pathlib import Path
 
 import numpy as np
 
-from ..config import BACKENDS, DEFAULT_BACKEND  # noqa: F401 (re-exported)
-
 
 class BackendUnavailable(Exception):
     """This backend cannot run this model; the message says why (the caller falls back to torch)."""

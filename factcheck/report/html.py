@@ -16,7 +16,7 @@
 - Severity is a word and a shape as well as a colour; headings are real headings.
 
 Everything from an article or a file name is HTML-escaped after control
-characters are made visible (``view.visible``).
+characters are made visible (``escapes.visible``).
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ import hashlib
 import html
 
 from ..models import SEVERITIES, Document, Report
-from .view import Item, Piece, Row, Story, View, diff_marks, one_line, paragraph, plural, view, word_diff
+from ..escapes import one_line
+from .view import Item, Piece, Row, Story, View, diff_marks, paragraph, plural, view, word_diff
 
 ICONS = {"error": "■", "warning": "▲", "info": "●"}
 DIFF_WORDS = 4  # values at least this long get a word diff (quotes)

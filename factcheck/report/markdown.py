@@ -13,7 +13,7 @@ below ("2 more places folded: ..."), so every place stays in the report.
 
 Everything that comes from an article or a file name is made inert: HTML
 characters become entities, Markdown marks are backslash-escaped, and control
-characters are written as visible escapes (``factcheck.report.view.visible``).
+characters are written as visible escapes (``factcheck.escapes.visible``).
 """
 
 from __future__ import annotations

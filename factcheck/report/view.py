@@ -19,7 +19,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
-from ..escapes import one_line, visible  # noqa: F401 (re-exported: view.visible, view.one_line)
+from ..escapes import one_line
 from ..models import SEVERITIES, Document, Evidence, Finding, Report, Span
 
 
