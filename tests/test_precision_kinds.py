@@ -1590,3 +1590,29 @@ def test_fail_a_speaker_spelt_one_way_everywhere_was_misquoted(scan_texts, of_ch
     _, report = scan_texts(texts)
     (found,) = of_check(report, "quote-mismatch")
     assert found["severity"] == "warning"
+
+
+@pytest.mark.parametrize(
+    "text, subject, value",
+    [
+        ("The driver, 52, survived the crash.", "driver", 52.0),  # a role, then the age between commas
+        ("The driver, aged 47, was detained.", "driver", 47.0),  # "aged" after the role
+        ("A 25-year-old worker was killed.", "worker", 25.0),
+    ],
+)
+def test_an_age_after_a_role_is_that_roles(lex, text, subject, value):
+    """Kind: "The driver, 52, survived" against "The driver, 55, was detained": an age after a role noun was
+    not read at all, and one after "aged" had no subject, so two outlets' ages of one driver never met."""
+    from factcheck.extract.claims import ClaimExtractor
+
+    (claim,) = ClaimExtractor(lex.claims).ages(sentence(text))
+    assert (claim.subject, claim.value, claim.attribute) == (subject, value, "age")
+
+
+def test_a_count_after_a_role_is_no_age(lex):
+    from factcheck.extract.claims import ClaimExtractor
+
+    assert (
+        ClaimExtractor(lex.claims).ages(sentence("Among the victims, 12 of them children, were miners."))
+        == []
+    )

@@ -53,6 +53,8 @@ PHRASE_WORDS = 3
 _AGE = re.compile(
     r"\b(?P<a>\d{1,3})[- ]years?[- ]old\b"
     r"|(?P<name>\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+), (?P<b>\d{1,3}),"
+    # a role, then the age: "the driver, 52,", "the driver, aged 47"
+    r"|\b(?:[Tt]he|[Aa]n?) (?P<role>[a-z][a-z-]+), (?:aged (?P<d>\d{1,3})\b|(?P<e>\d{1,3}),)"
     r"|\baged (?P<c>\d{1,3})\b"
 )
 # The event of a date no event word names: its sentence says what happened then.
@@ -392,12 +394,13 @@ class ClaimExtractor:
         return named[0][1] if named else ""
 
     def ages(self, sentence: Sentence) -> list[Claim]:
-        """Age claims: "a 25-year-old worker", "Lena Marsh, 29,", "the driver, aged 47". The subject is the
-        person the age is given for (the name before it), else the noun after it ("worker")."""
+        """Age claims: "a 25-year-old worker", "Lena Marsh, 29,", "the driver, 52,", "the driver, aged 47". The
+        subject is the person the age is given for (the name or role before it), else the noun after it
+        ("worker")."""
         text = sentence.text
         out = []
         for m in _AGE.finditer(text):
-            group = next(g for g in ("a", "b", "c") if m.group(g))
+            group = next(g for g in ("a", "b", "d", "e", "c") if m.group(g))
             start, end = m.span(group)
             if group == "a":
                 after = _WORDS.match(text, m.end() + 1) if m.end() < len(text) else None
@@ -405,6 +408,8 @@ class ClaimExtractor:
                 start, end = m.start(group), m.end()
             elif group == "b":
                 subject = m.group("name")
+            elif group in ("d", "e"):
+                subject = m.group("role")
             else:
                 subject = ""
                 start, end = m.start(), m.end()
