@@ -54,13 +54,13 @@ class Transliteration:
         )
         self.endings = sorted(((fold(a), fold(b)) for a, b in lexicon["endings"]), key=lambda p: -len(p[0]))
         self._memo: dict[str, str] = {}
-        self.romanisation = sorted(
+        romanisation = sorted(
             ((fold(a), fold(b)) for a, b in lexicon["romanisation"]), key=lambda p: -len(p[0])
         )
         # A group listed with two sides ("kh" as "h" and as "k": "Panakhov" / "Panahov", "Badakhshan" /
         # "Badakshan") is one system's choice either way, but "h" is no "k": each reading is a system of its own.
         sides: dict[str, list[str]] = {}
-        for a, b in self.romanisation:
+        for a, b in romanisation:
             sides.setdefault(a, []).append(b)
         self.systems = [
             [(a, sides[a][min(i, len(sides[a]) - 1)]) for a in sides]
@@ -119,11 +119,6 @@ class Transliteration:
         """Whether two forms' vowel runs, in order, hold the same letters and one of them in another order."""
         ra, rb = self.vowel_run.findall(self._plain(a)), self.vowel_run.findall(self._plain(b))
         return len(ra) == len(rb) and any(x != y and sorted(x) == sorted(y) for x, y in zip(ra, rb))
-
-    def romanised(self, form: str) -> str:
-        """The form with what romanisations vary removed: consonant groups to one side, doubled
-        letters single, every run of vowels and glides one placeholder ("Umyerov" -> "_m_r_v")."""
-        return self._key(form, undouble=True)
 
     def explains(self, a: str, b: str) -> str | None:
         """Which romanisation difference separates two forms: "romanised" (consonant groups, with or

@@ -91,14 +91,18 @@ def years_named(c: Claim) -> frozenset[str]:
     not today's, while "exports in 2023" in two 2024 articles are one figure."""
     if c.unit == "year":
         return frozenset()
-    clause = clause_at(c.sentence.text, c.start, c.end).text
-    return frozenset(_YEAR.findall(clause)) - ({c.time[:4]} if c.time else set())
+    return _other_years(c, clause_at(c.sentence.text, c.start, c.end).text)
+
+
+def _other_years(c: Claim, text: str) -> frozenset[str]:
+    """The years ``text`` names, other than the year of the figure's article."""
+    return frozenset(_YEAR.findall(text)) - ({c.time[:4]} if c.time else set())
 
 
 def years_recalled(c: Claim) -> frozenset[str]:
     """The years the figure's whole sentence names, other than its article's own: "The worst earlier accident,
     in 2009, killed 33" recalls another event, whatever commas part the year from the figure."""
-    return frozenset(_YEAR.findall(c.sentence.text)) - ({c.time[:4]} if c.time else set())
+    return _other_years(c, c.sentence.text)
 
 
 def scale(c: Claim) -> float:
@@ -265,14 +269,19 @@ def zero_and_count(sentences) -> list[tuple]:
     one ("No one voted against the plan" / "12 members voted against it")."""
     zeros, counts = [], []
     for s in sentences:
-        found = list(_ZERO.finditer(s.text))
-        zeros += [(m, s) for m in found]
+        zeros += [(m, s) for m in _ZERO.finditer(s.text)]
+    if not zeros:
+        return []  # most articles say no one did nothing: their figures need not be read here
+    found: dict[int, list] = {}
+    for z, s in zeros:
+        found.setdefault(id(s), []).append(z)
+    for s in sentences:
         # the "one" of "no one voted" is part of a zero, not a count of one
         counts += [
             (m, s)
             for m in _COUNT_VERB.finditer(s.text)
             if m.group("num").lower() not in ("zero", "no")
-            and not any(z.start() <= m.start() < z.end() for z in found)
+            and not any(z.start() <= m.start() < z.end() for z in found.get(id(s), ()))
         ]
     out = []
     for z, zs in zeros:
@@ -512,13 +521,9 @@ class NumberConflict(Check):
     def zeros(self, corpus: Corpus) -> list[Finding]:
         """One article that says no one did a thing and elsewhere gives how many did ("12 members voted against" /
         "Nobody voted against the plan"): asked at ``pooled_severity``; the two may be two votes or two moments."""
-        by_doc: dict[str, list] = {}
-        for s in corpus.sentences:
-            if not s.headline:
-                by_doc.setdefault(s.doc.path, []).append(s)
         findings = []
-        for path in sorted(by_doc):
-            for z, zs, c, cs in zero_and_count(by_doc[path]):
+        for _path, sentences in sorted(corpus.by_document().items()):
+            for z, zs, c, cs in zero_and_count([s for s in sentences if not s.headline]):
                 what = z.group("verb").lower()
                 zero, count = zs.text[z.start() : z.end("verb")], cs.text[c.start() : c.end("verb")]
                 findings.append(

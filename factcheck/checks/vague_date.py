@@ -137,6 +137,7 @@ class VagueDate(Check):
     def __init__(self, rule) -> None:
         super().__init__(rule)
         self.planned = planned_pattern(self.params["planned"])
+        self.naming_verbs = frozenset(fold(w) for w in self.params["naming_verbs"])
 
     def run(self, corpus: Corpus) -> list[Finding]:
         findings = []
@@ -227,7 +228,7 @@ class VagueDate(Check):
         """Whether the date is the object of a verb that names a date ("declared 12 May a day of mourning"),
         with no preposition between: what was declared, not when."""
         words = before.split()
-        return bool(words) and fold(words[-1].strip(",")) in {fold(w) for w in self.params["naming_verbs"]}
+        return bool(words) and fold(words[-1].strip(",")) in self.naming_verbs
 
     def _by_distance(self, t: Temporal, days: int, ahead: bool, published: dt.date):
         """(resolved, reason, hint) for a yearless date by how far its nearest occurrence lies from the publication date."""

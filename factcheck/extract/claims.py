@@ -386,12 +386,15 @@ class ClaimExtractor:
     def _actor(text: str, start: int, end: int) -> str:
         """The surname (lower case) of the capitalised name nearest a minute of play, never the sentence's first word:
         whose goal, penalty or substitution it dates ("Ivo Marek scored a 64th minute penalty" -> "marek")."""
-        named = sorted(
-            (start - m_end if m_end <= start else m_start - end, name)
-            for m_start, m_end, name in _surnames(text, 0, len(text))
-            if m_end <= start or m_start >= end
+        named = min(
+            (
+                (_gap(m_start, m_end, start, end), name)
+                for m_start, m_end, name in _surnames(text, 0, len(text))
+                if m_end <= start or m_start >= end
+            ),
+            default=None,
         )
-        return named[0][1] if named else ""
+        return named[1] if named else ""
 
     def ages(self, sentence: Sentence) -> list[Claim]:
         """Age claims: "a 25-year-old worker", "Lena Marsh, 29,", "the driver, 52,", "the driver, aged 47". The
