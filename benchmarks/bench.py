@@ -697,9 +697,10 @@ def one_line_stage(work: Path, counts: list[int]) -> list[dict]:
 
 
 def one_line_scan_stage(work: Path, counts: list[int], models: Path | None = None) -> list[dict]:
-    """The one-line article scanned whole, ``factcheck scan --no-cache`` (the issue's target: 5 MB in 60 s), then
-    split in two: ``factcheck index`` (reading, splitting and encoding every sentence into a fresh cache) and a
-    scan whose every embedding is cached (the memo emptied first): everything but the encoder.
+    """The one-line article scanned alone, ``factcheck scan --no-cache`` (the issue's target: 5 MB in 60 s; one
+    document has nothing to compare across sources, so nothing is encoded), then beside a one-sentence second
+    article, where every sentence must be encoded: ``factcheck index`` (reading, splitting and encoding every
+    sentence into a fresh cache), and the pair's scan with every embedding cached (the memo emptied first).
 
     The ONNX export is made beforehand (``factcheck prepare``, or an earlier stage's ``models``) in the folder
     the scans name, which a ``--no-cache`` scan reads its model from; its time is in no row."""
@@ -728,11 +729,15 @@ def one_line_scan_stage(work: Path, counts: list[int], models: Path | None = Non
         ]
         whole = measure([*scan, "--no-cache"])
         index = measure([FACTCHECK, "index", str(article), "--cache-dir", str(cache)])
-        # embeddings only: the article is parsed and analysed again
+        # embeddings only: the article is parsed and analysed again, beside a second article
         for store in ("parsed.sqlite3", "scans.sqlite3"):
             for suffix in ("", "-wal", "-shm"):
                 (cache / (store + suffix)).unlink(missing_ok=True)
-        cached = measure(scan)
+        other = work / "one-line-other.txt"
+        other.write_text(
+            "Published: 2024-04-10\nThe ministry said 12 people attended the summit in Astana.\n"
+        )
+        cached = measure([*scan, str(other)])
         rows.append(
             {
                 "n": n,
@@ -744,7 +749,7 @@ def one_line_scan_stage(work: Path, counts: list[int], models: Path | None = Non
                 "index_code": index["code"],
                 "cached_scan_seconds": cached["seconds"],
                 "cached_scan_peak_rss_mib": cached["peak_rss_mib"],
-                "identical_reports": whole["stdout"] == cached["stdout"],
+                "cached_code": cached["code"],
             }
         )
     return rows
@@ -862,9 +867,9 @@ def targets(results: dict) -> list[str]:
         # a quick run's article is far smaller: its figure is shown, but it says nothing of the target
         judged = verdict(v, lambda x: x <= 60) if whole["bytes"] >= 4_500_000 else "– (not the 5 MB article)"
         lines.append(
-            f"| a 5 MB one-line article (`scan --no-cache`) ≤ 60 s | {fmt(v)} s for {whole['bytes']:,} bytes "
-            f"({whole['n']:,} sentences); {fmt(whole['cached_scan_seconds'])} s with every embedding cached | "
-            f"{judged} |"
+            f"| a 5 MB one-line article (`scan --no-cache`) ≤ 60 s | {fmt(v)} s alone for {whole['bytes']:,} bytes "
+            f"({whole['n']:,} sentences); beside another article: {fmt(whole['index_seconds'])} s to encode it "
+            f"(`index`), then {fmt(whole['cached_scan_seconds'])} s with every embedding cached | {judged} |"
         )
     pc = results.get("precommit")
     if pc:
@@ -1236,21 +1241,21 @@ def one_line_scan_lines(rows: list[dict] | None, level: str = "###") -> list[str
         "",
         f"{level} One-line article, scanned whole",
         "",
-        "`factcheck scan --no-cache` of the same article (the target row), then the same scan split in two: "
-        "`factcheck index` into a fresh cache (reading, splitting, encoding every sentence), and a scan with every "
-        "embedding cached (everything but the encoder). Wall seconds of a whole process each.",
+        "`factcheck scan --no-cache` of the same article alone (the target row: one document has nothing to compare "
+        "across sources, so no sentence is encoded), then beside a one-sentence second article, where every sentence "
+        "is encoded: `factcheck index` into a fresh cache (reading, splitting, encoding every sentence), and the "
+        "pair's scan with every embedding cached (everything but the encoder). Wall seconds of a whole process each.",
         "",
-        "| sentences | bytes | scan --no-cache s | peak RSS MiB | µs / sentence | index s | scan, embeddings cached s "
-        "| peak RSS MiB | µs / sentence | same report |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| sentences | bytes | alone: scan --no-cache s | peak RSS MiB | µs / sentence | beside another: index s "
+        "| scan, embeddings cached s | peak RSS MiB | µs / sentence |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         n = max(r["n"], 1)
         lines.append(
             f"| {r['n']:,} | {r['bytes']:,} | {fmt(r['scan_seconds'])} | {fmt(r['scan_peak_rss_mib'], 0)} | "
             f"{fmt(1e6 * r['scan_seconds'] / n, 0)} | {fmt(r['index_seconds'])} | {fmt(r['cached_scan_seconds'])} | "
-            f"{fmt(r['cached_scan_peak_rss_mib'], 0)} | {fmt(1e6 * r['cached_scan_seconds'] / n, 0)} | "
-            f"{'yes' if r['identical_reports'] else 'no'} |"
+            f"{fmt(r['cached_scan_peak_rss_mib'], 0)} | {fmt(1e6 * r['cached_scan_seconds'] / n, 0)} |"
         )
     return lines
 

@@ -219,6 +219,10 @@ def analyse(
     # archive sentence's figures and dates was most of a pre-commit run. Without one, claim phrases are encoded
     # with the sentences, in one pass.
     claims, phrases = _read_claims(extractor, sentences) if focus is None else ([], [])
+    if len(documents) < 2:
+        if focus is not None:
+            claims = _read_claims(extractor, sentences)[0]
+        return _one_source(documents, sentences, names, claims, lex, focus)
     if progress:
         progress(f"encoding {len(sentences)} sentences of {len(documents)} files")
     own = embedder is None
@@ -264,9 +268,43 @@ def analyse(
         phrase_vectors=phrase_vectors,
         judged=frozenset(focus or ()),
     )
+    return _with_claims(corpus, claims)
+
+
+def _one_source(
+    documents: list, sentences: list, names: dict, claims: list, lex: Lexicons, focus: set[str] | None
+) -> Corpus:
+    """The corpus of a scan of one document (or none): one story, no clusters, and no sentence encoded.
+
+    Every use of a vector compares sentences or claims of two documents (clusters,
+    stories, alignment, single-source, name swaps), so with one source no similarity
+    can decide anything, and the encoder is not even loaded: a 5 MB article scanned
+    alone costs its reading and claim extraction only (issue 22, r25). Its vectors are
+    an array of zero width, one row per sentence, for code that slices rows before it
+    finds that no second document is there.
+    """
+    import numpy as np
+
+    people = _people(sentences, lex, lex.transliteration.skeleton)
+    corpus = Corpus(
+        documents,
+        sentences,
+        [],
+        people,
+        lex,
+        vectors=np.zeros((len(sentences), 0), dtype=np.float32),
+        names=names,
+        stories=[[d.path for d in documents]] if documents else [],
+        judged=frozenset(focus or ()),
+    )
+    return _with_claims(corpus, claims)
+
+
+def _with_claims(corpus: Corpus, claims: list) -> Corpus:
+    """``corpus`` with its claims: the figures and dates read earlier, its people's titles, and its quotes."""
     # quotes come last: their speakers are the people found above
     corpus.claims = sorted(
-        claims + title_claims(people) + quote_claims(quote_parts(corpus, 1)),
+        claims + title_claims(corpus.people) + quote_claims(quote_parts(corpus, 1)),
         key=lambda c: (c.document, c.offset, c.kind),
     )
     return corpus

@@ -803,3 +803,45 @@ def test_r25_a_long_article_beside_another_is_analysed_in_linear_python_work(tmp
     small = analysed(room("small", 400, 100_000), monkeypatch)
     large = analysed(room("large", 800, 200_000), monkeypatch)
     assert large[1] / small[1] < 2.3, (small, large)  # linear: about 2; pair by pair: over 3
+
+
+class _NoEncoder:
+    """An embedder that fails the test if anything is encoded."""
+
+    warnings: list = []
+    progress = announce = None
+
+    def encode(self, texts):
+        raise AssertionError(f"encoded {len(texts)} texts of a one-document scan")
+
+    def close(self):
+        pass
+
+
+def test_r25_one_document_scanned_alone_encodes_nothing_and_keeps_its_own_findings(tmp_path):
+    # Every similarity compares two documents, so a scan of one document has nothing to encode: the 5 MB
+    # one-line article costs its reading and claim extraction only. Findings within the one document
+    # (a year-less date) are still reported.
+    from factcheck import pipeline
+    from factcheck.config import Settings
+
+    article = tmp_path / "one.txt"
+    article.write_text(
+        "Published: 2024-04-10\n"
+        "Foreign Minister Murat Nurtleu met the ambassador in Astana on Friday. "
+        "In June of that year the two sides signed a memorandum.\n",
+        encoding="utf-8",
+    )
+    report = pipeline.run([str(article)], Settings(cache=False), embedder=_NoEncoder())
+    assert [f.check for f in report.findings] == ["vague-date"]
+    assert report.stories == [[str(article)]]
+
+
+def test_r25_two_documents_are_encoded(tmp_path):
+    from factcheck import pipeline
+    from factcheck.config import Settings
+
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Foreign Minister Murat Nurtleu met the ambassador.\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match="encoded 2 texts"):
+        pipeline.run([str(tmp_path)], Settings(cache=False), embedder=_NoEncoder())
