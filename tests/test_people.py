@@ -112,3 +112,24 @@ def test_a_verb_before_a_rank_is_not_a_title(lex):
     (s,) = split(Document(path="a.txt", source=text, text=text, blocks=[Span(0, len(text))]))
     (m,) = finder.extract(s)
     assert [t.text for t in m.titles][0] == "Minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "titled"),
+    [
+        ("The ministry said 12 people attended the summit in Astana on Friday.", False),
+        ("Kazakhstan's Deputy Minister of Foreign Affairs, Murat Nurtleu, met the ambassador.", True),
+        ("The Vice-President and the Secretary-General spoke; the chargé d'affaires did not.", True),
+        ("FOREIGN MINISTER Nurtleu, the Ministers' aide and ex-minister Abenov were there.", True),
+        ("The \u212aazakh ambassador arrived (a Kelvin sign where a K should be).", True),
+        ("Defence Minister_x is no title, nor is Ministerial.", False),
+        ("Transport and Infrastructure Minister Lena Ostrova resigned.", True),
+    ],
+)
+def test_titles_found_with_the_head_word_shortcut_are_the_full_patterns(lex, text, titled):
+    # A sentence is searched for titles only when it writes the last word of some title head; the shortcut
+    # must never lose a title the full pattern finds.
+    titles = lex.titles
+    full = [(m.start(), m.end(), titles.read(m)) for m in titles.pattern.finditer(text)]
+    assert titles.find(text) == full
+    assert bool(full) == titled

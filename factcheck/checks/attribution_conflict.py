@@ -273,8 +273,8 @@ class AttributionConflict(Check):
         with threadpool_limits(1, user_api="blas"):
             for story in sorted(by_story):
                 members = np.array(by_story[story])
-                if len(members) < 2:
-                    continue
+                if len(np.unique(docs[members])) < 2:
+                    continue  # a story one source tells has no pair of sources: nothing to search (issue 22, r25)
                 vectors = corpus.vectors[[rows[chosen[n].key] for n in members]]
                 k = min(SWAP_NEIGHBOURS, len(members))
                 block = max(1, BLOCK_CELLS // len(members))  # rows at a time: bounded memory in a large story

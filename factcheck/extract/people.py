@@ -42,6 +42,9 @@ class Title:
 MODIFIERS = ("first deputy", "deputy", "vice", "assistant", "under", "state")
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _alternation(phrases) -> str:
     # Longest first, so "deputy prime minister" wins over "prime minister".
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
@@ -89,6 +92,15 @@ class TitleLexicon:
             rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:(?P<pname>{_alternation(self.after)})(?![\w-])|(?-i:(?P<pofree>{free}(?:\s+(?:and\s+)?{free})?){end})))?"
             rf"(?:\s+of\s+(?:the\s+)?(?P<c2>{country})(?![\w-]))?",
             re.IGNORECASE,
+        )
+        # Every title ends its head on the head's last word, a whole word of the text (the head starts after a
+        # space, a hyphen or the start, and ends before one): a sentence without one of those words holds no
+        # title. Most sentences have none, and the full pattern, tried at every word, cost more than all else
+        # that reads a sentence's people (issue 22, r25).
+        self.head_words = frozenset(
+            _WORD.findall(h.lower())[-1]
+            for h in [*self.ranks, *self.equivalents, *self.roles]
+            if _WORD.search(h)
         )
 
     def read(self, m: re.Match) -> Title:
@@ -141,6 +153,11 @@ class TitleLexicon:
         return head, portfolio
 
     def find(self, text: str) -> list[tuple[int, int, Title]]:
+        words = _WORD.findall(text)
+        # ASCII words only: the pattern's case-insensitive match folds a few other letters onto ASCII ones
+        # (the Kelvin sign onto "k"), which lower() does not.
+        if all(w.isascii() for w in words) and self.head_words.isdisjoint(w.lower() for w in words):
+            return []
         return [(m.start(), m.end(), self.read(m)) for m in self.pattern.finditer(text)]
 
 
