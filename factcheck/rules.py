@@ -7,7 +7,10 @@ Every file names what it ``extends``. Two families exist:
   parameters, each checked against the type's defaults;
 - a *lexicon* extends a vocabulary that extractors and checks share (``boilerplate``,
   ``titles``, ``names``, ``transliteration``, ``house-style``). Lexicon files of one kind merge, so a
-  newsroom's own folder adds to the shipped lists instead of replacing them.
+  newsroom's own folder adds to the shipped lists instead of replacing them. Three lexicons
+  (``sentences``, ``numbers``, ``published``) are read by functions that run without a rule set (the
+  sentence splitter, the figure reader, the publication-date reader): they come from the shipped file
+  alone (``shipped_lexicon``), and a newsroom folder that extends one is refused, naming the file.
 
 Any problem raises :class:`RuleError` naming the file and the key, at load time.
 
@@ -20,6 +23,7 @@ compile here (it then runs with a time limit per match, see ``ingest.Boilerplate
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import string
@@ -84,6 +88,19 @@ LEXICON_TYPES: dict[str, dict[str, Any]] = {
         "settle_days": 31,
         "event_window": 80,
     },
+    # The sentence splitter (extract/sentences.py), read from the shipped file alone (SHIPPED_ONLY).
+    "sentences": {"abbreviations": [], "ambiguous": [], "openers": []},
+    # The figure reader (extract/numbers.py), read from the shipped file alone (SHIPPED_ONLY).
+    "numbers": {
+        "attribute_verbs": [],
+        "stop_nouns": [],
+        "pronouns": [],
+        "more": [],
+        "modifiers": [],
+        "modifier_endings": [],
+    },
+    # The publication-date reader (extract/published.py), read from the shipped file alone (SHIPPED_ONLY).
+    "published": {"noise": [], "links": []},
     # Story grouping (factcheck/group/stories.py); rules/stories.yaml says what each one does.
     "stories": {
         "threshold": 0.26,
@@ -100,6 +117,12 @@ LEXICON_TYPES: dict[str, dict[str, Any]] = {
         "label_names": 3,
     },
 }
+
+# Lexicons that module-level functions read with no rule set at hand (the sentence splitter, the figure reader,
+# the publication-date reader): ``shipped_lexicon`` reads them from the shipped rules folder alone. A scan's
+# rule set is not threaded through those functions (their results are cached per text), so a newsroom folder
+# cannot extend them; the loader refuses one that tries, rather than ignore it.
+SHIPPED_ONLY = frozenset({"sentences", "numbers", "published"})
 
 # What a rule id may be: ids are shown raw in tables and used as check names in config and markers.
 RULE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
@@ -309,6 +332,11 @@ def _parse_yaml(path: Path, raw: bytes) -> Any:
 def _load_lexicon(path: Path, data: dict, extends: str, into: RuleSet) -> None:
     """Check a lexicon file's keys and values and merge them into ``into``'s lexicon of that type."""
     allowed = LEXICON_TYPES[extends]
+    if extends in SHIPPED_ONLY and path.resolve().parent != default_rules_dir():
+        raise RuleError(
+            f"{path}: key 'extends': the '{extends}' lexicon is read from the shipped rules only "
+            f"(rules/{extends}.yaml in factcheck's own folder), not from a newsroom's rules folder"
+        )
     for key, value in data.items():
         if key in ("extends", "description"):
             continue
@@ -379,6 +407,15 @@ def shipped_parameters(check: str) -> dict[str, Any]:
         return {}
     data = safe_yaml.load(read_rule_bytes(path).decode("utf-8"))
     return {k: v for k, v in data.items() if k not in RULE_KEYS} if isinstance(data, dict) else {}
+
+
+@functools.cache
+def shipped_lexicon(kind: str) -> dict[str, Any]:
+    """The lexicon of ``kind`` as the shipped ``rules/<kind>.yaml`` states it, checked as ``load_rules`` checks it,
+    read once per process: for functions that run without a rule set (``SHIPPED_ONLY``). Do not modify it."""
+    into = RuleSet()
+    load_file(default_rules_dir() / f"{kind}.yaml", {}, into)
+    return into.lexicon(kind)
 
 
 def default_rules_dir() -> Path:

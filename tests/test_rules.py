@@ -113,3 +113,18 @@ def test_a_check_class_states_no_parameter_values_of_its_own():
         assert not re.search(r"^\s+defaults\s*=", inspect.getsource(cls), re.MULTILINE), (
             f"{name}: parameters belong in rules/{name}.yaml"
         )
+
+
+@pytest.mark.parametrize("kind", ["sentences", "numbers", "published"])
+def test_a_lexicon_read_without_a_rule_set_comes_from_the_shipped_file_alone(tmp_path, kind):
+    """The splitter, the figure reader and the publication-date reader run with no rule set at hand: their
+    words are the shipped file's (``rules.shipped_lexicon``), and a newsroom folder extending them is refused
+    at load, naming the file, rather than silently ignored."""
+    from factcheck.rules import shipped_lexicon
+
+    assert all(shipped_lexicon(kind).values())  # every key of the shipped file holds words
+    folder = write(tmp_path, f"extends: {kind}\n", f"{kind}.yaml")
+    with pytest.raises(
+        RuleError, match=rf"{kind}.yaml: key 'extends': the '{kind}' lexicon is read from the shipped"
+    ):
+        load_rules([default_rules_dir(), folder], CHECK_TYPES)

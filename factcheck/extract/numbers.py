@@ -16,9 +16,11 @@ is never compared with the total itself.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from ..rules import shipped_lexicon
 from .dates import MONTHS, SMALL_NUMBERS, WEEKDAYS, find_temporals, per_sentence
 
 WORD_NUMBERS = {
@@ -152,7 +154,6 @@ UNITS = {
     "hour": ("duration", 1 / 8766),
 }
 APPROX = r"(?:about|around|roughly|nearly|almost|approximately|some|over|above|more than|less than|fewer than|under|below|up to|at least|at most|close to|an estimated|estimated|upwards of|~)"
-ATTRIBUTE_VERBS = r"(?:opened|built|founded|established|completed|launched|inaugurated|created|born|died|constructed|introduced|elected|closed|renovated)"
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _WORDNUM = r"(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
@@ -172,49 +173,36 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _COUNTED = re.compile(r"\s+([a-z]+(?:-[a-z]+)?)(?:\s+([a-z]+))?")
-_MODIFIER = re.compile(
-    r"(?:.*(?:ed|ing|al|ian|ese|ish|ive|ous)|more|other|new|old|young|local|foreign|extra|additional|further|armed|civilian)$"
-)
 _PART = re.compile(r"\s+of\s+(?:the|its|their|his|her)\s+(" + _NUM + r"|" + _WORDNUM + r")\b", re.IGNORECASE)
-_YEAR_ATTR = re.compile(rf"\b(?P<verb>{ATTRIBUTE_VERBS})\s+in\s+(?P<year>(?:1[5-9]|20)\d\d)\b", re.IGNORECASE)
-_PRONOUNS = {"them", "us", "you", "it", "those", "these", "which", "who", "whom"}
-_STOP_NOUNS = {
-    "of",
-    "and",
-    "or",
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "to",
-    "from",
-    "by",
-    "for",
-    "with",
-    "per",
-    "than",
-    "as",
-    "is",
-    "are",
-    "was",
-    "were",
-    # auxiliaries: "418 more had been injured" counts no "had"
-    "had",
-    "has",
-    "have",
-    "been",
-    "be",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "did",
-}
-# Words that say "more of the same" and name nothing when no noun follows: "418 more had been injured".
-_MORE = {"more", "other", "further", "additional", "extra"}
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The figure reader's words, from the shipped ``rules/numbers.yaml`` (``rules.SHIPPED_ONLY``)."""
+
+    year_attribute: re.Pattern  # "opened in 1977": a verb of ``attribute_verbs``, "in", a year
+    stop_nouns: frozenset[str]
+    pronouns: frozenset[str]
+    more: frozenset[str]
+    modifier: re.Pattern  # a word that modifies the counted noun ("six injured workers")
+
+
+@functools.cache
+def _words() -> _Words:
+    """Read once: figures are read per sentence with no rule set at hand, so the list is the shipped file's alone."""
+    words = shipped_lexicon("numbers")
+    verbs = "|".join(map(re.escape, words["attribute_verbs"]))
+    endings = "|".join(map(re.escape, words["modifier_endings"]))
+    modifiers = "|".join(map(re.escape, words["modifiers"]))
+    return _Words(
+        year_attribute=re.compile(
+            rf"\b(?P<verb>(?:{verbs}))\s+in\s+(?P<year>(?:1[5-9]|20)\d\d)\b", re.IGNORECASE
+        ),
+        stop_nouns=frozenset(words["stop_nouns"]),
+        pronouns=frozenset(words["pronouns"]),
+        more=frozenset(words["more"]),
+        modifier=re.compile(rf"(?:.*(?:{endings})|{modifiers})$"),
+    )
 
 
 @dataclass(frozen=True)
@@ -244,17 +232,18 @@ def _counted_noun(text: str, pos: int) -> str:
     m = _COUNTED.match(text, pos)
     if not m:
         return ""
+    words = _words()
     word = m.group(1).lower()
     if word.endswith("ly") and len(word) > 4 and m.group(2):
         return _counted_noun(
             text, m.start(2) - 1
         )  # "forcibly displaced people": an adverb reaches past itself
-    if word in _MORE and (not m.group(2) or m.group(2).lower() in _STOP_NOUNS):
+    if word in words.more and (not m.group(2) or m.group(2).lower() in words.stop_nouns):
         return ""
     # "six injured workers": skip one modifier to reach the noun
-    if _MODIFIER.fullmatch(word) and m.group(2) and m.group(2).lower() not in _STOP_NOUNS:
+    if words.modifier.fullmatch(word) and m.group(2) and m.group(2).lower() not in words.stop_nouns:
         word = m.group(2).lower()
-    if word in _STOP_NOUNS or word in _PRONOUNS:
+    if word in words.stop_nouns or word in words.pronouns:
         return ""
     # one light plural rule keeps "worker" and "workers" together
     if word.endswith("ies") and len(word) > 4:
@@ -362,7 +351,7 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
     out: list[Quantity] = []
     # Numbers inside dates ("March 14", "15.08.2024") are days and months, not counts.
     dates = [(t.start, t.end) for t in find_temporals(text) if t.kind != "relative"]
-    for m in _YEAR_ATTR.finditer(text):
+    for m in _words().year_attribute.finditer(text):
         out.append(
             Quantity(
                 m.start("year"),
