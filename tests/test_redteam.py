@@ -627,7 +627,7 @@ def test_a_rule_file_alias_bomb_is_refused_at_once(tmp_path):
 @pytest.mark.parametrize(
     "line, key",
     [
-        ("hedges: [1, 2]", "hedges[0]"),
+        ("opinion: [1, 2]", "opinion[0]"),
         ("max_per_document: two", "max_per_document"),
         ("enabled: maybe", "enabled"),
     ],

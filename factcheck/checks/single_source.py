@@ -47,11 +47,6 @@ class SingleSource(Check):
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        self.hedge = (
-            re.compile(r"\b(?:" + "|".join(map(re.escape, self.params["hedges"])) + r")\b", re.IGNORECASE)
-            if self.params["hedges"]
-            else None
-        )
         self.event = (
             re.compile(r"\b(?:" + "|".join(map(re.escape, self.params["events"])) + r")\b", re.IGNORECASE)
             if self.params["events"]
@@ -92,6 +87,13 @@ class SingleSource(Check):
         }
 
     def run(self, corpus: Corpus) -> list[Finding]:
+        # A hedge (rules/claims.yaml, shared with claim extraction) or the rule's opinion words.
+        hedges = [*corpus.lexicons.claims.hedge_words, *self.params["opinion"]]
+        self.hedge = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, hedges)) + r")\b", re.IGNORECASE)
+            if hedges
+            else None
+        )
         index = {s.key: i for i, s in enumerate(corpus.sentences)}
         told: dict[int | None, list[Sentence]] = {}  # each story's sentences, in corpus order
         for s in corpus.sentences:

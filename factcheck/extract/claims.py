@@ -7,7 +7,8 @@ a date claim about the grounding. Checks compare claims whose attributes match, 
 a depth never meets a distance and the dead never meet the injured.
 
 The vocabulary is ``rules/claims.yaml`` (``extends: claims``): attribute words and
-their synonyms, measure words, update and hedge markers, negations, and event words.
+their synonyms, measure words, update and hedge markers, negations, event words, what
+a magnitude is of, and the words that open a clause of their own.
 Everything here reads one sentence at a time; publication dates come from the
 document.
 """
@@ -69,12 +70,6 @@ _RATE = re.compile(
     r"unit|kilogram|kilo|kg|gallon|litre|liter|pound|ounce|night|ticket|seat|vote)s?\b",
     re.IGNORECASE,
 )
-_QUAKE_WORDS = {
-    "quake": "earthquake",
-    "tremor": "earthquake",
-    "temblor": "earthquake",
-    "earthquake": "earthquake",
-}
 _LOWER = re.compile(
     r"^(?:at least|more than|over|above|upwards of|no fewer than|no less than)\b", re.IGNORECASE
 )
@@ -119,7 +114,8 @@ class ClaimLexicon:
         self.measures = _phrases(w for words in lexicon["measures"].values() for w in words)
         self.evolving = frozenset(lexicon["evolving"])
         self.updates = _phrases(lexicon["updates"])
-        self.hedges = _phrases(lexicon["hedges"])
+        self.hedge_words = tuple(lexicon["hedges"])  # single-source's too
+        self.hedges = _phrases([*lexicon["hedges"], *lexicon["provisional"]])
         self.money = frozenset(lexicon["money"])
         self.negations = _phrases(lexicon["negations"])
         self.event_of: dict[str, str] = {}
@@ -129,6 +125,10 @@ class ClaimLexicon:
         self.events = _phrases(w for words in lexicon["events"].items() for w in [words[0], *words[1]])
         self.reporting = _phrases(lexicon["reporting"]) if lexicon["reporting"] else None
         self.event_verbs = _phrases(lexicon["event_verbs"]) if lexicon["event_verbs"] else None
+        self.magnitude_of = {
+            w.lower(): thing for thing, words in lexicon["magnitude_of"].items() for w in words
+        }
+        self.clause_openers = frozenset(w.lower() for w in lexicon["clause_openers"])
         self.settle_days = int(lexicon["settle_days"])
         self.event_window = int(lexicon["event_window"])
 
@@ -246,7 +246,7 @@ class ClaimExtractor:
             # a "magnitude 6.7 aftershock" another
             after = _WORDS.match(text, m.end() + 1) if m.end() < len(text) else None
             noun = after.group(0).lower() if after else ""
-            subject = _QUAKE_WORDS.get(noun, noun)
+            subject = self.lex.magnitude_of.get(noun, noun)
             out.append(
                 Claim(
                     "quantity",
@@ -309,12 +309,6 @@ class ClaimExtractor:
         out += self._bare_figures(sentence, taken + [(q.start, q.end) for q in find_quantities(text)])
         return sorted(out, key=lambda c: c.start)
 
-    # Words that open a clause of its own after "and": a pronoun or a quantifier is a new subject, "that" or
-    # "which" a new statement ("and that the roads were shut", "and none were hurt").
-    _OPENERS = frozenset(
-        "that which who whom whose whether if when where no none nobody nothing neither nor "
-        "he she it they we i you there this these those".split()
-    )
     _COORD = re.compile(r"\s(?:and|plus|as well as)\s", re.IGNORECASE)
     # An aside between a count and its verb: "44 people, including three children, were killed".
     _ASIDE = re.compile(
@@ -346,7 +340,7 @@ class ClaimExtractor:
         first = _WORDS.match(after.text.lstrip())
         if (
             first is None
-            or first.group(0).lower() in self._OPENERS
+            or first.group(0).lower() in self.lex.clause_openers
             or first.group(0).lower().endswith("ing")
             or _DIGITS.search(after.text)
             or find_quantities(after.text)
