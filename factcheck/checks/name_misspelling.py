@@ -33,22 +33,14 @@ from ._forms import Form, collect_forms, consonants, kinds, neighbours, settleme
 from .base import Check, Example
 
 
-# Endings that make demonyms, adjectives and plurals of one name: "Korea" / "Koreas" / "Korean",
-# "Nepal" / "Nepali" / "Nepalese". Two forms that differ only there are one word, not a slip.
-_ENDINGS = ("ians", "ian", "ans", "an", "ese", "ish", "is", "es", "s", "n", "i", "a")
+def stems(form: str, endings: tuple[str, ...]) -> set[str]:
+    """The form and each stem left by dropping one of ``endings`` (the rule's: demonyms, adjectives, plurals)."""
+    return {form} | {form[: -len(e)] for e in endings if form.endswith(e) and len(form) - len(e) >= 4}
 
 
-def stems(form: str) -> set[str]:
-    """The form and each stem left by dropping one of the ``_ENDINGS``."""
-    return {form} | {form[: -len(e)] for e in _ENDINGS if form.endswith(e) and len(form) - len(e) >= 4}
-
-
-# Letters that stand for one sound in some spelling or transliteration: swapping them is a variant, not a slip.
-_SOUNDS = ("aeiouy", "ckqx", "gj", "sz", "bpv", "vw", "td", "mn", "fv", "lr")
-
-
-def sound_alike(x: str, y: str) -> bool:
-    return any(x in group and y in group for group in _SOUNDS)
+def sound_alike(x: str, y: str, sounds: tuple[str, ...]) -> bool:
+    """Whether two letters are in one group of ``sounds`` (the rule's: letters that stand for one sound)."""
+    return any(x in group and y in group for group in sounds)
 
 
 def stutters(a: str, b: str) -> bool:
@@ -257,6 +249,11 @@ class NameMisspelling(Check):
         ),
     )
 
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self.endings = tuple(self.params["endings"])
+        self.sounds = tuple(self.params["sounds"])
+
     def related(self, corpus: Corpus, a: Form, b: Form) -> bool:
         """Evidence that two forms name one entity: same document, same cluster, or the same neighbour name."""
         if a.documents & b.documents:
@@ -410,9 +407,13 @@ class NameMisspelling(Check):
                 if len(a) != len(b) or len(a) < self.params["lone_min_length"] or a == b:
                     continue
                 diff = [(x, y) for x, y in zip(a, b) if x != y]
-                if len(diff) != 1 or sound_alike(*diff[0]) or translit.same(first.text, second.text):
+                if (
+                    len(diff) != 1
+                    or sound_alike(*diff[0], self.sounds)
+                    or translit.same(first.text, second.text)
+                ):
                     continue
-                if stems(a) & stems(b) or first.documents & second.documents:
+                if stems(a, self.endings) & stems(b, self.endings) or first.documents & second.documents:
                     continue
                 yield first, second
 
@@ -452,7 +453,7 @@ class NameMisspelling(Check):
                     len(places) >= 2
                     and len(b) == len(a)
                     and OSA.distance(a, b) == 1
-                    and not stems(a) & stems(b)
+                    and not stems(a, self.endings) & stems(b, self.endings)
                 ):
                     yield s, t, places[0]
                     break
@@ -504,7 +505,7 @@ class NameMisspelling(Check):
             and word[0] == near[0]
             and OSA.distance(word, near) <= 2
             and not translit.same(word, near)
-            and not stems(word) & stems(near)
+            and not stems(word, self.endings) & stems(near, self.endings)
         )
 
     def _token_finding(self, sentence, token, other_sentence, other, detail: str) -> Finding:
@@ -533,7 +534,7 @@ class NameMisspelling(Check):
             and OSA.distance(a, b) == 1
             and translit.explains(first.text, second.text) in ("vowels", "doubled")
             and not translit.same(first.text, second.text)
-            and not stems(a) & stems(b)
+            and not stems(a, self.endings) & stems(b, self.endings)
             and consonants(first.text) == consonants(second.text)
         )
 
@@ -590,7 +591,7 @@ class NameMisspelling(Check):
     def _slip(self, rare: Form, common: Form, ctx: _SlipContext):
         """The kind ``slips`` gives for ``rare`` as a misspelling of ``common`` (None included), or ``_NO_SLIP``."""
         a, b = ctx.folded[id(rare)], ctx.folded[id(common)]
-        if a == b or abs(len(a) - len(b)) > 3 or stems(a) & stems(b):
+        if a == b or abs(len(a) - len(b)) > 3 or stems(a, self.endings) & stems(b, self.endings):
             return _NO_SLIP
         if (b.startswith(a) or a.startswith(b)) and not doubled_end(a, b):
             # "Korea" / "Koreans" are one word (the endings above); a dateline cut short ("KATHMAN:")

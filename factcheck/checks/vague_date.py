@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from ..extract.names import fold
 from ..extract.dates import Temporal, find_temporals, nearest_year
@@ -35,10 +36,22 @@ from ..models import Corpus, Finding, Sentence, evidence_at
 from .base import Check, Example
 
 
-_PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.IGNORECASE)
-_FUTURE = re.compile(
-    r"\b(?:will|would|shall|due|scheduled|expected|planned|plans?|next|upcoming|coming)\b", re.IGNORECASE
-)
+class Tense(NamedTuple):
+    """What tells a clause's tense: ``past`` words (and any regular past form, "-ed"), ``future`` words."""
+
+    past: re.Pattern
+    future: re.Pattern
+
+
+def tense_patterns(past_words: list[str], future_words: list[str]) -> Tense:
+    """The rule's ``past_words`` and ``future_words`` as whole-word patterns, any case; a word of five letters or
+    more ending in "-ed" is past too ("filmed", "arrested")."""
+    past = "|".join([*map(re.escape, past_words), r"\w{3,}ed"])
+    future = "|".join(map(re.escape, future_words)) or "(?!)"
+    return Tense(
+        re.compile(r"\b(?:" + past + r")\b", re.IGNORECASE),
+        re.compile(r"\b(?:" + future + r")\b", re.IGNORECASE),
+    )
 
 
 def planned_pattern(phrases: list[str]) -> re.Pattern:
@@ -64,14 +77,14 @@ _THIS_YEAR = re.compile(r"\s*,?\s*(?:of )?this year\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:()—–]|\b(?:and|but|that|which|who)\b", re.IGNORECASE)
 
 
-def told_as_past(before: str) -> bool:
+def told_as_past(before: str, tense: Tense) -> bool:
     """Whether the words before a date, in its clause, tell of the past ("was filmed on") and nothing of the future.
 
     Only the date's own clause counts: in "The report, published Tuesday, says the vote is on May 25" the
     past participle belongs to the report, not to the vote.
     """
     clause = _CLAUSE.split(before)[-1]
-    return bool(_PAST.search(clause)) and not _FUTURE.search(clause)
+    return bool(tense.past.search(clause)) and not tense.future.search(clause)
 
 
 def told_as_planned(upto: str, planned: re.Pattern) -> bool:
@@ -137,6 +150,7 @@ class VagueDate(Check):
     def __init__(self, rule) -> None:
         super().__init__(rule)
         self.planned = planned_pattern(self.params["planned"])
+        self.tense = tense_patterns(self.params["past_words"], self.params["future_words"])
         self.naming_verbs = frozenset(fold(w) for w in self.params["naming_verbs"])
 
     def run(self, corpus: Corpus) -> list[Finding]:
@@ -220,7 +234,11 @@ class VagueDate(Check):
             # Earlier this year, in a text that names no other year: house style leaves the year out, and
             # no reader can take it for another ("as of April 9" in a June article).
             return True, "", ""
-        if ahead and told_as_past(s.text[: t.start]) and not self._named_by_verb(s.text[: t.start]):
+        if (
+            ahead
+            and told_as_past(s.text[: t.start], self.tense)
+            and not self._named_by_verb(s.text[: t.start])
+        ):
             return _told_as_past(t, published, earlier_years)
         return self._by_distance(t, days, ahead, published)
 
