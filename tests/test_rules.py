@@ -25,8 +25,8 @@ def test_shipped_rules_load():
         ("id: x\nextends: vague-date\nseverity: loud\nmessage: m\n", "key 'severity' must be one of"),
         ("id: x\nextends: vague-date\nseverity: info\nmessage: m\nbogus: 1\n", "unknown key 'bogus'"),
         (
-            "id: x\nextends: vague-date\nseverity: info\nmessage: m\nsettle_days: many\n",
-            "key 'settle_days' must be a int",
+            "id: x\nextends: vague-date\nseverity: info\nmessage: m\nsettle_future_days: many\n",
+            "key 'settle_future_days' must be a int",
         ),
         ("extends: boilerplate\nlines: nope\n", "key 'lines' must be a list"),
         ("extends: [unclosed\n", "not valid YAML"),
@@ -44,14 +44,14 @@ def test_user_rules_extend_lexicons_and_override_rules(tmp_path):
     write(tmp_path, "extends: boilerplate\nlines: ['subscribe now']\n", "bp.yaml")
     write(
         tmp_path,
-        "id: vague-date\nextends: vague-date\nseverity: error\nmessage: m\nsettle_days: 5\n",
+        "id: vague-date\nextends: vague-date\nseverity: error\nmessage: m\nsettle_future_days: 5\n",
         "vd.yaml",
     )
     rules = load_rules([default_rules_dir(), tmp_path], CHECK_TYPES)
     lines = rules.lexicon("boilerplate")["lines"]
     assert "subscribe now" in lines and "post a comment" in lines
     (vd,) = [r for r in rules.rules if r.id == "vague-date"]
-    assert vd.severity == "error" and vd.params["settle_days"] == 5
+    assert vd.severity == "error" and vd.params["settle_future_days"] == 5
 
 
 def test_a_placeholder_typo_in_a_message_is_an_error_naming_the_file(tmp_path):
@@ -128,3 +128,13 @@ def test_a_lexicon_read_without_a_rule_set_comes_from_the_shipped_file_alone(tmp
         RuleError, match=rf"{kind}.yaml: key 'extends': the '{kind}' lexicon is read from the shipped"
     ):
         load_rules([default_rules_dir(), folder], CHECK_TYPES)
+
+
+def test_settle_days_is_stated_once():
+    """How near the publication date a yearless date settles is one value, in rules/claims.yaml: claim
+    extraction and vague-date read it there (issue 23)."""
+    from factcheck.rules import shipped_parameters
+
+    assert "settle_days" not in shipped_parameters("vague-date")
+    rules = load_rules([default_rules_dir()], CHECK_TYPES)
+    assert rules.lexicon("claims")["settle_days"] == 31

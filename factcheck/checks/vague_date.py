@@ -3,8 +3,9 @@
 Its worked examples are ``examples`` below (run by tests/test_examples.py).
 
 Also reported: a month or day with no year that the document's own date does not
-settle (it lies more than ``settle_days`` before it or ``settle_future_days`` after
-it, or the document is undated); a weekday or "yesterday" in an undated document;
+settle (it lies more than ``settle_days`` before it, the one value claim extraction
+uses too, in rules/claims.yaml, or more than ``settle_future_days`` after it, or the
+document is undated); a weekday or "yesterday" in an undated document;
 and a relative expression ("A month later") whose anchor is itself unresolved.
 Dates inside direct quotations are the speaker's words and are left alone.
 
@@ -154,6 +155,8 @@ class VagueDate(Check):
         self.naming_verbs = frozenset(fold(w) for w in self.params["naming_verbs"])
 
     def run(self, corpus: Corpus) -> list[Finding]:
+        # How near a yearless date settles is one value for claim extraction and this check (rules/claims.yaml).
+        self._settle_days = corpus.lexicons.claims.settle_days
         findings = []
         for _path, sentences in sorted(corpus.by_document().items()):
             findings.extend(self._document(sentences))
@@ -250,7 +253,7 @@ class VagueDate(Check):
 
     def _by_distance(self, t: Temporal, days: int, ahead: bool, published: dt.date):
         """(resolved, reason, hint) for a yearless date by how far its nearest occurrence lies from the publication date."""
-        if days <= self.params["settle_future_days" if ahead else "settle_days"]:
+        if days <= (self.params["settle_future_days"] if ahead else self._settle_days):
             return True, "", ""
         if ahead:
             # Said both ways: the suggestion infers the past year, so the message must not count only forward.
