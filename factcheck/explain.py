@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import fields
 
@@ -19,7 +20,7 @@ def listing(rules: list, types: dict) -> str:
         description = " ".join((r.description or "").split())
         if description:
             lines.append(f"    {description}")
-        values = {**types[r.extends].defaults, **r.params} if r.extends in types else dict(r.params)
+        values = dataclasses.asdict(r.params)
         for key, value in sorted(values.items()):
             lines.append(f"    {key} = {_short(value)}")
     lines.append(f"{FACT_SHEET}  (the newsroom fact sheet; default severity error)")

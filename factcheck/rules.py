@@ -4,7 +4,10 @@ Every file names what it ``extends``. Two families exist:
 
 - a *check rule* extends a check type (``title-conflict``, ``vague-date``...). It has an
   ``id``, a ``severity``, a ``message`` template with ``{placeholders}``, and the type's own
-  parameters, each checked against the type's defaults;
+  parameters. The type's ``Params`` (a frozen dataclass) names them and their types; the shipped
+  ``rules/<type>.yaml`` states their values, once. They are read into a ``Params`` object
+  (``Rule.params``), so a key the type does not declare, a key no file sets, or a value of the
+  wrong type is a load error;
 - a *lexicon* extends a vocabulary that extractors and checks share (``boilerplate``,
   ``titles``, ``names``, ``transliteration``, ``house-style``). Lexicon files of one kind merge, so a
   newsroom's own folder adds to the shipped lists instead of replacing them. Three lexicons
@@ -23,10 +26,12 @@ compile here (it then runs with a time limit per match, see ``ingest.Boilerplate
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import re
 import string
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -144,7 +149,7 @@ class Rule:
     extends: str
     severity: str
     message: str
-    params: dict
+    params: Any  # the check type's Params: every parameter, typed
     path: str
     description: str = ""
     enabled: bool = True
@@ -204,30 +209,48 @@ def _check_type(expected: Any, value: Any, path: Path, key: str) -> None:
         )
 
 
-def _check_elements(expected: Any, value: Any, path: Path, key: str) -> None:
-    """A check parameter's elements, so a bad value is named at load, not met later as an internal error.
+def param_types(check_type: type) -> dict[str, Any]:
+    """A check type's parameters and their declared types: the fields of its ``Params`` dataclass, in order."""
+    hints = typing.get_type_hints(check_type.Params)
+    return {f.name: hints[f.name] for f in dataclasses.fields(check_type.Params)}
 
-    Elements are checked against the default's own elements or, for an empty
-    default, as text: every list parameter of a check holds words or phrases.
+
+def _check_param(expected: Any, value: Any, path: Path, key: str, check_type: type) -> None:
+    """Raise a ``RuleError`` naming the file and the key when ``value`` is not of the declared type ``expected``.
+
+    ``bool``, ``int`` (a whole number), ``float`` (any number), ``str``, ``list[X]`` and ``dict[str, X]``
+    are known. Beyond its type, a parameter named ``..._severity`` must be a severity, and one named
+    ``..._message`` a message template with plain ``{fields}`` the check fills.
     """
-    if isinstance(expected, list):
+    origin = typing.get_origin(expected)
+    if origin is list:
+        _check_kind(list, value, path, key)
+        (inner,) = typing.get_args(expected)
         for i, item in enumerate(value):
-            _check_type(expected[0] if expected else "", item, path, f"{key}[{i}]")
-    elif isinstance(expected, dict):
+            _check_param(inner, item, path, f"{key}[{i}]", check_type)
+    elif origin is dict:
+        _check_kind(dict, value, path, key)
+        _, inner = typing.get_args(expected)
         for k, item in value.items():
             if not isinstance(k, str):
                 raise RuleError(f"{path}: key '{key}' must have text keys, got {k!r}")
-            if expected:
-                _check_type(next(iter(expected.values())), item, path, f"{key}.{k}")
-            elif not (
-                isinstance(item, str) or isinstance(item, list) and all(isinstance(x, str) for x in item)
-            ):
-                raise RuleError(f"{path}: key '{key}.{k}' must be text or a list of text, got {item!r}")
-    elif key.endswith("severity") and value not in SEVERITIES:
-        raise RuleError(f"{path}: key '{key}' must be one of {', '.join(SEVERITIES)}, got {value!r}")
+            _check_param(inner, item, path, f"{key}.{k}", check_type)
+    else:
+        _check_kind(expected, value, path, key)
+        if key.endswith("severity") and value not in SEVERITIES:
+            raise RuleError(f"{path}: key '{key}' must be one of {', '.join(SEVERITIES)}, got {value!r}")
+        if key.endswith("_message"):
+            check_message(value, path, check_type.fields, key)
 
 
-def check_message(template: str, path: Path, fields: set[str] | None = None) -> None:
+def _check_kind(expected: type, value: Any, path: Path, key: str) -> None:
+    # A whole number passes for a float parameter, never a float for an int one; a bool passes for neither.
+    ok = same_kind(expected(), value) and not (expected is int and isinstance(value, float))
+    if not ok:
+        raise RuleError(f"{path}: key '{key}' must be a {expected.__name__}, got {type(value).__name__}")
+
+
+def check_message(template: str, path: Path, fields: set[str] | None = None, key: str = "message") -> None:
     """Refuse a message template with anything but plain ``{name}`` fields (no format spec, attribute or index).
 
     A template such as ``{subject:>400000000}`` would write a 400 MB report, and
@@ -237,16 +260,16 @@ def check_message(template: str, path: Path, fields: set[str] | None = None) -> 
     try:
         parts = list(string.Formatter().parse(template))
     except ValueError as exc:
-        raise RuleError(f"{path}: key 'message' is not a valid template ({exc})") from None
+        raise RuleError(f"{path}: key '{key}' is not a valid template ({exc})") from None
     for _, name, spec, conversion in parts:
         if name is None:
             continue
         if not name.isidentifier() or spec or conversion:
             shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
-            raise RuleError(f"{path}: key 'message' may only hold plain {{name}} fields, got {shown!r}")
+            raise RuleError(f"{path}: key '{key}' may only hold plain {{name}} fields, got {shown!r}")
         if fields is not None and name not in fields:
             raise RuleError(
-                f"{path}: key 'message' names unknown field {{{name}}} (known: {', '.join(sorted(fields))})"
+                f"{path}: key '{key}' names unknown field {{{name}}} (known: {', '.join(sorted(fields))})"
             )
 
 
@@ -294,7 +317,7 @@ def load_file(path: Path, check_types: dict[str, type], into: RuleSet) -> None:
     if extends not in check_types:
         known = ", ".join(sorted([*check_types, *LEXICON_TYPES]))
         raise RuleError(f"{path}: key 'extends' names unknown type '{extends}' (known: {known})")
-    defaults = check_types[extends].defaults
+    check_type = check_types[extends]
     _check_rule_id(path, data)
     # A rule with the id of an earlier one (a newsroom's override of a shipped rule)
     # inherits what it does not set: its parameters, severity, message and description.
@@ -302,7 +325,7 @@ def load_file(path: Path, check_types: dict[str, type], into: RuleSet) -> None:
     severity, message = _severity_and_message(path, data, earlier, check_types[extends])
     if "enabled" in data and not isinstance(data["enabled"], bool):
         raise RuleError(f"{path}: key 'enabled' must be a bool, got {type(data['enabled']).__name__}")
-    params = _rule_params(path, data, defaults, earlier, extends)
+    params = _rule_params(path, data, check_type, earlier, extends)
     rule = Rule(
         id=str(data["id"]),
         extends=extends,
@@ -377,18 +400,30 @@ def _severity_and_message(path: Path, data: dict, earlier: Rule | None, check_ty
     return severity, message
 
 
-def _rule_params(path: Path, data: dict, defaults: dict, earlier: Rule | None, extends: str) -> dict:
-    """The check parameters: ``earlier``'s (else the defaults), overridden by the file's checked values."""
-    params = {k: _copy(v) for k, v in (earlier.params if earlier else defaults).items()}
+def _rule_params(path: Path, data: dict, check_type: type, earlier: Rule | None, extends: str) -> Any:
+    """The check parameters as the type's ``Params``: ``earlier``'s values (else the shipped ones), overridden
+    by the file's, each checked against its declared type. A key the type does not declare, or a parameter that
+    neither this file nor the shipped one sets, is a ``RuleError`` naming this file and the key."""
+    declared = param_types(check_type)
+    values = (
+        dataclasses.asdict(earlier.params)
+        if earlier
+        else {k: _copy(v) for k, v in check_type.defaults.items()}
+    )
     for key, value in data.items():
         if key in RULE_KEYS:
             continue
-        if key not in defaults:
+        if key not in declared:
             raise RuleError(f"{path}: unknown key '{key}' for check type '{extends}'")
-        _check_type(defaults[key], value, path, key)
-        _check_elements(defaults[key], value, path, key)
-        params[key] = value
-    return params
+        _check_param(declared[key], value, path, key, check_type)
+        values[key] = value
+    for key in declared:
+        if key not in values:
+            raise RuleError(
+                f"{path}: missing key '{key}': check type '{extends}' reads it, and neither this file nor the "
+                f"shipped rules/{extends}.yaml sets it"
+            )
+    return check_type.Params(**{key: values[key] for key in declared})
 
 
 def load_rules(dirs: list[Path], check_types: dict[str, type]) -> RuleSet:

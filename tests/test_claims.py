@@ -90,7 +90,7 @@ def rule(check: str, **params) -> Rule:
         extends=check,
         severity="warning",
         message="{subject}: {values}",
-        params={**cls.defaults, **params},
+        params=cls.Params(**{**cls.defaults, **params}),
         path="test",
     )
 

@@ -26,6 +26,7 @@ often a page saved without its metadata than a vague article, so its finding is 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 import datetime as dt
 import re
 from typing import NamedTuple
@@ -115,6 +116,21 @@ def past_distance(value, published: dt.date) -> int:
 
 class VagueDate(Check):
     name = "vague-date"
+
+    @dataclass(frozen=True)
+    class Params:
+        """The parameters of rules/vague-date.yaml, typed; their values are stated there."""
+
+        settle_future_days: int
+        anchor_sentences: int
+        undated_severity: str
+        planned: list[str]
+        past_words: list[str]
+        future_words: list[str]
+        naming_verbs: list[str]
+        recent_days: int
+        recent_severity: str
+
     message_fields = ("reason",)
     examples = (
         Example(
@@ -150,9 +166,9 @@ class VagueDate(Check):
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        self.planned = planned_pattern(self.params["planned"])
-        self.tense = tense_patterns(self.params["past_words"], self.params["future_words"])
-        self.naming_verbs = frozenset(fold(w) for w in self.params["naming_verbs"])
+        self.planned = planned_pattern(self.params.planned)
+        self.tense = tense_patterns(self.params.past_words, self.params.future_words)
+        self.naming_verbs = frozenset(fold(w) for w in self.params.naming_verbs)
 
     def run(self, corpus: Corpus) -> list[Finding]:
         # How near a yearless date settles is one value for claim extraction and this check (rules/claims.yaml).
@@ -196,7 +212,7 @@ class VagueDate(Check):
 
     def _resolve(self, t: Temporal, s: Sentence, same_sentence: list[Temporal], years, last, published):
         """(resolved, reason, anchor hint) for one expression."""
-        window = self.params["anchor_sentences"]
+        window = self.params.anchor_sentences
         year_here = any(o.value.year is not None and o is not t for o in same_sentence)
         recent_year = any(s.index - i <= window for i, _ in years)
         if t.kind == "absolute":
@@ -253,7 +269,7 @@ class VagueDate(Check):
 
     def _by_distance(self, t: Temporal, days: int, ahead: bool, published: dt.date):
         """(resolved, reason, hint) for a yearless date by how far its nearest occurrence lies from the publication date."""
-        if days <= (self.params["settle_future_days"] if ahead else self._settle_days):
+        if days <= (self.params.settle_future_days if ahead else self._settle_days):
             return True, "", ""
         if ahead:
             # Said both ways: the suggestion infers the past year, so the message must not count only forward.
@@ -265,7 +281,7 @@ class VagueDate(Check):
                 ),
                 "",
             )
-        if days <= self.params["recent_days"]:
+        if days <= self.params.recent_days:
             self._recent.add(id(t))  # the last one, months ago: a reader takes it so; asked, not blocked
         return (
             False,
@@ -305,9 +321,9 @@ class VagueDate(Check):
             values=values,
             evidence=[evidence_at(x, shown(u), x.start + u.start) for x, u, *_ in items],
             suggestion=suggestion,
-            severity=self.params["undated_severity"]
+            severity=self.params.undated_severity
             if undated
-            else self.params["recent_severity"]
+            else self.params.recent_severity
             if all(id(u) in self._recent for _, u, *_ in items)
             else None,
             reason=why,
