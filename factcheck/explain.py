@@ -1,4 +1,5 @@
-"""What ``factcheck explain`` (no argument) and ``factcheck config`` print: the checks, and the settings as TOML."""
+"""What ``factcheck explain`` (no argument, or ``--markdown``) and ``factcheck config`` print: the checks, the
+README's check table, and the settings as TOML."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from dataclasses import fields
 from .config import NOT_KEYS, Settings
 from .escapes import visible
 from .facts import CHECK as FACT_SHEET
+from .models import severity_rank
 
 
-def listing(rules: list, types: dict) -> str:
+def listing(rules: list) -> str:
     """Every check: its id, the type it extends, its default severity, and its shipped parameter values."""
     lines = ["Checks (factcheck explain TYPE says more about one):", ""]
     for r in sorted(rules, key=lambda r: r.id):
@@ -25,6 +27,17 @@ def listing(rules: list, types: dict) -> str:
             lines.append(f"    {key} = {_short(value)}")
     lines.append(f"{FACT_SHEET}  (the newsroom fact sheet; default severity error)")
     lines.append("    A title, spelling, figure or date that facts.yaml contradicts.")
+    return "\n".join(lines) + "\n"
+
+
+def markdown_table(rules: list) -> str:
+    """The README's check table: each enabled rule's id, what it reports (its ``summary``, else its
+    ``description``) and its default severity; the most severe first, then by id. README.md holds this very
+    text (tests/test_readme.py), so the table is written once, in the rule files."""
+    lines = ["| check | what it reports | default severity |", "|---|---|---|"]
+    for r in sorted((r for r in rules if r.enabled), key=lambda r: (-severity_rank(r.severity), r.id)):
+        text = " ".join((r.summary or r.description).split()).replace("|", "\\|")
+        lines.append(f"| `{r.id}` | {text} | {r.severity} |")
     return "\n".join(lines) + "\n"
 
 

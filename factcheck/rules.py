@@ -134,7 +134,7 @@ SHIPPED_ONLY = frozenset({"sentences", "numbers", "published"})
 
 # What a rule id may be: ids are shown raw in tables and used as check names in config and markers.
 RULE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
-RULE_KEYS = {"id", "extends", "severity", "message", "description", "example", "enabled"}
+RULE_KEYS = {"id", "extends", "severity", "message", "description", "summary", "example", "enabled"}
 
 
 class RuleError(Exception):
@@ -153,6 +153,7 @@ class Rule:
     path: str
     description: str = ""
     enabled: bool = True
+    summary: str = ""  # what the check reports, as the README's check table says it (``explain --markdown``)
 
 
 @dataclass
@@ -320,11 +321,13 @@ def load_file(path: Path, check_types: dict[str, type], into: RuleSet) -> None:
     check_type = check_types[extends]
     _check_rule_id(path, data)
     # A rule with the id of an earlier one (a newsroom's override of a shipped rule)
-    # inherits what it does not set: its parameters, severity, message and description.
+    # inherits what it does not set: its parameters, severity, message, description and summary.
     earlier = next((r for r in into.rules if r.id == str(data["id"]) and r.extends == extends), None)
     severity, message = _severity_and_message(path, data, earlier, check_types[extends])
     if "enabled" in data and not isinstance(data["enabled"], bool):
         raise RuleError(f"{path}: key 'enabled' must be a bool, got {type(data['enabled']).__name__}")
+    if "summary" in data and not isinstance(data["summary"], str):
+        raise RuleError(f"{path}: key 'summary' must be a str, got {type(data['summary']).__name__}")
     params = _rule_params(path, data, check_type, earlier, extends)
     rule = Rule(
         id=str(data["id"]),
@@ -335,6 +338,7 @@ def load_file(path: Path, check_types: dict[str, type], into: RuleSet) -> None:
         path=str(path),
         description=str(data.get("description", earlier.description if earlier else "")).strip(),
         enabled=data.get("enabled", earlier.enabled if earlier else True),
+        summary=" ".join(data.get("summary", earlier.summary if earlier else "").split()),
     )
     # A later folder's rule with the same id replaces the earlier one: that is how a
     # newsroom overrides a shipped rule without editing it.
