@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..models import Claim, Sentence
 from .dates import find_temporals, resolve, year_spans
 from .names import fold
-from .numbers import Quantity, counts_nothing, find_quantities, times_of_day
+from .numbers import MEASURES, Quantity, counts_nothing, find_quantities, times_of_day
 
 # Words and marks that end a clause: a figure's attribute is looked for inside its own clause,
 # so "killed 12 and injured 30" reads as two claims.
@@ -490,7 +490,7 @@ class ClaimExtractor:
                 # "lost on penalties", "16 paid": a count is never a fine or a cost
                 return named[0], q.thing
             return f"number of {q.thing}", q.thing  # "six workers": the counted noun is the attribute
-        if q.dimension in ("length", "area", "mass"):
+        if q.dimension in MEASURES:
             measure = _nearest(self.lex.measures, clause.text, start, end, self.lex.measure_of)
             kind = measure[0] if measure and q.dimension == "length" else q.dimension
             # "400m long": the word after the unit is the measure, not the thing measured

@@ -4,7 +4,8 @@ Each quantity is read into a value in a base unit, a *dimension* that says what 
 be compared with what, and the thing counted or measured:
 
 - money: "$153.07 million" -> 153_070_000 USD; currencies are never converted;
-- measures: "984-foot", "300 metres", "7.5 thousand kilometers" -> metres, kilograms, ...;
+- measures: "984-foot", "300 metres", "7.5 thousand kilometers", "40 litres" -> metres, kilograms,
+  square metres, cubic metres;
 - percentages: "12%" / "12 percent";
 - counts: "six workers", "30,000 people" -> 6 "worker", 30000 "people";
 - attribute years: "opened in 1977" -> 1977 "opened".
@@ -141,6 +142,19 @@ UNITS = {
     "acre": ("area", 4046.86),
     "km2": ("area", 1e6),
     "sq km": ("area", 1e6),
+    # volumes, in cubic metres: a litre of water and a tonne of aid never compare
+    "litres": ("volume", 0.001),
+    "litre": ("volume", 0.001),
+    "liters": ("volume", 0.001),
+    "liter": ("volume", 0.001),
+    "gallons": ("volume", 0.003785),
+    "gallon": ("volume", 0.003785),
+    "barrels": ("volume", 0.158987),
+    "barrel": ("volume", 0.158987),
+    "cubic metres": ("volume", 1.0),
+    "cubic metre": ("volume", 1.0),
+    "cubic meters": ("volume", 1.0),
+    "cubic meter": ("volume", 1.0),
     "percent": ("percent", 1.0),
     "per cent": ("percent", 1.0),
     "%": ("percent", 1.0),
@@ -153,6 +167,9 @@ UNITS = {
     "hours": ("duration", 1 / 8766),
     "hour": ("duration", 1 / 8766),
 }
+# The dimensions of physical measures: each unit of one converts into every other of it (km and miles), never
+# into another's (tonnes and litres).
+MEASURES = frozenset({"length", "mass", "area", "volume"})
 APPROX = r"(?:about|around|roughly|nearly|almost|approximately|some|over|above|more than|less than|fewer than|under|below|up to|at least|at most|close to|an estimated|estimated|upwards of|~)"
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -399,9 +416,19 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         return Quantity(qstart, end, qtext, value, f"money:{_currency(m, cur, curword)}", "", approximate)
     if unit:
         dimension, factor = UNITS[unit.lower()]
-        thing = _counted_noun(text, end) if dimension in ("length", "mass", "area") else ""
+        thing = _counted_noun(text, end) if dimension in MEASURES else ""
         return Quantity(qstart, end, qtext, value * factor, dimension, thing, approximate)
     return _count(text, m, qstart, qtext, value, scale, approximate)
+
+
+def written_amount(text: str) -> float | None:
+    """The figure a quantity's text writes, scale words applied but in no unit: "2.5 million tonnes" -> 2,500,000,
+    "300-metre" -> 300, "about 40 litres" -> 40. None when ``text`` writes no figure."""
+    m = _QUANTITY.search(text)
+    value = _number(m.group("num")) if m else None
+    if value is None:
+        return None
+    return _scaled(value, m.group("scale"), m.group("unit"), m.group("cur") or m.group("curcode"))[0]
 
 
 def _scaled(value: float, scale: str | None, unit: str | None, cur: str | None):
@@ -453,7 +480,7 @@ def _count(
 
 # Measures only: a sum in a second currency is the outlet's own figure at a rate it chose, and one outlet's
 # "$1.2 billion" may be what another gives as the sum itself.
-_CONVERTIBLE = frozenset({"length", "mass", "area"})
+_CONVERTIBLE = MEASURES
 _CONVERSION = re.compile(r"\s*(?:\(\s*|,\s*or\s+|\bor\s+)$")
 
 
