@@ -75,26 +75,16 @@ class UnitMismatch(Check):
 
     def run(self, corpus: Corpus) -> list[Finding]:
         figures = self._figures(corpus)
-        told: dict[tuple[str, float], set[str]] = {}  # (document, figure) -> the dimensions it writes it in
-        for c in figures:
-            told.setdefault((c.document, c.value), set()).add(c.unit)
-        pairs: dict[tuple, list[tuple[Claim, Claim]]] = {}
-        for a, b, _ in aligned(
-            corpus,
-            figures,
-            self.params.phrase_similarity,
-            self.params.sentence_similarity,
-            by_subject=False,
-        ):
+        both = _written_both_ways(figures)
+        p = self.params
+        pairs: dict[tuple, list[tuple[Claim, Claim]]] = {}  # (story, figure) -> its mismatched pairs
+        for a, b, _ in aligned(corpus, figures, p.phrase_similarity, p.sentence_similarity, by_subject=False):
             if (
-                a.unit == b.unit
-                or len(told[(a.document, a.value)]) > 1
-                or len(told[(b.document, b.value)]) > 1
-                or self._frame(a) != self._frame(b)
+                a.unit != b.unit
+                and not {(a.document, a.value), (b.document, b.value)} & both
+                and self._frame(a) == self._frame(b)
             ):
-                continue
-            key = (corpus.story_of.get(a.document), a.value)
-            pairs.setdefault(key, []).append((a, b))
+                pairs.setdefault((corpus.story_of.get(a.document), a.value), []).append((a, b))
         return [
             self._finding(found)
             for _, found in sorted(pairs.items(), key=lambda kv: (str(kv[0][0]), kv[0][1]))
@@ -133,6 +123,15 @@ class UnitMismatch(Check):
             suggestion=f"Check the unit against the original source ({said}).",
             units=" and ".join(units),
         )
+
+
+def _written_both_ways(figures: list[Claim]) -> set[tuple[str, float]]:
+    """(document, figure) where a document writes one figure in units of two dimensions: it tells two quantities
+    ("the 300-metre ship carried 300 tonnes"), so neither is held against another source."""
+    units: dict[tuple[str, float], set[str]] = {}
+    for c in figures:
+        units.setdefault((c.document, c.value), set()).add(c.unit)
+    return {key for key, found in units.items() if len(found) > 1}
 
 
 def _shown(amount: float) -> str:

@@ -232,6 +232,37 @@ class ClaimExtractor:
             out.add("attributed")
         return out
 
+    def _figure(
+        self,
+        sentence: Sentence,
+        clause: Clause,
+        start: int,
+        end: int,
+        subject: str,
+        attribute: str,
+        value: float,
+        unit: str,
+        qualifiers: set[str] | None = None,
+        text: str | None = None,
+    ) -> Claim:
+        """A quantity claim for ``sentence.text[start:end]`` (or ``text``, as the figure reads) in ``clause``: its
+        phrase is the few words around it, its time the document's date, and its qualifiers ``qualifiers`` when
+        the caller has read them, else the clause's."""
+        return Claim(
+            "quantity",
+            subject,
+            attribute,
+            value,
+            sentence.text[start:end] if text is None else text,
+            sentence,
+            start,
+            end,
+            unit=unit,
+            qualifiers=frozenset(self._qualifiers(clause) if qualifiers is None else qualifiers),
+            phrase=window(clause, start, end),
+            time=sentence.doc.date,
+        )
+
     # ------------------------------------------------------------ quantities
 
     def quantities(self, sentence: Sentence) -> list[Claim]:
@@ -248,19 +279,8 @@ class ClaimExtractor:
             noun = after.group(0).lower() if after else ""
             subject = self.lex.magnitude_of.get(noun, noun)
             out.append(
-                Claim(
-                    "quantity",
-                    subject,
-                    "magnitude",
-                    float(value),
-                    m.group(0),
-                    sentence,
-                    m.start(),
-                    m.end(),
-                    unit="magnitude",
-                    qualifiers=frozenset(self._qualifiers(clause)),
-                    phrase=window(clause, m.start(), m.end()),
-                    time=sentence.doc.date,
+                self._figure(
+                    sentence, clause, m.start(), m.end(), subject, "magnitude", float(value), "magnitude"
                 )
             )
             taken.append((m.start(), m.end()))
@@ -290,19 +310,17 @@ class ClaimExtractor:
                 attribute = "not " + attribute
                 qualifiers.add("negated")
             out.append(
-                Claim(
-                    "quantity",
+                self._figure(
+                    sentence,
+                    clause,
+                    q.start,
+                    q.end,
                     subject,
                     attribute,
                     q.value,
+                    q.dimension,
+                    qualifiers,
                     q.text,
-                    sentence,
-                    q.start,
-                    q.end,
-                    unit=q.dimension,
-                    qualifiers=frozenset(qualifiers),
-                    phrase=window(clause, q.start, q.end),
-                    time=sentence.doc.date,
                 )
             )
         # every figure the quantity reader saw, durations and parts included, is not a bare number
@@ -358,20 +376,17 @@ class ClaimExtractor:
         for m in _MINUTE.finditer(text):
             group = "a" if m.group("a") else "b"
             clause = clause_at(text, m.start(), m.end())
+            actor = self._actor(text, m.start(), m.end())
             out.append(
-                Claim(
-                    "quantity",
-                    self._actor(text, m.start(), m.end()),
-                    "minute of play",
-                    float(m.group(group)),
-                    m.group(0),
+                self._figure(
                     sentence,
+                    clause,
                     m.start(),
                     m.end(),
-                    unit="minute",
-                    qualifiers=frozenset(self._qualifiers(clause)),
-                    phrase=window(clause, m.start(), m.end()),
-                    time=sentence.doc.date,
+                    actor,
+                    "minute of play",
+                    float(m.group(group)),
+                    "minute",
                 )
             )
         return out
@@ -414,20 +429,7 @@ class ClaimExtractor:
             # a named person's age is compared with that person's only (by surname): never with a colleague's
             attribute = f"age of {fold(subject.split()[-1])}" if group == "b" else "age"
             out.append(
-                Claim(
-                    "quantity",
-                    subject,
-                    attribute,
-                    float(m.group(group)),
-                    text[start:end],
-                    sentence,
-                    start,
-                    end,
-                    unit="age",
-                    qualifiers=frozenset(self._qualifiers(clause)),
-                    phrase=window(clause, start, end),
-                    time=sentence.doc.date,
-                )
+                self._figure(sentence, clause, start, end, subject, attribute, float(m.group(group)), "age")
             )
         return out
 
@@ -462,22 +464,7 @@ class ClaimExtractor:
                 qualifiers.add(bound)
             value = float(m.group("num").replace(",", ""))
             start = m.start("approx") if m.group("approx") else start
-            out.append(
-                Claim(
-                    "quantity",
-                    "",
-                    named[0],
-                    value,
-                    text[start:end],
-                    sentence,
-                    start,
-                    end,
-                    unit="count",
-                    qualifiers=frozenset(qualifiers),
-                    phrase=window(clause, start, end),
-                    time=sentence.doc.date,
-                )
-            )
+            out.append(self._figure(sentence, clause, start, end, "", named[0], value, "count", qualifiers))
         return out
 
     def _attribute(self, q: Quantity, clause: Clause, start: int, end: int) -> tuple[str | None, str]:
