@@ -464,11 +464,22 @@ def list_rules(ctx, rules):
 
 @cli.command()
 @click.argument("check", required=False)
-def explain(check):
+@click.option("--markdown", is_flag=True, help="Print the check table of the README (every check, Markdown).")
+def explain(check, markdown):
     """Say what a check does, with one example; with no CHECK, list every check."""
     from .checks import CHECK_TYPES  # every check module: only this command needs them
     from .pipeline import rule_set
 
+    if markdown:
+        from .explain import markdown_table
+
+        if check is not None:
+            raise Fatal("--markdown lists every check: give no CHECK with it")
+        try:
+            click.echo(markdown_table(rule_set(Settings()).rules), nl=False)
+        except RuleError as exc:
+            raise Fatal(str(exc)) from None
+        return
     if check is None:
         from .explain import listing
 
@@ -476,7 +487,7 @@ def explain(check):
             rules = rule_set(Settings()).rules
         except RuleError as exc:
             raise Fatal(str(exc)) from None
-        click.echo(listing(rules, CHECK_TYPES))
+        click.echo(listing(rules))
         return
     if check not in CHECK_TYPES:
         from .gate import did_you_mean

@@ -1,16 +1,19 @@
-"""What ``factcheck explain`` (no argument) and ``factcheck config`` print: the checks, and the settings as TOML."""
+"""What ``factcheck explain`` (no argument, or ``--markdown``) and ``factcheck config`` print: the checks, the
+README's check table, and the settings as TOML."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import fields
 
 from .config import NOT_KEYS, Settings
 from .escapes import visible
 from .facts import CHECK as FACT_SHEET
+from .models import severity_rank
 
 
-def listing(rules: list, types: dict) -> str:
+def listing(rules: list) -> str:
     """Every check: its id, the type it extends, its default severity, and its shipped parameter values."""
     lines = ["Checks (factcheck explain TYPE says more about one):", ""]
     for r in sorted(rules, key=lambda r: r.id):
@@ -19,11 +22,22 @@ def listing(rules: list, types: dict) -> str:
         description = " ".join((r.description or "").split())
         if description:
             lines.append(f"    {description}")
-        values = {**types[r.extends].defaults, **r.params} if r.extends in types else dict(r.params)
+        values = dataclasses.asdict(r.params)
         for key, value in sorted(values.items()):
             lines.append(f"    {key} = {_short(value)}")
     lines.append(f"{FACT_SHEET}  (the newsroom fact sheet; default severity error)")
     lines.append("    A title, spelling, figure or date that facts.yaml contradicts.")
+    return "\n".join(lines) + "\n"
+
+
+def markdown_table(rules: list) -> str:
+    """The README's check table: each enabled rule's id, what it reports (its ``summary``, else its
+    ``description``) and its default severity; the most severe first, then by id. README.md holds this very
+    text (tests/test_readme.py), so the table is written once, in the rule files."""
+    lines = ["| check | what it reports | default severity |", "|---|---|---|"]
+    for r in sorted((r for r in rules if r.enabled), key=lambda r: (-severity_rank(r.severity), r.id)):
+        text = " ".join((r.summary or r.description).split()).replace("|", "\\|")
+        lines.append(f"| `{r.id}` | {text} | {r.severity} |")
     return "\n".join(lines) + "\n"
 
 

@@ -12,7 +12,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from collections.abc import Iterable
 
 SEVERITIES = ("info", "warning", "error")
@@ -161,13 +161,8 @@ class Evidence:
     value: str | None  # the part of the sentence the finding is about
 
     def as_dict(self) -> dict:
-        return {
-            "document": self.document,
-            "line": self.line,
-            "column": self.column,
-            "text": self.text,
-            "value": self.value,
-        }
+        """The JSON report's evidence object: the fields above, in their order."""
+        return asdict(self)
 
 
 def evidence_at(sentence: Sentence, value: str | None = None, offset: int | None = None) -> Evidence:

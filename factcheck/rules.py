@@ -4,10 +4,16 @@ Every file names what it ``extends``. Two families exist:
 
 - a *check rule* extends a check type (``title-conflict``, ``vague-date``...). It has an
   ``id``, a ``severity``, a ``message`` template with ``{placeholders}``, and the type's own
-  parameters, each checked against the type's defaults;
+  parameters. The type's ``Params`` (a frozen dataclass) names them and their types; the shipped
+  ``rules/<type>.yaml`` states their values, once. They are read into a ``Params`` object
+  (``Rule.params``), so a key the type does not declare, a key no file sets, or a value of the
+  wrong type is a load error;
 - a *lexicon* extends a vocabulary that extractors and checks share (``boilerplate``,
   ``titles``, ``names``, ``transliteration``, ``house-style``). Lexicon files of one kind merge, so a
-  newsroom's own folder adds to the shipped lists instead of replacing them.
+  newsroom's own folder adds to the shipped lists instead of replacing them. Three lexicons
+  (``sentences``, ``numbers``, ``published``) are read by functions that run without a rule set (the
+  sentence splitter, the figure reader, the publication-date reader): they come from the shipped file
+  alone (``shipped_lexicon``), and a newsroom folder that extends one is refused, naming the file.
 
 Any problem raises :class:`RuleError` naming the file and the key, at load time.
 
@@ -20,9 +26,12 @@ compile here (it then runs with a time limit per match, see ``ingest.Boilerplate
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import re
 import string
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,14 +85,30 @@ LEXICON_TYPES: dict[str, dict[str, Any]] = {
         "evolving": [],
         "updates": [],
         "hedges": [],
+        "provisional": [],
         "negations": [],
         "events": {},
         "event_verbs": [],
         "money": [],
         "reporting": [],
+        "magnitude_of": {},
+        "clause_openers": [],
         "settle_days": 31,
         "event_window": 80,
     },
+    # The sentence splitter (extract/sentences.py), read from the shipped file alone (SHIPPED_ONLY).
+    "sentences": {"abbreviations": [], "ambiguous": [], "openers": []},
+    # The figure reader (extract/numbers.py), read from the shipped file alone (SHIPPED_ONLY).
+    "numbers": {
+        "attribute_verbs": [],
+        "stop_nouns": [],
+        "pronouns": [],
+        "more": [],
+        "modifiers": [],
+        "modifier_endings": [],
+    },
+    # The publication-date reader (extract/published.py), read from the shipped file alone (SHIPPED_ONLY).
+    "published": {"noise": [], "links": []},
     # Story grouping (factcheck/group/stories.py); rules/stories.yaml says what each one does.
     "stories": {
         "threshold": 0.26,
@@ -101,9 +126,15 @@ LEXICON_TYPES: dict[str, dict[str, Any]] = {
     },
 }
 
+# Lexicons that module-level functions read with no rule set at hand (the sentence splitter, the figure reader,
+# the publication-date reader): ``shipped_lexicon`` reads them from the shipped rules folder alone. A scan's
+# rule set is not threaded through those functions (their results are cached per text), so a newsroom folder
+# cannot extend them; the loader refuses one that tries, rather than ignore it.
+SHIPPED_ONLY = frozenset({"sentences", "numbers", "published"})
+
 # What a rule id may be: ids are shown raw in tables and used as check names in config and markers.
 RULE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
-RULE_KEYS = {"id", "extends", "severity", "message", "description", "example", "enabled"}
+RULE_KEYS = {"id", "extends", "severity", "message", "description", "summary", "example", "enabled"}
 
 
 class RuleError(Exception):
@@ -118,10 +149,11 @@ class Rule:
     extends: str
     severity: str
     message: str
-    params: dict
+    params: Any  # the check type's Params: every parameter, typed
     path: str
     description: str = ""
     enabled: bool = True
+    summary: str = ""  # what the check reports, as the README's check table says it (``explain --markdown``)
 
 
 @dataclass
@@ -178,30 +210,48 @@ def _check_type(expected: Any, value: Any, path: Path, key: str) -> None:
         )
 
 
-def _check_elements(expected: Any, value: Any, path: Path, key: str) -> None:
-    """A check parameter's elements, so a bad value is named at load, not met later as an internal error.
+def param_types(check_type: type) -> dict[str, Any]:
+    """A check type's parameters and their declared types: the fields of its ``Params`` dataclass, in order."""
+    hints = typing.get_type_hints(check_type.Params)
+    return {f.name: hints[f.name] for f in dataclasses.fields(check_type.Params)}
 
-    Elements are checked against the default's own elements or, for an empty
-    default, as text: every list parameter of a check holds words or phrases.
+
+def _check_param(expected: Any, value: Any, path: Path, key: str, check_type: type) -> None:
+    """Raise a ``RuleError`` naming the file and the key when ``value`` is not of the declared type ``expected``.
+
+    ``bool``, ``int`` (a whole number), ``float`` (any number), ``str``, ``list[X]`` and ``dict[str, X]``
+    are known. Beyond its type, a parameter named ``..._severity`` must be a severity, and one named
+    ``..._message`` a message template with plain ``{fields}`` the check fills.
     """
-    if isinstance(expected, list):
+    origin = typing.get_origin(expected)
+    if origin is list:
+        _check_kind(list, value, path, key)
+        (inner,) = typing.get_args(expected)
         for i, item in enumerate(value):
-            _check_type(expected[0] if expected else "", item, path, f"{key}[{i}]")
-    elif isinstance(expected, dict):
+            _check_param(inner, item, path, f"{key}[{i}]", check_type)
+    elif origin is dict:
+        _check_kind(dict, value, path, key)
+        _, inner = typing.get_args(expected)
         for k, item in value.items():
             if not isinstance(k, str):
                 raise RuleError(f"{path}: key '{key}' must have text keys, got {k!r}")
-            if expected:
-                _check_type(next(iter(expected.values())), item, path, f"{key}.{k}")
-            elif not (
-                isinstance(item, str) or isinstance(item, list) and all(isinstance(x, str) for x in item)
-            ):
-                raise RuleError(f"{path}: key '{key}.{k}' must be text or a list of text, got {item!r}")
-    elif key.endswith("severity") and value not in SEVERITIES:
-        raise RuleError(f"{path}: key '{key}' must be one of {', '.join(SEVERITIES)}, got {value!r}")
+            _check_param(inner, item, path, f"{key}.{k}", check_type)
+    else:
+        _check_kind(expected, value, path, key)
+        if key.endswith("severity") and value not in SEVERITIES:
+            raise RuleError(f"{path}: key '{key}' must be one of {', '.join(SEVERITIES)}, got {value!r}")
+        if key.endswith("_message"):
+            check_message(value, path, check_type.fields, key)
 
 
-def check_message(template: str, path: Path, fields: set[str] | None = None) -> None:
+def _check_kind(expected: type, value: Any, path: Path, key: str) -> None:
+    # A whole number passes for a float parameter, never a float for an int one; a bool passes for neither.
+    ok = same_kind(expected(), value) and not (expected is int and isinstance(value, float))
+    if not ok:
+        raise RuleError(f"{path}: key '{key}' must be a {expected.__name__}, got {type(value).__name__}")
+
+
+def check_message(template: str, path: Path, fields: set[str] | None = None, key: str = "message") -> None:
     """Refuse a message template with anything but plain ``{name}`` fields (no format spec, attribute or index).
 
     A template such as ``{subject:>400000000}`` would write a 400 MB report, and
@@ -211,16 +261,16 @@ def check_message(template: str, path: Path, fields: set[str] | None = None) -> 
     try:
         parts = list(string.Formatter().parse(template))
     except ValueError as exc:
-        raise RuleError(f"{path}: key 'message' is not a valid template ({exc})") from None
+        raise RuleError(f"{path}: key '{key}' is not a valid template ({exc})") from None
     for _, name, spec, conversion in parts:
         if name is None:
             continue
         if not name.isidentifier() or spec or conversion:
             shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
-            raise RuleError(f"{path}: key 'message' may only hold plain {{name}} fields, got {shown!r}")
+            raise RuleError(f"{path}: key '{key}' may only hold plain {{name}} fields, got {shown!r}")
         if fields is not None and name not in fields:
             raise RuleError(
-                f"{path}: key 'message' names unknown field {{{name}}} (known: {', '.join(sorted(fields))})"
+                f"{path}: key '{key}' names unknown field {{{name}}} (known: {', '.join(sorted(fields))})"
             )
 
 
@@ -268,15 +318,17 @@ def load_file(path: Path, check_types: dict[str, type], into: RuleSet) -> None:
     if extends not in check_types:
         known = ", ".join(sorted([*check_types, *LEXICON_TYPES]))
         raise RuleError(f"{path}: key 'extends' names unknown type '{extends}' (known: {known})")
-    defaults = check_types[extends].defaults
+    check_type = check_types[extends]
     _check_rule_id(path, data)
     # A rule with the id of an earlier one (a newsroom's override of a shipped rule)
-    # inherits what it does not set: its parameters, severity, message and description.
+    # inherits what it does not set: its parameters, severity, message, description and summary.
     earlier = next((r for r in into.rules if r.id == str(data["id"]) and r.extends == extends), None)
     severity, message = _severity_and_message(path, data, earlier, check_types[extends])
     if "enabled" in data and not isinstance(data["enabled"], bool):
         raise RuleError(f"{path}: key 'enabled' must be a bool, got {type(data['enabled']).__name__}")
-    params = _rule_params(path, data, defaults, earlier, extends)
+    if "summary" in data and not isinstance(data["summary"], str):
+        raise RuleError(f"{path}: key 'summary' must be a str, got {type(data['summary']).__name__}")
+    params = _rule_params(path, data, check_type, earlier, extends)
     rule = Rule(
         id=str(data["id"]),
         extends=extends,
@@ -286,6 +338,7 @@ def load_file(path: Path, check_types: dict[str, type], into: RuleSet) -> None:
         path=str(path),
         description=str(data.get("description", earlier.description if earlier else "")).strip(),
         enabled=data.get("enabled", earlier.enabled if earlier else True),
+        summary=" ".join(data.get("summary", earlier.summary if earlier else "").split()),
     )
     # A later folder's rule with the same id replaces the earlier one: that is how a
     # newsroom overrides a shipped rule without editing it.
@@ -309,6 +362,11 @@ def _parse_yaml(path: Path, raw: bytes) -> Any:
 def _load_lexicon(path: Path, data: dict, extends: str, into: RuleSet) -> None:
     """Check a lexicon file's keys and values and merge them into ``into``'s lexicon of that type."""
     allowed = LEXICON_TYPES[extends]
+    if extends in SHIPPED_ONLY and path.resolve().parent != default_rules_dir():
+        raise RuleError(
+            f"{path}: key 'extends': the '{extends}' lexicon is read from the shipped rules only "
+            f"(rules/{extends}.yaml in factcheck's own folder), not from a newsroom's rules folder"
+        )
     for key, value in data.items():
         if key in ("extends", "description"):
             continue
@@ -346,18 +404,30 @@ def _severity_and_message(path: Path, data: dict, earlier: Rule | None, check_ty
     return severity, message
 
 
-def _rule_params(path: Path, data: dict, defaults: dict, earlier: Rule | None, extends: str) -> dict:
-    """The check parameters: ``earlier``'s (else the defaults), overridden by the file's checked values."""
-    params = {k: _copy(v) for k, v in (earlier.params if earlier else defaults).items()}
+def _rule_params(path: Path, data: dict, check_type: type, earlier: Rule | None, extends: str) -> Any:
+    """The check parameters as the type's ``Params``: ``earlier``'s values (else the shipped ones), overridden
+    by the file's, each checked against its declared type. A key the type does not declare, or a parameter that
+    neither this file nor the shipped one sets, is a ``RuleError`` naming this file and the key."""
+    declared = param_types(check_type)
+    values = (
+        dataclasses.asdict(earlier.params)
+        if earlier
+        else {k: _copy(v) for k, v in check_type.defaults.items()}
+    )
     for key, value in data.items():
         if key in RULE_KEYS:
             continue
-        if key not in defaults:
+        if key not in declared:
             raise RuleError(f"{path}: unknown key '{key}' for check type '{extends}'")
-        _check_type(defaults[key], value, path, key)
-        _check_elements(defaults[key], value, path, key)
-        params[key] = value
-    return params
+        _check_param(declared[key], value, path, key, check_type)
+        values[key] = value
+    for key in declared:
+        if key not in values:
+            raise RuleError(
+                f"{path}: missing key '{key}': check type '{extends}' reads it, and neither this file nor the "
+                f"shipped rules/{extends}.yaml sets it"
+            )
+    return check_type.Params(**{key: values[key] for key in declared})
 
 
 def load_rules(dirs: list[Path], check_types: dict[str, type]) -> RuleSet:
@@ -379,6 +449,15 @@ def shipped_parameters(check: str) -> dict[str, Any]:
         return {}
     data = safe_yaml.load(read_rule_bytes(path).decode("utf-8"))
     return {k: v for k, v in data.items() if k not in RULE_KEYS} if isinstance(data, dict) else {}
+
+
+@functools.cache
+def shipped_lexicon(kind: str) -> dict[str, Any]:
+    """The lexicon of ``kind`` as the shipped ``rules/<kind>.yaml`` states it, checked as ``load_rules`` checks it,
+    read once per process: for functions that run without a rule set (``SHIPPED_ONLY``). Do not modify it."""
+    into = RuleSet()
+    load_file(default_rules_dir() / f"{kind}.yaml", {}, into)
+    return into.lexicon(kind)
 
 
 def default_rules_dir() -> Path:

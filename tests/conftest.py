@@ -118,3 +118,66 @@ def system_hook():
         "        files: ^drafts/\n"
         "        require_serial: true\n"
     )
+
+
+# ---------------------------------------------------------------- one check on inline documents, no model
+
+
+class WordVectors:
+    """Stands in for the model in a unit test of one check: a text's vector is its words hashed into 384
+    dimensions (a bag of words at unit length). Deterministic, and texts with the same words are alike, which
+    is all claim grouping and alignment need from hand-written examples; end-to-end tests keep the real model."""
+
+    warnings: list = []
+    progress = announce = None
+
+    def encode(self, texts: list[str]):
+        import re
+        import zlib
+
+        import numpy as np
+
+        rows = np.zeros((len(texts), 384), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                h = zlib.crc32(word.encode("utf-8"))
+                rows[i, h % 384] += 1.0 if h & 1 << 20 else -1.0
+        norms = np.linalg.norm(rows, axis=1, keepdims=True)
+        return rows / np.where(norms == 0, 1.0, norms)
+
+
+def corpus_of(documents: dict[str, str]):
+    """``{name: text}`` analysed as a scan analyses it (parse, sentences, claims, stories, clusters, people,
+    quotes), with ``WordVectors`` for the model: the Corpus every check reads."""
+    from factcheck import ingest
+    from factcheck.pipeline import analyse
+
+    settings = Settings(cache=False)
+    rules = rule_set(settings)
+    boilerplate = ingest.Boilerplate.from_lexicon(rules.lexicon("boilerplate"))
+    docs = [
+        ingest.parse_source(ingest.Source(Path(name), name, text.encode("utf-8"), "-"), boilerplate)
+        for name, text in sorted(documents.items())
+    ]
+    return analyse(docs, rules, settings, embedder=WordVectors(), lex=lexicons(rules))
+
+
+@pytest.fixture
+def run_check():
+    """``run_check("unit-mismatch", {name: text}, min_amount=5)``: the findings of that one shipped rule (its
+    parameters overridden by the keywords) on the inline documents, with no model (``corpus_of``), reading only
+    the claims it declares (``Check.needs``)."""
+    import dataclasses
+
+    from factcheck.checks import CHECK_TYPES
+    from factcheck.pipeline import merge
+
+    def run(check: str, documents: dict[str, str], **params):
+        (rule,) = [r for r in rule_set(Settings(cache=False)).rules if r.id == check]
+        rule = dataclasses.replace(rule, params=dataclasses.replace(rule.params, **params))
+        corpus = corpus_of(documents)
+        kind = CHECK_TYPES[rule.extends]
+        with corpus.read_by(kind.needs):
+            return merge(kind(rule).run(corpus))
+
+    return run

@@ -107,9 +107,13 @@ def test_pass_one_letter_of_the_same_sound_is_a_variant_not_a_slip(scan_texts, o
 
 
 def test_sound_alike():
+    from factcheck.checks import CHECK_TYPES
     from factcheck.checks.name_misspelling import sound_alike
 
-    assert sound_alike("k", "c") and sound_alike("a", "o") and not sound_alike("k", "p")
+    sounds = CHECK_TYPES["name-misspelling"].defaults["sounds"]
+    assert (
+        sound_alike("k", "c", sounds) and sound_alike("a", "o", sounds) and not sound_alike("k", "p", sounds)
+    )
 
 
 def test_info_one_surname_and_first_names_two_letters_apart(scan_texts, of_check):

@@ -117,7 +117,15 @@ def test_pass_a_date_just_ahead_told_as_future(scan_texts, of_check):
 
 
 def test_told_as_past():
-    from factcheck.checks.vague_date import told_as_past
+    from factcheck.checks import CHECK_TYPES
+    from factcheck.checks.vague_date import tense_patterns
+    from factcheck.checks.vague_date import told_as_past as told
+
+    shipped = CHECK_TYPES["vague-date"].defaults
+    tense = tense_patterns(shipped["past_words"], shipped["future_words"])
+
+    def told_as_past(before):
+        return told(before, tense)
 
     assert told_as_past("He was filmed on") and told_as_past("Police arrested him on")
     assert not told_as_past("The report will be published on") and not told_as_past("The court meets on")

@@ -90,7 +90,7 @@ def rule(check: str, **params) -> Rule:
         extends=check,
         severity="warning",
         message="{subject}: {values}",
-        params={**cls.defaults, **params},
+        params=cls.Params(**{**cls.defaults, **params}),
         path="test",
     )
 
@@ -317,3 +317,32 @@ def test_a_check_reads_only_the_claim_kinds_it_declares(lex):
     assert len(found.claims_of("quantity")) == 1  # outside a check, every kind
     for name, check in CHECK_TYPES.items():
         assert set(check.needs) <= {"quantity", "date", "span", "time", "title", "quote"}, name
+
+
+def test_the_pipeline_runs_each_check_reading_only_what_it_declares(lex, monkeypatch):
+    """``pipeline._check_corpus`` runs every rule inside ``Corpus.read_by(check.needs)``: a check that reads a
+    kind of claim it did not declare fails the scan, as a bug, instead of silently depending on it."""
+    import dataclasses
+
+    from factcheck import pipeline
+    from factcheck.checks.base import Check
+    from factcheck.config import Settings
+    from factcheck.models import UndeclaredRead
+    from factcheck.rules import RuleSet
+
+    class Greedy(Check):
+        name = "greedy"
+        needs = ("title",)
+
+        def run(self, corpus):
+            return corpus.claims_of("quantity") and []
+
+    monkeypatch.setattr(pipeline, "CHECK_TYPES", {"greedy": Greedy})
+    greedy = dataclasses.replace(
+        rule("title-conflict"), id="greedy", extends="greedy", params=Greedy.Params()
+    )
+    found = corpus(lex, [quantity("a.txt", "mass", 220000, "220,000-tonne", "vessel")])
+    with pytest.raises(UndeclaredRead, match="'quantity'"):
+        pipeline._check_corpus(found, RuleSet(rules=[greedy]), Settings(cache=False), None)
+    monkeypatch.setattr(Greedy, "needs", ("title", "quantity"))
+    assert pipeline._check_corpus(found, RuleSet(rules=[greedy]), Settings(cache=False), None) == []

@@ -386,7 +386,7 @@ def test_explain_without_a_check_lists_every_check_with_severity_and_values(run_
     for check in CHECK_TYPES:
         assert f"\n{check}  (" in result.stdout
     assert "title-conflict  (title-conflict; default severity error)" in result.stdout
-    assert "    settle_days = 31" in result.stdout  # a shipped parameter value
+    assert "    settle_future_days = 62" in result.stdout  # a shipped parameter value
     assert "fact-sheet" in result.stdout
 
 

@@ -1,7 +1,7 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from factcheck.extract.numbers import find_quantities
+from factcheck.extract.numbers import find_quantities, written_amount
 
 
 @pytest.mark.parametrize(
@@ -12,6 +12,8 @@ from factcheck.extract.numbers import find_quantities
         ("the 984-foot bridge", [("984-foot", 984 * 0.3048, "length", "bridge")]),
         ("exceeding 7.5 thousand kilometers", [("7.5 thousand kilometers", 7_500_000, "length", "")]),
         ("six injured workers", [("six", 6, "count", "worker")]),
+        ("300 litres of fuel", [("300 litres", 0.3, "volume", "")]),
+        ("30,000 cubic metres of sand", [("30,000 cubic metres", 30_000, "volume", "")]),
         ("The bridge opened in 1977.", [("1977", 1977, "year", "opened")]),
         ("up 12% on the year", [("12%", 12, "percent", "")]),
         ("On August 15 the 3rd round began", []),
@@ -22,6 +24,20 @@ from factcheck.extract.numbers import find_quantities
 def test_readings(text, expected):
     got = [(q.text, q.value, q.dimension, q.thing) for q in find_quantities(text)]
     assert [(t, pytest.approx(v), d, th) for t, v, d, th in expected] == got
+
+
+@pytest.mark.parametrize(
+    "text, amount",
+    [
+        ("2.5 million tonnes", 2_500_000),
+        ("300-metre", 300),
+        ("about 40 litres", 40),
+        ("$5m", 5_000_000),
+        ("none", None),
+    ],
+)
+def test_written_amount_is_the_figure_in_no_unit(text, amount):
+    assert written_amount(text) == amount
 
 
 def test_approximate_and_part():

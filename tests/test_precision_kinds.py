@@ -687,7 +687,7 @@ def test_a_quote_restyled_by_house_is_one_wording(lex):
     from factcheck.pipeline import rule_set
 
     (shipped,) = [r for r in rule_set(Settings()).rules if r.id == "quote-mismatch"]
-    style = HouseStyle(shipped.params["spelling"])
+    style = HouseStyle(shipped.params.spelling)
     same = [
         (
             "We are mobilising every resource to honour the victims.",

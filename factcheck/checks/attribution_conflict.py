@@ -24,6 +24,7 @@ spelt two ways.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 import difflib
 import re
 
@@ -43,6 +44,22 @@ from .quote_mismatch import similarity
 
 class AttributionConflict(Check):
     name = "attribution-conflict"
+
+    @dataclass(frozen=True)
+    class Params:
+        """The parameters of rules/attribution-conflict.yaml, typed; their values are stated there."""
+
+        similarity: float
+        min_words: int
+        statement_similarity: float
+        statement_min_words: int
+        min_length_ratio: float
+        told_of_message: str
+        swap_similarity: float
+        swap_context: int
+        swap_severity: str
+        swap_message: str
+
     message_fields = ("speakers",)
     needs = ("quote",)
     examples = (
@@ -123,14 +140,12 @@ class AttributionConflict(Check):
         if wa in wb or wb in wa:
             return True
         short, long_ = sorted((len(wa.split()), len(wb.split())))
-        return (
-            short >= self.params["min_length_ratio"] * long_ and similarity(a, b) >= self.params["similarity"]
-        )
+        return short >= self.params.min_length_ratio * long_ and similarity(a, b) >= self.params.similarity
 
     def run(self, corpus: Corpus) -> list[Finding]:
         translit = corpus.lexicons.transliteration
         speaking = speakers(corpus)
-        parts = [p for p in quoted(corpus, self.params["min_words"]) if p.speaker]
+        parts = [p for p in quoted(corpus, self.params.min_words) if p.speaker]
         clashes = self._quote_clashes(corpus, parts, translit)
         # Reported speech: the same long statement with two different named speakers.
         clashes += self._statement_clashes(corpus, parts, speaking, translit)
@@ -174,12 +189,12 @@ class AttributionConflict(Check):
         in_quotes = {p.sentence.key for p in parts}
         said = {}
         for s in corpus.sentences:
-            if s.key not in in_quotes and len(s.text.split()) >= self.params["statement_min_words"]:
+            if s.key not in in_quotes and len(s.text.split()) >= self.params.statement_min_words:
                 who = speaker_of(speaking, s)
                 if who:
                     said[s.key] = QuotePart(s.text, s.start, s, who)
         statements = (p.sentence for p in said.values())
-        for a, b, _ in claim_pairs(corpus, statements, self.params["statement_similarity"], by_cluster=False):
+        for a, b, _ in claim_pairs(corpus, statements, self.params.statement_similarity, by_cluster=False):
             pa, pb = said[a.key], said[b.key]
             if same_speaker(pa.speaker, pb.speaker, translit) is False:
                 clashes.append((pa, pb))
@@ -193,7 +208,7 @@ class AttributionConflict(Check):
         for person in corpus.people:
             for m in person.mentions:
                 surnames.setdefault(m.sentence.doc.path, {})[person.name.split()[-1].lower()] = person.name
-        parts = quoted(corpus, self.params["min_words"])
+        parts = quoted(corpus, self.params.min_words)
         for i, a in enumerate(parts):
             for b in parts[i + 1 :]:
                 if a.sentence.doc.path == b.sentence.doc.path or not corpus.same_story(
@@ -216,7 +231,7 @@ class AttributionConflict(Check):
             told[-1][0].text,
             [(p.sentence, name, name.split()[-1]) for p, name in told],
             "Check in the original statement whom these words are about.",
-            self.params["told_of_message"],
+            self.params.told_of_message,
         )
 
     def _two_names(
@@ -284,7 +299,7 @@ class AttributionConflict(Check):
                     # articles, every pair above the threshold would be diffed.
                     nearest = np.argpartition(-sims, k - 1, axis=1)[:, :k]
                     ii, kk = np.nonzero(
-                        np.take_along_axis(sims, nearest, axis=1) >= self.params["swap_similarity"]
+                        np.take_along_axis(sims, nearest, axis=1) >= self.params.swap_similarity
                     )
                     ii, jj = members[ii + start], members[nearest[ii, kk]]
                     keep = docs[ii] != docs[jj]
@@ -293,7 +308,7 @@ class AttributionConflict(Check):
 
     def _pair_swaps(self, corpus: Corpus, a: Sentence, b: Sentence, rows: dict, where: dict, translit, never):
         """((a, name), (b, other name)) for each name swap between two sentences that is no stock-sentence pair."""
-        for x, y in _swaps(a, b, self.params["swap_context"], never):
+        for x, y in _swaps(a, b, self.params.swap_context, never):
             if _one_name(x, y, translit):
                 continue
             told = corpus.story_of.get(a.doc.path)
@@ -313,8 +328,8 @@ class AttributionConflict(Check):
             told[0][0].text,
             [(s, name, name) for s, name in told],
             "Check which name the original source gives.",
-            self.params["swap_message"],
-            self.params["swap_severity"],
+            self.params.swap_message,
+            self.params.swap_severity,
         )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..models import Corpus, Evidence, Finding
 from ..rules import Rule, shipped_parameters
@@ -47,17 +47,26 @@ class Example:
         return "\n".join(lines + [outcome + (f" ({self.note})" if self.note else "")])
 
 
+@dataclass(frozen=True)
+class NoParams:
+    """The parameters of a check type that has none."""
+
+
 class Check:
     """A check type. Subclasses set ``name`` and ``examples`` and write ``run``.
 
-    ``defaults`` lists the parameters a rule of this type may set, with their
-    default values; the rule loader rejects any other key. They are read from the
-    type's shipped rule file, ``rules/<name>.yaml`` (``shipped_parameters``), so each
-    is stated once, where editors see it; a check type shipped without a rule file
-    (a newsroom's own) may set ``defaults`` itself.
+    ``Params`` is a frozen dataclass that names the parameters a rule of this type
+    may set and declares their types (``int``, ``float``, ``str``, ``bool``,
+    ``list[str]``, ``dict[str, ...]``); it states no values. The values are stated
+    once, in the type's shipped rule file ``rules/<name>.yaml``, and ``defaults``
+    holds them (``shipped_parameters``). The rule loader reads a rule's parameters
+    into a ``Params`` object, ``self.params``, so a key the type does not declare, a
+    declared key no rule file sets, or a value of another type is a load error
+    naming the file and the key, never a ``KeyError`` mid-scan.
     """
 
     name: ClassVar[str] = ""
+    Params: ClassVar[type] = NoParams
     defaults: ClassVar[dict] = {}
     examples: ClassVar[tuple[Example, ...]] = ()
     # The {fields} a rule's message may use beyond {subject} and {values}; the rule loader refuses any other.
@@ -80,7 +89,7 @@ class Check:
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
-        self.params = rule.params
+        self.params: Any = rule.params  # the rule's Params, checked when the rule loaded
 
     def run(self, corpus: Corpus) -> list[Finding]:
         raise NotImplementedError

@@ -26,6 +26,7 @@ stages: they are asked at ``loose_severity``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 import datetime as _dt
 
 from ..group.align import aligned
@@ -74,6 +75,18 @@ def _disagree(a: DateValue, b: DateValue) -> bool:
 
 class DateConflict(Check):
     name = "date-conflict"
+
+    @dataclass(frozen=True)
+    class Params:
+        """The parameters of rules/date-conflict.yaml, typed; their values are stated there."""
+
+        phrase_similarity: float
+        sentence_similarity: float
+        loose_severity: str
+        phases: dict[str, list[str]]
+        time_message: str
+        time_severity: str
+
     message_fields = ("event",)
     needs = ("date", "span", "time")
     examples = (
@@ -126,11 +139,11 @@ class DateConflict(Check):
             [
                 (a, b)
                 for a, b, _ in aligned(
-                    corpus, unnamed, 2.0, self.params["sentence_similarity"], by_subject=False
+                    corpus, unnamed, 2.0, self.params.sentence_similarity, by_subject=False
                 )
                 if _disagree(a.value, b.value)
             ],
-            self.params["loose_severity"],
+            self.params.loose_severity,
         )
         findings += self.compare(
             corpus, corpus.claims_of("span"), lambda a, b: _one_end_differs(a.value, b.value)
@@ -141,8 +154,8 @@ class DateConflict(Check):
             corpus,
             corpus.claims_of("time"),
             lambda a, b: a.value.minutes != b.value.minutes,
-            self.params["time_message"],
-            self.params["time_severity"],
+            self.params.time_message,
+            self.params.time_severity,
         )
 
     def compare(
@@ -158,8 +171,8 @@ class DateConflict(Check):
         for a, b, _ in aligned(
             corpus,
             claims,
-            self.params["phrase_similarity"],
-            self.params["sentence_similarity"],
+            self.params.phrase_similarity,
+            self.params.sentence_similarity,
             by_subject=False,
         ):
             if differ(a, b):
@@ -191,12 +204,12 @@ class DateConflict(Check):
             else:
                 loose.append((a, b))
         return self.group(pairs + support, severity, template) + self.group(
-            asked + loose, self.params["loose_severity"], template
+            asked + loose, self.params.loose_severity, template
         )
 
     def staged(self, corpus: Corpus, claims) -> set[tuple]:
         """(story, event) for every event of ``phases`` that a story dates one of the stages of."""
-        stage_of = {stage: event for event, stages in self.params["phases"].items() for stage in stages}
+        stage_of = {stage: event for event, stages in self.params.phases.items() for stage in stages}
         return {
             (corpus.story_of.get(c.document), stage_of[c.subject]) for c in claims if c.subject in stage_of
         }

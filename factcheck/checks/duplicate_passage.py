@@ -9,6 +9,7 @@ credit it. Short stock phrases never count: a sentence needs ``min_words`` words
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..extract.quotes import quote_spans
@@ -38,6 +39,15 @@ _BODY = (
 
 class DuplicatePassage(Check):
     name = "duplicate-passage"
+
+    @dataclass(frozen=True)
+    class Params:
+        """The parameters of rules/duplicate-passage.yaml, typed; their values are stated there."""
+
+        min_words: int
+        cross_source_severity: str
+        cross_source_similarity: float
+
     message_fields = ("count", "lines", "opening")
     examples = (
         Example({"a.txt": "Summons\n" + _BODY + "Reporter is a journalist.\n" + _BODY}, ("2 sentence(s)",)),
@@ -54,7 +64,7 @@ class DuplicatePassage(Check):
         return findings
 
     def _long(self, s: Sentence) -> bool:
-        return len(s.text.split()) >= self.params["min_words"]
+        return len(s.text.split()) >= self.params.min_words
 
     def _within(self, sentences: list[Sentence]) -> list[Finding]:
         first_seen: dict[str, int] = {}
@@ -103,7 +113,7 @@ class DuplicatePassage(Check):
                 for b in members[i + 1 :]
                 if a.doc.path != b.doc.path
                 and corpus.same_story(a, b)
-                and fuzz.ratio(_key(a), _key(b)) >= self.params["cross_source_similarity"]
+                and fuzz.ratio(_key(a), _key(b)) >= self.params.cross_source_similarity
             ]
             for group in components(pairs):
                 first = {}
@@ -116,7 +126,7 @@ class DuplicatePassage(Check):
                         subject="copied across " + ", ".join(names),
                         values=[],
                         evidence=[evidence_at(s) for s in copies],
-                        severity=self.params["cross_source_severity"],
+                        severity=self.params.cross_source_severity,
                         count=1,
                         opening=" ".join(copies[0].text.split()[:8]),
                         lines=" and ".join(f"{s.doc.name}:{s.position()[0]}" for s in copies),

@@ -33,22 +33,14 @@ from ._forms import Form, collect_forms, consonants, kinds, neighbours, settleme
 from .base import Check, Example
 
 
-# Endings that make demonyms, adjectives and plurals of one name: "Korea" / "Koreas" / "Korean",
-# "Nepal" / "Nepali" / "Nepalese". Two forms that differ only there are one word, not a slip.
-_ENDINGS = ("ians", "ian", "ans", "an", "ese", "ish", "is", "es", "s", "n", "i", "a")
+def stems(form: str, endings: tuple[str, ...]) -> set[str]:
+    """The form and each stem left by dropping one of ``endings`` (the rule's: demonyms, adjectives, plurals)."""
+    return {form} | {form[: -len(e)] for e in endings if form.endswith(e) and len(form) - len(e) >= 4}
 
 
-def stems(form: str) -> set[str]:
-    """The form and each stem left by dropping one of the ``_ENDINGS``."""
-    return {form} | {form[: -len(e)] for e in _ENDINGS if form.endswith(e) and len(form) - len(e) >= 4}
-
-
-# Letters that stand for one sound in some spelling or transliteration: swapping them is a variant, not a slip.
-_SOUNDS = ("aeiouy", "ckqx", "gj", "sz", "bpv", "vw", "td", "mn", "fv", "lr")
-
-
-def sound_alike(x: str, y: str) -> bool:
-    return any(x in group and y in group for group in _SOUNDS)
+def sound_alike(x: str, y: str, sounds: tuple[str, ...]) -> bool:
+    """Whether two letters are in one group of ``sounds`` (the rule's: letters that stand for one sound)."""
+    return any(x in group and y in group for group in sounds)
 
 
 def stutters(a: str, b: str) -> bool:
@@ -164,16 +156,40 @@ def _runs_by_shape(documents: list[list[Sentence]], lower: set[str]) -> tuple[di
     return places, by_shape
 
 
-def max_edits(length: int, params: dict) -> int:
-    if length >= params["long_name"]:
+def max_edits(length: int, params: NameMisspelling.Params) -> int:
+    if length >= params.long_name:
         return 2
-    if length >= params["min_length"]:
+    if length >= params.min_length:
         return 1
     return 0
 
 
 class NameMisspelling(Check):
     name = "name-misspelling"
+
+    @dataclass(frozen=True)
+    class Params:
+        """The parameters of rules/name-misspelling.yaml, typed; their values are stated there."""
+
+        same_document_severity: str
+        min_length: int
+        long_name: int
+        min_sources: int
+        endings: list[str]
+        sounds: list[str]
+        aligned_similarity: float
+        context_min_length: int
+        tie_message: str
+        dateline_cut: int
+        lone_min_length: int
+        lone_severity: str
+        lone_message: str
+        namesake_message: str
+        mixed_severity: str
+        doubled_severity: str
+        tie_severity: str
+        run_min_common: int
+
     message_fields = ("detail", "form", "intended", "sources")
     examples = (
         Example(
@@ -256,6 +272,11 @@ class NameMisspelling(Check):
             note="an institution's word and a person's first name: one is cued as each",
         ),
     )
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self.endings = tuple(self.params.endings)
+        self.sounds = tuple(self.params.sounds)
 
     def related(self, corpus: Corpus, a: Form, b: Form) -> bool:
         """Evidence that two forms name one entity: same document, same cluster, or the same neighbour name."""
@@ -350,7 +371,7 @@ class NameMisspelling(Check):
         for p in corpus.people:
             words = p.name.split()
             mentions = [m for m in p.mentions if m.sentence.doc.path in story and len(m.tokens) >= 2]
-            if len(words) == 2 and mentions and len(words[1]) >= self.params["min_length"] - 1:
+            if len(words) == 2 and mentions and len(words[1]) >= self.params.min_length - 1:
                 named.setdefault(fold(words[1]), []).append((p, words[0], mentions))
         out = []
         for surname in sorted(named):
@@ -377,8 +398,8 @@ class NameMisspelling(Check):
                             values=[pa.name, pb.name],
                             evidence=evidence,
                             suggestion=None,
-                            severity=self.params["lone_severity"],
-                            template=self.params["namesake_message"],
+                            severity=self.params.lone_severity,
+                            template=self.params.namesake_message,
                             form=pa.name,
                             intended=pb.name,
                             detail=f"one surname, first names {distance} letter{'s' if distance > 1 else ''} apart; "
@@ -407,12 +428,16 @@ class NameMisspelling(Check):
                 if self.once_each(first, second, a, b, translit):
                     yield first, second
                     continue
-                if len(a) != len(b) or len(a) < self.params["lone_min_length"] or a == b:
+                if len(a) != len(b) or len(a) < self.params.lone_min_length or a == b:
                     continue
                 diff = [(x, y) for x, y in zip(a, b) if x != y]
-                if len(diff) != 1 or sound_alike(*diff[0]) or translit.same(first.text, second.text):
+                if (
+                    len(diff) != 1
+                    or sound_alike(*diff[0], self.sounds)
+                    or translit.same(first.text, second.text)
+                ):
                     continue
-                if stems(a) & stems(b) or first.documents & second.documents:
+                if stems(a, self.endings) & stems(b, self.endings) or first.documents & second.documents:
                     continue
                 yield first, second
 
@@ -443,7 +468,7 @@ class NameMisspelling(Check):
                 or seen.get(t.text, 0) > 1
                 or t.text.lower() in lower
                 or a in vocab.never
-                or len(a) < self.params["min_length"]
+                or len(a) < self.params.min_length
             ):
                 continue
             for w, places in sorted(mid.get(s.doc.path, {}).items()):
@@ -452,7 +477,7 @@ class NameMisspelling(Check):
                     len(places) >= 2
                     and len(b) == len(a)
                     and OSA.distance(a, b) == 1
-                    and not stems(a) & stems(b)
+                    and not stems(a, self.endings) & stems(b, self.endings)
                 ):
                     yield s, t, places[0]
                     break
@@ -494,17 +519,17 @@ class NameMisspelling(Check):
         word, near = key[k], other[k]
         if (
             other == key
-            or len(places[other]) < self.params["run_min_common"]
+            or len(places[other]) < self.params.run_min_common
             or near in lower
             or sum(o.doc.path == s.doc.path for o, _ in places[other]) < 2
         ):
             return False
         return bool(
-            min(len(word), len(near)) >= self.params["min_length"]
+            min(len(word), len(near)) >= self.params.min_length
             and word[0] == near[0]
             and OSA.distance(word, near) <= 2
             and not translit.same(word, near)
-            and not stems(word) & stems(near)
+            and not stems(word, self.endings) & stems(near, self.endings)
         )
 
     def _token_finding(self, sentence, token, other_sentence, other, detail: str) -> Finding:
@@ -516,8 +541,8 @@ class NameMisspelling(Check):
                 evidence_at(other_sentence, other.text, other_sentence.start + other.start),
             ],
             suggestion=None,
-            severity=self.params["lone_severity"],
-            template=self.params["lone_message"],
+            severity=self.params.lone_severity,
+            template=self.params.lone_message,
             form=token.text,
             intended=other.text,
             detail=detail,
@@ -529,11 +554,11 @@ class NameMisspelling(Check):
         return (
             len(first.sentences) == len(second.sentences) == 1
             and not first.documents & second.documents
-            and min(len(a), len(b)) >= self.params["min_length"]
+            and min(len(a), len(b)) >= self.params.min_length
             and OSA.distance(a, b) == 1
             and translit.explains(first.text, second.text) in ("vowels", "doubled")
             and not translit.same(first.text, second.text)
-            and not stems(a) & stems(b)
+            and not stems(a, self.endings) & stems(b, self.endings)
             and consonants(first.text) == consonants(second.text)
         )
 
@@ -543,8 +568,8 @@ class NameMisspelling(Check):
             values=[first.text, second.text],
             evidence=first.evidence() + second.evidence(),
             suggestion=None,
-            severity=self.params["lone_severity"],
-            template=self.params["lone_message"],
+            severity=self.params.lone_severity,
+            template=self.params.lone_message,
             form=first.text,
             intended=second.text,
             detail="they differ in one letter, and nothing else in the story ties them; check which is right",
@@ -590,16 +615,16 @@ class NameMisspelling(Check):
     def _slip(self, rare: Form, common: Form, ctx: _SlipContext):
         """The kind ``slips`` gives for ``rare`` as a misspelling of ``common`` (None included), or ``_NO_SLIP``."""
         a, b = ctx.folded[id(rare)], ctx.folded[id(common)]
-        if a == b or abs(len(a) - len(b)) > 3 or stems(a) & stems(b):
+        if a == b or abs(len(a) - len(b)) > 3 or stems(a, self.endings) & stems(b, self.endings):
             return _NO_SLIP
         if (b.startswith(a) or a.startswith(b)) and not doubled_end(a, b):
             # "Korea" / "Koreans" are one word (the endings above); a dateline cut short ("KATHMAN:")
             # is a slip, and so is a final letter dropped from a name ("Nurtle" / "Nurtleu")
             if self.cut_dateline(rare, common, a, b):
                 return None
-            if (abs(len(a) - len(b)) != 1 and not stutters(a, b)) or min(len(a), len(b)) < self.params[
-                "min_length"
-            ]:
+            if (abs(len(a) - len(b)) != 1 and not stutters(a, b)) or min(
+                len(a), len(b)
+            ) < self.params.min_length:
                 return _NO_SLIP
         if self.two_entities(rare, common, ctx.beside[id(rare)], ctx.beside[id(common)], ctx.translit):
             return _NO_SLIP
@@ -626,15 +651,12 @@ class NameMisspelling(Check):
         context = together or shared or ctx.told_alike(rare, common)
         shortest = min(len(a), len(b))
         limit = max_edits(shortest, self.params) or (
-            1 if context and shortest >= self.params["context_min_length"] else 0
+            1 if context and shortest >= self.params.context_min_length else 0
         )
         # a hyphen is punctuation, not a letter: "Al-Amin" / "Alamin" differ by house style, not by a slip
         distance = OSA.distance(a.replace("-", ""), b.replace("-", ""))
         sounds = (
-            context
-            and shortest >= self.params["min_length"]
-            and distance <= 3
-            and metaphone(a) == metaphone(b)
+            context and shortest >= self.params.min_length and distance <= 3 and metaphone(a) == metaphone(b)
         )
         kind = ctx.translit.explains(rare.text, common.text)
         return _Measures(a, b, together, shared, context, shortest, limit, distance, sounds, kind)
@@ -648,7 +670,7 @@ class NameMisspelling(Check):
             # So is a syllable dropped beside the same name ("Andrei Volkev" / "Andrei Volkeyev").
             # Beside the same (or an alike) name, a form of min_length letters is weighed too ("Pabek
             # Hruby" / "Pavel Hruby"): the neighbour says whom it names.
-            floor = self.params["min_length"] if m.shared else self.params["lone_min_length"]
+            floor = self.params.min_length if m.shared else self.params.lone_min_length
             if not (
                 m.context
                 and (kind is None or kind == "vowels" and m.shared)
@@ -678,7 +700,7 @@ class NameMisspelling(Check):
             and not tie
             and m.context
             and rare.text < common.text
-            and m.shortest >= self.params["min_length"]
+            and m.shortest >= self.params.min_length
             and (m.distance <= max(m.limit, 1) or kind == "weak")
         ):
             # Equally attested, and tied by context: one name spelt two ways, with no majority to say
@@ -687,16 +709,16 @@ class NameMisspelling(Check):
         if (
             votes_common <= votes_rare
             and not tie
-            or len(common.documents) < self.params["min_sources"]
+            or len(common.documents) < self.params.min_sources
             and not m.context
         ):
             return _NO_SLIP
         if m.context or self.related(ctx.corpus, rare, common):
             return kind
         if (
-            m.shortest >= self.params["long_name"]
+            m.shortest >= self.params.long_name
             and m.distance == 1
-            and len(common.documents) >= self.params["min_sources"]
+            and len(common.documents) >= self.params.min_sources
         ):
             # A long name one letter off a form the other sources agree on, with nothing else to tie
             # them ("Bhakatapur" once, "Bhaktapur" everywhere else): asked, not asserted.
@@ -711,7 +733,7 @@ class NameMisspelling(Check):
         return (
             equal_votes
             and (m.together or ctx.near[id(rare)] & ctx.near[id(common)])
-            and m.shortest >= self.params["min_length"]
+            and m.shortest >= self.params.min_length
             and rare.text < common.text
             and m.distance == 1
             and len(m.a) != len(m.b)
@@ -720,7 +742,7 @@ class NameMisspelling(Check):
     def told_alike(self, corpus: Corpus):
         """``f(a, b)``: whether a sentence of form ``a`` and one of form ``b``, in two documents, state one
         thing (``Corpus.told_alike`` at ``aligned_similarity``)."""
-        threshold = self.params["aligned_similarity"]
+        threshold = self.params.aligned_similarity
 
         def told(a: Form, b: Form) -> bool:
             return any(
@@ -779,9 +801,9 @@ class NameMisspelling(Check):
         return (
             rare.only_dateline
             and b.startswith(a)
-            and len(a) >= self.params["min_length"]
-            and 0 < len(b) - len(a) <= self.params["dateline_cut"]
-            and len(common.documents - rare.documents) >= self.params["min_sources"]
+            and len(a) >= self.params.min_length
+            and 0 < len(b) - len(a) <= self.params.dateline_cut
+            and len(common.documents - rare.documents) >= self.params.min_sources
         )
 
     def _finding(self, rare: Form, common: Form, subject: str, kind: str | None = None) -> Finding:
@@ -793,10 +815,10 @@ class NameMisspelling(Check):
                 evidence=rare.evidence() + common.evidence(),
                 suggestion=None,
                 # no majority: which is right cannot be told, so a question unless one document writes both
-                severity=self.params["same_document_severity"]
+                severity=self.params.same_document_severity
                 if together and kind != "weak"
-                else self.params["tie_severity"],
-                template=self.params["tie_message"],
+                else self.params.tie_severity,
+                template=self.params.tie_message,
                 form=rare.text,
                 intended=common.text,
                 detail=f"each is written {len(rare.sentences)} time{'s' if len(rare.sentences) > 1 else ''}; check which is right",
@@ -805,9 +827,9 @@ class NameMisspelling(Check):
         evidence = rare.evidence() + common.evidence(per_document=True)
         n = len(common.documents)
         where = f"; the same document also writes '{common.text}'" if together else ""
-        severity = self.params["same_document_severity"] if together else None
+        severity = self.params.same_document_severity if together else None
         if kind == "mixed":
-            severity = self.params["mixed_severity"]
+            severity = self.params.mixed_severity
             where = (
                 f"; the same document writes '{common.text}' more often"
                 if self.dominance(rare, common) == "document"
@@ -816,11 +838,11 @@ class NameMisspelling(Check):
         elif kind in ("doubled", "vowels"):
             what = "a doubled letter" if kind == "doubled" else "a vowel"
             severity, where = (
-                self.params["doubled_severity"],
+                self.params.doubled_severity,
                 where + f" ({what}: a slip, or the house's romanisation)",
             )
         elif kind == "weak":
-            severity = self.params["lone_severity"]
+            severity = self.params.lone_severity
         return self.finding(
             subject=subject,
             values=[rare.text, common.text],

@@ -10,6 +10,7 @@ Closer pairs are name-misspelling's to judge.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from ..extract.names import fold
@@ -20,6 +21,13 @@ from .base import Check, Example
 
 class NameVariant(Check):
     name = "name-variant"
+
+    @dataclass(frozen=True)
+    class Params:
+        """The parameters of rules/name-variant.yaml, typed; their values are stated there."""
+
+        min_length: int
+
     message_fields = ("usage",)
     examples = (
         Example(
@@ -81,7 +89,7 @@ class NameVariant(Check):
         out = []
         for i, a in enumerate(forms):
             for b in forms[i + 1 :]:
-                if len(a.text) < self.params["min_length"] or len(b.text) < self.params["min_length"]:
+                if len(a.text) < self.params.min_length or len(b.text) < self.params.min_length:
                     continue
                 if (
                     keys[id(a)] != keys[id(b)]

@@ -39,6 +39,7 @@ different quantities, not one misreported (a share price and the deal's value).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 import dataclasses
 import functools
 import math
@@ -306,6 +307,27 @@ def rounds(smaller: float, larger: float) -> bool:
 
 class NumberConflict(Check):
     name = "number-conflict"
+
+    @dataclass(frozen=True)
+    class Params:
+        """The parameters of rules/number-conflict.yaml, typed; their values are stated there."""
+
+        phrase_similarity: float
+        sentence_similarity: float
+        close_values: float
+        tolerance: float
+        rounding_cap: float
+        approximate_tolerance: float
+        approximate_severity: str
+        changed_severity: str
+        pooled_severity: str
+        pair_similarity: float
+        dimensions: list[str]
+        evolving: list[str]
+        max_ratio: float
+        headline_message: str
+        zero_message: str
+
     message_fields = ("quantity", "headline", "body", "zero", "count")
     needs = ("quantity",)
     examples = (
@@ -335,14 +357,14 @@ class NumberConflict(Check):
             # Exact figures: one may be the other rounded to the precision it is written in, no further.
             x, y = float(a.value), float(b.value)
             gap = abs(x - y)
-            cap = self.params["rounding_cap"] * max(abs(x), abs(y))
+            cap = self.params.rounding_cap * max(abs(x), abs(y))
             if not math.isclose(scale(a), scale(b), rel_tol=1e-6):
                 return (
                     gap <= cap
                 )  # a conversion ("1,300-foot" / "400-metre") is a rounding however it is written
             return gap <= max(step(a), step(b)) / 2 * (1 + 1e-9) and gap <= cap
-        lo_a, hi_a = interval(a, self.params["tolerance"], self.params["approximate_tolerance"])
-        lo_b, hi_b = interval(b, self.params["tolerance"], self.params["approximate_tolerance"])
+        lo_a, hi_a = interval(a, self.params.tolerance, self.params.approximate_tolerance)
+        lo_b, hi_b = interval(b, self.params.tolerance, self.params.approximate_tolerance)
         return lo_a <= hi_b and lo_b <= hi_a
 
     def comparable(self, a: Claim, b: Claim) -> bool:
@@ -353,25 +375,25 @@ class NumberConflict(Check):
         as an event unfolds (tolls) are exempt: they are compared as of one day.
         """
         lo, hi = sorted((abs(float(a.value)), abs(float(b.value))))
-        return a.unit == "year" or lo > 0 and hi / lo <= self.params["max_ratio"]
+        return a.unit == "year" or lo > 0 and hi / lo <= self.params.max_ratio
 
     def severity(self, a: Claim, b: Claim, evolving: frozenset) -> tuple[str, str]:
         """(severity, reason) of a disagreement between two aligned figures."""
         attribute = a.attribute.removeprefix("not ")
         if a.unit == "minute":
             # a minute of play is counted two ways (the 63rd minute is 62:00-62:59), and stoppage time blurs it
-            return self.params["approximate_severity"], "estimate"
+            return self.params.approximate_severity, "estimate"
         if attribute in evolving:
             # Tolls and tallies move within a day as officials update them, and a page's date says
             # nothing of the hour: two outlets' figures are two points on a timeline, not a clash.
-            return self.params["changed_severity"], "changed"
+            return self.params.changed_severity, "changed"
         if (a.qualifiers | b.qualifiers) & {"approximate", "hedged", "lower-bound", "upper-bound"}:
-            return self.params["approximate_severity"], "estimate"
+            return self.params.approximate_severity, "estimate"
         return self.rule.severity, "conflict"
 
     def run(self, corpus: Corpus) -> list[Finding]:
-        allowed = set(self.params["dimensions"])
-        evolving = frozenset(self.params["evolving"]) | corpus.lexicons.claims.evolving
+        allowed = set(self.params.dimensions)
+        evolving = frozenset(self.params.evolving) | corpus.lexicons.claims.evolving
         claims = named_amounts(
             corpus,
             [
@@ -414,9 +436,9 @@ class NumberConflict(Check):
         for a, b, similarity in aligned(
             corpus,
             claims,
-            self.params["phrase_similarity"],
-            self.params["sentence_similarity"],
-            close_values=self.params["close_values"],
+            self.params.phrase_similarity,
+            self.params.sentence_similarity,
+            close_values=self.params.close_values,
         ):
             if self._not_one_quantity(a, b, corpus, peers, evolving, by_sentence):
                 continue
@@ -456,9 +478,9 @@ class NumberConflict(Check):
             # A headline clips its sentence ("Quake toll 120"), so what its figure counts is a guess.
             verdict = ("info", "headline")
         if not self.plainly_one(corpus, a, b, similarity) and severity_rank(verdict[0]) > severity_rank(
-            self.params["pooled_severity"]
+            self.params.pooled_severity
         ):
-            verdict = (self.params["pooled_severity"], "pooled")
+            verdict = (self.params.pooled_severity, "pooled")
         return verdict
 
     def _unaligned_pairs(
@@ -485,7 +507,7 @@ class NumberConflict(Check):
                 continue
             if frozenset((id(a), id(b))) not in seen and not self.agree(a, b) and self.comparable(a, b):
                 pairs.append((a, b))
-                judged[(id(a), id(b))] = (self.params["pooled_severity"], "pooled")
+                judged[(id(a), id(b))] = (self.params.pooled_severity, "pooled")
 
     def _group_finding(self, corpus: Corpus, group: list[Claim], judged: dict, peers: dict) -> Finding | None:
         """The finding for one group of disagreeing figures at its worst verdict, or None when they give one value."""
@@ -496,10 +518,10 @@ class NumberConflict(Check):
         verdicts = [v for (x, y), v in judged.items() if x in members and y in members]
         level = max((v[0] for v in verdicts), key=severity_rank)
         reasons = {why for lvl, why in verdicts if lvl == level}
-        if severity_rank(level) > severity_rank(self.params["pooled_severity"]) and self.pooled(
+        if severity_rank(level) > severity_rank(self.params.pooled_severity) and self.pooled(
             group, lambda c: peers[(corpus.story_of.get(c.document), c.attribute)]
         ):
-            level, reasons = self.params["pooled_severity"], {"pooled"}
+            level, reasons = self.params.pooled_severity, {"pooled"}
         attribute = group[0].attribute
         subject = (
             attribute
@@ -534,9 +556,9 @@ class NumberConflict(Check):
                             evidence_at(zs, z.group(0), zs.start + z.start()),
                             evidence_at(cs, c.group("num"), cs.start + c.start()),
                         ],
-                        severity=self.params["pooled_severity"],
+                        severity=self.params.pooled_severity,
                         suggestion="The article says both that none did this and how many did: check which holds, and for which vote or moment.",
-                        template=self.params["zero_message"],
+                        template=self.params.zero_message,
                         quantity=what,
                         zero=zero,
                         count=count,
@@ -551,7 +573,7 @@ class NumberConflict(Check):
         cluster = corpus.cluster_of.get(a.sentence.key)
         return (
             cluster is not None and cluster is corpus.cluster_of.get(b.sentence.key)
-        ) or similarity >= self.params["pair_similarity"]
+        ) or similarity >= self.params.pair_similarity
 
     def classes(self, group: list[Claim]) -> list[list[Claim]]:
         """The claims of ``group`` partitioned into values that agree with each other."""
@@ -644,7 +666,7 @@ class NumberConflict(Check):
         # A figure left behind by an update is near the new one ("17" / "18"); a headline figure far from
         # the article's is more likely another quantity that the headline's clipped wording hides: asked.
         # So is one that writes the article's digits at another scale ("$1.2 million" / "$1.2 billion"): a slip.
-        near = x > 0 and y / x <= 1 + self.params["close_values"] or rescaled(h, lead)
+        near = x > 0 and y / x <= 1 + self.params.close_values or rescaled(h, lead)
         backing = _backing(claims, path, lead, story_of)
         return self.finding(
             severity=None if near else "info",
@@ -652,7 +674,7 @@ class NumberConflict(Check):
             values=[h.text, lead.text],
             evidence=[h.evidence(), lead.evidence(), *(backing[d] for d in sorted(backing))],
             suggestion="Make the headline and the article give one figure.",
-            template=self.params["headline_message"],
+            template=self.params.headline_message,
             quantity=h.attribute,
             headline=h.text,
             body=lead.text,

@@ -20,6 +20,7 @@ speaker are not known to be one statement, and are asked at
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 import difflib
 import itertools
 import re
@@ -303,6 +304,26 @@ def same_slot(a: QuotePart, b: QuotePart, n: int) -> bool:
 
 class QuoteMismatch(Check):
     name = "quote-mismatch"
+
+    @dataclass(frozen=True)
+    class Params:
+        """The parameters of rules/quote-mismatch.yaml, typed; their values are stated there."""
+
+        min_words: int
+        similarity: float
+        order_similarity: float
+        join_min_words: int
+        function_words: list[str]
+        reordered_severity: str
+        reordered_message: str
+        unattributed_severity: str
+        loose_similarity: float
+        loose_sentence_similarity: float
+        short_min_words: int
+        short_sentence_similarity: float
+        loose_severity: str
+        spelling: dict[str, str]
+
     message_fields = ("diff", "speaker")
     needs = ("quote",)
     examples = (
@@ -357,14 +378,14 @@ class QuoteMismatch(Check):
 
     @property
     def function_words(self) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.params["function_words"])
+        return frozenset(w.lower() for w in self.params.function_words)
 
     def run(self, corpus: Corpus) -> list[Finding]:
         translit = corpus.lexicons.transliteration
-        style = HouseStyle(self.params["spelling"])
+        style = HouseStyle(self.params.spelling)
         by_story: dict[int, list[QuotePart]] = {}
-        every = quoted(corpus, self.params["short_min_words"])
-        joiner = Joiner(every, self.params["join_min_words"])
+        every = quoted(corpus, self.params.short_min_words)
+        joiner = Joiner(every, self.params.join_min_words)
         for p in every:
             by_story.setdefault(corpus.story_of.get(p.sentence.doc.path, 0), []).append(p)
         clashes, loose, verbatim = [], [], set()
@@ -400,7 +421,7 @@ class QuoteMismatch(Check):
             or same_speaker(a.speaker, b.speaker, translit) is False
         ):
             return
-        if min(len(words(a.text)), len(words(b.text))) < self.params["min_words"]:
+        if min(len(words(a.text)), len(words(b.text))) < self.params.min_words:
             # A short quote ("a cowardly act") is too common a phrase to pair by its words alone: only in
             # sentences told alike, and only asked.
             if self._short_alike(a, b, corpus, style):
@@ -417,7 +438,7 @@ class QuoteMismatch(Check):
         if len(words(short.text)) < FRAGMENT * len(words(long.text)):
             # A fragment stands for one span of the longer quote: compare it with that span only.
             score, window = best_window(short.text, long.text)
-            if score >= self.params["similarity"]:
+            if score >= self.params.similarity:
                 span = QuotePart(window, long.start, long.sentence, long.speaker, long.end)
                 scored.append((short, span, score) if short is a else (span, short, score))
             return
@@ -425,12 +446,12 @@ class QuoteMismatch(Check):
         # Wordings that share their words but not their run (alike as word sets, unlike in order) may
         # be two statements about one thing: asked, never asserted as one quote worded two ways.
         in_order = fuzz.ratio(" ".join(words(a.text)), " ".join(words(b.text)))
-        if score >= self.params["similarity"] and in_order >= self.params["order_similarity"]:
+        if score >= self.params.similarity and in_order >= self.params.order_similarity:
             scored.append((a, b, score))
-        elif score >= self.params["loose_similarity"] and (
+        elif score >= self.params.loose_similarity and (
             a.speaker
             or b.speaker
-            or corpus.told_alike(a.sentence, b.sentence, self.params["loose_sentence_similarity"])
+            or corpus.told_alike(a.sentence, b.sentence, self.params.loose_sentence_similarity)
         ):
             # loosely alike, with one named speaker or in sentences told alike: a translation or a rewording
             loose.append((a, b))
@@ -438,9 +459,9 @@ class QuoteMismatch(Check):
     def _short_alike(self, a: QuotePart, b: QuotePart, corpus: Corpus, style: HouseStyle) -> bool:
         """Whether two short quotes in sentences told alike differ yet are alike in words or stand in one slot."""
         return bool(
-            corpus.told_alike(a.sentence, b.sentence, self.params["short_sentence_similarity"])
+            corpus.told_alike(a.sentence, b.sentence, self.params.short_sentence_similarity)
             and style.canonical(a.text) != style.canonical(b.text)
-            and (similarity(a.text, b.text) >= self.params["loose_similarity"] or same_slot(a, b, SLOT_WORDS))
+            and (similarity(a.text, b.text) >= self.params.loose_similarity or same_slot(a, b, SLOT_WORDS))
         )
 
     def _group_finding(self, group: list[QuotePart], is_loose: bool, translations: Translations) -> Finding:
@@ -475,7 +496,7 @@ class QuoteMismatch(Check):
                 else "Check the quote against the original statement or recording."
             ),
             severity=self._severity(is_loose, translated, same, speaker),
-            template=self.params["reordered_message"] if same else None,
+            template=self.params.reordered_message if same else None,
             diff=word_diff(shown[0], shown[1]),
             speaker=speaker or "an unnamed speaker",
         )
@@ -483,13 +504,13 @@ class QuoteMismatch(Check):
     def _severity(self, is_loose: bool, translated, same: bool, speaker) -> str | None:
         """Loose or translated wordings, then reordered ones, then unattributed ones get their own severity; else the rule's (None)."""
         return (
-            self.params["loose_severity"]
+            self.params.loose_severity
             if is_loose or translated
-            else self.params["reordered_severity"]
+            else self.params.reordered_severity
             if same
             else None
             if speaker
-            else self.params["unattributed_severity"]
+            else self.params.unattributed_severity
         )
 
 

@@ -11,6 +11,7 @@ document and ``max_per_story`` per story.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 import re
 
 import numpy as np
@@ -24,6 +25,19 @@ from .base import Check, Example
 
 class SingleSource(Check):
     name = "single-source"
+
+    @dataclass(frozen=True)
+    class Params:
+        """The parameters of rules/single-source.yaml, typed; their values are stated there."""
+
+        max_similarity: float
+        max_per_document: int
+        max_per_story: int
+        min_score: int
+        min_words: int
+        opinion: list[str]
+        events: list[str]
+
     message_fields = ("document", "claim")
     defers = True
     examples = (
@@ -47,14 +61,9 @@ class SingleSource(Check):
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        self.hedge = (
-            re.compile(r"\b(?:" + "|".join(map(re.escape, self.params["hedges"])) + r")\b", re.IGNORECASE)
-            if self.params["hedges"]
-            else None
-        )
         self.event = (
-            re.compile(r"\b(?:" + "|".join(map(re.escape, self.params["events"])) + r")\b", re.IGNORECASE)
-            if self.params["events"]
+            re.compile(r"\b(?:" + "|".join(map(re.escape, self.params.events)) + r")\b", re.IGNORECASE)
+            if self.params.events
             else None
         )
 
@@ -92,6 +101,13 @@ class SingleSource(Check):
         }
 
     def run(self, corpus: Corpus) -> list[Finding]:
+        # A hedge (rules/claims.yaml, shared with claim extraction) or the rule's opinion words.
+        hedges = [*corpus.lexicons.claims.hedge_words, *self.params.opinion]
+        self.hedge = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, hedges)) + r")\b", re.IGNORECASE)
+            if hedges
+            else None
+        )
         index = {s.key: i for i, s in enumerate(corpus.sentences)}
         told: dict[int | None, list[Sentence]] = {}  # each story's sentences, in corpus order
         for s in corpus.sentences:
@@ -125,18 +141,18 @@ class SingleSource(Check):
         seen_texts: set[tuple[str, str]] = set()
         for i, s in enumerate(members):
             key = (s.doc.path, " ".join(s.text.split()))
-            if key in seen_texts or len(s.text.split()) < self.params["min_words"]:
+            if key in seen_texts or len(s.text.split()) < self.params.min_words:
                 continue
             seen_texts.add(key)
             end = s.text.rstrip()[-1:]
             if end == "?" or end not in '.!"”’)…' or (self.hedge and self.hedge.search(s.text)):
                 continue  # questions, headings (no final stop) and hedged opinion
-            if corpus.echoed(s) or nearest[i] >= self.params["max_similarity"]:
+            if corpus.echoed(s) or nearest[i] >= self.params.max_similarity:
                 continue
             if any(stated[k] - {s.doc.path} for k in self._keys(s)):
                 continue
             score, values = self.atoms(s, _quote_in(s))
-            if score >= self.params["min_score"]:
+            if score >= self.params.min_score:
                 candidates.append((score, s, values, float(nearest[i])))
         return candidates
 
@@ -145,9 +161,9 @@ class SingleSource(Check):
         per_doc: dict[str, int] = {}
         findings = []
         for _score, s, values, closest in candidates:
-            if len(findings) >= self.params["max_per_story"]:
+            if len(findings) >= self.params.max_per_story:
                 break
-            if per_doc.get(s.doc.path, 0) >= self.params["max_per_document"]:
+            if per_doc.get(s.doc.path, 0) >= self.params.max_per_document:
                 continue
             per_doc[s.doc.path] = per_doc.get(s.doc.path, 0) + 1
             findings.append(

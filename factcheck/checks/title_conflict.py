@@ -9,6 +9,7 @@ diplomat" are different ladders), two phrasings of one title ("Kazakh President"
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import combinations
 
 from ..extract.people import Title
@@ -27,6 +28,14 @@ def _same_portfolio(a: str | None, b: str | None) -> bool:
 
 class TitleConflict(Check):
     name = "title-conflict"
+
+    @dataclass(frozen=True)
+    class Params:
+        """The parameters of rules/title-conflict.yaml, typed; their values are stated there."""
+
+        compare_countries: bool
+        compare_portfolios: bool
+
     message_fields = ("kind",)
     needs = ("title",)
     examples = (
@@ -64,12 +73,12 @@ class TitleConflict(Check):
         ):
             return "rank"
         if (
-            self.params["compare_portfolios"]
+            self.params.compare_portfolios
             and a.level == b.level
             and not _same_portfolio(a.portfolio, b.portfolio)
         ):
             return "portfolio"
-        if self.params["compare_countries"] and a.country and b.country and a.country != b.country:
+        if self.params.compare_countries and a.country and b.country and a.country != b.country:
             return "country"
         return None
 

@@ -18,6 +18,7 @@ draft's title settles it (the gate reads the sheet).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 import re
 
 from ..extract.people import Title
@@ -27,6 +28,16 @@ from .base import Check, Example
 
 class TitleUnmatched(Check):
     name = "title-unmatched"
+
+    @dataclass(frozen=True)
+    class Params:
+        """The parameters of rules/title-unmatched.yaml, typed; their values are stated there."""
+
+        min_other_sources: int
+        posts: list[str]
+        held_together: list[str]
+        ranks: list[str]
+
     message_fields = ("post", "other")
     needs = ("title",)
     examples = (
@@ -52,19 +63,19 @@ class TitleUnmatched(Check):
     def post(self, t: Title) -> str | None:
         """The ladder a title stands on, a listed post ("spokesman") as its own; None for a role, a qualified
         title or a rank that is no post (``ranks``: a general may also be a minister or a commander)."""
-        if t.qualified or t.ladder in self.params["ranks"]:
+        if t.qualified or t.ladder in self.params.ranks:
             return None
         if t.ladder:
             return t.ladder
         words = t.text.casefold().split()
-        return next((p for p in self.params["posts"] if p in words), None)
+        return next((p for p in self.params.posts if p in words), None)
 
     def held_together(self, c: Claim, supported: set[str], lexicon) -> bool:
         """Whether the claim's sentence joins its title to a supported one ("Deputy Prime Minister and Foreign
         Minister", "Deputy Prime Minister ..., who is also Foreign Minister"): the rule's ``held_together`` words
         between the two."""
         joins = re.compile(
-            r"\b(?:" + "|".join(re.escape(w) for w in self.params["held_together"]) + r")\b", re.IGNORECASE
+            r"\b(?:" + "|".join(re.escape(w) for w in self.params.held_together) + r")\b", re.IGNORECASE
         )
         text = c.sentence.text
         for start, end, t in lexicon.find(text):
@@ -109,7 +120,7 @@ class TitleUnmatched(Check):
         findings = []
         others = {d: p for d, p in posts.items() if d != document and (not judged or d not in judged)}
         supported = set().union(*others.values()) if others else set()
-        need = 1 if judged else self.params["min_other_sources"]
+        need = 1 if judged else self.params.min_other_sources
         for ladder in sorted(posts[document] - supported):
             if posts[document] & supported:
                 continue  # the document also gives a post the others give: held together

@@ -3,8 +3,9 @@
 Its worked examples are ``examples`` below (run by tests/test_examples.py).
 
 Also reported: a month or day with no year that the document's own date does not
-settle (it lies more than ``settle_days`` before it or ``settle_future_days`` after
-it, or the document is undated); a weekday or "yesterday" in an undated document;
+settle (it lies more than ``settle_days`` before it, the one value claim extraction
+uses too, in rules/claims.yaml, or more than ``settle_future_days`` after it, or the
+document is undated); a weekday or "yesterday" in an undated document;
 and a relative expression ("A month later") whose anchor is itself unresolved.
 Dates inside direct quotations are the speaker's words and are left alone.
 
@@ -25,8 +26,10 @@ often a page saved without its metadata than a vague article, so its finding is 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from ..extract.names import fold
 from ..extract.dates import Temporal, find_temporals, nearest_year
@@ -35,10 +38,22 @@ from ..models import Corpus, Finding, Sentence, evidence_at
 from .base import Check, Example
 
 
-_PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", re.IGNORECASE)
-_FUTURE = re.compile(
-    r"\b(?:will|would|shall|due|scheduled|expected|planned|plans?|next|upcoming|coming)\b", re.IGNORECASE
-)
+class Tense(NamedTuple):
+    """What tells a clause's tense: ``past`` words (and any regular past form, "-ed"), ``future`` words."""
+
+    past: re.Pattern
+    future: re.Pattern
+
+
+def tense_patterns(past_words: list[str], future_words: list[str]) -> Tense:
+    """The rule's ``past_words`` and ``future_words`` as whole-word patterns, any case; a word of five letters or
+    more ending in "-ed" is past too ("filmed", "arrested")."""
+    past = "|".join([*map(re.escape, past_words), r"\w{3,}ed"])
+    future = "|".join(map(re.escape, future_words)) or "(?!)"
+    return Tense(
+        re.compile(r"\b(?:" + past + r")\b", re.IGNORECASE),
+        re.compile(r"\b(?:" + future + r")\b", re.IGNORECASE),
+    )
 
 
 def planned_pattern(phrases: list[str]) -> re.Pattern:
@@ -64,14 +79,14 @@ _THIS_YEAR = re.compile(r"\s*,?\s*(?:of )?this year\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:()—–]|\b(?:and|but|that|which|who)\b", re.IGNORECASE)
 
 
-def told_as_past(before: str) -> bool:
+def told_as_past(before: str, tense: Tense) -> bool:
     """Whether the words before a date, in its clause, tell of the past ("was filmed on") and nothing of the future.
 
     Only the date's own clause counts: in "The report, published Tuesday, says the vote is on May 25" the
     past participle belongs to the report, not to the vote.
     """
     clause = _CLAUSE.split(before)[-1]
-    return bool(_PAST.search(clause)) and not _FUTURE.search(clause)
+    return bool(tense.past.search(clause)) and not tense.future.search(clause)
 
 
 def told_as_planned(upto: str, planned: re.Pattern) -> bool:
@@ -101,6 +116,21 @@ def past_distance(value, published: dt.date) -> int:
 
 class VagueDate(Check):
     name = "vague-date"
+
+    @dataclass(frozen=True)
+    class Params:
+        """The parameters of rules/vague-date.yaml, typed; their values are stated there."""
+
+        settle_future_days: int
+        anchor_sentences: int
+        undated_severity: str
+        planned: list[str]
+        past_words: list[str]
+        future_words: list[str]
+        naming_verbs: list[str]
+        recent_days: int
+        recent_severity: str
+
     message_fields = ("reason",)
     examples = (
         Example(
@@ -136,10 +166,13 @@ class VagueDate(Check):
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        self.planned = planned_pattern(self.params["planned"])
-        self.naming_verbs = frozenset(fold(w) for w in self.params["naming_verbs"])
+        self.planned = planned_pattern(self.params.planned)
+        self.tense = tense_patterns(self.params.past_words, self.params.future_words)
+        self.naming_verbs = frozenset(fold(w) for w in self.params.naming_verbs)
 
     def run(self, corpus: Corpus) -> list[Finding]:
+        # How near a yearless date settles is one value for claim extraction and this check (rules/claims.yaml).
+        self._settle_days = corpus.lexicons.claims.settle_days
         findings = []
         for _path, sentences in sorted(corpus.by_document().items()):
             findings.extend(self._document(sentences))
@@ -179,7 +212,7 @@ class VagueDate(Check):
 
     def _resolve(self, t: Temporal, s: Sentence, same_sentence: list[Temporal], years, last, published):
         """(resolved, reason, anchor hint) for one expression."""
-        window = self.params["anchor_sentences"]
+        window = self.params.anchor_sentences
         year_here = any(o.value.year is not None and o is not t for o in same_sentence)
         recent_year = any(s.index - i <= window for i, _ in years)
         if t.kind == "absolute":
@@ -220,7 +253,11 @@ class VagueDate(Check):
             # Earlier this year, in a text that names no other year: house style leaves the year out, and
             # no reader can take it for another ("as of April 9" in a June article).
             return True, "", ""
-        if ahead and told_as_past(s.text[: t.start]) and not self._named_by_verb(s.text[: t.start]):
+        if (
+            ahead
+            and told_as_past(s.text[: t.start], self.tense)
+            and not self._named_by_verb(s.text[: t.start])
+        ):
             return _told_as_past(t, published, earlier_years)
         return self._by_distance(t, days, ahead, published)
 
@@ -232,7 +269,7 @@ class VagueDate(Check):
 
     def _by_distance(self, t: Temporal, days: int, ahead: bool, published: dt.date):
         """(resolved, reason, hint) for a yearless date by how far its nearest occurrence lies from the publication date."""
-        if days <= self.params["settle_future_days" if ahead else "settle_days"]:
+        if days <= (self.params.settle_future_days if ahead else self._settle_days):
             return True, "", ""
         if ahead:
             # Said both ways: the suggestion infers the past year, so the message must not count only forward.
@@ -244,7 +281,7 @@ class VagueDate(Check):
                 ),
                 "",
             )
-        if days <= self.params["recent_days"]:
+        if days <= self.params.recent_days:
             self._recent.add(id(t))  # the last one, months ago: a reader takes it so; asked, not blocked
         return (
             False,
@@ -284,9 +321,9 @@ class VagueDate(Check):
             values=values,
             evidence=[evidence_at(x, shown(u), x.start + u.start) for x, u, *_ in items],
             suggestion=suggestion,
-            severity=self.params["undated_severity"]
+            severity=self.params.undated_severity
             if undated
-            else self.params["recent_severity"]
+            else self.params.recent_severity
             if all(id(u) in self._recent for _, u, *_ in items)
             else None,
             reason=why,

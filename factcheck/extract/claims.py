@@ -7,7 +7,8 @@ a date claim about the grounding. Checks compare claims whose attributes match, 
 a depth never meets a distance and the dead never meet the injured.
 
 The vocabulary is ``rules/claims.yaml`` (``extends: claims``): attribute words and
-their synonyms, measure words, update and hedge markers, negations, and event words.
+their synonyms, measure words, update and hedge markers, negations, event words, what
+a magnitude is of, and the words that open a clause of their own.
 Everything here reads one sentence at a time; publication dates come from the
 document.
 """
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from ..models import Claim, Sentence
 from .dates import find_temporals, per_sentence, resolve, year_spans
 from .names import fold
-from .numbers import Quantity, counts_nothing, find_quantities, times_of_day
+from .numbers import MEASURES, Quantity, counts_nothing, find_quantities, times_of_day
 
 # Words and marks that end a clause: a figure's attribute is looked for inside its own clause,
 # so "killed 12 and injured 30" reads as two claims.
@@ -69,12 +70,6 @@ _RATE = re.compile(
     r"unit|kilogram|kilo|kg|gallon|litre|liter|pound|ounce|night|ticket|seat|vote)s?\b",
     re.IGNORECASE,
 )
-_QUAKE_WORDS = {
-    "quake": "earthquake",
-    "tremor": "earthquake",
-    "temblor": "earthquake",
-    "earthquake": "earthquake",
-}
 _LOWER = re.compile(
     r"^(?:at least|more than|over|above|upwards of|no fewer than|no less than)\b", re.IGNORECASE
 )
@@ -119,7 +114,8 @@ class ClaimLexicon:
         self.measures = _phrases(w for words in lexicon["measures"].values() for w in words)
         self.evolving = frozenset(lexicon["evolving"])
         self.updates = _phrases(lexicon["updates"])
-        self.hedges = _phrases(lexicon["hedges"])
+        self.hedge_words = tuple(lexicon["hedges"])  # single-source's too
+        self.hedges = _phrases([*lexicon["hedges"], *lexicon["provisional"]])
         self.money = frozenset(lexicon["money"])
         self.negations = _phrases(lexicon["negations"])
         self.event_of: dict[str, str] = {}
@@ -129,6 +125,10 @@ class ClaimLexicon:
         self.events = _phrases(w for words in lexicon["events"].items() for w in [words[0], *words[1]])
         self.reporting = _phrases(lexicon["reporting"]) if lexicon["reporting"] else None
         self.event_verbs = _phrases(lexicon["event_verbs"]) if lexicon["event_verbs"] else None
+        self.magnitude_of = {
+            w.lower(): thing for thing, words in lexicon["magnitude_of"].items() for w in words
+        }
+        self.clause_openers = frozenset(w.lower() for w in lexicon["clause_openers"])
         self.settle_days = int(lexicon["settle_days"])
         self.event_window = int(lexicon["event_window"])
 
@@ -240,6 +240,37 @@ class ClaimExtractor:
             out.add("attributed")
         return out
 
+    def _figure(
+        self,
+        sentence: Sentence,
+        clause: Clause,
+        start: int,
+        end: int,
+        subject: str,
+        attribute: str,
+        value: float,
+        unit: str,
+        qualifiers: set[str] | None = None,
+        text: str | None = None,
+    ) -> Claim:
+        """A quantity claim for ``sentence.text[start:end]`` (or ``text``, as the figure reads) in ``clause``: its
+        phrase is the few words around it, its time the document's date, and its qualifiers ``qualifiers`` when
+        the caller has read them, else the clause's."""
+        return Claim(
+            "quantity",
+            subject,
+            attribute,
+            value,
+            sentence.text[start:end] if text is None else text,
+            sentence,
+            start,
+            end,
+            unit=unit,
+            qualifiers=frozenset(self._qualifiers(clause) if qualifiers is None else qualifiers),
+            phrase=window(clause, start, end),
+            time=sentence.doc.date,
+        )
+
     # ------------------------------------------------------------ quantities
 
     def quantities(self, sentence: Sentence) -> list[Claim]:
@@ -254,21 +285,10 @@ class ClaimExtractor:
             # a "magnitude 6.7 aftershock" another
             after = _WORDS.match(text, m.end() + 1) if m.end() < len(text) else None
             noun = after.group(0).lower() if after else ""
-            subject = _QUAKE_WORDS.get(noun, noun)
+            subject = self.lex.magnitude_of.get(noun, noun)
             out.append(
-                Claim(
-                    "quantity",
-                    subject,
-                    "magnitude",
-                    float(value),
-                    m.group(0),
-                    sentence,
-                    m.start(),
-                    m.end(),
-                    unit="magnitude",
-                    qualifiers=frozenset(self._qualifiers(clause)),
-                    phrase=window(clause, m.start(), m.end()),
-                    time=sentence.doc.date,
+                self._figure(
+                    sentence, clause, m.start(), m.end(), subject, "magnitude", float(value), "magnitude"
                 )
             )
             taken.append((m.start(), m.end()))
@@ -298,31 +318,23 @@ class ClaimExtractor:
                 attribute = "not " + attribute
                 qualifiers.add("negated")
             out.append(
-                Claim(
-                    "quantity",
+                self._figure(
+                    sentence,
+                    clause,
+                    q.start,
+                    q.end,
                     subject,
                     attribute,
                     q.value,
+                    q.dimension,
+                    qualifiers,
                     q.text,
-                    sentence,
-                    q.start,
-                    q.end,
-                    unit=q.dimension,
-                    qualifiers=frozenset(qualifiers),
-                    phrase=window(clause, q.start, q.end),
-                    time=sentence.doc.date,
                 )
             )
         # every figure the quantity reader saw, durations and parts included, is not a bare number
         out += self._bare_figures(sentence, taken + [(q.start, q.end) for q in find_quantities(text)])
         return sorted(out, key=lambda c: c.start)
 
-    # Words that open a clause of its own after "and": a pronoun or a quantifier is a new subject, "that" or
-    # "which" a new statement ("and that the roads were shut", "and none were hurt").
-    _OPENERS = frozenset(
-        "that which who whom whose whether if when where no none nobody nothing neither nor "
-        "he she it they we i you there this these those".split()
-    )
     _COORD = re.compile(r"\s(?:and|plus|as well as)\s", re.IGNORECASE)
     # An aside between a count and its verb: "44 people, including three children, were killed".
     _ASIDE = re.compile(
@@ -354,7 +366,7 @@ class ClaimExtractor:
         first = _WORDS.match(after.text.lstrip())
         if (
             first is None
-            or first.group(0).lower() in self._OPENERS
+            or first.group(0).lower() in self.lex.clause_openers
             or first.group(0).lower().endswith("ing")
             or _DIGITS.search(after.text)
             or find_quantities(after.text)
@@ -372,20 +384,17 @@ class ClaimExtractor:
         for m in _MINUTE.finditer(text):
             group = "a" if m.group("a") else "b"
             clause = clause_at(text, m.start(), m.end())
+            actor = self._actor(text, m.start(), m.end())
             out.append(
-                Claim(
-                    "quantity",
-                    self._actor(text, m.start(), m.end()),
-                    "minute of play",
-                    float(m.group(group)),
-                    m.group(0),
+                self._figure(
                     sentence,
+                    clause,
                     m.start(),
                     m.end(),
-                    unit="minute",
-                    qualifiers=frozenset(self._qualifiers(clause)),
-                    phrase=window(clause, m.start(), m.end()),
-                    time=sentence.doc.date,
+                    actor,
+                    "minute of play",
+                    float(m.group(group)),
+                    "minute",
                 )
             )
         return out
@@ -428,20 +437,7 @@ class ClaimExtractor:
             # a named person's age is compared with that person's only (by surname): never with a colleague's
             attribute = f"age of {fold(subject.split()[-1])}" if group == "b" else "age"
             out.append(
-                Claim(
-                    "quantity",
-                    subject,
-                    attribute,
-                    float(m.group(group)),
-                    text[start:end],
-                    sentence,
-                    start,
-                    end,
-                    unit="age",
-                    qualifiers=frozenset(self._qualifiers(clause)),
-                    phrase=window(clause, start, end),
-                    time=sentence.doc.date,
-                )
+                self._figure(sentence, clause, start, end, subject, attribute, float(m.group(group)), "age")
             )
         return out
 
@@ -476,22 +472,7 @@ class ClaimExtractor:
                 qualifiers.add(bound)
             value = float(m.group("num").replace(",", ""))
             start = m.start("approx") if m.group("approx") else start
-            out.append(
-                Claim(
-                    "quantity",
-                    "",
-                    named[0],
-                    value,
-                    text[start:end],
-                    sentence,
-                    start,
-                    end,
-                    unit="count",
-                    qualifiers=frozenset(qualifiers),
-                    phrase=window(clause, start, end),
-                    time=sentence.doc.date,
-                )
-            )
+            out.append(self._figure(sentence, clause, start, end, "", named[0], value, "count", qualifiers))
         return out
 
     def _attribute(self, q: Quantity, clause: Clause, start: int, end: int) -> tuple[str | None, str]:
@@ -504,7 +485,7 @@ class ClaimExtractor:
                 # "lost on penalties", "16 paid": a count is never a fine or a cost
                 return named[0], q.thing
             return f"number of {q.thing}", q.thing  # "six workers": the counted noun is the attribute
-        if q.dimension in ("length", "area", "mass"):
+        if q.dimension in MEASURES:
             measure = _nearest(self.lex.measures, clause.text, start, end, self.lex.measure_of)
             kind = measure[0] if measure and q.dimension == "length" else q.dimension
             # "400m long": the word after the unit is the measure, not the thing measured

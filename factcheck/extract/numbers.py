@@ -4,7 +4,8 @@ Each quantity is read into a value in a base unit, a *dimension* that says what 
 be compared with what, and the thing counted or measured:
 
 - money: "$153.07 million" -> 153_070_000 USD; currencies are never converted;
-- measures: "984-foot", "300 metres", "7.5 thousand kilometers" -> metres, kilograms, ...;
+- measures: "984-foot", "300 metres", "7.5 thousand kilometers", "40 litres" -> metres, kilograms,
+  square metres, cubic metres;
 - percentages: "12%" / "12 percent";
 - counts: "six workers", "30,000 people" -> 6 "worker", 30000 "people";
 - attribute years: "opened in 1977" -> 1977 "opened".
@@ -16,9 +17,11 @@ is never compared with the total itself.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from ..rules import shipped_lexicon
 from .dates import MONTHS, SMALL_NUMBERS, WEEKDAYS, find_temporals, per_sentence
 
 WORD_NUMBERS = {
@@ -139,6 +142,19 @@ UNITS = {
     "acre": ("area", 4046.86),
     "km2": ("area", 1e6),
     "sq km": ("area", 1e6),
+    # volumes, in cubic metres: a litre of water and a tonne of aid never compare
+    "litres": ("volume", 0.001),
+    "litre": ("volume", 0.001),
+    "liters": ("volume", 0.001),
+    "liter": ("volume", 0.001),
+    "gallons": ("volume", 0.003785),
+    "gallon": ("volume", 0.003785),
+    "barrels": ("volume", 0.158987),
+    "barrel": ("volume", 0.158987),
+    "cubic metres": ("volume", 1.0),
+    "cubic metre": ("volume", 1.0),
+    "cubic meters": ("volume", 1.0),
+    "cubic meter": ("volume", 1.0),
     "percent": ("percent", 1.0),
     "per cent": ("percent", 1.0),
     "%": ("percent", 1.0),
@@ -151,8 +167,10 @@ UNITS = {
     "hours": ("duration", 1 / 8766),
     "hour": ("duration", 1 / 8766),
 }
+# The dimensions of physical measures: each unit of one converts into every other of it (km and miles), never
+# into another's (tonnes and litres).
+MEASURES = frozenset({"length", "mass", "area", "volume"})
 APPROX = r"(?:about|around|roughly|nearly|almost|approximately|some|over|above|more than|less than|fewer than|under|below|up to|at least|at most|close to|an estimated|estimated|upwards of|~)"
-ATTRIBUTE_VERBS = r"(?:opened|built|founded|established|completed|launched|inaugurated|created|born|died|constructed|introduced|elected|closed|renovated)"
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _WORDNUM = r"(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
@@ -172,49 +190,36 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _COUNTED = re.compile(r"\s+([a-z]+(?:-[a-z]+)?)(?:\s+([a-z]+))?")
-_MODIFIER = re.compile(
-    r"(?:.*(?:ed|ing|al|ian|ese|ish|ive|ous)|more|other|new|old|young|local|foreign|extra|additional|further|armed|civilian)$"
-)
 _PART = re.compile(r"\s+of\s+(?:the|its|their|his|her)\s+(" + _NUM + r"|" + _WORDNUM + r")\b", re.IGNORECASE)
-_YEAR_ATTR = re.compile(rf"\b(?P<verb>{ATTRIBUTE_VERBS})\s+in\s+(?P<year>(?:1[5-9]|20)\d\d)\b", re.IGNORECASE)
-_PRONOUNS = {"them", "us", "you", "it", "those", "these", "which", "who", "whom"}
-_STOP_NOUNS = {
-    "of",
-    "and",
-    "or",
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "to",
-    "from",
-    "by",
-    "for",
-    "with",
-    "per",
-    "than",
-    "as",
-    "is",
-    "are",
-    "was",
-    "were",
-    # auxiliaries: "418 more had been injured" counts no "had"
-    "had",
-    "has",
-    "have",
-    "been",
-    "be",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "did",
-}
-# Words that say "more of the same" and name nothing when no noun follows: "418 more had been injured".
-_MORE = {"more", "other", "further", "additional", "extra"}
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The figure reader's words, from the shipped ``rules/numbers.yaml`` (``rules.SHIPPED_ONLY``)."""
+
+    year_attribute: re.Pattern  # "opened in 1977": a verb of ``attribute_verbs``, "in", a year
+    stop_nouns: frozenset[str]
+    pronouns: frozenset[str]
+    more: frozenset[str]
+    modifier: re.Pattern  # a word that modifies the counted noun ("six injured workers")
+
+
+@functools.cache
+def _words() -> _Words:
+    """Read once: figures are read per sentence with no rule set at hand, so the list is the shipped file's alone."""
+    words = shipped_lexicon("numbers")
+    verbs = "|".join(map(re.escape, words["attribute_verbs"]))
+    endings = "|".join(map(re.escape, words["modifier_endings"]))
+    modifiers = "|".join(map(re.escape, words["modifiers"]))
+    return _Words(
+        year_attribute=re.compile(
+            rf"\b(?P<verb>(?:{verbs}))\s+in\s+(?P<year>(?:1[5-9]|20)\d\d)\b", re.IGNORECASE
+        ),
+        stop_nouns=frozenset(words["stop_nouns"]),
+        pronouns=frozenset(words["pronouns"]),
+        more=frozenset(words["more"]),
+        modifier=re.compile(rf"(?:.*(?:{endings})|{modifiers})$"),
+    )
 
 
 @dataclass(frozen=True)
@@ -244,17 +249,18 @@ def _counted_noun(text: str, pos: int) -> str:
     m = _COUNTED.match(text, pos)
     if not m:
         return ""
+    words = _words()
     word = m.group(1).lower()
     if word.endswith("ly") and len(word) > 4 and m.group(2):
         return _counted_noun(
             text, m.start(2) - 1
         )  # "forcibly displaced people": an adverb reaches past itself
-    if word in _MORE and (not m.group(2) or m.group(2).lower() in _STOP_NOUNS):
+    if word in words.more and (not m.group(2) or m.group(2).lower() in words.stop_nouns):
         return ""
     # "six injured workers": skip one modifier to reach the noun
-    if _MODIFIER.fullmatch(word) and m.group(2) and m.group(2).lower() not in _STOP_NOUNS:
+    if words.modifier.fullmatch(word) and m.group(2) and m.group(2).lower() not in words.stop_nouns:
         word = m.group(2).lower()
-    if word in _STOP_NOUNS or word in _PRONOUNS:
+    if word in words.stop_nouns or word in words.pronouns:
         return ""
     # one light plural rule keeps "worker" and "workers" together
     if word.endswith("ies") and len(word) > 4:
@@ -362,7 +368,7 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
     out: list[Quantity] = []
     # Numbers inside dates ("March 14", "15.08.2024") are days and months, not counts.
     dates = [(t.start, t.end) for t in find_temporals(text) if t.kind != "relative"]
-    for m in _YEAR_ATTR.finditer(text):
+    for m in _words().year_attribute.finditer(text):
         out.append(
             Quantity(
                 m.start("year"),
@@ -410,9 +416,19 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         return Quantity(qstart, end, qtext, value, f"money:{_currency(m, cur, curword)}", "", approximate)
     if unit:
         dimension, factor = UNITS[unit.lower()]
-        thing = _counted_noun(text, end) if dimension in ("length", "mass", "area") else ""
+        thing = _counted_noun(text, end) if dimension in MEASURES else ""
         return Quantity(qstart, end, qtext, value * factor, dimension, thing, approximate)
     return _count(text, m, qstart, qtext, value, scale, approximate)
+
+
+def written_amount(text: str) -> float | None:
+    """The figure a quantity's text writes, scale words applied but in no unit: "2.5 million tonnes" -> 2,500,000,
+    "300-metre" -> 300, "about 40 litres" -> 40. None when ``text`` writes no figure."""
+    m = _QUANTITY.search(text)
+    value = _number(m.group("num")) if m else None
+    if value is None:
+        return None
+    return _scaled(value, m.group("scale"), m.group("unit"), m.group("cur") or m.group("curcode"))[0]
 
 
 def _scaled(value: float, scale: str | None, unit: str | None, cur: str | None):
@@ -464,7 +480,7 @@ def _count(
 
 # Measures only: a sum in a second currency is the outlet's own figure at a rate it chose, and one outlet's
 # "$1.2 billion" may be what another gives as the sum itself.
-_CONVERTIBLE = frozenset({"length", "mass", "area"})
+_CONVERTIBLE = MEASURES
 _CONVERSION = re.compile(r"\s*(?:\(\s*|,\s*or\s+|\bor\s+)$")
 
 

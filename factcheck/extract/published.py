@@ -15,34 +15,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
+from ..rules import shipped_lexicon
 from .dates import DateValue, find_temporals, full_dates
 
 _WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
-_NOISE = re.compile(
-    r"(?i)\b(?:published|updated|posted|last|modified|on|at|by|am|pm|a\.m\.|p\.m\.|gmt|utc|bst|est|edt|cet|ist)\b"
-)
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?")
-# Lower-case words a masthead or byline line may carry besides names: "News from Japan".
-_LINKS = {
-    "from",
-    "of",
-    "the",
-    "and",
-    "for",
-    "in",
-    "news",
-    "staff",
-    "writer",
-    "reporter",
-    "correspondent",
-    "desk",
-    "agency",
-    "with",
-    "updated",
-    "published",
-}
 _LEAD = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z .'’-]{1,40}?)\s*(?:,|–|—|-)\s*(?P<date>[^:()\n–—]{3,30}?)\s*"
     r"(?:\([A-Za-z .]+\)\s*)?(?::|–|—|-)\s"
@@ -50,6 +30,15 @@ _LEAD = re.compile(
 _URL = re.compile(
     r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>[01]\d|[a-z]{3})[/-](?P<d>[0-3]\d)(?:/|-|$)", re.IGNORECASE
 )
+
+
+@functools.cache
+def _words() -> tuple[re.Pattern, frozenset[str]]:
+    """(a timestamp line's noise words, a byline's linking words) from the shipped ``rules/published.yaml``, read
+    once: dates are read while documents are parsed, with no rule set at hand (``rules.SHIPPED_ONLY``)."""
+    words = shipped_lexicon("published")
+    noise = re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, words["noise"])) + r")\b")
+    return noise, frozenset(words["links"])
 
 
 def head_date(text: str) -> str | None:
@@ -62,12 +51,13 @@ def head_date(text: str) -> str | None:
     rest = text
     for t in find_temporals(text):
         rest = rest.replace(t.text, " ")
-    rest = _CLOCK.sub(" ", _NOISE.sub(" ", rest))
+    noise, links = _words()
+    rest = _CLOCK.sub(" ", noise.sub(" ", rest))
     words = _WORDS.findall(rest)
     if len(words) > 6:
         return None
     # A byline's words are names, a place or a masthead; only a few linking words are lower case.
-    if any(w[0].islower() and w.lower() not in _LINKS for w in words):
+    if any(w[0].islower() and w.lower() not in links for w in words):
         return None
     return dates[0].value.iso()
 

@@ -5,8 +5,8 @@ offsets they can trust and behaviour they can predict. A sentence ends at ``.``,
 ``!``, ``?`` or ``…`` (with any closing quotes and brackets that follow) when the
 next word starts a sentence. It does not end:
 
-- after an abbreviation or title ("Dr.", "St.", "U.S.", "a.m.", "Aug."), nor after an
-  initial ("Stephen M. Bland");
+- after an abbreviation or title ("Dr.", "St.", "U.S.", "a.m.", "Aug."; ``rules/sentences.yaml``),
+  nor after an initial ("Stephen M. Bland");
 - before a lower-case word or a digit that continues the clause;
 - inside an ellipsis that continues a quote ("afraid of someone... Such").
 
@@ -17,147 +17,24 @@ final stop are blocks of their own (see ``ingest``), so they come out as sentenc
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..config import MAX_SENTENCE_CHARS
 from ..models import Document, Sentence
+from ..rules import shipped_lexicon
 
-# Words that end with a dot but rarely end a sentence. Lower-cased, without the dot.
-ABBREVIATIONS = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "sr",
-    "jr",
-    "st",
-    "mt",
-    "gen",
-    "col",
-    "lt",
-    "sgt",
-    "capt",
-    "cmdr",
-    "adm",
-    "gov",
-    "sen",
-    "rep",
-    "pres",
-    "rev",
-    "hon",
-    "amb",
-    "maj",
-    "brig",
-    "supt",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
-    "no",
-    "nos",
-    "vs",
-    "v",
-    "etc",
-    "e.g",
-    "i.e",
-    "cf",
-    "al",
-    "approx",
-    "est",
-    "dept",
-    "univ",
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-    "plc",
-    "llc",
-    "bros",
-    "ave",
-    "blvd",
-    "rd",
-    "fig",
-    "vol",
-    "ch",
-    "pp",
-    "a.m",
-    "p.m",
-    "u.s",
-    "u.k",
-    "u.n",
-    "e.u",
-    "d.c",
-    "u.s.a",
-    "ph.d",
-    "b.a",
-    "m.a",
-}
-# Abbreviations that may also close a sentence ("...in the U.S. The next day..."):
-# they end one only when the next word is clearly a sentence opener.
-AMBIGUOUS = {
-    "etc",
-    "u.s",
-    "u.k",
-    "u.n",
-    "e.u",
-    "d.c",
-    "u.s.a",
-    "a.m",
-    "p.m",
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-    "no",
-}
-OPENERS = {
-    "the",
-    "a",
-    "an",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "this",
-    "that",
-    "these",
-    "those",
-    "in",
-    "on",
-    "but",
-    "and",
-    "however",
-    "there",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "after",
-    "before",
-    "when",
-    "while",
-    "as",
-    "if",
-}
+
+@functools.cache
+def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(abbreviations, ambiguous ones, sentence openers) from the shipped ``rules/sentences.yaml``, read once.
+
+    The splitter runs with no rule set at hand, so the list is the shipped file's alone (``rules.SHIPPED_ONLY``).
+    """
+    words = shipped_lexicon("sentences")
+    ambiguous = frozenset(words["ambiguous"])
+    return frozenset(words["abbreviations"]) | ambiguous, ambiguous, frozenset(words["openers"])
+
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS_CHARS = "\"'“‘«([–—-"
@@ -203,10 +80,11 @@ def is_boundary(text: str, mark_start: int, mark_end: int, limit: int) -> bool:
         token = before.rstrip(".")
         if len(token) == 1 and token.isalpha() and text[mark_start - 1].isupper():
             return False  # an initial: "Stephen M. Bland"
-        if token in ABBREVIATIONS:
-            if token not in AMBIGUOUS:
+        abbreviations, ambiguous, openers = _words()
+        if token in abbreviations:
+            if token not in ambiguous:
                 return False
-            return word.lower() in OPENERS
+            return word.lower() in openers
     if mark.startswith(("...", "…")) and mark_end - mark_start <= 3 and text[mark_end - 1] not in _CLOSERS:
         # An ellipsis inside running speech continues it unless a capital follows.
         return first.isupper()

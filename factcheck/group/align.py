@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..extract import numbers
 from ..extract.claims import names_near
 from ..models import Claim, Corpus
 
@@ -74,7 +75,7 @@ class _Similarities:
         return float(self.block[i - self.start, j - self.stop]) if self.rows is not None else 0.0
 
 
-MEASURES = frozenset({"length", "mass", "area", "magnitude"})
+MEASURES = numbers.MEASURES | {"magnitude"}
 
 
 def _close(a: Claim, b: Claim, ratio: float) -> bool:
