@@ -655,16 +655,18 @@ def seeds_stage(work: Path) -> dict:
 # One article, one line, of short sentences: what reading, splitting and claim extraction cost (issue 22, r25).
 ONE_LINE = """
 from pathlib import Path
-from factcheck import ingest
 from factcheck.config import Settings
 from factcheck.extract.claims import ClaimExtractor
+from factcheck.ingest.boilerplate import Boilerplate
+from factcheck.ingest.discover import discover
+from factcheck.ingest.parse import parse_source
 from factcheck.pipeline import lexicons, parse, rule_set
 rules = rule_set(Settings())
 lex = lexicons(rules)
 t0 = time.perf_counter()
-inputs = ingest.discover([ARGS[0]])
+inputs = discover([ARGS[0]])
 assert inputs.sources, [p.line for p in inputs.problems]
-doc = ingest.parse_source(inputs.sources[0], ingest.Boilerplate.from_lexicon(rules.lexicon("boilerplate")))
+doc = parse_source(inputs.sources[0], Boilerplate.from_lexicon(rules.lexicon("boilerplate")))
 RESULT["read_seconds"] = time.perf_counter() - t0
 sentences, _ = parse(doc, lex)
 RESULT["split_seconds"] = time.perf_counter() - t0 - RESULT["read_seconds"]

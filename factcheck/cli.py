@@ -8,7 +8,7 @@ Exit codes, for hooks:
   was not analysed for any reason (unreadable, too big, empty, not a regular file, a
   factcheck report), nothing readable at all, a bad config or rule file, an output
   that cannot be written, or an internal error. The message is one line; ``--debug``
-  adds the traceback. The code comes from structured problems (``ingest.Problem``),
+  adds the traceback. The code comes from structured problems (``discover.Problem``),
   never from the wording of a message. ``factcheck index`` exits 2 when a path given
   does not exist, nothing was readable, or the cache kept less than it encoded.
 

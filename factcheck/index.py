@@ -61,17 +61,17 @@ def archive_texts(
     """The unique normalised texts a scan of ``paths`` would embed: every sentence, and every claim phrase.
 
     Mirrors ``pipeline.analyse``, which encodes the sentences and the claim phrases in
-    one pass; each file is read once (``ingest.discover``). Returns the sorted texts, the
+    one pass; each file is read once (``discover.discover``). Returns the sorted texts, the
     number of files found, the number of documents read, errors, warnings, and how
     many paths given do not exist (counted from the problems' kind, never their wording).
     """
-    from . import ingest
     from .extract.claims import ClaimExtractor
+    from .ingest.discover import discover
     from .pipeline import lexicons, load_parsed, parse, rule_set
 
     rules = rule_set(settings)
     lex = lexicons(rules)
-    inputs = ingest.discover(paths, settings.max_file_size)
+    inputs = discover(paths, settings.max_file_size)
     documents, _, problems, warnings = load_parsed(inputs, rules, settings, None)
     errors = [p.line for p in problems if p.is_error]
     warnings = warnings + [p.line for p in problems if not p.is_error]
@@ -152,11 +152,11 @@ def index_ray(paths: list[str], settings: Settings, workers: int | None = None) 
     process, or starts a local one (no dashboard, no usage reporting) and stops it
     afterwards. ``workers`` is the number of encoding actors (default: the cluster's CPUs).
     """
-    from . import ingest
+    from .ingest.discover import listing
 
     ray = _ray()
     # Listing only: the workers read the files (each once), not the driver.
-    files, missing_paths = ingest.listing(paths)
+    files, missing_paths = listing(paths)
     if not files:  # nothing to read: no model to load, no cluster to start
         return Indexed(0, 0, 0, 0, missing_paths, [], 0, len(missing_paths))
     # The driver checks the weights and prepares the graph once, before any worker starts:

@@ -353,7 +353,7 @@ class Report:
     suppressed: list = field(default_factory=list)  # gate.Suppression: each finding set aside, where and why
     problems: list = field(
         default_factory=list
-    )  # ingest.Problem: the inputs not analysed, as data (exit codes)
+    )  # discover.Problem: the inputs not analysed, as data (exit codes)
     rules_digest: str = (
         ""  # hash of the rule files' bytes as loaded (the memo stores only a matching outcome)
     )

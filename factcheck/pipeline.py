@@ -15,7 +15,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from . import ingest
+from .ingest.boilerplate import Boilerplate
+from .ingest.discover import Inputs, Problem, discover, problem
+from .ingest.parse import parse_source
 from .checks import CHECK_TYPES
 from .group.cluster import cluster
 from .group.stories import group_stories, label
@@ -86,7 +88,7 @@ def lexicons(rules: RuleSet) -> Lexicons:
 def load_documents(paths: list[str], rules: RuleSet, settings: Settings) -> tuple[list, list[str], list[str]]:
     """Documents, files not read (each a one-line reason), and warnings (including files skipped on purpose)."""
     documents, _, problems, warnings = load_parsed(
-        ingest.discover(paths, settings.max_file_size), rules, settings, None
+        discover(paths, settings.max_file_size), rules, settings, None
     )
     return (
         documents,
@@ -104,8 +106,8 @@ def parse(doc, lex: Lexicons, limit: int = MAX_SENTENCE_CHARS) -> tuple[list, di
 
 
 def load_parsed(
-    inputs: ingest.Inputs, rules: RuleSet, settings: Settings, lex: Lexicons | None
-) -> tuple[list, dict, list[ingest.Problem], list[str]]:
+    inputs: Inputs, rules: RuleSet, settings: Settings, lex: Lexicons | None
+) -> tuple[list, dict, list[Problem], list[str]]:
     """Documents, each one's ``parse`` (when ``lex`` is given), the inputs not analysed, and warnings.
 
     Every document comes from the bytes ``discover`` read: no file is opened here.
@@ -138,19 +140,19 @@ def load_parsed(
                 doc, sentences, names = hit
             else:
                 try:
-                    boilerplate = boilerplate or ingest.Boilerplate.from_lexicon(rules.lexicon("boilerplate"))
-                    doc = ingest.parse_source(source, boilerplate)
+                    boilerplate = boilerplate or Boilerplate.from_lexicon(rules.lexicon("boilerplate"))
+                    doc = parse_source(source, boilerplate)
                     if lex is not None:
                         sentences, names = parse(doc, lex, settings.max_sentence_length)
                 except Exception as exc:  # per-document isolation: one bad article never ends the scan
-                    problems.append(ingest.problem(source.display, exc, source.named))
+                    problems.append(problem(source.display, exc, source.named))
                     continue
                 if lex is not None and store:
                     store.add(keys[source.display], doc, sentences, names)
             if lex is not None and total + len(sentences) > settings.max_sentences:
                 # Memory and time grow with the sentences held: past the limit, a document is left out, said so.
                 problems.append(
-                    ingest.Problem(
+                    Problem(
                         source.display,
                         f"the scan reached max-sentences ({settings.max_sentences}); skipped",
                         "skipped",
@@ -349,7 +351,7 @@ def run(
     embedder: Embedder | None = None,
     against: list[str] | None = None,
     baseline: gate.Baseline | None = None,
-    inputs: ingest.Inputs | None = None,
+    inputs: Inputs | None = None,
     progress=None,
     sheet: facts.FactSheet | None = None,
 ) -> Report:
@@ -360,7 +362,7 @@ def run(
     config accepts, or an inline marker silences, and those below ``min_severity``, are
     counted, not reported.
     Unreadable files are listed in ``Report.errors``; skipped ones in ``Report.warnings``;
-    both, as data, in ``Report.problems``. ``inputs`` is ``ingest.discover``'s result
+    both, as data, in ``Report.problems``. ``inputs`` is ``discover``'s result
     when the caller has already read the files (the CLI does, for the memo key).
     ``progress``, when given, is called with a short description of each stage.
     ``sheet`` is the fact sheet when the caller has already loaded it (``scan`` does,
@@ -373,7 +375,7 @@ def run(
     if progress:
         progress("reading files")
     if inputs is None:
-        inputs = ingest.discover(paths, settings.max_file_size, against or [])
+        inputs = discover(paths, settings.max_file_size, against or [])
     documents, parsed, problems, warnings = load_parsed(inputs, rules, settings, lex)
     errors = [p.line for p in problems if p.is_error]
     warnings = [p.line for p in problems if not p.is_error] + warnings

@@ -3,7 +3,11 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.ingest import Boilerplate, InputError, discover, load_document, raw_blocks
+from conftest import load_document
+from factcheck.files import InputError
+from factcheck.ingest.blocks import raw_blocks
+from factcheck.ingest.boilerplate import Boilerplate
+from factcheck.ingest.discover import discover
 from factcheck.pipeline import rule_set
 from factcheck.config import Settings
 

@@ -3,7 +3,7 @@
 import sqlite3
 
 from factcheck.cache.parsed import ParsedStore, from_record, to_record
-from factcheck.ingest import discover
+from factcheck.ingest.discover import discover
 from factcheck.config import Settings
 from factcheck.pipeline import lexicons, load_parsed, parse, rule_set
 

@@ -6,7 +6,7 @@ stages before the encoder make of it: the Document, its sentences and the proper
 names each sentence mentions. A record's key hashes the file's bytes and the
 path it is shown under, factcheck's own source, the rule files and the size limit,
 so any change that could alter the parse misses and the file is parsed afresh. The
-bytes hashed are the ``ingest.Source``'s, the very bytes that are parsed: the file
+bytes hashed are the ``discover.Source``'s, the very bytes that are parsed: the file
 is not read a second time for the key.
 
 Records are JSON, never pickle (a cache folder may be shared), and carry their own
@@ -25,7 +25,7 @@ FORMAT = "factcheck-parsed/2"
 
 
 def file_key(context: str, source) -> str:
-    """The record key of one ``ingest.Source``: its bytes' sha256, its display name and the ``context``."""
+    """The record key of one ``discover.Source``: its bytes' sha256, its display name and the ``context``."""
     return hashlib.sha256(
         f"{FORMAT}\0{context}\0{source.display}\0{source.sha256}".encode("utf-8", "surrogateescape")
     ).hexdigest()
