@@ -197,8 +197,9 @@ def scan(
     settings, rules, model and factcheck itself are all unchanged replays the
     stored outcome from the cache.
     """
-    from . import gate, terminal
-    from .facts import FactsError
+    from . import terminal
+    from .gate.baseline import BaselineError
+    from .gate.facts import FactsError
 
     _check_paths(paths, against, stdin_filename)
     settings = _settings(
@@ -244,7 +245,7 @@ def scan(
                 output,
             )
         )
-    except (RuleError, ModelError, gate.BaselineError, FactsError, OutputError) as exc:
+    except (RuleError, ModelError, BaselineError, FactsError, OutputError) as exc:
         raise Fatal(str(exc)) from None
     finally:
         progress.close()
@@ -479,7 +480,7 @@ def explain(check):
         click.echo(listing(rules, CHECK_TYPES))
         return
     if check not in CHECK_TYPES:
-        from .gate import did_you_mean
+        from .gate.names import did_you_mean
 
         raise Fatal(f"unknown check '{check}'{did_you_mean(check, CHECK_TYPES)}")
     cls = CHECK_TYPES[check]
@@ -503,7 +504,7 @@ def show_config(ctx):
     from .explain import settings_toml
     from .pipeline import rule_set
 
-    from .facts import FactSheet, FactsError
+    from .gate.facts import FactSheet, FactsError
 
     settings = _settings()
     try:
@@ -533,7 +534,7 @@ def _facts_path(path: str | None) -> Path:
 )
 def facts_list(path):
     """List the fact sheet's entries."""
-    from .facts import FactSheet, FactsError
+    from .gate.facts import FactSheet, FactsError
 
     target = _facts_path(path)
     if not target.exists():
@@ -560,8 +561,8 @@ def facts_add(kind, subject, value, since, until, path):
     """Record a confirmed value: a person's title (SUBJECT a name, VALUE a title), an accepted spelling,
     a figure or a date (SUBJECT words of the finding's subject, VALUE the confirmed value).
     """
-    from .facts import FactsError
-    from .facts_edit import add
+    from .gate.facts import FactsError
+    from .gate.facts_edit import add
 
     target = _facts_path(path)
     try:

@@ -252,7 +252,7 @@ class Finding:
     suggestion: str | None = None
     rule: str | None = None
     id: str = ""
-    # In --against mode, each draft's side of the finding (gate.DraftView): its value, who agrees, who disagrees.
+    # In --against mode, each draft's side of the finding (judge.DraftView): its value, who agrees, who disagrees.
     drafts: list = field(default_factory=list, compare=False)
     # For a figure that moves as an event unfolds: each source's value and the time it is reported as of,
     # in time order ({"time", "value", "document", "line"}).
@@ -350,7 +350,9 @@ class Report:
         default_factory=dict
     )  # findings not reported: suppressed, accepted, baselined
     rules: dict[str, tuple[str, str]] = field(default_factory=dict)  # rule id -> (description, severity)
-    suppressed: list = field(default_factory=list)  # gate.Suppression: each finding set aside, where and why
+    suppressed: list = field(
+        default_factory=list
+    )  # suppress.Suppression: each finding set aside, where and why
     problems: list = field(
         default_factory=list
     )  # discover.Problem: the inputs not analysed, as data (exit codes)

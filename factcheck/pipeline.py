@@ -29,7 +29,11 @@ from .extract.people import PeopleExtractor, link_people, link_surnames
 from .extract.quotes import quote_parts
 from .lexicons import Lexicons
 from .models import Corpus, Finding, Report, severity_rank
-from . import facts, gate
+from .gate import facts
+from .gate.baseline import Baseline, baselined
+from .gate.judge import involving, judge
+from .gate.names import UnknownName, check_names
+from .gate.suppress import accepted, below, marker_warnings, suppressed
 from .rules import RuleError, RuleSet, default_rules_dir, load_rules
 from .extract.sentences import MAX_SENTENCE_CHARS, split
 
@@ -55,8 +59,8 @@ def rule_set(settings: Settings) -> RuleSet:
                 if settings.origin(key) == "command line"
                 else f"{settings.origin(key)}: key '{key}'"
             )
-            gate.check_names(names, known, where, wildcard=key == "accept")
-    except gate.UnknownName as exc:
+            check_names(names, known, where, wildcard=key == "accept")
+    except UnknownName as exc:
         raise RuleError(str(exc)) from None
     rules.rules = [
         replace(
@@ -350,7 +354,7 @@ def run(
     settings: Settings,
     embedder: Embedder | None = None,
     against: list[str] | None = None,
-    baseline: gate.Baseline | None = None,
+    baseline: Baseline | None = None,
     inputs: Inputs | None = None,
     progress=None,
     sheet: facts.FactSheet | None = None,
@@ -409,11 +413,11 @@ def run(
     findings = merge(findings)
     if drafts is not None:
         findings = _judge_drafts(findings, drafts, rules, lex, sheet, documents)
-    warnings += gate.marker_warnings(documents, {r.id for r in rules.rules} | {facts.CHECK})
-    findings, inline = gate.suppressed(findings, documents, drafts, settings.inline_ignores)
-    findings, accepted = gate.accepted(findings, settings.accept)
-    findings, baselined = gate.baselined(findings, baseline, drafts)
-    findings, below = gate.below(findings, settings.min_severity)
+    warnings += marker_warnings(documents, {r.id for r in rules.rules} | {facts.CHECK})
+    findings, inline = suppressed(findings, documents, drafts, settings.inline_ignores)
+    findings, accepted_ = accepted(findings, settings.accept)
+    findings, baselined_ = baselined(findings, baseline, drafts)
+    findings, below_ = below(findings, settings.min_severity)
     if baseline is not None:
         warnings += baseline.notes
     rule_info = _rule_info(rules, settings, sheet)
@@ -429,12 +433,12 @@ def run(
         story_labels=labels,
         set_aside={
             "suppressed": len(inline),
-            "accepted": len(accepted),
-            "baselined": len(baselined),
-            "below_min_severity": len(below),
+            "accepted": len(accepted_),
+            "baselined": len(baselined_),
+            "below_min_severity": len(below_),
         },
         rules=rule_info,
-        suppressed=[*inline, *accepted, *baselined],
+        suppressed=[*inline, *accepted_, *baselined_],
     )
 
 
@@ -464,8 +468,8 @@ def _judge_drafts(
     sheet: facts.FactSheet | None,
     documents: list,
 ) -> list[Finding]:
-    """The findings that involve a draft, graded from the drafts' side (``gate.judge``), repeats dropped, sorted."""
-    findings = gate.involving(findings, drafts)
+    """The findings that involve a draft, graded from the drafts' side (``judge.judge``), repeats dropped, sorted."""
+    findings = involving(findings, drafts)
     extends = {r.id: r.extends for r in rules.rules}
 
     def same(f: Finding, a: str, b: str) -> int | None:
@@ -473,7 +477,7 @@ def _judge_drafts(
         # a bare "Minister" says less than "Foreign Minister" or "Defence Minister", and supports neither.
         return facts.title_relation(lex.titles, a, b) if extends.get(f.check) in TITLE_CHECKS else None
 
-    findings = gate.judge(findings, drafts, sheet.verdict(documents, lex) if sheet else None, same)
+    findings = judge(findings, drafts, sheet.verdict(documents, lex) if sheet else None, same)
     return sorted(facts.unrepeated(findings), key=Finding.sort_key)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from . import gate
+from .gate import baseline
 from .cache.memo import Outcome
 from .config import Settings
 from .ingest.discover import discover
@@ -55,7 +55,7 @@ class Scanned:
 
 def scan(request: Request) -> Scanned:
     """Run (or replay) one scan. Raises RuleError, ModelError, BaselineError, FactsError or OutputError."""
-    from .facts import FactSheet
+    from .gate.facts import FactSheet
 
     settings, stdin = request.settings, request.stdin
     paths = [stdin.path.as_posix() if stdin and p == "-" else p for p in request.paths]
@@ -63,7 +63,9 @@ def scan(request: Request) -> Scanned:
     inputs = discover(paths, settings.max_file_size, request.against, request.follow_symlinks)
     # So are the baseline and the fact sheet (bounded, regular files only): the key hashes the bytes the gate uses.
     # Writing a baseline records every current finding, so an old baseline is not applied then.
-    known = gate.read_baseline(request.baseline) if request.baseline and not request.write_baseline else None
+    known = (
+        baseline.read_baseline(request.baseline) if request.baseline and not request.write_baseline else None
+    )
     sheet = FactSheet.load(Path(settings.facts)) if settings.facts else None
     refuse_overwrite(request, inputs)
     result = Scanned(None)
@@ -112,7 +114,8 @@ def _run(request: Request, paths: list[str], inputs, known, sheet, result: Scann
             else inputs.drafts
         )
         write_output(
-            request.write_baseline, gate.baseline_text(report.findings, drafts if request.against else None)
+            request.write_baseline,
+            baseline.baseline_text(report.findings, drafts if request.against else None),
         )
         result.notes.append(
             f"baseline of {len(report.findings)} finding(s) written to {request.write_baseline}"

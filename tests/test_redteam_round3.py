@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck import gate
+from factcheck.gate import baseline as gate_baseline
 from factcheck.cli import cli
-from factcheck.facts import FactSheet
+from factcheck.gate.facts import FactSheet
 from factcheck.ingest.boilerplate import Boilerplate
 from factcheck.ingest.discover import Source, discover
 from factcheck.ingest.own_reports import is_report
@@ -57,14 +57,14 @@ def test_r01_a_baseline_swapped_mid_scan_never_poisons_the_memo(tmp_path, own_ca
     assert "title-conflict" in covering.read_text(encoding="utf-8")
     empty.write_text('{"schema":"factcheck-baseline/2","findings":[]}\n', encoding="utf-8")
     shutil.copy(empty, used)
-    original = gate.read_baseline
+    original = gate_baseline.read_baseline
 
     def swapped(path):
         shutil.copy(covering, path)  # the covering baseline lands just before the gate reads it
         return original(path)
 
     with monkeypatch.context() as patch:
-        patch.setattr(gate, "read_baseline", swapped)
+        patch.setattr(gate_baseline, "read_baseline", swapped)
         scan(drafts, "--against", published, "--baseline", used, "--format", "text", cache=own_cache)
     shutil.copy(empty, used)
     replayed = scan(drafts, "--against", published, "--baseline", used, "--format", "text", cache=own_cache)

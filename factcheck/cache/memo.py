@@ -92,7 +92,7 @@ def scan_key(
     ``inputs`` is ``discover.discover``'s result: the key covers each source's display
     name and the sha256 of its bytes, and each input skipped on purpose.
     ``baseline`` and ``facts`` are the sha256 of the bytes the scan loaded them from
-    (``gate.Baseline.sha256``, ``FactSheet.sha256``): no file is read here, so what
+    (``baseline.Baseline.sha256``, ``FactSheet.sha256``): no file is read here, so what
     is hashed is what is used.
     """
     if any(p.is_error for p in inputs.problems):

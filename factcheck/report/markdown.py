@@ -145,7 +145,7 @@ def finding_block(item: Item, heading: str) -> list[str]:
         places = "; ".join(_where(r) + (f" ({pieces(r.pieces)})" if r.pieces else "") for r in folded)
         lines += [f"{plural(len(folded), 'more place')} folded: {places}", ""]
     if f.drafts:  # the draft's value above the archive's, one labelled line each, as a literal block
-        from ..gate import comparison
+        from ..gate.judge import comparison
 
         lines += [f"    {flat(line)}" for line in comparison(f)] + [""]
     return lines

@@ -54,8 +54,8 @@ def render(report: Report, color: bool = False) -> str:
             if e is first:
                 continue
             lines.append(f"    {flat(e.document)}:{e.line}:{e.column}: {flat(e.value or e.text[:60])}")
-        if f.drafts:  # the draft's value above the archive's, one labelled line each (gate.comparison)
-            from ..gate import comparison
+        if f.drafts:  # the draft's value above the archive's, one labelled line each (judge.comparison)
+            from ..gate.judge import comparison
 
             lines += [f"    {flat(line)}" for line in comparison(f)]
         if f.suggestion:
