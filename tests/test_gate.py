@@ -216,7 +216,8 @@ def test_a_draft_of_another_story_is_analysed_alone_however_alike_the_archive_wo
 # --- the draft is judged, the archive is evidence (hand-built findings: no model needed) -----------------------
 
 from factcheck.gate.baseline import entries  # noqa: E402
-from factcheck.gate.judge import comparison, judge  # noqa: E402
+from factcheck.gate.judge import judge  # noqa: E402
+from factcheck.report.view import comparison  # noqa: E402
 from factcheck.models import Evidence, Finding  # noqa: E402
 
 

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..files import InputError, display_name, read_bytes
-from ..models import Finding
-from .judge import value_of
+from ..models import Finding, value_of
 from .suppress import Suppression, set_aside
 
 BASELINE_SCHEMA = "factcheck-baseline/2"

@@ -1,92 +1,19 @@
-"""A draft judged against the archive: each draft's side of a finding, and the severity that follows from it."""
+"""A draft judged against the archive: each draft's side of a finding, and the severity that follows from it.
+
+``judge`` returns new findings carrying a ``DraftView`` per draft; the findings it is
+given are never changed.
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from dataclasses import replace
 
-from ..models import Evidence, Finding
+from ..models import DraftView, Finding, value_of, word_key
 
-_WORD = re.compile(r"\w+")
 # A value this long that a draft shares with one source is a quotation, copied word for word.
 QUOTE_WORDS = 5
 _QUOTE_MARKS = set('“”"«»„')  # not ’, which is also an apostrophe
-
-
-def _words(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
-
-
-def value_of(f: Finding, e: Evidence) -> str:
-    """The finding's value that one place states.
-
-    Most checks put that value in ``Evidence.value``; where the evidence value is a
-    shortened cue (a quote's first words), the finding value the sentence contains
-    is the one it states.
-    """
-    if e.value is not None and any(_words(e.value) == _words(v) for v in f.values):
-        return e.value
-    sentence = f" {_words(e.text)} "
-    inside = [v for v in f.values if _words(v) and f" {_words(v)} " in sentence]
-    if inside:
-        return max(inside, key=len)
-    return e.value if e.value is not None else e.text
-
-
-@dataclass(frozen=True)
-class DraftView:
-    """One draft's side of a finding: its value, and the archive sources that agree and disagree."""
-
-    document: str
-    value: str
-    agree: tuple[str, ...]
-    disagree: tuple[str, ...]
-    blamed: bool
-    fact: str | None = None  # the fact sheet entry that decided, if one did
-    less: tuple[str, ...] = ()  # archive sources that only say less ("Minister" beside "Foreign Minister")
-
-    def counts(self) -> str:
-        """ "1 archive source agrees, 2 disagree, 1 says less": the one wording of the split, for every format."""
-
-        def n(docs: tuple, one: str, many: str) -> str:
-            return f"{len(docs)} {one if len(docs) == 1 else many}"
-
-        parts = [
-            n(self.agree, "archive source agrees", "archive sources agree"),
-            n(self.disagree, "disagrees", "disagree"),
-        ]
-        if self.less:
-            parts.append(n(self.less, "says less", "say less"))
-        return ", ".join(parts)
-
-    def relation(self, document: str) -> str:
-        """How one archive source stands to the draft's value: "agrees", "disagrees", "says less" or ""."""
-        return (
-            "agrees"
-            if document in self.agree
-            else "disagrees"
-            if document in self.disagree
-            else "says less"
-            if document in self.less
-            else ""
-        )
-
-    def as_dict(self) -> dict:
-        out = {
-            "document": self.document,
-            "value": self.value,
-            "agree": list(self.agree),
-            "disagree": list(self.disagree),
-            "agree_count": len(self.agree),
-            "disagree_count": len(self.disagree),
-            "blamed": self.blamed,
-            "less": list(self.less),
-            "less_count": len(self.less),
-        }
-        if self.fact:
-            out["fact"] = self.fact
-        return out
 
 
 # A fact-sheet verdict on one value: (True: the sheet says so / False: it contradicts / None: says nothing, entry label).
@@ -107,7 +34,7 @@ def _relation(f: Finding, a: str, b: str, same: Same | None) -> int:
     "Foreign Minister" inside "Deputy Foreign Minister" is not support. A quotation
     must match word for word.
     """
-    ka, kb = _words(a), _words(b)
+    ka, kb = word_key(a), word_key(b)
     if ka == kb:
         return 1
     if same is not None:
@@ -140,9 +67,9 @@ def split(
 def _view(
     f: Finding, draft: str, archive: dict[str, set[str]], verdict: Verdict | None, same: Same | None
 ) -> DraftView:
-    own = {_words(value_of(f, e)): value_of(f, e) for e in f.evidence if e.document == draft}
+    own = {word_key(value_of(f, e)): value_of(f, e) for e in f.evidence if e.document == draft}
     value = " / ".join(sorted(own.values()))
-    key = _words(value)
+    key = word_key(value)
     agree, disagree, less = split(f, value, archive, same)
     if verdict is not None and len(own) == 1:
         says, entry = verdict(f, value, draft)
@@ -165,9 +92,10 @@ def judge(
 ) -> list[Finding]:
     """Grade each finding from the drafts' point of view (see the module docstring).
 
-    A finding with no archive evidence (the draft against itself) keeps its
-    severity. Otherwise each draft it involves gets a ``DraftView``; when no draft
-    is blamed, the finding becomes info, noting how the archive splits.
+    A finding with no archive evidence (the draft against itself) is returned as
+    it is. Otherwise a new finding takes its place, with a ``DraftView`` for each
+    draft it involves; when no draft is blamed, it is info, noting how the archive
+    splits. The findings given are not changed.
     """
     out = []
     for f in findings:
@@ -176,87 +104,34 @@ def judge(
         for e in f.evidence:
             if e.document not in drafts:
                 archive.setdefault(e.document, set()).add(value_of(f, e))
-        stated = {_words(value_of(f, e)) for e in f.evidence}
+        stated = {word_key(value_of(f, e)) for e in f.evidence}
         if not judged or not archive or len(stated) < 2:
-            out.append(
-                f
-            )  # the draft against itself, or every place says the same thing (a vague date, a copy)
+            # the draft against itself, or every place says the same thing (a vague date, a copy)
+            out.append(f)
             continue
-        views = [_view(f, d, archive, verdict, same) for d in judged]
-        f.drafts = views
-        _grade(f, views)
-        out.append(f)
+        out.append(_graded(f, tuple(_view(f, d, archive, verdict, same) for d in judged)))
     return out
 
 
-def _grade(f: Finding, views: list[DraftView]) -> None:
-    """Raise ``f`` to error when a blamed draft contradicts the fact sheet; lower it to info, with a note, when no draft is blamed."""
+def _graded(f: Finding, views: tuple[DraftView, ...]) -> Finding:
+    """``f`` with the drafts' views: an error when a blamed draft contradicts the fact sheet; info, with a note,
+    when no draft is blamed; else at the check's severity."""
+    severity, message = f.severity, f.message
     facts = [v for v in views if v.fact]
     if any(v.blamed for v in views):
         if any(v.blamed and v.fact for v in views):
-            f.severity = "error"
-            f.message += (
-                f" (contradicts the fact sheet: {next(v.fact for v in views if v.blamed and v.fact)})"
-            )
+            severity = "error"
+            message += f" (contradicts the fact sheet: {next(v.fact for v in views if v.blamed and v.fact)})"
     else:
-        f.severity = "info"
+        severity = "info"
         note = (
             f"the fact sheet agrees with the draft ({facts[0].fact})"
             if facts
             else "the draft agrees with the archive; the archive itself disagrees: "
             + "; ".join(v.counts() for v in views)
         )
-        f.message += f" ({note})"
-
-
-def label(path: str, among: Iterable[str] = ()) -> str:
-    """A short name for a source in a two-line comparison.
-
-    The file name without its extension, shortened to its first ``_``-separated part
-    ("004" for ``004_3f559ca2113d10b1.txt``) when no other of ``among`` shares it.
-    """
-
-    def stem(p: str) -> str:
-        name = p.rsplit("/", 1)[-1]
-        return name.rsplit(".", 1)[0] if "." in name else name
-
-    full = stem(path)
-    short = full.split("_", 1)[0]
-    if short and short != full and all(stem(o).split("_", 1)[0] != short for o in among if o != path):
-        return short
-    return full
-
-
-def comparison(f: Finding) -> list[str]:
-    """Labelled lines for a finding about a draft: "draft: <value>" then one line per other wording.
-
-    For a quote this shows the two wordings one above the other; for a figure or a
-    title it shows the draft's value and what the archive says instead, with the
-    counts of ``DraftView.counts``; a source that only says less ("Minister") or
-    agrees in other words is marked so.
-    """
-    views = f.drafts
-    lines = []
-    for v in views:
-        if " / " in v.value and v.value not in {value_of(f, e) for e in f.evidence}:
-            lines.append(f"draft: {v.value}  ({v.document} itself writes each of these)")
-        else:
-            lines.append(f"draft: {v.value}  ({v.document}; {v.counts()})")
-        shown: dict[tuple[str, str], list[str]] = {}
-        for e in f.evidence:
-            if e.document not in {w.document for w in views}:
-                other = value_of(f, e)
-                if _words(other) != _words(v.value):
-                    shown.setdefault((v.relation(e.document), other), []).append(e.document)
-        order = {"disagrees": 0, "says less": 1, "agrees": 2, "": 3}
-        for (how, other), docs in sorted(
-            shown.items(), key=lambda kv: (order[kv[0][0]], -len(set(kv[1])), kv[0][1])
-        ):
-            names = sorted({label(d, [e.document for e in f.evidence]) for d in docs})
-            more = f" (+{len(names) - 1} more)" if len(names) > 1 else ""
-            # what the archive says instead goes unmarked; a source that only says less, or agrees in other words, is marked
-            lines.append(f"{names[0]}{more}{f' ({how})' if how in ('says less', 'agrees') else ''}: {other}")
-    return lines
+        message += f" ({note})"
+    return replace(f, severity=severity, message=message, drafts=views)
 
 
 def involving(findings: list[Finding], drafts: set[str]) -> list[Finding]:
