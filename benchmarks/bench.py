@@ -178,7 +178,8 @@ def sentences_of(folder: Path) -> list[str]:
     """The normalised sentences factcheck would embed for ``folder``, deduplicated."""
     from factcheck.config import Settings
     from factcheck.model.embed import normalise
-    from factcheck.pipeline import load_documents, rule_set
+    from factcheck.pipeline import load_documents
+    from factcheck.ruleset import rule_set
     from factcheck.extract.sentences import split
 
     settings = Settings()
@@ -329,7 +330,7 @@ def encoder_stage(work: Path, texts: Path, cache: Path, threshold: float) -> lis
 CLAIMS = """
     # Which of the texts carry a claim (carries_claim, from the file ARGS[0]).
     from factcheck.config import Settings
-    from factcheck.pipeline import lexicons, rule_set
+    from factcheck.ruleset import lexicons, rule_set
     exec(compile(open(ARGS[0]).read(), "claims", "exec"), globals())
     lex = lexicons(rule_set(Settings()))
     RESULT["claims"] = [carries_claim(t, lex) for t in json.load(open(ARGS[1]))]
@@ -660,7 +661,8 @@ from factcheck.extract.claims import ClaimExtractor
 from factcheck.ingest.boilerplate import Boilerplate
 from factcheck.ingest.discover import discover
 from factcheck.ingest.parse import parse_source
-from factcheck.pipeline import lexicons, parse, rule_set
+from factcheck.pipeline import parse
+from factcheck.ruleset import lexicons, rule_set
 rules = rule_set(Settings())
 lex = lexicons(rules)
 t0 = time.perf_counter()

@@ -18,7 +18,8 @@ sys.path.insert(0, str(ROOT))
 from factcheck.group.cluster import group  # noqa: E402
 from factcheck.config import Settings  # noqa: E402
 from factcheck.model.embed import Embedder  # noqa: E402
-from factcheck.pipeline import load_documents, rule_set  # noqa: E402
+from factcheck.pipeline import load_documents  # noqa: E402
+from factcheck.ruleset import rule_set  # noqa: E402
 from factcheck.extract.sentences import split  # noqa: E402
 
 

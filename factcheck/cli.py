@@ -449,7 +449,7 @@ def list_rules(ctx, rules):
     """List the active rules: id, type, severity and the file each comes from."""
     from tabulate import tabulate
 
-    from .pipeline import rule_set
+    from .ruleset import rule_set
 
     settings = _settings(rules=tuple(rules))
     try:
@@ -468,7 +468,7 @@ def list_rules(ctx, rules):
 def explain(check):
     """Say what a check does, with one example; with no CHECK, list every check."""
     from .checks import CHECK_TYPES  # every check module: only this command needs them
-    from .pipeline import rule_set
+    from .ruleset import rule_set
 
     if check is None:
         from .explain import listing
@@ -502,7 +502,7 @@ def show_config(ctx):
     The settings are validated exactly as scan validates them.
     """
     from .explain import settings_toml
-    from .pipeline import rule_set
+    from .ruleset import rule_set
 
     from .gate.facts import FactSheet, FactsError
 

@@ -67,7 +67,8 @@ def archive_texts(
     """
     from .extract.claims import ClaimExtractor
     from .ingest.discover import discover
-    from .pipeline import lexicons, load_parsed, parse, rule_set
+    from .pipeline import load_parsed, parse
+    from .ruleset import lexicons, rule_set
 
     rules = rule_set(settings)
     lex = lexicons(rules)

@@ -12,7 +12,6 @@ two stages in a row.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from .ingest.boilerplate import Boilerplate
@@ -32,61 +31,14 @@ from .models import Corpus, Finding, Report, severity_rank
 from .gate import facts
 from .gate.baseline import Baseline, baselined
 from .gate.judge import involving, judge
-from .gate.names import UnknownName, check_names
 from .gate.suppress import accepted, below, marker_warnings, suppressed
-from .rules import RuleError, RuleSet, default_rules_dir, load_rules
+from .rules import RuleSet
+from .ruleset import check_on, lexicons, rule_set
 from .extract.sentences import MAX_SENTENCE_CHARS, split
 
 
 # Check types whose values are people's titles: the gate reads two of them with the title lexicon.
 TITLE_CHECKS = ("title-conflict", "title-unmatched")
-
-
-def rule_set(settings: Settings) -> RuleSet:
-    """The shipped rules, then each folder the settings name, in order; then the config's severities and choices.
-
-    Every check name the settings use (``severity``, ``accept``, ``select``,
-    ``ignore``) must name a rule or ``fact-sheet``; a typo is an error with the
-    closest names. ``severity = "off"``, ``ignore`` and ``select`` turn rules off.
-    """
-    rules = load_rules([default_rules_dir(), *(Path(d) for d in settings.rules)], CHECK_TYPES)
-    known = {r.id for r in rules.rules} | {facts.CHECK}
-    try:
-        for key in ("severity", "accept", "select", "ignore"):
-            names = getattr(settings, key)
-            where = (
-                "--" + key
-                if settings.origin(key) == "command line"
-                else f"{settings.origin(key)}: key '{key}'"
-            )
-            check_names(names, known, where, wildcard=key == "accept")
-    except UnknownName as exc:
-        raise RuleError(str(exc)) from None
-    rules.rules = [
-        replace(
-            r,
-            severity=settings.severity.get(r.id, r.severity)
-            if settings.severity.get(r.id) != "off"
-            else r.severity,
-            enabled=r.enabled and check_on(settings, r.id),
-        )
-        for r in rules.rules
-    ]
-    return rules
-
-
-def check_on(settings: Settings, name: str) -> bool:
-    """Whether the settings leave a check on: not ``off`` in ``severity``, selected, not ignored."""
-    return (
-        settings.severity.get(name) != "off"
-        and (not settings.select or name in settings.select)
-        and name not in settings.ignore
-    )
-
-
-def lexicons(rules: RuleSet) -> Lexicons:
-    """The parsed vocabularies every extractor and check shares."""
-    return Lexicons.build(rules)
 
 
 def load_documents(paths: list[str], rules: RuleSet, settings: Settings) -> tuple[list, list[str], list[str]]:

@@ -18,7 +18,7 @@ from factcheck.ingest.decode import decode
 from factcheck.ingest.discover import read_source
 from factcheck.ingest.parse import parse_source
 from factcheck.models import Document
-from factcheck.pipeline import lexicons, rule_set
+from factcheck.ruleset import lexicons, rule_set
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -86,7 +86,7 @@ def test_crlf_positions_and_text_are_clean(bad):
 def test_long_line_is_cut_into_bounded_sentences(bad):
     folder, _, report, _ = bad
     from factcheck.config import Settings
-    from factcheck.pipeline import rule_set
+    from factcheck.ruleset import rule_set
     from factcheck.extract.sentences import MAX_SENTENCE_CHARS, split
 
     boiler = Boilerplate.from_lexicon(rule_set(Settings()).lexicon("boilerplate"))

@@ -8,7 +8,7 @@ from factcheck.files import InputError
 from factcheck.ingest.blocks import raw_blocks
 from factcheck.ingest.boilerplate import Boilerplate
 from factcheck.ingest.discover import discover
-from factcheck.pipeline import rule_set
+from factcheck.ruleset import rule_set
 from factcheck.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

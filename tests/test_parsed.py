@@ -5,7 +5,8 @@ import sqlite3
 from factcheck.cache.parsed import ParsedStore, from_record, to_record
 from factcheck.ingest.discover import discover
 from factcheck.config import Settings
-from factcheck.pipeline import lexicons, load_parsed, parse, rule_set
+from factcheck.pipeline import load_parsed, parse
+from factcheck.ruleset import lexicons, rule_set
 
 ARTICLE = "# Talks\n\nMurat Nurtleu, the Foreign Minister, met “the envoy” in Minsk.\n\nIn June of that year, talks resumed.\n"
 

@@ -227,7 +227,7 @@ def test_the_stop_words_are_scikit_learns_and_reading_them_imports_no_scikit_lea
 
     assert ENGLISH == frozenset(ENGLISH_STOP_WORDS)
     code = (
-        "import sys\nfrom factcheck.config import Settings\nfrom factcheck.pipeline import lexicons, rule_set\n"
+        "import sys\nfrom factcheck.config import Settings\nfrom factcheck.ruleset import lexicons, rule_set\n"
         "assert 'the' in lexicons(rule_set(Settings())).story_stopwords\nassert 'sklearn' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
