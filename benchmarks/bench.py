@@ -178,12 +178,13 @@ def sentences_of(folder: Path) -> list[str]:
     """The normalised sentences factcheck would embed for ``folder``, deduplicated."""
     from factcheck.config import Settings
     from factcheck.model.embed import normalise
-    from factcheck.pipeline import load_documents
+    from factcheck.ingest.discover import discover
+    from factcheck.ingest.read import read_documents
     from factcheck.ruleset import rule_set
     from factcheck.extract.sentences import split
 
     settings = Settings()
-    docs, _, _ = load_documents([str(folder)], rule_set(settings), settings)
+    docs = read_documents(discover([str(folder)], settings.max_file_size), rule_set(settings)).documents
     return sorted({normalise(s.text) for d in docs for s in split(d)})
 
 
@@ -340,13 +341,13 @@ CLAIM_SCAN = """
     # A cold scan in which sentences that carry no claim are left out before embedding (and so everywhere after it):
     # what "encode only what a check can use" would do to stories and findings if nothing else changed.
     import sys as _sys
-    from factcheck import pipeline
+    from factcheck.ingest import read
     exec(compile(open(ARGS[0]).read(), "claims", "exec"), globals())  # defines carries_claim(text, lex)
-    original = pipeline.parse
+    original = read.parse
     def parse(doc, lex, *args, **kwargs):
         sentences, names = original(doc, lex, *args, **kwargs)
         return [s for s in sentences if carries_claim(s.text, lex)], names
-    pipeline.parse = parse
+    read.parse = parse  # the read stage's parse: what load_parsed calls for every document
     from factcheck.cli import main
     _sys.argv = ["factcheck", *ARGS[1:]]
     try:
@@ -661,7 +662,7 @@ from factcheck.extract.claims import ClaimExtractor
 from factcheck.ingest.boilerplate import Boilerplate
 from factcheck.ingest.discover import discover
 from factcheck.ingest.parse import parse_source
-from factcheck.pipeline import parse
+from factcheck.ingest.read import parse
 from factcheck.ruleset import lexicons, rule_set
 rules = rule_set(Settings())
 lex = lexicons(rules)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .checks import CHECK_TYPES
 from .config import Settings
-from .gate.facts import CHECK as FACT_SHEET
+from .gate.facts import CHECK as FACT_SHEET, FactSheet
 from .gate.names import UnknownName, check_names
 from .lexicons import Lexicons
 from .rules import RuleError, RuleSet, default_rules_dir, load_rules
@@ -63,3 +63,16 @@ def check_on(settings: Settings, name: str) -> bool:
 def lexicons(rules: RuleSet) -> Lexicons:
     """The parsed vocabularies every extractor and check shares."""
     return Lexicons.build(rules)
+
+
+def fact_sheet_severity(settings: Settings) -> str:
+    """The fact sheet's check's severity: the config's, else error."""
+    return settings.severity.get(FACT_SHEET, "error")
+
+
+def rule_info(rules: RuleSet, settings: Settings, sheet: FactSheet | None) -> dict:
+    """Rule id -> (description, severity) for each enabled rule, and the fact sheet's check when there is a sheet."""
+    info = {r.id: (r.description, r.severity) for r in rules.rules if r.enabled}
+    if sheet:
+        info[FACT_SHEET] = ("A value the newsroom fact sheet contradicts.", fact_sheet_severity(settings))
+    return info

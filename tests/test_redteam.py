@@ -703,7 +703,7 @@ def test_max_sentences_skips_documents_past_the_limit_and_fails_a_named_one(tmp_
 
 def test_max_sentence_length_cuts_run_on_text(tmp_path):
     from factcheck.config import Settings
-    from factcheck.pipeline import load_parsed
+    from factcheck.ingest.read import load_parsed
     from factcheck.ruleset import lexicons, rule_set
 
     f = tmp_path / "run-on.txt"

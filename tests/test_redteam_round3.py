@@ -696,7 +696,7 @@ def test_r24_a_locked_store_is_skipped_after_two_seconds_with_one_note(tmp_path,
 def test_r25_splitting_and_claim_extraction_grow_linearly_on_one_line(lex):
     from factcheck.config import Settings
     from factcheck.extract.claims import ClaimExtractor
-    from factcheck.pipeline import parse
+    from factcheck.ingest.read import parse
     from factcheck.ruleset import rule_set
 
     boilerplate = Boilerplate.from_lexicon(rule_set(Settings()).lexicon("boilerplate"))

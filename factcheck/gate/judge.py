@@ -9,8 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..models import DraftView, Finding, value_of, word_key
+from ..lexicons import Lexicons
+from ..models import Document, DraftView, Finding, value_of, word_key
+from ..rules import RuleSet
+from .facts import FactSheet, title_relation, unrepeated
 
+# Check types whose values are people's titles: the gate reads two of them with the title lexicon.
+TITLE_CHECKS = ("title-conflict", "title-unmatched")
 # A value this long that a draft shares with one source is a quotation, copied word for word.
 QUOTE_WORDS = 5
 _QUOTE_MARKS = set('“”"«»„')  # not ’, which is also an apostrophe
@@ -142,3 +147,28 @@ def involving(findings: list[Finding], drafts: set[str]) -> list[Finding]:
     of a draft's report.
     """
     return [f for f in findings if any(e.document in drafts for e in f.disputed)]
+
+
+def judge_drafts(
+    findings: list[Finding],
+    drafts: set[str],
+    rules: RuleSet,
+    lex: Lexicons,
+    sheet: FactSheet | None,
+    documents: list[Document],
+) -> list[Finding]:
+    """The findings that involve a draft, graded from the drafts' side (``judge``), repeats dropped, sorted.
+
+    ``rules`` tells which checks read titles, ``lex`` holds the title lexicon, and the
+    fact sheet (``sheet``, read with the ``documents``' dates) settles what it knows.
+    """
+    findings = involving(findings, drafts)
+    extends = {r.id: r.extends for r in rules.rules}
+
+    def same(f: Finding, a: str, b: str) -> int | None:
+        # Two phrasings of one title ("Deputy Foreign Minister" / "Deputy Minister of Foreign Affairs") agree;
+        # a bare "Minister" says less than "Foreign Minister" or "Defence Minister", and supports neither.
+        return title_relation(lex.titles, a, b) if extends.get(f.check) in TITLE_CHECKS else None
+
+    findings = judge(findings, drafts, sheet.verdict(documents, lex) if sheet else None, same)
+    return sorted(unrepeated(findings), key=Finding.sort_key)
