@@ -30,7 +30,7 @@ import click
 
 from .escapes import visible
 from .config import BACKENDS, DEFAULT_BACKEND, FACTS_FILE, ConfigError, ModelError, Settings, load_settings
-from .models import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, severity_rank  # noqa: F401 (the codes hooks rely on)
+from .models import EXIT_ERROR, EXIT_OK, severity_rank
 from .output import OutputError, write_output
 from .report import FORMATS
 from .rules import RuleError
@@ -74,10 +74,9 @@ RULES_OPTION = click.option(
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
 @click.version_option(package_name="factcheck")
-@click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(debug: bool) -> None:
     """Claim-level fact-check and discrepancy detector for news articles."""
-    ctx.obj = {"debug": debug}
+    # --debug is read by main(), around the whole command (a traceback for an error that escapes it)
 
 
 def _names(values: tuple[str, ...]) -> list[str]:
@@ -132,7 +131,7 @@ def _names(values: tuple[str, ...]) -> list[str]:
 @click.option(
     "--facts",
     type=click.Path(dir_okay=False),
-    help="The newsroom fact sheet [default: facts.yaml in the project root].",
+    help=f"The newsroom fact sheet [default: {FACTS_FILE} in the project root].",
 )
 @click.option(
     "--color",
@@ -444,8 +443,7 @@ def index_command(paths, engine, workers, rules, model, backend, cache_dir, max_
 
 @cli.command("rules")
 @RULES_OPTION
-@click.pass_context
-def list_rules(ctx, rules):
+def list_rules(rules):
     """List the active rules: id, type, severity and the file each comes from."""
     from tabulate import tabulate
 
@@ -495,8 +493,7 @@ def explain(check):
 
 
 @cli.command("config")
-@click.pass_context
-def show_config(ctx):
+def show_config():
     """Print the effective settings as TOML (paste it into factcheck.toml), each with where it came from.
 
     The settings are validated exactly as scan validates them.
@@ -516,9 +513,11 @@ def show_config(ctx):
     click.echo(settings_toml(settings), nl=False)
 
 
-@cli.group()
+@cli.group(
+    help=f"Manage the newsroom fact sheet ({FACTS_FILE}): confirmed values every draft is checked against."
+)
 def facts():
-    """Manage the newsroom fact sheet (facts.yaml): confirmed values every draft is checked against."""
+    pass
 
 
 def _facts_path(path: str | None) -> Path:
