@@ -1,4 +1,5 @@
-"""The import graph's floor: the CLI starts without numpy or the pipeline, and config imports no stage."""
+"""The import graph's floor: the CLI starts without numpy, the pipeline or the gate; config imports no stage; the
+reports and the gate import nothing of each other."""
 
 import ast
 import subprocess
@@ -12,7 +13,8 @@ def test_importing_the_cli_loads_neither_numpy_nor_the_pipeline():
     code = (
         "import sys, factcheck.cli\n"
         "heavy = [m for m in ('numpy', 'scipy', 'torch', 'onnxruntime', 'factcheck.pipeline', 'factcheck.group.cluster',"
-        " 'factcheck.model.embed', 'factcheck.checks', 'factcheck.ingest') if m in sys.modules]\n"
+        " 'factcheck.model.embed', 'factcheck.checks', 'factcheck.ingest', 'factcheck.gate', 'factcheck.ruleset')"
+        " if m in sys.modules]\n"
         "print(','.join(heavy))"
     )
     out = subprocess.run(
