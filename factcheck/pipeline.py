@@ -1,4 +1,4 @@
-"""The stages, in order: the one place that knows it. ``scan`` calls ``run``; ``factcheck index`` calls ``archive_texts``.
+"""The stage list: ``run`` for a scan, ``archive_texts`` for ``factcheck index``; nothing else orders the stages.
 
 ``run`` (a scan)::
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from ..config import Settings
 from ..models import Document, Sentence, Span
 from . import open_store
 from .digests import source_digest
@@ -33,7 +34,7 @@ def file_key(context: str, source) -> str:
     ).hexdigest()
 
 
-def source_keys(sources, rules_digest: str, settings) -> dict[str, str]:
+def source_keys(sources, rules_digest: str, settings: Settings) -> dict[str, str]:
     """Each source's record key, by display name: the ``file_key`` of its bytes and name in this run's context.
 
     The context is what else a parse depends on: factcheck's own source, the rule
@@ -127,7 +128,7 @@ class ParseCache:
         self.hits = store.get(sorted(set(keys.values())))
 
     @classmethod
-    def open(cls, sources, rules_digest: str, settings, warnings: list[str]) -> ParseCache | None:
+    def open(cls, sources, rules_digest: str, settings: Settings, warnings: list[str]) -> ParseCache | None:
         """The cache for ``sources`` under ``settings``' cache folder, or None (a line in ``warnings``) when the store
         cannot be used now."""
         keys = source_keys(sources, rules_digest, settings)

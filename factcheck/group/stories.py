@@ -34,6 +34,7 @@ import numpy as np
 
 from ..extract.dates import full_dates
 from ..extract.names import proper_names
+from ..groups import components
 from ..rules import LEXICON_TYPES
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -303,8 +304,6 @@ def joined_stories(
     and joined through it a draft was analysed with the whole archive. Each draft's
     stories are merged into one group.
     """
-    from ..groups import components
-
     story_of = {p: i for i, story in enumerate(grouped) for p in story}
     named: list[set[str]] = [set() for _ in grouped]
     for s in sentences:
