@@ -178,11 +178,13 @@ def sentences_of(folder: Path) -> list[str]:
     """The normalised sentences factcheck would embed for ``folder``, deduplicated."""
     from factcheck.config import Settings
     from factcheck.model.embed import normalise
-    from factcheck.pipeline import load_documents, rule_set
+    from factcheck.ingest.discover import discover
+    from factcheck.ingest.read import read_documents
+    from factcheck.ruleset import rule_set
     from factcheck.extract.sentences import split
 
     settings = Settings()
-    docs, _, _ = load_documents([str(folder)], rule_set(settings), settings)
+    docs = read_documents(discover([str(folder)], settings.max_file_size), rule_set(settings)).documents
     return sorted({normalise(s.text) for d in docs for s in split(d)})
 
 
@@ -329,7 +331,7 @@ def encoder_stage(work: Path, texts: Path, cache: Path, threshold: float) -> lis
 CLAIMS = """
     # Which of the texts carry a claim (carries_claim, from the file ARGS[0]).
     from factcheck.config import Settings
-    from factcheck.pipeline import lexicons, rule_set
+    from factcheck.ruleset import lexicons, rule_set
     exec(compile(open(ARGS[0]).read(), "claims", "exec"), globals())
     lex = lexicons(rule_set(Settings()))
     RESULT["claims"] = [carries_claim(t, lex) for t in json.load(open(ARGS[1]))]
@@ -339,13 +341,13 @@ CLAIM_SCAN = """
     # A cold scan in which sentences that carry no claim are left out before embedding (and so everywhere after it):
     # what "encode only what a check can use" would do to stories and findings if nothing else changed.
     import sys as _sys
-    from factcheck import pipeline
+    from factcheck.ingest import read
     exec(compile(open(ARGS[0]).read(), "claims", "exec"), globals())  # defines carries_claim(text, lex)
-    original = pipeline.parse
+    original = read.parse
     def parse(doc, lex, *args, **kwargs):
         sentences, names = original(doc, lex, *args, **kwargs)
         return [s for s in sentences if carries_claim(s.text, lex)], names
-    pipeline.parse = parse
+    read.parse = parse  # the read stage's parse: what load_parsed calls for every document
     from factcheck.cli import main
     _sys.argv = ["factcheck", *ARGS[1:]]
     try:
@@ -655,16 +657,19 @@ def seeds_stage(work: Path) -> dict:
 # One article, one line, of short sentences: what reading, splitting and claim extraction cost (issue 22, r25).
 ONE_LINE = """
 from pathlib import Path
-from factcheck import ingest
 from factcheck.config import Settings
 from factcheck.extract.claims import ClaimExtractor
-from factcheck.pipeline import lexicons, parse, rule_set
+from factcheck.ingest.boilerplate import Boilerplate
+from factcheck.ingest.discover import discover
+from factcheck.ingest.parse import parse_source
+from factcheck.ingest.read import parse
+from factcheck.ruleset import lexicons, rule_set
 rules = rule_set(Settings())
 lex = lexicons(rules)
 t0 = time.perf_counter()
-inputs = ingest.discover([ARGS[0]])
+inputs = discover([ARGS[0]])
 assert inputs.sources, [p.line for p in inputs.problems]
-doc = ingest.parse_source(inputs.sources[0], ingest.Boilerplate.from_lexicon(rules.lexicon("boilerplate")))
+doc = parse_source(inputs.sources[0], Boilerplate.from_lexicon(rules.lexicon("boilerplate")))
 RESULT["read_seconds"] = time.perf_counter() - t0
 sentences, _ = parse(doc, lex)
 RESULT["split_seconds"] = time.perf_counter() - t0 - RESULT["read_seconds"]

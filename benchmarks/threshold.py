@@ -18,13 +18,17 @@ sys.path.insert(0, str(ROOT))
 from factcheck.group.cluster import group  # noqa: E402
 from factcheck.config import Settings  # noqa: E402
 from factcheck.model.embed import Embedder  # noqa: E402
-from factcheck.pipeline import load_documents, rule_set  # noqa: E402
+from factcheck.ingest.discover import discover  # noqa: E402
+from factcheck.ingest.read import read_documents  # noqa: E402
+from factcheck.ruleset import rule_set  # noqa: E402
 from factcheck.extract.sentences import split  # noqa: E402
 
 
 def main() -> None:
     settings = Settings()
-    docs, _, _ = load_documents([str(ROOT / "seeds")], rule_set(settings), settings)
+    docs = read_documents(
+        discover([str(ROOT / "seeds")], settings.max_file_size), rule_set(settings)
+    ).documents
     sentences = [s for d in docs for s in split(d)]
     vectors = Embedder().encode([s.text for s in sentences])
     labels = json.loads((ROOT / "benchmarks" / "seeds-pairs.json").read_text())["same"]

@@ -8,7 +8,7 @@ Exit codes, for hooks:
   was not analysed for any reason (unreadable, too big, empty, not a regular file, a
   factcheck report), nothing readable at all, a bad config or rule file, an output
   that cannot be written, or an internal error. The message is one line; ``--debug``
-  adds the traceback. The code comes from structured problems (``ingest.Problem``),
+  adds the traceback. The code comes from structured problems (``discover.Problem``),
   never from the wording of a message. ``factcheck index`` exits 2 when a path given
   does not exist, nothing was readable, or the cache kept less than it encoded.
 
@@ -30,7 +30,7 @@ import click
 
 from .escapes import visible
 from .config import BACKENDS, DEFAULT_BACKEND, FACTS_FILE, ConfigError, ModelError, Settings, load_settings
-from .models import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, severity_rank  # noqa: F401 (the codes hooks rely on)
+from .models import EXIT_ERROR, EXIT_OK, severity_rank
 from .output import OutputError, write_output
 from .report import FORMATS
 from .rules import RuleError
@@ -74,10 +74,9 @@ RULES_OPTION = click.option(
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
 @click.version_option(package_name="factcheck")
-@click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(debug: bool) -> None:
     """Claim-level fact-check and discrepancy detector for news articles."""
-    ctx.obj = {"debug": debug}
+    # --debug is read by main(), around the whole command (a traceback for an error that escapes it)
 
 
 def _names(values: tuple[str, ...]) -> list[str]:
@@ -132,7 +131,7 @@ def _names(values: tuple[str, ...]) -> list[str]:
 @click.option(
     "--facts",
     type=click.Path(dir_okay=False),
-    help="The newsroom fact sheet [default: facts.yaml in the project root].",
+    help=f"The newsroom fact sheet [default: {FACTS_FILE} in the project root].",
 )
 @click.option(
     "--color",
@@ -197,8 +196,9 @@ def scan(
     settings, rules, model and factcheck itself are all unchanged replays the
     stored outcome from the cache.
     """
-    from . import gate, terminal
-    from .facts import FactsError
+    from . import terminal
+    from .gate.baseline import BaselineError
+    from .gate.facts import FactsError
 
     _check_paths(paths, against, stdin_filename)
     settings = _settings(
@@ -244,7 +244,7 @@ def scan(
                 output,
             )
         )
-    except (RuleError, ModelError, gate.BaselineError, FactsError, OutputError) as exc:
+    except (RuleError, ModelError, BaselineError, FactsError, OutputError) as exc:
         raise Fatal(str(exc)) from None
     finally:
         progress.close()
@@ -443,12 +443,11 @@ def index_command(paths, engine, workers, rules, model, backend, cache_dir, max_
 
 @cli.command("rules")
 @RULES_OPTION
-@click.pass_context
-def list_rules(ctx, rules):
+def list_rules(rules):
     """List the active rules: id, type, severity and the file each comes from."""
     from tabulate import tabulate
 
-    from .pipeline import rule_set
+    from .ruleset import rule_set
 
     settings = _settings(rules=tuple(rules))
     try:
@@ -468,7 +467,7 @@ def list_rules(ctx, rules):
 def explain(check, markdown):
     """Say what a check does, with one example; with no CHECK, list every check."""
     from .checks import CHECK_TYPES  # every check module: only this command needs them
-    from .pipeline import rule_set
+    from .ruleset import rule_set
 
     if markdown:
         from .explain import markdown_table
@@ -490,7 +489,7 @@ def explain(check, markdown):
         click.echo(listing(rules))
         return
     if check not in CHECK_TYPES:
-        from .gate import did_you_mean
+        from .gate.names import did_you_mean
 
         raise Fatal(f"unknown check '{check}'{did_you_mean(check, CHECK_TYPES)}")
     cls = CHECK_TYPES[check]
@@ -505,16 +504,15 @@ def explain(check, markdown):
 
 
 @cli.command("config")
-@click.pass_context
-def show_config(ctx):
+def show_config():
     """Print the effective settings as TOML (paste it into factcheck.toml), each with where it came from.
 
     The settings are validated exactly as scan validates them.
     """
     from .explain import settings_toml
-    from .pipeline import rule_set
+    from .ruleset import rule_set
 
-    from .facts import FactSheet, FactsError
+    from .gate.facts import FactSheet, FactsError
 
     settings = _settings()
     try:
@@ -526,9 +524,11 @@ def show_config(ctx):
     click.echo(settings_toml(settings), nl=False)
 
 
-@cli.group()
+@cli.group(
+    help=f"Manage the newsroom fact sheet ({FACTS_FILE}): confirmed values every draft is checked against."
+)
 def facts():
-    """Manage the newsroom fact sheet (facts.yaml): confirmed values every draft is checked against."""
+    pass
 
 
 def _facts_path(path: str | None) -> Path:
@@ -544,7 +544,7 @@ def _facts_path(path: str | None) -> Path:
 )
 def facts_list(path):
     """List the fact sheet's entries."""
-    from .facts import FactSheet, FactsError
+    from .gate.facts import FactSheet, FactsError
 
     target = _facts_path(path)
     if not target.exists():
@@ -571,8 +571,8 @@ def facts_add(kind, subject, value, since, until, path):
     """Record a confirmed value: a person's title (SUBJECT a name, VALUE a title), an accepted spelling,
     a figure or a date (SUBJECT words of the finding's subject, VALUE the confirmed value).
     """
-    from .facts import FactsError
-    from .facts_edit import add
+    from .gate.facts import FactsError
+    from .gate.facts_edit import add
 
     target = _facts_path(path)
     try:

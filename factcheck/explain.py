@@ -9,7 +9,7 @@ from dataclasses import fields
 
 from .config import NOT_KEYS, Settings
 from .escapes import visible
-from .facts import CHECK as FACT_SHEET
+from .gate.facts import CHECK as FACT_SHEET
 from .models import severity_rank
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .config import Settings
-from .model.embed import embedder_for, normalise
+from .model.embed import embedder_for
 
 ENGINES = ("local", "ray")
 # Texts per encoding batch sent to a Ray actor: large enough that padding by length pays, small enough to spread.
@@ -55,37 +55,10 @@ class Indexed:
         return self.stored < self.encoded
 
 
-def archive_texts(
-    paths: list[str], settings: Settings
-) -> tuple[list[str], int, int, list[str], list[str], int]:
-    """The unique normalised texts a scan of ``paths`` would embed: every sentence, and every claim phrase.
-
-    Mirrors ``pipeline.analyse``, which encodes the sentences and the claim phrases in
-    one pass; each file is read once (``ingest.discover``). Returns the sorted texts, the
-    number of files found, the number of documents read, errors, warnings, and how
-    many paths given do not exist (counted from the problems' kind, never their wording).
-    """
-    from . import ingest
-    from .extract.claims import ClaimExtractor
-    from .pipeline import lexicons, load_parsed, parse, rule_set
-
-    rules = rule_set(settings)
-    lex = lexicons(rules)
-    inputs = ingest.discover(paths, settings.max_file_size)
-    documents, _, problems, warnings = load_parsed(inputs, rules, settings, None)
-    errors = [p.line for p in problems if p.is_error]
-    warnings = warnings + [p.line for p in problems if not p.is_error]
-    sentences = [s for doc in documents for s in parse(doc, lex, settings.max_sentence_length)[0]]
-    extractor = ClaimExtractor(lex.claims)
-    texts = {normalise(s.text) for s in sentences}
-    texts |= {normalise(c.phrase) for s in sentences for c in extractor.sentence_claims(s) if c.phrase}
-    files = len(inputs.sources) + sum(p.kind != "missing" for p in problems)
-    missing = sum(p.kind == "missing" and p.named for p in problems)
-    return sorted(texts), files, len(documents), errors, warnings, missing
-
-
 def index_local(paths: list[str], settings: Settings) -> Indexed:
     """Read, split and encode in this process; the cache gets what a cold scan would write."""
+    from .pipeline import archive_texts  # the stages before encoding, as a scan runs them
+
     texts, files, documents, errors, warnings, missing = archive_texts(paths, settings)
     embedder = embedder_for(settings, use_cache=True)
     try:
@@ -103,6 +76,8 @@ def _read_split(batch: dict, settings: Settings) -> dict:
     ``documents`` (how many documents were read, as a string): Ray Data rows need
     one set of columns, and the driver wants all four.
     """
+    from .pipeline import archive_texts
+
     texts, _, documents, errors, warnings, _ = archive_texts([str(p) for p in batch["path"]], settings)
     rows = [("text", t) for t in texts] + [("error", e) for e in errors] + [("warning", w) for w in warnings]
     rows.append(("documents", str(documents)))
@@ -152,11 +127,11 @@ def index_ray(paths: list[str], settings: Settings, workers: int | None = None) 
     process, or starts a local one (no dashboard, no usage reporting) and stops it
     afterwards. ``workers`` is the number of encoding actors (default: the cluster's CPUs).
     """
-    from . import ingest
+    from .ingest.discover import listing
 
     ray = _ray()
     # Listing only: the workers read the files (each once), not the driver.
-    files, missing_paths = ingest.listing(paths)
+    files, missing_paths = listing(paths)
     if not files:  # nothing to read: no model to load, no cluster to start
         return Indexed(0, 0, 0, 0, missing_paths, [], 0, len(missing_paths))
     # The driver checks the weights and prepares the graph once, before any worker starts:

@@ -229,6 +229,54 @@ class Claim:
         return evidence_at(self.sentence, self.text if value is None else value, self.offset)
 
 
+@dataclass(frozen=True)
+class DraftView:
+    """One draft's side of a finding in ``--against`` mode, as the gate judged it (``judge.judge``).
+
+    The draft's value, the archive sources that agree, disagree or only say less
+    ("Minister" beside "Foreign Minister"), whether the draft is blamed, and the fact
+    sheet entry that decided, if one did.
+    """
+
+    document: str
+    value: str
+    agree: tuple[str, ...]
+    disagree: tuple[str, ...]
+    blamed: bool
+    fact: str | None = None  # the fact sheet entry that decided, if one did
+    less: tuple[str, ...] = ()  # archive sources that only say less ("Minister" beside "Foreign Minister")
+
+    def counts(self) -> str:
+        """ "1 archive source agrees, 2 disagree, 1 says less": the one wording of the split, for every format."""
+
+        def n(docs: tuple, one: str, many: str) -> str:
+            return f"{len(docs)} {one if len(docs) == 1 else many}"
+
+        parts = [
+            n(self.agree, "archive source agrees", "archive sources agree"),
+            n(self.disagree, "disagrees", "disagree"),
+        ]
+        if self.less:
+            parts.append(n(self.less, "says less", "say less"))
+        return ", ".join(parts)
+
+    def as_dict(self) -> dict:
+        out = {
+            "document": self.document,
+            "value": self.value,
+            "agree": list(self.agree),
+            "disagree": list(self.disagree),
+            "agree_count": len(self.agree),
+            "disagree_count": len(self.disagree),
+            "blamed": self.blamed,
+            "less": list(self.less),
+            "less_count": len(self.less),
+        }
+        if self.fact:
+            out["fact"] = self.fact
+        return out
+
+
 @dataclass
 class Finding:
     """One discrepancy, as reported.
@@ -247,8 +295,8 @@ class Finding:
     suggestion: str | None = None
     rule: str | None = None
     id: str = ""
-    # In --against mode, each draft's side of the finding (gate.DraftView): its value, who agrees, who disagrees.
-    drafts: list = field(default_factory=list, compare=False)
+    # In --against mode, each draft's side of the finding, as the gate returns it: its value, who agrees, who disagrees.
+    drafts: tuple[DraftView, ...] = field(default=(), compare=False)
     # For a figure that moves as an event unfolds: each source's value and the time it is reported as of,
     # in time order ({"time", "value", "document", "line"}).
     timeline: list = field(default_factory=list, compare=False)
@@ -316,6 +364,30 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+_WORD = re.compile(r"\w+")
+
+
+def word_key(text: str) -> str:
+    """The words of ``text``, case-folded, one space apart: two wordings with one key say the same words."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def value_of(f: Finding, e: Evidence) -> str:
+    """The finding's value that one place states.
+
+    Most checks put that value in ``Evidence.value``; where the evidence value is a
+    shortened cue (a quote's first words), the finding value the sentence contains
+    is the one it states.
+    """
+    if e.value is not None and any(word_key(e.value) == word_key(v) for v in f.values):
+        return e.value
+    sentence = f" {word_key(e.text)} "
+    inside = [v for v in f.values if word_key(v) and f" {word_key(v)} " in sentence]
+    if inside:
+        return max(inside, key=len)
+    return e.value if e.value is not None else e.text
+
+
 def fingerprint(check: str, subject: str, values: Iterable[str], texts: Iterable[str]) -> str:
     """A stable id from what a finding says; positions and paths are left out on purpose."""
     h = hashlib.sha256()
@@ -345,10 +417,12 @@ class Report:
         default_factory=dict
     )  # findings not reported: suppressed, accepted, baselined
     rules: dict[str, tuple[str, str]] = field(default_factory=dict)  # rule id -> (description, severity)
-    suppressed: list = field(default_factory=list)  # gate.Suppression: each finding set aside, where and why
+    suppressed: list = field(
+        default_factory=list
+    )  # suppress.Suppression: each finding set aside, where and why
     problems: list = field(
         default_factory=list
-    )  # ingest.Problem: the inputs not analysed, as data (exit codes)
+    )  # discover.Problem: the inputs not analysed, as data (exit codes)
     rules_digest: str = (
         ""  # hash of the rule files' bytes as loaded (the memo stores only a matching outcome)
     )

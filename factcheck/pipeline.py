@@ -1,219 +1,167 @@
-"""run(): the one place that knows the order of the stages.
+"""The stage list: ``run`` for a scan, ``archive_texts`` for ``factcheck index``; nothing else orders the stages.
 
-    discover -> parse -> split -> extract claims -> encode -> group stories and clusters
-             -> people, titles and quotes -> checks -> gate
+``run`` (a scan)::
 
-(docs/architecture.md draws it with what each stage reads and writes; the
-rendering is scan.py's.)
+    discover -> read (parse, split; the parse cache) -> claims -> encode -> stories -> clusters
+             -> people, titles and quotes -> checks -> judge the drafts (--against) -> gate
 
-Each stage reads what the previous one wrote; nothing else in the package calls
-two stages in a row.
+With ``--against``, claims are read after the stories, and only in the stories a draft
+joins. ``archive_texts`` (an index)::
+
+    discover -> read -> split -> claims -> the texts a scan would encode
+
+(docs/architecture.md draws the stages with what each reads and writes; the
+rendering is scan.py's.) Each stage reads what the previous one wrote; nothing else
+in the package calls two stages in a row.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
-from . import ingest
 from .checks import CHECK_TYPES
-from .group.cluster import cluster
-from .group.stories import group_stories, label
 from .config import Settings
-from .model.embed import Embedder, embedder_for
 from .extract.claims import ClaimExtractor, quote_claims, title_claims
-from .extract.names import proper_names
 from .extract.people import PeopleExtractor, link_people, link_surnames
 from .extract.quotes import quote_parts
+from .gate.baseline import Baseline, baselined
+from .gate.facts import CHECK as FACT_SHEET, FactSheet
+from .gate.judge import judge_drafts
+from .gate.suppress import Suppression, accepted, below, marker_warnings, suppressed
+from .group.cluster import cluster
+from .group.stories import group_stories, joined_stories, kept, label
+from .ingest.discover import Inputs, discover
+from .ingest.read import Parsed, load_parsed, parse, read_documents
 from .lexicons import Lexicons
+from .model.embed import Embedder, embedder_for, normalise
 from .models import Corpus, Finding, Report, severity_rank
-from . import facts, gate
-from .rules import RuleError, RuleSet, default_rules_dir, load_rules
-from .extract.sentences import MAX_SENTENCE_CHARS, split
+from .rules import RuleSet
+from .ruleset import check_on, fact_sheet_severity, lexicons, rule_info, rule_set
 
 
-# Check types whose values are people's titles: the gate reads two of them with the title lexicon.
-TITLE_CHECKS = ("title-conflict", "title-unmatched")
+@dataclass
+class Context:
+    """What the stages of one scan read besides the stage before: settings, rules, lexicons, fact sheet, encoder."""
+
+    settings: Settings
+    rules: RuleSet
+    lex: Lexicons
+    sheet: FactSheet | None = None
+    embedder: Embedder | None = None  # None: each run opens (and closes) the one the settings name
+    progress: Callable[[str], None] | None = None  # called with a short description of each stage
+
+    @classmethod
+    def start(
+        cls,
+        settings: Settings,
+        sheet: FactSheet | None = None,
+        embedder: Embedder | None = None,
+        progress=None,
+    ) -> Context:
+        """The rules (a bad one raises RuleError first), the fact sheet the settings name unless given, the lexicons."""
+        rules = rule_set(settings)
+        if sheet is None and settings.facts:
+            sheet = FactSheet.load(Path(settings.facts))
+        return cls(settings, rules, lexicons(rules), sheet, embedder, progress)
+
+    def say(self, stage: str) -> None:
+        if self.progress:
+            self.progress(stage)
 
 
-def rule_set(settings: Settings) -> RuleSet:
-    """The shipped rules, then each folder the settings name, in order; then the config's severities and choices.
-
-    Every check name the settings use (``severity``, ``accept``, ``select``,
-    ``ignore``) must name a rule or ``fact-sheet``; a typo is an error with the
-    closest names. ``severity = "off"``, ``ignore`` and ``select`` turn rules off.
-    """
-    rules = load_rules([default_rules_dir(), *(Path(d) for d in settings.rules)], CHECK_TYPES)
-    known = {r.id for r in rules.rules} | {facts.CHECK}
-    try:
-        for key in ("severity", "accept", "select", "ignore"):
-            names = getattr(settings, key)
-            where = (
-                "--" + key
-                if settings.origin(key) == "command line"
-                else f"{settings.origin(key)}: key '{key}'"
-            )
-            gate.check_names(names, known, where, wildcard=key == "accept")
-    except gate.UnknownName as exc:
-        raise RuleError(str(exc)) from None
-    rules.rules = [
-        replace(
-            r,
-            severity=settings.severity.get(r.id, r.severity)
-            if settings.severity.get(r.id) != "off"
-            else r.severity,
-            enabled=r.enabled and check_on(settings, r.id),
-        )
-        for r in rules.rules
-    ]
-    return rules
-
-
-def check_on(settings: Settings, name: str) -> bool:
-    """Whether the settings leave a check on: not ``off`` in ``severity``, selected, not ignored."""
-    return (
-        settings.severity.get(name) != "off"
-        and (not settings.select or name in settings.select)
-        and name not in settings.ignore
-    )
-
-
-def lexicons(rules: RuleSet) -> Lexicons:
-    """The parsed vocabularies every extractor and check shares."""
-    return Lexicons.build(rules)
-
-
-def load_documents(paths: list[str], rules: RuleSet, settings: Settings) -> tuple[list, list[str], list[str]]:
-    """Documents, files not read (each a one-line reason), and warnings (including files skipped on purpose)."""
-    documents, _, problems, warnings = load_parsed(
-        ingest.discover(paths, settings.max_file_size), rules, settings, None
-    )
-    return (
-        documents,
-        [p.line for p in problems if p.is_error],
-        warnings + [p.line for p in problems if not p.is_error],
-    )
-
-
-def parse(doc, lex: Lexicons, limit: int = MAX_SENTENCE_CHARS) -> tuple[list, dict]:
-    """A document's sentences (none over ``limit`` characters), and the proper names (transliteration skeletons) each one mentions."""
-    sentences = split(doc, limit)
-    skeleton = lex.transliteration.skeleton
-    names = {s.key: frozenset(skeleton(t.text) for t in proper_names(s.text, lex.names)) for s in sentences}
-    return sentences, names
-
-
-def load_parsed(
-    inputs: ingest.Inputs, rules: RuleSet, settings: Settings, lex: Lexicons | None
-) -> tuple[list, dict, list[ingest.Problem], list[str]]:
-    """Documents, each one's ``parse`` (when ``lex`` is given), the inputs not analysed, and warnings.
-
-    Every document comes from the bytes ``discover`` read: no file is opened here.
-    With the cache on, a source whose bytes, display name, rules and factcheck
-    version are unchanged since an earlier run comes back from ``parsed.sqlite3``
-    unparsed; its key is the hash of those very bytes. Any exception while parsing
-    one document makes it a Problem naming the file and the reason, and the scan
-    goes on with the others.
-    """
-    boilerplate = None
-    total = 0  # sentences kept so far, against settings.max_sentences
-    documents, parsed, problems, warnings = [], {}, list(inputs.problems), []
-    store, keys, hits = None, {}, {}
-    if lex is not None and settings.cache:
-        from .cache import open_store
-        from .cache.digests import source_digest
-        from .cache.parsed import ParsedStore, file_key
-
-        # The rules part is the hash of the rule files' bytes as loaded, not of a second read.
-        context = (
-            f"{source_digest()}\0{rules.digest}\0{settings.max_file_size}\0{settings.max_sentence_length}"
-        )
-        keys = {source.display: file_key(context, source) for source in inputs.sources}
-        store = open_store(ParsedStore, settings.cache_root() / "parsed.sqlite3", warnings)
-        hits = store.get(sorted(set(keys.values()))) if store else {}
-    try:
-        for source in inputs.sources:
-            hit = hits.get(keys.get(source.display, ""))
-            if hit:
-                doc, sentences, names = hit
-            else:
-                try:
-                    boilerplate = boilerplate or ingest.Boilerplate.from_lexicon(rules.lexicon("boilerplate"))
-                    doc = ingest.parse_source(source, boilerplate)
-                    if lex is not None:
-                        sentences, names = parse(doc, lex, settings.max_sentence_length)
-                except Exception as exc:  # per-document isolation: one bad article never ends the scan
-                    problems.append(ingest.problem(source.display, exc, source.named))
-                    continue
-                if lex is not None and store:
-                    store.add(keys[source.display], doc, sentences, names)
-            if lex is not None and total + len(sentences) > settings.max_sentences:
-                # Memory and time grow with the sentences held: past the limit, a document is left out, said so.
-                problems.append(
-                    ingest.Problem(
-                        source.display,
-                        f"the scan reached max-sentences ({settings.max_sentences}); skipped",
-                        "skipped",
-                        source.named,
-                    )
-                )
-                continue
-            warnings.extend(doc.warnings)
-            documents.append(doc)
-            if lex is not None:
-                total += len(sentences)
-                parsed[doc.path] = (sentences, names)
-    finally:
-        if store:
-            store.close()
-            warnings.extend(store.warnings)
-    if boilerplate:
-        warnings.extend(boilerplate.warnings)
-    return documents, parsed, problems, warnings
-
-
-def merge(findings: list[Finding]) -> list[Finding]:
-    """One finding per id (a passage pasted twice yields the same finding twice), sorted."""
-    by_id: dict[str, Finding] = {}
-    for f in findings:
-        if f.id in by_id:
-            kept = by_id[f.id]
-            by_id[f.id] = Finding(
-                kept.check,
-                max(kept.severity, f.severity, key=severity_rank),
-                kept.message,
-                kept.subject,
-                kept.values,
-                kept.evidence + f.evidence,
-                kept.suggestion,
-                kept.rule,
-                kept.id,
-            )
-        else:
-            by_id[f.id] = f
-    return sorted(by_id.values(), key=Finding.sort_key)
-
-
-def analyse(
-    documents: list,
-    rules: RuleSet,
+def run(
+    paths: list[str],
     settings: Settings,
     embedder: Embedder | None = None,
-    warnings: list[str] | None = None,
-    focus: set[str] | None = None,
-    parsed: dict | None = None,
-    lex: Lexicons | None = None,
+    against: list[str] | None = None,
+    baseline: Baseline | None = None,
+    inputs: Inputs | None = None,
     progress=None,
-) -> Corpus:
-    """Sentences, embeddings, stories, clusters and people for ``documents``.
+    sheet: FactSheet | None = None,
+) -> Report:
+    """Scan ``paths`` (and the ``against`` corpus) and return the report.
 
-    ``parsed`` maps a document path to its ``parse`` where one was already made;
-    ``lex`` is ``lexicons(rules)`` when the caller has it.
-    With ``focus`` (document paths), only the stories those documents belong to are
-    analysed past grouping into stories. Cache repairs and backend fallbacks go to ``warnings``.
+    With ``against``, the corpus is evidence only: a finding is reported when it
+    involves at least one document of ``paths``. Findings a baseline records, the
+    config accepts, or an inline marker silences, and those below ``min_severity``, are
+    counted, not reported.
+    Unreadable files are listed in ``Report.errors``; skipped ones in ``Report.warnings``;
+    both, as data, in ``Report.problems``. ``inputs`` is ``discover``'s result when the
+    caller has already read the files (``scan`` does, for the memo key); else the first
+    stage reads them. ``progress``, when given, is called with a short description of
+    each stage. ``sheet`` is the fact sheet when the caller has already loaded it
+    (``scan`` does, for the memo key); else the one the settings name is loaded here.
     """
-    lex = lex or lexicons(rules)
-    sentences, names = _sentences_and_names(documents, parsed, lex)
+    ctx = Context.start(settings, sheet, embedder, progress)
+    ctx.say("reading files")
+    inputs = inputs if inputs is not None else discover(paths, settings.max_file_size, against or [])
+    read = load_parsed(inputs, ctx.rules, settings, ctx.lex)
+    warnings = [p.line for p in read.problems if not p.is_error] + read.warnings
+    drafts = inputs.drafts if against is not None else None
+    corpus = analyse(read, ctx, drafts, warnings) if read.documents else None
+    findings = run_checks(corpus, ctx) if corpus is not None else []
+    if drafts is not None:
+        findings = judge_drafts(findings, drafts, ctx.rules, ctx.lex, ctx.sheet, read.documents)
+    gated = apply_gate(findings, read.documents, drafts, ctx, baseline)
+    stories, labels, counts = _told(corpus, ctx.lex) if corpus is not None else ([], [], {})
+    return Report(
+        documents=read.documents,
+        findings=gated.findings,
+        errors=[p.line for p in read.problems if p.is_error],
+        warnings=warnings + gated.warnings,
+        problems=read.problems,
+        rules_digest=ctx.rules.digest,
+        sentence_counts=counts,
+        stories=stories,
+        story_labels=labels,
+        set_aside=gated.set_aside,
+        rules=rule_info(ctx.rules, settings, ctx.sheet),
+        suppressed=gated.suppressed,
+    )
+
+
+def archive_texts(
+    paths: list[str], settings: Settings
+) -> tuple[list[str], int, int, list[str], list[str], int]:
+    """The unique normalised texts a scan of ``paths`` would encode: every sentence, and every claim phrase.
+
+    The stages of ``factcheck index``, the ones a scan runs before it encodes
+    (``analyse`` encodes the sentences and the claim phrases in one pass), on every
+    file: no parse cache, and no ``max_sentences``. Returns the sorted texts, the
+    number of files found, the number of documents read, errors, warnings, and how
+    many paths given do not exist (counted from the problems' kind, never their wording).
+    """
+    rules = rule_set(settings)
+    lex = lexicons(rules)
+    inputs = discover(paths, settings.max_file_size)
+    read = read_documents(inputs, rules)
+    sentences = [s for doc in read.documents for s in parse(doc, lex, settings.max_sentence_length)[0]]
+    _, phrases = _read_claims(ClaimExtractor(lex.claims), sentences)
+    texts = {normalise(s.text) for s in sentences} | {normalise(p) for p in phrases}
+    errors = [p.line for p in read.problems if p.is_error]
+    warnings = read.warnings + [p.line for p in read.problems if not p.is_error]
+    files = len(inputs.sources) + sum(p.kind != "missing" for p in read.problems)
+    missing = sum(p.kind == "missing" and p.named for p in read.problems)
+    return sorted(texts), files, len(read.documents), errors, warnings, missing
+
+
+# --- analyse: claims, vectors, stories, clusters, people ------------------------------------------------------
+
+
+def analyse(read: Parsed, ctx: Context, focus: set[str] | None, warnings: list[str]) -> Corpus:
+    """Claims, vectors, stories, clusters and people for the documents read.
+
+    With ``focus`` (document paths: the drafts), only the stories those documents
+    join are analysed past grouping into stories. Cache repairs and backend
+    fallbacks go to ``warnings``.
+    """
+    settings, lex = ctx.settings, ctx.lex
+    documents = read.documents
+    sentences, names = _sentences_and_names(documents, read.parsed)
     extractor = ClaimExtractor(lex.claims)
     # With a focus (a draft against an archive) claims are read only in the stories kept below: reading every
     # archive sentence's figures and dates was most of a pre-commit run. Without one, claim phrases are encoded
@@ -223,18 +171,11 @@ def analyse(
         if focus is not None:
             claims = _read_claims(extractor, sentences)[0]
         return _one_source(documents, sentences, names, claims, lex, focus)
-    if progress:
-        progress(f"encoding {len(sentences)} sentences of {len(documents)} files")
-    own = embedder is None
-    embedder = embedder or embedder_for(settings)
-    embedder.progress = progress
-    # a CLI Progress prints an announcement even off a terminal (a hook's log); a plain callable takes it as a stage
-    embedder.announce = getattr(progress, "announce", progress)
-    try:
+    ctx.say(f"encoding {len(sentences)} sentences of {len(documents)} files")
+    with _embedder(ctx) as embedder:
         encoded = embedder.encode([s.text for s in sentences] + phrases)
         vectors = encoded[: len(sentences)]
         phrase_vectors = dict(zip(phrases, encoded[len(sentences) :]))
-        skeleton = lex.transliteration.skeleton
         params = {
             **lex.stories,
             **({"threshold": settings.story_threshold} if settings.story_threshold else {}),
@@ -244,18 +185,13 @@ def analyse(
             # Only stories that a focus document belongs to can yield a reported finding:
             # the rest of the corpus is left out before the costly stages.
             grouped = joined_stories(grouped, focus, sentences, vectors, settings.threshold, names)
-            documents, sentences, vectors = _kept(grouped, documents, sentences, vectors)
+            documents, sentences, vectors = kept(grouped, documents, sentences, vectors)
             claims, phrases = _read_claims(extractor, sentences)
             phrase_vectors = dict(zip(phrases, embedder.encode(phrases))) if phrases else {}
-        if warnings is not None:
-            warnings.extend(embedder.warnings)
-    finally:
-        if own:
-            embedder.close()
-    if progress:
-        progress(f"grouping {len(sentences)} sentences into claims")
+        warnings.extend(embedder.warnings)
+    ctx.say(f"grouping {len(sentences)} sentences into claims")
     clusters = cluster(sentences, vectors, settings.threshold, settings.floor, settings.neighbours)
-    people = _people(sentences, lex, skeleton)
+    people = _people(sentences, lex)
     corpus = Corpus(
         documents,
         sentences,
@@ -285,7 +221,7 @@ def _one_source(
     """
     import numpy as np
 
-    people = _people(sentences, lex, lex.transliteration.skeleton)
+    people = _people(sentences, lex)
     corpus = Corpus(
         documents,
         sentences,
@@ -310,11 +246,11 @@ def _with_claims(corpus: Corpus, claims: list) -> Corpus:
     return corpus
 
 
-def _sentences_and_names(documents: list, parsed: dict | None, lex: Lexicons) -> tuple[list, dict]:
-    """Every document's sentences, in order, and their names; a document already in ``parsed`` is not parsed again."""
+def _sentences_and_names(documents: list, parsed: dict) -> tuple[list, dict]:
+    """Every document's sentences, in order, and the names each sentence mentions, from the read stage's parses."""
     sentences, names = [], {}
     for doc in documents:
-        doc_sentences, doc_names = (parsed or {}).get(doc.path) or parse(doc, lex)
+        doc_sentences, doc_names = parsed[doc.path]
         sentences += doc_sentences
         names.update(doc_names)
     return sentences, names
@@ -326,199 +262,110 @@ def _read_claims(extractor: ClaimExtractor, among: list) -> tuple[list, list[str
     return found, sorted({c.phrase for c in found if c.phrase})
 
 
-def _kept(grouped: list[list[str]], documents: list, sentences: list, vectors):
-    """The documents, sentences and sentence vectors of the stories in ``grouped``, in their order."""
-    keep = {p for story in grouped for p in story}
-    rows = [i for i, s in enumerate(sentences) if s.doc.path in keep]
-    documents = [d for d in documents if d.path in keep]
-    sentences = [sentences[i] for i in rows]
-    return documents, sentences, vectors[rows]
+@contextmanager
+def _embedder(ctx: Context) -> Iterator[Embedder]:
+    """The context's encoder, or one the settings name (closed afterwards), reporting to the context's progress."""
+    own = ctx.embedder is None
+    embedder = ctx.embedder or embedder_for(ctx.settings)
+    embedder.progress = ctx.progress
+    # a CLI Progress prints an announcement even off a terminal (a hook's log); a plain callable takes it as a stage
+    embedder.announce = getattr(ctx.progress, "announce", ctx.progress)
+    try:
+        yield embedder
+    finally:
+        if own:
+            embedder.close()
 
 
-def _people(sentences: list, lex: Lexicons, skeleton) -> list:
+def _people(sentences: list, lex: Lexicons) -> list:
     """The people the sentences mention: titled and named mentions, bare surnames linked to them, then merged."""
+    skeleton = lex.transliteration.skeleton
     finder = PeopleExtractor(lex.titles, lex.names)
     mentions = [m for s in sentences for m in finder.extract(s)]
     mentions += link_surnames(sentences, mentions, lex.names, skeleton)
     return link_people(mentions, skeleton)
 
 
-def joined_stories(
-    grouped: list[list[str]], focus: set[str], sentences: list, vectors, threshold: float, names: dict
-) -> list[list[str]]:
-    """The stories a draft is judged against: its own, and every archive story one of its sentences joins.
-
-    A draft is judged sentence by sentence: a roundup whose one wrong sentence tells an
-    archive story is grouped on its own, yet that sentence states the archive story's
-    claim (at least ``threshold`` alike with one of its sentences, and naming one of the
-    names the story names: ``names`` maps a sentence key to its name skeletons, as
-    ``parse`` gives them), so the draft is compared with that story too. Alike in wording
-    alone, a sentence names no story: "The ministry put the cost of repairs at $467
-    million" is that alike with the cost sentence of every disaster story in an archive,
-    and joined through it a draft was analysed with the whole archive. Each draft's
-    stories are merged into one group.
-    """
-    import numpy as np
-
-    from .groups import components
-
-    story_of = {p: i for i, story in enumerate(grouped) for p in story}
-    named: list[set[str]] = [set() for _ in grouped]
-    for s in sentences:
-        named[story_of[s.doc.path]].update(names.get(s.key, ()))
-    drafts = [i for i, s in enumerate(sentences) if s.doc.path in focus and names.get(s.key)]
-    archive = [i for i, s in enumerate(sentences) if s.doc.path not in focus]
-    links = [(story_of[d], story_of[d]) for d in sorted(focus) if d in story_of]
-    if drafts and archive:
-        block = 65536  # archive rows per product: memory stays bounded at any archive size
-        for start in range(0, len(archive), block):
-            rows = archive[start : start + block]
-            sims = vectors[rows] @ vectors[drafts].T
-            for r, c in zip(*np.nonzero(sims >= threshold)):
-                story = story_of[sentences[rows[r]].doc.path]
-                if names[sentences[drafts[c]].key] & named[story]:
-                    links.append((story_of[sentences[drafts[c]].doc.path], story))
-    return sorted(sorted(p for i in group for p in grouped[i]) for group in components(links))
-
-
-def run(
-    paths: list[str],
-    settings: Settings,
-    embedder: Embedder | None = None,
-    against: list[str] | None = None,
-    baseline: gate.Baseline | None = None,
-    inputs: ingest.Inputs | None = None,
-    progress=None,
-    sheet: facts.FactSheet | None = None,
-) -> Report:
-    """Scan ``paths`` (and the ``against`` corpus) and return the report.
-
-    With ``against``, the corpus is evidence only: a finding is reported when it
-    involves at least one document of ``paths``. Findings a baseline records, the
-    config accepts, or an inline marker silences, and those below ``min_severity``, are
-    counted, not reported.
-    Unreadable files are listed in ``Report.errors``; skipped ones in ``Report.warnings``;
-    both, as data, in ``Report.problems``. ``inputs`` is ``ingest.discover``'s result
-    when the caller has already read the files (the CLI does, for the memo key).
-    ``progress``, when given, is called with a short description of each stage.
-    ``sheet`` is the fact sheet when the caller has already loaded it (``scan`` does,
-    for the memo key); else the one the settings name is loaded here.
-    """
-    rules = rule_set(settings)
-    if sheet is None and settings.facts:
-        sheet = facts.FactSheet.load(Path(settings.facts))
-    lex = lexicons(rules)
-    if progress:
-        progress("reading files")
-    if inputs is None:
-        inputs = ingest.discover(paths, settings.max_file_size, against or [])
-    documents, parsed, problems, warnings = load_parsed(inputs, rules, settings, lex)
-    errors = [p.line for p in problems if p.is_error]
-    warnings = [p.line for p in problems if not p.is_error] + warnings
-    findings: list[Finding] = []
+def _told(corpus: Corpus, lex: Lexicons) -> tuple[list[list[str]], list[str], dict[str, int]]:
+    """The stories analysed, a label for each, and the sentences analysed per document."""
+    labels = [
+        label(story, corpus.documents, corpus.sentences, lex.names, int(lex.stories["label_names"]))
+        for story in corpus.stories
+    ]
     counts: dict[str, int] = {}
-    stories: list[list[str]] = []
-    labels: list[str] = []
-    drafts = inputs.drafts if against is not None else None
-    if documents:
-        corpus = analyse(
-            documents,
-            rules,
-            settings,
-            embedder,
-            warnings,
-            focus=drafts,
-            parsed=parsed,
-            lex=lex,
-            progress=progress,
-        )
-        if progress:
-            progress("running the checks")
-        stories = corpus.stories
-        labels = [
-            label(story, corpus.documents, corpus.sentences, lex.names, int(lex.stories["label_names"]))
-            for story in stories
-        ]
-        for s in corpus.sentences:
-            counts[s.doc.path] = counts.get(s.doc.path, 0) + 1
-        findings = _check_corpus(corpus, rules, settings, sheet)
-    findings = merge(findings)
-    if drafts is not None:
-        findings = _judge_drafts(findings, drafts, rules, lex, sheet, documents)
-    warnings += gate.marker_warnings(documents, {r.id for r in rules.rules} | {facts.CHECK})
-    findings, inline = gate.suppressed(findings, documents, drafts, settings.inline_ignores)
-    findings, accepted = gate.accepted(findings, settings.accept)
-    findings, baselined = gate.baselined(findings, baseline, drafts)
-    findings, below = gate.below(findings, settings.min_severity)
-    if baseline is not None:
-        warnings += baseline.notes
-    rule_info = _rule_info(rules, settings, sheet)
-    return Report(
-        documents=documents,
-        findings=findings,
-        errors=errors,
-        warnings=warnings,
-        problems=problems,
-        rules_digest=rules.digest,
-        sentence_counts=counts,
-        stories=stories,
-        story_labels=labels,
-        set_aside={
-            "suppressed": len(inline),
-            "accepted": len(accepted),
-            "baselined": len(baselined),
-            "below_min_severity": len(below),
-        },
-        rules=rule_info,
-        suppressed=[*inline, *accepted, *baselined],
-    )
+    for s in corpus.sentences:
+        counts[s.doc.path] = counts.get(s.doc.path, 0) + 1
+    return corpus.stories, labels, counts
 
 
-def _check_corpus(
-    corpus: Corpus, rules: RuleSet, settings: Settings, sheet: facts.FactSheet | None
-) -> list[Finding]:
-    """Every enabled rule's findings, then the fact sheet's, then the deferring checks' on evidence none of them covers."""
+# --- checks and gate ------------------------------------------------------------------------------------------
+
+
+def run_checks(corpus: Corpus, ctx: Context) -> list[Finding]:
+    """Every enabled rule's findings, then the fact sheet's, then the deferring checks' on evidence none of them
+    covers; one finding per id, sorted."""
+    ctx.say("running the checks")
     findings: list[Finding] = []
     deferring: list[Finding] = []
-    for rule in rules.rules:
+    for rule in ctx.rules.rules:
         if rule.enabled:
             check = CHECK_TYPES[rule.extends](rule)
             with corpus.read_by(check.needs):
                 (deferring if check.defers else findings).extend(check.run(corpus))
-    if sheet and check_on(settings, facts.CHECK):
-        findings += sheet.check(corpus, settings.severity.get(facts.CHECK, "error"))
+    if ctx.sheet and check_on(ctx.settings, FACT_SHEET):
+        findings += ctx.sheet.check(corpus, fact_sheet_severity(ctx.settings))
     covered = {(e.document, e.line, e.text) for f in findings for e in f.evidence}
     findings += [f for f in deferring if not any((e.document, e.line, e.text) in covered for e in f.evidence)]
-    return findings
+    return merge(findings)
 
 
-def _judge_drafts(
-    findings: list[Finding],
-    drafts: set[str],
-    rules: RuleSet,
-    lex: Lexicons,
-    sheet: facts.FactSheet | None,
-    documents: list,
-) -> list[Finding]:
-    """The findings that involve a draft, graded from the drafts' side (``gate.judge``), repeats dropped, sorted."""
-    findings = gate.involving(findings, drafts)
-    extends = {r.id: r.extends for r in rules.rules}
+def merge(findings: list[Finding]) -> list[Finding]:
+    """One finding per id (a passage pasted twice yields the same finding twice), sorted."""
+    by_id: dict[str, Finding] = {}
+    for f in findings:
+        if f.id in by_id:
+            kept_ = by_id[f.id]
+            by_id[f.id] = Finding(
+                kept_.check,
+                max(kept_.severity, f.severity, key=severity_rank),
+                kept_.message,
+                kept_.subject,
+                kept_.values,
+                kept_.evidence + f.evidence,
+                kept_.suggestion,
+                kept_.rule,
+                kept_.id,
+            )
+        else:
+            by_id[f.id] = f
+    return sorted(by_id.values(), key=Finding.sort_key)
 
-    def same(f: Finding, a: str, b: str) -> int | None:
-        # Two phrasings of one title ("Deputy Foreign Minister" / "Deputy Minister of Foreign Affairs") agree;
-        # a bare "Minister" says less than "Foreign Minister" or "Defence Minister", and supports neither.
-        return facts.title_relation(lex.titles, a, b) if extends.get(f.check) in TITLE_CHECKS else None
 
-    findings = gate.judge(findings, drafts, sheet.verdict(documents, lex) if sheet else None, same)
-    return sorted(facts.unrepeated(findings), key=Finding.sort_key)
+class Gated(NamedTuple):
+    """What the gate let through, what it set aside (counted, and one record each), and its warnings."""
+
+    findings: list[Finding]
+    set_aside: dict[str, int]
+    suppressed: list[Suppression]
+    warnings: list[str]
 
 
-def _rule_info(rules: RuleSet, settings: Settings, sheet: facts.FactSheet | None) -> dict:
-    """Rule id -> (description, severity) for each enabled rule, and the fact sheet's check when there is a sheet."""
-    rule_info = {r.id: (r.description, r.severity) for r in rules.rules if r.enabled}
-    if sheet:
-        rule_info[facts.CHECK] = (
-            "A value the newsroom fact sheet contradicts.",
-            settings.severity.get(facts.CHECK, "error"),
-        )
-    return rule_info
+def apply_gate(
+    findings: list[Finding], documents: list, drafts: set[str] | None, ctx: Context, baseline: Baseline | None
+) -> Gated:
+    """The findings reported: inline markers, the accept list, the baseline and ``min_severity`` set the rest aside.
+
+    Warned of: an inline marker naming no check, and what is wrong with the baseline.
+    """
+    settings = ctx.settings
+    warnings = marker_warnings(documents, {r.id for r in ctx.rules.rules} | {FACT_SHEET})
+    findings, inline = suppressed(findings, documents, drafts, settings.inline_ignores)
+    findings, allowed = accepted(findings, settings.accept)
+    findings, recorded = baselined(findings, baseline, drafts)
+    findings, low = below(findings, settings.min_severity)
+    if baseline is not None:
+        warnings += baseline.notes
+    counts = {"suppressed": len(inline), "accepted": len(allowed), "baselined": len(recorded)}
+    return Gated(
+        findings, {**counts, "below_min_severity": len(low)}, [*inline, *allowed, *recorded], warnings
+    )

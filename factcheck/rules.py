@@ -21,7 +21,7 @@ A repository's rule folder is untrusted input for a hook, so loading is bounded:
 only regular files under ``MAX_RULE_BYTES`` are read (``files.read_bytes``),
 YAML aliases and nesting are limited (``safe_yaml``), message templates may only
 hold plain ``{name}`` fields, and every regular expression a rule gives must
-compile here (it then runs with a time limit per match, see ``ingest.Boilerplate``).
+compile here (it then runs with a time limit per match, see ``boilerplate.Boilerplate``).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@
 
 ``cli.scan`` parses the arguments, builds a :class:`Request`, calls :func:`scan`,
 shows the :class:`~factcheck.cache.memo.Outcome` and exits with
-``outcome.exit_code(fail_on)``. Problems travel as data (``ingest.Problem``,
+``outcome.exit_code(fail_on)``. Problems travel as data (``discover.Problem``,
 ``Outcome.fatal``); nothing here decides anything from a message's wording.
 """
 
@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from . import gate, ingest
+from .gate import baseline
 from .cache.memo import Outcome
 from .config import Settings
+from .ingest.discover import discover
 from .output import OutputError, write_output
 from .report import FORMATS, sarif
 
@@ -54,15 +55,17 @@ class Scanned:
 
 def scan(request: Request) -> Scanned:
     """Run (or replay) one scan. Raises RuleError, ModelError, BaselineError, FactsError or OutputError."""
-    from .facts import FactSheet
+    from .gate.facts import FactSheet
 
     settings, stdin = request.settings, request.stdin
     paths = [stdin.path.as_posix() if stdin and p == "-" else p for p in request.paths]
     # Every input is read here, once: the memo key, the parse cache and the parser all use these bytes.
-    inputs = ingest.discover(paths, settings.max_file_size, request.against, request.follow_symlinks)
+    inputs = discover(paths, settings.max_file_size, request.against, request.follow_symlinks)
     # So are the baseline and the fact sheet (bounded, regular files only): the key hashes the bytes the gate uses.
     # Writing a baseline records every current finding, so an old baseline is not applied then.
-    known = gate.read_baseline(request.baseline) if request.baseline and not request.write_baseline else None
+    known = (
+        baseline.read_baseline(request.baseline) if request.baseline and not request.write_baseline else None
+    )
     sheet = FactSheet.load(Path(settings.facts)) if settings.facts else None
     refuse_overwrite(request, inputs)
     result = Scanned(None)
@@ -111,7 +114,8 @@ def _run(request: Request, paths: list[str], inputs, known, sheet, result: Scann
             else inputs.drafts
         )
         write_output(
-            request.write_baseline, gate.baseline_text(report.findings, drafts if request.against else None)
+            request.write_baseline,
+            baseline.baseline_text(report.findings, drafts if request.against else None),
         )
         result.notes.append(
             f"baseline of {len(report.findings)} finding(s) written to {request.write_baseline}"

@@ -105,7 +105,7 @@ class StdinArticle:
                 d.path = name
         for f in report.findings:
             f.evidence = [replace(e, document=name) if e.document == temp else e for e in f.evidence]
-            f.drafts = [replace(v, document=name) if v.document == temp else v for v in f.drafts]
+            f.drafts = tuple(replace(v, document=name) if v.document == temp else v for v in f.drafts)
         report.suppressed = [replace(s, where=s.where.replace(temp, name)) for s in report.suppressed]
         report.errors = [e.replace(temp, name) for e in report.errors]
         report.warnings = [w.replace(temp, name) for w in report.warnings]

@@ -11,8 +11,14 @@ from hypothesis import HealthCheck, settings
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-from factcheck.config import Settings
-from factcheck.pipeline import lexicons, rule_set
+from factcheck.config import DEFAULT_MAX_BYTES, Settings
+from factcheck.files import display_name, read_bytes
+from factcheck.ingest.boilerplate import Boilerplate
+from factcheck.ingest.decode import decode
+from factcheck.ingest.discover import read_source
+from factcheck.ingest.parse import parse_source
+from factcheck.models import Document
+from factcheck.ruleset import lexicons, rule_set
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -31,6 +37,17 @@ settings.register_profile(
 )
 settings.register_profile("fuzz", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+def load_document(path: Path, boilerplate: Boilerplate) -> Document:
+    """Read one file into a Document, or raise InputError (``read_source`` then ``parse_source``)."""
+    return parse_source(read_source(path), boilerplate)
+
+
+def read_text(path: Path) -> tuple[str, list[str]]:
+    """Read and decode one file, or raise InputError with a one-line reason."""
+    name = display_name(path)
+    return decode(read_bytes(path, DEFAULT_MAX_BYTES, name), name)
 
 
 @pytest.fixture(scope="session")

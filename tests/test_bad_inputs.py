@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck import ingest
+from conftest import load_document, read_text
 from factcheck.cli import cli
+from factcheck.files import InputError
+from factcheck.ingest.boilerplate import Boilerplate
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -84,11 +86,11 @@ def test_crlf_positions_and_text_are_clean(bad):
 def test_long_line_is_cut_into_bounded_sentences(bad):
     folder, _, report, _ = bad
     from factcheck.config import Settings
-    from factcheck.pipeline import rule_set
+    from factcheck.ruleset import rule_set
     from factcheck.extract.sentences import MAX_SENTENCE_CHARS, split
 
-    boiler = ingest.Boilerplate.from_lexicon(rule_set(Settings()).lexicon("boilerplate"))
-    doc = ingest.load_document(folder / "long-line.txt", boiler)
+    boiler = Boilerplate.from_lexicon(rule_set(Settings()).lexicon("boilerplate"))
+    doc = load_document(folder / "long-line.txt", boiler)
     assert max(len(s.text) for s in split(doc)) <= MAX_SENTENCE_CHARS
 
 
@@ -107,9 +109,9 @@ def test_permission_denied_is_one_line(tmp_path, monkeypatch):
     def deny(*a, **k):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(ingest.os, "open", deny)  # root reads any file: the refusal is staged
-    with pytest.raises(ingest.InputError, match=r"locked.txt: permission denied$"):
-        ingest.read_text(f)
+    monkeypatch.setattr(os, "open", deny)  # root reads any file: the refusal is staged
+    with pytest.raises(InputError, match=r"locked.txt: permission denied$"):
+        read_text(f)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")

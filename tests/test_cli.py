@@ -557,7 +557,7 @@ def test_output_into_a_missing_folder_is_refused(run_cli, tmp_path):
 
 
 def test_baseline_subjects_name_no_file_and_keep_no_stray_separator():
-    from factcheck import gate
+    from factcheck.gate.baseline import entries
     from factcheck.models import Evidence, Finding
 
     places = [
@@ -565,9 +565,9 @@ def test_baseline_subjects_name_no_file_and_keep_no_stray_separator():
         Evidence("y/b.txt", 1, 1, "The same long passage.", None),
     ]
     f = Finding("duplicate-passage", "info", "m", "copied across a.txt, b.txt", [], places)
-    assert {e["subject"] for e in gate.entries(f, None)} == {"copied across"}
+    assert {e["subject"] for e in entries(f, None)} == {"copied across"}
     g = Finding("duplicate-passage", "warning", "m", "a.txt: 2 sentences repeated", [], places[:1])
-    assert {e["subject"] for e in gate.entries(g, None)} == {"2 sentences repeated"}
+    assert {e["subject"] for e in entries(g, None)} == {"2 sentences repeated"}
 
 
 def test_encoding_progress_counts_sentences_and_the_export_is_announced(

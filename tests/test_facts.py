@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-from factcheck.facts import FactSheet, FactsError
+from factcheck.gate.facts import FactSheet, FactsError
 
 SHEET = """\
 people:

@@ -13,7 +13,11 @@ import string
 
 from hypothesis import given, settings, strategies as st
 
-from factcheck import ingest
+from conftest import load_document
+from factcheck.files import InputError
+from factcheck.ingest.boilerplate import Boilerplate
+from factcheck.ingest.discover import _walk, discover
+from factcheck.ingest.markup import front_matter, html_text
 from factcheck.extract.dates import find_temporals, resolve
 from factcheck.extract.names import tokens
 from factcheck.extract.numbers import find_quantities
@@ -100,12 +104,10 @@ texts = st.one_of(st.text(max_size=300), news)
 def test_ingest_never_fails_but_with_input_error(tmp_path_factory, data, suffix):
     path = tmp_path_factory.mktemp("fuzz") / f"doc{suffix}"
     path.write_bytes(data)
-    boiler = ingest.Boilerplate.from_lexicon(
-        {"lines": [], "head_lines": [], "head_size": 8, "drop_repeated": True}
-    )
+    boiler = Boilerplate.from_lexicon({"lines": [], "head_lines": [], "head_size": 8, "drop_repeated": True})
     try:
-        doc = ingest.load_document(path, boiler)
-    except ingest.InputError as exc:
+        doc = load_document(path, boiler)
+    except InputError as exc:
         assert "\n" not in str(exc) and path.as_posix() in str(exc)
         return
     assert doc.blocks
@@ -205,7 +207,7 @@ def test_people_extraction_never_fails(lex, text):
     ).map("".join)
 )
 def test_html_offsets_map_into_the_source(html):
-    text, smap, _, _, _ = ingest.html_text(html)
+    text, smap, _, _, _ = html_text(html)
     doc = Document(path="f.html", source=html, text=text, source_map=smap)
     for offset in range(0, len(text), max(1, len(text) // 20)):
         assert 0 <= doc.source_offset(offset) <= len(html)
@@ -226,7 +228,7 @@ def test_file_names_are_kept_exactly_and_shown_as_valid_utf8(tmp_path_factory, n
     for i, name in enumerate(names):
         with open(os.path.join(os.fsencode(folder), name + b".txt"), "wb") as fh:
             fh.write(b"Title\nThe minister met the ambassador on 21 August 2024.\n" if i % 2 == 0 else b"")
-    inputs = ingest.discover([str(folder)])
+    inputs = discover([str(folder)])
     found = {os.fsencode(s.path.name) for s in inputs.sources}
     shown = (
         [s.display for s in inputs.sources]
@@ -290,7 +292,7 @@ def test_front_matter_never_raises_and_stays_bounded(meta, depth):
 
     source = "---\n" + meta + "\n" + "[" * depth + "]" * depth + "\n---\n\nThe minister met the ambassador.\n"
     started = time.monotonic()
-    data, body = ingest.front_matter(source)
+    data, body = front_matter(source)
     assert time.monotonic() - started < 2
     assert isinstance(data, dict) and 0 <= body <= len(source)
     assert body == 0 or source[:body].rstrip().endswith("---")
@@ -327,7 +329,7 @@ def test_display_name_collisions_never_merge_two_files(tmp_path_factory, drawn):
     for n in names:
         with open(os.path.join(os.fsencode(folder), n + b".txt"), "wb") as fh:
             fh.write(b"Title\nThe minister met the ambassador on 21 August 2024.\n")
-    inputs = ingest.discover([str(folder)])
+    inputs = discover([str(folder)])
     assert len({s.display for s in inputs.sources}) == len(inputs.sources) == len(names)
 
 
@@ -358,7 +360,7 @@ def test_deep_trees_are_walked_without_recursion(tmp_path_factory, depth, width,
         with open("x.txt", "w") as fh:
             fh.write("The minister met the ambassador.\n")
         os.chdir(top)
-        found, outside = ingest._walk(top)
+        found, outside = _walk(top)
         assert not outside
         assert len(found) == len(expected) + 1 and len(set(found)) == len(found)
         assert all(".hidden" not in p.parts for p in found)

@@ -215,7 +215,9 @@ def test_a_draft_of_another_story_is_analysed_alone_however_alike_the_archive_wo
 
 # --- the draft is judged, the archive is evidence (hand-built findings: no model needed) -----------------------
 
-from factcheck import gate  # noqa: E402
+from factcheck.gate.baseline import entries  # noqa: E402
+from factcheck.gate.judge import judge  # noqa: E402
+from factcheck.report.view import comparison  # noqa: E402
 from factcheck.models import Evidence, Finding  # noqa: E402
 
 
@@ -241,7 +243,7 @@ def test_a_draft_agreeing_with_the_majority_is_info_with_the_archive_split():
         place("b.txt", "Foreign Minister"),
         place("c.txt", "Deputy Minister of Foreign Affairs"),
     )
-    [judged] = gate.judge([f], {"d.md"})
+    [judged] = judge([f], {"d.md"})
     assert judged.severity == "info"
     assert "the archive itself disagrees: 2 archive sources agree, 1 disagrees" in judged.message
     [view] = judged.drafts
@@ -263,7 +265,7 @@ def test_a_draft_contradicting_the_majority_or_unsupported_keeps_the_check_sever
     )
     unsupported = title_finding(place("d.md", "First Deputy Minister"), place("a.txt", "Foreign Minister"))
     for f in (against_majority, unsupported):
-        [judged] = gate.judge([f], {"d.md"})
+        [judged] = judge([f], {"d.md"})
         assert judged.severity == "error" and judged.drafts[0].blamed
 
 
@@ -283,9 +285,9 @@ def test_a_draft_quoting_one_source_word_for_word_is_never_blocked():
             place("c.txt", theirs[:20], f"He said: “{theirs}.”"),
         ],
     )
-    [judged] = gate.judge([f], {"d.md"})
+    [judged] = judge([f], {"d.md"})
     assert judged.severity == "info" and judged.drafts[0].value == ours
-    lines = gate.comparison(judged)
+    lines = comparison(judged)
     assert lines[0].startswith(f"draft: {ours}") and lines[1] == f"b (+1 more): {theirs}"
 
 
@@ -306,7 +308,7 @@ def test_findings_with_one_stated_value_or_no_archive_are_left_alone():
         ["x"],
         [place("d.md", "x", line=1), place("d.md", "x", line=9)],
     )
-    assert [f.severity for f in gate.judge([vague, own], {"d.md"})] == ["warning", "warning"]
+    assert [f.severity for f in judge([vague, own], {"d.md"})] == ["warning", "warning"]
 
 
 def test_the_fact_sheet_beats_the_archive_majority():
@@ -319,7 +321,7 @@ def test_the_fact_sheet_beats_the_archive_majority():
     def sheet_says(finding, value, draft):
         return value == "Deputy Minister of Foreign Affairs", "facts.yaml: Murat Nurtleu"
 
-    [clean] = gate.judge([f], {"d.md"}, sheet_says)
+    [clean] = judge([f], {"d.md"}, sheet_says)
     assert clean.severity == "info" and "fact sheet agrees" in clean.message
     g = title_finding(
         place("d.md", "Foreign Minister"),
@@ -329,7 +331,7 @@ def test_the_fact_sheet_beats_the_archive_majority():
     )
     g.values.append("Deputy Minister of Foreign Affairs")
     g.evidence.append(place("c.txt", "Deputy Minister of Foreign Affairs"))
-    [blamed] = gate.judge([g], {"d.md"}, sheet_says)
+    [blamed] = judge([g], {"d.md"}, sheet_says)
     assert (
         blamed.severity == "error"
         and "contradicts the fact sheet: facts.yaml: Murat Nurtleu" in blamed.message
@@ -349,8 +351,8 @@ def test_baseline_key_ignores_file_names_lines_other_documents_and_source_counts
         place("published/x.txt", "Foreign Minister"),
         place("published/y.txt", "Foreign Minister"),
     )
-    keys_a = [e["key"] for e in gate.entries(a, {"drafts/d.md"})]
-    keys_b = [e["key"] for e in gate.entries(b, {"drafts/renamed.md"})]
+    keys_a = [e["key"] for e in entries(a, {"drafts/d.md"})]
+    keys_b = [e["key"] for e in entries(b, {"drafts/renamed.md"})]
     assert keys_a == keys_b and len(keys_a) == 1
 
 
@@ -480,7 +482,7 @@ def test_baseline_key_leaves_a_file_name_in_the_subject_out():
         ["$2.1 billion"],
         [place("renamed.txt", "$2.1 billion", said)],
     )
-    assert [e["key"] for e in gate.entries(a, None)] == [e["key"] for e in gate.entries(b, None)]
+    assert [e["key"] for e in entries(a, None)] == [e["key"] for e in entries(b, None)]
 
 
 def test_markdown_shows_a_quote_difference_as_two_labelled_lines(tmp_path, cache_dir):
@@ -550,7 +552,7 @@ def test_a_value_inside_another_is_no_support_unless_the_check_reads_them_as_one
         place("a.txt", "Foreign Minister"),
         place("b.txt", "Foreign Minister"),
     )
-    [judged] = gate.judge([f], {"d.md"})
+    [judged] = judge([f], {"d.md"})
     assert (
         judged.severity == "error" and judged.drafts[0].agree == ()
     )  # "Foreign Minister" is not "Deputy Foreign Minister"
@@ -564,12 +566,12 @@ def test_a_value_inside_another_is_no_support_unless_the_check_reads_them_as_one
     def one_post(finding, a, b):  # what title-conflict's lexicon says of these two phrasings
         return {a, b} == {"Deputy Foreign Minister", "Deputy Minister of Foreign Affairs"} or None
 
-    [judged] = gate.judge([g], {"d.md"}, same=one_post)
+    [judged] = judge([g], {"d.md"}, same=one_post)
     assert judged.severity == "info" and judged.drafts[0].agree == ("a.txt", "b.txt")
 
 
 def test_title_phrasings_are_read_with_the_title_lexicon(lex):
-    from factcheck.facts import same_title
+    from factcheck.gate.facts import same_title
 
     assert (
         same_title(lex.titles, "Deputy Foreign Minister", "Kazakhstan’s Deputy Minister of Foreign Affairs")
@@ -584,7 +586,7 @@ def test_a_baseline_that_is_a_fifo_is_refused_not_waited_on(tmp_path):
 
     import pytest as _pytest
 
-    from factcheck import gate as _gate
+    from factcheck.gate import baseline as _gate
 
     fifo = tmp_path / "baseline.json"
     _os.mkfifo(fifo)
@@ -595,7 +597,7 @@ def test_a_baseline_that_is_a_fifo_is_refused_not_waited_on(tmp_path):
 def test_a_fact_sheet_alias_bomb_is_refused(tmp_path):
     import pytest as _pytest
 
-    from factcheck.facts import FactSheet, FactsError
+    from factcheck.gate.facts import FactSheet, FactsError
 
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
@@ -608,7 +610,7 @@ def test_a_fact_sheet_alias_bomb_is_refused(tmp_path):
 
 def test_one_count_feeds_the_message_the_comparison_and_json(lex):
     # a bare "Minister" says less than the draft's "Foreign Minister": neither agreement nor disagreement, everywhere
-    from factcheck.facts import title_relation
+    from factcheck.gate.facts import title_relation
 
     def same(finding, a, b):
         return title_relation(lex.titles, a, b)
@@ -619,22 +621,22 @@ def test_one_count_feeds_the_message_the_comparison_and_json(lex):
         place("b.txt", "Minister"),
         place("c.txt", "Deputy Minister of Foreign Affairs"),
     )
-    [judged] = gate.judge([f], {"d.md"}, same=same)
+    [judged] = judge([f], {"d.md"}, same=same)
     view = judged.drafts[0].as_dict()
     assert (view["agree"], view["disagree"], view["less"]) == (["a.txt"], ["c.txt"], ["b.txt"])
     assert judged.severity == "info" and judged.message.endswith(
         "1 archive source agrees, 1 disagrees, 1 says less)"
     )
-    lines = gate.comparison(judged)
+    lines = comparison(judged)
     assert lines[0] == "draft: Foreign Minister  (d.md; 1 archive source agrees, 1 disagrees, 1 says less)"
     assert lines[1:] == ["c: Deputy Minister of Foreign Affairs", "b (says less): Minister"]
     # "Defence Minister" finds no support in a bare "Minister"
     g = title_finding(
         place("d.md", "Defence Minister"), place("a.txt", "Foreign Minister"), place("b.txt", "Minister")
     )
-    [judged] = gate.judge([g], {"d.md"}, same=same)
+    [judged] = judge([g], {"d.md"}, same=same)
     assert judged.severity == "error" and judged.drafts[0].agree == () and judged.drafts[0].less == ("b.txt",)
-    assert gate.comparison(judged)[0].endswith("(d.md; 0 archive sources agree, 1 disagrees, 1 says less)")
+    assert comparison(judged)[0].endswith("(d.md; 0 archive sources agree, 1 disagrees, 1 says less)")
     # the other way round, a fuller title supports a draft's bare one
     assert title_relation(lex.titles, "Minister", "Foreign Minister") == 1
 
@@ -654,14 +656,14 @@ def test_the_primary_place_is_the_draft_or_else_the_odd_one_out():
         place("b.txt", "Foreign Minister"),
         place("z.md", "Defence Minister"),
     )
-    [judged] = gate.judge([g], {"z.md"})
+    [judged] = judge([g], {"z.md"})
     assert judged.primary.document == "z.md"
     h = title_finding(
         place("a.txt", "Foreign Minister"),
         place("z.md", "Foreign Minister"),
         place("c.txt", "Deputy Foreign Minister"),
     )
-    [judged] = gate.judge(
+    [judged] = judge(
         [h], {"z.md"}
     )  # the draft agrees: still reported at the draft, the file the editor is committing
     assert judged.primary.document == "z.md"

@@ -3,8 +3,12 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.ingest import Boilerplate, InputError, discover, load_document, raw_blocks
-from factcheck.pipeline import rule_set
+from conftest import load_document
+from factcheck.files import InputError
+from factcheck.ingest.blocks import raw_blocks
+from factcheck.ingest.boilerplate import Boilerplate
+from factcheck.ingest.discover import discover
+from factcheck.ruleset import rule_set
 from factcheck.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

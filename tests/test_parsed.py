@@ -3,9 +3,10 @@
 import sqlite3
 
 from factcheck.cache.parsed import ParsedStore, from_record, to_record
-from factcheck.ingest import discover
+from factcheck.ingest.discover import discover
 from factcheck.config import Settings
-from factcheck.pipeline import lexicons, load_parsed, parse, rule_set
+from factcheck.ingest.read import load_parsed, parse, read_documents
+from factcheck.ruleset import lexicons, rule_set
 
 ARTICLE = "# Talks\n\nMurat Nurtleu, the Foreign Minister, met “the envoy” in Minsk.\n\nIn June of that year, talks resumed.\n"
 
@@ -21,7 +22,7 @@ def test_record_round_trip_keeps_every_field_and_position(tmp_path):
     settings = Settings()
     rules = rule_set(settings)
     lex = lexicons(rules)
-    (doc,), _, _, _ = load_parsed(discover([str(tmp_path / "a.md")]), rules, settings, None)
+    (doc,), _, _ = read_documents(discover([str(tmp_path / "a.md")]), rules)
     sentences, names = parse(doc, lex)
     doc2, sentences2, names2 = from_record(to_record(doc, sentences, names))
     for field in (
@@ -98,7 +99,7 @@ def test_store_keeps_only_the_most_recent(tmp_path):
     rules = rule_set(settings)
     lex = lexicons(rules)
     (tmp_path / "a.md").write_text(ARTICLE)
-    (doc,), _, _, _ = load_parsed(discover([str(tmp_path / "a.md")]), rules, settings, None)
+    (doc,), _, _ = read_documents(discover([str(tmp_path / "a.md")]), rules)
     sentences, names = parse(doc, lex)
     ParsedStore.KEEP, keep = 3, ParsedStore.KEEP
     try:

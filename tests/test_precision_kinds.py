@@ -684,7 +684,7 @@ def test_a_quote_restyled_by_house_is_one_wording(lex):
     from factcheck.checks.quote_mismatch import HouseStyle
 
     from factcheck.config import Settings
-    from factcheck.pipeline import rule_set
+    from factcheck.ruleset import rule_set
 
     (shipped,) = [r for r in rule_set(Settings()).rules if r.id == "quote-mismatch"]
     style = HouseStyle(shipped.params.spelling)
@@ -780,7 +780,7 @@ def test_abbreviated_ranks_are_read_and_given_to_the_name(lex):
 def test_a_service_rank_is_no_post_beside_a_post(lex):
     from factcheck.checks.title_unmatched import TitleUnmatched
     from factcheck.config import Settings
-    from factcheck.pipeline import rule_set
+    from factcheck.ruleset import rule_set
 
     (shipped,) = [r for r in rule_set(Settings()).rules if r.id == "title-unmatched"]
     check = TitleUnmatched(shipped)

@@ -23,10 +23,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck import files, ingest
+from factcheck import files
 from factcheck.checks import CHECK_TYPES
 from factcheck.cli import cli
 from factcheck.config import ConfigError, load_settings
+from factcheck.files import InputError
+from factcheck.ingest.discover import discover
+from factcheck.ingest.markup import front_matter
 from factcheck.rules import RuleError, default_rules_dir, load_rules
 
 FACTCHECK = Path(sys.executable).parent / "factcheck"
@@ -391,7 +394,7 @@ def test_a_symlink_to_a_fifo_does_not_hang_the_scan(tmp_path):
     room = newsroom(tmp_path)
     os.mkfifo(tmp_path / "pipe")
     (room / "published" / "pipe.txt").symlink_to(tmp_path / "pipe")
-    inputs = ingest.discover([str(room / "published")])  # would block forever on open() without a writer
+    inputs = discover([str(room / "published")])  # would block forever on open() without a writer
     assert [s.path.name for s in inputs.sources] == ["summit.txt"]
     assert [(p.file.rsplit("/", 1)[-1], p.fatal) for p in inputs.problems] == [("pipe.txt", False)]
 
@@ -406,8 +409,8 @@ def test_the_size_limit_is_checked_on_the_open_descriptor(tmp_path, monkeypatch)
         f.write_text("Title\n" + "x" * 5000, encoding="utf-8")
         return real_fstat(fd)
 
-    monkeypatch.setattr(ingest.os, "fstat", grown)
-    with pytest.raises(ingest.InputError, match="size limit"):
+    monkeypatch.setattr(os, "fstat", grown)
+    with pytest.raises(InputError, match="size limit"):
         files.read_bytes(f, max_bytes=1000)
 
 
@@ -474,7 +477,7 @@ def test_one_bad_article_never_aborts_the_scan(isolated, name):
 
 def test_front_matter_alias_bomb_is_refused_at_once():
     start = time.monotonic()
-    meta, body = ingest.front_matter(TRIGGERS["alias-bomb.md"])
+    meta, body = front_matter(TRIGGERS["alias-bomb.md"])
     assert (meta, body) == ({}, 0) and time.monotonic() - start < 1
 
 
@@ -701,12 +704,13 @@ def test_max_sentences_skips_documents_past_the_limit_and_fails_a_named_one(tmp_
 
 def test_max_sentence_length_cuts_run_on_text(tmp_path):
     from factcheck.config import Settings
-    from factcheck.pipeline import lexicons, load_parsed, rule_set
+    from factcheck.ingest.read import load_parsed
+    from factcheck.ruleset import lexicons, rule_set
 
     f = tmp_path / "run-on.txt"
     f.write_text("Title\n" + "word " * 400 + "\n", encoding="utf-8")
     settings = Settings(max_sentence_length=100, cache=False)
     rules = rule_set(settings)
-    _, parsed, _, _ = load_parsed(ingest.discover([str(f)]), rules, settings, lexicons(rules))
+    _, parsed, _, _ = load_parsed(discover([str(f)]), rules, settings, lexicons(rules))
     sentences, _ = parsed[f.as_posix()]
     assert len(sentences) > 10 and max(s.end - s.start for s in sentences) <= 100

@@ -20,9 +20,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck import gate, ingest
+from factcheck.gate import baseline as gate_baseline
 from factcheck.cli import cli
-from factcheck.facts import FactSheet
+from factcheck.gate.facts import FactSheet
+from factcheck.ingest.boilerplate import Boilerplate
+from factcheck.ingest.discover import Source, discover
+from factcheck.ingest.own_reports import is_report
+from factcheck.ingest.parse import parse_source
 
 from test_redteam import DRAFT_BAD, ENV, newsroom
 
@@ -53,14 +57,14 @@ def test_r01_a_baseline_swapped_mid_scan_never_poisons_the_memo(tmp_path, own_ca
     assert "title-conflict" in covering.read_text(encoding="utf-8")
     empty.write_text('{"schema":"factcheck-baseline/2","findings":[]}\n', encoding="utf-8")
     shutil.copy(empty, used)
-    original = gate.read_baseline
+    original = gate_baseline.read_baseline
 
     def swapped(path):
         shutil.copy(covering, path)  # the covering baseline lands just before the gate reads it
         return original(path)
 
     with monkeypatch.context() as patch:
-        patch.setattr(gate, "read_baseline", swapped)
+        patch.setattr(gate_baseline, "read_baseline", swapped)
         scan(drafts, "--against", published, "--baseline", used, "--format", "text", cache=own_cache)
     shutil.copy(empty, used)
     replayed = scan(drafts, "--against", published, "--baseline", used, "--format", "text", cache=own_cache)
@@ -200,8 +204,8 @@ def test_r09_a_draft_mentioning_the_report_schema_is_judged_not_skipped(tmp_path
     )
     result = scan(room / "drafts", "--against", room / "published", "--format", "text", cache=cache_dir)
     assert result.exit_code == 1, result.output
-    assert not ingest.is_report(b'{"schema": "factcheck-report/1", "note": "not a report"}')
-    assert not ingest.is_report(b'<p>factcheck-baseline/1</p><meta name="generator" content="factcheck">')
+    assert not is_report(b'{"schema": "factcheck-report/1", "note": "not a report"}')
+    assert not is_report(b'<p>factcheck-baseline/1</p><meta name="generator" content="factcheck">')
 
 
 # ------------------------------------------------------------------ r11-r13: untrusted text on the terminal
@@ -271,7 +275,7 @@ def test_r13_facts_list_shows_the_sheet_escaped(tmp_path):
 def test_r14_many_patterns_slow_only_together_are_bounded(tmp_path):
     script = textwrap.dedent(r"""
         import time
-        from factcheck.ingest import RulePatterns
+        from factcheck.ingest.boilerplate import RulePatterns
         patterns = [r'(?:.*?\s){0,4}.*\d{%d}' % (50 + i) for i in range(40)]
         base = ('The ministry said 40 people attended the summit in Astana on Friday, and officials described the talks '
                 'as constructive, according to a statement released later in the evening by the press office. ')
@@ -296,7 +300,7 @@ def test_r15_a_folder_a_thousand_deep_is_walked_without_recursion(tmp_path, cach
     deep.mkdir()
     deep_tree(deep, 1000, monkeypatch)
     try:
-        inputs = ingest.discover([str(room / "published")])
+        inputs = discover([str(room / "published")])
         assert any(s.display.endswith("/a/x.txt") for s in inputs.sources)
         result = scan(
             room / "drafts" / "envoy.md", "--against", room / "published", "--format", "text", cache=cache_dir
@@ -692,9 +696,10 @@ def test_r24_a_locked_store_is_skipped_after_two_seconds_with_one_note(tmp_path,
 def test_r25_splitting_and_claim_extraction_grow_linearly_on_one_line(lex):
     from factcheck.config import Settings
     from factcheck.extract.claims import ClaimExtractor
-    from factcheck.pipeline import parse, rule_set
+    from factcheck.ingest.read import parse
+    from factcheck.ruleset import rule_set
 
-    boilerplate = ingest.Boilerplate.from_lexicon(rule_set(Settings()).lexicon("boilerplate"))
+    boilerplate = Boilerplate.from_lexicon(rule_set(Settings()).lexicon("boilerplate"))
     extractor = ClaimExtractor(lex.claims)
     sentence = "The ministry said %d people attended the summit in Astana on Friday. "
 
@@ -703,9 +708,7 @@ def test_r25_splitting_and_claim_extraction_grow_linearly_on_one_line(lex):
         best = float("inf")
         for _ in range(2):  # the faster of two runs: the machine is shared
             started = time.perf_counter()
-            doc = ingest.parse_source(
-                ingest.Source(Path("one-line.txt"), "one-line.txt", data, "-"), boilerplate
-            )
+            doc = parse_source(Source(Path("one-line.txt"), "one-line.txt", data, "-"), boilerplate)
             sentences, _ = parse(doc, lex)
             claims = [c for s in sentences for c in extractor.sentence_claims(s)]
             best = min(best, time.perf_counter() - started)

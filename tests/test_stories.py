@@ -176,7 +176,7 @@ def test_generated_archive_groups_into_its_stories():
 def test_a_draft_is_judged_against_every_story_one_of_its_sentences_joins():
     # A roundup grouped on its own still states one archive story's claim in one sentence (issue 22 r10).
     from factcheck.models import Document, Sentence
-    from factcheck.pipeline import joined_stories
+    from factcheck.group.stories import joined_stories
 
     def sent(path, i):
         return Sentence(Document(path=path, source="x", text="x"), i, 0, 1, "x", 0)
@@ -201,7 +201,7 @@ def test_a_draft_sentence_alike_in_wording_alone_joins_no_story():
     # disaster story, it names none of them. Joined through it, a pre-commit draft was analysed with the whole
     # archive (over 17 minutes against the bench's 1,000 articles, not 1.14 s).
     from factcheck.models import Document, Sentence
-    from factcheck.pipeline import joined_stories
+    from factcheck.group.stories import joined_stories
 
     def sent(path, i):
         return Sentence(Document(path=path, source="x", text="x"), i, 0, 1, "x", 0)
@@ -227,7 +227,7 @@ def test_the_stop_words_are_scikit_learns_and_reading_them_imports_no_scikit_lea
 
     assert ENGLISH == frozenset(ENGLISH_STOP_WORDS)
     code = (
-        "import sys\nfrom factcheck.config import Settings\nfrom factcheck.pipeline import lexicons, rule_set\n"
+        "import sys\nfrom factcheck.config import Settings\nfrom factcheck.ruleset import lexicons, rule_set\n"
         "assert 'the' in lexicons(rule_set(Settings())).story_stopwords\nassert 'sklearn' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

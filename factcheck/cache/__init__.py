@@ -9,7 +9,7 @@
 - ``digests``: the hashes of factcheck's own code and of the rule files that
   every key includes.
 
-Every key hashes the exact bytes that were analysed (``ingest.Source``), never a
+Every key hashes the exact bytes that were analysed (``discover.Source``), never a
 second read of a file. A cache is never a reason for a scan to fail: a folder
 that cannot be used gives one warning (``usable``) and the scan runs without it.
 """

@@ -4,7 +4,7 @@ A scan's output depends only on factcheck's own code, the libraries that read an
 analyse text, the settings, the rule files, the bytes of every input file and the
 names they are shown under, the baseline, the model weights and backend, and the
 output format. ``scan_key`` hashes all of them; the input files' part is the sha256
-of the bytes ``ingest.discover`` read, the same bytes the scan then analyses. When
+of the bytes ``discover.discover`` read, the same bytes the scan then analyses. When
 none has changed, the CLI replays the stored report text, warnings, errors, finding
 severities and whether an input named on the command line failed, so the exit code
 is the same too, without loading the model or analysing anything.
@@ -89,10 +89,10 @@ def scan_key(
 ) -> tuple[str, str] | None:
     """This scan's memo key and the rules digest in it, or None when the scan must run in full.
 
-    ``inputs`` is ``ingest.discover``'s result: the key covers each source's display
+    ``inputs`` is ``discover.discover``'s result: the key covers each source's display
     name and the sha256 of its bytes, and each input skipped on purpose.
     ``baseline`` and ``facts`` are the sha256 of the bytes the scan loaded them from
-    (``gate.Baseline.sha256``, ``FactSheet.sha256``): no file is read here, so what
+    (``baseline.Baseline.sha256``, ``FactSheet.sha256``): no file is read here, so what
     is hashed is what is used.
     """
     if any(p.is_error for p in inputs.problems):

@@ -6,7 +6,7 @@ stages before the encoder make of it: the Document, its sentences and the proper
 names each sentence mentions. A record's key hashes the file's bytes and the
 path it is shown under, factcheck's own source, the rule files and the size limit,
 so any change that could alter the parse misses and the file is parsed afresh. The
-bytes hashed are the ``ingest.Source``'s, the very bytes that are parsed: the file
+bytes hashed are the ``discover.Source``'s, the very bytes that are parsed: the file
 is not read a second time for the key.
 
 Records are JSON, never pickle (a cache folder may be shared), and carry their own
@@ -18,17 +18,31 @@ from __future__ import annotations
 import hashlib
 import json
 
+from ..config import Settings
 from ..models import Document, Sentence, Span
+from . import open_store
+from .digests import source_digest
 from .store import RecordStore
 
 FORMAT = "factcheck-parsed/2"
 
 
 def file_key(context: str, source) -> str:
-    """The record key of one ``ingest.Source``: its bytes' sha256, its display name and the ``context``."""
+    """The record key of one ``discover.Source``: its bytes' sha256, its display name and the ``context``."""
     return hashlib.sha256(
         f"{FORMAT}\0{context}\0{source.display}\0{source.sha256}".encode("utf-8", "surrogateescape")
     ).hexdigest()
+
+
+def source_keys(sources, rules_digest: str, settings: Settings) -> dict[str, str]:
+    """Each source's record key, by display name: the ``file_key`` of its bytes and name in this run's context.
+
+    The context is what else a parse depends on: factcheck's own source, the rule
+    files (``rules_digest``, the hash of their bytes as loaded, not of a second
+    read), the size limit and the longest sentence.
+    """
+    context = f"{source_digest()}\0{rules_digest}\0{settings.max_file_size}\0{settings.max_sentence_length}"
+    return {source.display: file_key(context, source) for source in sources}
 
 
 def to_record(doc: Document, sentences: list[Sentence], names: dict) -> str:
@@ -103,3 +117,32 @@ class ParsedStore(RecordStore):
         if self.fresh:
             self.write(self.fresh)
         super().close()
+
+
+class ParseCache:
+    """The parse cache as one scan uses it: its sources' records read at once, new parses written at ``close``."""
+
+    def __init__(self, store: ParsedStore, keys: dict[str, str]) -> None:
+        self.store = store
+        self.keys = keys
+        self.hits = store.get(sorted(set(keys.values())))
+
+    @classmethod
+    def open(cls, sources, rules_digest: str, settings: Settings, warnings: list[str]) -> ParseCache | None:
+        """The cache for ``sources`` under ``settings``' cache folder, or None (a line in ``warnings``) when the store
+        cannot be used now."""
+        keys = source_keys(sources, rules_digest, settings)
+        store = open_store(ParsedStore, settings.cache_root() / "parsed.sqlite3", warnings)
+        return cls(store, keys) if store else None
+
+    def get(self, source) -> tuple[Document, list[Sentence], dict] | None:
+        """The document, sentences and names recorded for ``source``'s very bytes, or None."""
+        return self.hits.get(self.keys[source.display])
+
+    def add(self, source, doc: Document, sentences: list[Sentence], names: dict) -> None:
+        self.store.add(self.keys[source.display], doc, sentences, names)
+
+    def close(self) -> list[str]:
+        """Write the new parses; the store's warnings (a full disk, a lock)."""
+        self.store.close()
+        return self.store.warnings

@@ -34,6 +34,7 @@ import numpy as np
 
 from ..extract.dates import full_dates
 from ..extract.names import proper_names
+from ..groups import components
 from ..rules import LEXICON_TYPES
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -286,3 +287,46 @@ def label(story: list[str], documents, sentences, vocab, top: int = 3) -> str:
         first, last = (_dt.date.fromordinal(d).isoformat() for d in (days[0], days[-1]))
         span = first if first == last else f"{first} – {last}"
     return " · ".join(part for part in (", ".join(names), span) if part) or "(no names or dates)"
+
+
+def joined_stories(
+    grouped: list[list[str]], focus: set[str], sentences: list, vectors, threshold: float, names: dict
+) -> list[list[str]]:
+    """The stories a draft is judged against: its own, and every archive story one of its sentences joins.
+
+    A draft is judged sentence by sentence: a roundup whose one wrong sentence tells an
+    archive story is grouped on its own, yet that sentence states the archive story's
+    claim (at least ``threshold`` alike with one of its sentences, and naming one of the
+    names the story names: ``names`` maps a sentence key to its name skeletons, as
+    ``parse`` gives them), so the draft is compared with that story too. Alike in wording
+    alone, a sentence names no story: "The ministry put the cost of repairs at $467
+    million" is that alike with the cost sentence of every disaster story in an archive,
+    and joined through it a draft was analysed with the whole archive. Each draft's
+    stories are merged into one group.
+    """
+    story_of = {p: i for i, story in enumerate(grouped) for p in story}
+    named: list[set[str]] = [set() for _ in grouped]
+    for s in sentences:
+        named[story_of[s.doc.path]].update(names.get(s.key, ()))
+    drafts = [i for i, s in enumerate(sentences) if s.doc.path in focus and names.get(s.key)]
+    archive = [i for i, s in enumerate(sentences) if s.doc.path not in focus]
+    links = [(story_of[d], story_of[d]) for d in sorted(focus) if d in story_of]
+    if drafts and archive:
+        block = 65536  # archive rows per product: memory stays bounded at any archive size
+        for start in range(0, len(archive), block):
+            rows = archive[start : start + block]
+            sims = vectors[rows] @ vectors[drafts].T
+            for r, c in zip(*np.nonzero(sims >= threshold)):
+                story = story_of[sentences[rows[r]].doc.path]
+                if names[sentences[drafts[c]].key] & named[story]:
+                    links.append((story_of[sentences[drafts[c]].doc.path], story))
+    return sorted(sorted(p for i in group for p in grouped[i]) for group in components(links))
+
+
+def kept(grouped: list[list[str]], documents: list, sentences: list, vectors):
+    """The documents, sentences and sentence vectors of the stories in ``grouped`` (``joined_stories``), in their order."""
+    keep = {p for story in grouped for p in story}
+    rows = [i for i, s in enumerate(sentences) if s.doc.path in keep]
+    documents = [d for d in documents if d.path in keep]
+    sentences = [sentences[i] for i in rows]
+    return documents, sentences, vectors[rows]

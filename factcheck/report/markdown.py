@@ -22,7 +22,7 @@ import html
 import re
 
 from ..models import Report
-from .view import Item, Piece, Row, View, diff_marks, excerpt, flat, plural, view
+from .view import Item, Piece, Row, View, comparison, diff_marks, excerpt, flat, plural, view
 
 MAX_ROWS = 3  # places listed for a finding whose sources agree on its value
 MAX_PLACES = 2  # places listed beside one value of a conflict
@@ -145,8 +145,6 @@ def finding_block(item: Item, heading: str) -> list[str]:
         places = "; ".join(_where(r) + (f" ({pieces(r.pieces)})" if r.pieces else "") for r in folded)
         lines += [f"{plural(len(folded), 'more place')} folded: {places}", ""]
     if f.drafts:  # the draft's value above the archive's, one labelled line each, as a literal block
-        from ..gate import comparison
-
         lines += [f"    {flat(line)}" for line in comparison(f)] + [""]
     return lines
 

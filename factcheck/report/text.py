@@ -19,7 +19,7 @@ import os
 import click
 
 from ..models import Report
-from .view import flat, trimmed
+from .view import comparison, flat, trimmed
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -54,9 +54,7 @@ def render(report: Report, color: bool = False) -> str:
             if e is first:
                 continue
             lines.append(f"    {flat(e.document)}:{e.line}:{e.column}: {flat(e.value or e.text[:60])}")
-        if f.drafts:  # the draft's value above the archive's, one labelled line each (gate.comparison)
-            from ..gate import comparison
-
+        if f.drafts:  # the draft's value above the archive's, one labelled line each (view.comparison)
             lines += [f"    {flat(line)}" for line in comparison(f)]
         if f.suggestion:
             lines.append(f"    suggestion: {flat(f.suggestion)}")

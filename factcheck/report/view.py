@@ -9,7 +9,9 @@ trimmed around the difference, and paths shortened to their common folder.
 It also holds the helpers every format needs: :func:`visible` (from
 ``factcheck.escapes``), which shows control characters (C0, C1, ESC, bidi
 overrides) as escapes so that no file name or article can move the cursor, clear
-a terminal, reorder text or forge a line; :func:`word_diff`; and :func:`relative_paths`.
+a terminal, reorder text or forge a line; :func:`word_diff`; :func:`relative_paths`;
+and the wording of a finding about a draft, its value above the archive's
+(:func:`comparison`, from the ``DraftView`` the gate returned).
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..escapes import one_line
-from ..models import SEVERITIES, Document, Evidence, Finding, Report, Span
+from ..models import SEVERITIES, Document, DraftView, Evidence, Finding, Report, Span, value_of, word_key
 
 
 def flat(text: str) -> str:
@@ -298,6 +301,72 @@ class View:
 
     def path(self, p: str) -> str:
         return self.paths.get(p, p)
+
+
+# --- a finding about a draft: its value above the archive's ---------------------------------------------------
+
+
+def _standing(v: DraftView, document: str) -> str:
+    """How one archive source stands to a draft's value: "agrees", "disagrees", "says less" or ""."""
+    return (
+        "agrees"
+        if document in v.agree
+        else "disagrees"
+        if document in v.disagree
+        else "says less"
+        if document in v.less
+        else ""
+    )
+
+
+def label(path: str, among: Iterable[str] = ()) -> str:
+    """A short name for a source in a two-line comparison.
+
+    The file name without its extension, shortened to its first ``_``-separated part
+    ("004" for ``004_3f559ca2113d10b1.txt``) when no other of ``among`` shares it.
+    """
+
+    def stem(p: str) -> str:
+        name = p.rsplit("/", 1)[-1]
+        return name.rsplit(".", 1)[0] if "." in name else name
+
+    full = stem(path)
+    short = full.split("_", 1)[0]
+    if short and short != full and all(stem(o).split("_", 1)[0] != short for o in among if o != path):
+        return short
+    return full
+
+
+def comparison(f: Finding) -> list[str]:
+    """Labelled lines for a finding about a draft: "draft: <value>" then one line per other wording.
+
+    For a quote this shows the two wordings one above the other; for a figure or a
+    title it shows the draft's value and what the archive says instead, with the
+    counts of ``DraftView.counts``; a source that only says less ("Minister") or
+    agrees in other words is marked so.
+    """
+    views = f.drafts
+    lines = []
+    for v in views:
+        if " / " in v.value and v.value not in {value_of(f, e) for e in f.evidence}:
+            lines.append(f"draft: {v.value}  ({v.document} itself writes each of these)")
+        else:
+            lines.append(f"draft: {v.value}  ({v.document}; {v.counts()})")
+        shown: dict[tuple[str, str], list[str]] = {}
+        for e in f.evidence:
+            if e.document not in {w.document for w in views}:
+                other = value_of(f, e)
+                if word_key(other) != word_key(v.value):
+                    shown.setdefault((_standing(v, e.document), other), []).append(e.document)
+        order = {"disagrees": 0, "says less": 1, "agrees": 2, "": 3}
+        for (how, other), docs in sorted(
+            shown.items(), key=lambda kv: (order[kv[0][0]], -len(set(kv[1])), kv[0][1])
+        ):
+            names = sorted({label(d, [e.document for e in f.evidence]) for d in docs})
+            more = f" (+{len(names) - 1} more)" if len(names) > 1 else ""
+            # what the archive says instead goes unmarked; a source that only says less, or agrees in other words, is marked
+            lines.append(f"{names[0]}{more}{f' ({how})' if how in ('says less', 'agrees') else ''}: {other}")
+    return lines
 
 
 def rows(f: Finding, paths: dict[str, str]) -> list[Row]:

@@ -45,11 +45,11 @@ from typing import Any
 import yaml
 from rapidfuzz.distance import OSA
 
-from . import safe_yaml
-from .extract.names import fold
-from .extract.numbers import _number, find_quantities
-from .files import InputError, read_bytes
-from .models import Corpus, Document, Finding, evidence_at
+from .. import safe_yaml
+from ..extract.names import fold
+from ..extract.numbers import _number, find_quantities
+from ..files import InputError, read_bytes
+from ..models import Corpus, Document, Finding, evidence_at
 
 CHECK = "fact-sheet"
 _WORD = re.compile(r"\w+")
@@ -232,7 +232,7 @@ class FactSheet:
         return None
 
     def verdict(self, documents: list[Document], lexicons: dict):
-        """A ``gate.Verdict``: what the sheet says of a value a draft states in a finding."""
+        """A ``judge.Verdict``: what the sheet says of a value a draft states in a finding."""
         dates = {d.path: d.date for d in documents}
 
         def says(f: Finding, value: str, draft: str) -> tuple[bool | None, str]:

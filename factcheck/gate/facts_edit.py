@@ -28,10 +28,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
-from .extract.dates import find_temporals
+from ..extract.dates import find_temporals
+from ..files import InputError, read_bytes
+from ..output import system_path, write_atomic
 from .facts import MAX_FACTS_BYTES, FactSheet, FactsError, _date, _words, is_figure
-from .files import InputError, read_bytes
-from .output import system_path, write_atomic
 
 KINDS = ("title", "spelling", "figure", "date")
 HEADER = "# The newsroom fact sheet: confirmed values every draft is checked against (factcheck facts).\n"
