@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from collections.abc import Iterable
 
 from ..models import Document, Evidence, Finding, severity_rank
@@ -20,13 +20,7 @@ class Suppression:
     why: str  # "inline marker", "accepted: <value>", "baseline"
 
     def as_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "check": self.check,
-            "subject": self.subject,
-            "where": self.where,
-            "why": self.why,
-        }
+        return asdict(self)  # the fields, in order: the JSON report's "suppressed" entries
 
 
 def set_aside(f: Finding, why: str, where: Evidence | None = None) -> Suppression:
