@@ -166,17 +166,19 @@ class WordVectors:
 def corpus_of(documents: dict[str, str]):
     """``{name: text}`` analysed as a scan analyses it (parse, sentences, claims, stories, clusters, people,
     quotes), with ``WordVectors`` for the model: the Corpus every check reads."""
-    from factcheck import ingest
-    from factcheck.pipeline import analyse
+    import hashlib
+
+    from factcheck.ingest.discover import Inputs, Source
+    from factcheck.ingest.read import load_parsed
+    from factcheck.pipeline import Context, analyse
 
     settings = Settings(cache=False)
-    rules = rule_set(settings)
-    boilerplate = ingest.Boilerplate.from_lexicon(rules.lexicon("boilerplate"))
-    docs = [
-        ingest.parse_source(ingest.Source(Path(name), name, text.encode("utf-8"), "-"), boilerplate)
+    ctx = Context.start(settings, embedder=WordVectors())
+    sources = [
+        Source(Path(name), name, text.encode("utf-8"), hashlib.sha256(text.encode("utf-8")).hexdigest())
         for name, text in sorted(documents.items())
     ]
-    return analyse(docs, rules, settings, embedder=WordVectors(), lex=lexicons(rules))
+    return analyse(load_parsed(Inputs(sources), ctx.rules, settings, ctx.lex), ctx, None, [])
 
 
 @pytest.fixture

@@ -58,7 +58,9 @@ def test_a_warning_reaches_the_scan_output(tmp_path):
         [
             str(FACTCHECK),
             "scan",
+            # two documents: a scan of one encodes nothing and never opens the embedding cache
             str(ROOT / "seeds" / "002_884f17b88d29c1fe.txt"),
+            str(ROOT / "seeds" / "003_a0f516bfa7225924.txt"),
             "--cache-dir",
             str(tmp_path / "cache"),
             "--format",

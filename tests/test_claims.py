@@ -320,7 +320,7 @@ def test_a_check_reads_only_the_claim_kinds_it_declares(lex):
 
 
 def test_the_pipeline_runs_each_check_reading_only_what_it_declares(lex, monkeypatch):
-    """``pipeline._check_corpus`` runs every rule inside ``Corpus.read_by(check.needs)``: a check that reads a
+    """``pipeline.run_checks`` runs every rule inside ``Corpus.read_by(check.needs)``: a check that reads a
     kind of claim it did not declare fails the scan, as a bug, instead of silently depending on it."""
     import dataclasses
 
@@ -342,7 +342,8 @@ def test_the_pipeline_runs_each_check_reading_only_what_it_declares(lex, monkeyp
         rule("title-conflict"), id="greedy", extends="greedy", params=Greedy.Params()
     )
     found = corpus(lex, [quantity("a.txt", "mass", 220000, "220,000-tonne", "vessel")])
+    ctx = pipeline.Context(Settings(cache=False), RuleSet(rules=[greedy]), lex)
     with pytest.raises(UndeclaredRead, match="'quantity'"):
-        pipeline._check_corpus(found, RuleSet(rules=[greedy]), Settings(cache=False), None)
+        pipeline.run_checks(found, ctx)
     monkeypatch.setattr(Greedy, "needs", ("title", "quantity"))
-    assert pipeline._check_corpus(found, RuleSet(rules=[greedy]), Settings(cache=False), None) == []
+    assert pipeline.run_checks(found, ctx) == []
