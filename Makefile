@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: scan report test bench fuzz eval clean install
+.PHONY: scan report test bench fuzz eval clean install readme
 
 install: $(STAMP)
 
@@ -51,6 +51,13 @@ eval: $(STAMP)
 # 10,000 examples per fuzz target (a normal test run uses 200); trees up to 1,500 folders deep: 300 (a normal run: 12).
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz FUZZ_DEEP_TREES=300 $(BIN)/python -m pytest tests/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics -q
+
+# The README's check table, written anew from the rule files (factcheck explain --markdown): after adding a check.
+readme: $(STAMP)
+	$(BIN)/python -c "import pathlib, subprocess; from factcheck.explain import with_check_table; \
+	p = pathlib.Path('README.md'); \
+	t = subprocess.run(['$(BIN)/factcheck', 'explain', '--markdown'], check=True, capture_output=True, text=True).stdout; \
+	p.write_text(with_check_table(p.read_text(encoding='utf-8'), t), encoding='utf-8')"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -34,11 +34,20 @@ def markdown_table(rules: list) -> str:
     """The README's check table: each enabled rule's id, what it reports (its ``summary``, else its
     ``description``) and its default severity; the most severe first, then by id. README.md holds this very
     text (tests/test_readme.py), so the table is written once, in the rule files."""
-    lines = ["| check | what it reports | default severity |", "|---|---|---|"]
+    lines = [TABLE_HEAD, "|---|---|---|"]
     for r in sorted((r for r in rules if r.enabled), key=lambda r: (-severity_rank(r.severity), r.id)):
         text = " ".join((r.summary or r.description).split()).replace("|", "\\|")
         lines.append(f"| `{r.id}` | {text} | {r.severity} |")
     return "\n".join(lines) + "\n"
+
+
+TABLE_HEAD = "| check | what it reports | default severity |"
+
+
+def with_check_table(readme: str, table: str) -> str:
+    """``readme`` with its check table (from ``TABLE_HEAD`` to the first blank line) replaced by ``table``."""
+    start = readme.index(TABLE_HEAD)
+    return readme[:start] + table + readme[readme.index("\n\n", start) + 1 :]
 
 
 def _short(value) -> str:
