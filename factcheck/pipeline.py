@@ -166,31 +166,43 @@ def analyse(read: Parsed, ctx: Context, focus: set[str] | None, warnings: list[s
     # With a focus (a draft against an archive) claims are read only in the stories kept below: reading every
     # archive sentence's figures and dates was most of a pre-commit run. Without one, claim phrases are encoded
     # with the sentences, in one pass.
-    claims, phrases = _read_claims(extractor, sentences) if focus is None else ([], [])
-    if len(documents) < 2:
-        if focus is not None:
-            claims = _read_claims(extractor, sentences)[0]
-        return _one_source(documents, sentences, names, claims, lex, focus)
-    ctx.say(f"encoding {len(sentences)} sentences of {len(documents)} files")
-    with _embedder(ctx) as embedder:
-        encoded = embedder.encode([s.text for s in sentences] + phrases)
-        vectors = encoded[: len(sentences)]
-        phrase_vectors = dict(zip(phrases, encoded[len(sentences) :]))
-        params = {
-            **lex.stories,
-            **({"threshold": settings.story_threshold} if settings.story_threshold else {}),
-        }
-        grouped = group_stories(documents, sentences, vectors, names, params, lex.story_stopwords)
-        if focus is not None:
-            # Only stories that a focus document belongs to can yield a reported finding:
-            # the rest of the corpus is left out before the costly stages.
-            grouped = joined_stories(grouped, focus, sentences, vectors, settings.threshold, names)
-            documents, sentences, vectors = kept(grouped, documents, sentences, vectors)
-            claims, phrases = _read_claims(extractor, sentences)
-            phrase_vectors = dict(zip(phrases, embedder.encode(phrases))) if phrases else {}
-        warnings.extend(embedder.warnings)
-    ctx.say(f"grouping {len(sentences)} sentences into claims")
-    clusters = cluster(sentences, vectors, settings.threshold, settings.floor, settings.neighbours)
+    one_source = len(documents) < 2
+    claims, phrases = _read_claims(extractor, sentences) if focus is None or one_source else ([], [])
+    if one_source:
+        # Every use of a vector compares sentences or claims of two documents (clusters, stories, alignment,
+        # single-source, name swaps), so with one source no similarity can decide anything and the encoder is
+        # not even loaded: a 5 MB article scanned alone costs its reading and claim extraction only (issue 22,
+        # r25). Its vectors have zero width, one row per sentence, for code that slices rows before it finds
+        # that no second document is there; its one story is the Corpus default.
+        import numpy as np
+
+        vectors, phrase_vectors, grouped, clusters = (
+            np.zeros((len(sentences), 0), dtype=np.float32),
+            {},
+            [],
+            [],
+        )
+    else:
+        ctx.say(f"encoding {len(sentences)} sentences of {len(documents)} files")
+        with _embedder(ctx) as embedder:
+            encoded = embedder.encode([s.text for s in sentences] + phrases)
+            vectors = encoded[: len(sentences)]
+            phrase_vectors = dict(zip(phrases, encoded[len(sentences) :]))
+            params = {
+                **lex.stories,
+                **({"threshold": settings.story_threshold} if settings.story_threshold else {}),
+            }
+            grouped = group_stories(documents, sentences, vectors, names, params, lex.story_stopwords)
+            if focus is not None:
+                # Only stories that a focus document belongs to can yield a reported finding:
+                # the rest of the corpus is left out before the costly stages.
+                grouped = joined_stories(grouped, focus, sentences, vectors, settings.threshold, names)
+                documents, sentences, vectors = kept(grouped, documents, sentences, vectors)
+                claims, phrases = _read_claims(extractor, sentences)
+                phrase_vectors = dict(zip(phrases, embedder.encode(phrases))) if phrases else {}
+            warnings.extend(embedder.warnings)
+        ctx.say(f"grouping {len(sentences)} sentences into claims")
+        clusters = cluster(sentences, vectors, settings.threshold, settings.floor, settings.neighbours)
     people = _people(sentences, lex)
     corpus = Corpus(
         documents,
@@ -204,43 +216,9 @@ def analyse(read: Parsed, ctx: Context, focus: set[str] | None, warnings: list[s
         phrase_vectors=phrase_vectors,
         judged=frozenset(focus or ()),
     )
-    return _with_claims(corpus, claims)
-
-
-def _one_source(
-    documents: list, sentences: list, names: dict, claims: list, lex: Lexicons, focus: set[str] | None
-) -> Corpus:
-    """The corpus of a scan of one document (or none): one story, no clusters, and no sentence encoded.
-
-    Every use of a vector compares sentences or claims of two documents (clusters,
-    stories, alignment, single-source, name swaps), so with one source no similarity
-    can decide anything, and the encoder is not even loaded: a 5 MB article scanned
-    alone costs its reading and claim extraction only (issue 22, r25). Its vectors are
-    an array of zero width, one row per sentence, for code that slices rows before it
-    finds that no second document is there.
-    """
-    import numpy as np
-
-    people = _people(sentences, lex)
-    corpus = Corpus(
-        documents,
-        sentences,
-        [],
-        people,
-        lex,
-        vectors=np.zeros((len(sentences), 0), dtype=np.float32),
-        names=names,
-        stories=[[d.path for d in documents]] if documents else [],
-        judged=frozenset(focus or ()),
-    )
-    return _with_claims(corpus, claims)
-
-
-def _with_claims(corpus: Corpus, claims: list) -> Corpus:
-    """``corpus`` with its claims: the figures and dates read earlier, its people's titles, and its quotes."""
     # quotes come last: their speakers are the people found above
     corpus.claims = sorted(
-        claims + title_claims(corpus.people) + quote_claims(quote_parts(corpus, 1)),
+        claims + title_claims(people) + quote_claims(quote_parts(corpus, 1)),
         key=lambda c: (c.document, c.offset, c.kind),
     )
     return corpus
