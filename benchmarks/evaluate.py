@@ -180,6 +180,8 @@ def score(scorer, key: dict, report: dict) -> dict:
             trap_hits.append(trap["id"])
             for f in hits:
                 row(f["check"])["traps"] += 1
+                trapped = row(f["check"]).setdefault("trap_severities", {})
+                trapped[f["severity"]] = trapped.get(f["severity"], 0) + 1
     for i, f in enumerate(findings):
         if f["severity"] in LOUD:
             r = row(f["check"])
@@ -244,6 +246,13 @@ def sealed_scores(scorer, cache: Path, only: str | None):
                 if r["must"]
             )
         )
+        # Counts only, as blind-score prints them: which checks raise the false alarms, never which ones.
+        trapped = ", ".join(
+            f"{c} {r['traps']} ({', '.join(f'{s} {n}' for s, n in sorted(r['trap_severities'].items()))})"
+            for c, r in sorted(outcome["checks"].items())
+            if r["traps"]
+        )
+        print(f"traps hit by check (findings on a trap): {trapped or 'none'}")
         print(story_line(report))
         yield (
             "coverage-sealed",
