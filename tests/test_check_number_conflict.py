@@ -119,3 +119,43 @@ def test_comparable_figures_are_within_max_ratio(lex):
         quantity("a.txt", "amount (USD)", 32.77, "$32.77"),
         quantity("b.txt", "amount (USD)", 13.7e9, "$13.7 billion"),
     )
+
+
+def _ages(scan_texts, of_check, first: tuple[str, int], second: tuple[str, int]):
+    """One person's age in two made-up reports: (publication date, age) each."""
+    texts = {}
+    for name, (date, age) in zip(("a.txt", "b.txt"), (first, second)):
+        texts[name] = (
+            f"Trial\n\nPublished: {date}\n\n"
+            f"The court heard that Daria Velenko, {age}, had driven the lorry through the barrier at the depot.\n"
+        )
+    _, report = scan_texts(texts)
+    return values(report, of_check)
+
+
+def test_fail_one_persons_age_given_two_ways_on_one_day(scan_texts, of_check):
+    # 34 / 43: transposed digits, the same day: no birthday explains it
+    assert _ages(scan_texts, of_check, ("2024-03-02", 34), ("2024-03-02", 43)) == [("warning", ["34", "43"])]
+
+
+def test_pass_an_age_a_year_apart_is_asked_not_asserted(scan_texts, of_check):
+    # a birthday may fall between two reports, or one gives the age at the crash and one the age at the trial
+    assert _ages(scan_texts, of_check, ("2024-03-02", 45), ("2024-03-04", 46)) == [("info", ["45", "46"])]
+
+
+def test_pass_an_age_that_moved_with_the_years_between_reports(scan_texts, of_check):
+    # 29 at the arrest, 31 at the verdict two years and more later
+    assert _ages(scan_texts, of_check, ("2021-06-01", 29), ("2023-09-15", 31)) == [("info", ["29", "31"])]
+
+
+def test_fail_an_age_that_moved_more_than_the_years_between_reports(scan_texts, of_check):
+    assert _ages(scan_texts, of_check, ("2023-01-10", 29), ("2023-09-15", 33)) == [("warning", ["29", "33"])]
+
+
+def test_full_years_between_report_dates():
+    from factcheck.checks.number_conflict import full_years
+
+    assert full_years("2019-12-30", "2020-01-02") == 0
+    assert full_years("2021-06-01", "2023-09-15") == 2
+    assert full_years(None, "2023-09-15") == 0
+    assert full_years("undated", "2023-09-15") == 0

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 import dataclasses
+import datetime
 import functools
 import math
 import re
@@ -325,6 +326,7 @@ class NumberConflict(Check):
         dimensions: list[str]
         evolving: list[str]
         max_ratio: float
+        age_drift: int
         headline_message: str
         zero_message: str
 
@@ -383,6 +385,12 @@ class NumberConflict(Check):
         if a.unit == "minute":
             # a minute of play is counted two ways (the 63rd minute is 62:00-62:59), and stoppage time blurs it
             return self.params.approximate_severity, "estimate"
+        if a.unit == "age" and abs(float(a.value) - float(b.value)) <= self.params.age_drift + full_years(
+            a.time, b.time
+        ):
+            # An age moves: a birthday between two reports, or the age at the event against the age when
+            # reported ("29" at the arrest, "31" at the verdict two years on), is no misreported figure.
+            return self.params.approximate_severity, "age"
         if attribute in evolving:
             # Tolls and tallies move within a day as officials update them, and a page's date says
             # nothing of the hour: two outlets' figures are two points on a timeline, not a clash.
@@ -694,6 +702,15 @@ def _many_by_nature(a: Claim, b: Claim, attribute: str, evolving: frozenset) -> 
     )
 
 
+def full_years(a: str | None, b: str | None) -> int:
+    """Whole years between two ISO dates (a claim's ``time``); 0 when either is missing or unreadable."""
+    try:
+        days = abs((datetime.date.fromisoformat(a[:10]) - datetime.date.fromisoformat(b[:10])).days)
+    except (TypeError, ValueError):
+        return 0
+    return int(days // 365.25)
+
+
 def _suggestion(reasons: set[str], group: list[Claim]) -> str:
     """What to do about a group of disagreeing figures, by the reason its verdict gives."""
     if "pooled" in reasons:
@@ -707,6 +724,11 @@ def _suggestion(reasons: set[str], group: list[Claim]) -> str:
         return (
             "A headline's figure is compared: headlines round and clip what they say; "
             "check the article's own figure against the other source."
+        )
+    if "age" in reasons:
+        return (
+            "An age moves with time: check the date of birth, and say when the age applies "
+            "(at the event, or when reported)."
         )
     if "changed" in reasons:
         dates = sorted({c.time or "undated" for c in group})
