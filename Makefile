@@ -38,10 +38,11 @@ test: $(STAMP)
 	@out="$$($(BIN)/radon cc -n D factcheck)"; if [ -n "$$out" ]; then echo "$$out"; echo "radon: split the functions above"; exit 1; fi
 	$(BIN)/python -m pytest
 
-# Default sizes took 7 minutes here (403 s); BENCH_ARGS=--large adds grouping at 25k-200k sentences (41 minutes in all).
+# Default sizes took 7 minutes here (403 s), plus about 10 for ONNX Runtime's settings (benchmarks/ORT.md); BENCH_ARGS=--large adds grouping at 25k-200k sentences (41 minutes in all).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/stories_bench.py
+	$(BIN)/python benchmarks/ort_settings.py
 
 # Per-check precision and recall on the seeds, the fixture corpus and the real-coverage corpus
 # (answer keys scored with ../shared/eval/score.py's matching).

@@ -156,3 +156,19 @@ def test_no_cache_uses_a_graph_already_prepared_in_the_cache_folder(cache_dir, e
     e.load()
     assert e._scratch is None and e.loaded
     e.close()
+
+
+def test_session_settings_measured_by_the_bench_keep_the_vectors(cache_dir, folder, tmp_path):
+    # benchmarks/ort_settings.py times these against factcheck's own session: a setting that changed what is
+    # computed would not be a speed question, so each must give the default session's vectors
+    e = Embedder(cache_dir=cache_dir)
+    graph = prepare(folder, cache_dir, e.model_hash, "onnx")
+    default = OnnxEncoder(graph, folder).encode(TEXTS)
+    saved = tmp_path / "optimised.onnx"
+    spinning = OnnxEncoder(graph, folder, spinning=True, save_optimized=saved)
+    assert spinning.encode(TEXTS, by_length=False).tobytes() == default.tobytes()
+    assert saved.is_file()
+    assert OnnxEncoder(saved, folder, optimization="disable").encode(TEXTS).tobytes() == default.tobytes()
+    for level in OnnxEncoder.LEVELS:
+        plain = OnnxEncoder(graph, folder, optimization=level, inter_threads=2).encode(TEXTS)
+        assert np.abs(plain - default).max() < 1e-5, level

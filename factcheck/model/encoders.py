@@ -109,7 +109,24 @@ class OnnxEncoder:
     folder's sentence-transformers config, so vectors match ``TorchEncoder``'s.
     """
 
-    def __init__(self, graph: Path, folder: Path, threads: int = 0) -> None:
+    # ONNX Runtime's optimisation levels, by the names ``benchmarks/ort_settings.py`` measures them under.
+    LEVELS = ("disable", "basic", "extended", "all")
+
+    def __init__(
+        self,
+        graph: Path,
+        folder: Path,
+        threads: int = 0,
+        *,
+        optimization: str = "all",
+        spinning: bool = False,
+        inter_threads: int = 1,
+        save_optimized: Path | None = None,
+    ) -> None:
+        """A session on ``graph``. The keywords are ONNX Runtime's settings as factcheck uses them by default
+        (every graph optimisation at load, intra-op threads that sleep when idle, one inter-op thread);
+        ``benchmarks/ort_settings.py`` measures the alternatives, and ``save_optimized`` writes the graph as
+        optimised at load."""
         try:
             from tokenizers import Tokenizer
 
@@ -125,21 +142,43 @@ class OnnxEncoder:
         self.tokenizer.enable_truncation(self.layout.max_length)
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
+        options.inter_op_num_threads = inter_threads
+        if inter_threads > 1:
+            options.execution_mode = ort.ExecutionMode.ORT_PARALLEL
+        if not spinning:
+            # Idle intra-op threads spin by default. On a machine whose cores other work shares (a newsroom
+            # laptop, a CI runner) the spinning steals them: in three runs of benchmarks/ort_settings.py on this
+            # shared 2-core machine, sleeping threads took 0.89 and 0.92 of the spinning session's wall time,
+            # and spinning 1.21 of the sleeping one's (benchmarks/ORT.md); the vectors are the same bytes.
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.log_severity_level = 3
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.graph_optimization_level = {
+            "disable": ort.GraphOptimizationLevel.ORT_DISABLE_ALL,
+            "basic": ort.GraphOptimizationLevel.ORT_ENABLE_BASIC,
+            "extended": ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED,
+            "all": ort.GraphOptimizationLevel.ORT_ENABLE_ALL,
+        }[optimization]
+        if save_optimized is not None:
+            options.optimized_model_filepath = str(save_optimized)
         try:
             self.session = ort.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
         except Exception as exc:  # onnxruntime raises its own exception types for bad files
             raise BackendUnavailable(f"ONNX Runtime cannot load {graph}: {exc}") from None
         self.inputs = {i.name for i in self.session.get_inputs()}
 
-    def encode(self, texts: list[str], batch_size: int = 64, done=None) -> np.ndarray:
-        """Unit-free sentence vectors in ``texts`` order; ``done(count, total)`` is called after each batch."""
+    def encode(self, texts: list[str], batch_size: int = 64, done=None, by_length: bool = True) -> np.ndarray:
+        """Unit-free sentence vectors in ``texts`` order; ``done(count, total)`` is called after each batch.
+
+        Batches hold texts of about one length (``by_length``), each padded to its longest only; with
+        ``by_length`` off they are taken in text order (measured, not used: ``benchmarks/ort_settings.py``)."""
         if self.layout.lower_case:
             texts = [t.lower() for t in texts]
         encodings = self.tokenizer.encode_batch(texts)
-        order = sorted(range(len(texts)), key=lambda i: (len(encodings[i].ids), i))
+        order = (
+            sorted(range(len(texts)), key=lambda i: (len(encodings[i].ids), i))
+            if by_length
+            else list(range(len(texts)))
+        )
         out: np.ndarray | None = None
         for start in range(0, len(order), batch_size):
             rows = order[start : start + batch_size]
