@@ -81,3 +81,27 @@ def test_pass_a_joint_portfolio_holds_each_of_its_parts(scan_texts, of_check):
         }
     )
     assert of_check(report, "title-conflict") == []
+
+
+def test_pass_a_portfolio_named_in_full_before_its_rank(scan_texts, of_check):
+    # a portfolio reads the same on either side of the rank: the vocabulary's full name before it is that post
+    _, report = scan_texts(
+        {
+            "a.txt": "Floods\nEmergency Situations Minister Dana Orlenko flew to the flooded villages on Friday.\n",
+            "b.txt": "Floods\nDana Orlenko, the emergencies minister, flew to the flooded villages on Friday.\n",
+            "c.txt": "Floods\nHome Affairs Minister Piet Vandam said the roads were closed.\n",
+            "d.txt": "Floods\nPiet Vandam, the interior minister, said the roads were closed.\n",
+        }
+    )
+    assert of_check(report, "title-conflict") == []
+
+
+def test_fail_a_portfolio_named_in_full_before_another_rank(scan_texts, of_check):
+    _, report = scan_texts(
+        {
+            "a.txt": "Floods\nEmergency Situations Minister Dana Orlenko flew to the flooded villages on Friday.\n",
+            "b.txt": "Floods\nDana Orlenko, the deputy emergencies minister, flew to the flooded villages on Friday.\n",
+        }
+    )
+    (f,) = of_check(report, "title-conflict")
+    assert f["subject"] == "Dana Orlenko"

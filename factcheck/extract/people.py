@@ -135,8 +135,13 @@ class TitleLexicon:
             portfolio = self.after[" ".join(m.group("pname").lower().split())]
         free = m.group("pfree") or m.group("pofree")
         if free and portfolio is None and head in self.ranks:
-            # a portfolio the vocabulary does not know is compared by its words
-            portfolio = " ".join(w for w in free.lower().split() if w not in ("and", "&"))
+            # A portfolio reads the same on either side of its rank: "Emergency Situations Minister" is the
+            # "Minister of Emergency Situations", and "Home Affairs Minister" the "Minister of Home Affairs".
+            # One the vocabulary does not know is compared by its words.
+            phrase = " ".join(free.lower().split())
+            portfolio = self.after.get(phrase) or self.before.get(phrase)
+            if portfolio is None:
+                portfolio = " ".join(w for w in phrase.split() if w not in ("and", "&"))
         return portfolio
 
     def _equivalent(self, head: str, portfolio: str | None) -> tuple[str, str | None]:
