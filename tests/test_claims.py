@@ -71,6 +71,23 @@ def test_event_dates_name_their_event(extractor):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Floodwaters swept through the valley villages on 7 April.", "flood"),
+        ("Wildfires reached the outskirts of the town on 7 April.", "fire"),
+        ("Two explosions tore through the depot on 7 April.", "explosion"),
+        ("A mudflow cut the road to the pass on 7 April.", "landslide"),
+        ("A shootout between guards and smugglers broke out on 7 April.", "attack"),
+        ("A snowstorm cut off the mountain villages on 7 April.", "storm"),
+    ],
+)
+def test_disasters_and_violence_are_named_by_their_common_words(extractor, text, event):
+    # the words wire copy uses for one disaster or one clash date that event, never an unnamed one
+    (c,) = extractor.dates(sentence(text))
+    assert c.attribute == f"date of {event}"
+
+
 def test_a_dateline_is_not_an_event_date(extractor):
     assert extractor.dates(sentence("CAIRO – 5 August 2020: The toll from the blast rose.")) == []
 
