@@ -88,6 +88,20 @@ def test_disasters_and_violence_are_named_by_their_common_words(extractor, text,
     assert c.attribute == f"date of {event}"
 
 
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Clashes erupted at the border post on 7 April.", "unrest"),
+        ("Mount Lokon erupted on 7 April.", "eruption"),
+        ("A fire broke out in the dormitory on 7 April.", "fire"),
+    ],
+)
+def test_a_verb_that_is_also_an_event_word_dates_what_its_sentence_names(extractor, text, event):
+    # "erupted" names an eruption only where nothing else is named: clashes erupt too
+    (c,) = extractor.dates(sentence(text))
+    assert c.attribute == f"date of {event}"
+
+
 def test_a_dateline_is_not_an_event_date(extractor):
     assert extractor.dates(sentence("CAIRO – 5 August 2020: The toll from the blast rose.")) == []
 

@@ -125,6 +125,7 @@ class ClaimLexicon:
         self.events = _phrases(w for words in lexicon["events"].items() for w in [words[0], *words[1]])
         self.reporting = _phrases(lexicon["reporting"]) if lexicon["reporting"] else None
         self.event_verbs = _phrases(lexicon["event_verbs"]) if lexicon["event_verbs"] else None
+        self.verb_keys = frozenset(phrase_key(w) for w in lexicon["event_verbs"])
         self.magnitude_of = {
             w.lower(): thing for thing, words in lexicon["magnitude_of"].items() for w in words
         }
@@ -573,12 +574,32 @@ class ClaimExtractor:
             scope, offset = text, 0
             near = _nearest(self.lex.events, scope, start, end, self.lex.event_of)
         verb = _nearest(self.lex.event_verbs, clause.text, start - clause.start, end - clause.start, {})
-        if verb is not None and (near is None or verb[1] < near[1]) and verb[1] <= self.event_window:
+        if verb is not None and (near is None or verb[1] <= near[1]) and verb[1] <= self.event_window:
             # "struck on 6 March" dates whatever its sentence names ("the quake, which ..., struck"), at the
-            # verb's distance; a sentence naming nothing leaves the date unnamed
-            named = near or _nearest(self.lex.events, text, start, end, self.lex.event_of)
+            # verb's distance; a sentence naming nothing leaves the date unnamed. A verb that is also an event
+            # word of its own ("erupted") names its own event only when nothing else is named: "clashes erupted
+            # on 7 April" dates the clashes, "the volcano erupted on 7 April" an eruption.
+            own = near if near is not None and near[1] == verb[1] else None
+            named = (
+                self._named(clause.text, start - clause.start, end - clause.start)
+                or self._named(text, start, end)
+                or own
+                or near
+            )
             near = (named[0], verb[1]) if named else None
         return clause, near, _nearest(self.lex.reporting, scope, start - offset, end - offset, {})
+
+    def _named(self, text: str, start: int, end: int) -> tuple[str, int] | None:
+        """The event named nearest [start, end) by a word that is not also an event verb, as ``_nearest`` gives it."""
+        best = None
+        for m in _matches(self.lex.events, text):
+            key = phrase_key(m.group(0))
+            if key in self.lex.verb_keys or (m.start() < end and start < m.end()):
+                continue
+            gap = _gap(m.start(), m.end(), start, end)
+            if best is None or gap < best[1]:
+                best = (self.lex.event_of.get(key, key), gap)
+        return best
 
     def times(self, sentence: Sentence) -> list[Claim]:
         """Time-of-day claims ("the quake struck at 4.15 pm"), each with the event word nearest it, as dates
