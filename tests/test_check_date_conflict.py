@@ -32,3 +32,25 @@ def test_pass_different_events_in_similar_sentences(scan_texts, of_check):
         }
     )
     assert of_check(report, "date-conflict") == []
+
+
+def _slide(dates: list[str]) -> dict:
+    return {
+        f"{n}.txt": f"Landslide\nPublished: 2024-08-20\nA landslide buried the mountain resort on {d}, rescuers said.\n"
+        for n, d in zip("abcd", dates)
+    }
+
+
+def test_fail_an_outlier_against_a_majority_is_asserted(scan_texts, of_check):
+    _, report = scan_texts(_slide(["3 August", "3 August", "5 August"]))
+    (f,) = of_check(report, "date-conflict")
+    assert (f["severity"], f["values"]) == ("warning", ["3 August", "5 August"])
+
+
+def test_pass_three_dates_of_one_kind_of_event_are_asked_not_asserted(scan_texts, of_check):
+    # a conflict is a pair: three readings are several days of the event told apart (the slide, the search,
+    # the day the last body was found), or one slip among them that nobody can tell from the rest
+    _, report = scan_texts(_slide(["3 August", "4 August", "6 August"]))
+    assert [(f["severity"], f["values"]) for f in of_check(report, "date-conflict")] == [
+        ("info", ["3 August", "4 August", "6 August"])
+    ]

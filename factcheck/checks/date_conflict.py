@@ -83,6 +83,7 @@ class DateConflict(Check):
         phrase_similarity: float
         sentence_similarity: float
         loose_severity: str
+        pooled_readings: int
         phases: dict[str, list[str]]
         time_message: str
         time_severity: str
@@ -203,8 +204,19 @@ class DateConflict(Check):
                 support.append((same, other))
             else:
                 loose.append((a, b))
-        return self.group(pairs + support, severity, template) + self.group(
-            asked + loose, self.params.loose_severity, template
+        # A conflict is a pair: one date against another, or an outlier against a majority. Three readings or
+        # more of one kind of event are its days told apart (the slide, the search, the day the last body was
+        # found), asked with the rest of what is asked, in one finding.
+        pooled = {
+            id(c)
+            for group in components(pairs + support)
+            if len({c.value.label() for c in group}) >= self.params.pooled_readings
+            for c in group
+        }
+        asserted = [(a, b) for a, b in pairs + support if id(a) not in pooled]
+        demoted = [(a, b) for a, b in pairs + support if id(a) in pooled]
+        return self.group(asserted, severity, template) + self.group(
+            asked + loose + demoted, self.params.loose_severity, template
         )
 
     def staged(self, corpus: Corpus, claims) -> set[tuple]:
@@ -221,13 +233,14 @@ class DateConflict(Check):
             if len(values) < 2:
                 continue
             event = group[0].subject
+            readings = sorted({d.value.label() for d in group})
             findings.append(
                 self.finding(
                     subject=f"{'time' if template else 'date'} of the {event}",
                     values=values,
                     evidence=[d.evidence() for d in group],
                     suggestion="Check the date against a primary source; readings: "
-                    + ", ".join(sorted({d.value.label() for d in group}))
+                    + ", ".join(readings)
                     + ".",
                     severity=severity,
                     template=template,
