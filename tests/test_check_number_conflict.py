@@ -159,3 +159,26 @@ def test_full_years_between_report_dates():
     assert full_years("2021-06-01", "2023-09-15") == 2
     assert full_years(None, "2023-09-15") == 0
     assert full_years("undated", "2023-09-15") == 0
+
+
+def test_pass_a_headline_total_whose_parts_its_article_lists(scan_texts, of_check):
+    _, report = scan_texts(
+        {
+            "a.txt": "Nine killed in school shooting in Tavrin\n\nPublished: 2024-04-10\n\n"
+            "A gunman opened fire at a school in Tavrin on Tuesday. Seven children and two teachers were killed.\n",
+            "b.txt": "52 dead in mine fire\n\nPublished: 2024-04-10\n\n"
+            "A fire at the Kuzbass mine on Thursday killed 46 miners and six rescuers, officials said.\n",
+        }
+    )
+    assert values(report, of_check) == []
+
+
+def test_fail_a_headline_total_its_articles_parts_do_not_reach(scan_texts, of_check):
+    _, report = scan_texts(
+        {
+            "a.txt": "52 dead in mine fire\n\nPublished: 2024-04-10\n\n"
+            "A fire at the Kuzbass mine on Thursday killed 46 miners and five rescuers, officials said.\n",
+            "b.txt": "Mine fire\n\nPublished: 2024-04-10\n\nRescue teams searched the shafts through the night.\n",
+        }
+    )
+    assert values(report, of_check) == [("warning", ["52", "46"])]  # the headline first

@@ -204,20 +204,23 @@ class DateConflict(Check):
                 support.append((same, other))
             else:
                 loose.append((a, b))
-        # A conflict is a pair: one date against another, or an outlier against a majority. Three readings or
-        # more of one kind of event are its days told apart (the slide, the search, the day the last body was
-        # found), asked with the rest of what is asked, in one finding.
-        pooled = {
+        asserted, pooled = self.pooled(pairs + support)
+        return self.group(asserted, severity, template) + self.group(
+            asked + loose + pooled, self.params.loose_severity, template
+        )
+
+    def pooled(self, pairs: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+        """``pairs`` split into (asserted, pooled): a conflict is a pair, one date against another or an outlier
+        against a majority. Pairs that chain into ``pooled_readings`` readings or more of one kind of event are
+        its days told apart (the slide, the search, the day the last body was found), asked with the rest of
+        what is asked about it, in one finding."""
+        many = {
             id(c)
-            for group in components(pairs + support)
+            for group in components(pairs)
             if len({c.value.label() for c in group}) >= self.params.pooled_readings
             for c in group
         }
-        asserted = [(a, b) for a, b in pairs + support if id(a) not in pooled]
-        demoted = [(a, b) for a, b in pairs + support if id(a) in pooled]
-        return self.group(asserted, severity, template) + self.group(
-            asked + loose + demoted, self.params.loose_severity, template
-        )
+        return [p for p in pairs if id(p[0]) not in many], [p for p in pairs if id(p[0]) in many]
 
     def staged(self, corpus: Corpus, claims) -> set[tuple]:
         """(story, event) for every event of ``phases`` that a story dates one of the stages of."""

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 import dataclasses
 import datetime
 import functools
+import itertools
 import math
 import re
 
@@ -663,7 +664,7 @@ class NumberConflict(Check):
             # a headline tells today's event; a body sentence that names another year recalls another one
             and not years_recalled(b) - years_recalled(h)
         ]
-        if not same or any(self.headline_agrees(h, b) for b in same):
+        if not same or any(self.headline_agrees(h, b) for b in same) or _parts_of(h, same, body):
             return None
         if any(
             b.unit == h.unit and float(b.value) == float(h.value) for b in body if not b.sentence.headline
@@ -687,6 +688,24 @@ class NumberConflict(Check):
             headline=h.text,
             body=lead.text,
         )
+
+
+PARTS_MAX = 6  # figures of one sentence tried as parts of a headline's total (2**6 sums at the most)
+
+
+def _parts_of(h: Claim, same: list[Claim], body: list[Claim]) -> bool:
+    """Whether a body sentence that gives the headline's attribute lists parts adding up to its figure: "Nine
+    killed" over "Seven children and two teachers were killed", "52 dead" over "killed 46 miners and six
+    rescuers" (the first part may be counted by its noun alone). Parts are figures of one unit in that sentence."""
+    for sentence in {id(b.sentence): b.sentence for b in same}.values():
+        figures = [float(c.value) for c in body if c.sentence is sentence and c.unit == h.unit][:PARTS_MAX]
+        if any(
+            math.isclose(sum(part), float(h.value))
+            for n in range(2, len(figures) + 1)
+            for part in itertools.combinations(figures, n)
+        ):
+            return True
+    return False
 
 
 def _many_by_nature(a: Claim, b: Claim, attribute: str, evolving: frozenset) -> bool:
