@@ -1,0 +1,175 @@
+"""The archive index's file: one SQLite ``Store`` per archive folder, in the cache folder.
+
+Its name is the sha256 of the archive's resolved path, so the index of ``archive/``
+is found from any working folder, and nothing is ever written inside the archive.
+Every row carries the sha256 of its own bytes (as ``RecordStore``'s records do); a
+row whose hash does not match is a miss, never trusted. The whole file is not
+integrity-checked at open (``CHECK_ON_OPEN`` off): it holds the vector matrices,
+and a scan must not read them twice. A file SQLite proves corrupt is moved aside
+and rebuilt (``Store``); any other failure is one warning and no index.
+
+Tables:
+
+- ``meta``: the context the index was built in (factcheck's code, the rules, the
+  model, the limits, the grouping parameters): an index built in another context
+  is stale as a whole;
+- ``documents``: one row per archive file, by path relative to the archive
+  (``records.Record``), with its stat, so a scan can tell cheaply that the archive
+  is unchanged;
+- ``terms``: for each name and content word, how many articles hold it (story
+  grouping's document frequencies);
+- ``derived``: what a scan loads whole, rebuilt from the records at each update
+  (stories, sentence and article matrices), each as one blob.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+from typing import ClassVar
+
+from ..cache.store import Store, chunked
+
+
+def index_path(root: Path, cache_root: Path) -> Path:
+    """Where the index of the archive folder ``root`` lives: named by the sha256 of its resolved path."""
+    key = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
+    return cache_root / "archive" / f"{key[:32]}.sqlite3"
+
+
+def _digest(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(len(part).to_bytes(8, "little") + part)
+    return h.hexdigest()
+
+
+class ArchiveStore(Store):
+    """The archive index's SQLite file (see the module docstring); reads return nothing once it is skipped."""
+
+    KIND: ClassVar[str] = "archive index"
+    CHECK_ON_OPEN: ClassVar[bool] = False  # every row carries its own sha256 instead
+    SCHEMA: ClassVar[tuple[str, ...]] = (
+        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
+        "CREATE TABLE IF NOT EXISTS documents (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, "
+        "sha256 TEXT, record TEXT, centroid BLOB, digest TEXT)",
+        "CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, entities INTEGER, words INTEGER)",
+        "CREATE TABLE IF NOT EXISTS derived (name TEXT PRIMARY KEY, digest TEXT, data BLOB)",
+    )
+
+    def _query(self, doing: str, sql: str, args=()) -> list:
+        """Every row of one query, or [] (noted once) when the file cannot be read."""
+        if self.skipped:
+            return []
+        try:
+            return self.db.execute(sql, args).fetchall()
+        except sqlite3.Error as exc:
+            return self._query(doing, sql, args) if self.recover(exc, doing) else []
+
+    def context(self) -> str | None:
+        rows = self._query("read", "SELECT value FROM meta WHERE key='context'")
+        return rows[0][0] if rows else None
+
+    def stats(self) -> dict[str, tuple[int, int, str]]:
+        """Path -> (size, mtime_ns, sha256) of every file the index holds: what freshness is judged by."""
+        rows = self._query("read", "SELECT path, size, mtime_ns, sha256 FROM documents")
+        return {p: (size, mtime, sha) for p, size, mtime, sha in rows}
+
+    def records(self, paths: list[str]) -> dict[str, tuple[str, bytes]]:
+        """Path -> (record JSON, centroid bytes) for the sound rows among ``paths``."""
+        found: dict[str, tuple[str, bytes]] = {}
+        for chunk, marks in chunked(paths):
+            rows = self._query(
+                "read", f"SELECT path, record, centroid, digest FROM documents WHERE path IN ({marks})", chunk
+            )
+            for path, record, centroid, digest in rows:
+                if (
+                    isinstance(record, str)
+                    and isinstance(centroid, bytes)
+                    and digest == _digest(record.encode(), centroid)
+                ):
+                    found[path] = (record, centroid)
+        return found
+
+    def all_records(self) -> dict[str, tuple[str, bytes]]:
+        """Every sound record, by path (a damaged one is left out: the caller rebuilds it)."""
+        rows = self._query("read", "SELECT path, record, centroid, digest FROM documents")
+        return {
+            p: (r, c)
+            for p, r, c, d in rows
+            if isinstance(r, str) and isinstance(c, bytes) and d == _digest(r.encode(), c)
+        }
+
+    def terms(self, terms: list[str]) -> dict[str, tuple[int, int]]:
+        """Term -> (articles naming it, articles using it as a content word), for the terms the index knows."""
+        found: dict[str, tuple[int, int]] = {}
+        for chunk, marks in chunked(terms):
+            for term, ent, words in self._query(
+                "read", f"SELECT term, entities, words FROM terms WHERE term IN ({marks})", chunk
+            ):
+                found[term] = (ent, words)
+        return found
+
+    def derived(self, name: str) -> bytes | None:
+        """One derived blob, or None when it is missing or its hash does not match."""
+        rows = self._query("read", "SELECT data, digest FROM derived WHERE name=?", [name])
+        if not rows or not isinstance(rows[0][0], bytes) or rows[0][1] != _digest(rows[0][0]):
+            return None
+        return rows[0][0]
+
+    def write(
+        self,
+        context: str,
+        upserts: dict[str, tuple[tuple[int, int, str], str, bytes]],
+        deleted: list[str],
+        terms: dict[str, tuple[int, int]] | None,
+        derived: dict[str, bytes],
+    ) -> bool:
+        """One transaction: the context, changed and deleted records, the term counts (when given) and the
+        derived blobs. False (and one warning) when it could not be written: the old index stays whole."""
+        if self.skipped:
+            return False
+        try:
+            with self.db:
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('context', ?)", [context])
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (p, size, mtime, sha, rec, cen, _digest(rec.encode(), cen))
+                        for p, ((size, mtime, sha), rec, cen) in upserts.items()
+                    ],
+                )
+                self.db.executemany("DELETE FROM documents WHERE path=?", [(p,) for p in deleted])
+                if terms is not None:
+                    self.db.execute("DELETE FROM terms")
+                    self.db.executemany(
+                        "INSERT INTO terms VALUES (?, ?, ?)", [(t, e, w) for t, (e, w) in terms.items()]
+                    )
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO derived VALUES (?, ?, ?)",
+                    [(name, _digest(data), data) for name, data in derived.items()],
+                )
+        except sqlite3.Error as exc:
+            if self.recover(exc, "written"):
+                return self.write(context, upserts, deleted, terms, derived)
+            return False
+        return True
+
+    def clear(self) -> None:
+        """Drop every record (the context changed: none of them can be reused)."""
+        if self.skipped:
+            return
+        try:
+            with self.db:
+                for table in ("meta", "documents", "terms", "derived"):
+                    self.db.execute(f"DELETE FROM {table}")
+        except sqlite3.Error as exc:
+            if self.recover(exc, "written"):
+                self.clear()
+
+
+def dumps(value) -> bytes:
+    """A derived JSON blob, written the same way every time (so two equal indexes hold equal bytes)."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":")).encode()
