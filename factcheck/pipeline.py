@@ -248,6 +248,7 @@ def _through_index(archive, paths: list[str], drafts: Inputs | None, against: li
     here is one warning, and the archive is read in full: (None, None, [warning]).
     """
     from .archive.select import Damaged
+    from .files import display_name
     from .ingest.discover import problem, read_source
 
     settings = ctx.settings
@@ -270,7 +271,7 @@ def _through_index(archive, paths: list[str], drafts: Inputs | None, against: li
         except (
             Exception
         ) as exc:  # as discover: a file that cannot be read is a problem, never the end of the scan
-            inputs.problems.append(problem(path.as_posix(), exc, False))
+            inputs.problems.append(problem(display_name(path), exc, False))
     inputs.sources.sort(key=lambda s: s.path.as_posix())
     return inputs, joined, noted
 

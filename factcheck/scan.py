@@ -73,13 +73,10 @@ def scan(request: Request) -> Scanned:
     )
     sheet = FactSheet.load(Path(settings.facts)) if settings.facts else None
     refuse_overwrite(request, inputs)
-    memo, key = None, None
-    # Writing a baseline needs the findings themselves; stdin has no file to key on; the memo key would
-    # not cover an archive that the index stands in for.
-    if settings.cache and not request.write_baseline and stdin is None and archive is None:
-        # A SARIF log's URIs depend on the folder they are relative to.
-        fmt = f"sarif:{request.sarif_root}" if request.fmt == "sarif" else request.fmt
-        memo, key = _memo(settings, inputs, known, sheet, fmt, request.colour, result.warnings)
+    # The memo key would not cover an archive that the index stands in for.
+    memo, key = (
+        _replayable(request, inputs, known, sheet, result.warnings) if archive is None else (None, None)
+    )
     try:
         outcome = memo.get(key[0]) if memo and key else None
         if outcome is None:
@@ -95,6 +92,17 @@ def scan(request: Request) -> Scanned:
             result.warnings += archive.close()
     result.outcome = outcome
     return result
+
+
+def _replayable(request: Request, inputs, known, sheet, warnings: list[str]):
+    """The scan memo and this scan's key (``_memo``), or (None, None) for a scan that is never replayed."""
+    settings = request.settings
+    # Writing a baseline needs the findings themselves; stdin has no file to key on.
+    if not settings.cache or request.write_baseline or request.stdin is not None:
+        return None, None
+    # A SARIF log's URIs depend on the folder they are relative to.
+    fmt = f"sarif:{request.sarif_root}" if request.fmt == "sarif" else request.fmt
+    return _memo(settings, inputs, known, sheet, fmt, request.colour, warnings)
 
 
 def _archive_index(request: Request, paths: list[str], warnings: list[str]):

@@ -13,8 +13,9 @@ over the whole archive, as a scan groups it) and the matrices. Story grouping
 weighs every name and word by how many articles hold it, so one article can shift
 the weight of any pair, and regrouping only the stories it touches could differ
 from a full rebuild; regrouping from the records costs no reading and no encoding,
-and an incremental update equals a full rebuild by construction (tested). Sentence
-vectors already in the index are reused; only new sentences are looked up.
+and an incremental update equals a full rebuild by construction (tested). The
+stories' sentence vectors come from the embedding cache (one lookup per unique
+sentence; a text evicted from it is encoded again).
 """
 
 from __future__ import annotations
@@ -115,9 +116,9 @@ def update(root: Path, settings: Settings, rules, lex, embedder, warnings: list[
         removed = sorted(set(known) - set(files))
         records = {rel: Record.loads(rel, known[rel], *sound[rel]) for rel in files if rel not in upserts}
         records.update(upserts)
-        derived, terms = derive(records, story_params(lex, settings), lex.story_stopwords, store, embedder)
+        derived, terms, stories = derive(records, story_params(lex, settings), lex.story_stopwords, embedder)
         done.written = store.write(
-            ctx, {rel: (r.stat, *r.dumps()) for rel, r in upserts.items()}, removed, terms, derived
+            ctx, {rel: (r.stat, *r.dumps()) for rel, r in upserts.items()}, removed, terms, derived, stories
         )
         done.files, done.removed, done.read = len(files), len(removed), reading.read
         done.documents = sum(r.problem is None for r in records.values())
@@ -187,9 +188,9 @@ class _Reading:
             upserts[rel] = record
 
 
-def derive(records: dict[str, Record], params: dict, stopwords, store: ArchiveStore, embedder):
-    """What a scan loads, from the records alone: stories, term counts and matrices (blobs by name), and the
-    term counts as a table."""
+def derive(records: dict[str, Record], params: dict, stopwords, embedder):
+    """From the records alone: the blobs a scan loads whole (by name), the term counts, and each story's names
+    and sentence vectors (from ``embedder``: its cache holds them all after the update's encoding)."""
     docs = sorted(rel for rel, r in records.items() if r.problem is None)
     dim = next((len(records[d].centroid) for d in docs), DIM)
     centroids = (
@@ -201,18 +202,7 @@ def derive(records: dict[str, Record], params: dict, stopwords, store: ArchiveSt
         Profile(d, Counter(records[d].entities), Counter(records[d].words), records[d].day) for d in docs
     ]
     stories = StoryGrouper(params).group(profiles, centroids)
-    story_of = {d: i for i, story in enumerate(stories) for d in story}
-    names: list[set[str]] = [set() for _ in stories]
-    by_text: dict[str, set[int]] = {}
-    for d in docs:
-        for text, found in zip(records[d].sentences, records[d].names):
-            names[story_of[d]].update(found)
-            by_text.setdefault(text, set()).add(story_of[d])
-    texts = sorted(by_text)
-    matrix = _sentence_vectors(texts, store, embedder, dim)
-    counts = np.array([len(by_text[t]) for t in texts], dtype=np.int64)
-    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-    ids = np.array([i for t in texts for i in sorted(by_text[t])], dtype=np.int32)
+    blobs, unique = _story_vectors(stories, records, embedder)
     terms: dict[str, list[int]] = {}
     for d in docs:
         for t in records[d].entities:
@@ -220,31 +210,33 @@ def derive(records: dict[str, Record], params: dict, stopwords, store: ArchiveSt
         for t in records[d].words:
             terms.setdefault(t, [0, 0])[1] += 1
     derived = {
-        "shape": dumps({"dim": dim, "docs": len(docs), "sentences": len(texts)}),
+        "shape": dumps({"dim": dim, "docs": len(docs), "sentences": unique}),
         "docs": dumps(docs),
         "centroids": centroids.astype(np.float32).tobytes(),
         "stories": dumps(stories),
-        "story_names": dumps([sorted(n) for n in names]),
-        "sentences": dumps(texts),
-        "sentence_vectors": matrix.tobytes(),
-        "sentence_offsets": offsets.tobytes(),
-        "sentence_stories": ids.tobytes(),
     }
-    return derived, {t: (e, w) for t, (e, w) in terms.items()}
+    return derived, {t: (e, w) for t, (e, w) in terms.items()}, blobs
 
 
-def _sentence_vectors(texts: list[str], store: ArchiveStore, embedder, dim: int) -> np.ndarray:
-    """One row per text: rows the index already holds are reused, the others come from the encoder (its cache)."""
-    old_texts, old_rows = store.derived("sentences"), store.derived("sentence_vectors")
-    known: dict[str, np.ndarray] = {}
-    if old_texts is not None and old_rows is not None:
-        previous = json.loads(old_texts)
-        matrix = np.frombuffer(old_rows, dtype=np.float32)
-        if previous and matrix.size == len(previous) * dim:
-            known = dict(zip(previous, matrix.reshape(len(previous), dim)))
-    missing = [t for t in texts if t not in known]
-    if missing:
-        known.update(zip(missing, embedder.encode(missing)))
-    if not texts:
-        return np.zeros((0, dim), dtype=np.float32)
-    return np.stack([known[t] for t in texts]).astype(np.float32)
+def _story_vectors(stories: list[list[str]], records: dict[str, Record], embedder):
+    """Each story's names and its unique sentences' vectors (float32 bytes, rows in text order); the number of
+    unique sentences in the archive."""
+    names: list[set[str]] = [set() for _ in stories]
+    texts: list[set[str]] = [set() for _ in stories]
+    for i, story in enumerate(stories):
+        for d in story:
+            for text, found in zip(records[d].sentences, records[d].names):
+                names[i].update(found)
+                texts[i].add(text)
+    unique = sorted(set().union(*texts)) if texts else []
+    vectors = dict(zip(unique, embedder.encode(unique))) if unique else {}
+    blobs = [
+        (
+            names[i],
+            np.stack([vectors[t] for t in sorted(texts[i])]).astype(np.float32).tobytes()
+            if texts[i]
+            else b"",
+        )
+        for i in range(len(stories))
+    ]
+    return blobs, len(unique)

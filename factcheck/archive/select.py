@@ -14,9 +14,9 @@ warning, and the scan reads the archive in full, as without an index.
 draft (``group.stories.joined_stories``), from the index:
 
 - the stories one of the draft's sentences joins: an archive sentence at least
-  ``threshold`` alike (an exact inner product over every unique archive sentence's
-  vector: see benchmarks/RESULTS.md for why not an approximate index at this size)
-  in a story that names one of the names the draft's sentence names;
+  ``threshold`` alike in a story that names one of the names the draft's sentence
+  names. The index lists the stories naming each name, so only those stories'
+  sentence vectors are read, and compared exactly (an inner product with each);
 - the story the draft itself would be grouped into: the archive story whose
   articles are, on average, at least the story threshold alike with the draft,
   by the grouping's own similarity and weights (``StoryGrouper.similarity``),
@@ -93,7 +93,12 @@ class Index:
 
     def stale(self, ctx: str, drafts: list[str]) -> str | None:
         """Why the index cannot stand in for the folder now, or None."""
-        if self.store.context() != ctx:
+        held_ctx = self.store.context()
+        if held_ctx is None:
+            return (
+                "it is empty"  # never written, or damaged and moved aside (Store says so in its own warning)
+            )
+        if held_ctx != ctx:
             return "built by another version of factcheck, rules or model"
         root = os.path.realpath(self.root)
         for d in drafts:
@@ -113,37 +118,18 @@ class Index:
     def _load(self) -> None:
         """The derived blobs a scan reads, checked against their hashes; ``docs`` stays None if one is bad."""
         self.docs = None
-        blobs = {
-            n: self.store.derived(n)
-            for n in (
-                "shape",
-                "docs",
-                "centroids",
-                "stories",
-                "story_names",
-                "sentence_vectors",
-                "sentence_offsets",
-                "sentence_stories",
-            )
-        }
+        blobs = {n: self.store.derived(n) for n in ("shape", "docs", "centroids", "stories")}
         if any(b is None for b in blobs.values()):
             return
         shape = json.loads(blobs["shape"])
-        dim, n, m = shape["dim"], shape["docs"], shape["sentences"]
+        dim, n = shape["dim"], shape["docs"]
         centroids = np.frombuffer(blobs["centroids"], dtype=np.float32)
-        vectors = np.frombuffer(blobs["sentence_vectors"], dtype=np.float32)
-        offsets = np.frombuffer(blobs["sentence_offsets"], dtype=np.int64)
-        if centroids.size != n * dim or vectors.size != m * dim or offsets.size != m + 1:
+        if centroids.size != n * dim:
             return
         self.dim = dim
         self.centroids = centroids.reshape(n, dim)
-        self.vectors = vectors.reshape(m, dim)
-        self.offsets = offsets
-        self.story_ids = np.frombuffer(blobs["sentence_stories"], dtype=np.int32)
         self.stories: list[list[str]] = json.loads(blobs["stories"])
-        self.story_names = [set(n) for n in json.loads(blobs["story_names"])]
         docs = json.loads(blobs["docs"])
-        self.row = {d: i for i, d in enumerate(docs)}
         self.story_of = {d: i for i, story in enumerate(self.stories) for d in story}
         self.docs = docs
 
@@ -184,17 +170,25 @@ class Index:
         return sorted(groups), sorted(files)
 
     def _sentence_joins(self, sentences, vectors, names, rows: list[int], threshold: float) -> set[int]:
-        """The archive stories one of these draft sentences joins: alike, and naming one of the story's names."""
+        """The archive stories one of these draft sentences joins: alike, and naming one of the story's names.
+
+        Only the stories that name one of the draft's names can be joined, so only their
+        sentence vectors are read and compared (exactly: an inner product with each)."""
         named = [i for i in rows if names.get(sentences[i].key)]
-        if not named or not len(self.vectors):
-            return set()
-        sims = self.vectors @ vectors[named].T
+        mentioned = sorted({n for i in named for n in names[sentences[i].key]})
+        candidates = sorted(self.store.naming(mentioned)) if mentioned else []
+        stories = self.store.stories(candidates) if candidates else {}
+        if stories is None:
+            raise Damaged("a story the draft names is damaged")
         joined: set[int] = set()
-        for r, c in zip(*np.nonzero(sims >= threshold)):
-            mentioned = names[sentences[named[c]].key]
-            for story in self.story_ids[self.offsets[r] : self.offsets[r + 1]]:
-                if mentioned & self.story_names[story]:
-                    joined.add(int(story))
+        for story in candidates:
+            story_names, blob = stories[story]
+            mine = [i for i in named if names[sentences[i].key] & story_names]
+            if not mine or not blob:
+                continue
+            sims = np.frombuffer(blob, dtype=np.float32).reshape(-1, self.dim) @ vectors[mine].T
+            if (sims >= threshold).any():
+                joined.add(story)
         return joined
 
     def _weights(self, profiles: list[Profile]) -> dict:

@@ -18,8 +18,12 @@ Tables:
   is unchanged;
 - ``terms``: for each name and content word, how many articles hold it (story
   grouping's document frequencies);
-- ``derived``: what a scan loads whole, rebuilt from the records at each update
-  (stories, sentence and article matrices), each as one blob.
+- ``stories``: each story's names and its unique sentences' vectors, and ``names``:
+  each name's stories. A draft's sentence can only join a story that names one of
+  its names, so a scan reads the vectors of those stories alone;
+- ``derived``: what a scan loads whole (the stories' members, the articles' mean
+  vectors), each as one blob; like the two tables above, rebuilt from the records
+  at each update.
 """
 
 from __future__ import annotations
@@ -57,6 +61,8 @@ class ArchiveStore(Store):
         "sha256 TEXT, record TEXT, centroid BLOB, digest TEXT)",
         "CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, entities INTEGER, words INTEGER)",
         "CREATE TABLE IF NOT EXISTS derived (name TEXT PRIMARY KEY, digest TEXT, data BLOB)",
+        "CREATE TABLE IF NOT EXISTS stories (id INTEGER PRIMARY KEY, names TEXT, vectors BLOB, digest TEXT)",
+        "CREATE TABLE IF NOT EXISTS names (name TEXT PRIMARY KEY, stories TEXT)",
     )
 
     def _query(self, doing: str, sql: str, args=()) -> list:
@@ -112,6 +118,29 @@ class ArchiveStore(Store):
                 found[term] = (ent, words)
         return found
 
+    def naming(self, names: list[str]) -> set[int]:
+        """The stories that name one of ``names`` (a name skeleton, as ``parse`` gives it)."""
+        found: set[int] = set()
+        for chunk, marks in chunked(names):
+            for (ids,) in self._query("read", f"SELECT stories FROM names WHERE name IN ({marks})", chunk):
+                found.update(json.loads(ids))
+        return found
+
+    def stories(self, ids: list[int]) -> dict[int, tuple[set[str], bytes]] | None:
+        """Story id -> (the names it names, its unique sentences' vectors as float32 bytes); None if one is damaged."""
+        found: dict[int, tuple[set[str], bytes]] = {}
+        for chunk, marks in chunked(ids):
+            rows = self._query(
+                "read", f"SELECT id, names, vectors, digest FROM stories WHERE id IN ({marks})", chunk
+            )
+            for story, names, vectors, digest in rows:
+                if not (isinstance(names, str) and isinstance(vectors, bytes)):
+                    return None
+                if digest != _digest(str(story).encode(), names.encode(), vectors):
+                    return None
+                found[story] = (set(json.loads(names)), vectors)
+        return found if len(found) == len(set(ids)) else None
+
     def derived(self, name: str) -> bytes | None:
         """One derived blob, or None when it is missing or its hash does not match."""
         rows = self._query("read", "SELECT data, digest FROM derived WHERE name=?", [name])
@@ -126,6 +155,7 @@ class ArchiveStore(Store):
         deleted: list[str],
         terms: dict[str, tuple[int, int]] | None,
         derived: dict[str, bytes],
+        stories: list[tuple[list[str], bytes]] | None = None,
     ) -> bool:
         """One transaction: the context, changed and deleted records, the term counts (when given) and the
         derived blobs. False (and one warning) when it could not be written: the old index stays whole."""
@@ -147,15 +177,33 @@ class ArchiveStore(Store):
                     self.db.executemany(
                         "INSERT INTO terms VALUES (?, ?, ?)", [(t, e, w) for t, (e, w) in terms.items()]
                     )
+                if stories is not None:
+                    self._write_stories(stories)
                 self.db.executemany(
                     "INSERT OR REPLACE INTO derived VALUES (?, ?, ?)",
                     [(name, _digest(data), data) for name, data in derived.items()],
                 )
         except sqlite3.Error as exc:
             if self.recover(exc, "written"):
-                return self.write(context, upserts, deleted, terms, derived)
+                return self.write(context, upserts, deleted, terms, derived, stories)
             return False
         return True
+
+    def _write_stories(self, stories: list[tuple[list[str], bytes]]) -> None:
+        """Story ``i`` of ``stories`` (its names, its sentence vectors) as row ``i``; each name -> its stories."""
+        self.db.execute("DELETE FROM stories")
+        self.db.execute("DELETE FROM names")
+        naming: dict[str, list[int]] = {}
+        rows = []
+        for i, (names, vectors) in enumerate(stories):
+            text = json.dumps(sorted(names), ensure_ascii=False)
+            rows.append((i, text, vectors, _digest(str(i).encode(), text.encode(), vectors)))
+            for name in names:
+                naming.setdefault(name, []).append(i)
+        self.db.executemany("INSERT INTO stories VALUES (?, ?, ?, ?)", rows)
+        self.db.executemany(
+            "INSERT INTO names VALUES (?, ?)", [(n, json.dumps(ids)) for n, ids in naming.items()]
+        )
 
     def clear(self) -> None:
         """Drop every record (the context changed: none of them can be reused)."""
@@ -163,7 +211,7 @@ class ArchiveStore(Store):
             return
         try:
             with self.db:
-                for table in ("meta", "documents", "terms", "derived"):
+                for table in ("meta", "documents", "terms", "derived", "stories", "names"):
                     self.db.execute(f"DELETE FROM {table}")
         except sqlite3.Error as exc:
             if self.recover(exc, "written"):
