@@ -110,6 +110,8 @@ def run(
     warnings = noted + [p.line for p in read.problems if not p.is_error] + read.warnings
     drafts = inputs.drafts if against is not None else None
     corpus = analyse(read, ctx, drafts, warnings, joined) if read.documents else None
+    if archive is not None:
+        archive.noted = warnings  # the index's encoder: what analyse reported of it is not said twice
     findings = run_checks(corpus, ctx) if corpus is not None else []
     if drafts is not None:
         findings = judge_drafts(findings, drafts, ctx.rules, ctx.lex, ctx.sheet, read.documents)
@@ -257,7 +259,7 @@ def _through_index(archive, paths: list[str], drafts: Inputs | None, against: li
     sentences, names = _sentences_and_names(read.documents, read.parsed)
     with _embedder(ctx) as embedder:
         vectors = embedder.encode([s.text for s in sentences])
-        noted = list(embedder.warnings)
+    noted: list[str] = []  # the encoder's warnings reach the report from analyse, or from the index's close
     try:
         joined, files = archive.select(read.documents, sentences, vectors, names, settings.threshold)
     except Damaged as exc:

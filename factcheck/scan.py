@@ -73,10 +73,7 @@ def scan(request: Request) -> Scanned:
     )
     sheet = FactSheet.load(Path(settings.facts)) if settings.facts else None
     refuse_overwrite(request, inputs)
-    # The memo key would not cover an archive that the index stands in for.
-    memo, key = (
-        _replayable(request, inputs, known, sheet, result.warnings) if archive is None else (None, None)
-    )
+    memo, key = _replayable(request, inputs, known, sheet, result.warnings, archive)
     try:
         outcome = memo.get(key[0]) if memo and key else None
         if outcome is None:
@@ -94,15 +91,24 @@ def scan(request: Request) -> Scanned:
     return result
 
 
-def _replayable(request: Request, inputs, known, sheet, warnings: list[str]):
-    """The scan memo and this scan's key (``_memo``), or (None, None) for a scan that is never replayed."""
+def _replayable(request: Request, inputs, known, sheet, warnings: list[str], archive=None):
+    """The scan memo and this scan's key (``_memo``), or (None, None) for a scan that is never replayed.
+
+    With an archive index standing in for the archive, the key takes the index's
+    generation for the archive's files (the index is fresh: they are the ones it holds)."""
     settings = request.settings
     # Writing a baseline needs the findings themselves; stdin has no file to key on.
     if not settings.cache or request.write_baseline or request.stdin is not None:
         return None, None
     # A SARIF log's URIs depend on the folder they are relative to.
     fmt = f"sarif:{request.sarif_root}" if request.fmt == "sarif" else request.fmt
-    return _memo(settings, inputs, known, sheet, fmt, request.colour, warnings)
+    generation = None
+    if archive is not None:
+        generation = archive.generation()
+        if generation is None:
+            return None, None
+        generation = f"{archive.root.as_posix()}\0{generation}"
+    return _memo(settings, inputs, known, sheet, fmt, request.colour, warnings, generation)
 
 
 def _archive_index(request: Request, paths: list[str], warnings: list[str]):
@@ -124,13 +130,21 @@ def _archive_index(request: Request, paths: list[str], warnings: list[str]):
     if len(request.against) != 1 or not index_path(Path(root), settings.cache_root()).exists():
         return None  # no index: the scan is exactly what it was before indexes existed
     rules = rule_set(settings)
-    embedder = embedder_for(settings)
+    # One encoder for the whole scan, its cache not checked whole at open (cache.embeddings.ArchiveCache):
+    # it holds every archive sentence's vector. The index closes it.
+    embedder = embedder_for(settings, check_cache=False)
+    index = None
     try:
-        key = embedder.cache_key
+        index = open_index(
+            request.against, paths, settings, rules, lexicons(rules), embedder.cache_key, warnings
+        )
     finally:
-        embedder.close()
-        warnings += embedder.warnings
-    return open_index(request.against, paths, settings, rules, lexicons(rules), key, warnings)
+        if index is None:
+            embedder.close()
+            warnings += embedder.warnings
+    if index is not None:
+        index.embedder = embedder
+    return index
 
 
 def _run(request: Request, paths: list[str], inputs, known, sheet, result: Scanned, archive=None) -> Outcome:
@@ -148,6 +162,7 @@ def _run(request: Request, paths: list[str], inputs, known, sheet, result: Scann
         progress=request.progress,
         sheet=sheet,
         archive=archive,
+        embedder=archive.embedder if archive is not None else None,
     )
     if stdin:
         report = stdin.relabel(report)
@@ -211,7 +226,9 @@ def refuse_overwrite(request: Request, inputs) -> None:
             raise OutputError(f"{target}: is an input of this scan ({inputs_by_id[ident]}); not overwritten")
 
 
-def _memo(settings: Settings, inputs, known, sheet, fmt: str, colour: bool, warnings: list[str]):
+def _memo(
+    settings: Settings, inputs, known, sheet, fmt: str, colour: bool, warnings: list[str], archive=None
+):
     """The scan memo and this scan's (key, rules digest); (None, None) when the scan cannot be memoised."""
     from .cache import open_store
     from .cache.memo import Memo, scan_key
@@ -232,6 +249,7 @@ def _memo(settings: Settings, inputs, known, sheet, fmt: str, colour: bool, warn
         sheet.sha256 if sheet is not None else None,
         fmt,
         colour,
+        archive,
     )
     if key is None:
         return None, None

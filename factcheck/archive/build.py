@@ -32,7 +32,7 @@ from ..cache import open_store
 from ..cache.digests import source_digest
 from ..config import Settings
 from ..group.stories import Profile, StoryGrouper
-from ..ingest.discover import _walk, problem, read_source
+from ..ingest.discover import SUFFIXES, _inside, problem, read_source
 from ..files import InputError
 from ..ingest.read import _Reader, parse
 from ..model.embed import normalise
@@ -79,16 +79,48 @@ def context(settings: Settings, rules, lex, model_key: str) -> str:
     )
 
 
-def listing(root: Path) -> dict[str, tuple[Path, int, int]]:
-    """Relative POSIX path -> (path, size, mtime_ns) of every article file a scan of ``root`` would read."""
-    found: dict[str, tuple[Path, int, int]] = {}
-    for path in _walk(root)[0]:
+def listing(root: Path) -> dict[str, tuple[str, int, int]]:
+    """Relative POSIX path -> (path, size, mtime_ns) of every article file a scan of ``root`` would read.
+
+    The files are ``discover``'s walk's (hidden names left out, symlinked folders not
+    entered, a symlinked file only when it leads inside ``root``), found with one
+    ``scandir`` per folder and one ``stat`` per file: this runs at every scan against
+    an index, over every archive file, so it builds no ``Path`` and no relative path
+    per file. A file that cannot be stat'ed gets size and mtime -1 (it is read, and
+    fails, as a scan would).
+    """
+    top = os.fspath(root)
+    real = os.path.realpath(top)
+    found: dict[str, tuple[str, int, int]] = {}
+    stack = [(top, "")]
+    while stack:
+        folder, prefix = stack.pop()
         try:
-            st = path.stat()
+            with os.scandir(folder) as entries:
+                listed = list(entries)
         except OSError:
-            st = None
-        rel = Path(os.path.relpath(path, root)).as_posix()
-        found[rel] = (path, st.st_size if st else -1, st.st_mtime_ns if st else -1)
+            continue
+        for entry in listed:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not entry.is_symlink():
+                    stack.append((entry.path, f"{prefix}{name}/"))
+                continue
+            if os.path.splitext(name)[1].lower() not in SUFFIXES - {""}:
+                continue
+            if entry.is_symlink() and not _inside(os.path.realpath(entry.path), real):
+                continue  # a scan leaves it out too (or reads it only with --follow-symlinks: no index then)
+            try:
+                st = entry.stat()
+                found[prefix + name] = (entry.path, st.st_size, st.st_mtime_ns)
+            except OSError:
+                found[prefix + name] = (entry.path, -1, -1)
     return found
 
 
@@ -110,7 +142,7 @@ def update(root: Path, settings: Settings, rules, lex, embedder, warnings: list[
             path, size, mtime = files[rel]
             old = known.get(rel)
             if not (old and old[:2] == (size, mtime) and rel in sound):
-                upserts[rel] = reading.record(rel, path, (size, mtime), old, sound.get(rel))
+                upserts[rel] = reading.record(rel, Path(path), (size, mtime), old, sound.get(rel))
         done.texts = sorted(reading.texts)
         reading.finish(upserts, embedder)
         removed = sorted(set(known) - set(files))

@@ -86,10 +86,19 @@ class Index:
     def __init__(self, root: Path, store: ArchiveStore, params: dict, stopwords: frozenset) -> None:
         self.root, self.store, self.params, self.stopwords = root, store, params, stopwords
         self.excluded: set[str] = set()  # drafts inside the archive: never archive evidence here
+        self.embedder = None  # the scan's encoder (scan.py opens it; closed with the index)
+        self.noted: list[str] = []  # the encoder's warnings the report already carries
+
+    def generation(self) -> str | None:
+        return self.store.generation()
 
     def close(self) -> list[str]:
+        """Close the index (and the scan's encoder, when one was given to it); their warnings."""
         self.store.close()
-        return self.store.warnings
+        if self.embedder is None:
+            return self.store.warnings
+        self.embedder.close()
+        return [*self.store.warnings, *(w for w in self.embedder.warnings if w not in self.noted)]
 
     def stale(self, ctx: str, drafts: list[str]) -> str | None:
         """Why the index cannot stand in for the folder now, or None."""

@@ -74,6 +74,11 @@ class ArchiveStore(Store):
         except sqlite3.Error as exc:
             return self._query(doing, sql, args) if self.recover(exc, doing) else []
 
+    def generation(self) -> str | None:
+        """A digest of everything the index holds, written with it: what a scan's memo key takes for the archive."""
+        rows = self._query("read", "SELECT value FROM meta WHERE key='generation'")
+        return rows[0][0] if rows else None
+
     def context(self) -> str | None:
         rows = self._query("read", "SELECT value FROM meta WHERE key='context'")
         return rows[0][0] if rows else None
@@ -164,6 +169,7 @@ class ArchiveStore(Store):
         try:
             with self.db:
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('context', ?)", [context])
+                self.db.execute("DELETE FROM meta WHERE key='generation'")
                 self.db.executemany(
                     "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [
@@ -183,11 +189,25 @@ class ArchiveStore(Store):
                     "INSERT OR REPLACE INTO derived VALUES (?, ?, ?)",
                     [(name, _digest(data), data) for name, data in derived.items()],
                 )
+                self._write_generation()
         except sqlite3.Error as exc:
             if self.recover(exc, "written"):
                 return self.write(context, upserts, deleted, terms, derived, stories)
             return False
         return True
+
+    def _write_generation(self) -> None:
+        """One digest over the context, every file's stat and sha256, and every derived row's digest."""
+        h = hashlib.sha256()
+        for sql in (
+            "SELECT value FROM meta WHERE key='context'",
+            "SELECT path, size, mtime_ns, sha256, digest FROM documents ORDER BY path",
+            "SELECT name, digest FROM derived ORDER BY name",
+            "SELECT id, digest FROM stories ORDER BY id",
+        ):
+            for row in self.db.execute(sql):
+                h.update(json.dumps(row).encode() + b"\n")
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", [h.hexdigest()])
 
     def _write_stories(self, stories: list[tuple[list[str], bytes]]) -> None:
         """Story ``i`` of ``stories`` (its names, its sentence vectors) as row ``i``; each name -> its stories."""
