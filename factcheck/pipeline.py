@@ -61,12 +61,14 @@ class Context:
         sheet: FactSheet | None = None,
         embedder: Embedder | None = None,
         progress=None,
+        loaded: tuple[RuleSet, Lexicons] | None = None,
     ) -> Context:
-        """The rules (a bad one raises RuleError first), the fact sheet the settings name unless given, the lexicons."""
-        rules = rule_set(settings)
+        """The rules (a bad one raises RuleError first), the fact sheet the settings name unless given, the lexicons
+        (``loaded``: the rules and lexicons already loaded for this scan)."""
+        rules, lex = loaded if loaded is not None else (rule_set(settings), None)
         if sheet is None and settings.facts:
             sheet = FactSheet.load(Path(settings.facts))
-        return cls(settings, rules, lexicons(rules), sheet, embedder, progress)
+        return cls(settings, rules, lex or lexicons(rules), sheet, embedder, progress)
 
     def say(self, stage: str) -> None:
         if self.progress:
@@ -100,7 +102,8 @@ def run(
     the one ``against`` folder: ``inputs`` then holds only the drafts, and only the
     archive stories the drafts join are read.
     """
-    ctx = Context.start(settings, sheet, embedder, progress)
+    # the index was opened with the rules and lexicons of this scan: they are not built twice
+    ctx = Context.start(settings, sheet, embedder, progress, archive.loaded if archive is not None else None)
     ctx.say("reading files")
     joined, noted = None, []
     if archive is not None:

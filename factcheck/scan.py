@@ -130,20 +130,19 @@ def _archive_index(request: Request, paths: list[str], warnings: list[str]):
     if len(request.against) != 1 or not index_path(Path(root), settings.cache_root()).exists():
         return None  # no index: the scan is exactly what it was before indexes existed
     rules = rule_set(settings)
+    lex = lexicons(rules)
     # One encoder for the whole scan, its cache not checked whole at open (cache.embeddings.ArchiveCache):
     # it holds every archive sentence's vector. The index closes it.
     embedder = embedder_for(settings, check_cache=False)
     index = None
     try:
-        index = open_index(
-            request.against, paths, settings, rules, lexicons(rules), embedder.cache_key, warnings
-        )
+        index = open_index(request.against, paths, settings, rules, lex, embedder.cache_key, warnings)
     finally:
         if index is None:
             embedder.close()
             warnings += embedder.warnings
     if index is not None:
-        index.embedder = embedder
+        index.embedder, index.loaded = embedder, (rules, lex)
     return index
 
 

@@ -79,19 +79,21 @@ def context(settings: Settings, rules, lex, model_key: str) -> str:
     )
 
 
-def listing(root: Path) -> dict[str, tuple[str, int, int]]:
-    """Relative POSIX path -> (path, size, mtime_ns) of every article file a scan of ``root`` would read.
+def listing(root: Path) -> dict[str, tuple[int, int]]:
+    """Relative POSIX path -> (size, mtime_ns) of every article file a scan of ``root`` would read.
 
     The files are ``discover``'s walk's (hidden names left out, symlinked folders not
     entered, a symlinked file only when it leads inside ``root``), found with one
     ``scandir`` per folder and one ``stat`` per file: this runs at every scan against
-    an index, over every archive file, so it builds no ``Path`` and no relative path
-    per file. A file that cannot be stat'ed gets size and mtime -1 (it is read, and
-    fails, as a scan would).
+    an index, over every archive file, so it builds no ``Path`` per file (about 4 µs a
+    file for the ``stat``, 6 µs for the rest, on this project's loaded 2-core machine).
+    A file that cannot be stat'ed gets size and mtime -1 (it is read, and fails, as a
+    scan would).
     """
+    suffixes = SUFFIXES - {""}
     top = os.fspath(root)
     real = os.path.realpath(top)
-    found: dict[str, tuple[str, int, int]] = {}
+    found: dict[str, tuple[int, int]] = {}
     stack = [(top, "")]
     while stack:
         folder, prefix = stack.pop()
@@ -102,7 +104,7 @@ def listing(root: Path) -> dict[str, tuple[str, int, int]]:
             continue
         for entry in listed:
             name = entry.name
-            if name.startswith("."):
+            if name[0] == ".":
                 continue
             try:
                 is_dir = entry.is_dir()
@@ -112,15 +114,16 @@ def listing(root: Path) -> dict[str, tuple[str, int, int]]:
                 if not entry.is_symlink():
                     stack.append((entry.path, f"{prefix}{name}/"))
                 continue
-            if os.path.splitext(name)[1].lower() not in SUFFIXES - {""}:
+            dot = name.rfind(".")
+            if dot < 0 or name[dot:].lower() not in suffixes:
                 continue
             if entry.is_symlink() and not _inside(os.path.realpath(entry.path), real):
                 continue  # a scan leaves it out too (or reads it only with --follow-symlinks: no index then)
             try:
                 st = entry.stat()
-                found[prefix + name] = (entry.path, st.st_size, st.st_mtime_ns)
+                found[prefix + name] = (st.st_size, st.st_mtime_ns)
             except OSError:
-                found[prefix + name] = (entry.path, -1, -1)
+                found[prefix + name] = (-1, -1)
     return found
 
 
@@ -139,10 +142,11 @@ def update(root: Path, settings: Settings, rules, lex, embedder, warnings: list[
         reading = _Reading(rules, lex, settings)
         upserts: dict[str, Record] = {}
         for rel in sorted(files):
-            path, size, mtime = files[rel]
+            size, mtime = files[rel]
             old = known.get(rel)
             if not (old and old[:2] == (size, mtime) and rel in sound):
-                upserts[rel] = reading.record(rel, Path(path), (size, mtime), old, sound.get(rel))
+                path = Path(os.path.join(os.fspath(root), *rel.split("/")))
+                upserts[rel] = reading.record(rel, path, (size, mtime), old, sound.get(rel))
         done.texts = sorted(reading.texts)
         reading.finish(upserts, embedder)
         removed = sorted(set(known) - set(files))

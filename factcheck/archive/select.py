@@ -87,6 +87,7 @@ class Index:
         self.root, self.store, self.params, self.stopwords = root, store, params, stopwords
         self.excluded: set[str] = set()  # drafts inside the archive: never archive evidence here
         self.embedder = None  # the scan's encoder (scan.py opens it; closed with the index)
+        self.loaded = None  # the scan's rules and lexicons, as scan.py loaded them to open the index
         self.noted: list[str] = []  # the encoder's warnings the report already carries
 
     def generation(self) -> str | None:
@@ -114,11 +115,9 @@ class Index:
             rel = os.path.relpath(os.path.realpath(d), root)
             if not rel.startswith(os.pardir) and not os.path.isabs(rel):
                 self.excluded.add(Path(rel).as_posix())
-        now = {rel: (size, mtime) for rel, (_, size, mtime) in listing(self.root).items()}
-        held = {rel: (size, mtime) for rel, (size, mtime, _) in self.store.stats().items()}
-        changed = sum(
-            1 for rel in set(now) | set(held) if rel not in self.excluded and now.get(rel) != held.get(rel)
-        )
+        now, held = listing(self.root), self.store.stats(with_sha256=False)
+        changed = sum(1 for rel, stat in now.items() if held.get(rel) != stat and rel not in self.excluded)
+        changed += sum(1 for rel in held if rel not in now and rel not in self.excluded)
         if changed:
             return f"{changed} file(s) added, changed or removed since it was built"
         self._load()

@@ -83,8 +83,14 @@ class ArchiveStore(Store):
         rows = self._query("read", "SELECT value FROM meta WHERE key='context'")
         return rows[0][0] if rows else None
 
-    def stats(self) -> dict[str, tuple[int, int, str]]:
-        """Path -> (size, mtime_ns, sha256) of every file the index holds: what freshness is judged by."""
+    def stats(self, with_sha256: bool = True) -> dict[str, tuple]:
+        """Path -> (size, mtime_ns, sha256) of every file the index holds (without the sha256: what a scan judges
+        freshness by)."""
+        if not with_sha256:
+            return {
+                p: (size, mtime)
+                for p, size, mtime in self._query("read", "SELECT path, size, mtime_ns FROM documents")
+            }
         rows = self._query("read", "SELECT path, size, mtime_ns, sha256 FROM documents")
         return {p: (size, mtime, sha) for p, size, mtime, sha in rows}
 
