@@ -736,7 +736,7 @@ def archive_stage(work: Path, articles: int, prefill: Path | None = None, hnsw_m
     return row
 
 
-def archive_draft_row(work: Path, articles: int, hnsw_max: int = 200_000) -> dict:
+def archive_draft_row(work: Path, articles: int, hnsw_max: int = 200_000, story: int = 0) -> dict:
     """One draft checked ``--against`` the indexed archive of ``articles`` articles (``archive_stage`` built it):
     first run, then three edits, each one new sentence that no run has encoded before (a made-up name in it),
     so each edited run loads the model and encodes that sentence, as a real edit does."""
@@ -747,10 +747,12 @@ def archive_draft_row(work: Path, articles: int, hnsw_max: int = 200_000) -> dic
 
     folder, cache = work / f"archive-{articles}", work / f"cache-archive-{articles}"
     index_file = index_path(folder, cache)
-    # The draft: a later article of the archive's first story, outside the archive.
-    draft = work / f"draft-{articles}" / "s00000-a05.txt"
+    # The draft: a later article of one story of the archive (the first, unless told), outside the archive.
+    draft = work / f"draft-{articles}" / f"s{story:05d}-a05.txt"
     draft.parent.mkdir(exist_ok=True)
-    draft.write_bytes((folder / "e0" / "s00000-a01.txt").read_bytes().replace(b"report 2", b"report 6"))
+    draft.write_bytes(
+        (folder / "e0" / f"s{story:05d}-a01.txt").read_bytes().replace(b"report 2", b"report 6")
+    )
     rng = random.Random(time.time_ns())
     hook = [
         FACTCHECK,
@@ -772,14 +774,35 @@ def archive_draft_row(work: Path, articles: int, hnsw_max: int = 200_000) -> dic
         edits.append(measure(hook))
     seconds = sorted(e["seconds"] for e in edits)
     return dict(
+        draft_story=story,
         draft_first_seconds=first["seconds"],
         draft_edited_seconds=seconds,
         draft_edited_median_seconds=seconds[len(seconds) // 2],
         draft_edited_peak_rss_mib=max(e["peak_rss_mib"] for e in edits),
         draft_summary=(edits[-1]["stderr"].strip().splitlines() or [""])[-1],
         draft_warnings=[ln for e in edits for ln in e["stderr"].splitlines() if "archive index" in ln],
+        draft_analysed=archive_analysed(hook),
         search=child(ARCHIVE_SEARCH, str(index_file), str(hnsw_max)) if index_file.exists() else None,
     )
+
+
+def archive_analysed(hook: list[str]) -> int:
+    """How many documents the draft's scan analysed (the draft and the archive stories it joins), from its JSON."""
+    done = subprocess.run(
+        [
+            *hook[:5],
+            "--format",
+            "json",
+            "--cache-dir",
+            hook[hook.index("--cache-dir") + 1],
+            "--fail-on",
+            "never",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
+    return len(json.loads(done.stdout)["documents"]) if done.returncode == 0 else -1
 
 
 def archive_lines(rows: list[dict], command: str = "", level: str = "###") -> list[str]:
@@ -1485,6 +1508,7 @@ def main() -> None:
         action="store_true",
         help="with --archive: only time the drafts against archives indexed by an earlier --archive run (--work)",
     )
+    p.add_argument("--archive-story", type=int, default=0, help="with --archive: the story the draft tells")
     p.add_argument(
         "--archive-prefill",
         type=Path,
@@ -1497,7 +1521,7 @@ def main() -> None:
         rows = []
         for n in [int(x) for x in a.archive.split(",")]:
             if a.archive_drafts:
-                rows.append({"articles": n, **archive_draft_row(work, n)})
+                rows.append({"articles": n, **archive_draft_row(work, n, story=a.archive_story)})
             else:
                 rows.append(archive_stage(work, n, a.archive_prefill))
             print(json.dumps(rows[-1], indent=1), flush=True)
