@@ -75,6 +75,13 @@ def index_local(paths: list[str], settings: Settings) -> Indexed:
         seen = set(texts)
         for folder in folders:
             done = _archive(folder, settings, embedder, warnings)
+            if done is None:  # its index file cannot be used (warned): the folder is read as before indexes
+                texts_, files_, documents_, errors_, warnings_, _ = archive_texts([folder], settings)
+                embedder.encode(texts_)
+                files, documents, errors = files + files_, documents + documents_, errors + errors_
+                warnings += warnings_
+                seen.update(texts_)
+                continue
             files, documents = files + done.files, documents + done.documents
             errors, warnings = errors + done.errors, warnings + done.warnings
             seen.update(done.texts)

@@ -174,3 +174,14 @@ def test_a_stale_or_damaged_index_is_one_warning_and_the_archive_is_read(tmp_pat
     broken, err = scan(draft, archive, own_cache)
     assert "archive index" in err and broken["findings"] == fresh["findings"]
     assert len(broken["documents"]) == 13
+
+
+def test_an_index_file_that_cannot_be_kept_leaves_the_embedding_cache_filled(tmp_path, own_cache):
+    archive = archive_of(tmp_path / "archive")
+    (own_cache / "archive").write_text("a file where the index folder would be", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["index", str(archive), "--cache-dir", str(own_cache)])
+    assert result.exit_code == 0, result.output
+    assert "indexed 12 document(s)" in result.output and "archive index" in result.output
+    # the scan reads the archive in full, as without an index, with no word about one
+    report, err = scan(CORPUS / "a1-herald.txt", archive, own_cache)
+    assert len(report["documents"]) == 13 and "archive index" not in err

@@ -127,12 +127,15 @@ def listing(root: Path) -> dict[str, tuple[int, int]]:
     return found
 
 
-def update(root: Path, settings: Settings, rules, lex, embedder, warnings: list[str]) -> Updated:
-    """Bring the index of the folder ``root`` up to date (see the module docstring); ``embedder`` encodes."""
+def update(root: Path, settings: Settings, rules, lex, embedder, warnings: list[str]) -> Updated | None:
+    """Bring the index of the folder ``root`` up to date (see the module docstring); ``embedder`` encodes.
+
+    None (and one warning) when the index file cannot be used: the caller then fills
+    the embedding cache as it did before indexes existed."""
     done = Updated()
     store = open_store(ArchiveStore, index_path(root, settings.cache_root()), warnings)
     if store is None:
-        return done
+        return None
     try:
         ctx = context(settings, rules, lex, embedder.cache_key)
         if store.context() != ctx:
