@@ -629,6 +629,231 @@ def precommit_stage(work: Path, articles: int) -> dict:
     }
 
 
+ARCHIVE_SEARCH = """
+    import sqlite3
+    import numpy as np
+    import faiss
+    db = sqlite3.connect(ARGS[0])
+    blob = lambda name: db.execute("SELECT data FROM derived WHERE name=?", [name]).fetchone()[0]
+    dim = json.loads(blob("shape"))["dim"]
+    hnsw_max = int(ARGS[1])
+    every = b"".join(v for (v,) in db.execute("SELECT vectors FROM stories ORDER BY id"))
+    for name, data in (("articles", blob("centroids")), ("sentences", every)):
+        m = np.frombuffer(data, dtype=np.float32).reshape(-1, dim)
+        q = np.ascontiguousarray(m[:: max(1, len(m) // 10)][:10])  # ten queries: about one draft's sentences
+        row = {"rows": len(m)}
+        t = time.perf_counter(); m @ q.T; row["numpy_flat_s"] = time.perf_counter() - t
+        flat = faiss.IndexFlatIP(dim); flat.add(m)
+        t = time.perf_counter(); flat.search(q, 10); row["faiss_flat_s"] = time.perf_counter() - t
+        if len(m) <= hnsw_max:
+            h = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+            t = time.perf_counter(); h.add(m); row["hnsw_build_s"] = time.perf_counter() - t
+            t = time.perf_counter(); h.search(q, 10); row["hnsw_query_s"] = time.perf_counter() - t
+        RESULT[name] = row
+"""
+
+# New sentences for the draft, one per timed edit: each must be encoded (the draft's other sentences are cached).
+ARCHIVE_EDITS = [
+    "The ministry declined to comment further on Tuesday.",
+    "A spokesman for the regional council said repairs would start within a week.",
+    "Residents were told to keep away from the river bank until further notice.",
+]
+
+
+def archive_counts(index_file: Path) -> dict:
+    """Articles, sentences and unique sentences an archive index holds (read from its records)."""
+    import sqlite3
+
+    with sqlite3.connect(index_file) as db:
+        shape = json.loads(db.execute("SELECT data FROM derived WHERE name='shape'").fetchone()[0])
+        stories = len(json.loads(db.execute("SELECT data FROM derived WHERE name='stories'").fetchone()[0]))
+        sentences = sum(
+            len(json.loads(r)["sentences"]) for (r,) in db.execute("SELECT record FROM documents")
+        )
+    return {
+        "indexed_articles": shape["docs"],
+        "sentences": sentences,
+        "unique_sentences": shape["sentences"],
+        "stories": stories,
+    }
+
+
+EDITIONS = 10  # an archive of n articles: this many copies of a generated base of n / EDITIONS articles
+
+
+def archive_of(work: Path, articles: int) -> Path:
+    """An archive of ``articles`` articles: ``EDITIONS`` copies (folders e0, e1, ...) of a generated base.
+
+    The copies reuse the base's sentences, so encoding costs one base, not the archive,
+    and every story of the archive has ``EDITIONS`` × 5 articles at any size (the
+    copies of one story group together): the draft's story is the same size at 10,000
+    and at 100,000 articles, and only the archive around it grows.
+    """
+    folder = work / f"archive-{articles}"
+    if folder.exists():
+        return folder
+    base = work / f"base-{articles // EDITIONS}"
+    if not base.exists():
+        # Few sentences per article (no filler): encoding must stay affordable on a small machine.
+        generate.generate(base, max(1, articles // EDITIONS // 5), 5, seed=21, filler=0)
+    for k in range(EDITIONS):
+        (folder / f"e{k}").mkdir(parents=True)
+        for f in sorted(base.glob("*.txt")):
+            (folder / f"e{k}" / f.name).write_bytes(f.read_bytes())
+    return folder
+
+
+def archive_stage(work: Path, articles: int, prefill: Path | None = None, hnsw_max: int = 200_000) -> dict:
+    """``factcheck index`` over a generated archive of ``articles`` articles (timed once), then one edited draft
+    ``--against`` it, warm: whole CLI process wall time. ``prefill``: an embedding cache copied in first (its
+    vectors are not encoded again; the row says so)."""
+    import shutil
+
+    from factcheck.archive.store import index_path
+
+    folder = archive_of(work, articles)
+    cache = work / f"cache-archive-{articles}"
+    cache.mkdir(exist_ok=True)
+    if prefill is not None:
+        shutil.copy(prefill / "embeddings.sqlite3", cache / "embeddings.sqlite3")
+    measure([FACTCHECK, "prepare", "--cache-dir", str(cache)])  # the one-time ONNX export is not indexing
+    built = measure([FACTCHECK, "index", str(folder), "--cache-dir", str(cache)])
+    index_file = index_path(folder, cache)
+    row = {
+        "articles": articles,
+        "editions": EDITIONS,
+        "prefilled": prefill is not None,
+        "index_seconds": built["seconds"],
+        "index_articles_per_second": articles / built["seconds"],
+        "index_peak_rss_mib": built["peak_rss_mib"],
+        "index_code": built["code"],
+        "index_output": built["stderr"].strip().splitlines()[-1:],
+        "index_mib": index_file.stat().st_size / 2**20 if index_file.exists() else None,
+        "embeddings_mib": (cache / "embeddings.sqlite3").stat().st_size / 2**20,
+        **(archive_counts(index_file) if index_file.exists() else {}),
+    }
+    row.update(archive_draft_row(work, articles, hnsw_max))
+    return row
+
+
+def archive_draft_row(work: Path, articles: int, hnsw_max: int = 200_000, story: int = 0) -> dict:
+    """One draft checked ``--against`` the indexed archive of ``articles`` articles (``archive_stage`` built it):
+    first run, then three edits, each one new sentence that no run has encoded before (a made-up name in it),
+    so each edited run loads the model and encodes that sentence, as a real edit does."""
+    import random
+    import time
+
+    from factcheck.archive.store import index_path
+
+    folder, cache = work / f"archive-{articles}", work / f"cache-archive-{articles}"
+    index_file = index_path(folder, cache)
+    # The draft: a later article of one story of the archive (the first, unless told), outside the archive.
+    draft = work / f"draft-{articles}" / f"s{story:05d}-a05.txt"
+    draft.parent.mkdir(exist_ok=True)
+    draft.write_bytes(
+        (folder / "e0" / f"s{story:05d}-a01.txt").read_bytes().replace(b"report 2", b"report 6")
+    )
+    rng = random.Random(time.time_ns())
+    hook = [
+        FACTCHECK,
+        "scan",
+        str(draft),
+        "--against",
+        str(folder),
+        "--format",
+        "text",
+        "--cache-dir",
+        str(cache),
+    ]
+    hook += ["--fail-on", "never"]
+    first = measure(hook)  # encodes the draft once
+    edits = []
+    for sentence in ARCHIVE_EDITS:
+        new = f"{sentence[:-1]}, {generate.word(rng, 3)} said."
+        draft.write_bytes(draft.read_bytes() + f"{new}\n".encode())
+        edits.append(measure(hook))
+    seconds = sorted(e["seconds"] for e in edits)
+    return dict(
+        draft_story=story,
+        draft_first_seconds=first["seconds"],
+        draft_edited_seconds=seconds,
+        draft_edited_median_seconds=seconds[len(seconds) // 2],
+        draft_edited_peak_rss_mib=max(e["peak_rss_mib"] for e in edits),
+        draft_summary=(edits[-1]["stderr"].strip().splitlines() or [""])[-1],
+        draft_warnings=[ln for e in edits for ln in e["stderr"].splitlines() if "archive index" in ln],
+        draft_analysed=archive_analysed(hook),
+        search=child(ARCHIVE_SEARCH, str(index_file), str(hnsw_max)) if index_file.exists() else None,
+    )
+
+
+def archive_analysed(hook: list[str]) -> int:
+    """How many documents the draft's scan analysed (the draft and the archive stories it joins), from its JSON."""
+    done = subprocess.run(
+        [
+            *hook[:5],
+            "--format",
+            "json",
+            "--cache-dir",
+            hook[hook.index("--cache-dir") + 1],
+            "--fail-on",
+            "never",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
+    return len(json.loads(done.stdout)["documents"]) if done.returncode == 0 else -1
+
+
+def archive_lines(rows: list[dict], command: str = "", level: str = "###") -> list[str]:
+    """RESULTS.md's rows for the pre-commit check against an indexed archive."""
+    if not rows:
+        return []
+    lines = [
+        "",
+        f"{level} Pre-commit against an indexed archive",
+        "",
+        (f"`{command}`. " if command else "")
+        + f"Each archive is {EDITIONS} copies of a base generated by `benchmarks/generate.py` (5 articles a story, "
+        "no filler sentences; `bench.archive_of`): the copies reuse the base's sentences, so encoding costs one "
+        f"base, and every story has {EDITIONS * 5} articles at both sizes. Indexed once with `factcheck index`; "
+        "then one draft (a later article of the first story, outside the archive) edited by one new sentence "
+        "and checked `--against` the archive, warm: whole CLI process wall time, median of three edits. Goal: "
+        "≤ 2 s at 100,000 articles, and time(100k) / time(10k) ≤ 1.5.",
+        "",
+        "| articles | sentences | unique | stories | index s | articles/s | index peak RSS MiB | index MiB "
+        "| draft edited s (3 runs) | draft peak RSS MiB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['articles']:,} | {r.get('sentences', 0):,} | {r.get('unique_sentences', 0):,} | "
+            f"{r.get('stories', 0):,} | {fmt(r.get('index_seconds'), 0)} | "
+            f"{fmt(r.get('index_articles_per_second'), 0)} | "
+            f"{fmt(r.get('index_peak_rss_mib'), 0)} | {fmt(r.get('index_mib'), 0)} | "
+            f"{' / '.join(fmt(s) for s in r['draft_edited_seconds'])} | {fmt(r['draft_edited_peak_rss_mib'], 0)} |"
+        )
+    by = {r["articles"]: r["draft_edited_median_seconds"] for r in rows}
+    if 10000 in by and 100000 in by:
+        lines += ["", f"time(100k) / time(10k) = {by[100000] / by[10000]:.2f}"]
+    lines += ["", "Search over the index's matrices (ten query rows, top 10; seconds):", ""]
+    lines += [
+        "| articles | matrix | rows | numpy flat | faiss flat | HNSW build | HNSW query |",
+        "|---:|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        for name, m in sorted((r.get("search") or {}).items()):
+            if isinstance(m, dict):
+                lines.append(
+                    f"| {r['articles']:,} | {name} | {m['rows']:,} | {m['numpy_flat_s']:.4f} | {m['faiss_flat_s']:.4f} | "
+                    f"{fmt(m.get('hnsw_build_s'))} | {m['hnsw_query_s']:.4f} |"
+                    if "hnsw_query_s" in m
+                    else f"| {r['articles']:,} | {name} | {m['rows']:,} | {m['numpy_flat_s']:.4f} | "
+                    f"{m['faiss_flat_s']:.4f} | not built | |"
+                )
+    return lines
+
+
 def seeds_stage(work: Path) -> dict:
     """The shipped seeds, cold, with the ONNX export done beforehand (``factcheck prepare``): time and peak RSS."""
     cache = work / "cache-seeds"
@@ -1212,6 +1437,7 @@ def write_results(results: dict, out: Path) -> None:
             f"- draft edited, one new sentence (the usual pre-commit case): {fmt(pc['draft_edited_seconds'])} s, "
             f"peak RSS {fmt(pc['draft_edited_peak_rss_mib'], 0)} MiB",
         ]
+    lines += archive_lines(results.get("archive") or [], "", "###")
     if results.get("one_line"):
         lines += [
             "",
@@ -1273,7 +1499,35 @@ def main() -> None:
     p.add_argument("--work", type=Path, help="scratch folder (default: a temporary one)")
     p.add_argument("--from-json", type=Path, help="only rewrite RESULTS.md from this results.json")
     p.add_argument("--one-line", action="store_true", help="only the one-line article rows, printed as JSON")
+    p.add_argument(
+        "--archive",
+        help="only the pre-commit rows against indexed archives of these sizes (e.g. 10000,100000), as JSON",
+    )
+    p.add_argument(
+        "--archive-drafts",
+        action="store_true",
+        help="with --archive: only time the drafts against archives indexed by an earlier --archive run (--work)",
+    )
+    p.add_argument("--archive-story", type=int, default=0, help="with --archive: the story the draft tells")
+    p.add_argument(
+        "--archive-prefill",
+        type=Path,
+        help="with --archive: a cache folder whose embeddings.sqlite3 is copied into each archive's cache first",
+    )
     a = p.parse_args()
+    if a.archive:
+        work = a.work or Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
+        work.mkdir(parents=True, exist_ok=True)
+        rows = []
+        for n in [int(x) for x in a.archive.split(",")]:
+            if a.archive_drafts:
+                rows.append({"articles": n, **archive_draft_row(work, n, story=a.archive_story)})
+            else:
+                rows.append(archive_stage(work, n, a.archive_prefill))
+            print(json.dumps(rows[-1], indent=1), flush=True)
+        command = f"python benchmarks/bench.py --archive {a.archive}"
+        print("\n".join(archive_lines(rows, command)), file=sys.stderr)
+        return
     if a.one_line:
         work = a.work or Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
         work.mkdir(parents=True, exist_ok=True)

@@ -56,17 +56,50 @@ class Indexed:
 
 
 def index_local(paths: list[str], settings: Settings) -> Indexed:
-    """Read, split and encode in this process; the cache gets what a cold scan would write."""
+    """Read, split and encode in this process; the cache gets what a cold scan would write.
+
+    A folder also gets its archive index (``archive.build.update``), and is read
+    only where it changed since the last one: the texts counted and encoded are
+    those of the files read this time. Files named one by one are read every time.
+    """
     from .pipeline import archive_texts  # the stages before encoding, as a scan runs them
 
-    texts, files, documents, errors, warnings, missing = archive_texts(paths, settings)
+    folders = [p for p in paths if os.path.isdir(p)]
+    others = [p for p in paths if p not in folders]
+    texts, files, documents, errors, warnings, missing = (
+        archive_texts(others, settings) if others else ([], 0, 0, [], [], 0)
+    )
     embedder = embedder_for(settings, use_cache=True)
     try:
         embedder.encode(texts)
+        seen = set(texts)
+        for folder in folders:
+            done = _archive(folder, settings, embedder, warnings)
+            if done is None:  # its index file cannot be used (warned): the folder is read as before indexes
+                texts_, files_, documents_, errors_, warnings_, _ = archive_texts([folder], settings)
+                embedder.encode(texts_)
+                files, documents, errors = files + files_, documents + documents_, errors + errors_
+                warnings += warnings_
+                seen.update(texts_)
+                continue
+            files, documents = files + done.files, documents + done.documents
+            errors, warnings = errors + done.errors, warnings + done.warnings
+            seen.update(done.texts)
         warnings += embedder.warnings
     finally:
         embedder.close()
-    return Indexed(files, documents, len(texts), embedder.encoded, errors, warnings, embedder.stored, missing)
+    return Indexed(files, documents, len(seen), embedder.encoded, errors, warnings, embedder.stored, missing)
+
+
+def _archive(folder: str, settings: Settings, embedder, warnings: list[str]):
+    """Update the archive index of one folder (its new and changed files read and encoded with ``embedder``)."""
+    from pathlib import Path
+
+    from .archive.build import update
+    from .ruleset import lexicons, rule_set
+
+    rules = rule_set(settings)
+    return update(Path(folder), settings, rules, lexicons(rules), embedder, warnings)
 
 
 def _read_split(batch: dict, settings: Settings) -> dict:

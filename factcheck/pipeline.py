@@ -61,12 +61,14 @@ class Context:
         sheet: FactSheet | None = None,
         embedder: Embedder | None = None,
         progress=None,
+        loaded: tuple[RuleSet, Lexicons] | None = None,
     ) -> Context:
-        """The rules (a bad one raises RuleError first), the fact sheet the settings name unless given, the lexicons."""
-        rules = rule_set(settings)
+        """The rules (a bad one raises RuleError first), the fact sheet the settings name unless given, the lexicons
+        (``loaded``: the rules and lexicons already loaded for this scan)."""
+        rules, lex = loaded if loaded is not None else (rule_set(settings), None)
         if sheet is None and settings.facts:
             sheet = FactSheet.load(Path(settings.facts))
-        return cls(settings, rules, lexicons(rules), sheet, embedder, progress)
+        return cls(settings, rules, lex or lexicons(rules), sheet, embedder, progress)
 
     def say(self, stage: str) -> None:
         if self.progress:
@@ -82,6 +84,7 @@ def run(
     inputs: Inputs | None = None,
     progress=None,
     sheet: FactSheet | None = None,
+    archive=None,
 ) -> Report:
     """Scan ``paths`` (and the ``against`` corpus) and return the report.
 
@@ -95,14 +98,23 @@ def run(
     stage reads them. ``progress``, when given, is called with a short description of
     each stage. ``sheet`` is the fact sheet when the caller has already loaded it
     (``scan`` does, for the memo key); else the one the settings name is loaded here.
+    ``archive`` is a fresh archive index (``archive.select.Index``) standing in for
+    the one ``against`` folder: ``inputs`` then holds only the drafts, and only the
+    archive stories the drafts join are read.
     """
-    ctx = Context.start(settings, sheet, embedder, progress)
+    # the index was opened with the rules and lexicons of this scan: they are not built twice
+    ctx = Context.start(settings, sheet, embedder, progress, archive.loaded if archive is not None else None)
     ctx.say("reading files")
+    joined, noted = None, []
+    if archive is not None:
+        inputs, joined, noted = _through_index(archive, paths, inputs, against or [], ctx)
     inputs = inputs if inputs is not None else discover(paths, settings.max_file_size, against or [])
     read = load_parsed(inputs, ctx.rules, settings, ctx.lex)
-    warnings = [p.line for p in read.problems if not p.is_error] + read.warnings
+    warnings = noted + [p.line for p in read.problems if not p.is_error] + read.warnings
     drafts = inputs.drafts if against is not None else None
-    corpus = analyse(read, ctx, drafts, warnings) if read.documents else None
+    corpus = analyse(read, ctx, drafts, warnings, joined) if read.documents else None
+    if archive is not None:
+        archive.noted = warnings  # the index's encoder: what analyse reported of it is not said twice
     findings = run_checks(corpus, ctx) if corpus is not None else []
     if drafts is not None:
         findings = judge_drafts(findings, drafts, ctx.rules, ctx.lex, ctx.sheet, read.documents)
@@ -152,12 +164,15 @@ def archive_texts(
 # --- analyse: claims, vectors, stories, clusters, people ------------------------------------------------------
 
 
-def analyse(read: Parsed, ctx: Context, focus: set[str] | None, warnings: list[str]) -> Corpus:
+def analyse(
+    read: Parsed, ctx: Context, focus: set[str] | None, warnings: list[str], joined: list | None = None
+) -> Corpus:
     """Claims, vectors, stories, clusters and people for the documents read.
 
     With ``focus`` (document paths: the drafts), only the stories those documents
-    join are analysed past grouping into stories. Cache repairs and backend
-    fallbacks go to ``warnings``.
+    join are analysed past grouping into stories; ``joined``, when given, are those
+    stories already (found through an archive index, which read only their
+    documents). Cache repairs and backend fallbacks go to ``warnings``.
     """
     settings, lex = ctx.settings, ctx.lex
     documents = read.documents
@@ -192,11 +207,16 @@ def analyse(read: Parsed, ctx: Context, focus: set[str] | None, warnings: list[s
                 **lex.stories,
                 **({"threshold": settings.story_threshold} if settings.story_threshold else {}),
             }
-            grouped = group_stories(documents, sentences, vectors, names, params, lex.story_stopwords)
+            grouped = (
+                group_stories(documents, sentences, vectors, names, params, lex.story_stopwords)
+                if joined is None
+                else joined
+            )
             if focus is not None:
                 # Only stories that a focus document belongs to can yield a reported finding:
                 # the rest of the corpus is left out before the costly stages.
-                grouped = joined_stories(grouped, focus, sentences, vectors, settings.threshold, names)
+                if joined is None:
+                    grouped = joined_stories(grouped, focus, sentences, vectors, settings.threshold, names)
                 documents, sentences, vectors = kept(grouped, documents, sentences, vectors)
                 claims, phrases = _read_claims(extractor, sentences)
                 phrase_vectors = dict(zip(phrases, embedder.encode(phrases))) if phrases else {}
@@ -222,6 +242,43 @@ def analyse(read: Parsed, ctx: Context, focus: set[str] | None, warnings: list[s
         key=lambda c: (c.document, c.offset, c.kind),
     )
     return corpus
+
+
+def _through_index(archive, paths: list[str], drafts: Inputs | None, against: list[str], ctx: Context):
+    """The drafts' inputs with the archive files they need, and the stories to analyse, found through ``archive``.
+
+    The drafts are read and encoded (their vectors find the stories: ``Index.select``);
+    then only the archive files of the stories they join are read. Returns the
+    inputs, the joined stories (display paths) and warnings. An index found damaged
+    here is one warning, and the archive is read in full: (None, None, [warning]).
+    """
+    from .archive.select import Damaged
+    from .files import display_name
+    from .ingest.discover import problem, read_source
+
+    settings = ctx.settings
+    drafts = drafts if drafts is not None else discover(paths, settings.max_file_size)
+    read = load_parsed(drafts, ctx.rules, settings, ctx.lex)
+    sentences, names = _sentences_and_names(read.documents, read.parsed)
+    with _embedder(ctx) as embedder:
+        vectors = embedder.encode([s.text for s in sentences])
+    noted: list[str] = []  # the encoder's warnings reach the report from analyse, or from the index's close
+    try:
+        joined, files = archive.select(read.documents, sentences, vectors, names, settings.threshold)
+    except Damaged as exc:
+        noted.append(f"archive index of {against[0]} cannot be used ({exc}); the archive is read in full")
+        return None, None, noted
+    inputs = Inputs(list(drafts.sources), list(drafts.problems), set(drafts.drafts))
+    for rel in files:
+        path = Path(archive.display(rel))
+        try:
+            inputs.sources.append(read_source(path, settings.max_file_size))
+        except (
+            Exception
+        ) as exc:  # as discover: a file that cannot be read is a problem, never the end of the scan
+            inputs.problems.append(problem(display_name(path), exc, False))
+    inputs.sources.sort(key=lambda s: s.path.as_posix())
+    return inputs, joined, noted
 
 
 def _sentences_and_names(documents: list, parsed: dict) -> tuple[list, dict]:

@@ -59,8 +59,13 @@ def scan(request: Request) -> Scanned:
 
     settings, stdin = request.settings, request.stdin
     paths = [stdin.path.as_posix() if stdin and p == "-" else p for p in request.paths]
+    result = Scanned(None)
+    # A fresh archive index stands in for the archive: only the drafts are read here, and the archive files
+    # the drafts need are read by the pipeline (factcheck/archive/select.py).
+    archive = _archive_index(request, paths, result.warnings)
     # Every input is read here, once: the memo key, the parse cache and the parser all use these bytes.
-    inputs = discover(paths, settings.max_file_size, request.against, request.follow_symlinks)
+    against = [] if archive is not None else request.against
+    inputs = discover(paths, settings.max_file_size, against, request.follow_symlinks)
     # So are the baseline and the fact sheet (bounded, regular files only): the key hashes the bytes the gate uses.
     # Writing a baseline records every current finding, so an old baseline is not applied then.
     known = (
@@ -68,17 +73,11 @@ def scan(request: Request) -> Scanned:
     )
     sheet = FactSheet.load(Path(settings.facts)) if settings.facts else None
     refuse_overwrite(request, inputs)
-    result = Scanned(None)
-    memo, key = None, None
-    # Writing a baseline needs the findings themselves; stdin has no file to key on.
-    if settings.cache and not request.write_baseline and stdin is None:
-        # A SARIF log's URIs depend on the folder they are relative to.
-        fmt = f"sarif:{request.sarif_root}" if request.fmt == "sarif" else request.fmt
-        memo, key = _memo(settings, inputs, known, sheet, fmt, request.colour, result.warnings)
+    memo, key = _replayable(request, inputs, known, sheet, result.warnings, archive)
     try:
         outcome = memo.get(key[0]) if memo and key else None
         if outcome is None:
-            outcome = _run(request, paths, inputs, known, sheet, result)
+            outcome = _run(request, paths, inputs, known, sheet, result, archive)
             # Stored only when the rule files loaded are the ones the key hashed (none edited mid-scan).
             if memo and key and not outcome.errors and outcome.rules_digest == key[1]:
                 memo.put(key[0], outcome)
@@ -86,11 +85,68 @@ def scan(request: Request) -> Scanned:
         if memo:
             result.warnings += memo.warnings
             memo.close()
+        if archive is not None:
+            result.warnings += archive.close()
     result.outcome = outcome
     return result
 
 
-def _run(request: Request, paths: list[str], inputs, known, sheet, result: Scanned) -> Outcome:
+def _replayable(request: Request, inputs, known, sheet, warnings: list[str], archive=None):
+    """The scan memo and this scan's key (``_memo``), or (None, None) for a scan that is never replayed.
+
+    With an archive index standing in for the archive, the key takes the index's
+    generation for the archive's files (the index is fresh: they are the ones it holds)."""
+    settings = request.settings
+    # Writing a baseline needs the findings themselves; stdin has no file to key on.
+    if not settings.cache or request.write_baseline or request.stdin is not None:
+        return None, None
+    # A SARIF log's URIs depend on the folder they are relative to.
+    fmt = f"sarif:{request.sarif_root}" if request.fmt == "sarif" else request.fmt
+    generation = None
+    if archive is not None:
+        generation = archive.generation()
+        if generation is None:
+            return None, None
+        generation = f"{archive.root.as_posix()}\0{generation}"
+    return _memo(settings, inputs, known, sheet, fmt, request.colour, warnings, generation)
+
+
+def _archive_index(request: Request, paths: list[str], warnings: list[str]):
+    """The archive index standing in for ``--against``, or None: no index, a stale one (one warning), or a scan
+    it cannot serve (no cache, symlinks followed, standard input, an output written inside the archive)."""
+    settings = request.settings
+    if not (request.against and settings.cache) or request.follow_symlinks or request.stdin:
+        return None
+    root = os.path.realpath(request.against[0])
+    for target in (request.output, request.write_baseline):
+        if target is not None and str(target) != "-":
+            if os.path.realpath(target).startswith(root.rstrip(os.sep) + os.sep):
+                return None  # refuse_overwrite must see every archive file
+    from .archive.select import open_index
+    from .archive.store import index_path
+    from .model.embed import embedder_for
+    from .ruleset import lexicons, rule_set
+
+    if len(request.against) != 1 or not index_path(Path(root), settings.cache_root()).exists():
+        return None  # no index: the scan is exactly what it was before indexes existed
+    rules = rule_set(settings)
+    lex = lexicons(rules)
+    # One encoder for the whole scan, its cache not checked whole at open (cache.embeddings.ArchiveCache):
+    # it holds every archive sentence's vector. The index closes it.
+    embedder = embedder_for(settings, check_cache=False)
+    index = None
+    try:
+        index = open_index(request.against, paths, settings, rules, lex, embedder.cache_key, warnings)
+    finally:
+        if index is None:
+            embedder.close()
+            warnings += embedder.warnings
+    if index is not None:
+        index.embedder, index.loaded = embedder, (rules, lex)
+    return index
+
+
+def _run(request: Request, paths: list[str], inputs, known, sheet, result: Scanned, archive=None) -> Outcome:
     from .pipeline import run  # numpy, the model: only a scan that is not replayed loads them
 
     settings, stdin = request.settings, request.stdin
@@ -104,6 +160,8 @@ def _run(request: Request, paths: list[str], inputs, known, sheet, result: Scann
         inputs=inputs,
         progress=request.progress,
         sheet=sheet,
+        archive=archive,
+        embedder=archive.embedder if archive is not None else None,
     )
     if stdin:
         report = stdin.relabel(report)
@@ -167,7 +225,9 @@ def refuse_overwrite(request: Request, inputs) -> None:
             raise OutputError(f"{target}: is an input of this scan ({inputs_by_id[ident]}); not overwritten")
 
 
-def _memo(settings: Settings, inputs, known, sheet, fmt: str, colour: bool, warnings: list[str]):
+def _memo(
+    settings: Settings, inputs, known, sheet, fmt: str, colour: bool, warnings: list[str], archive=None
+):
     """The scan memo and this scan's (key, rules digest); (None, None) when the scan cannot be memoised."""
     from .cache import open_store
     from .cache.memo import Memo, scan_key
@@ -188,6 +248,7 @@ def _memo(settings: Settings, inputs, known, sheet, fmt: str, colour: bool, warn
         sheet.sha256 if sheet is not None else None,
         fmt,
         colour,
+        archive,
     )
     if key is None:
         return None, None

@@ -94,3 +94,15 @@ class Cache(Store):
         except sqlite3.Error as exc:
             self.warnings.append(f"{self.KIND} {self.path} could not be written ({exc})")
         return digest
+
+
+class ArchiveCache(Cache):
+    """The same file, opened without ``PRAGMA quick_check``, for a scan against an archive index.
+
+    The check reads the whole file, and this file holds the whole archive's vectors:
+    a scan that reads a few stories through the index must not cost O(archive) here.
+    Rows are still checked one by one as they are read (length, finite, unit length),
+    and a damaged page SQLite meets is still proven corrupt and moved aside.
+    """
+
+    CHECK_ON_OPEN = False

@@ -86,6 +86,7 @@ def scan_key(
     facts: str | None,
     fmt: str,
     colour: bool,
+    archive: str | None = None,
 ) -> tuple[str, str] | None:
     """This scan's memo key and the rules digest in it, or None when the scan must run in full.
 
@@ -93,7 +94,8 @@ def scan_key(
     name and the sha256 of its bytes, and each input skipped on purpose.
     ``baseline`` and ``facts`` are the sha256 of the bytes the scan loaded them from
     (``baseline.Baseline.sha256``, ``FactSheet.sha256``): no file is read here, so what
-    is hashed is what is used.
+    is hashed is what is used. ``archive`` stands for an ``--against`` folder whose
+    fresh archive index the scan reads instead (the folder and the index's generation).
     """
     if any(p.is_error for p in inputs.problems):
         return None
@@ -124,6 +126,8 @@ def scan_key(
         add("baseline", baseline)
     if facts is not None:
         add("facts", facts)
+    if archive is not None:
+        add("archive", archive)  # an archive index standing in for the --against folder: its generation
     try:
         st = weights.stat()
         add(weights.as_posix(), st.st_size, st.st_mtime_ns)

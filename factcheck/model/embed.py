@@ -17,7 +17,7 @@ from .encoders import BackendUnavailable, OnnxEncoder, TorchEncoder, unit_rows
 from ..config import BACKENDS, DEFAULT_BACKEND, PACKAGED, ModelError, default_cache_dir
 from ..cache import open_store
 from ..cache.digests import sha256_file
-from ..cache.embeddings import Cache
+from ..cache.embeddings import ArchiveCache, Cache
 
 PACKAGED_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin", "model.onnx")
@@ -75,6 +75,7 @@ class Embedder:
         batch_size: int = 64,
         use_cache: bool = True,
         backend: str = DEFAULT_BACKEND,
+        check_cache: bool = True,  # False: the cache file is not checked whole at open (ArchiveCache)
     ) -> None:
         if backend not in BACKENDS:
             raise ModelError(f"unknown backend {backend!r} (known: {', '.join(BACKENDS)})")
@@ -89,7 +90,11 @@ class Embedder:
         self._hash: str | None = None
         self.own_warnings: list[str] = []
         self.cache = (
-            open_store(Cache, self.root / "embeddings.sqlite3", self.own_warnings) if use_cache else None
+            open_store(
+                Cache if check_cache else ArchiveCache, self.root / "embeddings.sqlite3", self.own_warnings
+            )
+            if use_cache
+            else None
         )
         self.encoded = 0  # how many sentences this embedder sent to the model
         # ``progress(text)`` is told how encoding goes ("N of M done"); ``announce(text)`` is told once, before
@@ -215,7 +220,7 @@ class Embedder:
             self._scratch.cleanup()
 
 
-def embedder_for(settings, use_cache: bool | None = None) -> Embedder:
+def embedder_for(settings, use_cache: bool | None = None, check_cache: bool = True) -> Embedder:
     """An Embedder as ``settings`` (a ``config.Settings``) describe it; ``use_cache`` overrides ``settings.cache``."""
     return Embedder(
         settings.model,
@@ -224,4 +229,5 @@ def embedder_for(settings, use_cache: bool | None = None) -> Embedder:
         settings.batch_size,
         settings.cache if use_cache is None else use_cache,
         settings.backend,
+        check_cache,
     )
