@@ -273,9 +273,8 @@ def _through_index(archive, paths: list[str], drafts: Inputs | None, against: li
         path = Path(archive.display(rel))
         try:
             inputs.sources.append(read_source(path, settings.max_file_size))
-        except (
-            Exception
-        ) as exc:  # as discover: a file that cannot be read is a problem, never the end of the scan
+        # as discover: a file that cannot be read is a problem, never the end of the scan
+        except Exception as exc:
             inputs.problems.append(problem(display_name(path), exc, False))
     inputs.sources.sort(key=lambda s: s.path.as_posix())
     return inputs, joined, noted
