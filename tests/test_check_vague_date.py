@@ -197,3 +197,28 @@ def test_pass_a_date_a_past_verb_names_is_the_coming_one(scan_texts, of_check):
         }
     )
     assert of_check(report, "vague-date") == []
+
+
+def _relative(body: str) -> dict:
+    return {"a.txt": f"Mine blast\n\nPublished: 2024-04-10\n\n{body}\n"}
+
+
+def test_pass_a_relative_date_counts_from_a_date_a_paragraph_back(scan_texts, of_check):
+    # a reader carries Friday through the paragraph: "two days later" is Sunday
+    _, report = scan_texts(
+        _relative(
+            "The mine exploded on Friday evening. Rescuers worked through the night. Families waited at the "
+            "gates. Two days later, the last missing miner was found."
+        )
+    )
+    assert values(report, of_check) == []
+
+
+def test_fail_a_relative_date_with_nothing_to_count_from(scan_texts, of_check):
+    _, report = scan_texts(
+        _relative(
+            "The mine exploded in the evening. Rescuers worked through the night. Two days later, the last "
+            "missing miner was found."
+        )
+    )
+    assert values(report, of_check) == ["Two days later"]

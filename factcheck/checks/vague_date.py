@@ -123,6 +123,7 @@ class VagueDate(Check):
 
         settle_future_days: int
         anchor_sentences: int
+        relative_sentences: int
         undated_severity: str
         planned: list[str]
         past_words: list[str]
@@ -222,7 +223,7 @@ class VagueDate(Check):
                 return True, "", ""
             return False, f"'{shown(t)}' points back at a {t.unit} the text does not name nearby", ""
         if t.kind == "relative":
-            return _resolve_relative(t, s, last, window)
+            return _resolve_relative(t, s, last, self.params.relative_sentences)
         if t.kind == "partial":
             return self._resolve_partial(t, s, years, published, year_here)
         if t.kind in ("weekday", "deictic"):
