@@ -54,3 +54,30 @@ def test_pass_three_dates_of_one_kind_of_event_are_asked_not_asserted(scan_texts
     assert [(f["severity"], f["values"]) for f in of_check(report, "date-conflict")] == [
         ("info", ["3 August", "4 August", "6 August"])
     ]
+
+
+def _began(first: str, second: str) -> dict:
+    return {
+        "a.txt": f"Miners freed\nPublished: 2021-06-20\nRescuers freed the last of the miners on Friday, ending an operation that began on {first}.\n",
+        "b.txt": f"Miners freed\nPublished: 2021-06-20\nThe last miners were brought out on Friday after an operation that began on {second}.\n",
+    }
+
+
+def test_fail_a_start_date_told_by_its_verb_alone(scan_texts, of_check):
+    # "began on 2 June" dates the start of whatever began, though no event word names it: a month written
+    # wrong is one start told two ways, and the day the miners were freed ("on Friday") is another moment
+    _, report = scan_texts(_began("2 June", "2 July"))
+    assert [(f["severity"], f["values"]) for f in of_check(report, "date-conflict")] == [
+        ("warning", ["2 July", "2 June"])
+    ]
+
+
+def test_pass_a_start_verb_beside_a_named_event_dates_that_event(scan_texts, of_check):
+    # "the trial began on 2 July" dates the trial: it is no other reading of the rescue's start
+    _, report = scan_texts(
+        {
+            "a.txt": "Miners freed\nPublished: 2021-07-20\nRescuers freed the last of the miners on Friday, ending an operation that began on 2 June.\n",
+            "b.txt": "Miners freed\nPublished: 2021-07-20\nThe trial of the mine's owners began on 2 July, a month after the rescue operation.\n",
+        }
+    )
+    assert of_check(report, "date-conflict") == []
