@@ -93,6 +93,8 @@ LEXICON_TYPES: dict[str, dict[str, Any]] = {
         "reporting": [],
         "magnitude_of": {},
         "clause_openers": [],
+        "terms": {},
+        "other_terms": [],
         "settle_days": 31,
         "event_window": 80,
     },

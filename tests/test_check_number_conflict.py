@@ -182,3 +182,42 @@ def test_fail_a_headline_total_its_articles_parts_do_not_reach(scan_texts, of_ch
         }
     )
     assert values(report, of_check) == [("warning", ["52", "46"])]  # the headline first
+
+
+def _jailed(*terms: str) -> dict:
+    return {
+        f"{n}.txt": f"Mayor jailed\nPublished: 2022-05-10\nA court in Varno on Tuesday {t} former mayor Petar Dorvik for taking bribes.\n"
+        for n, t in zip("abc", terms)
+    }
+
+
+def test_fail_a_prison_term_told_two_ways(scan_texts, of_check):
+    # the length of a sentence is a fact of the verdict: one outlier against a majority
+    _, report = scan_texts(
+        _jailed("gave a 12-year prison sentence to", "jailed for 14 years", "handed 12 years in prison to")
+    )
+    assert values(report, of_check) == [("warning", ["12 years", "12-year", "14 years"])]
+
+
+def test_pass_a_maximum_or_a_part_is_no_other_reading_of_the_term(scan_texts, of_check):
+    # the term the law allows, the term asked for and the parts of a sum are other quantities than the
+    # term imposed: silence, never a conflict
+    _, report = scan_texts(
+        _jailed(
+            "handed 12 years in prison to",
+            "gave the maximum of 20 years in prison to",
+            "gave eight years in prison plus four years for fraud to",
+        )
+    )
+    assert values(report, of_check) == []
+
+
+def test_pass_other_durations_are_no_term(scan_texts, of_check):
+    # "after a six-week trial" and "three years of work" are no fact a source could misreport as a term
+    _, report = scan_texts(
+        {
+            "a.txt": "Mayor jailed\nPublished: 2022-05-10\nAfter a six-week trial, Petar Dorvik was sentenced to 12 years in prison.\n",
+            "b.txt": "Mayor jailed\nPublished: 2022-05-10\nAfter a four-week trial, Petar Dorvik was sentenced to 12 years in prison.\n",
+        }
+    )
+    assert values(report, of_check) == []

@@ -123,13 +123,15 @@ class ClaimLexicon:
             for w in [event, *words]:
                 self.event_of.setdefault(phrase_key(w), event)
         self.events = _phrases(w for words in lexicon["events"].items() for w in [words[0], *words[1]])
-        self.reporting = _phrases(lexicon["reporting"]) if lexicon["reporting"] else None
-        self.event_verbs = _phrases(lexicon["event_verbs"]) if lexicon["event_verbs"] else None
+        self.reporting = _phrases(lexicon["reporting"])
+        self.event_verbs = _phrases(lexicon["event_verbs"])
         self.verb_keys = frozenset(phrase_key(w) for w in lexicon["event_verbs"])
         self.magnitude_of = {
             w.lower(): thing for thing, words in lexicon["magnitude_of"].items() for w in words
         }
         self.clause_openers = frozenset(w.lower() for w in lexicon["clause_openers"])
+        self.terms: dict[str, str] = dict(lexicon["terms"])
+        self.other_terms = _phrases(lexicon["other_terms"])
         self.settle_days = int(lexicon["settle_days"])
         self.event_window = int(lexicon["event_window"])
 
@@ -207,6 +209,18 @@ def _nearest_match(pattern: re.Pattern | None, text: str, start: int, end: int) 
         if best is None or distance < gap:
             best, gap = m, distance
     return best
+
+
+def _read(q: Quantity, terms: dict, taken: list[tuple[int, int]]) -> bool:
+    """Whether a figure the quantity reader found is a claim of its own: not a part of a whole (which says nothing
+    about the whole), not a duration other than a term (``terms``: most durations are no fact of the event), and
+    not inside a span another reader took (``taken``)."""
+    if q.part_of is not None or q.dimension == "duration" and id(q) not in terms:
+        return False
+    return not any(s < q.end and q.start < e for s, e in taken)
+
+
+_TIME_UNIT = re.compile(r"(year|month|week|day|hour)", re.IGNORECASE)
 
 
 def _bound(q: Quantity) -> str | None:
@@ -297,14 +311,14 @@ class ClaimExtractor:
         for claim in self.ages(sentence):
             out.append(claim)
             taken.append((claim.start, claim.end))
-        for q in find_quantities(text):
-            if q.part_of is not None or q.dimension == "duration":
-                continue  # a part of a whole says nothing about the whole; durations are not facts of the event
-            if any(s < q.end and q.start < e for s, e in taken):
+        found = find_quantities(text)
+        terms = self._terms(text, found)
+        for q in found:
+            if not _read(q, terms, taken):
                 continue
             clause = self._carried(text, q, clause_at(text, q.start, q.end))
             local_start, local_end = q.start - clause.start, q.end - clause.start
-            attribute, subject = self._attribute(q, clause, local_start, local_end)
+            attribute, subject = terms.get(id(q)) or self._attribute(q, clause, local_start, local_end)
             if attribute is None:
                 continue
             qualifiers = self._qualifiers(clause)
@@ -333,8 +347,36 @@ class ClaimExtractor:
                 )
             )
         # every figure the quantity reader saw, durations and parts included, is not a bare number
-        out += self._bare_figures(sentence, taken + [(q.start, q.end) for q in find_quantities(text)])
+        out += self._bare_figures(sentence, taken + [(q.start, q.end) for q in found])
         return sorted(out, key=lambda c: c.start)
+
+    def _terms(self, text: str, found) -> dict[int, tuple[str, str]]:
+        """id(duration) -> (attribute, subject) for the one duration of a sentence that is the length of a ``terms``
+        attribute, as the term it names: "sentenced to 12 years" and "a 12-year prison term" are a prison term.
+
+        A sentence with another duration in the same unit gives parts, a range or another term ("20 years for one
+        count and three years for the other", "between five and 25 years", "five years of supervision"), and a word
+        of ``other_terms`` in the sentence makes its term another than the one imposed (a maximum, a request, a
+        term served, suspended or added up): none of them is read."""
+        if not self.lex.terms:
+            return {}
+        durations = [q for q in found if q.dimension == "duration"]
+        if not durations or self.lex.other_terms is not None and self.lex.other_terms.search(text):
+            return {}
+        out = {}
+        for q in durations:
+            clause = clause_at(text, q.start, q.end)
+            named = _nearest(
+                self.lex.attributes,
+                clause.text,
+                q.start - clause.start,
+                q.end - clause.start,
+                self.lex.attribute_of,
+            )
+            if named is not None and named[0] in self.lex.terms:
+                out[id(q)] = (self.lex.terms[named[0]], "")
+        units = [_TIME_UNIT.search(q.text).group(1).lower() for q in durations if _TIME_UNIT.search(q.text)]
+        return out if len(out) == 1 and len(units) == len(set(units)) else {}
 
     _COORD = re.compile(r"\s(?:and|plus|as well as)\s", re.IGNORECASE)
     # An aside between a count and its verb: "44 people, including three children, were killed".
