@@ -706,7 +706,7 @@ def test_r25_splitting_and_claim_extraction_grow_linearly_on_one_line(lex):
     def cost(n: int) -> float:
         data = ("Published: 2024-04-10\n" + "".join(sentence % i for i in range(n)) + "\n").encode()
         best = float("inf")
-        for _ in range(2):  # the faster of two runs: the machine is shared
+        for _ in range(3):  # the fastest of three runs: the machine is shared
             started = time.perf_counter()
             doc = parse_source(Source(Path("one-line.txt"), "one-line.txt", data, "-"), boilerplate)
             sentences, _ = parse(doc, lex)
@@ -716,7 +716,9 @@ def test_r25_splitting_and_claim_extraction_grow_linearly_on_one_line(lex):
         return best
 
     small, large = cost(1000), cost(8000)
-    assert large / small < 16, (small, large)  # linear: about 8; quadratic: about 64
+    # linear: about 8; quadratic: about 64. The bound sits between the two with room for a loaded machine (CI saw
+    # 16.1 while other jobs shared its two cores): it fails on growth, not on noise.
+    assert large / small < 32, (small, large)
 
 
 class NearCopies:
