@@ -221,3 +221,25 @@ def test_pass_other_durations_are_no_term(scan_texts, of_check):
         }
     )
     assert values(report, of_check) == []
+
+
+def test_fail_a_share_named_by_the_noun_it_qualifies(scan_texts, of_check):
+    # "a 30 percent stake": no attribute word names the share, the noun after it does
+    _, report = scan_texts(
+        {
+            "a.txt": "Ostra\nPublished: 2023-02-14\nMalmo Capital, which holds a 30 percent stake in Ostra, declined to comment.\n",
+            "b.txt": "Ostra\nPublished: 2023-02-14\nMalmo Capital, owner of a 35 percent stake in Ostra, declined to comment.\n",
+        }
+    )
+    assert values(report, of_check) == [("warning", ["30 percent", "35 percent"])]
+
+
+def test_pass_bare_percentages_and_shares_of_other_nouns_are_not_compared(scan_texts, of_check):
+    # a percentage no word names ("fell 12 percent") is a share of nothing known; a stake and a discount are two
+    _, report = scan_texts(
+        {
+            "a.txt": "Ostra\nPublished: 2023-02-14\nOstra stock lost 12 percent after Malmo Capital sold a 30 percent stake in it.\n",
+            "b.txt": "Ostra\nPublished: 2023-02-14\nOstra stock lost 21 percent after Malmo Capital sold shares at a 35 percent discount.\n",
+        }
+    )
+    assert values(report, of_check) == []

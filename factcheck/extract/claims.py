@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Claim, Sentence
+from ..stopwords import ENGLISH
 from .dates import find_temporals, per_sentence, resolve, year_spans
 from .names import fold
 from .numbers import MEASURES, Quantity, counts_nothing, find_quantities, times_of_day
@@ -220,6 +221,7 @@ def _read(q: Quantity, terms: dict, taken: list[tuple[int, int]]) -> bool:
     return not any(s < q.end and q.start < e for s, e in taken)
 
 
+_NOUN_AFTER = re.compile(r"[\s-]+([a-z]{3,})\b")
 _TIME_UNIT = re.compile(r"(year|month|week|day|hour)", re.IGNORECASE)
 
 
@@ -540,7 +542,15 @@ class ClaimExtractor:
             per = f" per {rate.group(1).lower()}" if rate else ""
             return (named[0] if named else "amount") + per + f" ({q.dimension.split(':', 1)[1]})", q.thing
         if q.dimension == "percent":
-            return ("share " + named[0]) if named else None, ""
+            if named:
+                return "share " + named[0], ""
+            # "a 30 percent stake": an unnamed share is one of the noun it qualifies, never of a bare percentage
+            noun = _NOUN_AFTER.match(clause.text, end)
+            return (
+                (f"share {noun.group(1).lower()}", "")
+                if noun and noun.group(1).lower() not in ENGLISH
+                else (None, "")
+            )
         return q.dimension, q.thing
 
     # ------------------------------------------------------------ dates
