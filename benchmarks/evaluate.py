@@ -205,6 +205,33 @@ def score(scorer, key: dict, report: dict) -> dict:
     }
 
 
+def near_misses(scorer, key: dict, report: dict) -> dict[str, dict[str, int]]:
+    """Check -> why its missed must items were missed -> how many, judged by the nearest finding: one of
+    another check matches the item ("other check"); one of the item's check gives every value but lacks one of
+    its documents ("a document short"); one has evidence in every document but lacks a value ("a value short");
+    else "nothing near". Counts only: the sealed half's misses are told by stage, never by content."""
+    findings = report["findings"]
+    out: dict[str, dict[str, int]] = {}
+    for item in key["items"]:
+        if not item.get("must") or any(scorer.matches(item, f) for f in findings):
+            continue
+        own = [f for f in findings if f["check"] in item["checks"]]
+        text = [scorer.haystack(f) for f in own]
+        values = [v.lower() for v in item.get("values", [])]
+        docs = set(item.get("documents", []))
+        if any(scorer.matches({**item, "checks": [f["check"]]}, f) for f in findings):
+            why = "other check"
+        elif any(all(v in t for v in values) for t in text):
+            why = "a document short"
+        elif any(docs <= scorer.documents(f) for f in own):
+            why = "a value short"
+        else:
+            why = "nothing near"
+        counts = out.setdefault(item["checks"][0], {})
+        counts[why] = counts.get(why, 0) + 1
+    return out
+
+
 def copy_open_half(corpus: Path, into: Path) -> None:
     """Copy a corpus's open story folders (every one but ``sealed/``) into ``into``, one folder per story."""
     for story in sorted(p for p in corpus.iterdir() if p.is_dir() and p.name != "sealed"):
@@ -244,6 +271,17 @@ def sealed_scores(scorer, cache: Path, only: str | None):
                 f"{c} {r['must_found']}/{r['must']}"
                 for c, r in sorted(outcome["checks"].items())
                 if r["must"]
+            )
+        )
+        missed = near_misses(scorer, key, report)
+        print(
+            "must missed by check, by the nearest finding: "
+            + (
+                "; ".join(
+                    f"{c} " + ", ".join(f"{why} {n}" for why, n in sorted(r.items()))
+                    for c, r in sorted(missed.items())
+                )
+                or "none"
             )
         )
         # Counts only, as blind-score prints them: which checks raise the false alarms, never which ones.
