@@ -207,7 +207,7 @@ def score(scorer, key: dict, report: dict) -> dict:
 
 def near_misses(scorer, key: dict, report: dict) -> dict[str, dict[str, int]]:
     """Check -> why its missed must items were missed -> how many, judged by the nearest finding: one of
-    another check matches the item ("other check"); one of the item's check gives every value but lacks one of
+    another check matches the item ("found by" that check); one of the item's check gives every value but lacks one of
     its documents ("a document short"); one has evidence in every document but lacks a value ("a value short");
     else "nothing near". Counts only: the sealed half's misses are told by stage, never by content."""
     findings = report["findings"]
@@ -219,8 +219,9 @@ def near_misses(scorer, key: dict, report: dict) -> dict[str, dict[str, int]]:
         text = [scorer.haystack(f) for f in own]
         values = [v.lower() for v in item.get("values", [])]
         docs = set(item.get("documents", []))
-        if any(scorer.matches({**item, "checks": [f["check"]]}, f) for f in findings):
-            why = "other check"
+        other = sorted({f["check"] for f in findings if scorer.matches({**item, "checks": [f["check"]]}, f)})
+        if other:
+            why = f"found by {'/'.join(other)}"
         elif any(all(v in t for v in values) for t in text):
             why = "a document short"
         elif any(docs <= scorer.documents(f) for f in own):
