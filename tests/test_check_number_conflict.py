@@ -243,3 +243,45 @@ def test_pass_bare_percentages_and_shares_of_other_nouns_are_not_compared(scan_t
         }
     )
     assert values(report, of_check) == []
+
+
+def _race(*texts: str) -> dict:
+    return {f"{n}.txt": f"Vote count\nPublished: 2022-08-15\n{t}\n" for n, t in zip("abc", texts)}
+
+
+def test_fail_a_candidates_share_told_two_ways_across_clauses(scan_texts, of_check):
+    # the second share's clause leaves out the verb ("and Roe 44.1 percent"), and the third is in brackets after the
+    # votes it is a share of: both are Roe's share of the vote, one outlier against a majority
+    _, report = scan_texts(
+        _race(
+            "Anna Lind received 54.2 percent of the vote and Roe 44.1 percent, the commission said.",
+            "Lind won with 54.2 percent of the votes, ahead of her rival Peter Roe on 44.1 percent.",
+            "Lind's rival Peter Roe received 1,200,400 votes (41.4%), the commission said.",
+        )
+    )
+    assert values(report, of_check) == [("warning", ["41.4%", "44.1 percent"])]
+
+
+def test_pass_two_candidates_shares_are_two_quantities(scan_texts, of_check):
+    # each share belongs to the name before it in its clause: Lind's and Roe's are never one figure
+    _, report = scan_texts(
+        _race(
+            "Anna Lind received 54.2 percent of the vote and Roe 44.1 percent, the commission said.",
+            "Peter Roe took 44.1 percent of the votes, the commission said.",
+            "Anna Lind took 54.2 percent of the votes, the commission said.",
+        )
+    )
+    assert values(report, of_check) == []
+
+
+def test_pass_a_bound_is_no_second_figure_of_its_source(scan_texts, of_check):
+    # "at least 25 percent" (the rule a winner must meet) agrees with any share above it: it does not make the
+    # source a teller of the other side's figure, so the outlier stays a warning
+    _, report = scan_texts(
+        _race(
+            "Peter Roe received 44.1 percent of the vote. A winner needs at least 25 percent of the votes in 24 counties.",
+            "Peter Roe took 44.1 percent of the votes, the commission said.",
+            "Peter Roe took 41.4 percent of the votes, the commission said.",
+        )
+    )
+    assert values(report, of_check) == [("warning", ["41.4 percent", "44.1 percent"])]

@@ -49,6 +49,7 @@ import re
 
 from ..group.align import aligned
 from ..extract.claims import clause_at, players
+from ..extract.names import fold
 from ..extract.numbers import CURRENCY_WORDS, SCALES, WORD_NUMBERS
 from ..stopwords import ENGLISH
 from ..models import Claim, Corpus, Finding, evidence_at, severity_rank
@@ -68,6 +69,7 @@ def interval(c: Claim, tolerance: float, approximate: float) -> tuple[float, flo
     return v - abs(v) * slack, v + abs(v) * slack
 
 
+BOUNDS = frozenset({"lower-bound", "upper-bound"})
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 PARTIAL = re.compile(r"\s+(?:other|more|additional|further|extra)\b", re.I)
@@ -326,6 +328,7 @@ class NumberConflict(Check):
         pair_similarity: float
         dimensions: list[str]
         evolving: list[str]
+        held: list[str]
         max_ratio: float
         age_drift: int
         headline_message: str
@@ -401,6 +404,9 @@ class NumberConflict(Check):
         return self.rule.severity, "conflict"
 
     def run(self, corpus: Corpus) -> list[Finding]:
+        self._known: frozenset[str] | None = (
+            None  # the corpus's name keys, read once when a held figure needs them
+        )
         allowed = set(self.params.dimensions)
         evolving = frozenset(self.params.evolving) | corpus.lexicons.claims.evolving
         claims = named_amounts(
@@ -468,6 +474,8 @@ class NumberConflict(Check):
             return True  # minutes of play are compared for one player's goal or card only: a match has many minutes
         if years_named(a) != years_named(b):
             return True  # figures of two different years, or a past event recalled beside today's
+        if self._two_holders(a, b, corpus):
+            return True  # two candidates' votes, two investors' stakes
         # one source gives both figures (or the other's in parts): two quantities, or one counted two ways
         return bool(
             gives_other(a, b)
@@ -477,6 +485,20 @@ class NumberConflict(Check):
             or splits(a, b, by_sentence[a.sentence.key])
             or splits(b, a, by_sentence[b.sentence.key])
         )
+
+    def _two_holders(self, a: Claim, b: Claim, corpus: Corpus) -> bool:
+        """Whether two figures of a ``held`` attribute belong to different holders: each names one (``holder``),
+        and they differ ("Ruto took 50.49%" / "Odinga 48.85%")."""
+        if a.attribute.removeprefix("not ") not in self.params.held:
+            return False
+        x, y = self._holder(a, corpus), self._holder(b, corpus)
+        return bool(x and y and x != y)
+
+    def _holder(self, c: Claim, corpus: Corpus) -> str:
+        """``holder`` of ``c`` among the corpus's name keys (read once a run)."""
+        if self._known is None:
+            self._known = frozenset(n for names in corpus.names.values() for n in names)
+        return holder(c, self._known)
 
     def _verdict(
         self, corpus: Corpus, a: Claim, b: Claim, similarity: float, evolving: frozenset
@@ -512,11 +534,17 @@ class NumberConflict(Check):
             attribute = a.attribute.removeprefix("not ")
             if attribute.startswith("amount (") and not near(a) & near(b):
                 continue  # a sum no word names is one quantity with another only where both are sums of one thing
-            if _many_by_nature(a, b, attribute, evolving):
+            if _many_by_nature(a, b, attribute, evolving) or self._two_holders(a, b, corpus):
                 continue
             if frozenset((id(a), id(b))) not in seen and not self.agree(a, b) and self.comparable(a, b):
                 pairs.append((a, b))
-                judged[(id(a), id(b))] = (self.params.pooled_severity, "pooled")
+                # one named holder's figure told two ways is one quantity however unlike the two sentences are
+                one_holder = attribute in self.params.held and self._holder(a, corpus)
+                judged[(id(a), id(b))] = (
+                    self._verdict(corpus, a, b, 0.0, evolving)
+                    if one_holder
+                    else (self.params.pooled_severity, "pooled")
+                )
 
     def _group_finding(self, corpus: Corpus, group: list[Claim], judged: dict, peers: dict) -> Finding | None:
         """The finding for one group of disagreeing figures at its worst verdict, or None when they give one value."""
@@ -579,6 +607,8 @@ class NumberConflict(Check):
         """Whether two aligned figures are plainly about one thing: one named subject, one cluster, or close clauses."""
         if a.subject and a.subject == b.subject and not a.attribute.startswith("number of"):
             return True
+        if a.attribute.removeprefix("not ") in self.params.held and self._holder(a, corpus):
+            return True  # a named holder's figure (``_two_holders`` let no pair of two holders through)
         cluster = corpus.cluster_of.get(a.sentence.key)
         return (
             cluster is not None and cluster is corpus.cluster_of.get(b.sentence.key)
@@ -607,8 +637,12 @@ class NumberConflict(Check):
         # A source that elsewhere gives the other side's figure for the same attribute uses it for another thing.
         for this, other in ((0, 1), (1, 0)):
             for c in classes[this]:
+                # a bound ("at least 25 percent") agrees with a whole range of figures: it gives none of them
                 if any(
-                    p.document in docs[this] and p not in classes[this] and self.agree(p, o)
+                    p.document in docs[this]
+                    and p not in classes[this]
+                    and not p.qualifiers & BOUNDS
+                    and self.agree(p, o)
                     for p in peers_of(c)
                     for o in classes[other]
                 ):
@@ -719,6 +753,26 @@ def _many_by_nature(a: Claim, b: Claim, attribute: str, evolving: frozenset) -> 
         or gives_other(a, b)
         or gives_other(b, a)
     )
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def holder(c: Claim, known: frozenset[str]) -> str:
+    """The name nearest before the figure in its clause, among ``known`` (the story's name keys): whose votes or
+    stake it is ("Ruto received 50.49 percent" -> "ruto", "and Odinga 48.85 percent" -> "odinga"). A figure in
+    brackets is read in the clause before them ("Raila Odinga received 6,942,930 votes (48.5%)"). "" when the
+    clause names no one before the figure: a name further back is as often the speaker's as the holder's."""
+    text = c.sentence.text
+    clause = clause_at(text, c.start, c.end)
+    start = clause.start
+    if text[:start].rstrip().endswith("("):
+        start = clause_at(text, start - 1, start - 1).start
+    for word in reversed(_WORD.findall(fold(text[start : c.start]))):
+        word = _POSSESSIVE.sub("", word)  # "Odinga's 48.85 percent"
+        if word in known:
+            return word
+    return ""
 
 
 def full_years(a: str | None, b: str | None) -> int:

@@ -221,6 +221,24 @@ def _read(q: Quantity, terms: dict, taken: list[tuple[int, int]]) -> bool:
     return not any(s < q.end and q.start < e for s, e in taken)
 
 
+def _gapped_share(text: str, q: Quantity, before: list[Claim]) -> str | None:
+    """The attribute of a share its own clause does not name, as another figure of its sentence (``before``: the
+    claims read so far) names it: a share in brackets after a figure is that figure's share ("6,942,930 votes
+    (48.5%)"), and a share after a named share repeats its attribute, the verb left out ("50.49 percent of the vote
+    and Odinga 48.85 percent", "ahead of Odinga on 48.85 percent"). None when neither holds."""
+    earlier = [c for c in before if c.end <= q.start]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda c: c.end)
+    if _OPEN_BRACKET.fullmatch(text, last.end, q.start) and last.unit != "percent":
+        named = last.attribute.removeprefix("not ")
+        return None if named.startswith(("number of", "amount")) or " (" in named else f"share {named}"
+    shares = [c for c in earlier if c.unit == "percent" and c.attribute.startswith("share ")]
+    return shares[-1].attribute if shares else None
+
+
+# Between a figure and the share in brackets after it: its counted noun, at most ("6,942,930 votes (48.5%)").
+_OPEN_BRACKET = re.compile(r"\s*(?:[^\W\d_]+\s*){0,2}\(\s*")
 _NOUN_AFTER = re.compile(r"[\s-]+([a-z]{3,})\b")
 _TIME_UNIT = re.compile(r"(year|month|week|day|hour)", re.IGNORECASE)
 
@@ -321,6 +339,8 @@ class ClaimExtractor:
             clause = self._carried(text, q, clause_at(text, q.start, q.end))
             local_start, local_end = q.start - clause.start, q.end - clause.start
             attribute, subject = terms.get(id(q)) or self._attribute(q, clause, local_start, local_end)
+            if attribute is None and q.dimension == "percent":
+                attribute = _gapped_share(text, q, out)
             if attribute is None:
                 continue
             qualifiers = self._qualifiers(clause)
