@@ -99,6 +99,12 @@ class Transliteration:
     def _plain(form: str) -> str:
         return re.sub(r"[\s'’-]", "", fold(form.translate(_SLAVIC)))
 
+    def consonants(self, form: str) -> str:
+        """A form's consonants alone, undoubled, in the table's first system: one key for a name however its vowels,
+        glides, doubled letters and endings in a vowel are romanised ("Mirzoyev" / "Mirzoev", "Fayzov" / "Faizov",
+        "Fariduni" / "Faridun"). Looser than ``skeleton``: for telling whose a figure is, never a spelling."""
+        return self._key(form, undouble=True).replace("_", "")
+
     def _key(self, form: str, undouble: bool, consonants: bool = True, system: int = 0) -> str:
         f = self._plain(form)
         if undouble:

@@ -285,3 +285,27 @@ def test_pass_a_bound_is_no_second_figure_of_its_source(scan_texts, of_check):
         )
     )
     assert values(report, of_check) == [("warning", ["41.4 percent", "44.1 percent"])]
+
+
+def test_fail_one_persons_age_in_two_romanisations(scan_texts, of_check):
+    # the age beside a name is that person's, whichever side the name stands and however it is romanised: one
+    # age a year off is asked (a birthday may lie between), never dropped for want of a shared attribute
+    _, report = scan_texts(
+        {
+            "a.txt": "Court\nPublished: 2024-03-25\nDalerdzhon Mirzoyev, a 33-year-old citizen of Tajikistan, confessed in court.\n",
+            "b.txt": "Court\nPublished: 2024-03-25\nThe court charged Dalerdzhon Mirzoyev, 32; Shamsidin Fariduni, 25; and two others.\n",
+            "c.txt": "Court\nPublished: 2024-03-25\nThose held are 32-year-old Dalerjon Mirzoev and 25-year-old Shamsidin Faridun.\n",
+        }
+    )
+    assert values(report, of_check) == [("info", ["32", "32-year-old", "33-year-old"])]
+
+
+def test_pass_ages_in_a_list_are_each_their_own_persons(scan_texts, of_check):
+    # "32-year-old Mirzoev, 30-year-old Rachabalizoda": the name before a comma is the previous age's person
+    _, report = scan_texts(
+        {
+            "a.txt": "Court\nPublished: 2024-03-25\nThose held are 32-year-old Dalerjon Mirzoev, 30-year-old Saidakrami Rachabalizoda and others.\n",
+            "b.txt": "Court\nPublished: 2024-03-25\nThe court charged Dalerdzhon Mirzoyev, 32, and Saidakrami Rachabalizoda, 30, on Sunday.\n",
+        }
+    )
+    assert values(report, of_check) == []

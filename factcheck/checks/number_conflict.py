@@ -160,6 +160,28 @@ def named_amounts(corpus: Corpus, claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def ages_by_person(corpus: Corpus, claims: list[Claim]) -> list[Claim]:
+    """Claims with each named person's age ("age of mirzoyev") given, as attribute and subject, one surname for
+    all its romanisations: those whose consonants agree (``Transliteration.consonants``) take the first of them in
+    alphabetical order, so one person's age in two romanisations ("Mirzoyev, 32" / "32-year-old Mirzoev") is one
+    attribute of one subject."""
+    key_of = corpus.lexicons.transliteration.consonants
+    forms: dict[str, str] = {}
+    for c in claims:
+        if c.unit == "age" and c.attribute.startswith("age of "):
+            name = c.attribute.removeprefix("age of ")
+            key = key_of(name)
+            forms[key] = min(forms.get(key, name), name)
+    out = []
+    for c in claims:
+        if c.unit == "age" and c.attribute.startswith("age of "):
+            # the person is the subject too: two ages of one person align however unlike their sentences are
+            name = forms[key_of(c.attribute.removeprefix("age of "))]
+            c = dataclasses.replace(c, attribute="age of " + name, subject=name)
+        out.append(c)
+    return out
+
+
 def partial(c: Claim) -> bool:
     """Whether a count is a remainder or an increment ("six other candidates", "12 more bodies")."""
     return bool(PARTIAL.match(c.sentence.text, c.end))
@@ -409,13 +431,16 @@ class NumberConflict(Check):
         )
         allowed = set(self.params.dimensions)
         evolving = frozenset(self.params.evolving) | corpus.lexicons.claims.evolving
-        claims = named_amounts(
+        claims = ages_by_person(
             corpus,
-            [
-                c
-                for c in corpus.claims_of("quantity")
-                if (not allowed or c.unit.split(":")[0] in allowed) and not partial(c)
-            ],
+            named_amounts(
+                corpus,
+                [
+                    c
+                    for c in corpus.claims_of("quantity")
+                    if (not allowed or c.unit.split(":")[0] in allowed) and not partial(c)
+                ],
+            ),
         )
         peers: dict[tuple, list[Claim]] = {}
         for c in claims:

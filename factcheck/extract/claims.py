@@ -54,11 +54,16 @@ PHRASE_WORDS = 3
 # A person's age: "a 25-year-old worker", "Lena Marsh, 29, was", "aged 47".
 _AGE = re.compile(
     r"\b(?P<a>\d{1,3})[- ]years?[- ]old\b"
-    r"|(?P<name>\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+), (?P<b>\d{1,3}),"
+    r"|(?P<name>\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+), (?P<b>\d{1,3})(?:[,;]|\.(?!\d))"
     # a role, then the age: "the driver, 52,", "the driver, aged 47"
     r"|\b(?:[Tt]he|[Aa]n?) (?P<role>[a-z][a-z-]+), (?:aged (?P<d>\d{1,3})\b|(?P<e>\d{1,3}),)"
     r"|\baged (?P<c>\d{1,3})\b"
 )
+# The person an age stands beside: "Dalerdzhon Mirzoyev, a 33-year-old citizen", "Rachabalizoda, aged 30" (the name,
+# a comma, then the age), or "32-year-old Dalerjon Mirzoev" (two capitalised words after it: one may be a
+# nationality, "a 33-year-old Tajik citizen").
+_AGE_NAME_BEFORE = re.compile(r"(?P<name>\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*),\s+(?:an?\s+|who is\s+)?$")
+_AGE_NAME_AFTER = re.compile(r"\s+(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+)")
 # The event of a date no event word names: its sentence says what happened then.
 UNNAMED_EVENT = "event"
 # A hedge word that is also a month when capitalised ("may" / "May 9") hedges nothing as a month.
@@ -487,20 +492,25 @@ class ClaimExtractor:
         for m in _AGE.finditer(text):
             group = next(g for g in ("a", "b", "d", "e", "c") if m.group(g))
             start, end = m.span(group)
+            # a name right after the age is its person's ("32-year-old Dalerjon Mirzoev, 30-year-old ..."): in a
+            # list, the name before the comma is the previous age's
+            named = _AGE_NAME_AFTER.match(text, m.end()) if group == "a" else None
+            if group in ("a", "c"):
+                named = named or _AGE_NAME_BEFORE.search(text, 0, m.start())
             if group == "a":
                 after = _WORDS.match(text, m.end() + 1) if m.end() < len(text) else None
-                subject = after.group(0).lower() if after else ""
+                subject = named.group("name") if named else after.group(0).lower() if after else ""
                 start, end = m.start(group), m.end()
             elif group == "b":
                 subject = m.group("name")
             elif group in ("d", "e"):
                 subject = m.group("role")
             else:
-                subject = ""
+                subject = named.group("name") if named else ""
                 start, end = m.start(), m.end()
             clause = clause_at(text, start, end)
             # a named person's age is compared with that person's only (by surname): never with a colleague's
-            attribute = f"age of {fold(subject.split()[-1])}" if group == "b" else "age"
+            attribute = f"age of {fold(subject.split()[-1])}" if group == "b" or named else "age"
             out.append(
                 self._figure(sentence, clause, start, end, subject, attribute, float(m.group(group)), "age")
             )
