@@ -108,6 +108,7 @@ LEXICON_TYPES: dict[str, dict[str, Any]] = {
         "more": [],
         "modifiers": [],
         "modifier_endings": [],
+        "demonym_endings": [],
     },
     # The publication-date reader (extract/published.py), read from the shipped file alone (SHIPPED_ONLY).
     "published": {"noise": [], "links": []},

@@ -309,3 +309,34 @@ def test_pass_ages_in_a_list_are_each_their_own_persons(scan_texts, of_check):
         }
     )
     assert values(report, of_check) == []
+
+
+def _aboard(*lists: str) -> dict:
+    return {f"{n}.txt": f"Crash\nPublished: 2023-01-16\n{t}\n" for n, t in zip("abc", lists)}
+
+
+def test_fail_a_nationality_counted_two_ways(scan_texts, of_check):
+    # a people named by nationality is as specific as a person: "five Russians" and "4 Russian" in lists of other
+    # sentences are one count, and "one Irish national" is a count, not the pronoun "one"
+    _, report = scan_texts(
+        _aboard(
+            "The dead included 53 Nepali citizens, five Russians, four Irish nationals and one French citizen.",
+            "By nationality, the passengers were: 53 Nepalese, 4 Russian, 1 Irish and 1 French.",
+            "Officials said 53 Nepalis, four Russians, one Irish national, two Koreans, and a French national were on board.",
+        )
+    )
+    assert sorted(values(report, of_check)) == [
+        ("warning", ["1", "four", "one"]),
+        ("warning", ["4", "five", "four"]),
+    ]
+
+
+def test_pass_nationalities_and_dates_are_not_one_count(scan_texts, of_check):
+    # four Russians are no reading of two Koreans, and "on 15 January" counts no Januarian
+    _, report = scan_texts(
+        _aboard(
+            "The plane crashed on 15 January with five Indians, four Russians and two Koreans on board.",
+            "The plane crashed on 16 January with five Indians, four Russians and two Koreans on board.",
+        )
+    )
+    assert values(report, of_check) == []

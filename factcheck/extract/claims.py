@@ -559,6 +559,10 @@ class ClaimExtractor:
             if named and named[0] not in self.lex.money:
                 # "lost on penalties", "16 paid": a count is never a fine or a cost
                 return named[0], q.thing
+            if q.nationality:
+                # "five Russians" / "4 Russian": a people named as specifically as a person, so the attribute is
+                # no bare count, and two sources' figures for it align by that name alone
+                return f"{q.thing} nationals", q.thing
             return f"number of {q.thing}", q.thing  # "six workers": the counted noun is the attribute
         if q.dimension in MEASURES:
             measure = _nearest(self.lex.measures, clause.text, start, end, self.lex.measure_of)
@@ -839,7 +843,9 @@ def quote_claims(parts) -> list[Claim]:
 
 
 def names_near(claim: Claim, names: set[str]) -> set[str]:
-    """The proper-name keys of ``names`` (a sentence's) that stand inside the claim's clause."""
+    """The proper-name keys of ``names`` (a sentence's) that stand inside the claim's clause, but for what the
+    figure counts ("five Russians" names no one beside the Russians it counts: "4 Russian" is the same people)."""
     clause = clause_at(claim.sentence.text, claim.start, claim.end).text
     folded = fold(clause)
-    return {n for n in names if n and n in folded}
+    counted = claim.subject.lower().rstrip("s") if claim.kind == "quantity" else ""
+    return {n for n in names if n and n in folded and not (counted and n.rstrip("s") == counted)}

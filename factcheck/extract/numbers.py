@@ -202,6 +202,7 @@ class _Words:
     pronouns: frozenset[str]
     more: frozenset[str]
     modifier: re.Pattern  # a word that modifies the counted noun ("six injured workers")
+    demonym: re.Pattern  # a people counted by nationality ("five Russians"), after the number
 
 
 @functools.cache
@@ -219,6 +220,10 @@ def _words() -> _Words:
         pronouns=frozenset(words["pronouns"]),
         more=frozenset(words["more"]),
         modifier=re.compile(rf"(?:.*(?:{endings})|{modifiers})$"),
+        demonym=re.compile(
+            r"\s+(?!(?:" + "|".join(w.capitalize() for w in [*MONTHS, *WEEKDAYS]) + r")\b)"
+            r"(?P<word>[A-Z][a-z]+(?:" + "|".join(map(re.escape, words["demonym_endings"])) + r"))\b"
+        ),
     )
 
 
@@ -232,6 +237,7 @@ class Quantity:
     thing: str  # what is counted or measured, or the verb of an attribute year
     approximate: bool = False
     part_of: float | None = None  # for "two of the six": the total
+    nationality: bool = False  # the count is of a people by nationality ("five Russians")
 
 
 def _number(text: str) -> float | None:
@@ -245,11 +251,15 @@ def _number(text: str) -> float | None:
 
 
 def _counted_noun(text: str, pos: int) -> str:
-    """The noun a count counts: "six workers" -> "worker", "30,000 people" -> "people"."""
+    """The noun a count counts: "six workers" -> "worker", "30,000 people" -> "people", "five Russians" -> "russian"."""
+    words = _words()
+    people = words.demonym.match(text, pos)
+    if people:
+        word = people.group("word").lower()
+        return word[:-1] if word.endswith(("ans", "is", "ines")) else word
     m = _COUNTED.match(text, pos)
     if not m:
         return ""
-    words = _words()
     word = m.group(1).lower()
     if word.endswith("ly") and len(word) > 4 and m.group(2):
         return _counted_noun(
@@ -464,18 +474,20 @@ def _count(
     num_text = m.group("num")
     is_word = num_text.lower() in WORD_NUMBERS
     # A bare number: a year, a date part or a list number is not a count; nor is the pronoun "one".
-    if num_text.lower() == "one":
-        return None
+    if num_text.lower() == "one" and not _words().demonym.match(text, m.end()):
+        return None  # "one Irish national" is a count
     if not is_word and re.fullmatch(r"(?:1[5-9]|20)\d\d", num_text) and not scale:
         return None
     if re.match(r"\s*(?:st|nd|rd|th)\b", text[end:]) or counts_nothing(text, start, m.end("num")):
         return None
     part = _PART.match(text, end)
     part_of = _number(part.group(1)) if part else None
-    noun = _counted_noun(text, part.end() if part else end)
+    after = part.end() if part else end
+    noun = _counted_noun(text, after)
     if not noun:
         return None
-    return Quantity(qstart, end, qtext, value, "count", noun, approximate, part_of)
+    people = bool(_words().demonym.match(text, after))
+    return Quantity(qstart, end, qtext, value, "count", noun, approximate, part_of, people)
 
 
 # Measures only: a sum in a second currency is the outlet's own figure at a rate it chose, and one outlet's
