@@ -15,6 +15,18 @@ def test_fail_same_speaker_different_wording(scan_texts, of_check):
     assert "[-off-] {+away+}" in f["message"]
 
 
+def test_fail_a_post_is_its_authors_quote(scan_texts, of_check):
+    # a tweet or a post is said by its author: the quote is Musk's, not an unnamed speaker's
+    _, report = scan_texts(
+        {
+            "a.txt": "Takeover\n“The bird is freed,” Musk tweeted after closing the deal on Thursday night.\n",
+            "b.txt": "Takeover\n“The bird is free,” Musk posted after he closed the deal on Thursday night.\n",
+        }
+    )
+    (f,) = of_check(report, "quote-mismatch")
+    assert f["subject"] == "Musk"
+
+
 def test_pass_identical_quote(scan_texts, of_check):
     quote = "“Our country is firmly convinced that disagreements should be resolved by diplomatic means,”"
     _, report = scan_texts(
