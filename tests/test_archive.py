@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -163,11 +164,31 @@ def test_a_stale_or_damaged_index_is_one_warning_and_the_archive_is_read(tmp_pat
 
     # a derived blob damaged on disk: its hash no longer matches
     assert CliRunner().invoke(cli, ["index", str(archive), "--cache-dir", str(own_cache)]).exit_code == 0
-    with sqlite3.connect(index_path(archive, own_cache)) as db:
+    with closing(sqlite3.connect(index_path(archive, own_cache))) as db, db:
+        # closed here: a connection left open keeps the write-ahead log, which SQLite reads before the file
         db.execute("UPDATE stories SET vectors = zeroblob(length(vectors))")
     damaged, err = scan(draft, archive, own_cache)
     assert err.count("archive index") == 1 and "damaged" in err
     assert damaged["findings"] == fresh["findings"] and len(damaged["documents"]) == 13
+
+    # the mean vectors, kept in a file beside the index: one byte changed, then the file gone
+    assert CliRunner().invoke(cli, ["index", str(archive), "--cache-dir", str(own_cache)]).exit_code == 0
+    index = index_path(archive, own_cache)
+    (beside,) = index.parent.glob(f"{index.stem}.*.f32")
+    data = bytearray(beside.read_bytes())
+    data[len(data) // 2] ^= 1
+    beside.write_bytes(bytes(data))
+    damaged, err = scan(draft, archive, own_cache)
+    assert err.count("archive index") == 1 and "damaged" in err
+    assert damaged["findings"] == fresh["findings"] and len(damaged["documents"]) == 13
+    beside.unlink()
+    damaged, err = scan(draft, archive, own_cache)
+    assert err.count("archive index") == 1 and "damaged" in err and len(damaged["documents"]) == 13
+    # the next update writes it again, and the index stands in for the archive
+    assert CliRunner().invoke(cli, ["index", str(archive), "--cache-dir", str(own_cache)]).exit_code == 0
+    assert [p.name for p in index.parent.glob(f"{index.stem}.*.f32")] == [beside.name]
+    again, err = scan(draft, archive, own_cache)
+    assert "archive index" not in err and again == fresh
 
     # a file that is not a database at all: moved aside, rebuilt empty, warned about, never trusted
     index_path(archive, own_cache).write_bytes(b"not a database" * 100)

@@ -66,7 +66,7 @@ def context(settings: Settings, rules, lex, model_key: str) -> str:
     """What an index's records depend on besides the files: an index built under another context is stale."""
     return json.dumps(
         {
-            "format": 1,
+            "format": 2,  # 2: the mean vectors beside the index, the listing digest, each article's story
             "code": source_digest(),
             "rules": rules.digest,
             "model": model_key,
@@ -248,11 +248,18 @@ def derive(records: dict[str, Record], params: dict, stopwords, embedder):
             terms.setdefault(t, [0, 0])[0] += 1
         for t in records[d].words:
             terms.setdefault(t, [0, 0])[1] += 1
+    row = {d: i for i, d in enumerate(docs)}
+    story_rows = np.zeros(len(docs), dtype="<i4")
+    for i, story in enumerate(stories):
+        story_rows[[row[d] for d in story]] = i
     derived = {
         "shape": dumps({"dim": dim, "docs": len(docs), "sentences": unique}),
         "docs": dumps(docs),
         "centroids": centroids.astype(np.float32).tobytes(),
-        "stories": dumps(stories),
+        "stories": dumps(
+            stories
+        ),  # read by nothing a scan does: a scan finds a story's members by ``story_rows``
+        "story_rows": story_rows.tobytes(),  # each article's story, in ``docs`` order
     }
     return derived, {t: (e, w) for t, (e, w) in terms.items()}, blobs
 
