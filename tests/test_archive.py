@@ -206,3 +206,25 @@ def test_an_index_file_that_cannot_be_kept_leaves_the_embedding_cache_filled(tmp
     # the scan reads the archive in full, as without an index, with no word about one
     report, err = scan(CORPUS / "a1-herald.txt", archive, own_cache)
     assert len(report["documents"]) == 13 and "archive index" not in err
+
+
+def test_the_listing_holds_the_files_a_scan_reads(tmp_path):
+    from factcheck.archive.build import listing
+
+    root = tmp_path / "archive"
+    (root / "sub" / "deeper").mkdir(parents=True)
+    (root / ".hidden").mkdir()
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Outside\n\nA line.\n", encoding="utf-8")
+    for rel in ("a.txt", "b.MD", "sub/c.html", "sub/deeper/d.txt", ".e.txt", ".hidden/f.txt", "g.jpg"):
+        (root / rel).write_text("Title\n\nA sentence.\n", encoding="utf-8")
+    (root / "inside-link.txt").symlink_to(root / "a.txt")
+    (root / "outside-link.txt").symlink_to(outside)
+    (root / "linked-folder").symlink_to(root / "sub", target_is_directory=True)
+    (root / "broken.txt").symlink_to(root / "missing.txt")
+    found = listing(root)
+    read = discover([str(root)])
+    assert sorted(found) == sorted([*(s.path.relative_to(root).as_posix() for s in read.sources), "broken.txt"])
+    assert found["broken.txt"] == (-1, -1)  # listed (a scan reports it unreadable), never stat'ed
+    st = (root / "inside-link.txt").stat()
+    assert found["inside-link.txt"] == (st.st_size, st.st_mtime_ns) and listing(root) == found

@@ -39,6 +39,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from array import array
+from itertools import chain
 import os
 import sqlite3
 import time
@@ -54,11 +56,13 @@ def index_path(root: Path, cache_root: Path) -> Path:
     return cache_root / "archive" / f"{key[:32]}.sqlite3"
 
 
-def stat_digest(stats: dict[str, tuple]) -> str:
-    """One sha256 over every file's path, size and mtime_ns (``stats``: path -> (size, mtime_ns, ...)), in path
-    order: the ``listing`` a fresh index holds, and a scan compares the folder's listing with."""
-    lines = "\n".join(f"{p}\0{st[0]}\0{st[1]}" for p, st in sorted(stats.items()))
-    return hashlib.sha256(lines.encode("utf-8", "surrogateescape")).hexdigest()
+def stat_digest(files: dict[str, tuple[int, int]]) -> str:
+    """One sha256 over every file's path, size and mtime_ns, in the order of ``files`` (``build.listing``'s):
+    the ``listing`` a fresh index holds, and a scan compares the folder's listing with. A folder listed in
+    another order reads as changed, and the scan then compares the rows one by one."""
+    h = hashlib.sha256("\0".join(files).encode("utf-8", "surrogateescape"))
+    h.update(array("q", chain.from_iterable(files.values())).tobytes())
+    return h.hexdigest()
 
 
 # The derived blobs kept in a file beside the index (see the module docstring), and that file's suffix.
@@ -230,9 +234,11 @@ class ArchiveStore(Store):
         terms: dict[str, tuple[int, int]] | None,
         derived: dict[str, bytes],
         stories: list[tuple[list[str], bytes]] | None = None,
+        listed: str | None = None,
     ) -> bool:
-        """One transaction: the context, changed and deleted records, the term counts (when given) and the
-        derived blobs. False (and one warning) when it could not be written: the old index stays whole."""
+        """One transaction: the context, changed and deleted records, the term counts (when given), the derived
+        blobs and the ``stat_digest`` of the files the rows now hold (``listed``; None: unknown, so a scan
+        compares the rows). False (and one warning) when it could not be written: the old index stays whole."""
         if self.skipped:
             return False
         started = time.time_ns()
@@ -245,7 +251,9 @@ class ArchiveStore(Store):
         try:
             with self.db:
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('context', ?)", [context])
-                self.db.execute("DELETE FROM meta WHERE key='generation'")
+                self.db.execute("DELETE FROM meta WHERE key IN ('generation', 'listing')")
+                if listed is not None:
+                    self.db.execute("INSERT INTO meta VALUES ('listing', ?)", [listed])
                 self.db.executemany(
                     "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [
@@ -268,19 +276,13 @@ class ArchiveStore(Store):
                 self._write_generation()
         except sqlite3.Error as exc:
             if self.recover(exc, "written"):
-                return self.write(context, upserts, deleted, terms, derived, stories)
+                return self.write(context, upserts, deleted, terms, derived, stories, listed)
             return False
         self._drop_beside({json.loads(rows[n])["file"] for n in BESIDE if n in rows}, started)
         return True
 
     def _write_generation(self) -> None:
-        """One digest over the context, every file's stat and sha256, and every derived row's digest; and the
-        ``listing`` digest of the files' stats."""
-        stats = {
-            p: (size, mtime)
-            for p, size, mtime in self.db.execute("SELECT path, size, mtime_ns FROM documents")
-        }
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('listing', ?)", [stat_digest(stats)])
+        """One digest over the context, every file's stat and sha256, and every derived row's digest."""
         h = hashlib.sha256()
         for sql in (
             "SELECT value FROM meta WHERE key='context'",
