@@ -613,12 +613,14 @@ class NumberConflict(Check):
             return True
         # A source that elsewhere gives the other side's figure for the same attribute uses it for another thing.
         for this, other in ((0, 1), (1, 0)):
+            seen: dict[int, list] = {}  # the peer lists already asked (held, so no id is reused), by id
             for c in classes[this]:
-                if any(
-                    p.document in docs[this] and p not in classes[this] and self.agree(p, o)
-                    for p in peers_of(c)
-                    for o in classes[other]
-                ):
+                peers = peers_of(c)
+                if id(peers) in seen:
+                    continue  # one story and attribute: the same peers, the same answer
+                seen[id(peers)] = peers
+                mine = [p for p in peers if p.document in docs[this] and p not in classes[this]]
+                if any(self.agree(p, o) for p in mine for o in classes[other]):
                     return True
         return False
 
