@@ -224,7 +224,9 @@ def test_the_listing_holds_the_files_a_scan_reads(tmp_path):
     (root / "broken.txt").symlink_to(root / "missing.txt")
     found = listing(root)
     read = discover([str(root)])
-    assert sorted(found) == sorted([*(s.path.relative_to(root).as_posix() for s in read.sources), "broken.txt"])
+    assert sorted(found) == sorted(
+        [*(s.path.relative_to(root).as_posix() for s in read.sources), "broken.txt"]
+    )
     assert found["broken.txt"] == (-1, -1)  # listed (a scan reports it unreadable), never stat'ed
     st = (root / "inside-link.txt").stat()
     assert found["inside-link.txt"] == (st.st_size, st.st_mtime_ns) and listing(root) == found

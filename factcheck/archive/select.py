@@ -131,23 +131,41 @@ class Index:
         return None if self.docs is not None else "its tables are damaged"
 
     def _load(self) -> None:
-        """The derived blobs a scan reads, checked against their hashes; ``docs`` stays None if one is bad."""
+        """The derived blobs a scan reads, checked against their hashes; ``docs`` stays None if one is bad. The
+        mean vectors are checked when first used (``centroids``), or in a thread from ``preload`` on."""
         self.docs = None
-        blobs = {n: self.store.derived(n) for n in ("shape", "docs", "centroids", "story_rows")}
-        if any(b is None for b in blobs.values()):
+        blobs = {n: self.store.derived(n) for n in ("shape", "docs", "story_rows")}
+        beside = self.store.beside("centroids")
+        if beside is None or any(b is None for b in blobs.values()):
             return
         shape = json.loads(blobs["shape"])
         dim, n = shape["dim"], shape["docs"]
-        centroids = np.frombuffer(blobs["centroids"], dtype=np.float32)
         story_rows = np.frombuffer(blobs["story_rows"], dtype="<i4")
         docs = json.loads(blobs["docs"])
-        if centroids.size != n * dim or len(story_rows) != n or len(docs) != n:
+        if beside.size != 4 * n * dim or len(story_rows) != n or len(docs) != n:
             return
         self.dim = dim
-        self.centroids = centroids.reshape(n, dim)
+        self._centroids: np.ndarray | None = None
+        self._beside = beside
         self.story_rows = story_rows
         self.members: dict[int, list[str]] = {}
         self.docs = docs
+
+    def preload(self) -> None:
+        """Start reading and checking the mean vectors, while the scan reads and encodes its drafts."""
+        if self.docs is not None:
+            self._beside.start()
+
+    @property
+    def centroids(self) -> np.ndarray:
+        """Every article's mean vector, one row each in ``docs`` order; ``Damaged`` if the file is not the one
+        the index recorded (its sha256)."""
+        if self._centroids is None:
+            data = self._beside.read()
+            if data is None:
+                raise Damaged("the articles' mean vectors are damaged")
+            self._centroids = np.frombuffer(data, dtype=np.float32).reshape(len(self.docs), self.dim)
+        return self._centroids
 
     def story(self, i: int) -> list[str]:
         """Story ``i``'s articles, sorted (as ``StoryGrouper.group`` gives them): ``docs`` is sorted."""
