@@ -535,6 +535,12 @@ class Corpus:
         come from one matrix product; one that lands within ``_NEAR`` of ``threshold`` (where the
         product's rounding could differ from the single dot's) is computed as ``told_alike`` does.
         """
+        return self._clustered_any(xs, ys) or (
+            self.vectors is not None and self._vectors_alike_any(xs, ys, threshold)
+        )
+
+    def _clustered_any(self, xs: list[Sentence], ys: list[Sentence]) -> bool:
+        """Whether one cluster holds a sentence of ``xs`` and one of ``ys`` of another document."""
         by_cluster: dict[int, set[str]] = {}
         for x in xs:
             cluster = self.cluster_of.get(x.key)
@@ -544,14 +550,14 @@ class Corpus:
             cluster = self.cluster_of.get(y.key)
             if cluster is not None and by_cluster.get(id(cluster), set()) - {y.doc.path}:
                 return True
-        if self.vectors is None:
-            return False
+        return False
+
+    def _vectors_alike_any(self, xs: list[Sentence], ys: list[Sentence], threshold: float) -> bool:
+        """Whether a sentence of ``xs`` and one of ``ys`` of another document are ``threshold`` alike."""
         if not self._rows:
             self._rows.update((s.key, i) for i, s in enumerate(self.sentences))
-        rx = [(self._rows.get(x.key), x.doc.path) for x in xs]
-        ry = [(self._rows.get(y.key), y.doc.path) for y in ys]
-        rx = [(i, d) for i, d in rx if i is not None]
-        ry = [(j, d) for j, d in ry if j is not None]
+        rx = [(i, x.doc.path) for x in xs if (i := self._rows.get(x.key)) is not None]
+        ry = [(j, y.doc.path) for y in ys if (j := self._rows.get(y.key)) is not None]
         if not rx or not ry:
             return False
         import numpy as np  # loaded already: the corpus holds its vectors
