@@ -631,6 +631,7 @@ def precommit_stage(work: Path, articles: int) -> dict:
 
 ARCHIVE_SEARCH = """
     import sqlite3
+    from pathlib import Path
     import numpy as np
     import faiss
     db = sqlite3.connect(ARGS[0])
@@ -638,7 +639,9 @@ ARCHIVE_SEARCH = """
     dim = json.loads(blob("shape"))["dim"]
     hnsw_max = int(ARGS[1])
     every = b"".join(v for (v,) in db.execute("SELECT vectors FROM stories ORDER BY id"))
-    for name, data in (("articles", blob("centroids")), ("sentences", every)):
+    # the mean vectors are kept beside the index, in the file its row names (factcheck/archive/store.py)
+    centroids = (Path(ARGS[0]).parent / json.loads(blob("centroids"))["file"]).read_bytes()
+    for name, data in (("articles", centroids), ("sentences", every)):
         m = np.frombuffer(data, dtype=np.float32).reshape(-1, dim)
         q = np.ascontiguousarray(m[:: max(1, len(m) // 10)][:10])  # ten queries: about one draft's sentences
         row = {"rows": len(m)}

@@ -365,6 +365,9 @@ def _norm(text: str) -> str:
 
 
 _WORD = re.compile(r"\w+")
+# How far a similarity from one matrix product may stand from the single dot product of the same two rows
+# (float32 rounding in another order, at most about 384 * 2**-24 for two unit vectors), with a wide margin.
+_NEAR = 1e-3
 
 
 def word_key(text: str) -> str:
@@ -522,6 +525,49 @@ class Corpus:
             self._rows.update((s.key, i) for i, s in enumerate(self.sentences))
         i, j = self._rows.get(a.key), self._rows.get(b.key)
         return i is not None and j is not None and float(self.vectors[i] @ self.vectors[j]) >= threshold
+
+    def told_alike_any(self, xs: list[Sentence], ys: list[Sentence], threshold: float) -> bool:
+        """Whether a sentence of ``xs`` and one of ``ys``, in two documents, state one thing (``told_alike``):
+        ``any(told_alike(x, y) for x in xs for y in ys if x.doc.path != y.doc.path)``, asked of all pairs at once.
+
+        A name told in every copy of a story is hundreds of sentences, and two such names hundreds
+        of thousands of pairs, each one a dot product in ``told_alike``. Here the pairs' products
+        come from one matrix product; one that lands within ``_NEAR`` of ``threshold`` (where the
+        product's rounding could differ from the single dot's) is computed as ``told_alike`` does.
+        """
+        return self._clustered_any(xs, ys) or (
+            self.vectors is not None and self._vectors_alike_any(xs, ys, threshold)
+        )
+
+    def _clustered_any(self, xs: list[Sentence], ys: list[Sentence]) -> bool:
+        """Whether one cluster holds a sentence of ``xs`` and one of ``ys`` of another document."""
+        by_cluster: dict[int, set[str]] = {}
+        for x in xs:
+            cluster = self.cluster_of.get(x.key)
+            if cluster is not None:
+                by_cluster.setdefault(id(cluster), set()).add(x.doc.path)
+        for y in ys:
+            cluster = self.cluster_of.get(y.key)
+            if cluster is not None and by_cluster.get(id(cluster), set()) - {y.doc.path}:
+                return True
+        return False
+
+    def _vectors_alike_any(self, xs: list[Sentence], ys: list[Sentence], threshold: float) -> bool:
+        """Whether a sentence of ``xs`` and one of ``ys`` of another document are ``threshold`` alike."""
+        if not self._rows:
+            self._rows.update((s.key, i) for i, s in enumerate(self.sentences))
+        rx = [(i, x.doc.path) for x in xs if (i := self._rows.get(x.key)) is not None]
+        ry = [(j, y.doc.path) for y in ys if (j := self._rows.get(y.key)) is not None]
+        if not rx or not ry:
+            return False
+        import numpy as np  # loaded already: the corpus holds its vectors
+
+        sims = self.vectors[[i for i, _ in rx]] @ self.vectors[[j for j, _ in ry]].T
+        for a, b in zip(*np.nonzero(sims >= threshold - _NEAR)):
+            (i, dx), (j, dy) = rx[a], ry[b]
+            if dx != dy and float(self.vectors[i] @ self.vectors[j]) >= threshold:
+                return True
+        return False
 
     def same_story(self, a: Sentence, b: Sentence) -> bool:
         """Whether two sentences come from documents of one story."""

@@ -257,6 +257,7 @@ def _through_index(archive, paths: list[str], drafts: Inputs | None, against: li
     from .ingest.discover import problem, read_source
 
     settings = ctx.settings
+    archive.preload()  # the index's largest part is read and checked meanwhile
     drafts = drafts if drafts is not None else discover(paths, settings.max_file_size)
     read = load_parsed(drafts, ctx.rules, settings, ctx.lex)
     sentences, names = _sentences_and_names(read.documents, read.parsed)

@@ -78,8 +78,11 @@ def scan(request: Request) -> Scanned:
         outcome = memo.get(key[0]) if memo and key else None
         if outcome is None:
             outcome = _run(request, paths, inputs, known, sheet, result, archive)
-            # Stored only when the rule files loaded are the ones the key hashed (none edited mid-scan).
-            if memo and key and not outcome.errors and outcome.rules_digest == key[1]:
+            # Stored only when the rule files loaded are the ones the key hashed (none edited mid-scan), and not
+            # when the index the key names was found damaged mid-scan: rebuilt, it has the same generation, and
+            # the scan through it must not replay this one's warning.
+            damaged = archive is not None and archive.damaged
+            if memo and key and not outcome.errors and outcome.rules_digest == key[1] and not damaged:
                 memo.put(key[0], outcome)
     finally:
         if memo:

@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -163,11 +164,31 @@ def test_a_stale_or_damaged_index_is_one_warning_and_the_archive_is_read(tmp_pat
 
     # a derived blob damaged on disk: its hash no longer matches
     assert CliRunner().invoke(cli, ["index", str(archive), "--cache-dir", str(own_cache)]).exit_code == 0
-    with sqlite3.connect(index_path(archive, own_cache)) as db:
+    with closing(sqlite3.connect(index_path(archive, own_cache))) as db, db:
+        # closed here: a connection left open keeps the write-ahead log, which SQLite reads before the file
         db.execute("UPDATE stories SET vectors = zeroblob(length(vectors))")
     damaged, err = scan(draft, archive, own_cache)
     assert err.count("archive index") == 1 and "damaged" in err
     assert damaged["findings"] == fresh["findings"] and len(damaged["documents"]) == 13
+
+    # the mean vectors, kept in a file beside the index: one byte changed, then the file gone
+    assert CliRunner().invoke(cli, ["index", str(archive), "--cache-dir", str(own_cache)]).exit_code == 0
+    index = index_path(archive, own_cache)
+    (beside,) = index.parent.glob(f"{index.stem}.*.f32")
+    data = bytearray(beside.read_bytes())
+    data[len(data) // 2] ^= 1
+    beside.write_bytes(bytes(data))
+    damaged, err = scan(draft, archive, own_cache)
+    assert err.count("archive index") == 1 and "damaged" in err
+    assert damaged["findings"] == fresh["findings"] and len(damaged["documents"]) == 13
+    beside.unlink()
+    damaged, err = scan(draft, archive, own_cache)
+    assert err.count("archive index") == 1 and "damaged" in err and len(damaged["documents"]) == 13
+    # the next update writes it again, and the index stands in for the archive
+    assert CliRunner().invoke(cli, ["index", str(archive), "--cache-dir", str(own_cache)]).exit_code == 0
+    assert [p.name for p in index.parent.glob(f"{index.stem}.*.f32")] == [beside.name]
+    again, err = scan(draft, archive, own_cache)
+    assert "archive index" not in err and again == fresh
 
     # a file that is not a database at all: moved aside, rebuilt empty, warned about, never trusted
     index_path(archive, own_cache).write_bytes(b"not a database" * 100)
@@ -185,3 +206,27 @@ def test_an_index_file_that_cannot_be_kept_leaves_the_embedding_cache_filled(tmp
     # the scan reads the archive in full, as without an index, with no word about one
     report, err = scan(CORPUS / "a1-herald.txt", archive, own_cache)
     assert len(report["documents"]) == 13 and "archive index" not in err
+
+
+def test_the_listing_holds_the_files_a_scan_reads(tmp_path):
+    from factcheck.archive.build import listing
+
+    root = tmp_path / "archive"
+    (root / "sub" / "deeper").mkdir(parents=True)
+    (root / ".hidden").mkdir()
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Outside\n\nA line.\n", encoding="utf-8")
+    for rel in ("a.txt", "b.MD", "sub/c.html", "sub/deeper/d.txt", ".e.txt", ".hidden/f.txt", "g.jpg"):
+        (root / rel).write_text("Title\n\nA sentence.\n", encoding="utf-8")
+    (root / "inside-link.txt").symlink_to(root / "a.txt")
+    (root / "outside-link.txt").symlink_to(outside)
+    (root / "linked-folder").symlink_to(root / "sub", target_is_directory=True)
+    (root / "broken.txt").symlink_to(root / "missing.txt")
+    found = listing(root)
+    read = discover([str(root)])
+    assert sorted(found) == sorted(
+        [*(s.path.relative_to(root).as_posix() for s in read.sources), "broken.txt"]
+    )
+    assert found["broken.txt"] == (-1, -1)  # listed (a scan reports it unreadable), never stat'ed
+    st = (root / "inside-link.txt").stat()
+    assert found["inside-link.txt"] == (st.st_size, st.st_mtime_ns) and listing(root) == found

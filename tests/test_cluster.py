@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from factcheck.group.cluster import group, neighbour_edges
+from factcheck.group.cluster import _components, group, neighbour_edges
 
 
 def unit(rows):
@@ -290,3 +290,20 @@ def test_one_documents_rows_are_never_compared():
         [5],
         list(range(6, 12)),
     ]
+
+
+def test_components_found_in_numpy_are_scipys():
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    rng = np.random.default_rng(7)
+    graphs = [
+        (n, rng.integers(0, n, m), rng.integers(0, n, m)) for n, m in ((1, 0), (5, 0), (300, 200), (300, 900))
+    ]
+    chain = rng.permutation(5000)
+    graphs.append((5000, chain[:-1], chain[1:]))  # one long path: still a few rounds, not one per row
+    for n, i, j in graphs:
+        ours = _components(n, i, j)
+        theirs = connected_components(coo_matrix((np.ones(len(i)), (i, j)), shape=(n, n)), directed=False)[1]
+        # the same partition: each of our labels is one of scipy's, and the other way round
+        assert len(set(zip(ours, theirs))) == len(set(ours)) == len(set(theirs))

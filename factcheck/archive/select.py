@@ -5,7 +5,7 @@ fresh: built under the same code, rules and model (its context), and holding
 exactly the files the folder holds now, each with the size and mtime it had when
 it was read. That is one directory walk and one ``stat`` per file, about 0.1 s per
 10,000 files on a warm file system, where reading and hashing every file would cost
-their bytes. The trade-off: an edit that keeps a file's size and its mtime (to the
+their bytes, compared as one digest with the one the index wrote (``stat_digest``). The trade-off: an edit that keeps a file's size and its mtime (to the
 nanosecond, or to the file system's granularity) goes unseen until the next
 ``factcheck index``; ``touch`` or any editor's save changes the mtime. A stale index is one
 warning, and the scan reads the archive in full, as without an index.
@@ -44,7 +44,7 @@ from ..groups import components
 from ..group.stories import Profile, StoryGrouper, centroids_of, profiles_of
 from .build import context, listing, story_params
 from .records import Record
-from .store import ArchiveStore, index_path
+from .store import ArchiveStore, index_path, stat_digest
 
 
 class Damaged(Exception):
@@ -89,6 +89,7 @@ class Index:
         self.embedder = None  # the scan's encoder (scan.py opens it; closed with the index)
         self.loaded = None  # the scan's rules and lexicons, as scan.py loaded them to open the index
         self.noted: list[str] = []  # the encoder's warnings the report already carries
+        self.damaged = False  # found damaged while selecting: the scan read the archive in full instead
 
     def generation(self) -> str | None:
         return self.store.generation()
@@ -115,31 +116,62 @@ class Index:
             rel = os.path.relpath(os.path.realpath(d), root)
             if not rel.startswith(os.pardir) and not os.path.isabs(rel):
                 self.excluded.add(Path(rel).as_posix())
-        now, held = listing(self.root), self.store.stats(with_sha256=False)
-        changed = sum(1 for rel, stat in now.items() if held.get(rel) != stat and rel not in self.excluded)
-        changed += sum(1 for rel in held if rel not in now and rel not in self.excluded)
-        if changed:
-            return f"{changed} file(s) added, changed or removed since it was built"
+        now = listing(self.root)
+        # The folder as the index holds it (one digest, written with the rows): the rows are read only to count
+        # what changed, or when a draft inside the archive was edited (a draft is no archive file here).
+        if stat_digest(now) != self.store.listed():
+            held = self.store.stats(with_sha256=False)
+            changed = sum(
+                1 for rel, stat in now.items() if held.get(rel) != stat and rel not in self.excluded
+            )
+            changed += sum(1 for rel in held if rel not in now and rel not in self.excluded)
+            if changed:
+                return f"{changed} file(s) added, changed or removed since it was built"
         self._load()
         return None if self.docs is not None else "its tables are damaged"
 
     def _load(self) -> None:
-        """The derived blobs a scan reads, checked against their hashes; ``docs`` stays None if one is bad."""
+        """The derived blobs a scan reads, checked against their hashes; ``docs`` stays None if one is bad. The
+        mean vectors are checked when first used (``centroids``), or in a thread from ``preload`` on."""
         self.docs = None
-        blobs = {n: self.store.derived(n) for n in ("shape", "docs", "centroids", "stories")}
-        if any(b is None for b in blobs.values()):
+        blobs = {n: self.store.derived(n) for n in ("shape", "docs", "story_rows")}
+        beside = self.store.beside("centroids")
+        if beside is None or any(b is None for b in blobs.values()):
             return
         shape = json.loads(blobs["shape"])
         dim, n = shape["dim"], shape["docs"]
-        centroids = np.frombuffer(blobs["centroids"], dtype=np.float32)
-        if centroids.size != n * dim:
+        story_rows = np.frombuffer(blobs["story_rows"], dtype="<i4")
+        docs = json.loads(blobs["docs"])
+        if beside.size != 4 * n * dim or len(story_rows) != n or len(docs) != n:
             return
         self.dim = dim
-        self.centroids = centroids.reshape(n, dim)
-        self.stories: list[list[str]] = json.loads(blobs["stories"])
-        docs = json.loads(blobs["docs"])
-        self.story_of = {d: i for i, story in enumerate(self.stories) for d in story}
+        self._centroids: np.ndarray | None = None
+        self._beside = beside
+        self.story_rows = story_rows
+        self.members: dict[int, list[str]] = {}
         self.docs = docs
+
+    def preload(self) -> None:
+        """Start reading and checking the mean vectors, while the scan reads and encodes its drafts."""
+        if self.docs is not None:
+            self._beside.start()
+
+    @property
+    def centroids(self) -> np.ndarray:
+        """Every article's mean vector, one row each in ``docs`` order; ``Damaged`` if the file is not the one
+        the index recorded (its sha256)."""
+        if self._centroids is None:
+            data = self._beside.read()
+            if data is None:
+                raise Damaged("the articles' mean vectors are damaged")
+            self._centroids = np.frombuffer(data, dtype=np.float32).reshape(len(self.docs), self.dim)
+        return self._centroids
+
+    def story(self, i: int) -> list[str]:
+        """Story ``i``'s articles, sorted (as ``StoryGrouper.group`` gives them): ``docs`` is sorted."""
+        if i not in self.members:
+            self.members[i] = [self.docs[r] for r in np.flatnonzero(self.story_rows == i)]
+        return self.members[i]
 
     def display(self, rel: str) -> str:
         """The path a scan of the folder gives this file (``discover`` joins the folder given and the walk's names)."""
@@ -147,7 +179,15 @@ class Index:
 
     def select(self, documents: list, sentences: list, vectors: np.ndarray, names: dict, threshold: float):
         """The groups to analyse, as display paths: each draft with the archive stories it joins, groups that
-        share a story merged (``joined_stories``'s shape); and the archive files to read."""
+        share a story merged (``joined_stories``'s shape); and the archive files to read. Raises ``Damaged``
+        (and keeps ``damaged`` set) when a record or story it needs does not match its hash."""
+        try:
+            return self._select(documents, sentences, vectors, names, threshold)
+        except Damaged:
+            self.damaged = True
+            raise
+
+    def _select(self, documents: list, sentences: list, vectors: np.ndarray, names: dict, threshold: float):
         by_doc: dict[str, list[int]] = {}
         for i, s in enumerate(sentences):
             by_doc.setdefault(s.doc.path, []).append(i)
@@ -171,7 +211,7 @@ class Index:
                 if isinstance(item, tuple):
                     paths.add(item[1])
                 else:
-                    members = [r for r in self.stories[item] if r not in self.excluded]
+                    members = [r for r in self.story(item) if r not in self.excluded]
                     files.update(members)
                     paths.update(self.display(r) for r in members)
             groups.append(sorted(paths))
@@ -214,14 +254,17 @@ class Index:
         """The archive story the grouping would put the draft in (see the module docstring), or None."""
         k = int(self.params["neighbours"])
         near: set[str] = set()
+        near_stories: set[int] = set()
         if k > 0 and len(self.centroids) and centroid.any():
             sims = self.centroids @ centroid
             top = np.argsort(-sims, kind="stable")[:k]
-            near = {self.docs[i] for i in top if sims[i] > float(self.params["dense_floor"])}
-        candidates = sorted(joined | {self.story_of[d] for d in near if d in self.story_of})
+            rows = [i for i in top if sims[i] > float(self.params["dense_floor"])]
+            near = {self.docs[i] for i in rows}
+            near_stories = {int(self.story_rows[i]) for i in rows}
+        candidates = sorted(joined | near_stories)
         if not candidates:
             return None
-        members = sorted({d for s in candidates for d in self.stories[s]})
+        members = sorted({d for s in candidates for d in self.story(s)})
         records = self.store.records(members)
         if len(records) < len(members):
             raise Damaged(f"{len(members) - len(records)} record(s) of the stories a draft joins are damaged")
@@ -234,7 +277,7 @@ class Index:
         sim = self._similarities(profiles, np.stack(rows).astype(np.float32), weights, near)
         best, best_mean = None, float(self.params["threshold"])
         for s in candidates:
-            mean = sum(sim[d] for d in self.stories[s]) / len(self.stories[s])
+            mean = sum(sim[d] for d in self.story(s)) / len(self.story(s))
             if mean >= best_mean and (best is None or mean > best_mean):
                 best, best_mean = s, mean
         return best

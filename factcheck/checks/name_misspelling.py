@@ -745,11 +745,8 @@ class NameMisspelling(Check):
         threshold = self.params.aligned_similarity
 
         def told(a: Form, b: Form) -> bool:
-            return any(
-                corpus.told_alike(x, y, threshold)
-                for x, _ in a.occurrences
-                for y, _ in b.occurrences
-                if x.doc.path != y.doc.path
+            return corpus.told_alike_any(
+                [x for x, _ in a.occurrences], [y for y, _ in b.occurrences], threshold
             )
 
         return told

@@ -454,15 +454,16 @@ class NumberConflict(Check):
                 findings.append(finding)
         return findings
 
-    def _tells_both(self, x: Claim, y: Claim, corpus: Corpus, peers: dict, evolving: frozenset) -> bool:
-        """Whether x's source also gives a figure that agrees with y for x's evolving attribute."""
+    def _tells_both(self, x: Claim, y: Claim, corpus: Corpus, own: dict, evolving: frozenset) -> bool:
+        """Whether x's source also gives a figure that agrees with y for x's evolving attribute (``own``: the
+        peers of each story and attribute, by document)."""
         # A toll x's source also gives y's figure for: it tells two quantities (a toll and the part of it that
         # died at the scene) or two moments, so y is no other value of x's on the timeline.
         if x.attribute.removeprefix("not ") not in evolving:
             return False
         return any(
-            p.document == x.document and p is not x and self.agree(p, y)
-            for p in peers[(corpus.story_of.get(x.document), x.attribute)]
+            p is not x and self.agree(p, y)
+            for p in own[(corpus.story_of.get(x.document), x.attribute, x.document)]
         )
 
     def _aligned_pairs(
@@ -472,6 +473,12 @@ class NumberConflict(Check):
         by_sentence: dict[tuple, list[Claim]] = {}
         for c in claims:
             by_sentence.setdefault(c.sentence.key, []).append(c)
+        # each pair looks for x's other figures among its own document's peers only: a big story's peers are
+        # hundreds of figures, and its aligned pairs thousands
+        own: dict[tuple, list[Claim]] = {}
+        for (story, attribute), found in peers.items():
+            for p in found:
+                own.setdefault((story, attribute, p.document), []).append(p)
         pairs, judged = [], {}
         for a, b, similarity in aligned(
             corpus,
@@ -480,7 +487,7 @@ class NumberConflict(Check):
             self.params.sentence_similarity,
             close_values=self.params.close_values,
         ):
-            if self._not_one_quantity(a, b, corpus, peers, evolving, by_sentence):
+            if self._not_one_quantity(a, b, corpus, own, evolving, by_sentence):
                 continue
             if not self.agree(a, b) and (
                 self.comparable(a, b) or a.attribute.removeprefix("not ") in evolving
@@ -490,7 +497,7 @@ class NumberConflict(Check):
         return pairs, judged
 
     def _not_one_quantity(
-        self, a: Claim, b: Claim, corpus: Corpus, peers: dict, evolving: frozenset, by_sentence: dict
+        self, a: Claim, b: Claim, corpus: Corpus, own: dict, evolving: frozenset, by_sentence: dict
     ) -> bool:
         """Whether two aligned figures are known to count different things (minutes, years, a source giving both)."""
         if a.unit == "minute" and not (
@@ -505,8 +512,8 @@ class NumberConflict(Check):
         return bool(
             gives_other(a, b)
             or gives_other(b, a)
-            or self._tells_both(a, b, corpus, peers, evolving)
-            or self._tells_both(b, a, corpus, peers, evolving)
+            or self._tells_both(a, b, corpus, own, evolving)
+            or self._tells_both(b, a, corpus, own, evolving)
             or splits(a, b, by_sentence[a.sentence.key])
             or splits(b, a, by_sentence[b.sentence.key])
         )
@@ -661,16 +668,19 @@ class NumberConflict(Check):
             return True
         # A source that elsewhere gives the other side's figure for the same attribute uses it for another thing.
         for this, other in ((0, 1), (1, 0)):
+            seen: dict[int, list] = {}  # the peer lists already asked (held, so no id is reused), by id
             for c in classes[this]:
+                peers = peers_of(c)
+                if id(peers) in seen:
+                    continue  # one story and attribute: the same peers, the same answer
+                seen[id(peers)] = peers
                 # a bound ("at least 25 percent") agrees with a whole range of figures: it gives none of them
-                if any(
-                    p.document in docs[this]
-                    and p not in classes[this]
-                    and not p.qualifiers & BOUNDS
-                    and self.agree(p, o)
-                    for p in peers_of(c)
-                    for o in classes[other]
-                ):
+                mine = [
+                    p
+                    for p in peers
+                    if p.document in docs[this] and p not in classes[this] and not p.qualifiers & BOUNDS
+                ]
+                if any(self.agree(p, o) for p in mine for o in classes[other]):
                     return True
         return False
 

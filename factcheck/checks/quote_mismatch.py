@@ -196,6 +196,9 @@ class HouseStyle:
         from ..extract.numbers import WORD_NUMBERS
 
         self.numbers = {w: str(n) for w, n in WORD_NUMBERS.items()}
+        # A story's quotes recur in every outlet that carries them (an archive story: in every copy), and each
+        # pair of quotes is compared: each text is made canonical once.
+        self._canonical: dict[str, str] = {}
 
     def word(self, w: str) -> str:
         if w in self.numbers:
@@ -215,6 +218,12 @@ class HouseStyle:
 
     def canonical(self, text: str) -> str:
         """The speaker's words as any house would print them: what two quotes must share to be one wording."""
+        found = self._canonical.get(text)
+        if found is None:
+            found = self._canonical[text] = self._canonical_of(text)
+        return found
+
+    def _canonical_of(self, text: str) -> str:
         out: list[str] = []
         for w in words(DIGIT_GROUPS.sub("", BRACKETED.sub(" ", text))):
             w = self.word(w)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Claim, Sentence
 from ..stopwords import ENGLISH
@@ -149,6 +150,7 @@ class Clause:
     text: str
 
 
+@lru_cache(maxsize=8192)  # asked again for every pair a figure is in (a big story: thousands of pairs)
 def clause_at(text: str, start: int, end: int) -> Clause:
     """The clause of ``text`` that holds ``text[start:end]``."""
     left = 0
