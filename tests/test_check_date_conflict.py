@@ -81,3 +81,27 @@ def test_pass_a_start_verb_beside_a_named_event_dates_that_event(scan_texts, of_
         }
     )
     assert of_check(report, "date-conflict") == []
+
+
+def test_fail_one_clocks_standard_and_daylight_forms_are_one_zone(scan_texts, of_check):
+    # "6:32 pm ET" and "6:23 p.m. EST" are times on one clock: compared (and asked), never two zones' readings
+    _, report = scan_texts(
+        {
+            "a.txt": "Moon landing\nPublished: 2024-02-23\nThe lander set down near the south pole at 6:32 pm ET on Thursday.\n",
+            "b.txt": "Moon landing\nPublished: 2024-02-23\nThe lander touched down near the south pole at 6:23 p.m. EST on Thursday.\n",
+        }
+    )
+    assert [(f["severity"], f["values"]) for f in of_check(report, "date-conflict")] == [
+        ("info", ["6:23 p.m.", "6:32 pm"])
+    ]
+
+
+def test_pass_a_take_off_time_is_no_landing_time(scan_texts, of_check):
+    # the plane took off at 10:33 and came down at 10:50: two moments of one flight, two events
+    _, report = scan_texts(
+        {
+            "a.txt": "Crash\nPublished: 2023-01-15\nThe plane took off from Kathmandu at 10:33 am and crashed near the airport.\n",
+            "b.txt": "Crash\nPublished: 2023-01-15\nThe plane was landing at the new airport when it came down at around 10.50 am local time.\n",
+        }
+    )
+    assert of_check(report, "date-conflict") == []

@@ -246,6 +246,7 @@ def _gapped_share(text: str, q: Quantity, before: list[Claim]) -> str | None:
 
 # Between a figure and the share in brackets after it: its counted noun, at most ("6,942,930 votes (48.5%)").
 _OPEN_BRACKET = re.compile(r"\s*(?:[^\W\d_]+\s*){0,2}\(\s*")
+_ZONE_WORD = re.compile(r"\b[A-Z]{2,4}\b")
 _NOUN_AFTER = re.compile(r"[\s-]+([a-z]{3,})\b")
 _TIME_UNIT = re.compile(r"(year|month|week|day|hour)", re.IGNORECASE)
 
@@ -850,4 +851,8 @@ def names_near(claim: Claim, names: set[str]) -> set[str]:
     clause = clause_at(claim.sentence.text, claim.start, claim.end).text
     folded = fold(clause)
     counted = claim.subject.lower().rstrip("s") if claim.kind == "quantity" else ""
-    return {n for n in names if n and n in folded and not (counted and n.rstrip("s") == counted)}
+    # what the figure counts ("five Russians") or the zone a time is told in ("6:23 p.m. EST") is no name beside it
+    own = {counted} if counted else set()
+    if claim.kind == "time":
+        own |= {fold(w) for w in _ZONE_WORD.findall(claim.sentence.text[claim.end : claim.end + 8])}
+    return {n for n in names if n and n in folded and n.rstrip("s") not in own}

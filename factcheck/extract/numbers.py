@@ -306,7 +306,10 @@ _TIME_OF_DAY = re.compile(
     r"|(?P<hz>[01]\d|2[0-3])(?P<mz>[0-5]\d)(?=\s*(?:GMT|UTC|hrs)\b))",
     re.IGNORECASE,
 )
-_ZONE = re.compile(r"\s*\(?(?:(?P<utc>GMT|UTC)\b|(?P<local>local)\b|(?P<named>[A-Z]{2,4}T)\b)")
+_ZONE = re.compile(r"\s*\(?(?:(?P<utc>GMT|UTC)\b|(?P<local>local)\b|(?P<named>[A-Z]{2,4}T|[ECMP]T)\b)")
+# A North American zone and its standard and daylight forms are one clock as outlets write it: "6:32 pm ET",
+# "6:23 p.m. EST" (EDT in summer) are one zone's times.
+_ZONE_FAMILY = re.compile(r"^([ECMP])[SD]T$")
 
 
 @dataclass(frozen=True)
@@ -337,7 +340,13 @@ def times_of_day(text: str) -> list[tuple[int, int, TimeOfDay]]:
             continue  # "3.20pm Capital time (4.20pm Border time)": the same moment in another zone
         z = _ZONE.match(text, m.end())
         # "<Place> time" is that place's local time, like "local time"
-        zone = "local" if not z or z.group("local") else "utc" if z.group("utc") else z.group("named").upper()
+        zone = (
+            "local"
+            if not z or z.group("local")
+            else "utc"
+            if z.group("utc")
+            else _ZONE_FAMILY.sub(r"\1T", z.group("named").upper())
+        )
         out.append((m.start(), m.end(), TimeOfDay(hour * 60 + minute, zone)))
     return out
 
