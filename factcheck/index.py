@@ -153,7 +153,8 @@ def _ray():
 
 
 def index_ray(paths: list[str], settings: Settings, workers: int | None = None) -> Indexed:
-    """Read and split, then encode, as two Ray Data ``map_batches`` stages; this process writes the cache.
+    """Read and split, then encode, as two Ray Data ``map_batches`` stages; this process writes the cache, then
+    each folder's archive index (``archive.build.update``) from it, as ``index_local`` does.
 
     Between the stages the driver drops sentences seen twice or already cached, so
     each sentence is encoded once. Uses the Ray cluster already initialised in this
@@ -227,6 +228,10 @@ def index_ray(paths: list[str], settings: Settings, workers: int | None = None) 
                     fresh = {}
             stored += cache.put(model, fresh)
             encoded += len(fresh)
+        # Each folder's archive index, as the local engine writes it: its texts are in the cache now, so the
+        # driver only reads, groups and writes (``scan --against`` reads through it either way).
+        for folder in (p for p in paths if os.path.isdir(p)):
+            _archive(folder, settings, embedder, warnings)
         warnings += embedder.warnings
     finally:
         embedder.close()

@@ -94,6 +94,10 @@ def test_ray_engine_fills_the_same_cache_as_the_local_engine(tmp_path, exported_
     )
     assert vectors(distributed) == vectors(local)
     assert scan_report(distributed) == scan_report(local)
+    # both engines write the folder's archive index, for a pre-commit's scan --against
+    from factcheck.archive.store import index_path
+
+    assert index_path(CORPUS, local).exists() and index_path(CORPUS, distributed).exists()
 
 
 def test_ray_engine_reports_a_missing_path(tmp_path, exported_models, monkeypatch):
