@@ -35,6 +35,13 @@ figure marked as an update ("rose to", "so far") differ at ``changed_severity``
 (info: "the figure changed between reports"). Estimates and hedged figures that
 disagree are at ``approximate_severity``. Figures more than ``max_ratio`` apart are
 different quantities, not one misreported (a share price and the deal's value).
+
+A figure's subject counts as much as its attribute. Figures of a ``held`` attribute
+(votes, a share of them, a stake) belong to the name before them in their clause
+(``holder``): two candidates' shares are never compared, and one candidate's two are
+plainly one quantity. A named person's ages are one attribute however the surname is
+romanised (``ages_by_person``), and a people counted by nationality ("five Russians")
+is an attribute of its own.
 """
 
 from __future__ import annotations
