@@ -102,6 +102,37 @@ def _archive(folder: str, settings: Settings, embedder, warnings: list[str]):
     return update(Path(folder), settings, rules, lexicons(rules), embedder, warnings)
 
 
+def _encode_on_ray(
+    ray, missing: list[str], settings: Settings, workers: int, cache, model
+) -> tuple[int, int]:
+    """Ray stage 2 (actors): encode ``missing`` and put the vectors in ``cache``, 4,096 at a time; (encoded, stored)."""
+    if not missing:
+        return 0, 0
+    todo = ray.data.from_items(
+        [{"text": t} for t in missing],
+        override_num_blocks=max(workers, -(-len(missing) // RAY_BATCH)),
+    )
+    vectors = todo.map_batches(
+        _Encode,
+        fn_constructor_kwargs={"settings": settings},
+        batch_size=RAY_BATCH,
+        concurrency=workers,
+        num_cpus=1,
+        batch_format="numpy",
+    )
+    encoded = stored = 0
+    fresh: dict[str, np.ndarray] = {}
+    for batch in vectors.iter_batches(batch_size=RAY_BATCH, batch_format="numpy"):
+        for text, blob in zip(batch["text"], batch["vector"]):
+            fresh[str(text)] = np.frombuffer(blob, dtype=np.float32)
+        if len(fresh) >= 4096:
+            stored += cache.put(model, fresh)
+            encoded += len(fresh)
+            fresh = {}
+    stored += cache.put(model, fresh)
+    return encoded + len(fresh), stored
+
+
 def _read_split(batch: dict, settings: Settings) -> dict:
     """Ray stage 1 (tasks): a batch of file paths -> rows ``(kind, value)``.
 
@@ -200,34 +231,12 @@ def index_ray(paths: list[str], settings: Settings, workers: int | None = None) 
         known = cache.get(model, unique) if cache else {}
         missing = [t for t in unique if t not in known]
         del known
-        encoded = stored = 0
         if cache is None:
             # No cache to fill: encoding them would be lost. They count as encoded and not stored, so the run
             # reports itself incomplete (exit 2) without loading a worker.
-            missing, encoded = [], len(missing)
-        if missing:
-            todo = ray.data.from_items(
-                [{"text": t} for t in missing],
-                override_num_blocks=max(workers, -(-len(missing) // RAY_BATCH)),
-            )
-            vectors = todo.map_batches(
-                _Encode,
-                fn_constructor_kwargs={"settings": settings},
-                batch_size=RAY_BATCH,
-                concurrency=workers,
-                num_cpus=1,
-                batch_format="numpy",
-            )
-            fresh: dict[str, np.ndarray] = {}
-            for batch in vectors.iter_batches(batch_size=RAY_BATCH, batch_format="numpy"):
-                for text, blob in zip(batch["text"], batch["vector"]):
-                    fresh[str(text)] = np.frombuffer(blob, dtype=np.float32)
-                if len(fresh) >= 4096:
-                    stored += cache.put(model, fresh)
-                    encoded += len(fresh)
-                    fresh = {}
-            stored += cache.put(model, fresh)
-            encoded += len(fresh)
+            encoded, stored = len(missing), 0
+        else:
+            encoded, stored = _encode_on_ray(ray, missing, settings, workers, cache, model)
         # Each folder's archive index, as the local engine writes it: its texts are in the cache now, so the
         # driver only reads, groups and writes (``scan --against`` reads through it either way).
         for folder in (p for p in paths if os.path.isdir(p)):
