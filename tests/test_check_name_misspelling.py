@@ -227,3 +227,31 @@ def test_fail_a_hyphen_is_no_letter_of_a_slip(scan_texts, of_check):
     )
     (f,) = of_check(report, "name-misspelling")
     assert f["values"] == ["Alhamari", "Al-Hamadi"] and f["severity"] == "warning"
+
+
+def test_fail_two_letters_exchanged_in_a_short_place_name_are_asked(scan_texts, of_check):
+    # Kind: the same letters with two exchanged ("Tolyb" once, "Tobyl" in two sources) is a slip of the hand no
+    # romanisation makes; with nothing else tying the two forms it is asked at info, never asserted
+    _, report = scan_texts(
+        {
+            "a.txt": "Floods\nPublished: 2024-04-08\nThe minister flew to the town of Tobyl on Sunday to inspect the dams.\n",
+            "b.txt": "Floods\nPublished: 2024-04-08\nThe minister visited Tobyl on Sunday, where the river had risen overnight.\n",
+            "c.txt": "Floods\nPublished: 2024-04-08\nThe minister arrived in Tolyb on Sunday as the water kept rising.\n",
+        }
+    )
+    assert [(f["severity"], f["values"]) for f in of_check(report, "name-misspelling")] == [
+        ("info", ["Tolyb", "Tobyl"])
+    ]
+
+
+def test_pass_two_names_of_other_letters_are_not_exchanged_ones(scan_texts, of_check):
+    # "Tosmo" is no exchange of "Tomsk"'s letters (a letter changed as well): a short name two edits off, with nothing
+    # to tie it, stays unasked
+    _, report = scan_texts(
+        {
+            "a.txt": "Floods\nPublished: 2024-04-08\nThe minister flew to Tomsk on Sunday to inspect the dams.\n",
+            "b.txt": "Floods\nPublished: 2024-04-08\nThe minister visited Tomsk on Sunday, where the river had risen overnight.\n",
+            "c.txt": "Floods\nPublished: 2024-04-08\nThe minister arrived in Tosmo on Sunday as the water kept rising.\n",
+        }
+    )
+    assert of_check(report, "name-misspelling") == []

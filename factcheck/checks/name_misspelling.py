@@ -52,6 +52,14 @@ def stutters(a: str, b: str) -> bool:
     return 2 <= extra <= 3 and long_.startswith(short) and long_[len(short) :] == short[-extra:]
 
 
+def swapped(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with two of its letters exchanged, next to each other or not ("Tobyl" / "Tolyb")."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diff) == 2 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
 def doubled_end(a: str, b: str) -> bool:
     """One form is the other with its last letter doubled or a silent e added ("O'Neil" / "O'Neill",
     "Clark" / "Clarke"): a slip of spelling, not a word with an ending."""
@@ -671,7 +679,10 @@ class NameMisspelling(Check):
             # Beside the same (or an alike) name, a form of min_length letters is weighed too ("Pabek
             # Hruby" / "Pavel Hruby"): the neighbour says whom it names.
             floor = self.params.min_length if m.shared else self.params.lone_min_length
-            if not (
+            # Two letters exchanged ("Tolyb" / "Tobyl"), near or apart, is a slip of the hand that no
+            # romanisation makes: asked even without context, never asserted.
+            exchanged = kind is None and swapped(m.a, m.b) and m.shortest >= self.params.min_length
+            if not exchanged and not (
                 m.context
                 and (kind is None or kind == "vowels" and m.shared)
                 and m.shortest >= floor
@@ -722,6 +733,10 @@ class NameMisspelling(Check):
         ):
             # A long name one letter off a form the other sources agree on, with nothing else to tie
             # them ("Bhakatapur" once, "Bhaktapur" everywhere else): asked, not asserted.
+            return "weak"
+        if swapped(m.a, m.b) and len(common.documents) >= self.params.min_sources:
+            # The same letters, two exchanged ("Tolyb" once, "Tobyl" in the other sources): a slip of the hand
+            # even in a short name, asked, not asserted, where nothing else ties the two
             return "weak"
         return _NO_SLIP
 
