@@ -978,7 +978,9 @@ def test_a_headline_at_another_scale_is_a_slip_not_another_quantity(lex):
         ("at 2:36 p.m. on Monday", "14:36 local"),
         ("struck at 03:36", "03:36 local"),
         ("at 1508 GMT", "15:08 utc"),
-        ("at 08:30 EST", "08:30 EST"),
+        ("at 08:30 EST", "08:30 ET"),  # a North American zone's standard and daylight forms are one clock
+        ("at 6:32 pm ET", "18:32 ET"),
+        ("at 08:30 CEST", "08:30 CEST"),  # other named zones as written
         ("at 12 am", "00:00 local"),
     ],
 )
