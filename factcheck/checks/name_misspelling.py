@@ -673,21 +673,7 @@ class NameMisspelling(Check):
         """What the difference is (``slips``' kind), or ``_NO_SLIP`` when it is too far or house style."""
         kind = m.kind
         if not (m.limit and m.distance <= m.limit) and not m.sounds:
-            # One edit more than the limit, with strong context and no romanisation to explain it
-            # (an added syllable, a transposed pair): asked, not asserted.
-            # So is a syllable dropped beside the same name ("Andrei Volkev" / "Andrei Volkeyev").
-            # Beside the same (or an alike) name, a form of min_length letters is weighed too ("Pabek
-            # Hruby" / "Pavel Hruby"): the neighbour says whom it names.
-            floor = self.params.min_length if m.shared else self.params.lone_min_length
-            # Two letters exchanged ("Tolyb" / "Tobyl"), near or apart, is a slip of the hand that no
-            # romanisation makes: asked even without context, never asserted.
-            exchanged = kind is None and swapped(m.a, m.b) and m.shortest >= self.params.min_length
-            if not exchanged and not (
-                m.context
-                and (kind is None or kind == "vowels" and m.shared)
-                and m.shortest >= floor
-                and m.distance <= max(m.limit, 1) + 1
-            ):
+            if not self._asked_past_limit(m):
                 return _NO_SLIP
             kind = "weak"
         listed = translit.same(rare.text, common.text)
@@ -700,6 +686,24 @@ class NameMisspelling(Check):
                 return _NO_SLIP  # house style: name-variant's
             # a vowel alone ("Aliyav" / "Aliyev") may be a slip: asked at info below
         return kind
+
+    def _asked_past_limit(self, m: _Measures) -> bool:
+        """Whether two forms past the edit limit are still asked (at info), never asserted.
+
+        One edit more than the limit, with strong context and no romanisation to explain it (an added
+        syllable, a transposed pair); a syllable dropped beside the same name ("Andrei Volkev" / "Andrei
+        Volkeyev"); beside the same (or an alike) name, a form of min_length letters ("Pabek Hruby" / "Pavel
+        Hruby": the neighbour says whom it names); and two letters exchanged ("Tolyb" / "Tobyl"), near or
+        apart, a slip of the hand no romanisation makes, even without context."""
+        if m.kind is None and swapped(m.a, m.b) and m.shortest >= self.params.min_length:
+            return True
+        floor = self.params.min_length if m.shared else self.params.lone_min_length
+        return bool(
+            m.context
+            and (m.kind is None or m.kind == "vowels" and m.shared)
+            and m.shortest >= floor
+            and m.distance <= max(m.limit, 1) + 1
+        )
 
     def _by_votes(self, rare: Form, common: Form, m: _Measures, kind, ctx: _SlipContext):
         """The kind to report once the sources' votes for each form are weighed, or ``_NO_SLIP``."""
