@@ -513,6 +513,12 @@ class Corpus:
         paths = tellers.get(self.story_of.get(s.doc.path), ())
         return len(paths) > 1 or (len(paths) == 1 and s.doc.path not in paths)
 
+    def _row_index(self) -> dict:
+        """Sentence key -> its row in ``vectors``, built on first use (most scans never ask)."""
+        if not self._rows:
+            self._rows.update((s.key, i) for i, s in enumerate(self.sentences))
+        return self._rows
+
     def told_alike(self, a: Sentence, b: Sentence, threshold: float) -> bool:
         """Whether two sentences state one thing: one cluster holds both, or their vectors are at least
         ``threshold`` alike (cosine). Without vectors, only a shared cluster counts."""
@@ -521,9 +527,8 @@ class Corpus:
             return True
         if self.vectors is None:
             return False
-        if not self._rows:
-            self._rows.update((s.key, i) for i, s in enumerate(self.sentences))
-        i, j = self._rows.get(a.key), self._rows.get(b.key)
+        rows = self._row_index()
+        i, j = rows.get(a.key), rows.get(b.key)
         return i is not None and j is not None and float(self.vectors[i] @ self.vectors[j]) >= threshold
 
     def told_alike_any(self, xs: list[Sentence], ys: list[Sentence], threshold: float) -> bool:
@@ -554,10 +559,9 @@ class Corpus:
 
     def _vectors_alike_any(self, xs: list[Sentence], ys: list[Sentence], threshold: float) -> bool:
         """Whether a sentence of ``xs`` and one of ``ys`` of another document are ``threshold`` alike."""
-        if not self._rows:
-            self._rows.update((s.key, i) for i, s in enumerate(self.sentences))
-        rx = [(i, x.doc.path) for x in xs if (i := self._rows.get(x.key)) is not None]
-        ry = [(j, y.doc.path) for y in ys if (j := self._rows.get(y.key)) is not None]
+        rows = self._row_index()
+        rx = [(i, x.doc.path) for x in xs if (i := rows.get(x.key)) is not None]
+        ry = [(j, y.doc.path) for y in ys if (j := rows.get(y.key)) is not None]
         if not rx or not ry:
             return False
         import numpy as np  # loaded already: the corpus holds its vectors
