@@ -173,20 +173,23 @@ def ages_by_person(corpus: Corpus, claims: list[Claim]) -> list[Claim]:
     alphabetical order, so one person's age in two romanisations ("Mirzoyev, 32" / "32-year-old Mirzoev") is one
     attribute of one subject."""
     key_of = corpus.lexicons.transliteration.consonants
+    keys = {
+        id(c): key_of(c.attribute.removeprefix("age of "))
+        for c in claims
+        if c.unit == "age" and c.attribute.startswith("age of ")
+    }
     forms: dict[str, str] = {}
     for c in claims:
-        if c.unit == "age" and c.attribute.startswith("age of "):
+        if id(c) in keys:
             name = c.attribute.removeprefix("age of ")
-            key = key_of(name)
-            forms[key] = min(forms.get(key, name), name)
-    out = []
-    for c in claims:
-        if c.unit == "age" and c.attribute.startswith("age of "):
-            # the person is the subject too: two ages of one person align however unlike their sentences are
-            name = forms[key_of(c.attribute.removeprefix("age of "))]
-            c = dataclasses.replace(c, attribute="age of " + name, subject=name)
-        out.append(c)
-    return out
+            forms[keys[id(c)]] = min(forms.get(keys[id(c)], name), name)
+    # the person is the subject too: two ages of one person align however unlike their sentences are
+    return [
+        dataclasses.replace(c, attribute="age of " + forms[keys[id(c)]], subject=forms[keys[id(c)]])
+        if id(c) in keys
+        else c
+        for c in claims
+    ]
 
 
 def partial(c: Claim) -> bool:
@@ -433,9 +436,8 @@ class NumberConflict(Check):
         return self.rule.severity, "conflict"
 
     def run(self, corpus: Corpus) -> list[Finding]:
-        self._known: frozenset[str] | None = (
-            None  # the corpus's name keys, read once when a held figure needs them
-        )
+        # the corpus's name keys, read once when a held figure needs them (``_holder``)
+        self._known: frozenset[str] | None = None
         allowed = set(self.params.dimensions)
         evolving = frozenset(self.params.evolving) | corpus.lexicons.claims.evolving
         claims = ages_by_person(

@@ -405,7 +405,7 @@ class ClaimExtractor:
             )
             if named is not None and named[0] in self.lex.terms:
                 out[id(q)] = (self.lex.terms[named[0]], "")
-        units = [_TIME_UNIT.search(q.text).group(1).lower() for q in durations if _TIME_UNIT.search(q.text)]
+        units = [m.group(1).lower() for q in durations if (m := _TIME_UNIT.search(q.text))]
         return out if len(out) == 1 and len(units) == len(set(units)) else {}
 
     _COORD = re.compile(r"\s(?:and|plus|as well as)\s", re.IGNORECASE)
