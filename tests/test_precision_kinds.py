@@ -182,6 +182,41 @@ def test_pass_sums_no_word_names_are_pooled_only_when_they_are_sums_of_one_thing
     assert f.severity == "info"
 
 
+def _stake_sums(around: tuple[str, str, str]) -> list[Claim]:
+    return [
+        figure(p, "value", v, t, a, unit="money:USD")
+        for p, v, t, a in zip(
+            ("a.txt", "b.txt", "c.txt"),
+            (15e9, 12.5e9, 17.5e9),
+            ("$15 billion", "$12.5 billion", "$17.5 billion"),
+            around,
+            strict=True,
+        )
+    ]
+
+
+def test_pass_three_sums_tied_only_loosely_are_several_quantities_and_not_shown(lex):
+    """Kind: sums of one named attribute that no alignment ties, each in an unlike sentence (his own share of a
+    deal, loans backed by his stake, shares he sold), chained pair by pair into one pool. Three or more values
+    tied that way are several quantities: no finding, not even an info pool. Two are still asked at info."""
+    claims = _stake_sums(
+        (
+            "He planned to put in {} of his own money.",
+            "His stake backed loans of {} from the banks.",
+            "Over the year he sold shares worth {} in all.",
+        )
+    )
+    assert run(lex, claims, phrase_similarity=2.0, sentence_similarity=2.0) == []
+    (pair,) = run(lex, claims[:2], phrase_similarity=2.0, sentence_similarity=2.0)
+    assert pair.severity == "info"
+
+
+def test_fail_three_sums_alignment_ties_stay_a_pool_at_info(lex):
+    claims = _stake_sums(("The deal is worth {}.",) * 3)
+    (pool,) = NumberConflict(rule("number-conflict")).run(one_cluster(lex, claims))
+    assert pool.severity == "info" and len(pool.values) == 3
+
+
 def test_fail_a_figure_written_once_in_each_source_still_conflicts(lex):
     a = figure("a.txt", "votes", 40112, "40,112 votes", "Lind polled {} in the district.")
     b = figure("b.txt", "votes", 40211, "40,211 votes", "Lind polled {} in the district, officials said.")
@@ -1352,6 +1387,43 @@ def test_one_word_of_a_name_its_article_repeats_turned_once_is_asked(scan_texts,
 )
 def test_pass_a_far_word_or_a_name_its_article_seldom_writes_is_no_slip(scan_texts, of_check, a_text):
     _, report = scan_texts({**_NAME_WORD, "a.txt": a_text})
+    assert of_check(report, "name-misspelling") == []
+
+
+_SHORT_WORD = {
+    "a.txt": "Crash of ill-fated Tav Airways flight\nA plane of Tavi Airways crashed near Dorsk on Sunday, killing all "
+    "40 people on board.\n",
+    "b.txt": "Plane down near Dorsk\nA plane of Tavi Airways came down near Dorsk on Sunday. Tavi Airways said it "
+    "was shocked.\n",
+    "c.txt": "Dorsk crash\nThe Tavi Airways flight crashed near Dorsk on Sunday, and all 40 people on board died.\n",
+    "d.txt": "Forty dead in Tavi Airways crash\nThe plane, run by Tavi Airways, crashed near Dorsk on Sunday.\n",
+    "e.txt": "Airline grounds fleet\nTavi Airways grounded its fleet after the crash near Dorsk on Sunday.\n",
+}
+
+
+def test_fail_a_short_word_of_a_name_the_story_repeats_one_letter_off_is_asked(scan_texts, of_check):
+    """Kind: a word of a name shorter than any name form the word checks read ("Yet Airlines" for "Yeti Airlines"),
+    one letter dropped, written once, in an article that writes the name right only once more, while the other
+    sources write it right too: the rest of the name is the context a short word lacks on its own."""
+    _, report = scan_texts(_SHORT_WORD)
+    (found,) = of_check(report, "name-misspelling")
+    assert found["severity"] == "info" and found["values"] == ["Tav Airways", "Tavi Airways"]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        {
+            k: v for k, v in _SHORT_WORD.items() if k in ("a.txt", "b.txt", "c.txt")
+        },  # too few sources write it
+        {
+            **_SHORT_WORD,
+            "a.txt": _SHORT_WORD["a.txt"].replace("Tav Airways", "Tam Airways"),
+        },  # far off: two edits
+    ],
+)
+def test_pass_a_short_word_seldom_written_right_or_two_letters_off_is_no_slip(scan_texts, of_check, texts):
+    _, report = scan_texts(texts)
     assert of_check(report, "name-misspelling") == []
 
 

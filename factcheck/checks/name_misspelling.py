@@ -197,6 +197,8 @@ class NameMisspelling(Check):
         doubled_severity: str
         tie_severity: str
         run_min_common: int
+        run_min_sources: int
+        run_short_length: int
 
     message_fields = ("detail", "form", "intended", "sources")
     examples = (
@@ -359,7 +361,7 @@ class NameMisspelling(Check):
                         name,
                         *intended,
                         detail=(
-                            "one word of a name written once, where its own article writes the name again and again "
+                            "one word of a name written once, where the story writes the name again and again "
                             "with a near word; check it"
                         ),
                     )
@@ -493,9 +495,10 @@ class NameMisspelling(Check):
     def name_word_slips(self, corpus: Corpus, documents: list[list[Sentence]], lower: set[str]):
         """(sentence, name, (sentence, name), (word, word)) for one word of a name of several capitalised words, written once in
         the story, where the story writes the same name with a near word in its place at least ``run_min_common``
-        times, twice or more in the slip's own document ("Credit Swiss" once in an article that writes "Credit
-        Suisse" five times). The near word starts with the same letter, is at least ``min_length`` letters long, at
-        most two edits off, no romanisation of it, and no common word (never in lower case: "North Korea" is no
+        times, twice or more in the slip's own document, or once there and in ``run_min_sources`` sources ("Credit
+        Swiss" once in an article that writes "Credit Suisse" five times). The near word starts with the same letter,
+        is at least ``min_length`` letters long (``run_short_length`` for one letter dropped, added or changed: "Yet
+        Airlines" / "Yeti Airlines"), at most two edits off, no romanisation of it, and no common word (never in lower case: "North Korea" is no
         slip of "South Korea"). The slip may be a demonym or any word: it is read inside the name."""
         translit = corpus.lexicons.transliteration
         places, by_shape = _runs_by_shape(documents, lower)
@@ -523,17 +526,22 @@ class NameMisspelling(Check):
         translit,
     ) -> bool:
         """Whether word ``k`` of the name run ``key`` (written once, in ``s``) is a slip of that word of ``other``, a
-        run written often, twice or more in ``s``'s own document."""
+        run written often, twice or more in ``s``'s own document or once there and in ``run_min_sources`` sources."""
         word, near = key[k], other[k]
-        if (
-            other == key
-            or len(places[other]) < self.params.run_min_common
-            or near in lower
-            or sum(o.doc.path == s.doc.path for o, _ in places[other]) < 2
-        ):
+        own = sum(o.doc.path == s.doc.path for o, _ in places[other])
+        # its own article writes the name right twice, or once while most of the story's sources write it so
+        attested = (
+            own >= 2
+            or own == 1
+            and len({o.doc.path for o, _ in places[other]}) >= self.params.run_min_sources
+        )
+        if other == key or len(places[other]) < self.params.run_min_common or near in lower or not attested:
             return False
+        # a letter dropped from or added to a short word is read too ("Yet Airlines" / "Yeti Airlines"): the rest
+        # of the name is the context a short word lacks on its own
+        short = OSA.distance(word, near) == 1 and min(len(word), len(near)) >= self.params.run_short_length
         return bool(
-            min(len(word), len(near)) >= self.params.min_length
+            (min(len(word), len(near)) >= self.params.min_length or short)
             and word[0] == near[0]
             and OSA.distance(word, near) <= 2
             and not translit.same(word, near)
