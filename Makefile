@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: scan report test bench fuzz eval clean install readme
+.PHONY: scan report test bench fuzz eval stages clean install readme
 
 install: $(STAMP)
 
@@ -48,6 +48,14 @@ bench: $(STAMP)
 # (answer keys scored with ../shared/eval/score.py's matching).
 eval: $(STAMP)
 	$(BIN)/python benchmarks/evaluate.py --verbose
+
+# Where the missed figure and date items were lost, stage by stage, and what kinds of finding hit traps: the open
+# half item by item, the sealed half in counts only.
+stages: $(STAMP)
+	$(BIN)/python benchmarks/stages.py
+	$(BIN)/python benchmarks/stages.py --traps
+	$(BIN)/python benchmarks/stages.py --sealed
+	$(BIN)/python benchmarks/stages.py --sealed --traps
 
 # 10,000 examples per fuzz target (a normal test run uses 200); trees up to 1,500 folders deep: 300 (a normal run: 12).
 fuzz: $(STAMP)
