@@ -217,6 +217,34 @@ def test_fail_three_sums_alignment_ties_stay_a_pool_at_info(lex):
     assert pool.severity == "info" and len(pool.values) == 3
 
 
+def test_pass_three_sums_no_word_names_are_several_sums_and_not_shown(lex):
+    """Kind: sums whose attribute is only their currency ("amount (USD)"), in sentences alike enough to align: a
+    price, a fine and a fund raised are three sums, so three or more values of them are no pool to ask about. A
+    named sum ("cost") in the same sentences stays a pool at info."""
+    sums = [
+        figure(p, "amount (USD)", v, t, "The firm said it would pay {} in all.", unit="money:USD")
+        for p, v, t in (
+            ("a.txt", 2e6, "$2 million"),
+            ("b.txt", 3e6, "$3 million"),
+            ("c.txt", 5e6, "$5 million"),
+        )
+    ]
+    assert NumberConflict(rule("number-conflict")).run(one_cluster(lex, sums)) == []
+    costs = [
+        figure(
+            c.sentence.doc.path,
+            "cost",
+            c.value,
+            c.text,
+            "The firm said it would pay {} in all.",
+            unit="money:USD",
+        )
+        for c in sums
+    ]
+    (pool,) = NumberConflict(rule("number-conflict")).run(one_cluster(lex, costs))
+    assert pool.severity == "info"
+
+
 def test_fail_a_figure_written_once_in_each_source_still_conflicts(lex):
     a = figure("a.txt", "votes", 40112, "40,112 votes", "Lind polled {} in the district.")
     b = figure("b.txt", "votes", 40211, "40,211 votes", "Lind polled {} in the district, officials said.")

@@ -26,8 +26,9 @@ misreported, and the finding is at ``pooled_severity`` (info). A pair is a
 warning only when the two figures are plainly about one thing: the same named
 subject, sentences of one cluster, or clauses at least ``pair_similarity`` alike;
 a pair aligned on weaker signs is asked at ``pooled_severity``, and three or more
-values that only weak signs tie, pair by pair, are several quantities and not
-shown at all (his own share of a deal, loans, shares sold). A count that is a
+values that only weak signs tie, pair by pair, or three or more sums no word
+names ("amount"), are several quantities and not shown at all (his own share of
+a deal, loans, shares sold). A count that is a
 remainder or an increment ("six other candidates", "12 more bodies") is never
 compared, nor is a figure told of another year than its article's ("the 2009
 quake of magnitude 6.3" in a 2016 report). Figures that grow as an event
@@ -343,6 +344,11 @@ def rounds(smaller: float, larger: float) -> bool:
     return smaller % step == 0
 
 
+def _unnamed(attribute: str) -> bool:
+    """Whether an attribute is a sum no word names ("amount (USD)"): the currency is all it says."""
+    return attribute.removeprefix("not ").startswith("amount")
+
+
 def _tied_by_alignment(groups: list[list[Claim]], aligned_pairs: list[tuple[Claim, Claim]]) -> list[bool]:
     """For each group, whether any of ``aligned_pairs`` (the pairs alignment found, not the loose stage) lies in it."""
     where = {id(c): i for i, group in enumerate(groups) for c in group}
@@ -471,10 +477,11 @@ class NumberConflict(Check):
         self._unaligned_pairs(corpus, claims, evolving, pairs, judged)
         groups = components(pairs)
         for group, tied in zip(groups, _tied_by_alignment(groups, pairs[:n_aligned]), strict=True):
-            # Three or more values that only the unaligned stage tied, pair by pair, are sums a story gives in
-            # unlike sentences ("$15 billion" of his own, loans of "$12.5 billion", "$15.5 billion" of shares
-            # sold) chained into a pool of several quantities, never one told several ways.
-            if not tied and len(self.classes(group)) >= 3:
+            if len(self.classes(group)) >= 3 and (not tied or _unnamed(group[0].attribute)):
+                # Three or more values are several quantities, never one told several ways, when only the
+                # unaligned stage tied them, pair by pair (sums a story gives in unlike sentences: "$15 billion" of
+                # his own, loans of "$12.5 billion", "$15.5 billion" of shares sold), or when they are sums no word
+                # names: a price, a fine and a fund are three sums, however alike their sentences
                 continue
             finding = self._group_finding(corpus, group, judged, peers)
             if finding is not None:
