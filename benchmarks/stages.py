@@ -114,7 +114,16 @@ def _unlike(carriers: list[list]) -> str:
     if not set.intersection(*units):
         return "two dimensions"
     bare = [any(c.attribute.startswith("number of") for c in found) for found in carriers]
-    return "a bare count" if any(bare) and not all(bare) else "two named"
+    if any(bare) and not all(bare):
+        return "a bare count"
+    generic = [
+        any(c.attribute in ("event", "") or c.attribute.startswith("amount") for c in found)
+        for found in carriers
+    ]
+    if any(generic):
+        return "one unnamed"
+    kinds = {c.kind for found in carriers for c in found}
+    return "two named" + (" (" + "/".join(sorted(kinds)) + ")" if len(kinds) > 1 else "")
 
 
 def _why_not(carriers: list[list], check) -> str:

@@ -1238,6 +1238,46 @@ def test_pass_short_quotes_after_different_words_are_two_quotes(scan_texts, of_c
     assert of_check(report, "quote-mismatch") == []
 
 
+_KNOWN = {
+    "a.md": '# Port sold\n\nAfter the sale closed on Friday, Dara Quill posted "the harbour is freed" on her '
+    "account and thanked the workers of the old port.\n",
+    "b.md": '# Quill buys port\n\n"The harbour is freed," Dara Quill wrote as the port of Velmora changed hands '
+    "on Friday.\n",
+    "c.md": "# Port deal done\n\nShe marked the end of the long fight over the port of Velmora by writing "
+    '"the harbour is freed" late on Friday.\n',
+    "d.md": "# Velmora port has a new owner\n\nDock workers in Velmora sang and lit flares along the quay until dawn "
+    'on Saturday, and the first message Dara Quill sent them read "The harbour is free," in capital letters.\n',
+}
+
+
+def test_fail_a_short_quote_many_repeat_in_another_form_once_is_asked(scan_texts, of_check):
+    """Kind: a short quote (a post, a slogan) that several outlets print word for word, and one prints with one
+    word in another form ("the harbour is free"), in a sentence told nothing like theirs: a phrase many repeat
+    is one statement wherever it stands, so the odd one is asked."""
+    _, report = scan_texts(_KNOWN)
+    (found,) = of_check(report, "quote-mismatch")
+    assert found["severity"] == "info" and "the harbour is free," in " ".join(found["values"]).lower()
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ('"The harbour is free,"', '"The harbour is ours,"'),  # another word, not another form of it
+        ('"the harbour is freed" late', "the news late"),  # one outlet alone prints the wording
+    ],
+)
+def test_pass_a_short_quote_with_another_word_or_seldom_repeated_is_not_paired(
+    scan_texts, of_check, old, new
+):
+    texts = dict(_KNOWN)
+    key = "d.md" if old.startswith('"The harbour is free,') else "c.md"
+    texts[key] = texts[key].replace(old, new)
+    if key == "c.md":
+        texts["a.md"] = texts["a.md"].replace('"the harbour is freed"', "a note")
+    _, report = scan_texts(texts)
+    assert of_check(report, "quote-mismatch") == []
+
+
 # ------------------------------------------------------------------ minutes of play
 
 

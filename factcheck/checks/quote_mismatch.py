@@ -330,6 +330,7 @@ class QuoteMismatch(Check):
         loose_sentence_similarity: float
         short_min_words: int
         short_sentence_similarity: float
+        known_repeats: int
         loose_severity: str
         spelling: dict[str, str]
 
@@ -399,6 +400,7 @@ class QuoteMismatch(Check):
             by_story.setdefault(corpus.story_of.get(p.sentence.doc.path, 0), []).append(p)
         clashes, loose, verbatim = [], [], set()
         for parts in by_story.values():
+            self._known = known_wordings(parts, style, self.params.min_words)
             scored: list[tuple[QuotePart, QuotePart, float]] = []
             for i, a in enumerate(parts):
                 for b in parts[i + 1 :]:
@@ -433,7 +435,7 @@ class QuoteMismatch(Check):
         if min(len(words(a.text)), len(words(b.text))) < self.params.min_words:
             # A short quote ("a cowardly act") is too common a phrase to pair by its words alone: only in
             # sentences told alike, and only asked.
-            if self._short_alike(a, b, corpus, style):
+            if self._short_alike(a, b, corpus, style) or self._near_known(a, b, style):
                 loose.append((a, b))
             return
         na, nb = style.canonical(a.text), style.canonical(b.text)
@@ -472,6 +474,26 @@ class QuoteMismatch(Check):
             and style.canonical(a.text) != style.canonical(b.text)
             and (similarity(a.text, b.text) >= self.params.loose_similarity or same_slot(a, b, SLOT_WORDS))
         )
+
+    def _near_known(self, a: QuotePart, b: QuotePart, style: HouseStyle) -> bool:
+        """Whether one of two short quotes is a known wording, word for word in ``known_repeats`` sources besides the
+        other's, and the other is it with one word in another form ("the bird is freed" in four outlets, "the bird
+        is free" in one): a phrase that many repeat is one statement, whatever sentence holds it."""
+        wa, wb = style.canonical(a.text).split(), style.canonical(b.text).split()
+        if len(wa) != len(wb) or len(wa) < 3:
+            return False
+        diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+        if len(diff) != 1:
+            return False
+        x, y = sorted(diff[0], key=len)
+        if len(x) < 3 or not y.startswith(x):
+            return False  # another word, not another form of it ("free" / "freed", "record" / "records")
+        known = self._known
+        repeats = max(
+            len(known.get(" ".join(wa), set()) - {b.sentence.doc.path}),
+            len(known.get(" ".join(wb), set()) - {a.sentence.doc.path}),
+        )
+        return repeats >= self.params.known_repeats
 
     def _group_finding(self, group: list[QuotePart], is_loose: bool, translations: Translations) -> Finding:
         """The finding for one group of wordings of one quote, the most used wording first."""
@@ -521,6 +543,15 @@ class QuoteMismatch(Check):
             if speaker
             else self.params.unattributed_severity
         )
+
+
+def known_wordings(parts: list[QuotePart], style: HouseStyle, min_words: int) -> dict[str, set[str]]:
+    """Each short quote's wording (canonical, under ``min_words`` words) -> the documents that print it."""
+    out: dict[str, set[str]] = {}
+    for p in parts:
+        if len(words(p.text)) < min_words:
+            out.setdefault(style.canonical(p.text), set()).add(p.sentence.doc.path)
+    return out
 
 
 def _pieces_within(a: QuotePart, b: QuotePart, na: str, nb: str, style: HouseStyle) -> bool:
