@@ -28,13 +28,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 import datetime as _dt
+import re
 
 from ..group.align import aligned
 from ..extract.claims import UNNAMED_EVENT
-from ..extract.dates import DateValue, YearSpan
-from ..models import Corpus, Finding
+from ..extract.dates import WEEKDAY_NAMES, DateValue, YearSpan, find_temporals, resolve
+from ..models import Corpus, Finding, evidence_at
 from ..groups import components
 from .base import Check, Example
+
+
+# A weekday and the date it names stand side by side: "Tuesday, March 14", "Monday (14 March)", "Friday 3 May".
+_BESIDE = re.compile(r",?\s*\(?\s*(?:the\s+)?")
+_WEEKDAY_WORD = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 
 
 def _one_end_differs(a: YearSpan, b: YearSpan) -> bool:
@@ -63,6 +69,16 @@ def _both_sides(a, b, told: dict) -> bool:
     )
 
 
+def _weekday(v: DateValue) -> int | None:
+    """The day of the week a full date falls on; None for a partial one."""
+    if None in (v.year, v.month, v.day):
+        return None
+    try:
+        return _dt.date(v.year, v.month, v.day).weekday()
+    except ValueError:
+        return None
+
+
 def _disagree(a: DateValue, b: DateValue) -> bool:
     if a.month is None or b.month is None:
         return a.year is not None and b.year is not None and a.year != b.year
@@ -87,8 +103,10 @@ class DateConflict(Check):
         phases: dict[str, list[str]]
         time_message: str
         time_severity: str
+        weekday_message: str
+        weekday_severity: str
 
-    message_fields = ("event",)
+    message_fields = ("event", "written", "falls")
     needs = ("date", "span", "time")
     examples = (
         Example(
@@ -128,6 +146,20 @@ class DateConflict(Check):
             ("5.10 pm", "5.15 am"),
             note="two times of day for one event: asked at info",
         ),
+        Example(
+            {
+                "a.txt": "Dam breaks\nPublished: 2023-03-16\nThe dam broke on Tuesday, March 15, 2023, flooding the valley.\n"
+            },
+            ("Tuesday, March 15",),
+            note="a weekday beside a date that falls on another day (a Wednesday)",
+        ),
+        Example(
+            {
+                "a.txt": "Dam breaks\nPublished: 2023-03-16\nThe dam broke on Wednesday, March 15, flooding the valley.\n",
+                "b.txt": "Dam breaks\nPublished: 2023-03-16\nOfficials said on Thursday that the dam of March 15 had been weak.\n",
+            },
+            note="a weekday its date falls on; a weekday and a date of two things",
+        ),
     )
 
     def run(self, corpus: Corpus) -> list[Finding]:
@@ -149,6 +181,7 @@ class DateConflict(Check):
         findings += self.compare(
             corpus, corpus.claims_of("span"), lambda a, b: _one_end_differs(a.value, b.value)
         )
+        findings += self.wrong_weekdays(corpus)
         # Times of day of one event, in one zone ("4.15 pm" against "4.50 pm"), asked: an event unfolds over hours
         # (left port, lost contact, went missing), and one event word names several of its moments.
         return findings + self.compare(
@@ -158,6 +191,40 @@ class DateConflict(Check):
             self.params.time_message,
             self.params.time_severity,
         )
+
+    def wrong_weekdays(self, corpus: Corpus) -> list[Finding]:
+        """A weekday written beside a full date that falls on another day ("on Tuesday, March 15, 2023": a
+        Wednesday), in one sentence: the page contradicts itself, whatever other sources say. A date without a year
+        takes the publication's (``settle_days``); an undated page's is not guessed."""
+        findings = []
+        for sentence in corpus.sentences:
+            if not _WEEKDAY_WORD.search(sentence.text):
+                continue
+            temporals = find_temporals(sentence.text)
+            for day, date in zip(temporals, temporals[1:]):
+                if day.kind != "weekday" or date.kind not in ("absolute", "partial"):
+                    continue
+                if not _BESIDE.fullmatch(sentence.text[day.end : date.start]):
+                    continue  # "on Tuesday that the storm of March 3": two things' days
+                value = resolve(date, sentence.doc.published, corpus.lexicons.claims.settle_days)
+                falls = _weekday(value) if value is not None else None
+                if falls is None or falls == day.value.weekday:
+                    continue
+                written = sentence.text[day.start : date.end]
+                findings.append(
+                    self.finding(
+                        subject=f"weekday of {date.text}",
+                        values=[written],
+                        evidence=[evidence_at(sentence, written, sentence.start + day.start)],
+                        suggestion=f"{value.label()} was a {WEEKDAY_NAMES[falls]}: check which of the two is right.",
+                        severity=self.params.weekday_severity,
+                        template=self.params.weekday_message,
+                        written=written,
+                        falls=WEEKDAY_NAMES[falls],
+                        event="date",
+                    )
+                )
+        return findings
 
     def compare(
         self, corpus: Corpus, claims, differ, template: str | None = None, severity: str | None = None

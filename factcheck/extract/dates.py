@@ -57,6 +57,7 @@ WEEKDAYS = {
     "saturday": 5,
     "sunday": 6,
 }
+WEEKDAY_NAMES = {n: w.capitalize() for w, n in WEEKDAYS.items()}
 UNIT_WORDS = {"day": "day", "week": "week", "month": "month", "year": "year", "fortnight": "week"}
 # Numbers written as words, up to twelve: counts of days and weeks here, figures in numbers.py.
 SMALL_NUMBERS = {
