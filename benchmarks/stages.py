@@ -95,7 +95,12 @@ def stage(item: dict, claims: list, story_of: dict, check=None) -> str:
         )
     if len({Path(c.document).name for found in carriers for c in found}) < 2:
         heads = any(c.sentence.headline for found in carriers for c in found)
-        return "one document only" + (": a headline" if heads else ": the body twice")
+        n = len(item.get("values", []))
+        return (
+            "one document only"
+            + (": a headline" if heads else ": the body twice, " + _where(carriers))
+            + f", {n} value{'s' if n != 1 else ''}"
+        )
     stories = [{story_of.get(c.document) for c in found} for found in carriers]
     if not set.intersection(*stories):
         return "two stories"
@@ -105,6 +110,27 @@ def stage(item: dict, claims: list, story_of: dict, check=None) -> str:
     if any(c.kind == "time" for found in carriers for c in found):
         return "not compared: times of day"
     return "not compared" + (": " + _why_not(carriers, check) if check is not None else "")
+
+
+def _where(carriers: list[list]) -> str:
+    """Where in its page each value of a one-document item stands, as a shape: a bullet or list line, the first
+    paragraph, or a later one; and whether the two share a paragraph."""
+    shapes = set()
+    for found in carriers:
+        c = found[0]
+        doc, s = c.sentence.doc, c.sentence
+        line_start = doc.text.rfind("\n", 0, s.start) + 1
+        line = doc.text[line_start : line_start + 4].lstrip()
+        first_block = min(x.block for x in (c.sentence,)) == min(b for b in [s.block]) and s.block <= 1
+        shapes.add(
+            "a list line"
+            if line[:1] in "-*•+"
+            else "the first paragraph"
+            if first_block
+            else "a later paragraph"
+        )
+    same = len({found[0].sentence.block for found in carriers}) == 1
+    return "/".join(sorted(shapes)) + (", one paragraph" if same else "")
 
 
 def _unlike(carriers: list[list]) -> str:
