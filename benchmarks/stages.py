@@ -121,7 +121,7 @@ def _where(carriers: list[list]) -> str:
         doc, s = c.sentence.doc, c.sentence
         line_start = doc.text.rfind("\n", 0, s.start) + 1
         line = doc.text[line_start : line_start + 4].lstrip()
-        first_block = min(x.block for x in (c.sentence,)) == min(b for b in [s.block]) and s.block <= 1
+        first_block = s.block <= 1  # the title's block, then the lead
         shapes.add(
             "a list line"
             if line[:1] in "-*•+"
