@@ -1,5 +1,7 @@
 """number-conflict: pass and fail examples, run end to end with the real model."""
 
+import pytest
+
 
 def values(report, of_check):
     return [(f["severity"], f["values"]) for f in of_check(report, "number-conflict")]
@@ -87,6 +89,44 @@ def test_pass_a_headline_that_rounds_its_article(scan_texts, of_check):
         }
     )
     assert of_check(report, "number-conflict") == []
+
+
+_BOXED = (
+    "# Bus plunges into gorge\n\n- {point} people were killed when the bus left the road\n- The driver survived\n\n"
+    "A bus carrying pilgrims plunged into a gorge near Velmora on Wednesday, killing 54 people, police said.\n"
+)
+
+
+def test_fail_a_summary_box_left_behind_by_its_article(scan_texts, of_check):
+    """The list of points a body opens with is the article's own digest, as a headline is: a figure in it that
+    no figure of the body agrees with is the page contradicting itself."""
+    _, report = scan_texts({"a.md": _BOXED.format(point="45")})
+    (f,) = of_check(report, "number-conflict")
+    assert f["severity"] == "warning" and f["message"].startswith("The summary says '45'")
+
+
+def test_fail_the_points_after_a_label_are_a_summary_box(scan_texts, of_check):
+    text = (
+        "# Bus plunges into gorge\n\nA bus carrying pilgrims plunged into a gorge near Velmora on Wednesday, killing "
+        "54 people, police said.\n\nKey points:\n\n- 45 people were killed\n- The driver survived\n"
+    )
+    _, report = scan_texts({"a.md": text})
+    (f,) = of_check(report, "number-conflict")
+    assert f["message"].startswith("The summary says '45'")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _BOXED.format(point="54"),  # the box agrees with its article
+        # a list later in the body, under no label, is the body itself: two tolls of it are a story's to tell
+        "# Bus plunges into gorge\n\nA bus carrying pilgrims plunged into a gorge near Velmora on Wednesday, killing "
+        "54 people, police said.\n\n- 45 people were killed in a crash on the same road last year\n",
+    ],
+)
+def test_pass_a_box_that_agrees_or_a_list_inside_the_body(scan_texts, of_check, text):
+    _, report = scan_texts({"a.md": text})
+    assert [f for f in of_check(report, "number-conflict") if f["message"].startswith("The summary")] == []
 
 
 def test_rounds():

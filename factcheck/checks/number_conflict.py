@@ -59,6 +59,7 @@ import re
 
 from ..group.align import aligned
 from ..extract.claims import clause_at, players
+from ._summary import summary_sentences
 from ..extract.names import fold
 from ..extract.numbers import CURRENCY_WORDS, SCALES, WORD_NUMBERS
 from ..stopwords import ENGLISH
@@ -381,6 +382,8 @@ class NumberConflict(Check):
         max_ratio: float
         age_drift: int
         headline_message: str
+        summary_message: str
+        summary_labels: list[str]
         zero_message: str
 
     message_fields = ("quantity", "headline", "body", "zero", "count")
@@ -472,7 +475,8 @@ class NumberConflict(Check):
         for c in claims:
             peers.setdefault((corpus.story_of.get(c.document), c.attribute), []).append(c)
         pairs, judged = self._aligned_pairs(corpus, claims, peers, evolving)
-        findings = self.headlines(claims, corpus.story_of) + self.zeros(corpus)
+        boxed = summary_sentences(corpus, frozenset(self.params.summary_labels))
+        findings = self.headlines(claims, corpus.story_of, boxed) + self.zeros(corpus)
         n_aligned = len(pairs)
         self._unaligned_pairs(corpus, claims, evolving, pairs, judged)
         groups = components(pairs)
@@ -730,8 +734,11 @@ class NumberConflict(Check):
                 return rounds(lo, hi) if bound == "lower-bound" else rounds(-hi, -lo)
         return True
 
-    def headlines(self, claims: list[Claim], story_of: dict | None = None) -> list[Finding]:
-        """A headline figure that no figure of the same attribute in its own article agrees with.
+    def headlines(
+        self, claims: list[Claim], story_of: dict | None = None, boxed: set | frozenset = frozenset()
+    ) -> list[Finding]:
+        """A headline figure, or one of a summary box (``boxed``: its sentences' keys), that no figure of the same
+        attribute in its own article agrees with.
 
         The headline and the article are one document at one time, so a figure that
         grew since ("rose to", a later day) is no excuse: one of the two was not
@@ -747,31 +754,23 @@ class NumberConflict(Check):
         findings = []
         for path in sorted(by_doc):
             body = by_doc[path]
-            for h in (c for c in body if c.sentence.headline):
-                finding = self._headline_finding(h, body, path, claims, story_of)
+            for h in (c for c in body if c.sentence.headline or c.sentence.key in boxed):
+                finding = self._headline_finding(h, body, path, claims, story_of, boxed)
                 if finding is not None:
                     findings.append(finding)
         return findings
 
     def _headline_finding(
-        self, h: Claim, body: list[Claim], path: str, claims: list[Claim], story_of: dict
+        self, h: Claim, body: list[Claim], path: str, claims: list[Claim], story_of: dict, boxed
     ) -> Finding | None:
-        """The finding for headline figure ``h`` when no figure of its own article (``body``) agrees with it, else None."""
-        same = [
-            b
-            for b in body
-            if b.attribute == h.attribute
-            and not b.sentence.headline
-            and b.unit == h.unit
-            and not h.attribute.startswith("number of")
-            # a headline tells today's event; a body sentence that names another year recalls another one
-            and not years_recalled(b) - years_recalled(h)
-        ]
+        """The finding for headline (or summary box) figure ``h`` when no figure of its own article (``body``, less
+        its headline and summary box) agrees with it, else None."""
+
+        told = [b for b in body if not b.sentence.headline and b.sentence.key not in boxed]
+        same = _headline_peers(h, told)
         if not same or any(self.headline_agrees(h, b) for b in same) or _parts_of(h, same, body):
             return None
-        if any(
-            b.unit == h.unit and float(b.value) == float(h.value) for b in body if not b.sentence.headline
-        ):
+        if any(b.unit == h.unit and float(b.value) == float(h.value) for b in told):
             return None  # the article gives the headline's very figure, under another word ("a $40bn deal" / "worth $40bn")
         lead = min(same, key=lambda b: b.offset)
         x, y = sorted((abs(float(h.value)), abs(float(lead.value))))
@@ -785,12 +784,26 @@ class NumberConflict(Check):
             subject=h.attribute,
             values=[h.text, lead.text],
             evidence=[h.evidence(), lead.evidence(), *(backing[d] for d in sorted(backing))],
-            suggestion="Make the headline and the article give one figure.",
-            template=self.params.headline_message,
+            suggestion=f"Make the {'headline' if h.sentence.headline else 'summary'} and the article give one figure.",
+            template=self.params.headline_message if h.sentence.headline else self.params.summary_message,
             quantity=h.attribute,
             headline=h.text,
             body=lead.text,
         )
+
+
+def _headline_peers(h: Claim, told: list[Claim]) -> list[Claim]:
+    """The body figures (``told``: the article less its headline and summary box) that a headline figure is
+    compared with: its attribute and unit, of no other year than the headline's."""
+    return [
+        b
+        for b in told
+        if b.attribute == h.attribute
+        and b.unit == h.unit
+        and not h.attribute.startswith("number of")
+        # a headline tells today's event; a body sentence that names another year recalls another one
+        and not years_recalled(b) - years_recalled(h)
+    ]
 
 
 PARTS_MAX = 6  # figures of one sentence tried as parts of a headline's total (2**6 sums at the most)
