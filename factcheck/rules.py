@@ -59,6 +59,7 @@ LEXICON_TYPES: dict[str, dict[str, Any]] = {
         "nationalities": {},
         "equivalents": {},
         "qualifiers": [],
+        "levels": [],
         "roles": [],
     },
     "transliteration": {

@@ -61,6 +61,29 @@ def test_two_phrasings_of_one_title_read_the_same(lex):
     )
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # an office named "<noun> General" is no general, and one office translated two ways is one title
+        ("Libyan Attorney General Sami Karoui", "Prosecutor General Sami Karoui"),
+        ("Attorney General Sami Karoui", "General Prosecutor Sami Karoui"),
+        # the level of government before a portfolio is no portfolio
+        ("Union Home Minister Ravi Nair", "Interior Minister Ravi Nair"),
+        ("Federal Finance Minister Ravi Nair", "Finance Minister Ravi Nair"),
+    ],
+)
+def test_one_office_in_two_wordings_reads_as_one_title(lex, a, b):
+    x, y = lex.titles.find(a)[0][2], lex.titles.find(b)[0][2]
+    assert (x.ladder, x.level, x.portfolio) == (y.ladder, y.level, y.portfolio)
+    assert x.ladder != "military"
+
+
+def test_pass_a_general_is_still_a_general_and_an_unknown_level_word_stays(lex):
+    assert lex.titles.find("General Ivan Petrov")[0][2].ladder == "military"
+    # a word before the portfolio that names no level of government is kept: "Shadow Home Minister" is another post
+    assert lex.titles.find("Shadow Home Minister Ravi Nair")[0][2].portfolio != "interior"
+
+
 def test_former_marks_a_title_as_qualified(lex):
     t = lex.titles.find("former President Nazarbayev")[0][2]
     assert t.qualified

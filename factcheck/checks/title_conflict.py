@@ -35,6 +35,7 @@ class TitleConflict(Check):
 
         compare_countries: bool
         compare_portfolios: bool
+        exclusive_ladders: list[list[str]]
 
     message_fields = ("kind",)
     needs = ("title",)
@@ -60,12 +61,35 @@ class TitleConflict(Check):
             },
             note="a nationality before a title is its country, not a portfolio",
         ),
+        Example(
+            {
+                "a.txt": "Bridge falls\nPrime Minister Arun Mehta visited the site of the collapse on Monday.\n",
+                "b.txt": "Bridge inquiry\nChief Minister Arun Mehta visited the site of the collapse on Monday.\n",
+            },
+            ("Prime Minister", "Chief Minister"),
+            note="a country's head of government and a state's: one person cannot be both",
+        ),
+        Example(
+            {
+                "a.txt": "Bridge falls\nPrime Minister Arun Mehta visited the site on Monday.\n",
+                "b.txt": "Bridge inquiry\nArun Mehta, the Deputy Chief Minister, visited the site on Monday.\n",
+            },
+            note="the top of one ladder and the second rung of the other: no exclusive pair",
+        ),
     )
 
     def conflict(self, a: Title, b: Title) -> str | None:
         """Why ``a`` and ``b`` cannot both hold, or None when they can."""
-        if a.qualified or b.qualified or a.ladder is None or a.ladder != b.ladder:
+        if a.qualified or b.qualified or a.ladder is None:
             return None
+        if a.ladder != b.ladder:
+            # the tops of two ladders one person cannot head at once: a country's government and a state's
+            exclusive = any({a.ladder, b.ladder} == set(pair) for pair in self.params.exclusive_ladders)
+            return (
+                "office"
+                if exclusive and a.level == b.level == 0 and _compatible(a.country, b.country)
+                else None
+            )
         if (
             a.level != b.level
             and _same_portfolio(a.portfolio, b.portfolio)

@@ -58,6 +58,7 @@ class TitleLexicon:
         self.equivalents = {k.lower(): v.lower() for k, v in titles["equivalents"].items()}
         self.roles = {r.lower() for r in titles["roles"]}
         self.qualifiers = {q.lower() for q in titles["qualifiers"]}
+        self.levels = {w.lower() for w in titles["levels"]}
         self.before: dict[str, str] = {}
         self.after: dict[str, str] = {}
         for portfolio, spec in titles["portfolios"].items():
@@ -138,10 +139,14 @@ class TitleLexicon:
             # A portfolio reads the same on either side of its rank: "Emergency Situations Minister" is the
             # "Minister of Emergency Situations", and "Home Affairs Minister" the "Minister of Home Affairs".
             # One the vocabulary does not know is compared by its words.
-            phrase = " ".join(free.lower().split())
+            words = free.lower().split()
+            if len(words) > 1 and words[0] in self.levels:
+                # the government the post is in ("Union Home Minister", "Federal Finance Minister") is no portfolio
+                words = words[1:]
+            phrase = " ".join(words)
             portfolio = self.after.get(phrase) or self.before.get(phrase)
             if portfolio is None:
-                portfolio = " ".join(w for w in phrase.split() if w not in ("and", "&"))
+                portfolio = " ".join(w for w in words if w not in ("and", "&"))
         return portfolio
 
     def _equivalent(self, head: str, portfolio: str | None) -> tuple[str, str | None]:
