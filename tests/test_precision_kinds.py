@@ -1531,6 +1531,26 @@ def test_a_verb_that_fits_any_event_dates_the_event_its_sentence_names(lex, text
     assert claim.subject == event
 
 
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        # the verb's subject is no event word, and the event another clause names after it is not its subject
+        ("The case began in March 2020, and the verdict was read out on Thursday.", "start"),
+        ("Work started on 3 May, and the bridge opened to traffic a year later.", "start"),
+        # the subject before the verb is still the event it dates, however far back it stands
+        ("The trial, delayed twice by the pandemic, began on 5 May.", "trial"),
+    ],
+)
+def test_an_event_verb_dates_its_subject_never_an_event_named_after_it(lex, text, event):
+    """Kind: an event verb ("began", "struck") dates the event its sentence names; an event named only in
+    another clause after the verb ("..., and the verdict was read out") is no subject of it, so a trial's start
+    was read as the verdict's date and raised a false conflict with the verdict's own day."""
+    from factcheck.extract.claims import ClaimExtractor
+
+    claims = ClaimExtractor(lex.claims).dates(sentence(text, path="a.txt", date="2022-11-17"))
+    assert claims[0].subject == event
+
+
 def test_fail_one_flood_dated_in_two_months_conflicts(lex):
     from factcheck.checks.date_conflict import DateConflict
 

@@ -662,16 +662,20 @@ class ClaimExtractor:
         if near is None:
             scope, offset = text, 0
             near = _nearest(self.lex.events, scope, start, end, self.lex.event_of)
-        verb = _nearest(self.lex.event_verbs, clause.text, start - clause.start, end - clause.start, {})
+        m = _nearest_match(self.lex.event_verbs, clause.text, start - clause.start, end - clause.start)
+        verb = None if m is None else ("", _gap(m.start(), m.end(), start - clause.start, end - clause.start))
         if verb is not None and (near is None or verb[1] <= near[1]) and verb[1] <= self.event_window:
-            # "struck on 6 March" dates whatever its sentence names ("the quake, which ..., struck"), at the
-            # verb's distance; a sentence naming nothing leaves the date unnamed. A verb that is also an event
+            # "struck on 6 March" dates whatever its sentence names before the verb, its subject ("the quake,
+            # which ..., struck"), at the verb's distance; a sentence naming nothing leaves the date unnamed, and
+            # an event another clause names after the verb is no subject of it ("the case began in March 2020, and
+            # the verdict was read out on Thursday": March 2020 is no verdict's). A verb that is also an event
             # word of its own ("erupted") names its own event only when nothing else is named: "clashes erupted
             # on 7 April" dates the clashes, "the volcano erupted on 7 April" an eruption.
             own = near if near is not None and near[1] == verb[1] else None
+            upto = clause.start + m.end()  # the sentence up to the verb: its subject's side
             named = (
-                self._named(clause.text, start - clause.start, end - clause.start)
-                or self._named(text, start, end)
+                self._named(clause.text[: m.end()], start - clause.start, end - clause.start)
+                or self._named(text[:upto], start, end)
                 or own
                 or near
             )
