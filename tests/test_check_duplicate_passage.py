@@ -10,8 +10,22 @@ def test_fail_a_passage_pasted_twice(scan_texts, of_check):
     _, report = scan_texts({"a.txt": "Summons\n" + BODY + "Reporter is a journalist.\n" + BODY})
     (f,) = of_check(report, "duplicate-passage")
     assert f["severity"] == "warning"
-    assert [e["line"] for e in f["evidence"]] == [2, 5]
+    # each copy cited by its first and last sentence: where the passage starts and ends, and what to delete
+    assert [e["line"] for e in f["evidence"]] == [2, 3, 5, 6]
     assert "2 sentence(s)" in f["message"]
+
+
+def test_a_long_passage_is_cited_by_its_ends_and_keeps_its_id(scan_texts, of_check):
+    """A passage of many sentences is cited by its first and last sentence in each copy, not every one; its id is
+    its first sentence and that sentence's copy, as before the last sentences were cited."""
+    from factcheck.models import fingerprint
+
+    body = BODY + "Officials declined to comment on the matter further.\n"
+    _, report = scan_texts({"a.txt": "Summons\n" + body + "Reporter is a journalist.\n" + body})
+    (f,) = of_check(report, "duplicate-passage")
+    assert [e["line"] for e in f["evidence"]] == [2, 4, 6, 8]
+    first = f["evidence"][0]["text"]
+    assert f["id"] == fingerprint("duplicate-passage", f["subject"], [], (first, first))
 
 
 def test_fail_verbatim_copy_between_sources_is_info(scan_texts, of_check):
