@@ -245,6 +245,21 @@ def test_pass_three_sums_no_word_names_are_several_sums_and_not_shown(lex):
     assert pool.severity == "info"
 
 
+def test_an_asserted_conflict_cites_the_other_sources_that_give_one_side():
+    """Kind: a conflict between two sources, where a third gives one of the two figures in a sentence nothing
+    aligned: the finding cites it (one figure per source), so the editor sees which side the story holds. A source
+    already in the conflict, or a figure that agrees with neither side, is not cited."""
+    check = NumberConflict(rule("number-conflict"))
+    a = figure("a.txt", "passengers", 298, "298", "It killed all {} passengers.")
+    b = figure("b.txt", "passengers", 283, "283", "All {} passengers and 15 crew died.")
+    c = figure("c.txt", "passengers", 283, "283", "The jet carried {} passengers.")
+    c_again = figure("c.txt", "passengers", 283, "283", "Of the {} passengers, most were Dutch.")
+    d = figure("d.txt", "passengers", 150, "150", "Some {} passengers were Dutch.")
+    a_again = figure("a.txt", "passengers", 283, "283", "Later it said {} passengers.")
+    (cited,) = check._support([a, b], [a, b, c, c_again, d, a_again])
+    assert cited.document == "c.txt"
+
+
 def test_fail_a_figure_written_once_in_each_source_still_conflicts(lex):
     a = figure("a.txt", "votes", 40112, "40,112 votes", "Lind polled {} in the district.")
     b = figure("b.txt", "votes", 40211, "40,211 votes", "Lind polled {} in the district, officials said.")

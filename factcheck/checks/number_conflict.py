@@ -63,7 +63,7 @@ from ._summary import summary_sentences
 from ..extract.names import fold
 from ..extract.numbers import CURRENCY_WORDS, SCALES, WORD_NUMBERS
 from ..stopwords import ENGLISH
-from ..models import Claim, Corpus, Finding, evidence_at, severity_rank
+from ..models import Claim, Corpus, Finding, evidence_at, fingerprint, severity_rank
 from ..groups import components
 from .base import Check, Example
 
@@ -635,17 +635,39 @@ class NumberConflict(Check):
             if not group[0].subject or group[0].subject in attribute
             else f"{attribute} ({group[0].subject})"
         )
+        support = (
+            self._support(group, peers[(corpus.story_of.get(group[0].document), group[0].attribute)])
+            if severity_rank(level) > severity_rank(self.params.pooled_severity)
+            else []
+        )
         finding = self.finding(
             subject=subject,
             values=values,
-            evidence=[c.evidence() for c in group],
+            evidence=[c.evidence() for c in group + support],
             severity=level,
             suggestion=_suggestion(reasons, group),
             quantity=subject,
         )
+        if support:
+            # the id is what the conflict says, as before its supporting sources were cited
+            finding.id = fingerprint(finding.check, subject, values, (c.evidence().text for c in group))
         if reasons == {"changed"}:
             finding.timeline = timeline(group)
         return finding
+
+    def _support(self, group: list[Claim], peers: list[Claim]) -> list[Claim]:
+        """The story's other sources that give one side of an asserted conflict (``peers``: every figure of its
+        story and attribute), one figure each, in document order: they say which of the two the story holds."""
+        classes = self.classes(group)
+        seen = {c.document for c in group}
+        out = []
+        for p in sorted(peers, key=lambda c: (c.document, c.offset)):
+            if p.document in seen:
+                continue
+            if sum(any(self.agree(p, c) for c in side) for side in classes) == 1:
+                out.append(p)
+                seen.add(p.document)
+        return out
 
     def zeros(self, corpus: Corpus) -> list[Finding]:
         """One article that says no one did a thing and elsewhere gives how many did ("12 members voted against" /
