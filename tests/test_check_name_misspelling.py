@@ -255,3 +255,20 @@ def test_pass_two_names_of_other_letters_are_not_exchanged_ones(scan_texts, of_c
         }
     )
     assert of_check(report, "name-misspelling") == []
+
+
+def test_a_dateline_in_capitals_is_the_same_form_as_the_name_in_lower_case():
+    """Kind: "SCHIPHOL, Netherlands --" and "near Schiphol" are one spelling. Kept apart by case, each was one
+    source's form, so "Schiphol" counted one vote less against a slip, and the dateline was asked about against a
+    slip of its own name. A dateline cut short ("KATHMAN") is another spelling and stays apart."""
+    from factcheck.checks._forms import Form, _merge_capital_datelines
+
+    forms = {
+        "SCHIPHOL": Form("SCHIPHOL", occurrences=[("s1", "t1")], datelines=1),
+        "Schiphol": Form("Schiphol", occurrences=[("s2", "t2")]),
+        "KATHMAN": Form("KATHMAN", occurrences=[("s3", "t3")], datelines=1),
+        "Kathmandu": Form("Kathmandu", occurrences=[("s4", "t4")]),
+    }
+    _merge_capital_datelines(forms)
+    assert sorted(forms) == ["KATHMAN", "Kathmandu", "Schiphol"]
+    assert forms["Schiphol"].occurrences == [("s2", "t2"), ("s1", "t1")] and forms["Schiphol"].datelines == 1

@@ -83,7 +83,20 @@ def collect_forms(corpus: Corpus, story: list[str]) -> dict[str, Form]:
         form.datelines += key in dated
         if key in personal:
             form.personal.add(key)
+    _merge_capital_datelines(forms)
     return forms
+
+
+def _merge_capital_datelines(forms: dict[str, Form]) -> None:
+    """Fold a dateline's place in capitals into the same name written in lower case ("SCHIPHOL, Netherlands --"
+    and "near Schiphol"): one spelling, one form, whose votes count together."""
+    for text in [t for t, f in forms.items() if t.isupper() and f.datelines]:
+        twin = next((o for o in sorted(forms) if o != text and not o.isupper() and o.upper() == text), None)
+        if twin is not None:
+            capitals = forms.pop(text)
+            forms[twin].occurrences += capitals.occurrences
+            forms[twin].datelines += capitals.datelines
+            forms[twin].personal |= capitals.personal
 
 
 def neighbours(form: Form) -> set[str]:
