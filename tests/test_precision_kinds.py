@@ -585,6 +585,27 @@ def test_a_conversion_in_brackets_restates_the_figure_before_it(text, kept):
 
 
 @pytest.mark.parametrize(
+    "text, figure, measure",
+    [
+        # a measure word joined to the figure by a hyphen is its measure, whatever stands nearer
+        ("Those on the sides of the 4.5-meter-wide bridge held the railings.", "4.5-meter", "width"),
+        ("A 30-metre-deep shaft and a 12-metre-high wall stood there.", "30-metre", "depth"),
+        # a span is a length: "spans 233 m" after "1.25 m wide" is the bridge's length, not its width
+        ("The bridge is 1.25 m wide and spans 233 m across the river.", "233 m", "length"),
+        ("The bridge is 1.25 m wide and spans 233 m across the river.", "1.25 m", "width"),
+    ],
+)
+def test_a_measure_word_joined_to_its_figure_or_a_span_names_the_measure(lex, text, figure, measure):
+    """Kind: "4.5-meter-wide" read as a length (the default) because "-wide" is joined to the figure, and "spans
+    233 m" read as a width because "wide" stood nearer than any length word: one bridge's width and length were
+    compared across sources as if they were one measure."""
+    from factcheck.extract.claims import ClaimExtractor
+
+    (found,) = [c for c in ClaimExtractor(lex.claims).quantities(sentence(text)) if c.text == figure]
+    assert found.attribute == measure
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The bus carried 40 people on board.",

@@ -83,6 +83,10 @@ _LOWER = re.compile(
 _UPPER = re.compile(r"^(?:less than|fewer than|under|below|up to|at most|no more than)\b", re.IGNORECASE)
 
 
+# A word joined by a hyphen to what stands before it: "-wide" in "4.5-meter-wide".
+_JOINED_WORD = re.compile(r"-([A-Za-z]+)\b")
+
+
 def _phrases(words) -> re.Pattern | None:
     """One case-insensitive pattern for a list of words and phrases, longest first. A phrase's words match
     apart, hyphened or run together ("on board", "on-board", "onboard"; "run-off", "runoff")."""
@@ -568,7 +572,13 @@ class ClaimExtractor:
                 return f"{q.thing} nationals", q.thing
             return f"number of {q.thing}", q.thing  # "six workers": the counted noun is the attribute
         if q.dimension in MEASURES:
-            measure = _nearest(self.lex.measures, clause.text, start, end, self.lex.measure_of)
+            joined = _JOINED_WORD.match(clause.text, end)
+            # "a 4.5-metre-wide bridge": a measure word joined to the figure by a hyphen is its measure
+            measure = (
+                (self.lex.measure_of[joined.group(1).lower()], 0)
+                if joined and joined.group(1).lower() in self.lex.measure_of
+                else _nearest(self.lex.measures, clause.text, start, end, self.lex.measure_of)
+            )
             kind = measure[0] if measure and q.dimension == "length" else q.dimension
             # "400m long": the word after the unit is the measure, not the thing measured
             thing = "" if q.thing in self.lex.measure_of else q.thing
