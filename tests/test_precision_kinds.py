@@ -260,6 +260,30 @@ def test_an_asserted_conflict_cites_the_other_sources_that_give_one_side():
     assert cited.document == "c.txt"
 
 
+def _lengths(*metres: float) -> list[Claim]:
+    return [
+        figure(f"{i}.txt", "length", v, f"{v:g} m", "The bridge is {} long.", unit="length")
+        for i, v in enumerate(metres)
+    ]
+
+
+@pytest.mark.parametrize(
+    "metres, pooled",
+    [
+        ((230, 230, 233, 765), False),  # two close lengths and an outlier: an outlier against a majority
+        ((200_000, 220_000, 224_000), True),  # all close: no clear outlier
+        ((130, 306, 380, 611), True),  # four lengths apart: several quantities
+    ],
+)
+def test_measures_alike_are_one_side_against_an_outlier(metres, pooled):
+    """Kind: three lengths of one bridge, two of them a few metres apart ("230 m", "233 m") and one three times
+    longer ("765 m"), were pooled as three values with no clear outlier and asked at info. Measures within
+    close_values of each other are one thing measured twice: the far one is an outlier against a majority."""
+    check = NumberConflict(rule("number-conflict"))
+    group = _lengths(*metres)
+    assert check.pooled(group, lambda c: group) is pooled
+
+
 def test_fail_a_figure_written_once_in_each_source_still_conflicts(lex):
     a = figure("a.txt", "votes", 40112, "40,112 votes", "Lind polled {} in the district.")
     b = figure("b.txt", "votes", 40211, "40,211 votes", "Lind polled {} in the district, officials said.")

@@ -57,7 +57,7 @@ import itertools
 import math
 import re
 
-from ..group.align import aligned
+from ..group.align import MEASURES, aligned
 from ..extract.claims import clause_at, players
 from ._summary import summary_sentences
 from ..extract.names import fold
@@ -348,6 +348,23 @@ def rounds(smaller: float, larger: float) -> bool:
 def _unnamed(attribute: str) -> bool:
     """Whether an attribute is a sum no word names ("amount (USD)"): the currency is all it says."""
     return attribute.removeprefix("not ").startswith("amount")
+
+
+def _measured_alike(classes: list[list[Claim]], ratio: float) -> list[list[Claim]]:
+    """``classes`` with the measures whose values all lie within ``ratio`` of each other joined, in value order
+    ("230 m", "233 m" | "765 m"); counts, money and other figures are left as they are."""
+    if not all(c.unit in MEASURES and c.unit != "magnitude" for side in classes for c in side):
+        return classes
+    ordered = sorted(classes, key=lambda side: abs(float(side[0].value)))
+    joined = [list(ordered[0])]
+    for side in ordered[1:]:
+        low = min(abs(float(c.value)) for c in joined[-1])
+        high = max(abs(float(c.value)) for c in side)
+        if low > 0 and high / low <= 1 + ratio:
+            joined[-1] += side
+        else:
+            joined.append(list(side))
+    return joined
 
 
 def _tied_by_alignment(groups: list[list[Claim]], aligned_pairs: list[tuple[Claim, Claim]]) -> list[bool]:
@@ -720,7 +737,11 @@ class NumberConflict(Check):
         attribute in its story."""
         classes = self.classes(group)
         if len(classes) >= 3:
-            return True
+            # measures within close_values of each other are one thing measured twice ("230 m" / "233 m"): two
+            # such clusters are an outlier against a majority ("765 m"), one or three are no clear outlier
+            classes = _measured_alike(classes, self.params.close_values)
+            if len(classes) != 2:
+                return True
         if len(classes) != 2:
             return False
         docs = [{c.document for c in side} for side in classes]
