@@ -345,9 +345,17 @@ def rounds(smaller: float, larger: float) -> bool:
     return smaller % step == 0
 
 
+# Units of time read as counted things ("34 seconds", "three minutes"): spans of time, not counts of anything.
+_TIME_UNITS = frozenset(
+    f"number of {u}" for u in ("second", "minute", "hour", "day", "week", "month", "year")
+)
+
+
 def _unnamed(attribute: str) -> bool:
-    """Whether an attribute is a sum no word names ("amount (USD)"): the currency is all it says."""
-    return attribute.removeprefix("not ").startswith("amount")
+    """Whether an attribute names nothing but its unit: a sum no word names ("amount (USD)"), or a span of time
+    no word names ("number of second" in "by 34 seconds")."""
+    bare = attribute.removeprefix("not ")
+    return bare.startswith("amount") or bare in _TIME_UNITS
 
 
 def _measured_alike(classes: list[list[Claim]], ratio: float) -> list[list[Claim]]:
