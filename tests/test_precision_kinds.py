@@ -622,6 +622,37 @@ def test_a_conversion_in_brackets_restates_the_figure_before_it(text, kept):
 
 
 @pytest.mark.parametrize(
+    "text, figure, bound",
+    [
+        ("By 6.15pm there were roughly 400 to 450 people on the bridge.", "450", "upper-bound"),
+        ("Around 400-500 people were on it on Sunday evening.", "500", "upper-bound"),
+        ("Between 30 and 40 people were killed.", "40", "upper-bound"),
+        ("Some 30 to 40 people were injured.", "Some 30", "lower-bound"),
+        # a change is no range, nor is a score
+        ("The toll rose from 19 to 22 people.", "19", None),
+        ("The toll rose from 19 to 22 people.", "22", None),
+        ("They won 3-2 with 2 goals late.", "2", None),
+    ],
+)
+def test_the_ends_of_a_range_are_bounds_not_exact_figures(lex, text, figure, bound):
+    """Kind: "400 to 450 people" and "400-500 people" read as the exact figures 450 and 500, which then
+    conflicted at warning: two estimates that overlap. A figure that closes a range is its upper bound and one that
+    opens it its lower bound, so overlapping ranges agree; "from 19 to 22" is a change and "3-2" a score."""
+    from factcheck.extract.claims import ClaimExtractor
+
+    (found,) = [c for c in ClaimExtractor(lex.claims).quantities(sentence(text)) if c.text == figure]
+    assert bound in found.qualifiers if bound else not found.qualifiers & {"upper-bound", "lower-bound"}
+
+
+def test_pass_two_ranges_that_overlap_agree(lex):
+    a = figure(
+        "a.txt", "injured", 450, "450", "About 400 to {} people were hurt.", qualifiers={"upper-bound"}
+    )
+    b = figure("b.txt", "injured", 500, "500", "Some 400-{} people were hurt.", qualifiers={"upper-bound"})
+    assert NumberConflict(rule("number-conflict")).agree(a, b)
+
+
+@pytest.mark.parametrize(
     "text, figure, measure",
     [
         # a measure word joined to the figure by a hyphen is its measure, whatever stands nearer

@@ -255,6 +255,42 @@ _NOUN_AFTER = re.compile(r"[\s-]+([a-z]{3,})\b")
 _TIME_UNIT = re.compile(r"(year|month|week|day|hour)", re.IGNORECASE)
 
 
+# A figure that closes a range ("400 to 450 people", "400-500 people", "between 30 and 40") or opens one ("30 to
+# 40 people"): an estimate between two figures, not an exact count. "from 32 to 22" is a change, never a range.
+_RANGE_OPEN = re.compile(
+    r"(?:(?P<between>\bbetween\s+)|(?<!\bfrom )\b)(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<sep>to|-|–|—|and)\s*$",
+    re.I,
+)
+_FROM = re.compile(r"\bfrom\s+$", re.I)
+_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_RANGE_CLOSE = re.compile(r"\s*(?:to|-|–|—)\s*(?P<num>\d[\d,]*(?:\.\d+)?)\b")
+
+
+def _range_end(text: str, start: int, end: int) -> str | None:
+    """ "upper-bound" for the figure written at ``text[start:end]`` (its digits) when it closes a range,
+    "lower-bound" when it opens one, else None. The other end must be the smaller (a score, "3-2", is no range),
+    and "and" joins a range only after "between"."""
+    value = float(text[start:end].replace(",", ""))
+    m = _RANGE_OPEN.search(text, max(0, start - 30), start)
+    if m and (m.group("sep").lower() != "and" or m.group("between")):
+        if float(m.group("num").replace(",", "")) < value:
+            return "upper-bound"
+    m = _RANGE_CLOSE.match(text, end)
+    if (
+        m
+        and float(m.group("num").replace(",", "")) > value
+        and not _FROM.search(text, max(0, start - 8), start)
+    ):
+        return "lower-bound"
+    return None
+
+
+def _digits(text: str, q: Quantity) -> tuple[int, int] | None:
+    """Where the digits of quantity ``q`` stand in ``text``, or None when it is written in words."""
+    m = _NUMERAL.search(text, q.start, q.end)
+    return m.span() if m else None
+
+
 def _bound(q: Quantity) -> str | None:
     if not q.approximate:
         return None
@@ -355,17 +391,7 @@ class ClaimExtractor:
                 attribute = _gapped_share(text, q, out)
             if attribute is None:
                 continue
-            qualifiers = self._qualifiers(clause)
-            bound = _bound(q)
-            if bound:
-                qualifiers.add(bound)
-            before = clause.text[:local_start]
-            if self.lex.negations is not None and (
-                self.lex.negations.search(before[-40:])
-                or self.lex.negations.search(clause.text[local_end : local_end + 40])
-            ):
-                attribute = "not " + attribute
-                qualifiers.add("negated")
+            attribute, qualifiers = self._read_as(text, q, clause, attribute)
             out.append(
                 self._figure(
                     sentence,
@@ -383,6 +409,23 @@ class ClaimExtractor:
         # every figure the quantity reader saw, durations and parts included, is not a bare number
         out += self._bare_figures(sentence, taken + [(q.start, q.end) for q in found])
         return sorted(out, key=lambda c: c.start)
+
+    def _read_as(self, text: str, q: Quantity, clause: Clause, attribute: str) -> tuple[str, set[str]]:
+        """(attribute, qualifiers) of quantity ``q`` in its clause: its clause's qualifiers, its bound (a range's
+        end, "at least", "about"), and a negation that turns the attribute ("nine have not been identified")."""
+        qualifiers = self._qualifiers(clause)
+        digits = _digits(text, q)
+        bound = (_range_end(text, *digits) if digits else None) or _bound(q)
+        if bound:
+            qualifiers.add(bound)
+        local_start, local_end = q.start - clause.start, q.end - clause.start
+        if self.lex.negations is not None and (
+            self.lex.negations.search(clause.text[:local_start][-40:])
+            or self.lex.negations.search(clause.text[local_end : local_end + 40])
+        ):
+            attribute = "not " + attribute
+            qualifiers.add("negated")
+        return attribute, qualifiers
 
     def _terms(self, text: str, found) -> dict[int, tuple[str, str]]:
         """id(duration) -> (attribute, subject) for the one duration of a sentence that is the length of a ``terms``
@@ -543,7 +586,10 @@ class ClaimExtractor:
             if named is None or named[1] > 25 or named[0] in self.lex.money:
                 continue  # a bare number far from any attribute word says nothing checkable; nor is it a sum of money
             qualifiers = self._qualifiers(clause)
-            if m.group("approx"):
+            ranged = _range_end(text, start, end)
+            if ranged:
+                qualifiers.add(ranged)
+            elif m.group("approx"):
                 bound = (
                     "lower-bound"
                     if _LOWER.match(m.group("approx"))
