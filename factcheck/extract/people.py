@@ -61,6 +61,7 @@ class TitleLexicon:
         self.levels = {w.lower() for w in titles["levels"]}
         self.before: dict[str, str] = {}
         self.after: dict[str, str] = {}
+        self.portfolios = frozenset(titles["portfolios"])  # the vocabulary's own portfolios, by id
         for portfolio, spec in titles["portfolios"].items():
             for phrase in spec.get("before", []):
                 self.before[phrase.lower()] = portfolio
