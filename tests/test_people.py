@@ -106,6 +106,15 @@ def test_organisations_are_not_people(extract):
     assert people == []
 
 
+def test_a_place_word_makes_a_run_of_capitals_a_place_not_a_person(extract):
+    """Kind: any two capitalised words were a full name, so "Amsterdam Airport Schipol" was a person, and a slip in
+    it was cued as a person's name against "Schiphol Airport", a place: the two were never compared."""
+    people = extract(
+        "The court sat near Amsterdam Airport Schipol and Stamford Bridge on Monday with Maria Lopez."
+    )
+    assert [p.name for p in people] == ["Maria Lopez"]
+
+
 def test_a_title_before_a_name_is_not_the_previous_words_apposition(extract):
     people = extract(
         "During the meeting in Astana, Deputy Foreign Minister Murat Nurtleu spoke to reporters."

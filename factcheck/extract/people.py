@@ -283,7 +283,9 @@ class PeopleExtractor:
                     preceding and fold(preceding.text) in self.vocab.speech_first
                 ):
                     cue = "speech"
-                elif len(words) >= 2:
+                elif len(words) >= 2 and not any(fold(w) in self.vocab.place_words for w in words):
+                    # two capitalised words are a full name, unless one of them says it is a place ("Amsterdam
+                    # Airport Schiphol", "Seti River")
                     cue = "fullname"
             if cue:
                 people.append(PersonMention(sentence, start, end, name, words, titles, cue))
