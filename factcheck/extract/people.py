@@ -255,6 +255,21 @@ class PeopleExtractor:
             for t in out
         ]
 
+    def _untitled_cue(self, toks: list[Token], run: list[Token], words: list[str]) -> str:
+        """What says an untitled run of name tokens is a person: a speech verb after it or its cue before it
+        ("speech"), or two words or more ("fullname"); else ""."""
+        following = toks[toks.index(run[-1]) + 1] if toks.index(run[-1]) + 1 < len(toks) else None
+        preceding = toks[toks.index(run[0]) - 1] if toks.index(run[0]) > 0 else None
+        if (following and fold(following.text) in self.vocab.speech_verbs) or (
+            preceding and fold(preceding.text) in self.vocab.speech_first
+        ):
+            return "speech"
+        if len(words) >= 2 and not any(fold(w) in self.vocab.place_words for w in words):
+            # two capitalised words are a full name, unless one of them says it is a place ("Amsterdam Airport
+            # Schiphol", "Seti River")
+            return "fullname"
+        return ""
+
     def extract(self, sentence: Sentence) -> list[PersonMention]:
         text = sentence.text
         found = self.titles.find(text)
@@ -276,17 +291,7 @@ class PeopleExtractor:
             if after:
                 titles.extend(after)
                 cue = cue or "title"
-            if not cue:
-                following = toks[toks.index(run[-1]) + 1] if toks.index(run[-1]) + 1 < len(toks) else None
-                preceding = toks[toks.index(run[0]) - 1] if toks.index(run[0]) > 0 else None
-                if (following and fold(following.text) in self.vocab.speech_verbs) or (
-                    preceding and fold(preceding.text) in self.vocab.speech_first
-                ):
-                    cue = "speech"
-                elif len(words) >= 2 and not any(fold(w) in self.vocab.place_words for w in words):
-                    # two capitalised words are a full name, unless one of them says it is a place ("Amsterdam
-                    # Airport Schiphol", "Seti River")
-                    cue = "fullname"
+            cue = cue or self._untitled_cue(toks, run, words)
             if cue:
                 people.append(PersonMention(sentence, start, end, name, words, titles, cue))
         return people
