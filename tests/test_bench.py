@@ -151,3 +151,35 @@ def test_generator_is_deterministic(tmp_path):
         p.read_text() for p in (tmp_path / "b").glob("*.txt")
     )
     assert {i["check"] for i in a["items"]} == set(generate.CHECKS)
+
+
+def test_stages_prints_the_sealed_half_in_shapes_never_its_words():
+    """``benchmarks/stages.py`` reads the sealed half: what it prints of a finding or a key value is the detector's
+    own wording and a value's shape, never the article's words, values or names."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import stages
+
+    finding = {
+        "check": "number-conflict",
+        "severity": "info",
+        "subject": "amount (USD)",
+        "message": "Sources give different figures for the landslide victims (Velmora): '12', '15'",
+        "suggestion": "Check 'Velmora' against \"the ministry\"",
+        "values": ["12", "15"],
+    }
+    shown = stages.template(finding)
+    for word in ("landslide", "Velmora", "ministry", "12", "15"):
+        assert word not in shown
+    assert "[an unnamed sum]" in shown and shown.startswith("number-conflict info 2 values")
+    assert [
+        stages.shape(v)
+        for v in ("6:32 pm", "on Tuesday", "Feb. 15", "in November", "1879", "22", "nine tenths")
+    ] == [
+        "a time of day",
+        "a weekday",
+        "a month and day",
+        "a month",
+        "a year",
+        "digits",
+        "words",
+    ]
