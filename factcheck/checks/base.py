@@ -6,7 +6,7 @@ import string
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from ..models import Corpus, Evidence, Finding
+from ..models import Corpus, Evidence, Finding, fingerprint
 from ..rules import Rule, shipped_parameters
 
 
@@ -103,9 +103,14 @@ class Check:
         suggestion: str | None = None,
         severity: str | None = None,
         template: str | None = None,
+        cited: list[Evidence] = (),
         **fields,
     ) -> Finding:
-        """A finding worded by the rule's message template (or ``template``, a second wording the rule sets)."""
+        """A finding worded by the rule's message template (or ``template``, a second wording the rule sets).
+
+        ``cited`` is evidence shown beside ``evidence`` but left out of the id: places that support or bound what
+        the finding says (other sources giving one side, a passage's last sentence), so citing them keeps the id
+        that silences and baselines hold."""
         message = render(template or self.rule.message, {"subject": subject, "values": values, **fields})
         return Finding(
             check=self.rule.id,
@@ -113,7 +118,8 @@ class Check:
             message=message,
             subject=subject,
             values=values,
-            evidence=evidence,
+            evidence=[*evidence, *cited],
             suggestion=suggestion,
             rule=self.rule.id,
+            id=fingerprint(self.rule.id, subject, values, (e.text for e in evidence)) if cited else "",
         )

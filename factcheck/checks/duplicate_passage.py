@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..extract.quotes import quote_spans
-from ..models import Corpus, Finding, Sentence, evidence_at, fingerprint
+from ..models import Corpus, Finding, Sentence, evidence_at
 from ..groups import components
 from .base import Check, Example
 
@@ -84,24 +84,22 @@ class DuplicatePassage(Check):
         findings = []
         for run in passages:
             first, copy = sentences[run[0][0]], sentences[run[0][1]]
-            ends = [run[0], run[-1]] if len(run) > 1 else run
+            last, last_copy = sentences[run[-1][0]], sentences[run[-1][1]]
             n = len(run)
             opening = " ".join(first.text.split()[:8])
-            finding = self.finding(
-                subject=f"{first.doc.name}: {n} sentence{'s' if n > 1 else ''} repeated",
-                values=[],
-                # the first and last sentences of both copies: where the passage starts and ends, and what to delete
-                evidence=[evidence_at(sentences[a]) for a, _ in ends]
-                + [evidence_at(sentences[b]) for _, b in ends],
-                suggestion="Delete the second copy." if n > 1 else "Delete the repeated sentence.",
-                count=n,
-                opening=opening,
-                lines=f"{first.position()[0]} and {copy.position()[0]}",
+            findings.append(
+                self.finding(
+                    subject=f"{first.doc.name}: {n} sentence{'s' if n > 1 else ''} repeated",
+                    values=[],
+                    evidence=[evidence_at(first), evidence_at(copy)],
+                    # where the passage ends in both copies: its whole extent, and what to delete
+                    cited=[evidence_at(last), evidence_at(last_copy)] if n > 1 else [],
+                    suggestion="Delete the second copy." if n > 1 else "Delete the repeated sentence.",
+                    count=n,
+                    opening=opening,
+                    lines=f"{first.position()[0]} and {copy.position()[0]}",
+                )
             )
-            # the id is the passage's first sentence and its copy, as it was before the passage's last sentences were cited, so
-            # a finding silenced or baselined by id stays so
-            finding.id = fingerprint(finding.check, finding.subject, finding.values, (first.text, copy.text))
-            findings.append(finding)
         return findings
 
     def _across(self, corpus: Corpus) -> list[Finding]:

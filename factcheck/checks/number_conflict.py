@@ -63,7 +63,7 @@ from ._summary import summary_sentences
 from ..extract.names import fold
 from ..extract.numbers import CURRENCY_WORDS, SCALES, WORD_NUMBERS
 from ..stopwords import ENGLISH
-from ..models import Claim, Corpus, Finding, evidence_at, fingerprint, severity_rank
+from ..models import Claim, Corpus, Finding, evidence_at, severity_rank
 from ..groups import components
 from .base import Check, Example
 
@@ -668,14 +668,12 @@ class NumberConflict(Check):
         finding = self.finding(
             subject=subject,
             values=values,
-            evidence=[c.evidence() for c in group + support],
+            evidence=[c.evidence() for c in group],
+            cited=[c.evidence() for c in support],
             severity=level,
             suggestion=_suggestion(reasons, group),
             quantity=subject,
         )
-        if support:
-            # the id is what the conflict says, as before its supporting sources were cited
-            finding.id = fingerprint(finding.check, subject, values, (c.evidence().text for c in group))
         if reasons == {"changed"}:
             finding.timeline = timeline(group)
         return finding
