@@ -20,7 +20,6 @@ check and stage only, never an item, a value or a document: tune on the open hal
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import sys
@@ -33,7 +32,6 @@ from sealed import unpack_all  # noqa: E402
 
 # the claim kinds each check reads; a time of day is read for number-conflict too, where keys often put it
 KINDS = {"number-conflict": ("quantity", "time"), "date-conflict": ("date", "span", "time")}
-STAGES = ("value not read", "one document only", "two stories", "attributes differ", "not compared")
 
 
 def analyse_folder(folder: Path):
@@ -41,18 +39,15 @@ def analyse_folder(folder: Path):
     reads it."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from factcheck.config import Settings
-    from factcheck.ingest.discover import Inputs, Source
+    from factcheck.ingest.discover import discover
     from factcheck.ingest.read import load_parsed
     from factcheck.pipeline import Context, analyse
 
     settings = Settings(cache=False)
     ctx = Context.start(settings)
-    paths = sorted(p for p in folder.rglob("*") if p.suffix in (".md", ".txt") and p.name != "SOURCES")
-    sources = [
-        Source(p, str(p.relative_to(folder)), p.read_bytes(), hashlib.sha256(p.read_bytes()).hexdigest())
-        for p in paths
-    ]
-    return analyse(load_parsed(Inputs(sources), ctx.rules, settings, ctx.lex), ctx, None, []), ctx.rules
+    # the scan's own discovery: the files a scan of the folder reads, no more
+    inputs = discover([folder], settings.max_file_size)
+    return analyse(load_parsed(inputs, ctx.rules, settings, ctx.lex), ctx, None, []), ctx.rules
 
 
 def carries(claim_text: str, value: str) -> bool:
@@ -84,7 +79,7 @@ def shape(value: str) -> str:
 
 
 def stage(item: dict, claims: list, story_of: dict, check=None) -> str:
-    """The first stage of ``STAGES`` that lost ``item``, judged on ``claims`` (its check's kind, every document)."""
+    """The first stage (in the order the module names them) that lost ``item``, judged on ``claims`` (its check's kind, every document)."""
     docs = set(item.get("documents", []))
     mine = [c for c in claims if Path(c.document).name in docs]
     carriers = [[c for c in mine if carries(c.text, v)] for v in item.get("values", [])]
@@ -113,18 +108,18 @@ def stage(item: dict, claims: list, story_of: dict, check=None) -> str:
 
 
 def _where(carriers: list[list]) -> str:
-    """Where in its page each value of a one-document item stands, as a shape: a bullet or list line, the first
-    paragraph, or a later one; and whether the two share a paragraph."""
+    """Where in its page each value of a one-document item stands, as a shape: a list line (as a summary box reads
+    one), the first paragraph, or a later one; and whether the two share a paragraph."""
+    from factcheck.checks._summary import on_list_line
+
     shapes = set()
     for found in carriers:
         c = found[0]
-        doc, s = c.sentence.doc, c.sentence
-        line_start = doc.text.rfind("\n", 0, s.start) + 1
-        line = doc.text[line_start : line_start + 4].lstrip()
+        s = c.sentence
         first_block = s.block <= 1  # the title's block, then the lead
         shapes.add(
             "a list line"
-            if line[:1] in "-*•+"
+            if on_list_line(s)
             else "the first paragraph"
             if first_block
             else "a later paragraph"

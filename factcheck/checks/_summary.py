@@ -8,6 +8,7 @@ visible text is read, so only its labelled boxes are found.
 
 from __future__ import annotations
 
+from itertools import takewhile
 import re
 
 from ..models import Corpus, Sentence
@@ -16,7 +17,7 @@ from ..models import Corpus, Sentence
 _ITEM = re.compile(r"[-*+•]\s|\d{1,2}[.)]\s")
 
 
-def _on_list_line(s: Sentence) -> bool:
+def on_list_line(s: Sentence) -> bool:
     """Whether ``s`` stands on a line that is a list item (the marker before it, or the start of its own text)."""
     text = s.doc.text
     line = text.rfind("\n", 0, s.start) + 1
@@ -34,21 +35,13 @@ def summary_sentences(corpus: Corpus, labels: frozenset[str]) -> set[tuple[str, 
     out: set[tuple[str, int]] = set()
     for sentences in corpus.by_document().values():
         body = [s for s in sentences if not s.headline]
-        out.update(s.key for s in _leading(body, _on_list_line))  # the list the body opens with
+        out.update(s.key for s in takewhile(on_list_line, body))  # the list the body opens with
         for i, s in enumerate(body):
             if _label(s, labels) and i + 1 < len(body):
                 points = body[i + 1 :]
                 # the label's list lines, else its next paragraph
-                shown = _leading(points, _on_list_line) or [p for p in points if p.block == points[0].block]
+                shown = list(takewhile(on_list_line, points)) or [
+                    p for p in points if p.block == points[0].block
+                ]
                 out.update(p.key for p in shown)
-    return out
-
-
-def _leading(sentences: list[Sentence], keep) -> list[Sentence]:
-    """The sentences from the start of ``sentences`` while ``keep`` holds."""
-    out = []
-    for s in sentences:
-        if not keep(s):
-            break
-        out.append(s)
     return out

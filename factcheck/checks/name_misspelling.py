@@ -529,7 +529,7 @@ class NameMisspelling(Check):
         run written often, twice or more in ``s``'s own document or once there and in ``run_min_sources`` sources."""
         word, near = key[k], other[k]
         own = sum(o.doc.path == s.doc.path for o, _ in places[other])
-        # its own article writes the name right twice, or once while most of the story's sources write it so
+        # its own article writes the name right twice, or once while run_min_sources sources write it so
         attested = (
             own >= 2
             or own == 1
@@ -537,13 +537,14 @@ class NameMisspelling(Check):
         )
         if other == key or len(places[other]) < self.params.run_min_common or near in lower or not attested:
             return False
+        distance, shortest = OSA.distance(word, near), min(len(word), len(near))
         # a letter dropped from or added to a short word is read too ("Yet Airlines" / "Yeti Airlines"): the rest
         # of the name is the context a short word lacks on its own
-        short = OSA.distance(word, near) == 1 and min(len(word), len(near)) >= self.params.run_short_length
+        short = distance == 1 and shortest >= self.params.run_short_length
         return bool(
-            (min(len(word), len(near)) >= self.params.min_length or short)
+            (shortest >= self.params.min_length or short)
             and word[0] == near[0]
-            and OSA.distance(word, near) <= 2
+            and distance <= 2
             and not translit.same(word, near)
             and not stems(word, self.endings) & stems(near, self.endings)
         )

@@ -719,15 +719,15 @@ class ClaimExtractor:
             scope, offset = text, 0
             near = _nearest(self.lex.events, scope, start, end, self.lex.event_of)
         m = _nearest_match(self.lex.event_verbs, clause.text, start - clause.start, end - clause.start)
-        verb = None if m is None else ("", _gap(m.start(), m.end(), start - clause.start, end - clause.start))
-        if verb is not None and (near is None or verb[1] <= near[1]) and verb[1] <= self.event_window:
+        verb = None if m is None else _gap(m.start(), m.end(), start - clause.start, end - clause.start)
+        if verb is not None and (near is None or verb <= near[1]) and verb <= self.event_window:
             # "struck on 6 March" dates whatever its sentence names before the verb, its subject ("the quake,
             # which ..., struck"), at the verb's distance; a sentence naming nothing leaves the date unnamed, and
             # an event another clause names after the verb is no subject of it ("the case began in March 2020, and
             # the verdict was read out on Thursday": March 2020 is no verdict's). A verb that is also an event
             # word of its own ("erupted") names its own event only when nothing else is named: "clashes erupted
             # on 7 April" dates the clashes, "the volcano erupted on 7 April" an eruption.
-            own = near if near is not None and near[1] == verb[1] else None
+            own = near if near is not None and near[1] == verb else None
             upto = clause.start + m.end()  # the sentence up to the verb: its subject's side
             named = (
                 self._named(clause.text[: m.end()], start - clause.start, end - clause.start)
@@ -735,7 +735,7 @@ class ClaimExtractor:
                 or own
                 or near
             )
-            near = (named[0], verb[1]) if named else None
+            near = (named[0], verb) if named else None
         return clause, near, _nearest(self.lex.reporting, scope, start - offset, end - offset, {})
 
     def _named(self, text: str, start: int, end: int) -> tuple[str, int] | None:
